@@ -1,0 +1,219 @@
+"""The `kg` command line. Every failure a user can cause ends in one clear line and a non-zero
+exit, never a stack trace."""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kg import queries
+from kg.config import load_settings
+from kg.stores import GraphStore, StoreError, open_store
+
+app = typer.Typer(help="科技社团知识图谱 — knowledge graph of Chinese S&T societies, policies and recommendations.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+neo4j_app = typer.Typer(help="Run a local Neo4j 5.26 server fetched from Maven Central (no Docker).",
+                        no_args_is_help=True)
+app.add_typer(neo4j_app, name="neo4j")
+
+out = Console()
+err = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[bold red]错误 / error:[/] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def friendly(fn: F) -> F:
+    """Turn the errors a user can cause into one line and exit code 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except StoreError as exc:
+            raise fail(str(exc)) from None
+        except (KeyError, ValueError) as exc:
+            raise fail(str(exc.args[0]) if exc.args else str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str) + "\n")
+
+
+def _print_rows(rows: list[dict[str, Any]], as_json: bool) -> None:
+    if as_json:
+        for row in rows:
+            _print_json(row)
+        return
+    if not rows:
+        out.print("(no rows)")
+        return
+    table = Table(show_lines=False)
+    columns = list(rows[0])
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*[v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)
+                        for v in (row.get(c) for c in columns)])
+    out.print(table)
+    out.print(f"{len(rows)} rows")
+
+
+# --- graph core -----------------------------------------------------------------------------
+
+@app.command()
+@friendly
+def init() -> None:
+    """Create the constraints and indexes of the graph model (idempotent)."""
+    with open_store(writer=True) as store:
+        store.apply_schema()
+        out.print(f"schema applied on {store.describe()}")
+
+
+@app.command()
+@friendly
+def stats(as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+    """Count nodes per label and relationships per type."""
+    with open_store() as store:
+        result = store.stats()
+    if as_json:
+        _print_json(result)
+        return
+    table = Table("label / type", "count")
+    for key, count in result["labels"].items():
+        table.add_row(f":{key}", str(count))
+    for key, count in result["relationships"].items():
+        table.add_row(f"[{key}]", str(count))
+    out.print(table)
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise ValueError(f"--param expects k=v, got {pair!r}")
+        key, value = pair.split("=", 1)
+        params[key.strip()] = value
+    return params
+
+
+@app.command()
+@friendly
+def query(
+    name: Annotated[str, typer.Argument(help="a named query; `kg query --list` shows them")] = "",
+    param: Annotated[list[str], typer.Option("--param", "-p", help="k=v, repeatable")] = [],  # noqa: B006
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON object per row")] = False,
+    list_: Annotated[bool, typer.Option("--list", help="list the named queries")] = False,
+) -> None:
+    """Run a named query from the library (read-only)."""
+    if list_ or not name:
+        table = Table("name", "parameters", "description")
+        for q in queries.library().values():
+            params = ", ".join(f"{p.name}:{p.type}" + ("" if p.required else f"={p.default!r}") for p in q.params)
+            table.add_row(q.name, params, q.description)
+        out.print(table)
+        return
+    with open_store() as store:
+        rows = queries.run(store, name, **_parse_params(param))
+    _print_rows(rows, as_json)
+
+
+@app.command()
+@friendly
+def cypher(
+    statement: Annotated[str, typer.Argument(help="a Cypher statement")],
+    param: Annotated[list[str], typer.Option("--param", "-p", help="k=v (strings), repeatable")] = [],  # noqa: B006
+    write: Annotated[bool, typer.Option("--write", help="allow changes to the graph")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON object per row")] = False,
+) -> None:
+    """Run Cypher: read-only (enforced by the engine) unless --write."""
+    params = _parse_params(param)
+    with open_store(writer=write) as store:
+        rows = store.write(statement, params) if write else store.read(statement, params)
+    _print_rows(rows, as_json)
+
+
+@app.command()
+@friendly
+def check(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Verify the invariants: spans equal their text, evidence everywhere, no orphans or duplicates."""
+    from kg.check import run_checks
+
+    with open_store() as store:
+        results = run_checks(store)
+    if as_json:
+        _print_json([{"check": r.name, "violations": r.violations, "sample": r.sample} for r in results])
+    else:
+        for r in results:
+            mark = "[green]✓[/]" if r.ok else f"[red]✗ {r.violations}[/]"
+            out.print(f"{mark} {r.name}")
+            for row in r.sample:
+                out.print(f"    {json.dumps(row, ensure_ascii=False, default=str)}")
+    if not all(r.ok for r in results):
+        raise typer.Exit(1)
+
+
+# --- the local Neo4j server -----------------------------------------------------------------
+
+def _neo4j_dir() -> Path:
+    return load_settings().kg_data_dir
+
+
+@neo4j_app.command("start")
+@friendly
+def neo4j_start() -> None:
+    """Fetch (first time) and start Neo4j 5.26 Community on 127.0.0.1; print its connection lines."""
+    from kg import neo4j_server
+
+    try:
+        info = neo4j_server.start(_neo4j_dir())
+    except RuntimeError as exc:
+        raise fail(str(exc)) from None
+    for line in info.env_lines():
+        sys.stdout.write(line + "\n")
+
+
+@neo4j_app.command("stop")
+@friendly
+def neo4j_stop() -> None:
+    """Stop the local Neo4j server started by `kg neo4j start`."""
+    from kg import neo4j_server
+
+    stopped = neo4j_server.stop(_neo4j_dir())
+    out.print("stopped" if stopped else "no local Neo4j server was running")
+
+
+@neo4j_app.command("status")
+@friendly
+def neo4j_status() -> None:
+    """Say whether the local Neo4j server runs, and where."""
+    from kg import neo4j_server
+
+    info = neo4j_server.status(_neo4j_dir())
+    if info is None:
+        out.print("not running")
+        raise typer.Exit(3)
+    out.print(f"running: pid {info.pid}, {info.uri}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
+
+
+__all__ = ["app", "main", "GraphStore"]

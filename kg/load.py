@@ -1,0 +1,178 @@
+"""Facts -> batched `UNWIND $rows … MERGE` writes, the same statements on both stores.
+
+A document's facts are written in one transaction together with the removal of its old facts,
+and its `sha256` is set in that same transaction: a document counts as ingested only when all of
+its facts are in, and re-loading the same facts changes nothing (every write is a MERGE on a
+deterministic key).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from kg.stores.base import GraphStore, Statement
+from schema.model import ENTITY_LABELS, KIND_LABEL, Facts
+
+
+def match_label(label: str) -> str:
+    """The label to MATCH a node by id: entities by their common `:Entity` label."""
+    return "Entity" if label in ENTITY_LABELS else label
+
+
+class GraphRows:
+    """Rows for a batch of documents, grouped by the statement that writes them."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.doc_ids: list[str] = []
+        self.final: list[dict[str, Any]] = []
+
+    def add(self, facts: Facts) -> None:
+        doc = facts.document
+        self.doc_ids.append(doc.id)
+        kind_label = KIND_LABEL[doc.kind]
+        self.rows[_DOCUMENT.format(kind=kind_label)].append({"id": doc.id, "props": {
+            "name": doc.title, "title": doc.title, "path": doc.path, "kind": doc.kind,
+            "issuers": list(doc.issuers), "date": doc.date, "year": doc.year,
+            "doc_number": doc.doc_number, "source_url": doc.source_url, "summary": doc.summary,
+            "synthetic": doc.synthetic, "directions": list(doc.directions), "text": doc.text,
+            "metadata_warnings": list(doc.metadata_warnings),
+        }})
+        self.rows[_PASSAGE].extend(
+            {"id": p.id, "doc_id": doc.id, "props": {
+                "doc_id": doc.id, "index": p.index, "paragraph": p.paragraph, "start": p.start,
+                "end": p.end, "text": p.text, "search": p.search, "name": p.text[:40]}}
+            for p in facts.passages)
+        for e in facts.entities:
+            self.rows[_ENTITY.format(label=e.label)].append({"id": e.id, "props": {
+                "name": e.name, "label": e.label, "aliases": list(e.aliases), "generic": e.generic,
+                "search": e.search}})
+        for m in facts.mentions:
+            self.rows[_MENTION.format(label="Entity")].append({
+                "passage": m.passage_id, "entity": m.entity_id, "start": m.start, "props": {
+                    "end": m.end, "text": m.text, "type": m.type, "generic": m.generic,
+                    "source": m.source, "doc_id": doc.id}})
+        for g in facts.guide_items:
+            self.rows[_GUIDE.format(label=g.label)].append({"id": g.id, "props": {
+                "name": g.name, "code": g.code, "text": g.text, "direction": g.direction,
+                "start": g.start, "end": g.end, "doc_id": doc.id, "keywords": list(g.keywords)}})
+            self.rows[_MENTION.format(label=g.label)].append({
+                "passage": g.passage_id, "entity": g.id, "start": g.start, "props": {
+                    "end": g.end, "text": g.text, "type": g.label, "generic": False,
+                    "source": "guide", "doc_id": doc.id}})
+        for r in facts.relations:
+            ev = r.evidence
+            self.rows[_RELATION.format(type=r.type, head=match_label(r.head_label),
+                                       tail=match_label(r.tail_label))].append({
+                "head": r.head_id, "tail": r.tail_id, "evidence": ev.passage_id, "props": {
+                    "start": ev.start, "end": ev.end, "extractor": ev.extractor,
+                    "confidence": ev.confidence, "doc_id": doc.id, "head_text": r.head,
+                    "tail_text": r.tail}})
+        for rec in facts.recommendations:
+            self.rows[_RECOMMENDATION].append({"id": rec.id, "props": {
+                "name": rec.text[:40], "text": rec.text, "start": rec.start, "end": rec.end,
+                "doc_id": doc.id, "trigger": rec.trigger, "directions": list(rec.directions),
+                "indicators": list(rec.indicators)}})
+            self.rows[_SUPPORTED_BY].extend(
+                {"rec": rec.id, "passage": pid, "props": {"start": rec.start, "end": rec.end,
+                                                           "doc_id": doc.id}}
+                for pid in rec.passage_ids)
+            for a in rec.addresses:
+                self.rows[_ADDRESSES.format(label=a.target_label)].append({
+                    "rec": rec.id, "target": a.target_id, "props": {
+                        "score": a.score, "terms": list(a.terms), "code": a.code, "doc_id": doc.id}})
+            self.rows[_CONCERNS].extend({"rec": rec.id, "entity": eid, "props": {"doc_id": doc.id}}
+                                        for eid in rec.concerns)
+        self.final.append({"id": doc.id, "sha256": doc.sha256})
+
+    def statements(self) -> list[Statement]:
+        """Delete the batch's old facts, write the new ones, then mark the documents ingested."""
+        out: list[Statement] = [(q, {"ids": self.doc_ids}) for q in _DELETE]
+        # nodes before relationships; order inside each group is fixed for determinism
+        for template in sorted(self.rows, key=_write_order):
+            out.append((template, {"rows": self.rows[template]}))
+        out.append((_ORPHANS, {}))
+        out.append((_MARK_INGESTED, {"rows": self.final}))
+        return out
+
+
+def _write_order(template: str) -> tuple[int, str]:
+    """Documents first, then the other nodes, then passages (which link to documents), then
+    relationships; ties broken by the statement text so the order is fixed."""
+    if template.startswith("UNWIND $rows AS row MERGE (n:Document"):
+        return (0, template)
+    if template.startswith("UNWIND $rows AS row MERGE (n:Passage"):
+        return (2, template)
+    if template.startswith("UNWIND $rows AS row MERGE"):
+        return (1, template)
+    return (3, template)
+
+
+_DOCUMENT = ("UNWIND $rows AS row MERGE (n:Document {{id: row.id}}) "
+             "SET n += row.props SET n:{kind}")
+_PASSAGE = ("UNWIND $rows AS row MERGE (n:Passage {id: row.id}) SET n += row.props "
+            "WITH n, row MATCH (d:Document {id: row.doc_id}) MERGE (n)-[:PART_OF]->(d)")
+_ENTITY = "UNWIND $rows AS row MERGE (n:Entity {{id: row.id}}) SET n += row.props SET n:{label}"
+_GUIDE = "UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props"
+_RECOMMENDATION = "UNWIND $rows AS row MERGE (n:Recommendation {id: row.id}) SET n += row.props"
+_MENTION = ("UNWIND $rows AS row MATCH (p:Passage {{id: row.passage}}) "
+            "MATCH (e:{label} {{id: row.entity}}) "
+            "MERGE (p)-[m:MENTIONS {{start: row.start}}]->(e) SET m += row.props")
+_RELATION = ("UNWIND $rows AS row MATCH (a:{head} {{id: row.head}}) MATCH (b:{tail} {{id: row.tail}}) "
+             "MERGE (a)-[x:{type} {{evidence: row.evidence}}]->(b) SET x += row.props")
+_SUPPORTED_BY = ("UNWIND $rows AS row MATCH (r:Recommendation {id: row.rec}) "
+                 "MATCH (p:Passage {id: row.passage}) "
+                 "MERGE (r)-[x:SUPPORTED_BY]->(p) SET x += row.props")
+_ADDRESSES = ("UNWIND $rows AS row MATCH (r:Recommendation {{id: row.rec}}) "
+              "MATCH (t:{label} {{id: row.target}}) MERGE (r)-[x:ADDRESSES]->(t) SET x += row.props")
+_CONCERNS = ("UNWIND $rows AS row MATCH (r:Recommendation {id: row.rec}) "
+             "MATCH (e:Entity {id: row.entity}) MERGE (r)-[x:CONCERNS]->(e) SET x += row.props")
+_MARK_INGESTED = "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sha256 = row.sha256"
+
+# Removing a document's old facts: its passages (with their MENTIONS), recommendations, guide
+# items, the relationships whose evidence lies in it, and the entities no passage mentions any more.
+_DELETE: tuple[str, ...] = (
+    "UNWIND $ids AS id MATCH (d:Document {id: id}) REMOVE d.sha256",
+    "UNWIND $ids AS id MATCH (p:Passage {doc_id: id})-[:MENTIONS]->(e:Entity)-[x]-() "
+    "WHERE x.doc_id = id DELETE x",
+    "UNWIND $ids AS id MATCH (d:Document {id: id})-[x:CITES]->() DELETE x",
+    "UNWIND $ids AS id MATCH (r:Recommendation {doc_id: id}) DETACH DELETE r",
+    "UNWIND $ids AS id MATCH (p:Passage {doc_id: id})-[:MENTIONS]->(e:Entity) "
+    "SET e._stale = true",
+    "UNWIND $ids AS id MATCH (p:Passage {doc_id: id}) DETACH DELETE p",
+    "UNWIND $ids AS id MATCH (g:ResearchDirection {doc_id: id}) DETACH DELETE g",
+    "UNWIND $ids AS id MATCH (g:ResearchContent {doc_id: id}) DETACH DELETE g",
+    "UNWIND $ids AS id MATCH (g:Indicator {doc_id: id}) DETACH DELETE g",
+)
+# entities left without any mention are removed; others lose the stale mark
+_ORPHANS = ("MATCH (e:Entity) WHERE e._stale = true "
+            "OPTIONAL MATCH (e)<-[m:MENTIONS]-(:Passage) "
+            "WITH e, count(m) AS mentions "
+            "FOREACH (_ IN CASE WHEN mentions = 0 THEN [1] ELSE [] END | DETACH DELETE e) "
+            "FOREACH (_ IN CASE WHEN mentions > 0 THEN [1] ELSE [] END | REMOVE e._stale)")
+
+
+def load_facts(store: GraphStore, batch: Sequence[Facts]) -> None:
+    """Write the facts of a batch of documents in one transaction."""
+    rows = GraphRows()
+    for facts in batch:
+        rows.add(facts)
+    store.write_all(rows.statements())
+
+
+def delete_documents(store: GraphStore, doc_ids: Iterable[str]) -> None:
+    """Remove documents and everything extracted from them (for `kg ingest --prune`)."""
+    ids = list(doc_ids)
+    if not ids:
+        return
+    store.write_all([(q, {"ids": ids}) for q in _DELETE]
+                    + [(_ORPHANS, {}),
+                       ("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d", {"ids": ids})])
+
+
+def ingested_documents(store: GraphStore) -> dict[str, dict[str, Any]]:
+    """`{doc_id: {"sha256", "path"}}` of every fully ingested document."""
+    rows = store.read("MATCH (d:Document) WHERE d.sha256 IS NOT NULL "
+                      "RETURN d.id AS id, d.sha256 AS sha256, d.path AS path")
+    return {r["id"]: {"sha256": r["sha256"], "path": r["path"]} for r in rows}

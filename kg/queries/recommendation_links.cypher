@@ -1,0 +1,9 @@
+// description: why a recommendation is linked to directions and indicators (score, matched terms), and the entities it concerns
+// param rec_id: str — the Recommendation id
+MATCH (r:Recommendation {id: $rec_id})
+OPTIONAL MATCH (r)-[a:ADDRESSES]->(t)
+WITH r, collect(CASE WHEN t IS NULL THEN NULL ELSE {code: a.code, score: a.score, terms: a.terms, name: t.name} END) AS links
+OPTIONAL MATCH (r)-[:CONCERNS]->(e:Entity)
+WITH r, links, e ORDER BY e.label, e.name
+RETURN r.id AS rec_id, r.text AS recommendation, r.trigger AS trigger, links,
+       collect(CASE WHEN e IS NULL THEN NULL ELSE {id: e.id, name: e.name, label: e.label} END) AS concerns

@@ -1,0 +1,115 @@
+"""One store interface; two real implementations (embedded kglite, Neo4j 5).
+
+Callers speak Cypher through four verbs — `read`, `write`, `write_batches`, `write_all` — and get
+plain Python values back (dicts, lists, str, int, float, bool, None), the same on both stores.
+Whatever differs between the engines lives in the subclasses, nowhere else.
+"""
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from schema.constraints import Dialect, schema_statements
+
+Row = dict[str, Any]
+Statement = tuple[str, dict[str, Any]]
+
+
+class StoreError(Exception):
+    """A failure of the store, with a message a user can act on (no stack trace needed)."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached or opened (server down, wrong password, no such database)."""
+
+
+class ReadOnlyViolation(StoreError):
+    """A write was attempted in a read-only transaction."""
+
+
+class QueryError(StoreError):
+    """The engine rejected the query (syntax, unknown procedure, type error …)."""
+
+
+READ_ONLY_MESSAGE = "只读模式拒绝了写操作 / refused: this is a read-only query session (use --write to change the graph)"
+
+
+class GraphStore(abc.ABC):
+    dialect: Dialect
+    name: str
+
+    # --- the four verbs ---------------------------------------------------------------------
+    @abc.abstractmethod
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[Row]:
+        """Run `query` in a read-only transaction; the engine refuses writes."""
+
+    @abc.abstractmethod
+    def write_all(self, statements: Sequence[Statement]) -> None:
+        """Run the statements in one write transaction: all of them or none."""
+
+    def write(self, query: str, params: dict[str, Any] | None = None) -> list[Row]:
+        """Run one statement in a write transaction and return its rows."""
+        return self._write_returning(query, params or {})
+
+    def write_batches(self, query: str, rows: Iterable[Row], batch_size: int = 5000) -> int:
+        """`UNWIND $rows AS row …` in batches (one round trip per batch, never per row)."""
+        batch: list[Row] = []
+        total = 0
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= batch_size:
+                self.write_all([(query, {"rows": batch})])
+                total += len(batch)
+                batch = []
+        if batch:
+            self.write_all([(query, {"rows": batch})])
+            total += len(batch)
+        return total
+
+    @abc.abstractmethod
+    def _write_returning(self, query: str, params: dict[str, Any]) -> list[Row]: ...
+
+    # --- lifecycle --------------------------------------------------------------------------
+    def apply_schema(self) -> None:
+        """Create constraints and indexes (idempotent)."""
+        for statement in schema_statements(self.dialect):
+            self.write_all([(statement, {})])
+
+    def checkpoint(self) -> None:
+        """Make committed writes visible to readers that load from disk (embedded); no-op on Neo4j."""
+
+    def refresh(self) -> bool:
+        """Readers: pick up a newer graph if one was written since; True if reloaded."""
+        return False
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- shared reads -----------------------------------------------------------------------
+    def stats(self) -> dict[str, dict[str, int]]:
+        """`{"labels": {label: count}, "relationships": {type: count}}`, keys sorted."""
+        labels = self.read("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count")
+        rels = self.read("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count")
+        return {
+            "labels": {r["label"]: r["count"] for r in sorted(labels, key=lambda r: r["label"])},
+            "relationships": {r["type"]: r["count"] for r in sorted(rels, key=lambda r: r["type"])},
+        }
+
+    def describe(self) -> str:
+        return self.name
+
+
+def plain(value: Any) -> Any:
+    """Recursively turn engine values into plain Python values."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value

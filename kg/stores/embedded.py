@@ -1,0 +1,201 @@
+"""The embedded default: kglite (Rust core, pip-installable, Cypher as written for Neo4j 5).
+
+One writer process per graph file: `kglite.open(path)` takes a cross-process writer lease;
+readers use `kglite.load(path)` and take none, seeing the last checkpoint. So a writer calls
+`checkpoint()` (kglite `save()`) at the end of an ingest and at intervals during a long one, and a
+reader calls `refresh()` to pick up a newer checkpoint.
+
+Durability `normal` by default: a committed write survives the process being killed (SIGKILL,
+OOM) because it is in the OS page cache before the call returns; it may not survive power loss.
+The graph is rebuilt from source files by `kg ingest`, so the per-commit fsync of `full` buys
+little here and costs a barrier per commit. Set `KG_DURABILITY=full` to get it anyway.
+
+Differences from Neo4j isolated here:
+* kglite adds display properties `type` and `title` to every node; they are stripped from
+  returned nodes (except a Document's own `title`).
+* errors map onto the store's error classes.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import kglite
+
+from kg.stores.base import (
+    READ_ONLY_MESSAGE,
+    GraphStore,
+    QueryError,
+    ReadOnlyViolation,
+    Row,
+    Statement,
+    StoreUnavailable,
+)
+
+# Warnings such as "unknown label" are expected on a graph that lacks some kinds of fact.
+kglite.set_query_warning_policy("silent")
+
+
+class EmbeddedStore(GraphStore):
+    dialect = "embedded"
+
+    def __init__(self, path: Path, *, writer: bool = False, durability: str = "normal") -> None:
+        self.path = Path(path)
+        self.writer = writer
+        self.name = f"embedded kglite {kglite.__version__} ({self.path})"
+        self._loaded_mtime: float | None = None
+        if writer:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self._graph = kglite.open(str(self.path), durable=durability)
+            except kglite.WriterLeaseHeldError as exc:
+                raise StoreUnavailable(
+                    f"图数据库正被另一个写入进程占用 / {self.path} is being written by another process "
+                    f"(one writer at a time): {exc}"
+                ) from exc
+            except (kglite.KgError, OSError) as exc:
+                raise StoreUnavailable(f"cannot open the embedded graph {self.path}: {exc}") from exc
+        else:
+            self._graph = self._load()
+
+    # --- reading ----------------------------------------------------------------------------
+    def _load(self) -> Any:
+        if not self.path.exists():
+            self._loaded_mtime = None
+            return kglite.KnowledgeGraph()
+        try:
+            self._loaded_mtime = self.path.stat().st_mtime
+            return kglite.load(str(self.path))
+        except (kglite.KgError, OSError) as exc:
+            raise StoreUnavailable(f"cannot load the embedded graph {self.path}: {exc}") from exc
+
+    def refresh(self) -> bool:
+        if self.writer:
+            return False
+        mtime = self.path.stat().st_mtime if self.path.exists() else None
+        if mtime == self._loaded_mtime:
+            return False
+        self._graph = self._load()
+        return True
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[Row]:
+        tx = self._graph.begin_read()
+        try:
+            rows = self._run(tx, query, params or {})
+        finally:
+            tx.rollback()
+        return rows
+
+    # --- writing ----------------------------------------------------------------------------
+    def _require_writer(self) -> None:
+        if not self.writer:
+            raise ReadOnlyViolation(READ_ONLY_MESSAGE)
+
+    def write_all(self, statements: Sequence[Statement]) -> None:
+        self._require_writer()
+        tx = self._graph.begin()
+        try:
+            for query, params in statements:
+                self._run(tx, query, params)
+        except BaseException:
+            tx.rollback()
+            raise
+        tx.commit()
+
+    def _write_returning(self, query: str, params: dict[str, Any]) -> list[Row]:
+        self._require_writer()
+        tx = self._graph.begin()
+        try:
+            rows = self._run(tx, query, params)
+        except BaseException:
+            tx.rollback()
+            raise
+        tx.commit()
+        return rows
+
+    def apply_schema(self) -> None:
+        # kglite runs schema commands outside transactions
+        self._require_writer()
+        from schema.constraints import schema_statements
+
+        for statement in schema_statements(self.dialect):
+            self._run(self._graph, statement, {})
+
+    def checkpoint(self) -> None:
+        if self.writer:
+            self._graph.save()
+
+    def close(self) -> None:
+        if self.writer and self._graph is not None:
+            self._graph.save()
+            close = getattr(self._graph, "close", None)
+            if close:
+                close()
+        self._graph = None
+
+    # --- engine values and errors -----------------------------------------------------------
+    def _run(self, target: Any, query: str, params: dict[str, Any]) -> list[Row]:
+        try:
+            result = target.cypher(query, params=params) if params else target.cypher(query)
+        except kglite.ReadOnlyError as exc:
+            raise ReadOnlyViolation(READ_ONLY_MESSAGE) from exc
+        except kglite.CypherSyntaxError as exc:
+            raise QueryError(f"Cypher 语法错误 / syntax error: {exc}") from exc
+        except kglite.KgError as exc:
+            if _is_write_refusal(str(exc)):
+                raise ReadOnlyViolation(READ_ONLY_MESSAGE) from exc
+            raise QueryError(str(exc)) from exc
+        if result is None:
+            return []
+        return [{k: _plain(v) for k, v in row.items()} for row in result.to_list()]
+
+
+def _is_write_refusal(message: str) -> bool:
+    lowered = message.lower()
+    return "read-only" in lowered or "read only" in lowered
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        if _looks_like_node(value):
+            return _node(value)
+        if _looks_like_relationship(value):
+            return _relationship(value)
+        if set(value) == {"nodes", "relationships"}:
+            return {"nodes": [_plain(n) for n in value["nodes"]],
+                    "relationships": [_plain(r) for r in value["relationships"]]}
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _looks_like_node(value: dict) -> bool:
+    return set(value) == {"id", "labels", "properties"}
+
+
+def _looks_like_relationship(value: dict) -> bool:
+    return set(value) == {"id", "start", "end", "type", "properties"}
+
+
+def _node(value: dict) -> dict:
+    labels = sorted(value["labels"])
+    props = dict(value["properties"])
+    props.pop("type", None)
+    if "Document" not in labels:
+        props.pop("title", None)
+    return {"_labels": labels, "_element_id": f"n{value['id']}", **{k: _plain(v) for k, v in props.items()}}
+
+
+def _relationship(value: dict) -> dict:
+    props = dict(value["properties"])
+    props.pop("type", None)
+    return {"_type": value["type"], "_element_id": f"r{value['id']}",
+            "_start": f"n{value['start']}", "_end": f"n{value['end']}",
+            **{k: _plain(v) for k, v in props.items()}}
+
+
+def graph_file_exists(path: Path) -> bool:
+    return Path(path).exists() or Path(f"{path}-wal").exists()
+

@@ -1,0 +1,32 @@
+"""Deterministic identifiers: the same identity gives the same id on every run and machine."""
+from __future__ import annotations
+
+import hashlib
+
+# A short, readable prefix per label, so an id tells what it names.
+PREFIX = {
+    "Document": "doc",
+    "Passage": "psg",
+    "Society": "soc",
+    "Branch": "br",
+    "PartyOrganization": "party",
+    "TalentProgram": "prog",
+    "GovernmentFunction": "func",
+    "Agency": "agency",
+    "Policy": "policy",
+    "Recommendation": "rec",
+    "ResearchDirection": "dir",
+    "ResearchContent": "content",
+    "Indicator": "ind",
+}
+
+
+def digest(*parts: object, length: int = 16) -> str:
+    """A stable hex digest of the parts (joined by an unambiguous separator)."""
+    joined = "\x1f".join(str(p) for p in parts)
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:length]
+
+
+def make_id(label: str, *identity: object) -> str:
+    """`make_id("Society", "中国计算机学会")` -> `soc-…`, stable across runs and machines."""
+    return f"{PREFIX[label]}-{digest(label, *identity)}"
