@@ -165,6 +165,95 @@ def check(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
         raise typer.Exit(1)
 
 
+# --- extraction and ingest -------------------------------------------------------------------
+
+@app.command()
+@friendly
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="files or folders (txt, md, docx, pdf, html)")],
+    prune: Annotated[bool, typer.Option("--prune", help="remove documents whose files under PATHS are gone")] = False,
+) -> None:
+    """Load documents into the configured store, incrementally (unchanged files are skipped)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from kg.ingest import ingest as run_ingest
+
+    with open_store(writer=True) as store, Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=err, transient=True,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def progress(path: str, total: int) -> None:
+            bar.update(task, total=total, advance=1, description=Path(path).name)
+
+        report = run_ingest(store, paths, prune=prune, progress=progress)
+    for warning in report.warnings:
+        err.print(f"[yellow]警告 / warning:[/] {warning}", highlight=False, soft_wrap=True)
+    for path, reason in report.rejected:
+        err.print(f"[red]拒绝 / rejected:[/] {path}: {reason}", highlight=False, soft_wrap=True)
+    out.print(report.summary(), highlight=False)
+    if report.rejected:
+        raise typer.Exit(1)
+
+
+@app.command()
+@friendly
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="files or folders")],
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON object per document (the contract)")] = True,
+) -> None:
+    """Extract facts without a store: one JSON object per document, one per line."""
+    from extractors.documents import ReadError, iter_paths, read_document
+    from extractors.pipeline import extract as run_extract
+    from kg.contract import facts_to_json
+
+    failed = False
+    for path, error in iter_paths(paths):
+        try:
+            if error is not None:
+                raise error
+            facts = run_extract(read_document(path))
+        except ReadError as exc:
+            err.print(f"[red]拒绝 / rejected:[/] {exc}", highlight=False, soft_wrap=True)
+            failed = True
+            continue
+        sys.stdout.write(json.dumps(facts_to_json(facts), ensure_ascii=False) + "\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+@friendly
+def eval_(
+    gold_dir: Annotated[Path, typer.Argument(help="folder of gold .json files (docs/ANNOTATION.md)")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="list every miss and false hit")] = False,
+) -> None:
+    """Precision, recall and F1 per type against hand-annotated gold files."""
+    from extractors.evaluate import evaluate
+
+    report = evaluate(gold_dir)
+    result = report.as_dict()
+    if as_json:
+        _print_json(result)
+    else:
+        table = Table("what", "type", "precision", "recall", "F1", "tp", "fp", "fn")
+        for group in ("mentions", "relations"):
+            for name, s in result[group].items():
+                table.add_row(group, name, *(f"{s[k]:.3f}" for k in ("precision", "recall", "f1")),
+                              *(str(s[k]) for k in ("tp", "fp", "fn")))
+        for group in ("recommendations", "directions", "recommendation_directions", "indicators"):
+            s = result[group]
+            table.add_row(group, "", *(f"{s[k]:.3f}" for k in ("precision", "recall", "f1")),
+                          *(str(s[k]) for k in ("tp", "fp", "fn")))
+        out.print(f"{result['documents']} gold documents in {gold_dir}")
+        out.print(table)
+    if errors:
+        for e in report.errors:
+            err.print(json.dumps(e, ensure_ascii=False))
+
+
 # --- the local Neo4j server -----------------------------------------------------------------
 
 def _neo4j_dir() -> Path:

@@ -51,7 +51,7 @@ class GraphRows:
         for m in facts.mentions:
             self.rows[_MENTION.format(label="Entity")].append({
                 "passage": m.passage_id, "entity": m.entity_id, "start": m.start, "props": {
-                    "end": m.end, "text": m.text, "type": m.type, "generic": m.generic,
+                    "end": m.end, "text": m.text, "label": m.type, "generic": m.generic,
                     "source": m.source, "doc_id": doc.id}})
         for g in facts.guide_items:
             self.rows[_GUIDE.format(label=g.label)].append({"id": g.id, "props": {
@@ -59,7 +59,7 @@ class GraphRows:
                 "start": g.start, "end": g.end, "doc_id": doc.id, "keywords": list(g.keywords)}})
             self.rows[_MENTION.format(label=g.label)].append({
                 "passage": g.passage_id, "entity": g.id, "start": g.start, "props": {
-                    "end": g.end, "text": g.text, "type": g.label, "generic": False,
+                    "end": g.end, "text": g.text, "label": g.label, "generic": False,
                     "source": "guide", "doc_id": doc.id}})
         for r in facts.relations:
             ev = r.evidence
@@ -110,22 +110,22 @@ def _write_order(template: str) -> tuple[int, str]:
 
 
 _DOCUMENT = ("UNWIND $rows AS row MERGE (n:Document {{id: row.id}}) "
-             "SET n += row.props SET n:{kind}")
+             "SET n += row.props SET n:`{kind}`")
 _PASSAGE = ("UNWIND $rows AS row MERGE (n:Passage {id: row.id}) SET n += row.props "
             "WITH n, row MATCH (d:Document {id: row.doc_id}) MERGE (n)-[:PART_OF]->(d)")
-_ENTITY = "UNWIND $rows AS row MERGE (n:Entity {{id: row.id}}) SET n += row.props SET n:{label}"
-_GUIDE = "UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props"
+_ENTITY = "UNWIND $rows AS row MERGE (n:Entity {{id: row.id}}) SET n += row.props SET n:`{label}`"
+_GUIDE = "UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id}}) SET n += row.props"
 _RECOMMENDATION = "UNWIND $rows AS row MERGE (n:Recommendation {id: row.id}) SET n += row.props"
 _MENTION = ("UNWIND $rows AS row MATCH (p:Passage {{id: row.passage}}) "
-            "MATCH (e:{label} {{id: row.entity}}) "
+            "MATCH (e:`{label}` {{id: row.entity}}) "
             "MERGE (p)-[m:MENTIONS {{start: row.start}}]->(e) SET m += row.props")
-_RELATION = ("UNWIND $rows AS row MATCH (a:{head} {{id: row.head}}) MATCH (b:{tail} {{id: row.tail}}) "
-             "MERGE (a)-[x:{type} {{evidence: row.evidence}}]->(b) SET x += row.props")
+_RELATION = ("UNWIND $rows AS row MATCH (a:`{head}` {{id: row.head}}) MATCH (b:`{tail}` {{id: row.tail}}) "
+             "MERGE (a)-[x:`{type}` {{evidence: row.evidence}}]->(b) SET x += row.props")
 _SUPPORTED_BY = ("UNWIND $rows AS row MATCH (r:Recommendation {id: row.rec}) "
                  "MATCH (p:Passage {id: row.passage}) "
                  "MERGE (r)-[x:SUPPORTED_BY]->(p) SET x += row.props")
 _ADDRESSES = ("UNWIND $rows AS row MATCH (r:Recommendation {{id: row.rec}}) "
-              "MATCH (t:{label} {{id: row.target}}) MERGE (r)-[x:ADDRESSES]->(t) SET x += row.props")
+              "MATCH (t:`{label}` {{id: row.target}}) MERGE (r)-[x:ADDRESSES]->(t) SET x += row.props")
 _CONCERNS = ("UNWIND $rows AS row MATCH (r:Recommendation {id: row.rec}) "
              "MATCH (e:Entity {id: row.entity}) MERGE (r)-[x:CONCERNS]->(e) SET x += row.props")
 _MARK_INGESTED = "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sha256 = row.sha256"

@@ -455,6 +455,8 @@ def stop(data_dir: Path, timeout: float = 60.0) -> bool:
     Removes the state file. Returns False if no server was running.
     """
     home = _home(data_dir)
+    if not home.is_dir():
+        return False
     with _locked(home):
         state = _read_state(home)
         running = state is not None and _alive(int(state["pid"]), home)

@@ -36,7 +36,7 @@ def _words(text: str) -> list[str]:
 
 def _entity(label: str, name: str, aliases: tuple[str, ...] = (), generic: bool = False) -> Entity:
     return Entity(id=Entity.make_id(label, name), label=label, name=name, aliases=aliases, generic=generic,
-                  search=" ".join(_words(name + " " + " ".join(aliases))) or name.lower())
+                  search=" ".join(_words(name) + [a.lower() for a in aliases]) or name.lower())
 
 
 def _mention(doc: Document, passages: list[Passage], entity: Entity, text: str, nth: int = 0) -> Mention:

@@ -2,6 +2,7 @@
 // param rec_id: str — the Recommendation id
 MATCH (r:Recommendation {id: $rec_id})
 OPTIONAL MATCH (r)-[a:ADDRESSES]->(t)
+WITH r, a, t ORDER BY a.code
 WITH r, collect(CASE WHEN t IS NULL THEN NULL ELSE {code: a.code, score: a.score, terms: a.terms, name: t.name} END) AS links
 OPTIONAL MATCH (r)-[:CONCERNS]->(e:Entity)
 WITH r, links, e ORDER BY e.label, e.name

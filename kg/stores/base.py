@@ -7,6 +7,8 @@ Whatever differs between the engines lives in the subclasses, nowhere else.
 from __future__ import annotations
 
 import abc
+import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -104,6 +106,22 @@ class GraphStore(abc.ABC):
 
     def describe(self) -> str:
         return self.name
+
+    def content_digest(self) -> str:
+        """A hash of every node (labels, properties) and relationship (type, end ids, properties):
+        equal digests mean equal graphs, whatever the store and the order of writes."""
+        nodes = self.read("MATCH (n) RETURN n")
+        rels = self.read("MATCH (a)-[r]->(b) RETURN a.id AS a, b.id AS b, r")
+        lines = sorted(json.dumps(_strip(row["n"]), sort_keys=True, ensure_ascii=False, default=str)
+                       for row in nodes)
+        lines += sorted(json.dumps([row["a"], row["b"], _strip(row["r"])], sort_keys=True, ensure_ascii=False,
+                                   default=str) for row in rels)
+        return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def _strip(value: dict[str, Any]) -> dict[str, Any]:
+    """Drop engine-specific identity (element ids) from a node or relationship value."""
+    return {k: v for k, v in value.items() if k not in ("_element_id", "_start", "_end")}
 
 
 def plain(value: Any) -> Any:

@@ -1,0 +1,135 @@
+"""Which research directions and 考核指标 a text addresses — explainable, with a score and the
+matched terms.
+
+Term profiles come from the guide itself: every direction's name, 研究内容 and indicators are
+segmented into words; a word's weight in a direction is its frequency there times how specific it
+is to that direction (an idf over the four directions). A short hand-written list of policy terms
+per direction (`seed_data/lexicon/direction_terms.tsv`, each with the reason) extends the guide's
+vocabulary with words the guide implies but does not use (党支部, 托举, 团体标准 …).
+"""
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from extractors.segment import tokenizer
+from extractors.shadow import to_simplified
+from schema.model import GuideItem
+
+LEXICON = Path(__file__).resolve().parent.parent / "seed_data" / "lexicon" / "direction_terms.tsv"
+# words of the guide that say nothing about which direction (they are everywhere in it)
+STOP = set("""
+科技社团 研究 提出 分析 方面 进一步 深化 改革 有关 以及 如何 更好 形成 提交 报告 字数 万字 左右 系统 梳理 党的十八大 以来
+中央 有关部门 部分 地方 党政 关于 政策 文件 工作 部署 有效 支撑 中国科协 指导性 意见 起草 过程 举措 措施 建议 可行 方式
+路径 具体 新时代 发挥 作用 探索 推动 加强 完善 重要 问题 现状 相关 主要 策略 研究报告 不同 类型 理论依据 依据 实施 切实
+中国 国家 我国 第一 新型 激发 重大 方向 及其 推进 制度 结合 要求 贯彻落实 领导 对接 成果 活动 力量 行动 精神 共享 引导
+弘扬 传播 交流 政府 企业 经济 动能 国际 科技 科学 发展 创新 社会 建设 服务 促进 提升 体系 机制 体制 能力 时代 全面 深入
+阐释 意义 互动 关系 表现 深层次 原因 贯彻 决策 部署 务实 分层 指导 以及 下属 构建 主动 融入 带动 资源 立足 背景 收集
+整理 典型 案例 衍生 功能 长期 可行性 独特 围绕 大局 目录 针对 事件 回溯性 前瞻性 着眼 新格局 凝练 经验 难点 突破点 节点
+形成 思维 方式 约束 打造 权威 阵地 科学应对 热点 突发事件 更大 领域 归纳 优势 阐述 深刻 内涵 影响 相应 进一步 塑造 回顾
+所能 所为 大局 认同 价值 行动 思想 战略 模式 趋势 特征 如何 汇聚 之智 全球 核心 对标
+""".split())
+_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+
+
+@dataclass(frozen=True)
+class Profile:
+    code: str  # "1" or "1.4"
+    weights: dict[str, float]
+
+
+def guide_words(text: str) -> list[str]:
+    return [w for w in tokenizer().cut(to_simplified(text)) if _WORD.match(w) and w not in STOP]
+
+
+def _idf_profiles(texts: dict[str, str], max_df: int = 1) -> list[Profile]:
+    """Words specific to one text (found in at most `max_df` of them), weighted by frequency and
+    specificity; words the texts share say nothing about which one a sentence is closer to."""
+    counts = {code: Counter(guide_words(text)) for code, text in texts.items()}
+    df: Counter[str] = Counter()
+    for c in counts.values():
+        df.update(set(c))
+    n = len(texts)
+    profiles = []
+    for code, c in counts.items():
+        weights = {w: (1 + math.log(tf)) * math.log(1 + n / df[w]) for w, tf in c.items() if df[w] <= max_df}
+        profiles.append(Profile(code, weights))
+    return profiles
+
+
+@cache
+def lexicon() -> dict[str, dict[str, float]]:
+    """direction code -> {term: weight} from the hand-written list."""
+    out: dict[str, dict[str, float]] = defaultdict(dict)
+    if LEXICON.exists():
+        with LEXICON.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                out[row["direction"].strip()][to_simplified(row["term"].strip())] = float(row["weight"])
+    return dict(out)
+
+
+class DirectionModel:
+    """Scores a text against the directions and indicators parsed from the guide."""
+
+    def __init__(self, items: list[GuideItem]) -> None:
+        self.items = {i.code: i for i in items}
+        by_direction: dict[str, list[str]] = defaultdict(list)
+        for item in items:
+            if item.label == "Indicator" and item.code.split(".")[1] in ("1", "6"):
+                continue  # the report and the support for drafting: the same in every direction
+            weight = 3 if item.label == "ResearchDirection" else 1
+            by_direction[str(item.direction)].extend([item.name] * weight)
+        self.directions = _idf_profiles({d: "\n".join(t) for d, t in by_direction.items()})
+        for profile in self.directions:
+            for term, weight in lexicon().get(profile.code, {}).items():
+                profile.weights[term] = max(profile.weights.get(term, 0.0), weight)
+        # indicators 3–5 of each direction, against each other within the direction
+        self.indicators: dict[str, list[Profile]] = {}
+        for d in by_direction:
+            texts = {i.code: i.name for i in items
+                     if i.label == "Indicator" and str(i.direction) == d and i.code.split(".")[1] in ("3", "4", "5")}
+            self.indicators[d] = _idf_profiles(texts) if texts else []
+        self._terms = sorted({t for p in self.directions for t in p.weights} |
+                             {t for ps in self.indicators.values() for p in ps for t in p.weights},
+                             key=len, reverse=True)
+
+    def matched_terms(self, text: str) -> set[str]:
+        simplified = to_simplified(text)
+        return {t for t in self._terms if t in simplified}
+
+    def score_directions(self, text: str) -> list[tuple[str, float, tuple[str, ...]]]:
+        """(direction code, score, matched terms) for every direction with a match, best first."""
+        found = self.matched_terms(text)
+        out = []
+        for profile in self.directions:
+            hits = sorted((t for t in found if t in profile.weights), key=lambda t: -profile.weights[t])
+            score = sum(profile.weights[t] for t in hits)
+            if hits:
+                out.append((profile.code, round(score, 3), tuple(hits)))
+        return sorted(out, key=lambda x: (-x[1], x[0]))
+
+    def classify(self, text: str, *, min_score: float = 1.5, ratio: float = 0.6
+                 ) -> list[tuple[str, float, tuple[str, ...]]]:
+        scored = self.score_directions(text)
+        if not scored or scored[0][1] < min_score:
+            return []
+        best = scored[0][1]
+        return [s for s in scored if s[1] >= max(min_score, ratio * best)]
+
+    def indicators_for(self, direction: str, text: str) -> list[tuple[str, float, tuple[str, ...]]]:
+        found = self.matched_terms(text)
+        out = []
+        for profile in self.indicators.get(direction, []):
+            hits = sorted((t for t in found if t in profile.weights), key=lambda t: -profile.weights[t])
+            if hits:
+                out.append((profile.code, round(sum(profile.weights[t] for t in hits), 3), tuple(hits)))
+        out.sort(key=lambda x: (-x[1], x[0]))
+        if not out:
+            return []
+        best = out[0][1]
+        return [o for o in out if o[1] >= 0.6 * best]

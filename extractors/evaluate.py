@@ -1,0 +1,178 @@
+"""`kg eval GOLD_DIR`: precision, recall and F1 of the extractors against hand-annotated gold files
+(format: docs/ANNOTATION.md).
+
+Matching:
+* mentions — exact (type, start, end);
+* relations — (type, head, tail) per document, surface texts compared in simplified script
+  (CITES by its tail only: its head is the document);
+* recommendations — one-to-one by character overlap (IoU ≥ 0.5), so a bullet mark or a closing
+  mark more or less does not count as a miss;
+* directions — per document, (document, direction) pairs; and per matched recommendation;
+* indicators — per matched recommendation.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extractors.documents import RawDocument, ReadError, read_document
+from extractors.pipeline import extract
+from extractors.shadow import to_simplified
+from schema.model import Facts
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, predicted: set[Any], gold: set[Any]) -> None:
+        self.tp += len(predicted & gold)
+        self.fp += len(predicted - gold)
+        self.fn += len(gold - predicted)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Report:
+    documents: int = 0
+    mentions: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    relations: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    recommendations: Score = field(default_factory=Score)
+    directions: Score = field(default_factory=Score)
+    recommendation_directions: Score = field(default_factory=Score)
+    indicators: Score = field(default_factory=Score)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    @staticmethod
+    def total(scores: dict[str, Score]) -> Score:
+        s = Score()
+        for v in scores.values():
+            s.tp, s.fp, s.fn = s.tp + v.tp, s.fp + v.fp, s.fn + v.fn
+        return s
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "mentions": {"all": self.total(self.mentions).as_dict(),
+                         **{k: v.as_dict() for k, v in sorted(self.mentions.items())}},
+            "relations": {"all": self.total(self.relations).as_dict(),
+                          **{k: v.as_dict() for k, v in sorted(self.relations.items())}},
+            "recommendations": self.recommendations.as_dict(),
+            "directions": self.directions.as_dict(),
+            "recommendation_directions": self.recommendation_directions.as_dict(),
+            "indicators": self.indicators.as_dict(),
+        }
+
+
+def _raw_for(gold: dict[str, Any], base: Path) -> RawDocument:
+    """The gold document as the pipeline reads it; the gold text wins if the file differs."""
+    path = Path(gold["doc"].get("path", ""))
+    for candidate in (path, base / path):
+        if candidate.is_file():
+            try:
+                raw = read_document(candidate)
+            except ReadError:
+                break
+            if raw.text == gold["text"]:
+                return raw
+    text = gold["text"]
+    return RawDocument(path=str(path), text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                       metadata={"id": gold["doc"].get("id"), "title": gold["doc"].get("title")}, warnings=())
+
+
+def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+def _norm(text: str) -> str:
+    return to_simplified(text).strip()
+
+
+def score_document(report: Report, facts: Facts, gold: dict[str, Any]) -> None:
+    doc_id = gold["doc"].get("id", facts.document.id)
+    report.documents += 1
+    predicted = [m for m in facts.mentions if m.source != "inner"]
+    for label in {m.type for m in predicted} | {m["type"] for m in gold["mentions"]}:
+        report.mentions[label].add({(m.start, m.end) for m in predicted if m.type == label},
+                                   {(m["start"], m["end"]) for m in gold["mentions"] if m["type"] == label})
+        for m in predicted:
+            if m.type == label and not any(g["start"] == m.start and g["end"] == m.end and g["type"] == label
+                                           for g in gold["mentions"]):
+                report.errors.append({"doc": doc_id, "kind": "mention-fp", "type": label, "text": m.text})
+        for g in gold["mentions"]:
+            if g["type"] == label and not any(m.start == g["start"] and m.end == g["end"] and m.type == label
+                                              for m in predicted):
+                report.errors.append({"doc": doc_id, "kind": "mention-fn", "type": label, "text": g["text"]})
+
+    def rel_key(rtype: str, head: str, tail: str) -> tuple[str, str, str]:
+        return (rtype, "" if rtype == "CITES" else _norm(head), _norm(tail))
+
+    extracted = [r for r in facts.relations if r.type not in ("HAS_CONTENT", "HAS_INDICATOR")]
+    for rtype in {r.type for r in extracted} | {r["type"] for r in gold["relations"]}:
+        p = {rel_key(r.type, r.head, r.tail) for r in extracted if r.type == rtype}
+        g = {rel_key(r["type"], r["head"], r["tail"]) for r in gold["relations"] if r["type"] == rtype}
+        report.relations[rtype].add(p, g)
+        report.errors += [{"doc": doc_id, "kind": "relation-fp", "key": k} for k in sorted(p - g)]
+        report.errors += [{"doc": doc_id, "kind": "relation-fn", "key": k} for k in sorted(g - p)]
+
+    gold_recs = gold["recommendations"]
+    used: set[int] = set()
+    for rec in facts.recommendations:
+        best, best_iou = None, 0.0
+        for i, g in enumerate(gold_recs):
+            if i not in used and (iou := _iou((rec.start, rec.end), (g["start"], g["end"]))) > best_iou:
+                best, best_iou = i, iou
+        if best is not None and best_iou >= 0.5:
+            used.add(best)
+            report.recommendations.tp += 1
+            g = gold_recs[best]
+            report.recommendation_directions.add({(rec.id, d) for d in rec.directions},
+                                                 {(rec.id, d) for d in g["directions"]})
+            report.indicators.add({(rec.id, i) for i in rec.indicators}, {(rec.id, i) for i in g["indicators"]})
+        else:
+            report.recommendations.fp += 1
+            report.errors.append({"doc": doc_id, "kind": "recommendation-fp", "text": rec.text})
+    for i, g in enumerate(gold_recs):
+        if i not in used:
+            report.recommendations.fn += 1
+            report.errors.append({"doc": doc_id, "kind": "recommendation-fn", "text": g["text"]})
+    report.directions.add({(doc_id, d) for d in facts.document.directions},
+                          {(doc_id, d) for d in gold["doc"].get("directions", [])})
+
+
+def evaluate(gold_dir: Path) -> Report:
+    report = Report()
+    files = sorted(Path(gold_dir).glob("*.json"))
+    if not files:
+        raise ValueError(f"{gold_dir}: no gold .json files")
+    for path in files:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        facts = extract(_raw_for(gold, Path.cwd()))
+        if facts.document.text != gold["text"]:
+            raise ValueError(f"{path}: the gold text differs from the extracted document's text")
+        score_document(report, facts, gold)
+    return report

@@ -1,0 +1,114 @@
+"""Gazetteers: real names and aliases from `seed_data/gazetteers/*.tsv`, matched with an
+Aho–Corasick automaton over the simplified shadow text.
+
+Each TSV has the header `name	aliases	generic	note`; aliases are separated by `|`.
+"""
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from extractors.shadow import to_simplified
+
+GAZETTEER_FILES: dict[str, str] = {
+    "societies.tsv": "Society",
+    "branches.tsv": "Branch",
+    "party_orgs.tsv": "PartyOrganization",
+    "talent_programs.tsv": "TalentProgram",
+    "functions.tsv": "GovernmentFunction",
+    "agencies.tsv": "Agency",
+}
+
+
+def gazetteer_dir() -> Path:
+    env = os.environ.get("KG_GAZETTEER_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "seed_data" / "gazetteers"
+
+
+@dataclass(frozen=True)
+class Entry:
+    label: str
+    canonical: str  # the entity's canonical name
+    generic: bool
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # in the shadow text
+    end: int
+    surface: str
+    entry: Entry
+
+
+class Gazetteer:
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.by_name: dict[str, Entry] = {}
+        for entry in entries:  # canonical names first, so an alias never shadows a name
+            self.by_name.setdefault(to_simplified(entry.canonical), entry)
+        for entry in entries:
+            for alias in entry.aliases:
+                self.by_name.setdefault(to_simplified(alias), entry)
+        self._automaton = ahocorasick.Automaton()
+        for name, entry in self.by_name.items():
+            self._automaton.add_word(name, (name, entry))
+        if self.by_name:
+            self._automaton.make_automaton()
+
+    def all_names(self) -> Iterator[str]:
+        return iter(self.by_name)
+
+    def lookup(self, name: str) -> Entry | None:
+        return self.by_name.get(to_simplified(name))
+
+    def find(self, shadow: str) -> list[Hit]:
+        """Every occurrence of every name (overlaps included; the caller picks the longest)."""
+        if not self.by_name:
+            return []
+        hits = []
+        for end_index, (name, entry) in self._automaton.iter(shadow):
+            start = end_index - len(name) + 1
+            end = end_index + 1
+            if name.isascii() and not _ascii_bounded(shadow, start, end):
+                continue
+            hits.append(Hit(start, end, name, entry))
+        return hits
+
+
+def _ascii_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+
+
+def read_tsv(path: Path, label: str) -> list[Entry]:
+    entries = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            name = (row.get("name") or "").strip()
+            if not name:
+                continue
+            aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+            generic = (row.get("generic") or "").strip().lower() == "true"
+            entries.append(Entry(label=label, canonical=name, generic=generic, aliases=aliases))
+    return entries
+
+
+@cache
+def load_gazetteer(directory: Path | None = None) -> Gazetteer:
+    directory = directory or gazetteer_dir()
+    entries: list[Entry] = []
+    for filename, label in GAZETTEER_FILES.items():
+        path = directory / filename
+        if path.exists():
+            entries.extend(read_tsv(path, label))
+    return Gazetteer(entries)

@@ -1,0 +1,220 @@
+"""Mentions: typed spans from gazetteers and name patterns, longest name wins.
+
+Runs on the simplified shadow text (so traditional script and pinyin glosses match) and maps every
+span back to the original text. Candidates come from:
+* the gazetteers (real names and aliases, `seed_data/gazetteers/`);
+* patterns for names no list has: …学会/协会/研究会/联合会/促进会, …委员会/…分会, …党委/…党支部/…党组,
+  quoted “…工程/…计划/…奖”, 《…》 titles, …省/市科协;
+* nesting: an organisation name followed by a branch or Party-organisation suffix is one longer
+  name (中国计算机学会青年工作委员会, 中国科协党组, 中国电子学会理事会党委), and remembers what it nests.
+Then the longest non-overlapping candidates win, earlier and more trusted ones on ties.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from jieba import posseg
+
+from extractors.gazetteer import Gazetteer
+from extractors.segment import tokenizer
+from extractors.shadow import Shadow
+
+CJK = "\u4e00-\u9fff"
+SOCIETY_SUFFIX = "学会联合体|学会|协会|研究会|联合会|促进会"
+BRANCH_SUFFIX = "专业委员会|工作委员会|分会|专委会"
+PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党总支|党支部|党委|党组织|党组")
+# a generic unit that may stand between an organisation and its Party organisation
+PARTY_UNIT = "理事会|办事机构|秘书处|机关|常务理事会|分支机构"
+# where a name can start: the common openings of Chinese and foreign organisation names
+NAME_OPENINGS = ("中国", "中华", "全国", "国际", "世界", "亚洲", "亚太", "欧洲", "美国", "英国", "德国", "法国",
+                 "日本", "北京", "上海", "天津", "重庆")
+PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
+             "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏",
+             "宁夏", "新疆", "香港", "澳门")
+# part-of-speech tags (jieba) of words that can be part of an organisation's name
+NAME_POS = ("n", "nr", "ns", "nt", "nz", "ng", "nl", "j", "eng", "x", "vn", "an", "b")
+NOT_NAME_WORDS = {"所属", "有关", "相关", "各级", "部分", "全体", "广大", "各类", "我国", "会议", "本届", "该", "各",
+                  "其", "下属", "直属", "地方", "基层", "优秀", "重点", "单位", "部门", "工作", "成员", "会员"}
+POLICY_WORDS = re.compile(
+    r"(方案|意见|通知|条例|办法|规定|规划|纲要|决定|细则|法|章程|计划|指南|目录|要点|任务|纪要|准则|规则|制度|"
+    r"意见稿|公告|通告|决议|清单|标准|规范|战略|行动|工程|议程|宣言|公约|报告)"
+    r"([(（][^()（）]{0,12}[)）])?$")
+NOT_POLICY = re.compile(r"(日报|晚报|报|杂志|期刊|学报|通讯|周刊|网|时报|导报|文摘)$")
+# verbs that introduce a programme name rather than belong to it
+PROGRAMME_STOP = frozenset({"开展", "实施", "设立", "组织", "启动", "申报", "支持", "资助", "属于", "包括", "下设", "推进",
+                            "参与", "承担", "承接", "获得", "获批", "入选", "纳入", "设置", "推动", "加强"})
+# priority on equal length: gazetteer names are trusted most
+PRIORITY = {"gazetteer": 0, "nested": 1, "title": 2, "pattern": 3}
+
+
+@dataclass
+class Candidate:
+    start: int  # shadow offsets
+    end: int
+    label: str
+    canonical: str
+    generic: bool
+    source: str
+    aliases: tuple[str, ...] = ()
+    nested: list["Candidate"] = field(default_factory=list)  # names inside this one
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class FoundMention:
+    start: int  # original offsets
+    end: int
+    label: str
+    canonical: str
+    generic: bool
+    source: str
+    aliases: tuple[str, ...]
+    nested: tuple[tuple[str, str, int, int], ...]  # (label, canonical, start, end) of names inside
+
+
+def _gazetteer_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    return [Candidate(h.start, h.end, h.entry.label, h.entry.canonical, h.entry.generic, "gazetteer",
+                      h.entry.aliases) for h in gazetteer.find(text)]
+
+
+def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_opening: bool = True,
+                   pos: tuple[str, ...] = NAME_POS, stop: frozenset[str] = frozenset()) -> int | None:
+    """Where a name ending in a suffix at `suffix_start` starts: walk left over the words (jieba,
+    with part of speech) while they can be part of a name; a known opening (中国, 山东 …)
+    inside the accepted words starts the name."""
+    start = suffix_start
+    while start > max(0, suffix_start - max_len) and re.match(f"[{CJK}A-Za-z]", text[start - 1]):
+        start -= 1
+    window = text[start:suffix_start]
+    if len(window) < 2:
+        return None
+    words = list(pos_tokenizer().cut(window))
+    accepted = 0
+    for word in reversed(words):
+        if word.word in NOT_NAME_WORDS or word.word in stop or not word.flag.startswith(pos):
+            break
+        accepted += len(word.word)
+    name = window[len(window) - accepted:]
+    openings = [name.find(o) for o in NAME_OPENINGS + PROVINCES if o in name] if require_opening else []
+    if openings:
+        name = name[min(openings):]
+    elif require_opening and not re.search("[省市县区州]", name):
+        return None  # without a known opening or a place, a phrase such as 调整协会 is no name
+    if len(name) < 2:
+        return None
+    return suffix_start - len(name)
+
+
+@cache
+def pos_tokenizer() -> posseg.POSTokenizer:
+    return posseg.POSTokenizer(tokenizer())
+
+
+def _pattern_candidates(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in re.finditer(f"(?:{SOCIETY_SUFFIX})", text):
+        begin = _left_boundary(text, m.start())
+        if begin is not None and not re.search(f"科协$|{SOCIETY_SUFFIX}", text[begin:m.start()]):
+            out.append(Candidate(begin, m.end(), "Society", text[begin:m.end()], False, "pattern"))
+    for m in re.finditer("科学技术协会|科协", text):
+        begin = _left_boundary(text, m.start(), max_len=10)
+        if begin is not None and re.search(f"(省|市|县|州|盟|区|{'|'.join(PROVINCES)})$", text[begin:m.start()]):
+            out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], False, "pattern"))
+    for m in re.finditer(f"[“\"]([{CJK}A-Za-z0-9·]{{2,20}}(?:工程|计划|奖|基金|人才|学者|行动))[”\"]", text):
+        out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
+    for m in re.finditer("专项", text):  # named special projects: 团体标准国际化试点专项
+        begin = _left_boundary(text, m.start(), max_len=14, require_opening=False, pos=NAME_POS + ("v",),
+                               stop=PROGRAMME_STOP)
+        if begin is not None and m.start() - begin >= 4:
+            out.append(Candidate(begin, m.end(), "TalentProgram", text[begin:m.end()], False, "pattern"))
+    for m in re.finditer(f"(?:19|20)\\d{{2}}年(?:度)?[{CJK}]{{4,20}}?(?:项目|工程|计划)", text):
+        out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))
+    # a generic unit with its Party organisation: 学会党组织, 分支机构党的工作小组 (instances are nested below)
+    for m in re.finditer(f"(学会|协会|研究会|{PARTY_UNIT})(?:{PARTY_SUFFIX})", text):
+        unit = m.group(1)
+        nested = [Candidate(m.start(), m.start(1) + len(unit), "Branch", unit, True, "pattern")] \
+            if unit == "分支机构" else []
+        out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern", nested=nested))
+    for m in re.finditer(r"《([^《》\n]{2,80})》", text):
+        title = m.group(1).strip()
+        if POLICY_WORDS.search(title) and not NOT_POLICY.search(title):
+            out.append(Candidate(m.start(1), m.end(1), "Policy", title, False, "title"))
+    return out
+
+
+def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
+    """Organisation + branch suffix -> Branch; organisation (+ unit) + Party suffix -> PartyOrganization."""
+    out: list[Candidate] = []
+    orgs = [c for c in base if c.label in ("Society", "Agency", "Branch") and not c.generic]
+    for org in orgs:
+        rest = text[org.end:org.end + 30]
+        m = re.match(f"([{CJK}]{{0,12}}?)({BRANCH_SUFFIX})", rest)
+        if org.label == "Society" and m and not re.search("[的和与及、，]", m.group(1)):
+            branch = Candidate(org.start, org.end + m.end(), "Branch", text[org.start:org.end + m.end()], False,
+                               "nested", nested=[org])
+            out.append(branch)
+            party = re.match(f"({PARTY_UNIT})?({PARTY_SUFFIX})", text[branch.end:branch.end + 12])
+            if party:
+                out.append(Candidate(org.start, branch.end + party.end(), "PartyOrganization",
+                                     text[org.start:branch.end + party.end()], False, "nested",
+                                     nested=[branch]))
+        m = re.match(f"({PARTY_UNIT})?({PARTY_SUFFIX})", rest)
+        if m:
+            out.append(Candidate(org.start, org.end + m.end(), "PartyOrganization",
+                                 text[org.start:org.end + m.end()], False, "nested", nested=[org]))
+    return out
+
+
+def _choose(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest non-overlapping candidates; ties go to the more trusted source, then the earlier."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(candidates, key=lambda c: (-c.length, PRIORITY[c.source], c.start, c.label)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _inner_organisation(outer: Candidate, candidates: list[Candidate]) -> list[Candidate]:
+    """The organisation a known Branch or Party organisation name starts with (中国科协党组 -> 中国科协)."""
+    labels = ("Society", "Branch") if outer.label == "Branch" else ("Society", "Agency", "Branch")
+    inner = [c for c in candidates if c.label in labels and not c.generic and c.start == outer.start
+             and c.end < outer.end and not (outer.label == "Branch" and c.label == "Branch")]
+    return [max(inner, key=lambda c: (c.length, -PRIORITY[c.source]))] if inner else []
+
+
+def _canonical(c: Candidate, gazetteer: Gazetteer) -> Candidate:
+    """A pattern-found name that is a known name or alias takes the gazetteer's identity."""
+    entry = gazetteer.lookup(c.canonical)
+    if entry and entry.label == c.label:
+        c.canonical, c.generic, c.aliases = entry.canonical, entry.generic, entry.aliases
+    return c
+
+
+def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
+    text = shadow.text
+    base = _gazetteer_candidates(text, gazetteer) + _pattern_candidates(text)
+    base = [_canonical(c, gazetteer) for c in base]
+    candidates = base + [_canonical(c, gazetteer) for c in _nested_candidates(text, base)]
+    found = []
+    for c in _choose(candidates):
+        if not c.nested and not c.generic and c.label in ("Branch", "PartyOrganization"):
+            c.nested = _inner_organisation(c, candidates)
+        start, end = shadow.span(c.start, c.end)
+        nested = []
+        stack = list(c.nested)
+        while stack:
+            inner = stack.pop()
+            s, e = shadow.span(inner.start, inner.end)
+            nested.append((inner.label, inner.canonical, s, e))
+            stack.extend(inner.nested)
+        found.append(FoundMention(start, end, c.label, c.canonical, c.generic, c.source, c.aliases,
+                                  tuple(nested)))
+    return found

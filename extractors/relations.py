@@ -1,0 +1,148 @@
+"""Relations: from nested names and from trigger words between two mentions of one sentence.
+
+* nesting: 中国计算机学会青年工作委员会 BRANCH_OF 中国计算机学会; 中国科协党组 PARTY_ORG_OF 中国科协;
+* triggers (head … trigger … tail, within one sentence, nothing but a short gap between):
+  SUPERVISED_BY (主管/所属/挂靠/业务指导), RUNS (实施/组织/设立/评选 … + programme),
+  UNDERTAKES (承接/承担 … + function), ISSUED (印发/发布/出台 … + policy);
+* CITES: the document cites each policy it names in 《》.
+Every relation carries as evidence the sentence it came from.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schema.model import Document, Entity, Evidence, Passage, Relation
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A mention with its resolved entity and its sentence."""
+
+    start: int
+    end: int
+    text: str
+    entity: Entity
+    passage: Passage
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    type: str
+    heads: tuple[str, ...]
+    tails: tuple[str, ...]
+    trigger: re.Pattern[str]
+    max_gap: int  # characters between the head and the tail
+    confidence: float
+    tail_first: bool = False  # the tail comes first in the text (…挂靠在 X 的学会)
+
+
+RULES: tuple[TriggerRule, ...] = (
+    TriggerRule("SUPERVISED_BY", ("Society",), ("Agency",),
+                re.compile(r"主管|挂靠|业务指导|业务主管单位|主办单位|隶属"), 20, 0.7),
+    TriggerRule("SUPERVISED_BY", ("Society",), ("Agency",),
+                re.compile(r"^(所属|主管的|直属|领导的|业务指导的|下属)"), 4, 0.8, tail_first=True),
+    TriggerRule("RUNS", ("Society", "Agency"), ("TalentProgram",),
+                re.compile(r"实施|组织|设立|评选|开展|启动|举办|推荐|承办|主办|发起|牵头|负责|推出|认定|遴选"), 30, 0.7),
+    TriggerRule("UNDERTAKES", ("Society",), ("GovernmentFunction",),
+                re.compile(r"承接|承担|开展|参与|从事|负责|交给|委托"), 40, 0.7),
+    TriggerRule("ISSUED", ("Agency",), ("Policy",),
+                re.compile(r"印发|发布|出台|制定|颁布|下发|发出|公布|联合印发"), 30, 0.85),
+)
+# A list of heads joined by 、 和 与 (中共中央办公厅、国务院办公厅印发…) all take the trigger.
+_COORDINATION = re.compile(r"^[、和与及,，\s]*$")
+
+
+def _evidence(passage: Passage, extractor: str, confidence: float) -> Evidence:
+    return Evidence(passage_id=passage.id, start=passage.start, end=passage.end, extractor=extractor,
+                    confidence=confidence)
+
+
+def _relation(rtype: str, head: Placed, tail: Placed, extractor: str, confidence: float) -> Relation:
+    return Relation(type=rtype, head_id=head.entity.id, tail_id=tail.entity.id, head_label=head.entity.label,
+                    tail_label=tail.entity.label, head=head.text, tail=tail.text,
+                    evidence=_evidence(head.passage, extractor, confidence))
+
+
+def nested_relations(outer: Placed, inner: list[Placed]) -> list[Relation]:
+    """BRANCH_OF / PARTY_ORG_OF implied by a name nested in a longer name."""
+    out = []
+    for child in inner:
+        if outer.entity.label == "Branch" and child.entity.label == "Society":
+            out.append(_relation("BRANCH_OF", outer, child, "nested-name", 0.95))
+        elif outer.entity.label == "PartyOrganization" and child.entity.label in ("Society", "Branch", "Agency"):
+            out.append(_relation("PARTY_ORG_OF", outer, child, "nested-name", 0.95))
+            break  # the organisation it directly belongs to
+    return out
+
+
+SUBJECT_WINDOW = 16  # a head this close to the sentence start is its subject
+_MODIFIED = re.compile(r"^[”\"」』]?[\u4e00-\u9fff](?<![的和与及等])")
+
+
+def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
+    """Head … trigger … tail within one sentence: near each other, or the head is the sentence's
+    subject (the first organisation, at its start), whose verbs reach to the sentence end."""
+    out: list[Relation] = []
+    for rule in RULES:
+        subject = next((p for p in sentence if p.entity.label in rule.heads), None)
+        for i, first in enumerate(sentence):
+            for second in sentence[i + 1:]:
+                head, tail = (second, first) if rule.tail_first else (first, second)
+                if head.entity.label not in rule.heads or tail.entity.label not in rule.tails:
+                    continue
+                between = text[first.end:second.start]
+                is_subject = (not rule.tail_first and head is subject
+                              and head.start - head.passage.start <= SUBJECT_WINDOW)
+                if len(between) > rule.max_gap and not is_subject:
+                    continue
+                if not rule.trigger.search(between):
+                    continue
+                if rule.type == "RUNS" and _MODIFIED.match(text[tail.end:tail.end + 2]):
+                    continue  # “科创中国”服务团: the programme names something else here
+                out.append(_relation(rule.type, head, tail, f"trigger:{rule.type}", rule.confidence))
+    return _coordinated(text, sentence, out)
+
+
+def _coordinated(text: str, sentence: list[Placed], found: list[Relation]) -> list[Relation]:
+    """Extend ISSUED/RUNS to every head of a coordinated list (A、B印发《C》)."""
+    out = list(found)
+    for rel in found:
+        if rel.type not in ("ISSUED", "RUNS"):
+            continue
+        head_index = next(i for i, p in enumerate(sentence) if p.entity.id == rel.head_id and p.text == rel.head)
+        tail = next(p for p in sentence if p.entity.id == rel.tail_id and p.text == rel.tail)
+        j = head_index
+        while j > 0:
+            left, right = sentence[j - 1], sentence[j]
+            if left.entity.label != right.entity.label or not _COORDINATION.match(text[left.end:right.start]):
+                break
+            out.append(_relation(rel.type, left, tail, rel.evidence.extractor, rel.evidence.confidence))
+            j -= 1
+    return out
+
+
+def cites(doc: Document, policies: list[Placed]) -> list[Relation]:
+    """The document cites every policy it names (evidence: the first sentence naming it)."""
+    seen: set[str] = set()
+    out = []
+    for p in policies:
+        if p.entity.id in seen:
+            continue
+        seen.add(p.entity.id)
+        out.append(Relation(type="CITES", head_id=doc.id, tail_id=p.entity.id, head_label="Document",
+                            tail_label="Policy", head=doc.title, tail=p.text,
+                            evidence=_evidence(p.passage, "title-in-text", 1.0)))
+    return out
+
+
+def dedupe(relations: list[Relation]) -> list[Relation]:
+    """One relation per (type, head, tail, evidence passage), the first found."""
+    seen: set[tuple[str, str, str, str]] = set()
+    out = []
+    for r in relations:
+        key = (r.type, r.head_id, r.tail_id, r.evidence.passage_id)
+        if key not in seen and r.head_id != r.tail_id:
+            seen.add(key)
+            out.append(r)
+    return out

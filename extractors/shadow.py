@@ -1,0 +1,77 @@
+"""A matching view of the text: simplified script, pinyin glosses and conversion junk removed,
+with an exact map back to the original offsets.
+
+Matchers run on `Shadow.text`; `Shadow.span(start, end)` turns a shadow span into the span of the
+original text it came from, so `Document.text[start:end]` stays the quoted string even for
+`中國計算機學會` or `學(xué)會`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import opencc
+
+# 協(xié), 会（huì）: a pinyin gloss right after a Chinese character
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[1-5]?[)）]")
+# conversion noise such as [bookmark: _Hlk35809711]
+_JUNK = re.compile(r"\[bookmark:[^\]\n]*\]")
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Simplified script; falls back to character by character when phrase conversion would
+    change the length (so offsets can always be mapped)."""
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    chars = []
+    for ch in text:
+        c = _t2s().convert(ch)
+        chars.append(c if len(c) == 1 else ch)
+    return "".join(chars)
+
+
+@dataclass(frozen=True)
+class Shadow:
+    text: str
+    _orig: tuple[int, ...] | None  # shadow index -> original index; None when identical
+
+    def start(self, i: int) -> int:
+        return i if self._orig is None else self._orig[i]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of the shadow span [start, end)."""
+        if self._orig is None:
+            return start, end
+        return self._orig[start], self._orig[end - 1] + 1
+
+    def to_shadow(self, original_index: int) -> int:
+        """The first shadow index at or after an original index (for passage boundaries)."""
+        if self._orig is None:
+            return original_index
+        import bisect
+
+        return bisect.bisect_left(self._orig, original_index)
+
+
+def make_shadow(text: str) -> Shadow:
+    simplified = to_simplified(text)
+    removals = [m.span() for m in _GLOSS.finditer(simplified)] + [m.span() for m in _JUNK.finditer(simplified)]
+    if not removals:
+        return Shadow(simplified, None)
+    removals.sort()
+    keep: list[int] = []
+    pos = 0
+    for start, end in removals:
+        if start < pos:
+            continue
+        keep.extend(range(pos, start))
+        pos = end
+    keep.extend(range(pos, len(simplified)))
+    return Shadow("".join(simplified[i] for i in keep), tuple(keep))

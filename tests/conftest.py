@@ -1,0 +1,71 @@
+"""Shared fixtures: both real stores (embedded kglite in a temp dir; the Neo4j server named by
+NEO4J_URI — started by `kg neo4j start` in `.ci/run`), and the extracted seed corpus."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from kg.stores.base import GraphStore
+from kg.stores.embedded import EmbeddedStore
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seed_data"
+
+
+def neo4j_settings() -> dict[str, str] | None:
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        if os.environ.get("KG_REQUIRE_NEO4J") == "1":
+            pytest.fail("KG_REQUIRE_NEO4J=1 but NEO4J_URI is not set: start Neo4j with `kg neo4j start`")
+        return None
+    host = urlparse(uri).hostname or ""
+    if host not in ("127.0.0.1", "localhost", "::1") and os.environ.get("KG_TEST_ALLOW_WIPE") != "1":
+        pytest.fail(f"refusing to wipe the Neo4j database at {uri} in tests: set KG_TEST_ALLOW_WIPE=1 if it is a test server")
+    return {"uri": uri, "user": os.environ.get("NEO4J_USER", "neo4j"),
+            "password": os.environ.get("NEO4J_PASSWORD", ""),
+            "database": os.environ.get("NEO4J_DATABASE", "neo4j")}
+
+
+def wipe(store: GraphStore) -> None:
+    store.write("MATCH (n) DETACH DELETE n")
+
+
+@pytest.fixture
+def embedded(tmp_path: Path) -> Iterator[EmbeddedStore]:
+    store = EmbeddedStore(tmp_path / "graph.kgl", writer=True)
+    store.apply_schema()
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def neo4j_store() -> Iterator[GraphStore]:
+    settings = neo4j_settings()
+    if settings is None:
+        pytest.skip("NEO4J_URI is not set (the README's test command starts a real Neo4j and sets it)")
+    from kg.stores.neo4j_store import Neo4jStore
+
+    store = Neo4jStore(**settings)
+    wipe(store)
+    store.apply_schema()
+    yield store
+    wipe(store)
+    store.close()
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def store(request: pytest.FixtureRequest) -> GraphStore:
+    """Each test that takes `store` runs on both real stores."""
+    return request.getfixturevalue("embedded" if request.param == "embedded" else "neo4j_store")
+
+
+@pytest.fixture(scope="session")
+def seed_facts():
+    from extractors.pipeline import extract_path
+
+    paths = [SEED / "guide-2020.txt"] + sorted((SEED / "documents").glob("*.md"))
+    return [extract_path(p) for p in paths]

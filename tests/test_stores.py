@@ -1,0 +1,72 @@
+"""The store interface on both real stores: loading, idempotence, read-only enforcement, stats."""
+from __future__ import annotations
+
+import pytest
+
+from kg.check import run_checks
+from kg.load import delete_documents, ingested_documents, load_facts
+from kg.stores.base import QueryError, ReadOnlyViolation
+from tests.fixture_graph import all_facts, policy_facts
+
+
+def test_load_is_idempotent(store):
+    load_facts(store, all_facts())
+    first = (store.stats(), store.content_digest())
+    load_facts(store, all_facts())
+    assert (store.stats(), store.content_digest()) == first
+    assert first[0]["labels"]["Recommendation"] == 2
+    assert first[0]["relationships"]["PARTY_ORG_OF"] == 1
+
+
+def test_loaded_graph_satisfies_invariants(store):
+    load_facts(store, all_facts())
+    failed = [r for r in run_checks(store) if not r.ok]
+    assert failed == []
+
+
+def test_document_counts_as_ingested_with_its_sha(store):
+    load_facts(store, all_facts())
+    docs = ingested_documents(store)
+    facts = policy_facts()
+    assert docs[facts.document.id]["sha256"] == facts.document.sha256
+
+
+def test_delete_document_removes_its_facts_and_orphans(store):
+    load_facts(store, all_facts())
+    delete_documents(store, [policy_facts().document.id])
+    labels = store.stats()["labels"]
+    assert "Recommendation" not in labels
+    assert "Society" not in labels  # mentioned only by the deleted document
+    assert labels["ResearchDirection"] == 2  # the guide stays
+
+
+@pytest.mark.parametrize("statement", [
+    "CREATE (n:X) RETURN n",
+    "MERGE (n:X {id: 'x'}) RETURN n",
+    "MATCH (n:Document) SET n.title = 'x' RETURN n",
+    "MATCH (n:Passage) DETACH DELETE n",
+])
+def test_reads_refuse_writes(store, statement):
+    load_facts(store, all_facts())
+    before = store.content_digest()
+    with pytest.raises(ReadOnlyViolation):
+        store.read(statement)
+    assert store.content_digest() == before
+
+
+def test_syntax_error_is_a_query_error(store):
+    with pytest.raises(QueryError):
+        store.read("MATCH (n RETURN n")
+
+
+def test_parameters_of_every_type_round_trip(store):
+    params = {"s": "中国科协'\"`}", "i": 42, "f": 0.5, "b": True, "n": None, "l": ["a", "b"], "m": {"k": "v"}}
+    row = store.read("RETURN $s AS s, $i AS i, $f AS f, $b AS b, $n AS n, $l AS l, $m AS m", params)[0]
+    assert row == params
+
+
+def test_both_stores_hold_the_same_graph(embedded, neo4j_store):
+    for s in (embedded, neo4j_store):
+        load_facts(s, all_facts())
+    assert embedded.stats() == neo4j_store.stats()
+    assert embedded.content_digest() == neo4j_store.content_digest()
