@@ -254,6 +254,18 @@ def eval_(
             err.print(json.dumps(e, ensure_ascii=False))
 
 
+@app.command()
+@friendly
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int | None, typer.Option(help="port (default: a free one)")] = None,
+) -> None:
+    """Start the dashboard (headless) and print its URL."""
+    from dashboards.serve import serve as run_dashboard
+
+    run_dashboard(host=host, port=port)
+
+
 # --- the local Neo4j server -----------------------------------------------------------------
 
 def _neo4j_dir() -> Path:

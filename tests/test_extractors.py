@@ -1,0 +1,163 @@
+"""Extraction: exact spans everywhere, the guide, scripts and glosses, recommendations, determinism."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from extractors.documents import RawDocument
+from extractors.passages import sentence_spans
+from extractors.pipeline import extract
+from extractors.recommendations import recommendation_span
+from tests.conftest import ROOT, SEED
+
+
+def raw(text: str, title: str = "测试文本") -> RawDocument:
+    return RawDocument(path="test.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                       metadata={"title": title}, warnings=())
+
+
+def test_every_span_of_every_seed_document_is_exact(seed_facts):
+    assert len(seed_facts) == 37
+    for facts in seed_facts:
+        text = facts.document.text
+        for p in facts.passages:
+            assert text[p.start:p.end] == p.text
+        for m in facts.mentions:
+            assert text[m.start:m.end] == m.text, (facts.document.path, m)
+        for r in facts.relations:
+            evidence = text[r.evidence.start:r.evidence.end]
+            assert evidence, (facts.document.path, r)
+            if r.type not in ("CITES", "HAS_CONTENT", "HAS_INDICATOR"):
+                assert r.head in evidence and r.tail in evidence, (facts.document.path, r)
+        for rec in facts.recommendations:
+            assert text[rec.start:rec.end] == rec.text
+
+
+def test_the_guide_yields_four_directions_and_24_indicators(seed_facts):
+    guide = seed_facts[0]
+    assert guide.document.kind == "guide"
+    labels = [i.label for i in guide.guide_items]
+    assert labels.count("ResearchDirection") == 4
+    assert labels.count("Indicator") == 24
+    codes = sorted(i.code for i in guide.guide_items if i.label == "Indicator")
+    assert codes == sorted(f"{d}.{n}" for d in range(1, 5) for n in range(1, 7))
+    direction_2 = next(i for i in guide.guide_items if i.code == "2")
+    assert direction_2.name == "构筑以科技人才为核心的科学共同体，深度服务人才发展体制机制改革"
+    text = guide.document.text
+    for item in guide.guide_items:
+        assert text[item.start:item.end] == item.text
+        assert "[bookmark" not in item.name
+
+
+def test_passages_split_on_chinese_sentence_ends_and_semicolons():
+    text = "第一句。第二句；第三句！\n第四句？“引文。”后文"
+    spans = [(text[s:e], para) for para, s, e in sentence_spans(text)]
+    assert spans == [("第一句。", 0), ("第二句；", 0), ("第三句！", 0), ("第四句？", 1), ("“引文。”", 1), ("后文", 1)]
+
+
+def test_traditional_script_matches_and_keeps_the_original_text():
+    facts = extract(raw("中國計算機學會青年工作委員會召開會議。"))
+    branch = next(m for m in facts.mentions if m.type == "Branch" and m.source != "inner")
+    assert branch.text == "中國計算機學會青年工作委員會"
+    rel = next(r for r in facts.relations if r.type == "BRANCH_OF")
+    society = next(e for e in facts.entities if e.id == rel.tail_id)
+    assert society.name == "中国计算机学会"
+
+
+def test_pinyin_glosses_do_not_break_names_or_offsets():
+    text = "中国科学技术协(xié)会印发通知。"
+    facts = extract(raw(text))
+    agency = next(m for m in facts.mentions if m.type == "Agency")
+    assert agency.text == "中国科学技术协(xié)会"
+    assert next(e for e in facts.entities if e.id == agency.entity_id).name == "中国科学技术协会"
+
+
+def test_aliases_resolve_to_one_entity():
+    facts = extract(raw("中国科学技术协会发布通知。中国科协组织实施青年人才托举工程。"))
+    agencies = {m.entity_id for m in facts.mentions if m.type == "Agency"}
+    assert len(agencies) == 1
+
+
+def test_nested_party_organisation_gives_party_org_of():
+    facts = extract(raw("中国电子学会理事会党委要加强政治引领。"))
+    party = next(m for m in facts.mentions if m.type == "PartyOrganization" and m.source != "inner")
+    assert party.text == "中国电子学会理事会党委"
+    rel = next(r for r in facts.relations if r.type == "PARTY_ORG_OF")
+    assert (rel.head, rel.tail) == ("中国电子学会理事会党委", "中国电子学会")
+
+
+def test_trigger_relations():
+    facts = extract(raw("国务院办公厅印发《关于深化科技奖励制度改革的方案》。中国机械工程学会承接工程师资格认证工作。"))
+    found = {(r.type, r.head, r.tail) for r in facts.relations}
+    assert ("ISSUED", "国务院办公厅", "关于深化科技奖励制度改革的方案") in found
+    assert ("UNDERTAKES", "中国机械工程学会", "工程师资格认证") in found
+    assert any(r.type == "CITES" for r in facts.relations)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("各级科协要加强对所属学会党建工作的指导。", True),
+    ("——推动学会有序承接政府转移职能。", True),
+    ("建立健全学会党建工作机制；", True),
+    ("鼓励学会开展团体标准研制。", True),
+    ("中国科协召开深化全国学会党建工作改革座谈会。", False),
+    ("会议认为，社会工作在党和国家工作中占有重要地位。", False),
+    ("会议对下一步工作提出要求：", False),
+])
+def test_recommendation_or_not(sentence, expected):
+    assert (recommendation_span(sentence, 0, len(sentence)) is not None) == expected
+
+
+def test_recommendation_span_skips_bullets():
+    text = "——加强秘书处党组织建设。"
+    span = recommendation_span(text, 0, len(text))
+    assert span is not None and text[span.start:span.end] == "加强秘书处党组织建设。"
+
+
+def test_recommendations_are_linked_to_directions_with_terms(seed_facts):
+    recs = [r for f in seed_facts for r in f.recommendations]
+    assert len(recs) > 50
+    for rec in recs:
+        assert rec.directions, rec.text
+        for a in rec.addresses:
+            assert a.score >= 0
+            for term in a.terms:
+                assert term in rec.text or term in rec.text.replace(" ", ""), (term, rec.text)
+
+
+def test_extraction_is_deterministic_across_processes():
+    code = ("import json; from extractors.pipeline import extract_path; from kg.contract import facts_to_json;"
+            "print(json.dumps(facts_to_json(extract_path('seed_data/documents/008.md')), ensure_ascii=False,"
+            " sort_keys=True))")
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        outputs.append(subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                                      text=True, check=True).stdout)
+    assert outputs[0] == outputs[1]
+    doc = json.loads(outputs[0])
+    assert doc["mentions"] and doc["recommendations"]
+
+
+def test_gold_set_scores_meet_the_targets():
+    from extractors.evaluate import evaluate
+
+    result = evaluate(ROOT / "tests" / "gold").as_dict()
+    assert result["documents"] >= 10
+    assert result["mentions"]["all"]["f1"] >= 0.90
+    assert result["recommendations"]["f1"] >= 0.85
+    assert result["directions"]["f1"] >= 0.85
+
+
+def test_seed_documents_are_the_shared_corpus():
+    shared = ROOT.parent / "shared" / "corpus" / "documents"
+    if not shared.exists():
+        pytest.skip("../shared/corpus is not beside this checkout")
+    ours = sorted(p.name for p in (SEED / "documents").glob("*.md"))
+    assert ours == sorted(p.name for p in shared.glob("*.md"))
+    for name in ours:
+        assert (SEED / "documents" / name).read_bytes() == (shared / name).read_bytes()
