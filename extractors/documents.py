@@ -28,8 +28,8 @@ Encoding detection for .txt/.md/.markdown/.html/.htm (`decode_text`), never assu
 7. charset-normalizer's best guess;
 8. else ReadError "cannot detect the text encoding".
 "Looks Chinese" (`looks_chinese`), on the first 4,000 characters: there are CJK ideographs, at
-least 90% of the non-ASCII, non-space characters are ideographs or in GB2312 (CJK punctuation,
-full-width forms, ①, pinyin letters …), and at least 70% of the ideographs are common ones (in
+least 90% of the non-ASCII, non-space characters are ideographs, in GB2312 (CJK punctuation,
+full-width forms, ①, pinyin letters …) or general punctuation (——, “”, …), and at least 70% of the ideographs are common ones (in
 GB2312). Short Chinese texts fool statistical detectors; this test does not, and mis-decoded bytes
 (Latin-1 read as GBK, GBK read as UTF-16) fail it because they give rare ideographs or Hangul.
 
@@ -80,8 +80,9 @@ import yaml
 from schema.model import DOCUMENT_KINDS
 
 __all__ = ["ReadError", "RawDocument", "SUPPORTED_SUFFIXES", "read_document", "iter_paths",
-           "decode_text", "normalise_text", "looks_chinese", "infer_date", "infer_doc_number",
-           "infer_title", "infer_issuers", "infer_kind"]
+           "decode_text", "normalise_text", "looks_chinese", "split_front_matter", "build_metadata",
+           "join_pdf_lines", "html_to_text", "infer_date", "infer_doc_number", "infer_title",
+           "infer_issuers", "infer_kind"]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm")
 _MARKDOWN = (".md", ".markdown")
@@ -112,14 +113,13 @@ class RawDocument:
 
 # --- normalisation --------------------------------------------------------------------------
 
+_LINE_END = re.compile("\r\n?")
 _DROPPED_CHARS = re.compile("[\x00-\x08\x0b-\x1f\u200b-\u200d\u2060\ufeff]")
 
 
 def normalise_text(text: str) -> str:
     """Line ends to LF, drop C0 controls (but LF, TAB) and zero-width characters. No strip."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _DROPPED_CHARS.sub("", text)
+    return _DROPPED_CHARS.sub("", _LINE_END.sub("\n", text))
 
 
 # --- encoding detection ---------------------------------------------------------------------
@@ -181,22 +181,28 @@ def looks_chinese(text: str) -> bool:
     if not hanzi:
         return False
     common = sum(1 for c in hanzi if _in_gb2312(c))
-    chinese = len(hanzi) + sum(1 for c in chars if not _is_hanzi(c) and _in_gb2312(c))
+    chinese = len(hanzi) + sum(1 for c in chars if not _is_hanzi(c)
+                               and ("\u2010" <= c <= "\u2027" or _in_gb2312(c)))
     return chinese >= 0.9 * len(chars) and common >= 0.7 * len(hanzi)
+
+
+def _decode_if_chinese(data: bytes, codec: str) -> str | None:
+    """Strictly decoded text if its start looks Chinese (checked on a sample first: cheap)."""
+    if not looks_chinese(data[:8192].decode(codec, "ignore")):
+        return None
+    return _strict(data, codec)
 
 
 def _decode_utf16_chinese(data: bytes) -> str | None:
     """UTF-16 without BOM and without NULs (no ASCII at all): LE, then BE, if it looks Chinese."""
     for codec in ("utf-16-le", "utf-16-be"):
-        text = _strict(data, codec)
-        if text is not None and looks_chinese(text):
+        if (text := _decode_if_chinese(data, codec)) is not None:
             return text
     return None
 
 
 def _decode_gb18030(data: bytes) -> str | None:
-    text = _strict(data, "gb18030")
-    return text if text is not None and looks_chinese(text) else None
+    return _decode_if_chinese(data, "gb18030")
 
 
 def _decode_best_guess(data: bytes) -> str | None:
@@ -240,7 +246,7 @@ def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
     body = text[match.end():]
     try:
         fields = yaml.safe_load(match.group("yaml"))
-    except (yaml.YAMLError, ValueError) as exc:
+    except Exception as exc:  # YAMLError, ValueError (2015-02-30), RecursionError: all "malformed"
         return {}, body, [f"malformed front matter ignored, body kept: {_yaml_problem(exc)}"]
     if fields is None:
         return {}, body, []
@@ -329,7 +335,7 @@ _SENTENCE_END = re.compile(r"[。！？；：!?;:][”’」』）)》\s]*$")
 _HEADING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节条部分编篇]|[一二三四五六七八九十]+[、．.]"
     r"|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．.](?!\d)|[①-⑳]|附件|——)")
-_LATIN_END = re.compile(r"[A-Za-z0-9]$")
+_LATIN_END = re.compile(r"(?:[A-Za-z0-9,)\]]|[A-Za-z]\.)$")  # word, "word," or "word."
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
 
 
@@ -429,7 +435,7 @@ def _first_line(exc: BaseException) -> str:
 
 # --- metadata inference ---------------------------------------------------------------------
 
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 _DATE = re.compile(  # the leading look-ahead lets the regex engine skip fast (50 MB files)
     r"(?=[\d〇零○一二三四五六七八九])(?:(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
     r"|(?<![\d.\-/])(?P<y2>\d{4})(?P<sep>[-./])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d)"
@@ -484,7 +490,7 @@ def infer_date(text: str) -> str | None:
 _DOC_NUMBER_TAIL = re.compile(
     r"(?:[〔［\[（(【]\s*\d{4}\s*[〕］\]）)】]|(?<=令)第)\s*\d{1,5}\s*号")
 _CODE_CHARS = re.compile(r"[\u4e00-\u9fff]{1,12}$")
-_NOT_IN_CODE = re.compile(r".*[以据照按依的和及与是为在将对由见即于自从把向年月日号]")
+_NOT_IN_CODE = re.compile(r".*[以据照按依的及与是为在将对由见即于自从把向年月日号]")
 
 
 def infer_doc_number(text: str) -> str | None:
@@ -595,7 +601,7 @@ def build_metadata(front: dict, text: str, path: Path) -> tuple[dict, list[str]]
     if date is not None:
         iso = _front_date(date)
         if iso is None:
-            warnings.append(f"unrecognised date {date!r} in front matter: inferred from the text")
+            warnings.append(f"unrecognised date {date!r} in front matter: left unknown")
         date = iso
     issuer = _field(front, "issuer") or _field(front, "issuers")
     doc_id, doc_number, url = (_field(front, k) for k in ("id", "doc_number", "source_url"))
@@ -604,8 +610,11 @@ def build_metadata(front: dict, text: str, path: Path) -> tuple[dict, list[str]]
         "title": title,
         "kind": kind or infer_kind(title),
         "issuers": _split_issuers(issuer) if issuer is not None else infer_issuers(title),
-        "date": date or infer_date(text),
-        "doc_number": str(doc_number) if doc_number is not None else infer_doc_number(text),
+        # a front matter that names the field (even empty) has spoken: the body of a summary
+        # mentions other documents' dates and numbers, which must not become this one's
+        "date": date if date or "date" in front else infer_date(text),
+        "doc_number": (str(doc_number) if doc_number is not None
+                       else None if "doc_number" in front else infer_doc_number(text)),
         "source_url": str(url) if url is not None else None,
         "summary": _truthy(front.get("summary", False)),
     }
@@ -614,7 +623,9 @@ def build_metadata(front: dict, text: str, path: Path) -> tuple[dict, list[str]]
 
 # --- reading --------------------------------------------------------------------------------
 
-def _os_reason(exc: OSError) -> str:
+def _os_reason(exc: OSError | ValueError) -> str:
+    if isinstance(exc, ValueError):  # e.g. a NUL byte in the path
+        return f"invalid path ({exc})"
     if exc.errno == errno.ELOOP:
         return "symlink loop (too many levels of symbolic links)"
     if isinstance(exc, PermissionError):
@@ -634,7 +645,7 @@ def _read_bytes(path: Path, name: str) -> bytes:
             raise ReadError(name, "cannot read: not a regular file")
         with open(path, "rb") as handle:
             return handle.read()
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         raise ReadError(name, f"cannot read: {_os_reason(exc)}") from None
 
 
@@ -649,14 +660,14 @@ def read_document(path: str | Path) -> RawDocument:
     sha256 = hashlib.sha256(data).hexdigest()
     if not data:
         raise ReadError(given, "empty file")
-    text = normalise_text(_READERS[suffix](given, data))
-    del data  # a 50 MB file: keep one decoded copy, not the bytes as well
-    front, warnings, full_length = {}, [], len(text)
-    if suffix in _MARKDOWN:
-        front, text, warnings = split_front_matter(text)
-    text = text.strip()
+    text = _READERS[suffix](given, data)
+    del data  # a 50 MB file: free the bytes before making the normalised copy
+    text = normalise_text(text)
+    front, body, warnings = split_front_matter(text) if suffix in _MARKDOWN else ({}, text, [])
+    where = " after the front matter" if len(body) != len(text) else ""
+    text = body.strip()
+    del body
     if not text:
-        where = " after the front matter" if len(text) != full_length and not warnings else ""
         raise ReadError(given, f"empty (no text{where})")
     metadata, more_warnings = build_metadata(front, text, path)
     return RawDocument(given, text, sha256, metadata, tuple(warnings + more_warnings))
@@ -670,12 +681,17 @@ def _skipped_name(name: str) -> bool:
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, ReadError | None]]:
-    """Files to read: folders expanded recursively in sorted order; problems yielded, not raised."""
+    """Files to read, each with None or the ReadError that stops it; never raises.
+
+    A folder is expanded recursively in name order (deterministic); inside folders, files with
+    unsupported suffixes, hidden files and folders (".x") and Office lock files ("~$x.docx") are
+    skipped silently. A file named explicitly with an unsupported suffix, a missing path, an
+    unreadable file or folder and a symlink loop yield (path, ReadError)."""
     for given in paths:
         path = Path(given)
         try:
             is_dir = stat.S_ISDIR(os.stat(path).st_mode)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             yield path, ReadError(path, f"cannot read: {_os_reason(exc)}")
             continue
         if is_dir:

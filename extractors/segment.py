@@ -1,8 +1,12 @@
-"""Word segmentation (jieba, with the gazetteer names as its user dictionary) for full-text search.
+"""Search tokens for Chinese full-text search, and the jieba tokenizer used by the extractors.
 
-Chinese has no spaces, so searchable text is stored segmented into words joined by spaces, and
-a user's query is segmented the same way; both stores then see the same tokens
-(see `schema.constraints`).
+Chinese has no spaces, so every searchable node carries a `search` field holding its text as
+tokens joined by spaces, and a user's query is tokenised the same way; both stores then index and
+query the same tokens (see `schema.constraints`). The tokens are overlapping character bigrams of
+each run of Chinese characters (as Lucene's CJKAnalyzer does), plus ASCII words, lower-cased, in
+simplified script: a word is found wherever it occurs, whatever a segmenter would have made of its
+context, and tokenising costs ~1 µs per character — jieba's word segmentation, tried first, ran at
+~450k chars/s and was half of all extraction time (docs/PERFORMANCE.md).
 """
 from __future__ import annotations
 
@@ -14,12 +18,14 @@ import jieba
 
 from extractors.shadow import to_simplified
 
-_TOKEN = re.compile(r"[0-9a-z\u4e00-\u9fff]+")
+_RUN = re.compile(r"[\u4e00-\u9fff]+|[0-9a-z]+")
+MAX_QUERY_TOKENS = 64
 jieba.setLogLevel(logging.WARNING)
 
 
 @cache
 def tokenizer() -> jieba.Tokenizer:
+    """jieba with every gazetteer name as a user word (tagged `nt`): finds where names start."""
     from extractors.gazetteer import load_gazetteer
 
     tk = jieba.Tokenizer()
@@ -29,10 +35,13 @@ def tokenizer() -> jieba.Tokenizer:
 
 
 def words(text: str) -> list[str]:
-    """Search tokens of `text`: simplified, lower-cased, words and their sub-words, no punctuation."""
+    """Search tokens of `text`: bigrams of Chinese runs (a lone character stays), ASCII words."""
     out: list[str] = []
-    for word in tokenizer().cut_for_search(to_simplified(text).lower()):
-        out.extend(_TOKEN.findall(word))
+    for run in _RUN.findall(to_simplified(text).lower()):
+        if len(run) < 3 or run.isascii():
+            out.append(run)
+        else:
+            out.extend(run[i:i + 2] for i in range(len(run) - 1))
     return out
 
 
@@ -41,13 +50,9 @@ def search_field(text: str) -> str:
 
 
 def fulltext_query(user_text: str) -> str:
-    """A full-text query for the named search queries: the user's words, as plain terms.
+    """A full-text query for the named search queries: the user's tokens as plain terms.
 
     Only letters, digits and Chinese characters survive, so no Lucene syntax from the user can
-    reach the engine; terms are OR-ed (both engines' default), ranked by score."""
-    terms: list[str] = []
-    for word in tokenizer().cut(to_simplified(user_text).lower()):
-        for token in _TOKEN.findall(word):
-            if token not in terms:
-                terms.append(token)
-    return " ".join(terms[:32])
+    reach the engine; terms are OR-ed (both engines' default) and hits ranked by score."""
+    terms = list(dict.fromkeys(words(user_text[:1000])))
+    return " ".join(terms[:MAX_QUERY_TOKENS])

@@ -17,6 +17,7 @@ _policy = policy_facts()
 REC = _policy.recommendations[0].id
 SOCIETY = next(e.id for e in _policy.entities if e.label == "Society")
 AGENCY = next(e.id for e in _policy.entities if e.label == "Agency")
+DOC = _policy.document.id
 
 CASES: dict[str, list[dict]] = {
     "coverage": [{}],
@@ -31,6 +32,15 @@ CASES: dict[str, list[dict]] = {
     "search_entities": [{"query": "中国计算机学会"}, {"query": "ccf"}],
     "search_passages": [{"query": "党委 科技评估"}],
     "trace_recommendation": [{"rec_id": REC}],
+    # dashboard queries
+    "citation_lineage": [{}, {"direction": 1}],
+    "direction_evidence": [{"direction": "1"}, {"direction": "2"}],
+    "document_meta": [{"doc_id": DOC}],
+    "document_timeline": [{}, {"kind": "policy"}],
+    "entity_neighbours": [{"entity_id": SOCIETY},
+                          {"entity_id": AGENCY, "labels": "TalentProgram,Document", "direction": 2, "limit": 1}],
+    "passage_mentions": [{"rec_id": REC}],
+    "type_counts": [{}],
 }
 
 

@@ -118,6 +118,7 @@ def _encode(text: str, encoding: str) -> bytes:
 ENCODINGS = ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16-le+bom", "utf-16-be+bom",
              "utf-16-le", "utf-16-be"]
 SAMPLES = {"short": SHORT, "long": LONG, "mixed": MIXED, "two": "科协", "punct": "《方案》。",
+           "long-no-ascii": "".join(SENTENCES * 40),
            "title": "关于印发《科协系统深化改革实施方案》的通知"}
 
 
@@ -205,7 +206,9 @@ def test_empty_files_are_refused(tmp_path, content):
 
 
 def test_front_matter_without_body_is_empty(tmp_path):
-    assert_read_error(write(tmp_path, "fm.md", "---\ntitle: 只有元数据\n---\n\n  \n"), "empty")
+    assert_read_error(write(tmp_path, "fm.md", "---\ntitle: 只有元数据\n---\n\n  \n"),
+                      "empty (no text after the front matter)")
+    assert_read_error(write(tmp_path, "blank.md", "  \n\n"), "empty (no text)")
 
 
 def test_unsupported_suffix_is_refused(tmp_path):
@@ -294,9 +297,17 @@ def test_empty_front_matter_fields_count_as_missing(tmp_path):
     md = ("---\nid: \"\"\ntitle: \"\"\nkind: \"\"\nissuer: \"\"\ndate: \"\"\ndoc_number: \"\"\n"
           "source_url: \"\"\n---\n国务院办公厅关于印发某办法的通知\n国办发〔2015〕51号\n2015年7月17日印发。")
     meta = read_document(write(tmp_path, "a.md", md)).metadata
+    # title, kind and issuers are inferred; an empty date or doc_number in the front matter means
+    # "not known": the body of a summary cites other documents' dates and numbers
     assert meta == {"id": None, "title": "国务院办公厅关于印发某办法的通知", "kind": "policy",
-                    "issuers": ["国务院办公厅"], "date": "2015-07-17", "doc_number": "国办发〔2015〕51号",
+                    "issuers": ["国务院办公厅"], "date": None, "doc_number": None,
                     "source_url": None, "summary": False}
+
+
+def test_without_front_matter_date_and_number_come_from_the_text(tmp_path):
+    md = "国务院办公厅关于印发某办法的通知\n国办发〔2015〕51号\n2015年7月17日印发。"
+    meta = read_document(write(tmp_path, "a.txt", md)).metadata
+    assert (meta["date"], meta["doc_number"]) == ("2015-07-17", "国办发〔2015〕51号")
 
 
 def test_unknown_kind_is_inferred_with_a_warning(tmp_path):
@@ -322,9 +333,9 @@ def test_front_matter_that_is_not_a_mapping_or_has_a_bad_date(tmp_path):
     assert doc.text == "正文。" and doc.warnings  # PyYAML refuses the impossible date
 
 
-def test_unrecognised_front_matter_date_falls_back_to_the_text(tmp_path):
+def test_unrecognised_front_matter_date_is_left_unknown_with_a_warning(tmp_path):
     doc = read_document(write(tmp_path, "a.md", "---\ndate: 不详\n---\n2016年3月28日发布。"))
-    assert doc.metadata["date"] == "2016-03-28"
+    assert doc.metadata["date"] is None
     assert any("不详" in w for w in doc.warnings)
 
 
@@ -842,6 +853,28 @@ def test_iter_paths_reports_unreadable_folders(tmp_path, monkeypatch):
     assert found[1] == (str(tmp_path / "ok" / "a.txt"), None)
 
 
+def test_iter_paths_reports_unreadable_files(tmp_path, monkeypatch):
+    locked = write(tmp_path, "locked.txt", "正文")
+    write(tmp_path, "open.txt", "正文")
+    monkeypatch.setattr(documents.os, "access", lambda path, mode: Path(path).name != "locked.txt")
+    found = _collect([tmp_path, locked])
+    assert found == [(str(locked), "cannot read: permission denied"), (str(tmp_path / "open.txt"), None),
+                     (str(locked), "cannot read: permission denied")]
+
+
+def test_iter_paths_feeds_read_document(tmp_path):
+    write(tmp_path, "a.txt", "中国科协召开座谈会\n正文。")
+    write(tmp_path, "b.md", "---\ntitle: 标题\n---\n正文。")
+    write(tmp_path, "c.txt", "")
+    results = {}
+    for path, error in iter_paths([tmp_path]):
+        try:
+            results[path.name] = read_document(path).metadata["title"] if error is None else error.reason
+        except ReadError as exc:
+            results[path.name] = exc.reason
+    assert results == {"a.txt": "中国科协召开座谈会", "b.md": "标题", "c.txt": "empty file"}
+
+
 def test_iter_paths_unreadable_folder_real_permissions(tmp_path):
     if IS_ROOT:
         pytest.skip("root lists folders whatever their mode")
@@ -856,13 +889,14 @@ def test_iter_paths_unreadable_folder_real_permissions(tmp_path):
 
 # --- size -------------------------------------------------------------------------------------
 
-def test_a_50_mb_text_file_is_accepted(tmp_path):
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_50_mb_text_file_is_accepted(tmp_path, encoding):
     line = ("中共中央办公厅、国务院办公厅印发了《中国科协所属学会有序承接政府转移职能扩大试点工作实施方案》，"
             "要求各地区、各部门联系实际抓好落实。\r\n")
-    unit = len(line.encode("utf-8"))
+    unit = len(line.encode(encoding))
     count = 50 * 1024 * 1024 // unit + 1
     path = tmp_path / "big.txt"
-    with open(path, "w", encoding="utf-8", newline="") as handle:
+    with open(path, "w", encoding=encoding, newline="") as handle:
         handle.write("科协系统深化改革实施方案\r\n")
         for _ in range(count // 10_000 + 1):
             handle.write(line * 10_000)
