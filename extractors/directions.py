@@ -107,7 +107,7 @@ class DirectionModel:
         found = self.matched_terms(text)
         out = []
         for profile in self.directions:
-            hits = sorted((t for t in found if t in profile.weights), key=lambda t: -profile.weights[t])
+            hits = sorted((t for t in found if t in profile.weights), key=lambda t: (-profile.weights[t], t))
             score = sum(profile.weights[t] for t in hits)
             if hits:
                 out.append((profile.code, round(score, 3), tuple(hits)))
@@ -125,7 +125,7 @@ class DirectionModel:
         found = self.matched_terms(text)
         out = []
         for profile in self.indicators.get(direction, []):
-            hits = sorted((t for t in found if t in profile.weights), key=lambda t: -profile.weights[t])
+            hits = sorted((t for t in found if t in profile.weights), key=lambda t: (-profile.weights[t], t))
             if hits:
                 out.append((profile.code, round(sum(profile.weights[t] for t in hits), 3), tuple(hits)))
         out.sort(key=lambda x: (-x[1], x[0]))

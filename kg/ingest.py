@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from kg.load import delete_documents, ingested_documents, load_facts
 from kg.stores.base import GraphStore
 from schema.model import Facts
 
-BATCH_DOCUMENTS = 20  # documents per write transaction
+BATCH_DOCUMENTS = int(os.environ.get("KG_INGEST_BATCH", "20"))  # documents per write transaction
 CHECKPOINT_EVERY = 500  # documents between checkpoints (readers see a checkpoint)
 
 

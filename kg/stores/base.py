@@ -9,6 +9,7 @@ from __future__ import annotations
 import abc
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -37,6 +38,19 @@ class QueryError(StoreError):
 READ_ONLY_MESSAGE = "只读模式拒绝了写操作 / refused: this is a read-only query session (use --write to change the graph)"
 
 
+FILE_ACCESS_MESSAGE = ("只读查询不允许 LOAD CSV / refused: LOAD CSV reads files and URLs, which a read-only "
+                       "query session does not allow")
+_LITERALS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+_LOAD_CSV = re.compile(r"\bLOAD\s+CSV\b", re.I)
+
+
+def refuse_file_access(query: str) -> None:
+    """Reads must not reach the file system or the network: the engines refuse writes in read
+    transactions themselves, but LOAD CSV is a read, so it is refused here (outside literals)."""
+    if _LOAD_CSV.search(_LITERALS.sub(" ", query)):
+        raise ReadOnlyViolation(FILE_ACCESS_MESSAGE)
+
+
 class GraphStore(abc.ABC):
     dialect: Dialect
     name: str
@@ -44,7 +58,8 @@ class GraphStore(abc.ABC):
     # --- the four verbs ---------------------------------------------------------------------
     @abc.abstractmethod
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[Row]:
-        """Run `query` in a read-only transaction; the engine refuses writes."""
+        """Run `query` in a read-only transaction; the engine refuses writes (and LOAD CSV is
+        refused before it reaches the engine, see `refuse_file_access`)."""
 
     @abc.abstractmethod
     def write_all(self, statements: Sequence[Statement]) -> None:

@@ -31,6 +31,7 @@ from kg.stores.base import (
     Row,
     Statement,
     StoreUnavailable,
+    refuse_file_access,
 )
 
 # Warnings such as "unknown label" are expected on a graph that lacks some kinds of fact.
@@ -80,6 +81,7 @@ class EmbeddedStore(GraphStore):
         return True
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[Row]:
+        refuse_file_access(query)
         tx = self._graph.begin_read()
         try:
             rows = self._run(tx, query, params or {})

@@ -20,6 +20,7 @@ from kg.stores.base import (
     Row,
     Statement,
     StoreUnavailable,
+    refuse_file_access,
 )
 
 
@@ -57,6 +58,7 @@ class Neo4jStore(GraphStore):
 
     # --- the verbs --------------------------------------------------------------------------
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[Row]:
+        refuse_file_access(query)
         def work(tx: neo4j.ManagedTransaction) -> list[Row]:
             return [_plain_record(r) for r in tx.run(query, params or {})]
 
