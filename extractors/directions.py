@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import ahocorasick
+
 from extractors.segment import tokenizer
 from extractors.shadow import to_simplified
 from schema.model import GuideItem
@@ -94,13 +96,19 @@ class DirectionModel:
             texts = {i.code: i.name for i in items
                      if i.label == "Indicator" and str(i.direction) == d and i.code.split(".")[1] in ("3", "4", "5")}
             self.indicators[d] = _idf_profiles(texts) if texts else []
-        self._terms = sorted({t for p in self.directions for t in p.weights} |
-                             {t for ps in self.indicators.values() for p in ps for t in p.weights},
-                             key=len, reverse=True)
+        terms = sorted({t for p in self.directions for t in p.weights} |
+                       {t for ps in self.indicators.values() for p in ps for t in p.weights})
+        self._automaton = ahocorasick.Automaton()
+        for term in terms:
+            self._automaton.add_word(term, term)
+        if terms:
+            self._automaton.make_automaton()
 
     def matched_terms(self, text: str) -> set[str]:
-        simplified = to_simplified(text)
-        return {t for t in self._terms if t in simplified}
+        """The profile terms that occur in the text (one Aho–Corasick pass)."""
+        if not len(self._automaton):
+            return set()
+        return {term for _, term in self._automaton.iter(to_simplified(text))}
 
     def score_directions(self, text: str) -> list[tuple[str, float, tuple[str, ...]]]:
         """(direction code, score, matched terms) for every direction with a match, best first."""

@@ -173,12 +173,12 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
 def _choose(candidates: list[Candidate]) -> list[Candidate]:
     """Longest non-overlapping candidates; ties go to the more trusted source, then the earlier."""
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max((c.end for c in candidates), default=0))
     for c in sorted(candidates, key=lambda c: (-c.length, PRIORITY[c.source], c.start, c.label)):
-        if any(c.start < e and s < c.end for s, e in taken):
+        if any(taken[c.start:c.end]):
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken[c.start:c.end] = b"\x01" * c.length
     return sorted(chosen, key=lambda c: c.start)
 
 

@@ -78,16 +78,23 @@ def paragraphs(text: str) -> Iterator[tuple[int, int, int]]:
         start = end + 1
 
 
+SPACY_PIECE = 16_000  # characters per spaCy call: its Chinese tokenizer's cost grows faster than
+                     # linearly with the length of one call (0.8 s for 200k characters, 0.05 s as 16k pieces)
+
+
 def _raw_sentences(text: str) -> list[list[int]]:
-    """[start, end) of spaCy's sentences over the whole text (one pass, as bare tokenisation
-    does), read from the token arrays: iterating tokens or `doc.text` would build a Python
-    object per character."""
-    doc = sentence_pipeline()(text)
-    if len(doc) == 0:
-        return []
-    arr = doc.to_array([IDX, SENT_START]).astype(np.int64)
-    starts = arr[np.flatnonzero(arr[:, 1] == 1), 0].tolist()
-    return [[s, e] for s, e in zip(starts, starts[1:] + [len(text)], strict=True)]
+    """[start, end) of spaCy's sentences, read from the token arrays: iterating tokens or
+    `doc.text` would build a Python object per character. The text goes to spaCy in pieces
+    that end at line breaks, where a sentence ends anyway."""
+    out: list[list[int]] = []
+    pieces = windows(text, SPACY_PIECE)
+    for (offset, end), doc in zip(pieces, sentence_pipeline().pipe(text[s:e] for s, e in pieces), strict=True):
+        if len(doc) == 0:
+            continue
+        arr = doc.to_array([IDX, SENT_START]).astype(np.int64)
+        starts = (arr[np.flatnonzero(arr[:, 1] == 1), 0] + offset).tolist()
+        out += [[s, e] for s, e in zip(starts, starts[1:] + [end], strict=True)]
+    return out
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int, int]]:
@@ -118,9 +125,28 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int, int]]:
         yield bisect.bisect_right(line_starts, s) - 1, s, e
 
 
-def split_passages(doc_id: str, text: str) -> list[Passage]:
+def split_passages(doc_id: str, text: str, window: tuple[int, int] | None = None, first_index: int = 0,
+                   first_paragraph: int = 0) -> list[Passage]:
+    """The passages of `text`, or of the window [start, end) of it (a window starts and ends at
+    line breaks; `first_index` and `first_paragraph` number its passages after earlier windows)."""
+    offset, end = window or (0, len(text))
+    part = text[offset:end]
     return [
-        Passage(id=Passage.make_id(doc_id, start, end), doc_id=doc_id, index=i, paragraph=para,
-                start=start, end=end, text=text[start:end], search=search_field(text[start:end]))
-        for i, (para, start, end) in enumerate(sentence_spans(text))
+        Passage(id=Passage.make_id(doc_id, offset + s, offset + e), doc_id=doc_id, index=first_index + i,
+                paragraph=first_paragraph + para, start=offset + s, end=offset + e, text=part[s:e],
+                search=search_field(part[s:e]))
+        for i, (para, s, e) in enumerate(sentence_spans(part))
     ]
+
+
+def windows(text: str, size: int) -> list[tuple[int, int]]:
+    """Consecutive [start, end) windows of about `size` characters that end at line breaks (a
+    single line longer than `size` is one window), so a long document is processed in bounded pieces."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + size) if start + size < len(text) else -1
+        end = len(text) if cut == -1 else cut + 1
+        out.append((start, end))
+        start = end
+    return out or [(0, 0)]

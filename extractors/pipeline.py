@@ -8,7 +8,9 @@ turns a `RawDocument` into `Facts` with exact spans.
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -19,7 +21,7 @@ from extractors.documents import RawDocument, ReadError, read_document
 from extractors.gazetteer import Gazetteer, load_gazetteer
 from extractors.guide import is_guide, parse_guide
 from extractors.mentions import FoundMention, find_mentions
-from extractors.passages import split_passages
+from extractors.passages import split_passages, windows
 from extractors.recommendations import recommendation_span
 from extractors.relations import Placed, cites, dedupe, nested_relations, trigger_relations
 from extractors.segment import search_field
@@ -72,9 +74,20 @@ def _passage_at(passages: list[Passage], offset: int) -> Passage | None:
     return None
 
 
-def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Gazetteer
+def _shifted(f: FoundMention, offset: int) -> FoundMention:
+    if not offset:
+        return f
+    return replace(f, start=f.start + offset, end=f.end + offset,
+                   nested=tuple((label, name, s + offset, e + offset) for label, name, s, e in f.nested))
+
+
+def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Gazetteer,
+                           window: tuple[int, int] | None = None, cited: set[str] | None = None
                            ) -> tuple[list[Entity], list[Mention], list[Relation]]:
-    found: list[FoundMention] = find_mentions(make_shadow(doc.text), gazetteer)
+    """Mentions, entities and relations of the document (or of one window of it). `cited`
+    carries the policies already cited by earlier windows."""
+    start, end = window or (0, len(doc.text))
+    found = [_shifted(f, start) for f in find_mentions(make_shadow(doc.text[start:end]), gazetteer)]
     entities: dict[str, Entity] = {}
     mentions: list[Mention] = []
     relations: list[Relation] = []
@@ -103,7 +116,7 @@ def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Ga
         relations += nested_relations(placed, inner_placed)
     for sentence in by_passage.values():
         relations += trigger_relations(doc.text, sentence)
-    relations += cites(doc, policies)
+    relations += cites(doc, policies, cited if cited is not None else set())
     return list(entities.values()), mentions, dedupe(relations)
 
 
@@ -127,6 +140,8 @@ def recommendations(doc: Document, passages: list[Passage], mentions: list[Menti
     """Recommendations with the directions and indicators they address. A sentence that names no
     direction's terms inherits its document's leading direction (score 0, no terms: shown as such)."""
     leading = max(doc_totals, key=lambda c: (doc_totals[c], c)) if doc_totals else None
+    by_start = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in by_start]
     out = []
     for p in passages:
         span = recommendation_span(doc.text, p.start, p.end)
@@ -145,8 +160,9 @@ def recommendations(doc: Document, passages: list[Passage], mentions: list[Menti
                 indicators.append(icode)
                 addresses.append(Address(target_id=model.items[icode].id, target_label="Indicator", code=icode,
                                          score=iscore, terms=iterms))
-        concerns = tuple(dict.fromkeys(m.entity_id for m in mentions
-                                       if span.start <= m.start and m.end <= span.end))
+        first = bisect.bisect_left(starts, span.start)
+        concerns = tuple(dict.fromkeys(m.entity_id for m in by_start[first:bisect.bisect_left(starts, span.end)]
+                                       if m.end <= span.end))
         out.append(Recommendation(
             id=Recommendation.make_id(doc.id, span.start, span.end), doc_id=doc.id, text=text,
             start=span.start, end=span.end, passage_ids=(p.id,), trigger=span.trigger,
@@ -155,10 +171,11 @@ def recommendations(doc: Document, passages: list[Passage], mentions: list[Menti
     return out
 
 
-def direction_totals(doc: Document, passages: list[Passage], model: DirectionModel) -> dict[str, float]:
-    """Each sentence (and the title) votes for its best direction with its score."""
+def direction_totals(doc: Document | None, passages: list[Passage], model: DirectionModel) -> dict[str, float]:
+    """Each sentence (and the title, when the document is given) votes for its best direction
+    with its score."""
     totals: Counter[str] = Counter()
-    for text in [doc.title] + [p.text for p in passages]:
+    for text in ([doc.title] if doc else []) + [p.text for p in passages]:
         for code, score, _ in model.classify(text, ratio=1.0):
             totals[code] += score
     return dict(totals)
@@ -174,25 +191,55 @@ def document_directions(totals: dict[str, float], share: float = 0.4) -> tuple[i
 
 # --- composition ----------------------------------------------------------------------------
 
-def extract(raw: RawDocument, gazetteer: Gazetteer | None = None, model: DirectionModel | None = None) -> Facts:
+WINDOW_CHARS = 200_000  # a longer document is extracted (and loaded) window by window
+
+
+def extract_windows(raw: RawDocument, gazetteer: Gazetteer | None = None, model: DirectionModel | None = None,
+                    window_chars: int = WINDOW_CHARS) -> Iterator[Facts]:
+    """The facts of a document, one window of about `window_chars` characters at a time, so memory
+    stays bounded however long the document is. Every window's Facts carries the Document; the last
+    one carries the document's directions (they need every window)."""
     gazetteer = gazetteer or load_gazetteer()
     model = model or direction_model()
     doc = to_document(raw)
-    passages = split_passages(doc.id, doc.text)
-    entities, mentions, relations = mentions_and_relations(doc, passages, gazetteer)
-    guide_items: list[GuideItem] = []
-    recs: list[Recommendation] = []
-    if doc.kind == "guide":
-        guide_items, guide_relations = parse_guide(doc.id, doc.text, passages)
-        relations += guide_relations
-        directions: tuple[int, ...] = (1, 2, 3, 4)
-    else:
-        totals = direction_totals(doc, passages, model)
-        recs = recommendations(doc, passages, mentions, model, totals)
-        directions = document_directions(totals)
-    doc = doc.model_copy(update={"directions": directions})
-    return Facts(document=doc, passages=tuple(passages), entities=tuple(entities), mentions=tuple(mentions),
-                 relations=tuple(relations), recommendations=tuple(recs), guide_items=tuple(guide_items))
+    parts = windows(doc.text, window_chars)
+    totals: Counter[str] = Counter()
+    cited: set[str] = set()
+    index = paragraph = 0
+    for number, window in enumerate(parts):
+        passages = split_passages(doc.id, doc.text, window, index, paragraph)
+        if passages:
+            index, paragraph = passages[-1].index + 1, passages[-1].paragraph + 1
+        entities, mentions, relations = mentions_and_relations(doc, passages, gazetteer, window, cited)
+        guide_items: list[GuideItem] = []
+        recs: list[Recommendation] = []
+        if doc.kind == "guide":
+            guide_items, guide_relations = parse_guide(doc.id, doc.text, passages)
+            relations += guide_relations
+        else:
+            totals.update(direction_totals(doc if number == 0 else None, passages, model))
+            recs = recommendations(doc, passages, mentions, model, dict(totals))
+        last = number == len(parts) - 1
+        if last:
+            directions = (1, 2, 3, 4) if doc.kind == "guide" else document_directions(dict(totals))
+            doc = doc.model_copy(update={"directions": directions})
+        yield Facts(document=doc, passages=tuple(passages), entities=tuple(entities), mentions=tuple(mentions),
+                    relations=tuple(relations), recommendations=tuple(recs), guide_items=tuple(guide_items))
+
+
+def extract(raw: RawDocument, gazetteer: Gazetteer | None = None, model: DirectionModel | None = None) -> Facts:
+    """All the facts of one document."""
+    parts = list(extract_windows(raw, gazetteer, model))
+    if len(parts) == 1:
+        return parts[0]
+    entities = {e.id: e for part in parts for e in part.entities}
+    return Facts(document=parts[-1].document,
+                 passages=tuple(p for part in parts for p in part.passages),
+                 entities=tuple(entities.values()),
+                 mentions=tuple(m for part in parts for m in part.mentions),
+                 relations=tuple(r for part in parts for r in part.relations),
+                 recommendations=tuple(r for part in parts for r in part.recommendations),
+                 guide_items=tuple(g for part in parts for g in part.guide_items))
 
 
 def extract_path(path: str | Path) -> Facts:

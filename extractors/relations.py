@@ -122,9 +122,9 @@ def _coordinated(text: str, sentence: list[Placed], found: list[Relation]) -> li
     return out
 
 
-def cites(doc: Document, policies: list[Placed]) -> list[Relation]:
-    """The document cites every policy it names (evidence: the first sentence naming it)."""
-    seen: set[str] = set()
+def cites(doc: Document, policies: list[Placed], seen: set[str]) -> list[Relation]:
+    """The document cites every policy it names (evidence: the first sentence naming it);
+    `seen` holds the policies cited already, and is updated."""
     out = []
     for p in policies:
         if p.entity.id in seen:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from extractors.documents import RawDocument, ReadError, iter_paths, read_document
 from extractors.guide import is_guide
-from extractors.pipeline import GUIDE_PATH, extract, to_document
-from kg.load import delete_documents, ingested_documents, load_facts
+from extractors.pipeline import GUIDE_PATH, WINDOW_CHARS, extract, extract_windows, to_document
+from kg.load import delete_documents, ingested_documents, load_facts, load_window
 from kg.stores.base import GraphStore
 from schema.model import Facts
 
@@ -79,6 +79,14 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
         if known.get(doc_id, {}).get("sha256") == raw.sha256:
             report.skipped.append(raw.path)
             continue
+        if len(raw.text) > WINDOW_CHARS:  # a long document: window by window, memory bounded
+            try:
+                _load_long(store, raw)
+            except ValueError as exc:
+                report.rejected.append((raw.path, str(exc)))
+                continue
+            report.ingested.append(raw.path)
+            continue
         try:
             batch.append(extractor(raw))
         except ValueError as exc:  # e.g. a guide that does not parse
@@ -98,6 +106,19 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
         report.pruned = _prune(store, paths, seen, known)
     store.checkpoint()
     return report
+
+
+def _load_long(store: GraphStore, raw: RawDocument) -> None:
+    previous: Facts | None = None
+    first = True
+    for facts in extract_windows(raw):
+        if previous is not None:
+            load_window(store, previous, first=first, last=False)
+            first = False
+        previous = facts
+    assert previous is not None
+    load_window(store, previous, first=first, last=True)
+    store.checkpoint()
 
 
 def _prune(store: GraphStore, paths: list[str], seen: set[str], known: dict[str, dict]) -> list[str]:

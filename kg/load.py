@@ -25,20 +25,26 @@ class GraphRows:
 
     def __init__(self) -> None:
         self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        self.doc_ids: list[str] = []
+        self.doc_ids: list[str] = []  # documents whose old facts are replaced
         self.final: list[dict[str, Any]] = []
 
-    def add(self, facts: Facts) -> None:
+    def add(self, facts: Facts, *, first: bool = True, last: bool = True) -> None:
+        """Add a document's facts — or one window of them: the first window replaces the
+        document's old facts and writes its text, the last one marks it ingested."""
         doc = facts.document
-        self.doc_ids.append(doc.id)
+        if first:
+            self.doc_ids.append(doc.id)
         kind_label = KIND_LABEL[doc.kind]
-        self.rows[_DOCUMENT.format(kind=kind_label)].append({"id": doc.id, "props": {
+        props: dict[str, Any] = {
             "name": doc.title, "title": doc.title, "path": doc.path, "kind": doc.kind,
             "issuers": list(doc.issuers), "date": doc.date, "year": doc.year,
             "doc_number": doc.doc_number, "source_url": doc.source_url, "summary": doc.summary,
-            "synthetic": doc.synthetic, "directions": list(doc.directions), "text": doc.text,
-            "metadata_warnings": list(doc.metadata_warnings),
-        }})
+            "synthetic": doc.synthetic, "metadata_warnings": list(doc.metadata_warnings)}
+        if first:
+            props["text"] = doc.text
+        if last:
+            props["directions"] = list(doc.directions)
+        self.rows[_DOCUMENT.format(kind=kind_label)].append({"id": doc.id, "props": props})
         self.rows[_PASSAGE].extend(
             {"id": p.id, "doc_id": doc.id, "props": {
                 "doc_id": doc.id, "index": p.index, "paragraph": p.paragraph, "start": p.start,
@@ -84,16 +90,19 @@ class GraphRows:
                         "score": a.score, "terms": list(a.terms), "code": a.code, "doc_id": doc.id}})
             self.rows[_CONCERNS].extend({"rec": rec.id, "entity": eid, "props": {"doc_id": doc.id}}
                                         for eid in rec.concerns)
-        self.final.append({"id": doc.id, "sha256": doc.sha256})
+        if last:
+            self.final.append({"id": doc.id, "sha256": doc.sha256})
 
     def statements(self) -> list[Statement]:
         """Delete the batch's old facts, write the new ones, then mark the documents ingested."""
-        out: list[Statement] = [(q, {"ids": self.doc_ids}) for q in _DELETE]
+        out: list[Statement] = [(q, {"ids": self.doc_ids}) for q in _DELETE] if self.doc_ids else []
         # nodes before relationships; order inside each group is fixed for determinism
         for template in sorted(self.rows, key=_write_order):
             out.append((template, {"rows": self.rows[template]}))
-        out.append((_ORPHANS, {}))
-        out.append((_MARK_INGESTED, {"rows": self.final}))
+        if self.doc_ids:
+            out.append((_ORPHANS, {}))
+        if self.final:
+            out.append((_MARK_INGESTED, {"rows": self.final}))
         return out
 
 
@@ -158,6 +167,14 @@ def load_facts(store: GraphStore, batch: Sequence[Facts]) -> None:
     rows = GraphRows()
     for facts in batch:
         rows.add(facts)
+    store.write_all(rows.statements())
+
+
+def load_window(store: GraphStore, facts: Facts, *, first: bool, last: bool) -> None:
+    """Write one window of a long document in its own transaction. Until the last window is in,
+    the document has no sha256, so an interrupted load is redone from the start."""
+    rows = GraphRows()
+    rows.add(facts, first=first, last=last)
     store.write_all(rows.statements())
 
 
