@@ -138,6 +138,8 @@ class DirectionModel:
                 out.append((profile.code, round(sum(profile.weights[t] for t in hits), 3), tuple(hits)))
         out.sort(key=lambda x: (-x[1], x[0]))
         if not out:
-            return []
+            # no indicator's own words: a measure is what every direction's 4th indicator asks
+            # for (提出…具体举措/可行举措/方式和举措), so it goes there, with score 0 and no terms
+            return [(f"{direction}.4", 0.0, ())] if f"{direction}.4" in self.items else []
         best = out[0][1]
         return [o for o in out if o[1] >= 0.6 * best]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.check import run_checks
 from kg.stores.embedded import EmbeddedStore
 from tests.conftest import ROOT, SEED, neo4j_settings, wipe
 
@@ -54,6 +55,7 @@ def test_kill_during_embedded_ingest_then_rerun_equals_a_clean_run(tmp_path):
     assert crashed.stats() == clean.stats()
     assert crashed.stats()["labels"]["Document"] == COPIES * 36 + 1
     assert crashed.content_digest() == clean.content_digest()
+    assert all(r.ok for r in run_checks(crashed))
 
 
 def test_kill_during_neo4j_ingest_then_rerun_equals_a_clean_run(tmp_path, neo4j_store):
@@ -73,3 +75,4 @@ def test_kill_during_neo4j_ingest_then_rerun_equals_a_clean_run(tmp_path, neo4j_
     subprocess.run(ingest_cmd(corpus), cwd=ROOT, env=env, check=True, capture_output=True)
     assert (neo4j_store.stats(), neo4j_store.content_digest()) == after_crash
     assert after_crash[0]["labels"]["Document"] == COPIES * 36 + 1
+    assert all(r.ok for r in run_checks(neo4j_store))
