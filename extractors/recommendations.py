@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.shadow import make_shadow
+
 # cues that mandate or propose, anywhere in the sentence
 MANDATE = re.compile(
     r"(?<![重主纲摘简首概必])要(?![点素闻件害]|求(?:和|、|见|如下|的|是|摘录))|"
@@ -56,7 +58,8 @@ def recommendation_span(text: str, start: int, end: int) -> RecommendationSpan |
         if not m or m.end() == start:
             break
         start = m.end()
-    sentence = text[start:end]
+    # cues are matched in simplified script with pinyin glosses removed (應當 = 应当, 要(yào) = 要)
+    sentence = make_shadow(text[start:end]).text
     if len(sentence) < MIN_LENGTH or sentence.rstrip().endswith(("：", ":")):
         return None
     if ISSUING.search(sentence):

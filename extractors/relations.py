@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.shadow import to_simplified
 from schema.model import Document, Entity, Evidence, Passage, Relation
 
 
@@ -91,7 +92,7 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                 head, tail = (second, first) if rule.tail_first else (first, second)
                 if head.entity.label not in rule.heads or tail.entity.label not in rule.tails:
                     continue
-                between = text[first.end:second.start]
+                between = to_simplified(text[first.end:second.start])  # 印發 = 印发
                 is_subject = (not rule.tail_first and head is subject
                               and head.start - head.passage.start <= SUBJECT_WINDOW)
                 if len(between) > rule.max_gap and not is_subject:

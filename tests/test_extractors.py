@@ -161,3 +161,23 @@ def test_seed_documents_are_the_shared_corpus():
     assert ours == sorted(p.name for p in shared.glob("*.md"))
     for name in ours:
         assert (SEED / "documents" / name).read_bytes() == (shared / name).read_bytes()
+
+
+def test_traditional_copies_of_the_seed_documents_give_the_same_facts(seed_facts):
+    """A traditional-script mirror of every seed document yields the same mentions (same spans,
+    same entities), recommendations and relations as the original."""
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t")
+    for facts in seed_facts[1:]:
+        doc = facts.document
+        text = to_traditional.convert(doc.text)
+        assert len(text) == len(doc.text)
+        mirror = extract(RawDocument(path=doc.path, text=text, sha256=doc.sha256,
+                                     metadata={"title": doc.title, "kind": doc.kind}, warnings=()))
+        assert {(m.start, m.end, m.entity_id) for m in mirror.mentions} == \
+               {(m.start, m.end, m.entity_id) for m in facts.mentions}, doc.path
+        assert {(r.start, r.end) for r in mirror.recommendations} == \
+               {(r.start, r.end) for r in facts.recommendations}, doc.path
+        assert {(r.type, r.head_id, r.tail_id) for r in mirror.relations if r.type != "CITES"} == \
+               {(r.type, r.head_id, r.tail_id) for r in facts.relations if r.type != "CITES"}, doc.path
