@@ -40,6 +40,7 @@ CASES: dict[str, list[dict]] = {
     "entity_neighbours": [{"entity_id": SOCIETY},
                           {"entity_id": AGENCY, "labels": "TalentProgram,Document", "direction": 2, "limit": 1}],
     "passage_mentions": [{"rec_id": REC}],
+    "top_entities": [{}, {"limit": 2}],
     "type_counts": [{}],
 }
 

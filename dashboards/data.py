@@ -1,0 +1,73 @@
+"""Store access for the pages: one store per configuration and server process, named queries only.
+
+* `connection()` opens the configured store once (`st.cache_resource`); a failure is not cached,
+  so a store that comes back is picked up on the next page run.
+* `Connection.refresh()` runs at the top of every page run: the embedded reader reloads when
+  `kg ingest` has written a newer checkpoint, and the query cache moves to a new generation.
+* `query(name, **params)` runs a named query from `kg/queries/` (results cached briefly per
+  generation); `read(cypher, params)` is for the Cypher console only.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+from kg import queries
+from kg.config import Settings, load_settings
+from kg.stores import GraphStore, open_store
+
+QUERY_TTL_SECONDS = 60  # Neo4j can change under us; the embedded store bumps the generation instead
+
+
+@dataclass
+class Connection:
+    store: GraphStore
+    key: tuple
+    generation: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def refresh(self) -> None:
+        with self._lock:
+            if self.store.refresh():
+                self.generation += 1
+
+    def describe(self) -> str:
+        return self.store.describe()
+
+
+def settings_key(settings: Settings) -> tuple:
+    return (settings.kg_store, str(settings.graph_path.resolve()), settings.neo4j_uri, settings.neo4j_user,
+            settings.neo4j_database)
+
+
+@st.cache_resource(show_spinner=False)
+def _open(key: tuple, _settings: Settings) -> Connection:
+    return Connection(store=open_store(_settings), key=key)
+
+
+def connection() -> Connection:
+    """The store of the current configuration (raises StoreError with a user-facing message)."""
+    settings = load_settings()
+    return _open(settings_key(settings), settings)
+
+
+def query(name: str, **params: Any) -> list[dict[str, Any]]:
+    conn = connection()
+    return _cached(conn.key, conn.generation, name, tuple(sorted(params.items())))
+
+
+@st.cache_data(ttl=QUERY_TTL_SECONDS, show_spinner=False, max_entries=1024)
+def _cached(key: tuple, generation: int, name: str, params: tuple) -> list[dict[str, Any]]:
+    return queries.run(connection().store, name, **dict(params))
+
+
+def read(cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Run user Cypher read-only (the engine refuses writes with ReadOnlyViolation)."""
+    return connection().store.read(cypher, params or {})
+
+
+def library() -> dict[str, queries.NamedQuery]:
+    return queries.library()

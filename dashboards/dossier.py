@@ -1,0 +1,370 @@
+"""Evidence dossiers: recommendations with their evidence, as Markdown and Word (.docx).
+
+Pure functions of plain data (rows of the named queries), so they are tested without Streamlit
+or a store. Cited documents are numbered in order of first citation (GB/T 7714-2015 顺序编码制)
+and listed as references in GB/T 7714-2015 style:
+
+    [1] 中共中央办公厅, 国务院办公厅. 题名[EB/OL]. (2015-07-17)[2026-01-05]. https://….
+
+Type codes: [EB/OL] when the document has a source URL (we cite the online version), otherwise
+[R] for a report and [Z] for everything else (policy documents, cases, the guide). A 发文字号 is
+given as other title information (题名: 发文字号). Documents that are summaries written from a
+public source (`summary: true`, every seed document) are flagged as such.
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Lang = Literal["zh", "en"]
+ACCESS_PLACEHOLDER = "访问日期"
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "heading": ("证据卷宗", "Evidence dossier"),
+    "generated": ("生成日期", "Generated"),
+    "store": ("图谱", "Graph"),
+    "scope": ("范围", "Scope"),
+    "count": ("建议数", "Recommendations"),
+    "summary_warning": (
+        "说明：标注“摘要”的来源是据公开资料撰写的摘要，并非原文；正式引用前请核对原文。",
+        "Note: sources marked “summary” are summaries written from a public source, not the original text; "
+        "check the original before citing it formally.",
+    ),
+    "recommendation": ("建议", "Recommendation"),
+    "links": ("关联（得分；匹配词）", "Linked to (score; matched terms)"),
+    "concerns": ("涉及实体", "Entities concerned"),
+    "evidence": ("证据", "Evidence"),
+    "references": ("参考文献", "References"),
+    "summary_flag": ("摘要", "summary"),
+    "summary_ref": ("注：据公开资料撰写的摘要，非原文。", "Note: a summary written from a public source, not the original text."),
+    "none": ("无", "none"),
+    "source_line": ("来源", "Source"),
+}
+
+
+def _t(key: str, lang: Lang) -> str:
+    zh, en = _TEXT[key]
+    return zh if lang == "zh" else en
+
+
+# --- the data ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Source:
+    doc_id: str
+    title: str
+    kind: str | None = None
+    issuers: tuple[str, ...] = ()
+    date: str | None = None
+    doc_number: str | None = None
+    source_url: str | None = None
+    path: str | None = None
+    summary: bool = False
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "Source":
+        return cls(doc_id=row["doc_id"], title=row.get("title") or "", kind=row.get("kind"),
+                   issuers=tuple(row.get("issuers") or ()), date=row.get("date"),
+                   doc_number=row.get("doc_number") or None, source_url=row.get("source_url") or None,
+                   path=row.get("path"), summary=bool(row.get("summary")))
+
+
+@dataclass(frozen=True)
+class Link:
+    code: str
+    name: str = ""
+    score: float | None = None
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    passage: str
+    doc_id: str
+
+
+@dataclass(frozen=True)
+class Item:
+    rec_id: str
+    text: str
+    links: tuple[Link, ...] = ()
+    concerns: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dossier:
+    title: str
+    scope: str
+    items: tuple[Item, ...]
+    sources: dict[str, Source] = field(default_factory=dict)
+    generated: date = field(default_factory=date.today)
+    store: str = ""
+
+    def numbering(self) -> dict[str, int]:
+        """Document id -> reference number, in order of first citation."""
+        numbers: dict[str, int] = {}
+        for item in self.items:
+            for ev in item.evidence:
+                if ev.doc_id not in numbers:
+                    numbers[ev.doc_id] = len(numbers) + 1
+        return numbers
+
+    @property
+    def has_summaries(self) -> bool:
+        return any(self.sources[d].summary for d in self.numbering() if d in self.sources)
+
+
+# --- building from query rows -------------------------------------------------------------------
+def from_trace(trace_rows: Sequence[dict[str, Any]], links_row: dict[str, Any] | None,
+               metas: dict[str, dict[str, Any]], *, title: str, scope: str, store: str = "",
+               generated: date | None = None) -> Dossier:
+    """One recommendation: rows of `trace_recommendation`, the row of `recommendation_links`,
+    and `document_meta` rows by document id."""
+    if not trace_rows:
+        return Dossier(title=title, scope=scope, items=(), store=store, generated=generated or date.today())
+    first = trace_rows[0]
+    links = tuple(Link(code=str(l.get("code")), name=l.get("name") or "", score=l.get("score"),
+                       terms=tuple(l.get("terms") or ())) for l in (links_row or {}).get("links") or [] if l)
+    concerns = tuple(c["name"] for c in (links_row or {}).get("concerns") or [] if c)
+    evidence = tuple(Evidence(passage=r["passage"], doc_id=r["doc_id"]) for r in trace_rows)
+    sources = {r["doc_id"]: Source.from_row({**r, **metas.get(r["doc_id"], {})}) for r in trace_rows}
+    item = Item(rec_id=first["rec_id"], text=first["recommendation"], links=links, concerns=concerns,
+                evidence=evidence)
+    return Dossier(title=title, scope=scope, items=(item,), sources=sources, store=store,
+                   generated=generated or date.today())
+
+
+def from_direction(rows: Sequence[dict[str, Any]], *, direction: str, direction_name: str, title: str,
+                   scope: str, indicator_names: dict[str, str] | None = None, store: str = "",
+                   generated: date | None = None) -> Dossier:
+    """All recommendations of a direction: rows of `direction_evidence` (one per evidence passage)."""
+    items: dict[str, dict[str, Any]] = {}
+    sources: dict[str, Source] = {}
+    for r in rows:
+        item = items.setdefault(r["rec_id"], {
+            "text": r["recommendation"], "concerns": tuple(r.get("concerns") or ()), "evidence": [],
+            "links": [Link(code=direction, name=direction_name, score=r.get("score"),
+                           terms=tuple(r.get("terms") or ()))]
+            + [Link(code=str(c), name=(indicator_names or {}).get(str(c), ""))
+               for c in r.get("indicators") or [] if str(c).split(".")[0] == direction],
+        })
+        ev = Evidence(passage=r["passage"], doc_id=r["doc_id"])
+        if ev not in item["evidence"]:
+            item["evidence"].append(ev)
+        sources.setdefault(r["doc_id"], Source.from_row(r))
+    return Dossier(
+        title=title, scope=scope, store=store, generated=generated or date.today(), sources=sources,
+        items=tuple(Item(rec_id=rid, text=v["text"], links=tuple(v["links"]), concerns=v["concerns"],
+                         evidence=tuple(v["evidence"])) for rid, v in items.items()),
+    )
+
+
+# --- GB/T 7714-2015 ----------------------------------------------------------------------------
+_ISSUING_HEADLINE = re.compile(r"^[^《》]*?(?:印发|发布|出台)《(?P<title>[^《》]+)》$")
+
+
+def reference_type(source: Source) -> str:
+    if source.source_url:
+        return "EB/OL"
+    if source.kind == "report":
+        return "R"
+    return "Z"
+
+
+def cited_title(source: Source) -> str:
+    """The title to cite: a policy reported as “X印发《Y》” is cited as Y; a 发文字号 follows a colon."""
+    title = " ".join(source.title.split())
+    if source.kind == "policy" and (m := _ISSUING_HEADLINE.match(title)):
+        title = m.group("title")
+    if source.doc_number:
+        title = f"{title}: {source.doc_number}"
+    return title
+
+
+def citation(source: Source, accessed: date | None = None) -> str:
+    """One reference entry (without its number) in GB/T 7714-2015 style."""
+    parts: list[str] = []
+    if source.issuers:
+        parts.append(", ".join(source.issuers) + ". ")
+    code = reference_type(source)
+    parts.append(f"{cited_title(source)}[{code}]. ")
+    if code == "EB/OL":
+        when = f"({source.date})" if source.date else ""
+        seen = f"[{accessed.isoformat() if accessed else ACCESS_PLACEHOLDER}]"
+        parts.append(f"{when}{seen}. {source.source_url}.")
+    elif source.date:
+        parts.append(f"{source.date}.")
+    return "".join(parts).strip()
+
+
+def references(dossier: Dossier, accessed: date | None = None) -> list[tuple[int, Source, str]]:
+    return [(n, dossier.sources[doc_id], f"[{n}] {citation(dossier.sources[doc_id], accessed)}")
+            for doc_id, n in dossier.numbering().items() if doc_id in dossier.sources]
+
+
+def _link_text(link: Link, lang: Lang) -> str:
+    """课题3「name」（得分 6.5；匹配词：科技评估、技术标准） / Direction 3 “name” (score 6.5; terms: …)."""
+    is_indicator = "." in link.code
+    if lang == "zh":
+        head = f"考核指标 {link.code}" if is_indicator else f"课题{link.code}"
+        head += f"「{link.name}」" if link.name else ""
+        extras = ([f"得分 {link.score:g}"] if link.score is not None else []) + \
+                 ([f"匹配词：{'、'.join(link.terms)}"] if link.terms else [])
+        return head + (f"（{'；'.join(extras)}）" if extras else "")
+    head = f"Indicator {link.code}" if is_indicator else f"Direction {link.code}"
+    head += f" “{link.name}”" if link.name else ""
+    extras = ([f"score {link.score:g}"] if link.score is not None else []) + \
+             ([f"terms: {', '.join(link.terms)}"] if link.terms else [])
+    return head + (f" ({'; '.join(extras)})" if extras else "")
+
+
+# --- Markdown ----------------------------------------------------------------------------------
+def _md_inline(text: str) -> str:
+    """One line of text, with the characters that would turn into markup escaped."""
+    return re.sub(r"([\\`*<>|])", r"\\\1", " ".join(str(text).split()))
+
+
+def to_markdown(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh") -> str:
+    numbers = dossier.numbering()
+    out = [f"# {_t('heading', lang)}：{_md_inline(dossier.title)}" if lang == "zh"
+           else f"# {_t('heading', lang)}: {_md_inline(dossier.title)}", ""]
+    sep = "：" if lang == "zh" else ": "
+    out.append(f"- {_t('scope', lang)}{sep}{_md_inline(dossier.scope)}")
+    out.append(f"- {_t('count', lang)}{sep}{len(dossier.items)}")
+    out.append(f"- {_t('generated', lang)}{sep}{dossier.generated.isoformat()}")
+    if dossier.store:
+        out.append(f"- {_t('store', lang)}{sep}{_md_inline(dossier.store)}")
+    out.append("")
+    if dossier.has_summaries:
+        out += [f"> {_t('summary_warning', lang)}", ""]
+    for i, item in enumerate(dossier.items, start=1):
+        out += [f"## {i}. {_md_inline(_short(item.text, 40))}", "", f"**{_t('recommendation', lang)}**{sep}{_md_inline(item.text)}", ""]
+        if item.links:
+            out.append(f"**{_t('links', lang)}**{sep}" + ("；" if lang == "zh" else "; ").join(
+                _md_inline(_link_text(link, lang)) for link in item.links))
+            out.append("")
+        out.append(f"**{_t('concerns', lang)}**{sep}" + (_md_inline("、".join(item.concerns)) if item.concerns
+                                                         else _t("none", lang)))
+        out += ["", f"**{_t('evidence', lang)}**{sep}", ""]
+        for j, ev in enumerate(item.evidence, start=1):
+            src = dossier.sources.get(ev.doc_id)
+            flag = f"（{_t('summary_flag', lang)}）" if src and src.summary else ""
+            out.append(f"{j}. “{_md_inline(ev.passage)}”[{numbers[ev.doc_id]}]{flag}")
+            if src:
+                out.append(f"   — {_md_inline(_source_line(src, lang))}")
+        out.append("")
+    out += [f"## {_t('references', lang)}", ""]
+    for _, src, line in references(dossier, accessed):
+        out.append(_md_inline(line) + (f"  \n  {_t('summary_ref', lang)}" if src.summary else ""))
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _source_line(src: Source, lang: Lang) -> str:
+    bits = [book_title(src.title) if lang == "zh" else src.title]
+    if src.issuers:
+        bits.append("、".join(src.issuers))
+    if src.date:
+        bits.append(src.date)
+    if src.doc_number:
+        bits.append(src.doc_number)
+    return "，".join(bits) if lang == "zh" else ", ".join(bits)
+
+
+def book_title(title: str) -> str:
+    """《title》, with book-title marks inside the title turned into inner ones (〈〉)."""
+    return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --- Word --------------------------------------------------------------------------------------
+def to_docx(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh") -> bytes:
+    from docx import Document as Docx
+    from docx.shared import Pt, RGBColor
+
+    numbers = dossier.numbering()
+    doc = Docx()
+    _chinese_fonts(doc)
+    sep = "：" if lang == "zh" else ": "
+    doc.add_heading(f"{_t('heading', lang)}{sep}{dossier.title}", level=0)
+    meta = [(_t("scope", lang), dossier.scope), (_t("count", lang), str(len(dossier.items))),
+            (_t("generated", lang), dossier.generated.isoformat())]
+    if dossier.store:
+        meta.append((_t("store", lang), dossier.store))
+    for key, value in meta:
+        p = doc.add_paragraph()
+        p.add_run(f"{key}{sep}").bold = True
+        p.add_run(value)
+    if dossier.has_summaries:
+        p = doc.add_paragraph()
+        run = p.add_run(_t("summary_warning", lang))
+        run.italic = True
+        run.font.color.rgb = RGBColor(0x8A, 0x4B, 0x00)
+    for i, item in enumerate(dossier.items, start=1):
+        doc.add_heading(f"{i}. {_short(item.text, 40)}", level=1)
+        p = doc.add_paragraph()
+        p.add_run(f"{_t('recommendation', lang)}{sep}").bold = True
+        p.add_run(item.text)
+        if item.links:
+            p = doc.add_paragraph()
+            p.add_run(f"{_t('links', lang)}{sep}").bold = True
+            p.add_run(("；" if lang == "zh" else "; ").join(_link_text(link, lang) for link in item.links))
+        p = doc.add_paragraph()
+        p.add_run(f"{_t('concerns', lang)}{sep}").bold = True
+        p.add_run("、".join(item.concerns) if item.concerns else _t("none", lang))
+        doc.add_paragraph().add_run(f"{_t('evidence', lang)}{sep}").bold = True
+        for ev in item.evidence:
+            src = dossier.sources.get(ev.doc_id)
+            p = doc.add_paragraph(style="List Number")
+            p.add_run(f"“{ev.passage}”")
+            ref = p.add_run(f"[{numbers[ev.doc_id]}]")
+            ref.font.superscript = True
+            if src and src.summary:
+                p.add_run(f"（{_t('summary_flag', lang)}）").italic = True
+            if src:
+                q = doc.add_paragraph(f"— {_source_line(src, lang)}")
+                q.paragraph_format.left_indent = Pt(18)
+    doc.add_heading(_t("references", lang), level=1)
+    for _, src, line in references(dossier, accessed):
+        doc.add_paragraph(line)
+        if src.summary:
+            note = doc.add_paragraph()
+            note.paragraph_format.left_indent = Pt(18)
+            run = note.add_run(_t("summary_ref", lang))
+            run.italic = True
+            run.font.size = Pt(9)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _chinese_fonts(doc: Any) -> None:
+    """Word needs an East Asian font set explicitly, or Chinese falls back to a Latin face."""
+    from docx.oxml.ns import qn
+
+    for name in ("Normal", "Title", "Heading 1", "Heading 2", "List Number"):
+        try:
+            style = doc.styles[name]
+        except KeyError:
+            continue
+        rpr = style.element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = rpr.makeelement(qn("w:rFonts"), {})
+            rpr.append(fonts)
+        fonts.set(qn("w:eastAsia"), "宋体" if name in ("Normal", "List Number") else "黑体")
+
+
+# --- file names --------------------------------------------------------------------------------
+def filename(slug: str, generated: date, ext: str) -> str:
+    """An ASCII file name (browsers and mail clients handle it everywhere)."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", slug).strip("-")[:48]
+    return f"dossier-{stem + '-' if stem else ''}{generated.isoformat()}.{ext}"

@@ -1,0 +1,190 @@
+"""Graphs as pyvis (vis-network) HTML that works offline, and their legend.
+
+pyvis with `cdn_resources="in_line"` inlines vis-network but its template still pulls Bootstrap
+from a CDN (and carries a commented-out `<script src>`): `offline()` removes every external
+`<script src>`, `<link href>` and such comments, and `external_refs()` lets tests prove none is left.
+"""
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pyvis.network import Network
+
+from dashboards.i18n import Lang, colon, label_name, t
+
+# a colour per label (colour-blind-safe where possible; entity types first)
+COLOURS: dict[str, str] = {
+    "Society": "#1f77b4",
+    "Branch": "#6baed6",
+    "PartyOrganization": "#d62728",
+    "TalentProgram": "#ff7f0e",
+    "GovernmentFunction": "#2ca02c",
+    "Agency": "#9467bd",
+    "Policy": "#8c564b",
+    "Document": "#636363",
+    "Recommendation": "#e377c2",
+    "Passage": "#bcbd22",
+    "ResearchDirection": "#17becf",
+    "ResearchContent": "#9edae5",
+    "Indicator": "#dbdb8d",
+    "Issuer": "#b5a0d8",
+}
+OTHER_COLOUR = "#c7c7c7"
+EDGE_LABELS_UP_TO = 16
+FONT = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
+
+
+def colour(label: str | None) -> str:
+    return COLOURS.get(label or "", OTHER_COLOUR)
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    label: str  # graph label (type), e.g. "Society"
+    name: str  # what the node shows (Chinese names stay Chinese)
+    tooltip: str = ""
+    focus: bool = False  # the node the graph is about: drawn larger
+    level: int | None = None  # column in a left-to-right layout
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    label: str = ""
+    dashes: bool = False
+
+
+def short(text: str, width: int = 18) -> str:
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def to_html(nodes: Iterable[Node], edges: Iterable[Edge], *, height: int = 520, lang: Lang | None = None,
+            left_to_right: bool = False) -> str:
+    """A self-contained HTML page drawing the graph (no external resources); `left_to_right` lays a
+    chain out in levels (e.g. recommendation → passage → document → issuer)."""
+    net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
+    net.options = _options(left_to_right)
+    seen: set[str] = set()
+    for n in nodes:
+        if n.id in seen:
+            continue
+        seen.add(n.id)
+        tip = n.tooltip or f"{label_name(n.label, lang)}{colon(lang)}{n.name}"
+        extra = {"level": n.level} if n.level is not None else {}
+        net.add_node(n.id, label=short(n.name, 16), title=tip, color=colour(n.label), shape="dot",
+                     size=26 if n.focus else 14, **extra,
+                     font={"face": FONT, "size": 16 if n.focus else 13, "color": "#222222",
+                           "strokeWidth": 3, "strokeColor": "#ffffff"},
+                     borderWidth=3 if n.focus else 1)
+    kept = [e for e in edges if e.source in seen and e.target in seen]
+    labelled = len(kept) <= EDGE_LABELS_UP_TO  # beyond that, edge labels only on hover
+    for e in kept:
+        net.add_edge(e.source, e.target, label=e.label if labelled else "", title=e.label, dashes=e.dashes,
+                     color="#9a9a9a", arrows="to",
+                     font={"face": FONT, "size": 11, "color": "#555555", "strokeWidth": 2, "strokeColor": "#ffffff",
+                           "align": "middle"})
+    return offline(net.generate_html(notebook=False))
+
+
+def _options(left_to_right: bool = False) -> dict:
+    if left_to_right:
+        return {
+            "layout": {"hierarchical": {"enabled": True, "direction": "LR", "sortMethod": "directed",
+                                        "levelSeparation": 250, "nodeSpacing": 90}},
+            "physics": {"enabled": False},
+            "interaction": {"hover": True, "tooltipDelay": 120},
+            "edges": {"smooth": {"enabled": True, "type": "cubicBezier", "forceDirection": "horizontal"}},
+            "nodes": {"font": {"face": FONT}},
+        }
+    return {
+        "physics": {"enabled": True, "solver": "forceAtlas2Based",
+                    "forceAtlas2Based": {"gravitationalConstant": -50, "springLength": 110, "avoidOverlap": 0.5},
+                    "stabilization": {"enabled": True, "iterations": 300, "fit": True}},
+        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
+        "edges": {"smooth": {"enabled": True, "type": "continuous"}},
+        "nodes": {"font": {"face": FONT}},
+    }
+
+
+# --- offline --------------------------------------------------------------------------------
+_EXTERNAL = r"""(?:https?:)?//"""
+_SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']" + _EXTERNAL + r"[^\"']*[\"'][^>]*>\s*</script\s*>",
+                         re.IGNORECASE | re.DOTALL)
+_LINK_HREF = re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']" + _EXTERNAL + r"[^\"']*[\"'][^>]*/?>", re.IGNORECASE | re.DOTALL)
+_COMMENTED_TAGS = re.compile(r"<!--(?:(?!-->).)*?<(?:script|link)\b(?:(?!-->).)*?-->", re.IGNORECASE | re.DOTALL)
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
+_SOURCE_MAP = re.compile(r"//# sourceMappingURL=[^\s<]*")
+# vis fits nodes, not their labels: zoom out a little once drawn so labels at the edge stay visible
+_MARGIN_JS = """<script>
+(function () {
+  if (typeof network === 'undefined') { return; }
+  function margin() { network.fit({animation: false}); network.moveTo({scale: network.getScale() * 0.85, animation: false}); }
+  if (options && options.physics && options.physics.enabled) { network.once('stabilizationIterationsDone', function () { setTimeout(margin, 0); }); }
+  else { setTimeout(margin, 0); }
+})();
+</script>"""
+# without Bootstrap: the canvas fills the frame exactly, with a light border
+_FRAME_CSS = ("<style>html,body{margin:0;padding:0;overflow:hidden;background:#fff}"
+              ".card{border:0;margin:0}#mynetwork{box-sizing:border-box;float:none;width:100%;"
+              "border:1px solid #e6e6e6;border-radius:6px}</style>")
+_REF = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+
+
+def offline(page: str) -> str:
+    """Remove external scripts and stylesheets (pyvis's Bootstrap), commented-out tags and empty headings."""
+    page = _COMMENTED_TAGS.sub("", page)
+    page = _SCRIPT_SRC.sub("", page)
+    page = _LINK_HREF.sub("", page)
+    page = _EMPTY_HEADING.sub("", page)
+    page = _SOURCE_MAP.sub("", page)
+    page = page.replace("</head>", _FRAME_CSS + "</head>", 1)
+    return page.replace("</body>", _MARGIN_JS + "</body>", 1)
+
+
+def external_refs(page: str) -> list[str]:
+    """Every resource the page would load from elsewhere (should be empty)."""
+    return [ref for ref in _REF.findall(page) if re.match(_EXTERNAL, ref) or "node_modules" in ref]
+
+
+# --- legend and display ----------------------------------------------------------------------
+def legend_html(labels: Iterable[str], lang: Lang | None = None) -> str:
+    chips = []
+    for label in dict.fromkeys(labels):
+        chips.append(
+            f'<span style="display:inline-flex;align-items:center;margin:0 14px 4px 0;font-size:0.9rem">'
+            f'<span style="width:12px;height:12px;border-radius:50%;background:{colour(label)};'
+            f'display:inline-block;margin-right:6px"></span>{html_lib.escape(label_name(label, lang))}</span>'
+        )
+    return (f'<div class="kg-legend"><span style="font-weight:600;margin-right:10px">{t("legend", lang)}{colon(lang)}</span>'
+            + "".join(chips) + "</div>")
+
+
+def show(page: str, height: int = 520) -> None:
+    """Embed the graph page: `st.iframe` where this Streamlit has it, else components.html."""
+    import streamlit as st
+
+    if hasattr(st, "iframe"):
+        st.iframe(page, height=height + 12)
+    else:  # pragma: no cover - older Streamlit
+        import streamlit.components.v1 as components
+
+        components.html(page, height=height + 12)
+
+
+def legend(labels: Iterable[str], lang: Lang | None = None) -> None:
+    import streamlit as st
+
+    st.html(legend_html(labels, lang))
+
+
+def node_data(page: str) -> list[dict]:
+    """The nodes drawn by a page made by `to_html` (for tests)."""
+    m = re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", page, re.DOTALL)
+    return json.loads(m.group(1)) if m else []

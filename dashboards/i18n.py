@@ -1,0 +1,246 @@
+"""The dashboard's two languages: Chinese first, English as a switch.
+
+`t(key, **fmt)` looks a message up in the current language (kept in `st.session_state["lang"]`);
+`label_name`, `kind_name`, `rel_name` name graph labels, document kinds and relationship types.
+Everything a user reads goes through here, so both languages stay complete (a test checks it).
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+LANGS: dict[Lang, str] = {"zh": "中文", "en": "English"}
+DEFAULT: Lang = "zh"
+STATE_KEY = "lang"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # app frame
+    "app.title": ("科技社团知识图谱", "S&T Societies Knowledge Graph"),
+    "app.language": ("语言 / Language", "语言 / Language"),
+    "app.store": ("已连接：{store}", "Connected: {store}"),
+    "app.store_down": (
+        "无法连接图数据库。请检查配置（KG_STORE、KG_DATA_DIR、NEO4J_URI 等）或启动数据库，然后刷新页面。",
+        "The graph store cannot be reached. Check the configuration (KG_STORE, KG_DATA_DIR, NEO4J_URI …) "
+        "or start the store, then reload the page.",
+    ),
+    "app.empty": ("图谱为空：请先运行 `kg ingest seed_data/` 导入文档。",
+                  "The graph is empty: run `kg ingest seed_data/` to load documents first."),
+    # pages
+    "page.overview": ("总览", "Overview"),
+    "page.trace": ("建议溯源", "Trace recommendations"),
+    "page.explore": ("图谱探索", "Explore the graph"),
+    "page.timeline": ("政策脉络", "Policy lineage"),
+    "page.cypher": ("Cypher", "Cypher"),
+    # overview
+    "overview.counts": ("各类节点数量", "Nodes by type"),
+    "overview.kinds": ("文档类型", "Documents by kind"),
+    "overview.coverage": ("覆盖矩阵：4 个课题 × 6 项考核指标", "Coverage: 4 directions × 6 indicators"),
+    "overview.coverage_help": (
+        "每格：建议数 / 证据段落数；“缺口”表示尚无建议对应该考核指标。",
+        "Each cell: recommendations / evidence passages; “gap” means no recommendation addresses the indicator yet.",
+    ),
+    "overview.cell": ("{recs} 条建议 / {evidence} 段证据", "{recs} rec. / {evidence} passages"),
+    "overview.gap": ("缺口", "gap"),
+    "overview.gaps": ("缺口：{n} 项考核指标尚无建议", "Gaps: {n} indicators without a recommendation"),
+    "overview.indicator_col": ("指标 {n}", "Indicator {n}"),
+    "overview.indicators": ("考核指标全文", "Indicators in full"),
+    "overview.per_year": ("各课题每年文档数（2012 年起）", "Documents per year and direction (from 2012)"),
+    "overview.no_years": ("2012 年以来没有带日期的文档。", "No dated documents since 2012."),
+    # common
+    "direction": ("课题{code}", "Direction {code}"),
+    "direction.all": ("全部课题", "All directions"),
+    "indicator": ("考核指标 {code}", "Indicator {code}"),
+    "indicator.all": ("全部考核指标", "All indicators"),
+    "year": ("年份", "Year"),
+    "documents": ("文档数", "Documents"),
+    "count": ("数量", "Count"),
+    "recommendations": ("建议数", "Recommendations"),
+    "evidence_passages": ("证据段落数", "Evidence passages"),
+    "type": ("类型", "Type"),
+    "name": ("名称", "Name"),
+    "title": ("题名", "Title"),
+    "date": ("日期", "Date"),
+    "kind": ("类型", "Kind"),
+    "issuers": ("发文机关", "Issuers"),
+    "doc_number": ("发文字号", "Document no."),
+    "source": ("来源", "Source"),
+    "unknown": ("不详", "unknown"),
+    "none": ("无", "none"),
+    "summary_note": ("据公开资料撰写的摘要，非原文", "a summary written from a public source, not the original text"),
+    "legend": ("图例", "Legend"),
+    "show_more": ("显示更多（+{n}）", "Show more (+{n})"),
+    "showing": ("显示 {shown} / {total} 个相邻节点", "Showing {shown} of {total} neighbours"),
+    # trace
+    "trace.intro": ("选择课题、考核指标和一条建议，查看它的证据链。",
+                    "Pick a direction, an indicator and a recommendation to see its chain of evidence."),
+    "trace.direction": ("研究课题", "Research direction"),
+    "trace.indicator": ("考核指标", "Indicator"),
+    "trace.recommendation": ("建议", "Recommendation"),
+    "trace.none": ("该选择下没有建议（缺口）。", "No recommendation for this choice (a gap)."),
+    "trace.rec_option": ("[{score}] {text}", "[{score}] {text}"),
+    "trace.why": ("为何关联", "Why it is linked"),
+    "trace.link_target": ("对应", "Target"),
+    "trace.score": ("得分", "Score"),
+    "trace.terms": ("匹配词", "Matched terms"),
+    "trace.concerns": ("涉及实体", "Entities it concerns"),
+    "trace.evidence": ("证据（{n} 段）", "Evidence ({n} passages)"),
+    "trace.passage_of": ("证据 {n}", "Evidence {n}"),
+    "trace.graph": ("证据链：建议 → 段落 → 文档 → 发文机关", "Chain: recommendation → passage → document → issuer"),
+    "trace.export": ("导出证据卷宗", "Export an evidence dossier"),
+    "trace.export_scope": ("范围", "Scope"),
+    "trace.export_current": ("当前溯源", "The current trace"),
+    "trace.export_direction": ("本课题全部建议", "All recommendations of this direction"),
+    "trace.accessed": ("引用日期（GB/T 7714 [引用日期]）", "Access date (GB/T 7714 [accessed])"),
+    "trace.download_docx": ("下载 Word（.docx）", "Download Word (.docx)"),
+    "trace.download_md": ("下载 Markdown（.md）", "Download Markdown (.md)"),
+    "trace.mention_legend": ("高亮：", "Highlighted:"),
+    # explore
+    "explore.search": ("检索实体名称、别名或原文", "Search entity names, aliases or passages"),
+    "explore.placeholder": ("例如：中国科协、党委、团体标准", "e.g. 中国科协, 党委, 团体标准"),
+    "explore.no_terms": ("请输入中文或英文词语。", "Type some words (Chinese or English)."),
+    "explore.entities": ("实体（{n}）", "Entities ({n})"),
+    "explore.passages": ("原文段落（{n}）", "Passages ({n})"),
+    "explore.no_hits": ("没有找到匹配的实体。", "No matching entity."),
+    "explore.pick": ("选择实体", "Pick an entity"),
+    "explore.start": ("输入关键词开始探索，或从下方常见实体中选择。",
+                      "Type a keyword to start, or pick one of the frequent entities below."),
+    "explore.filter_labels": ("按类型筛选", "Filter by type"),
+    "explore.all_labels": ("全部类型", "All types"),
+    "explore.mention_count": ("提及 {n} 次", "{n} mentions"),
+    "explore.filter_direction": ("按课题筛选", "Filter by direction"),
+    "explore.neighbourhood": ("邻域图", "Neighbourhood"),
+    "explore.no_neighbours": ("筛选后没有相邻节点。", "No neighbours pass the filters."),
+    "explore.profile": ("实体档案", "Entity profile"),
+    "explore.aliases": ("别名", "Aliases"),
+    "explore.branches": ("分支机构", "Branches"),
+    "explore.party": ("党组织", "Party organisations"),
+    "explore.programmes": ("人才项目与奖项", "Programmes and awards"),
+    "explore.functions": ("承接职能", "Functions undertaken"),
+    "explore.supervisors": ("业务主管单位", "Supervising agencies"),
+    "explore.mentions": ("被提及次数", "Mentions"),
+    "explore.documents": ("提及它的文档（{n}）", "Documents that mention it ({n})"),
+    "explore.generic": ("（类别，非具体实例）", "(a kind, not an instance)"),
+    # timeline
+    "timeline.kinds": ("文档类型", "Document kinds"),
+    "timeline.years": ("年份范围", "Years"),
+    "timeline.chart": ("各课题时间线", "Timeline per direction"),
+    "timeline.undated": ("日期不详的文档（{n}）", "Undated documents ({n})"),
+    "timeline.list": ("{direction}：{n} 份文档", "{direction}: {n} documents"),
+    "timeline.lineage": ("引用脉络（CITES）", "Citation lineage (CITES)"),
+    "timeline.citations": ("引用关系（{n}）", "Citations ({n})"),
+    "timeline.lineage_help": (
+        "箭头从引用文档指向被引政策；被引政策若本身已入库（或有入库的报道），就画成该文档，于是能看到引用链条。",
+        "Arrows go from a citing document to the cited policy; a policy that is itself in the graph (or reported "
+        "by a document in it) is drawn as that document, so chains of citation show.",
+    ),
+    "timeline.no_citations": ("没有引用关系。", "No citations."),
+    "timeline.same_as": ("即", "is"),
+    # cypher
+    "cypher.intro": ("只读 Cypher 控制台：写操作（CREATE、MERGE、SET、DELETE …）会被数据库拒绝。",
+                     "Read-only Cypher console: writes (CREATE, MERGE, SET, DELETE …) are refused by the store."),
+    "cypher.library": ("命名查询库（点击即运行）", "Named query library (click to run)"),
+    "cypher.query": ("Cypher 查询", "Cypher query"),
+    "cypher.params": ("参数（JSON）", "Parameters (JSON)"),
+    "cypher.run": ("运行", "Run"),
+    "cypher.bad_params": ("参数必须是 JSON 对象，例如 {{\"limit\": 10}}：{error}",
+                          "Parameters must be a JSON object such as {{\"limit\": 10}}: {error}"),
+    "cypher.readonly": ("已拒绝：控制台只读，不能修改图谱（CREATE、MERGE、SET、DELETE 等写操作不被允许）。",
+                        "Refused: the console is read-only and cannot change the graph (CREATE, MERGE, SET, DELETE … "
+                        "are not allowed)."),
+    "cypher.error": ("查询出错：{error}", "Query error: {error}"),
+    "cypher.rows": ("{n} 行", "{n} rows"),
+    "cypher.truncated": ("只显示前 {n} 行。", "Showing the first {n} rows."),
+    "cypher.no_rows": ("查询成功，没有返回行。", "The query ran and returned no rows."),
+    "cypher.csv": ("下载 CSV", "Download CSV"),
+    "cypher.graph": ("结果图", "Result graph"),
+    "cypher.empty": ("请输入查询。", "Type a query."),
+}
+
+LABELS: dict[str, tuple[str, str]] = {
+    "Society": ("学会/社团", "Society"),
+    "Branch": ("分支机构", "Branch"),
+    "PartyOrganization": ("党组织", "Party organisation"),
+    "TalentProgram": ("人才项目", "Talent programme"),
+    "GovernmentFunction": ("政府职能", "Gov. function"),
+    "Agency": ("机构", "Agency"),
+    "Policy": ("政策", "Policy"),
+    "Document": ("文档", "Document"),
+    "Passage": ("段落", "Passage"),
+    "Recommendation": ("建议", "Recommendation"),
+    "ResearchDirection": ("研究课题", "Research direction"),
+    "ResearchContent": ("研究内容", "Research content"),
+    "Indicator": ("考核指标", "Indicator"),
+    "Issuer": ("发文机关", "Issuer"),
+    "Entity": ("实体", "Entity"),
+}
+
+KINDS: dict[str, tuple[str, str]] = {
+    "policy": ("政策文件", "policy"),
+    "case": ("案例", "case"),
+    "report": ("报告", "report"),
+    "speech": ("讲话", "speech"),
+    "news": ("新闻", "news"),
+    "guide": ("申报指南", "guide"),
+}
+
+RELS: dict[str, tuple[str, str]] = {
+    "BRANCH_OF": ("分支", "branch of"),
+    "PARTY_ORG_OF": ("党组织", "Party org. of"),
+    "SUPERVISED_BY": ("主管", "supervised by"),
+    "RUNS": ("主办", "runs"),
+    "UNDERTAKES": ("承接", "undertakes"),
+    "ISSUED": ("发布", "issued"),
+    "ISSUED_BY": ("发文机关", "issued by"),
+    "CITES": ("引用", "cites"),
+    "INSTANCE_OF": ("属于", "instance of"),
+    "HAS_CONTENT": ("研究内容", "has content"),
+    "HAS_INDICATOR": ("考核指标", "has indicator"),
+    "MENTIONS": ("提及", "mentions"),
+    "MENTIONED_IN": ("提及于", "mentioned in"),
+    "CONCERNS": ("涉及", "concerns"),
+    "ADDRESSES": ("对应", "addresses"),
+    "SUPPORTED_BY": ("证据", "supported by"),
+    "PART_OF": ("出自", "part of"),
+    "SAME_AS": ("即", "is"),
+}
+
+
+def current() -> Lang:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    if get_script_run_ctx(suppress_warning=True) is None:  # outside a Streamlit run (tests, exports)
+        return DEFAULT
+    import streamlit as st
+
+    value = st.session_state.get(STATE_KEY, DEFAULT)
+    return value if value in LANGS else DEFAULT
+
+
+def _pick(pair: tuple[str, str], lang: Lang | None) -> str:
+    return pair[0] if (lang or current()) == "zh" else pair[1]
+
+
+def t(key: str, lang: Lang | None = None, **fmt: object) -> str:
+    text = _pick(MESSAGES[key], lang)
+    return text.format(**fmt) if fmt else text
+
+
+def label_name(label: str | None, lang: Lang | None = None) -> str:
+    return _pick(LABELS[label], lang) if label in LABELS else str(label or "")
+
+
+def kind_name(kind: str | None, lang: Lang | None = None) -> str:
+    return _pick(KINDS[kind], lang) if kind in KINDS else str(kind or "")
+
+
+def rel_name(rel: str | None, lang: Lang | None = None) -> str:
+    return _pick(RELS[rel], lang) if rel in RELS else str(rel or "")
+
+
+def colon(lang: Lang | None = None) -> str:
+    """The colon after a label: full-width in Chinese."""
+    return "：" if (lang or current()) == "zh" else ": "
+
+
+def direction_name(code: object, lang: Lang | None = None) -> str:
+    return t("direction", lang, code=code)

@@ -1,0 +1,163 @@
+"""Cypher — a read-only console on the configured store: the named query library as one-click
+examples, results as a table (CSV download) and, when nodes, relationships or paths come back, as
+a graph. Writes are refused by the engine; syntax errors are shown plainly."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboards import data, graphview
+from dashboards.i18n import colon, label_name, rel_name, t
+from extractors.segment import fulltext_query
+from kg.queries import NamedQuery
+from kg.stores import QueryError, ReadOnlyViolation, StoreError
+
+MAX_ROWS = 2000
+TEXT, PARAMS, RESULT = "cypher_text", "cypher_params", "cypher_result"
+DEFAULT_QUERY = "MATCH (s:Society)<-[:MENTIONS]-(p:Passage)\nRETURN s.name AS society, count(p) AS mentions\nORDER BY mentions DESC\nLIMIT 10"
+
+
+# --- example parameters for the named queries -------------------------------------------------
+def example_value(name: str, kind: str) -> Any:
+    """A value that makes a named query return rows on the current graph (first matching item)."""
+    if name == "rec_id":
+        rows = data.query("recommendations_by_indicator", direction="1") or \
+            data.query("recommendations_by_indicator", direction="2")
+        return rows[0]["rec_id"] if rows else ""
+    if name == "entity_id":
+        rows = data.query("top_entities", limit=1)
+        return rows[0]["id"] if rows else ""
+    if name == "doc_id":
+        rows = data.query("document_timeline")
+        return rows[0]["doc_id"] if rows else ""
+    if name == "query":
+        return fulltext_query("中国科协 学会")
+    if name == "direction":
+        return "1" if kind == "str" else 1
+    return {"int": 0, "float": 0.0, "bool": False}.get(kind, "")
+
+
+def example_params(query: NamedQuery) -> dict[str, Any]:
+    return {p.name: p.default if not p.required else example_value(p.name, p.type) for p in query.params}
+
+
+def load_example(name: str) -> None:
+    query = data.library()[name]
+    st.session_state[TEXT] = query.cypher
+    st.session_state[PARAMS] = json.dumps(example_params(query), ensure_ascii=False)
+    st.session_state[RESULT] = execute(query.cypher, st.session_state[PARAMS])
+
+
+# --- running ---------------------------------------------------------------------------------
+def execute(cypher: str, params_text: str) -> dict[str, Any]:
+    if not cypher.strip():
+        return {"error": t("cypher.empty")}
+    try:
+        params = json.loads(params_text or "{}")
+        if not isinstance(params, dict):
+            raise ValueError(type(params).__name__)
+    except ValueError as exc:
+        return {"error": t("cypher.bad_params", error=exc)}
+    try:
+        return {"rows": data.read(cypher, params)}
+    except ReadOnlyViolation:
+        return {"refused": t("cypher.readonly")}
+    except QueryError as exc:
+        return {"error": t("cypher.error", error=exc)}
+    except StoreError as exc:
+        return {"error": str(exc)}
+
+
+def run_typed() -> None:
+    st.session_state[RESULT] = execute(st.session_state.get(TEXT, ""), st.session_state.get(PARAMS, "{}"))
+
+
+# --- results ---------------------------------------------------------------------------------
+def cell(value: Any) -> Any:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value
+
+
+def graph_parts(rows: list[dict]) -> tuple[list[graphview.Node], list[graphview.Edge]]:
+    """Nodes and relationships anywhere in the rows (values, lists, paths)."""
+    nodes: dict[str, graphview.Node] = {}
+    rels: list[dict] = []
+
+    def visit(value: Any) -> None:
+        if isinstance(value, dict):
+            if "_labels" in value and "_element_id" in value:
+                labels = [l for l in value["_labels"] if l != "Entity"]
+                label = value.get("label") if "Entity" in value["_labels"] and value.get("label") else \
+                    ("Document" if "Document" in labels else (labels[0] if labels else "Entity"))
+                name = value.get("name") or value.get("title") or value.get("id") or value["_element_id"]
+                nodes[value["_element_id"]] = graphview.Node(value["_element_id"], label, str(name),
+                                                             tooltip=f"{label_name(label)}{colon()}{name}")
+            elif "_type" in value and "_start" in value:
+                rels.append(value)
+            else:
+                for v in value.values():
+                    visit(v)
+        elif isinstance(value, list):
+            for v in value:
+                visit(v)
+
+    for row in rows:
+        for v in row.values():
+            visit(v)
+    edges = [graphview.Edge(r["_start"], r["_end"], rel_name(r["_type"])) for r in rels
+             if r["_start"] in nodes and r["_end"] in nodes]
+    return list(nodes.values()), edges
+
+
+def show_result(result: dict[str, Any]) -> None:
+    if "refused" in result:
+        st.error(result["refused"], icon=":material/block:")
+        return
+    if "error" in result:
+        st.error(result["error"], icon=":material/error:")
+        return
+    rows = result["rows"]
+    if not rows:
+        st.info(t("cypher.no_rows"))
+        return
+    st.caption(t("cypher.rows", n=len(rows)))
+    if len(rows) > MAX_ROWS:
+        st.caption(t("cypher.truncated", n=MAX_ROWS))
+    frame = pd.DataFrame([{k: cell(v) for k, v in r.items()} for r in rows[:MAX_ROWS]])
+    st.dataframe(frame, hide_index=True, width="stretch")
+    st.download_button(t("cypher.csv"), data=frame.to_csv(index=False).encode("utf-8-sig"), file_name="query.csv",
+                       mime="text/csv", on_click="ignore", icon=":material/download:", key="cypher_csv")
+    nodes, edges = graph_parts(rows[:MAX_ROWS])
+    if nodes:
+        st.subheader(t("cypher.graph"))
+        graphview.legend(dict.fromkeys(n.label for n in nodes))
+        graphview.show(graphview.to_html(nodes[:300], edges, height=500), height=500)
+
+
+def library() -> None:
+    queries = data.library()
+    with st.expander(t("cypher.library"), expanded=False):
+        cols = st.columns(3)
+        for i, (name, query) in enumerate(queries.items()):
+            cols[i % 3].button(name, key=f"example_{name}", help=query.description, on_click=load_example,
+                               args=(name,), width="stretch")
+
+
+def render() -> None:
+    st.title(t("page.cypher"))
+    st.caption(t("cypher.intro"))
+    st.session_state.setdefault(TEXT, DEFAULT_QUERY)
+    st.session_state.setdefault(PARAMS, "{}")
+    library()
+    st.text_area(t("cypher.query"), key=TEXT, height=160)
+    st.text_area(t("cypher.params"), key=PARAMS, height=68)
+    st.button(t("cypher.run"), type="primary", on_click=run_typed, icon=":material/play_arrow:", key="cypher_run")
+    if RESULT in st.session_state:
+        show_result(st.session_state[RESULT])
+
+
+render()

@@ -1,0 +1,147 @@
+"""图谱探索 — full-text search over entity names, aliases and passages; an entity's neighbourhood as a
+graph (colour per label, legend, filters by label and direction, a cap with "show more"); its profile."""
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from dashboards import data, graphview, widgets
+from dashboards.common import join
+from dashboards.dossier import book_title
+from dashboards.i18n import colon, kind_name, label_name, rel_name, t
+from extractors.segment import fulltext_query
+
+STEP = 30  # neighbours per "show more"
+NEIGHBOUR_LABELS = ("Society", "Branch", "PartyOrganization", "TalentProgram", "GovernmentFunction", "Agency",
+                    "Policy", "Recommendation", "Document", "ResearchDirection", "Indicator")
+
+
+def entity_option(e: dict) -> str:
+    aliases = [a for a in e.get("aliases") or [] if a != e["name"]]
+    tail = f"（{'、'.join(aliases[:3])}）" if aliases else ""
+    return f"{e['name']}{tail} · {label_name(e['label'])}"
+
+
+def search() -> list[dict]:
+    """The search box; returns the entities to pick from (search hits, else the most mentioned)."""
+    text = st.text_input(t("explore.search"), placeholder=t("explore.placeholder"), key="explore_q")
+    if not text.strip():
+        st.caption(t("explore.start"))
+        return data.query("top_entities", limit=30)
+    query = fulltext_query(text)
+    if not query:
+        st.warning(t("explore.no_terms"))
+        return []
+    entities = data.query("search_entities", query=query, limit=20)
+    passages = data.query("search_passages", query=query, limit=10)
+    with st.expander(t("explore.passages", n=len(passages)), expanded=not entities and bool(passages)):
+        for p in passages:
+            st.html(f'<div style="margin-bottom:8px"><div>{html.escape(p["text"])}</div>'
+                    f'<div style="color:#666;font-size:0.85em">— 《{html.escape(p["title"])}》</div></div>')
+    if not entities:
+        st.info(t("explore.no_hits"))
+    return entities
+
+
+def pick(entities: list[dict]) -> str | None:
+    wanted = st.query_params.get("entity")
+    options = {e["id"]: e for e in entities}
+    if wanted and wanted not in options:
+        profile = data.query("entity_profile", entity_id=wanted)
+        if profile:
+            options = {wanted: {**profile[0]}, **options}
+    if not options:
+        return None
+    ids = list(options)
+    index = ids.index(wanted) if wanted in ids else 0
+    key = f"explore_pick_{st.session_state.get('explore_q', '')}_{wanted or ''}"
+    if key not in st.session_state:
+        st.session_state[key] = ids[index]
+    return widgets.selectbox(t("explore.pick"), ids, key=key, format_func=lambda i: entity_option(options[i]))
+
+
+def neighbourhood(entity_id: str) -> None:
+    st.subheader(t("explore.neighbourhood"))
+    f1, f2 = st.columns([3, 1])
+    labels = widgets.multiselect(t("explore.filter_labels"), NEIGHBOUR_LABELS, format_func=label_name,
+                                 key="explore_labels", placeholder=t("explore.all_labels"), container=f1)
+    direction = widgets.selectbox(t("explore.filter_direction"), [0, 1, 2, 3, 4], key="explore_direction",
+                                  container=f2,
+                                  format_func=lambda d: t("direction.all") if d == 0 else t("direction", code=d))
+    limit_key = f"explore_limit_{entity_id}_{','.join(labels)}_{direction}"
+    limit = st.session_state.get(limit_key, STEP)
+    rows = data.query("entity_neighbours", entity_id=entity_id, labels=",".join(labels), direction=direction,
+                      limit=limit)
+    if not rows:
+        profile = data.query("entity_profile", entity_id=entity_id)
+        if not profile:
+            return
+        centre, total = profile[0], 0
+        st.info(t("explore.no_neighbours"))
+    else:
+        centre, total = rows[0], rows[0]["total"]
+    nodes = [graphview.Node(entity_id, centre["label"], centre["name"], focus=True)]
+    edges = []
+    for r in rows:
+        nodes.append(graphview.Node(r["neighbour_id"], r["neighbour_label"], r["neighbour"] or r["neighbour_id"],
+                                    tooltip=f"{label_name(r['neighbour_label'])}{colon()}{r['neighbour']}"))
+        a, b = (entity_id, r["neighbour_id"]) if r["way"] == "out" else (r["neighbour_id"], entity_id)
+        edges.append(graphview.Edge(a, b, rel_name(r["rel"])))
+    graphview.legend(dict.fromkeys(n.label for n in nodes))
+    graphview.show(graphview.to_html(nodes, edges, height=560), height=560)
+    st.caption(t("showing", shown=len(rows), total=total))
+    if total > len(rows):
+        st.button(t("show_more", n=min(STEP, total - len(rows))), key=f"more_{limit_key}",
+                  on_click=lambda: st.session_state.__setitem__(limit_key, limit + STEP), icon=":material/add:")
+
+
+def profile(entity_id: str) -> None:
+    rows = data.query("entity_profile", entity_id=entity_id)
+    if not rows:
+        return
+    e = rows[0]
+    st.subheader(t("explore.profile"))
+    left, right = st.columns([1, 1], gap="large")
+    with left:
+        facts(e)
+    with right:
+        documents(entity_id)
+
+
+def facts(e: dict) -> None:
+    generic = f" {t('explore.generic')}" if e.get("generic") else ""
+    st.markdown(f"### {e['name']}\n{label_name(e['label'])}{generic} · {t('explore.mentions')} {e['mentions']}")
+    aliases = [a for a in e.get("aliases") or [] if a != e["name"]]
+    rows = [("explore.aliases", aliases), ("explore.branches", e["branches"]),
+             ("explore.party", e["party_organizations"]), ("explore.programmes", e["programmes"]),
+             ("explore.functions", e["functions"]), ("explore.supervisors", e["supervisors"])]
+    st.markdown("\n".join(f"- **{t(key)}**{colon()}{join(values)}" for key, values in rows
+                          if values or e["label"] == "Society" or key == "explore.aliases"))
+
+
+def documents(entity_id: str) -> None:
+    docs = data.query("entity_documents", entity_id=entity_id, limit=50)
+    st.markdown(f"**{t('explore.documents', n=len(docs))}**")
+    items = "".join(
+        f'<li style="margin-bottom:4px">{html.escape(book_title(d["title"]))}'
+        f'<br><span style="color:#666;font-size:0.85em">{html.escape(d["date"] or t("unknown"))} · '
+        f'{html.escape(kind_name(d["kind"]))} · {html.escape(t("explore.mention_count", n=d["mentions"]))}</span></li>'
+        for d in docs)
+    if items:
+        with st.container(height=min(460, 60 + 58 * len(docs)), border=False):
+            st.html(f'<ol style="padding-left:1.4em;margin:0">{items}</ol>')
+
+
+def render() -> None:
+    st.title(t("page.explore"))
+    entities = search()
+    entity_id = pick(entities)
+    if entity_id is None:
+        return
+    neighbourhood(entity_id)
+    st.divider()
+    profile(entity_id)
+
+
+render()

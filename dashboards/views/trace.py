@@ -1,0 +1,191 @@
+"""建议溯源 — direction → indicator → recommendation: why it is linked, every evidence passage with its
+mentions highlighted, each document's metadata, the entities it concerns, a small evidence graph,
+and a dossier export (.docx / .md)."""
+from __future__ import annotations
+
+import html
+from datetime import date
+
+import streamlit as st
+
+from dashboards import common, data, dossier, graphview, highlight, widgets
+from dashboards.i18n import colon, current, kind_name, label_name, rel_name, t
+
+
+def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Direction, str, str | None]:
+    """The three selectors; returns (direction, indicator code or "", recommendation id or None)."""
+    by_code = {d.code: d for d in directions}
+    coverage = {str(r["indicator"]): r["recommendations"] for r in data.query("coverage")}
+    c1, c2 = st.columns([1, 1])
+    code = widgets.selectbox(t("trace.direction"), list(by_code), key="trace_direction", container=c1,
+                             format_func=lambda c: common.short(by_code[c].label(), 60))
+    direction = by_code[code]
+    names = dict(direction.indicators)
+    indicator = widgets.selectbox(
+        t("trace.indicator"), [""] + list(names), key=f"trace_indicator_{code}", container=c2,
+        format_func=lambda c: t("indicator.all") if not c else
+        f"{c} {common.short(names[c], 34)}（{coverage.get(c, 0)}）")
+    rows = data.query("recommendations_by_indicator", direction=code, indicator=indicator)
+    recs: dict[str, dict] = {}
+    for r in rows:
+        recs.setdefault(r["rec_id"], r)
+    if not recs:
+        st.info(t("trace.none"), icon=":material/search_off:")
+        return direction, indicator, None
+    rec_id = widgets.selectbox(
+        t("trace.recommendation"), list(recs), key=f"trace_rec_{code}_{indicator}",
+        format_func=lambda rid: t("trace.rec_option", score=f"{recs[rid]['score']:.2f}",
+                                  text=common.short(recs[rid]["recommendation"], 80)))
+    return direction, indicator, rec_id
+
+
+def why_linked(links_row: dict | None) -> None:
+    st.markdown(f"**{t('trace.why')}**")
+    links = [l for l in (links_row or {}).get("links") or [] if l]
+    if not links:
+        st.caption(t("none"))
+        return
+    items = []
+    for l in links:
+        code = str(l["code"])
+        target = t("indicator", code=code) if "." in code else t("direction", code=code)
+        terms = "、".join(l.get("terms") or []) or t("none")
+        items.append(
+            f'<li style="margin-bottom:6px"><b>{html.escape(target)}</b> {html.escape(l.get("name") or "")}'
+            f'<br><span style="color:#555">{html.escape(t("trace.score"))} {float(l["score"] or 0):.3f} · '
+            f'{html.escape(t("trace.terms") + colon())}{html.escape(terms)}</span></li>')
+    st.html(f'<ul style="padding-left:1.2em;margin:0">{"".join(items)}</ul>')
+
+
+def concerns(links_row: dict | None) -> None:
+    entities = [c for c in (links_row or {}).get("concerns") or [] if c]
+    st.markdown(f"**{t('trace.concerns')}**")
+    if not entities:
+        st.caption(t("none"))
+        return
+    chips = "".join(
+        f'<a href="explore?entity={html.escape(e["id"], quote=True)}" target="_self" '
+        f'style="display:inline-block;margin:0 6px 6px 0;padding:2px 10px;border-radius:12px;text-decoration:none;'
+        f'color:#222;background:{graphview.colour(e["label"])}26;border:1px solid {graphview.colour(e["label"])}">'
+        f'{html.escape(e["name"])} <span style="color:#666;font-size:0.8em">{html.escape(label_name(e["label"]))}'
+        f'</span></a>' for e in entities)
+    st.html(f"<div>{chips}</div>")
+
+
+def evidence(trace: list[dict], mentions: list[dict], metas: dict[str, dict]) -> None:
+    st.subheader(t("trace.evidence", n=len(trace)))
+    labels = sorted({m["label"] for m in mentions if m.get("label")})
+    if labels:
+        graphview.legend(labels)
+    for i, row in enumerate(trace, start=1):
+        meta = metas.get(row["doc_id"], {})
+        with st.container(border=True):
+            st.markdown(f"**{t('trace.passage_of', n=i)}** · {dossier.book_title(row['title'])}")
+            spans = highlight.spans_from_rows(mentions, row["passage_id"])
+            st.html(f'<div class="kg-passage" style="font-size:1.05rem;line-height:1.9">'
+                    f'{highlight.to_html(row["passage"], spans)}</div>')
+            st.markdown(document_lines(row, meta))
+
+
+def document_lines(row: dict, meta: dict) -> str:
+    unknown, sep = t("unknown"), colon()
+    source = row.get("source_url") or ""
+    source_md = f"[{common.short(source, 70)}]({source})" if source else f"`{row.get('path') or unknown}`"
+    lines = [
+        f"- {t('kind')}{sep}{kind_name(row.get('kind'))}",
+        f"- {t('issuers')}{sep}{common.join(row.get('issuers')) if row.get('issuers') else unknown}",
+        f"- {t('date')}{sep}{row.get('date') or unknown}",
+        f"- {t('doc_number')}{sep}{row.get('doc_number') or unknown}",
+        f"- {t('source')}{sep}{source_md}",
+    ]
+    if meta.get("summary"):
+        lines.append(f"- :orange[{t('summary_note')}]")
+    return "\n".join(lines)
+
+
+def chain_graph(rec_id: str, trace: list[dict]) -> None:
+    st.subheader(t("trace.graph"))
+    nodes = [graphview.Node(rec_id, "Recommendation", trace[0]["recommendation"], focus=True, level=0,
+                            tooltip=trace[0]["recommendation"])]
+    edges = []
+    for row in trace:
+        nodes.append(graphview.Node(row["passage_id"], "Passage", row["passage"], tooltip=row["passage"], level=1))
+        nodes.append(graphview.Node(row["doc_id"], "Document", row["title"], tooltip=row["title"], level=2))
+        edges.append(graphview.Edge(rec_id, row["passage_id"], rel_name("SUPPORTED_BY")))
+        edges.append(graphview.Edge(row["passage_id"], row["doc_id"], rel_name("PART_OF")))
+        for issuer in row.get("issuers") or []:
+            nodes.append(graphview.Node(f"issuer:{issuer}", "Issuer", issuer, level=3))
+            edges.append(graphview.Edge(row["doc_id"], f"issuer:{issuer}", rel_name("ISSUED_BY")))
+    graphview.legend(dict.fromkeys(n.label for n in nodes))
+    widest = max(len({n.id for n in nodes if n.level == level}) for level in range(4))
+    height = min(520, 120 + 70 * widest)
+    graphview.show(graphview.to_html(nodes, edges, height=height, left_to_right=True), height=height)
+
+
+def export(direction: common.Direction, rec_id: str, trace: list[dict], links_row: dict | None,
+           metas: dict[str, dict]) -> None:
+    st.subheader(t("trace.export"))
+    lang = current()
+    c1, c2 = st.columns([2, 1])
+    scope = widgets.radio(t("trace.export_scope"), ["current", "direction"], horizontal=True, key="trace_export_scope",
+                          container=c1, format_func=lambda s: t("trace.export_current") if s == "current"
+                          else t("trace.export_direction"))
+    accessed = c2.date_input(t("trace.accessed"), value=date.today(), key="trace_accessed")
+    store = data.connection().describe()
+    if scope == "current":
+        d = dossier.from_trace(trace, links_row, metas, title=common.short(trace[0]["recommendation"], 30),
+                               scope=t("trace.export_current"), store=store)
+        slug = rec_id
+    else:
+        rows = data.query("direction_evidence", direction=direction.code)
+        d = dossier.from_direction(rows, direction=direction.code, direction_name=direction.name,
+                                   title=direction.label(), scope=t("trace.export_direction"),
+                                   indicator_names=dict(direction.indicators), store=store)
+        slug = f"direction-{direction.code}"
+    buttons = st.container(horizontal=True)
+    buttons.download_button(t("trace.download_docx"), data=lambda: dossier.to_docx(d, accessed, lang),
+                       file_name=dossier.filename(slug, d.generated, "docx"), on_click="ignore",
+                       mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                       icon=":material/description:", key="trace_docx")
+    buttons.download_button(t("trace.download_md"), data=lambda: dossier.to_markdown(d, accessed, lang).encode("utf-8"),
+                       file_name=dossier.filename(slug, d.generated, "md"), mime="text/markdown",
+                       on_click="ignore", icon=":material/article:", key="trace_md")
+
+
+def render() -> None:
+    st.title(t("page.trace"))
+    st.caption(t("trace.intro"))
+    directions = common.directions()
+    if not directions:
+        return
+    direction, _indicator, rec_id = pick_recommendation(directions)
+    if rec_id is None:
+        return
+    trace = data.query("trace_recommendation", rec_id=rec_id)
+    if not trace:
+        st.info(t("trace.none"))
+        return
+    links = data.query("recommendation_links", rec_id=rec_id)
+    links_row = links[0] if links else None
+    mentions = data.query("passage_mentions", rec_id=rec_id)
+    metas = {}
+    for doc_id in dict.fromkeys(r["doc_id"] for r in trace):
+        found = data.query("document_meta", doc_id=doc_id)
+        metas[doc_id] = found[0] if found else {}
+
+    with st.container(border=True):
+        st.markdown(f"#### {t('trace.recommendation')}")
+        st.html(f'<blockquote class="kg-rec" style="margin:0;padding:4px 14px;border-left:4px solid '
+                f'{graphview.colour("Recommendation")};font-size:1.1rem;line-height:1.8">'
+                f'{html.escape(trace[0]["recommendation"])}</blockquote>')
+    left, right = st.columns([3, 2])
+    with left:
+        why_linked(links_row)
+    with right:
+        concerns(links_row)
+    evidence(trace, mentions, metas)
+    chain_graph(rec_id, trace)
+    export(direction, rec_id, trace, links_row, metas)
+
+
+render()

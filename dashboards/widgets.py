@@ -1,0 +1,63 @@
+"""Choice widgets whose option labels follow the language switch without losing the user's choice.
+
+A keyed Streamlit widget keeps its identity when its option labels change, but the browser then
+still shows (and sends back) the label in the old language. So the widget's key carries the
+language (`<key>__zh`, `<key>__en`) and the chosen value itself is kept, language-free, in
+`st.session_state[<key>]`; a widget of the other language starts from that value.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from dashboards.i18n import current
+
+V = TypeVar("V")
+
+
+def widget_key(key: str) -> str:
+    return f"{key}__{current()}"
+
+
+def fixed_labels(options: Sequence[Any], format_func: Callable[[Any], str]) -> Callable[[Any], str]:
+    """The option labels computed now, in this run's language (Streamlit may format options again
+    later, e.g. in AppTest, where no run and so no language is current)."""
+    labels = {option: format_func(option) for option in options}
+    return lambda option: labels.get(option, str(option))
+
+
+def selectbox(label: str, options: Sequence[V], *, key: str, format_func: Callable[[Any], str] = str,
+              container: Any = None, **kwargs: Any) -> V | None:
+    options = list(options)
+    if not options:
+        return None
+    kept = st.session_state.get(key)
+    index = options.index(kept) if kept in options else 0
+    value = (container or st).selectbox(label, options, index=index, key=widget_key(key),
+                                        format_func=fixed_labels(options, format_func), **kwargs)
+    st.session_state[key] = value
+    return value
+
+
+def radio(label: str, options: Sequence[V], *, key: str, format_func: Callable[[Any], str] = str,
+          container: Any = None, **kwargs: Any) -> V | None:
+    options = list(options)
+    kept = st.session_state.get(key)
+    index = options.index(kept) if kept in options else 0
+    value = (container or st).radio(label, options, index=index, key=widget_key(key),
+                                    format_func=fixed_labels(options, format_func), **kwargs)
+    st.session_state[key] = value
+    return value
+
+
+def multiselect(label: str, options: Sequence[V], *, key: str, format_func: Callable[[Any], str] = str,
+                default: Sequence[V] = (), container: Any = None, **kwargs: Any) -> list[V]:
+    options = list(options)
+    kept = st.session_state.get(key, list(default))
+    value = (container or st).multiselect(label, options, default=[v for v in kept if v in options],
+                                          key=widget_key(key), format_func=fixed_labels(options, format_func),
+                                          **kwargs)
+    st.session_state[key] = list(value)
+    return list(value)

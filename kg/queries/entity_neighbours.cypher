@@ -1,0 +1,32 @@
+// description: 图谱探索 — an entity's neighbours (related entities, recommendations, citing and mentioning documents) with label and research directions, filtered by label and direction, capped; `total` counts all that pass the filters
+// param entity_id: str — the entity id
+// param labels: str = "" — neighbour labels to keep, comma-separated (e.g. "Society,Agency"), "" for all
+// param direction: int = 0 — keep neighbours tied to this research direction (1–4), 0 for all
+// param limit: int = 30 — the most neighbours to return
+MATCH (n:Entity {id: $entity_id})
+CALL (n) {
+  MATCH (n)-[r]-(m)
+  WHERE NOT m:Passage
+  RETURN type(r) AS rel, CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS way, m
+  UNION
+  MATCH (n)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(m:Document)
+  RETURN 'MENTIONED_IN' AS rel, 'in' AS way, m
+}
+OPTIONAL MATCH (m)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(md:Document)
+WITH n, rel, way, m, collect(md.directions) AS mentioned
+WITH n, rel, way, m,
+     CASE WHEN m:Entity THEN m.label WHEN m:Document THEN 'Document' ELSE head(labels(m)) END AS label,
+     CASE WHEN m:Document OR m:Recommendation THEN coalesce(m.directions, [])
+          WHEN m.direction IS NOT NULL THEN [m.direction]
+          ELSE reduce(acc = [], ds IN mentioned | acc + ds) END AS found
+WITH n, rel, way, m, label, [x IN [1, 2, 3, 4] WHERE x IN found] AS directions
+WHERE ($labels = '' OR label IN split($labels, ','))
+  AND ($direction = 0 OR $direction IN directions)
+WITH n, rel, way, m, label, directions
+ORDER BY CASE WHEN m:Entity THEN 0 WHEN m:Recommendation THEN 1 WHEN m:Document THEN 2 ELSE 3 END,
+         label, m.name, m.id, rel, way
+WITH n, collect({rel: rel, way: way, id: m.id, name: m.name, label: label, directions: directions}) AS rows
+UNWIND rows[0..$limit] AS row
+RETURN n.id AS id, n.name AS name, n.label AS label, size(rows) AS total,
+       row.rel AS rel, row.way AS way, row.id AS neighbour_id, row.name AS neighbour,
+       row.label AS neighbour_label, row.directions AS directions

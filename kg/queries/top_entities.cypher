@@ -1,0 +1,8 @@
+// description: 常见实体 — the most mentioned entities (instances before generic kinds), a starting point for exploring
+// param limit: int = 20 — the most entities to return
+MATCH (e:Entity)
+WITH e, COUNT { (e)<-[:MENTIONS]-(:Passage) } AS mentions
+WHERE mentions > 0
+RETURN e.id AS id, e.name AS name, e.label AS label, e.aliases AS aliases, e.generic AS generic, mentions
+ORDER BY coalesce(e.generic, false), mentions DESC, name, id
+LIMIT $limit

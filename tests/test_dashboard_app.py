@@ -1,0 +1,252 @@
+"""The dashboard's logic through streamlit.testing.v1.AppTest, on an embedded graph built from seed_data.
+
+Each test runs the real app (dashboards/app.py with st.navigation) in-process against a graph in a
+temporary KG_DATA_DIR; a store that cannot be reached and an empty graph are covered too.
+"""
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboards import graphview
+from kg.ingest import ingest
+from kg.stores.embedded import EmbeddedStore
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "dashboards" / "app.py")
+SEED = ROOT / "seed_data"
+PAGES = {"overview": "总览", "trace": "建议溯源", "explore": "图谱探索", "timeline": "政策脉络", "cypher": "Cypher"}
+ENGLISH = {"overview": "Overview", "trace": "Trace recommendations", "explore": "Explore the graph",
+           "timeline": "Policy lineage", "cypher": "Cypher"}
+
+
+@pytest.fixture(scope="module")
+def seed_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data_dir = tmp_path_factory.mktemp("kg-seed")
+    store = EmbeddedStore(data_dir / "graph.kgl", writer=True)
+    try:
+        report = ingest(store, [str(SEED / "guide-2020.txt"), str(SEED / "documents")])
+    finally:
+        store.close()
+    assert report.ingested and not report.rejected
+    return data_dir
+
+
+@pytest.fixture
+def app(seed_dir: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("KG_STORE", "embedded")
+    monkeypatch.setenv("KG_DATA_DIR", str(seed_dir))
+    at = AppTest.from_file(APP, default_timeout=60)
+    return at.run()
+
+
+def open_page(at: AppTest, page: str) -> AppTest:
+    return at.switch_page(f"views/{page}.py").run()
+
+
+def texts(at: AppTest) -> str:
+    """Everything the page shows as text (markdown, captions, HTML blocks, iframes)."""
+    parts = [e.value for e in (*at.markdown, *at.caption, *at.title, *at.subheader, *at.info, *at.warning, *at.error)]
+    parts += [e.proto.body for e in at.get("html")]
+    parts += [e.proto.srcdoc for e in at.get("iframe")]
+    return "\n".join(str(p) for p in parts)
+
+
+def w(key: str, lang: str = "zh") -> str:
+    """The key of a choice widget (see dashboards/widgets.py: the key carries the language)."""
+    return f"{key}__{lang}"
+
+
+def box(at: AppTest, prefix: str):
+    """The selectbox whose key starts with `prefix` (keys that carry the current choice of another widget)."""
+    found = [s for s in at.selectbox if s.key and s.key.startswith(prefix)]
+    assert found, f"no selectbox {prefix}…"
+    return found[0]
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_every_page_opens_in_chinese_without_errors(app: AppTest, page: str):
+    at = open_page(app, page)
+    assert_clean(at)
+    assert [t.value for t in at.title] == [PAGES[page]]
+    assert "已连接" in texts(at) and "embedded kglite" in texts(at)
+
+
+def test_language_switch_to_english(app: AppTest):
+    app.sidebar.radio(key="lang").set_value("en").run()
+    for page, title in ENGLISH.items():
+        at = open_page(app, page)
+        assert_clean(at)
+        assert [t.value for t in at.title] == [title]
+    assert "Connected:" in texts(app)
+
+
+def test_overview_counts_coverage_and_years(app: AppTest):
+    at = open_page(app, "overview")
+    labels = {m.label: m.value for m in at.metric}
+    assert int(labels["文档"]) >= 37 and int(labels["建议"]) > 0 and labels["研究课题"] == "4"
+    page = texts(at)
+    assert 'class="kg-matrix"' in page and "课题4" in page and "指标 6" in page
+    assert "缺口" in page  # the seed corpus leaves some indicators without a recommendation
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+
+
+def test_trace_reaches_a_recommendation_with_evidence_and_exports(app: AppTest):
+    at = open_page(app, "trace")
+    at.selectbox(key=w("trace_direction")).set_value("2").run()
+    assert_clean(at)
+    assert box(at, "trace_rec_2_").value.startswith("rec-")
+    page = texts(at)
+    assert 'class="kg-rec"' in page and 'class="kg-passage"' in page
+    assert "发文机关" in page and "发文字号" in page and "据公开资料撰写的摘要，非原文" in page
+    assert "证据链" in page and "vis.DataSet" in page  # the small recommendation → passage → document graph
+    assert [b.proto.label for b in at.get("download_button")] == ["下载 Word（.docx）", "下载 Markdown（.md）"]
+    # pick an indicator, then another recommendation
+    indicator = at.selectbox(key=w("trace_indicator_2"))
+    with_recs = [o for o in indicator.options if "（0）" not in o and o != "全部考核指标"]
+    assert with_recs
+    code = with_recs[0].split()[0]
+    indicator.set_value(code).run()
+    assert_clean(at)
+    recs = box(at, f"trace_rec_2_{code}")
+    recs.select(recs.options[-1]).run()
+    assert_clean(at)
+    at.radio(key=w("trace_export_scope")).set_value("direction").run()
+    assert_clean(at)
+
+
+def test_a_choice_survives_the_language_switch(app: AppTest):
+    at = open_page(app, "trace")
+    at.selectbox(key=w("trace_direction")).set_value("3").run()
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert_clean(at)
+    assert at.selectbox(key=w("trace_direction", "en")).value == "3"
+    assert at.selectbox(key=w("trace_direction", "en")).options[0].startswith("Direction 1")
+
+
+def test_trace_shows_mentions_highlighted(app: AppTest):
+    at = open_page(app, "trace")
+    found = False
+    for code in ("1", "2", "3", "4"):
+        at.selectbox(key=w("trace_direction")).set_value(code).run()
+        for option in box(at, f"trace_rec_{code}_").options[:15]:
+            box(at, f"trace_rec_{code}_").select(option).run()
+            if '<mark class="kg-mention"' in texts(at):
+                found = True
+                break
+        if found:
+            break
+    assert found, "no evidence passage with a highlighted mention among the first recommendations"
+
+
+def test_explore_search_graph_and_profile(app: AppTest):
+    at = open_page(app, "explore")
+    assert box(at, "explore_pick__").options  # the most mentioned entities before any search
+    at.text_input(key="explore_q").set_value("中国科协").run()
+    assert_clean(at)
+    pick = box(at, "explore_pick_中国科协")
+    assert any(o.startswith("中国科学技术协会") for o in pick.options)
+    pick.select(next(o for o in pick.options if o.startswith("中国科学技术协会"))).run()
+    page = texts(at)
+    drawn = graphview.node_data(at.get("iframe")[0].proto.srcdoc)
+    assert "中国科学技术协会" in [n["label"] for n in drawn] and len(drawn) > 5
+    assert "图例" in page and "实体档案" in page and "提及它的文档" in page
+    shown = [c.value for c in at.caption if c.value.startswith("显示 ")][0]
+    more = [b for b in at.button if b.key and b.key.startswith("more_")]
+    if more:  # a cap on neighbours with "show more"
+        more[0].click().run()
+        assert [c.value for c in at.caption if c.value.startswith("显示 ")][0] != shown
+    at.multiselect(key=w("explore_labels")).set_value(["Document"]).run()
+    assert_clean(at)
+    at.selectbox(key=w("explore_direction")).set_value(2).run()
+    assert_clean(at)
+
+
+def test_explore_without_hits_says_so(app: AppTest):
+    at = open_page(app, "explore")
+    at.text_input(key="explore_q").set_value("zzzzqqq").run()
+    assert_clean(at)
+    assert "没有找到匹配的实体" in texts(at)
+    at.text_input(key="explore_q").set_value("！？。").run()
+    assert_clean(at)
+
+
+def test_timeline_and_lineage(app: AppTest):
+    at = open_page(app, "timeline")
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    assert "vis.DataSet" in texts(at)
+    at.multiselect(key=w("timeline_kinds")).set_value(["policy", "case", "news"]).run()
+    assert_clean(at)
+    at.selectbox(key=w("lineage_direction")).set_value(1).run()
+    assert_clean(at)
+
+
+def test_console_refuses_writes_and_runs_reads(app: AppTest):
+    at = open_page(app, "cypher")
+    at.text_area(key="cypher_text").set_value("CREATE (n:Society {name: 'x'}) RETURN n")
+    at.button(key="cypher_run").click().run()
+    assert [e.value for e in at.error] == ["已拒绝：控制台只读，不能修改图谱（CREATE、MERGE、SET、DELETE 等写操作不被允许）。"]
+    at.text_area(key="cypher_text").set_value("MATCH (d:Document) RETURN d.title AS title ORDER BY title LIMIT 3")
+    at.button(key="cypher_run").click().run()
+    assert_clean(at)
+    assert len(at.dataframe[0].value) == 3 and "3 行" in texts(at)
+    at.text_area(key="cypher_text").set_value("MATCH (n RETURN n")
+    at.button(key="cypher_run").click().run()
+    assert at.error and at.error[0].value.startswith("查询出错") and not at.exception
+    at.text_area(key="cypher_text").set_value("MATCH p = (r:Recommendation)-[:SUPPORTED_BY]->(:Passage) RETURN p LIMIT 2")
+    at.text_area(key="cypher_params").set_value("not json")
+    at.button(key="cypher_run").click().run()
+    assert at.error and "JSON" in at.error[0].value
+    at.text_area(key="cypher_params").set_value("{}")
+    at.button(key="cypher_run").click().run()
+    assert_clean(at)
+    assert "vis.DataSet" in texts(at)  # paths come back: shown as a graph too
+
+
+def test_every_named_query_runs_from_the_library(app: AppTest):
+    at = open_page(app, "cypher")
+    names = [b.key.removeprefix("example_") for b in at.button if b.key and b.key.startswith("example_")]
+    assert "trace_recommendation" in names and "coverage" in names
+    for name in names:
+        at.button(key=f"example_{name}").click().run()
+        assert not at.exception and not at.error, (name, [e.value for e in at.error])
+        assert "查询成功，没有返回行" not in texts(at), f"{name} returned no rows with its example parameters"
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_every_page_says_plainly_when_the_store_is_down(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("KG_STORE", "neo4j")
+    monkeypatch.setenv("NEO4J_URI", f"bolt://127.0.0.1:{_closed_port()}")
+    monkeypatch.setenv("NEO4J_PASSWORD", "not-a-password")
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    for page, title in PAGES.items():
+        at = open_page(at, page)
+        assert not at.exception
+        assert [t.value for t in at.title] == [title]
+        assert len(at.error) == 1
+        message = at.error[0].value
+        assert "无法连接图数据库" in message and "cannot be reached" in message and "Traceback" not in message
+
+
+def test_an_empty_graph_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("KG_STORE", "embedded")
+    monkeypatch.setenv("KG_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    for page in PAGES:
+        at = open_page(at, page)
+        assert_clean(at)
+    at = open_page(at, "overview")
+    assert "图谱为空" in texts(at)

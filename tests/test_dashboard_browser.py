@@ -1,0 +1,296 @@
+"""End to end: the dashboard served by Streamlit, driven in Debian's Chromium through Playwright.
+
+Needs /usr/bin/chromium (`apt-get install -y chromium fonts-noto-cjk`; never `playwright install`).
+Skipped when it is missing, unless KG_REQUIRE_BROWSER=1. Every wait is for something visible,
+never for a fixed time.
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+
+from dashboards import serve
+from kg.ingest import ingest
+from kg.stores.embedded import EmbeddedStore
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seed_data"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CDN_HOSTS = ("cdn." + "jsdelivr", "cdnjs" + ".", "unpkg" + ".com")
+TIMEOUT_MS = 60_000
+# page path -> (title, text that shows the page has rendered its content)
+PAGES = {
+    "": ("总览", "覆盖矩阵"),
+    "trace": ("建议溯源", "证据链"),
+    "explore": ("图谱探索", "实体档案"),
+    "timeline": ("政策脉络", "引用脉络"),
+    "cypher": ("Cypher", "命名查询库"),
+}
+
+
+# --- fixtures ----------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def chromium_path() -> str:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("KG_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"KG_REQUIRE_BROWSER=1 but {CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium fonts-noto-cjk)")
+    pytest.importorskip("playwright")
+    return CHROMIUM
+
+
+def _seed_graph(data_dir: Path) -> None:
+    store = EmbeddedStore(data_dir / "graph.kgl", writer=True)
+    try:
+        ingest(store, [str(SEED / "guide-2020.txt"), str(SEED / "documents")])
+    finally:
+        store.close()
+
+
+def _start(env_overrides: dict[str, str], cwd: Path) -> Iterator[str]:
+    host, port = "127.0.0.1", serve.free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KG_", "NEO4J_"))} | env_overrides
+    log = open(cwd / "streamlit.log", "wb")
+    proc = subprocess.Popen(serve.command(host, port), cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://{host}:{port}"
+    deadline = time.monotonic() + 60
+    while True:  # the health endpoint answers once the server listens
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.close()
+                raise RuntimeError(f"streamlit did not start: {(cwd / 'streamlit.log').read_text()[-2000:]}")
+            time.sleep(0.2)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Iterator[str]:
+    data_dir = tmp_path_factory.mktemp("kg-browser")
+    _seed_graph(data_dir)
+    yield from _start({"KG_STORE": "embedded", "KG_DATA_DIR": str(data_dir)}, data_dir)
+
+
+@pytest.fixture(scope="module")
+def down_server(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Iterator[str]:
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    cwd = tmp_path_factory.mktemp("kg-down")
+    yield from _start({"KG_STORE": "neo4j", "NEO4J_URI": f"bolt://127.0.0.1:{closed}",
+                       "NEO4J_PASSWORD": "not-a-password"}, cwd)
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path: str):
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=TIMEOUT_MS)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True, locale="zh-CN")
+    context.set_default_timeout(TIMEOUT_MS)
+    pg = context.new_page()
+    outside: list[str] = []
+    pg.on("request", lambda r: None if re.match(r"(https?|wss?)://127\.0\.0\.1[:/]|(data|blob|about):", r.url)
+          else outside.append(r.url))
+    yield pg
+    context.close()
+    assert outside == [], f"the dashboard fetched from elsewhere: {outside}"
+
+
+# --- helpers -----------------------------------------------------------------------------------
+def open_page(page, base: str, path: str) -> None:
+    from playwright.sync_api import expect
+
+    title, ready = PAGES[path]
+    page.goto(f"{base}/{path}")
+    expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
+    expect(page.get_by_text(ready).first).to_be_visible()
+
+
+def settled(page) -> None:
+    """The script run is over: no running indicator, no element left over from the previous run."""
+    from playwright.sync_api import expect
+
+    expect(page.get_by_test_id("stStatusWidgetRunningIcon")).to_have_count(0)
+    expect(page.locator("[data-stale=true]")).to_have_count(0)
+
+
+def assert_no_error_box(page) -> None:
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert page.locator("[data-testid=stAlertContentError]").count() == 0
+
+
+def assert_offline_html(page) -> None:
+    for frame in page.frames:
+        html = frame.content()
+        for host in CDN_HOSTS:
+            assert host not in html, (frame.url, host)
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick `option` (a regular expression) in the selectbox labelled `label`."""
+    page.get_by_test_id("stSelectbox").filter(has_text=label).first.click()
+    page.get_by_role("option", name=re.compile(option)).first.click()
+
+
+def graph_frame(page, must_contain: str, prefix: bool = False):
+    """The iframe whose vis-network graph has a node labelled `must_contain` (or starting with it)."""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            try:
+                labels = frame.evaluate("() => (typeof nodes !== 'undefined' && nodes.get) ? "
+                                        "nodes.get().map(n => n.label) : null")
+            except Exception:  # a frame that is navigating or gone
+                continue
+            if labels and any(label == must_contain or (prefix and label.startswith(must_contain))
+                              for label in labels):
+                return frame, labels
+        page.wait_for_timeout(200)  # polling for a condition, not waiting a fixed time
+    raise AssertionError(f"no graph with a node {must_contain!r}")
+
+
+def seed_text() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEED.rglob("*.md"))) + \
+        (SEED / "guide-2020.txt").read_text(encoding="utf-8")
+
+
+# --- tests -------------------------------------------------------------------------------------
+def test_every_page_opens_with_its_title_and_no_error(server: str, page):
+    for path in PAGES:
+        open_page(page, server, path)
+        assert_no_error_box(page)
+        assert_offline_html(page)
+        # the sidebar: pages in Chinese, the language switch, the connected store
+        for title, _ in PAGES.values():
+            assert page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).is_visible()
+        assert page.get_by_text("English").is_visible() and page.get_by_text("已连接").is_visible()
+
+
+def test_language_switch(server: str, page):
+    from playwright.sync_api import expect
+
+    open_page(page, server, "trace")
+    page.get_by_test_id("stSidebar").get_by_text("English").click()
+    expect(page.get_by_role("heading", name="Trace recommendations")).to_be_visible()
+    expect(page.get_by_test_id("stSidebarNav").get_by_text("Explore the graph")).to_be_visible()
+    assert_no_error_box(page)
+
+
+def test_trace_from_a_direction_reaches_evidence_from_a_seed_document(server: str, page):
+    from playwright.sync_api import expect
+
+    open_page(page, server, "trace")
+    choose(page, "研究课题", "^课题3")
+    expect(page.get_by_role("combobox", name="研究课题")).to_have_value(re.compile("^课题3"))
+    expect(page.locator("li b").filter(has_text=re.compile("^课题3$")).first).to_be_visible()  # why it is linked
+    settled(page)
+    chosen = page.get_by_role("combobox", name="建议").input_value()
+    expect(page.locator(".kg-rec")).to_contain_text(re.sub(r"^\[[\d.]+\] ", "", chosen)[:20])
+    passage = page.locator(".kg-passage").first
+    expect(passage).to_be_visible()
+    expect(page.locator(".kg-rec")).to_be_visible()
+    text = passage.inner_text().strip()
+    assert len(text) >= 8 and text[:12] in seed_text()
+    expect(page.get_by_text("发文机关").first).to_be_visible()
+    expect(page.get_by_text("据公开资料撰写的摘要，非原文").first).to_be_visible()
+    graph_frame(page, page.locator(".kg-rec").inner_text().strip()[:10], prefix=True)  # recommendation → … graph
+    assert_no_error_box(page)
+
+
+def test_explore_graph_contains_the_selected_entity(server: str, page):
+    from playwright.sync_api import expect
+
+    open_page(page, server, "explore")
+    page.get_by_label("检索实体名称、别名或原文").fill("中国科协")
+    page.get_by_label("检索实体名称、别名或原文").press("Enter")
+    expect(page.get_by_text("原文段落（")).to_be_visible()
+    choose(page, "选择实体", "^中国科学技术协会")
+    _, labels = graph_frame(page, "中国科学技术协会")
+    assert len(labels) > 5
+    expect(page.locator(".kg-legend").first).to_be_visible()
+    expect(page.get_by_role("heading", name="中国科学技术协会")).to_be_visible()  # the entity profile
+    assert_no_error_box(page)
+    assert_offline_html(page)
+
+
+def test_console_refuses_a_write_and_shows_rows_for_a_read(server: str, page):
+    from playwright.sync_api import expect
+
+    open_page(page, server, "cypher")
+    query = page.get_by_label("Cypher 查询")
+    query.fill("CREATE (n:Society {name: '测试'}) RETURN n")
+    page.get_by_role("button", name="运行").click()
+    refusal = page.get_by_test_id("stAlertContentError")
+    expect(refusal).to_contain_text("已拒绝：控制台只读")
+    assert page.locator("[data-testid=stException]").count() == 0
+    query.fill("MATCH (d:Document) RETURN d.title AS title, d.date AS date ORDER BY title LIMIT 5")
+    page.get_by_role("button", name="运行").click()
+    expect(page.get_by_text("5 行", exact=True)).to_be_visible()
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    assert_no_error_box(page)
+
+
+def test_dossier_downloads_and_opens_with_python_docx(server: str, page):
+    from playwright.sync_api import expect
+
+    open_page(page, server, "trace")
+    expect(page.locator(".kg-passage").first).to_be_visible()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载 Word（.docx）").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".docx")
+    document = docx.Document(io.BytesIO(Path(download.path()).read_bytes()))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "证据卷宗" in text and "参考文献" in text and re.search(r"^\[1\] .+\[(EB/OL|Z|R)\]", text, re.MULTILINE)
+    assert "据公开资料撰写的摘要，非原文" in text
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载 Markdown（.md）").click()
+    markdown = Path(info.value.path()).read_text(encoding="utf-8")
+    assert markdown.startswith("# 证据卷宗") and "## 参考文献" in markdown
+
+
+def test_every_page_says_plainly_when_the_store_is_down(down_server: str, page):
+    from playwright.sync_api import expect
+
+    for path, (title, _) in PAGES.items():
+        page.goto(f"{down_server}/{path}")
+        expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
+        message = page.get_by_test_id("stAlertContentError")
+        expect(message).to_contain_text("无法连接图数据库")
+        expect(message).to_contain_text("cannot be reached")
+        assert page.locator("[data-testid=stException]").count() == 0
