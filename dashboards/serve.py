@@ -20,7 +20,7 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 def command(host: str, port: int) -> list[str]:
     return [sys.executable, "-m", "streamlit", "run", str(APP),
-            "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            "--server.headless", "true", "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal",
             "--server.address", host, "--server.port", str(port)]
 
 
