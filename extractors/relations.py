@@ -78,7 +78,7 @@ def nested_relations(outer: Placed, inner: list[Placed]) -> list[Relation]:
 
 
 SUBJECT_WINDOW = 16  # a head this close to the sentence start is its subject
-_MODIFIED = re.compile(r"^[”\"」』]?[\u4e00-\u9fff](?<![的和与及等])")
+_MODIFIED = re.compile(r"^[”\"」』]?(?!项目|计划|专项|工程|活动|工作|实施)[\u4e00-\u9fff](?<![的和与及等])")
 
 
 def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
@@ -99,7 +99,7 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                     continue
                 if not rule.trigger.search(between):
                     continue
-                if rule.type == "RUNS" and _MODIFIED.match(text[tail.end:tail.end + 2]):
+                if rule.type == "RUNS" and _MODIFIED.match(to_simplified(text[tail.end:tail.end + 4])):
                     continue  # “科创中国”服务团: the programme names something else here
                 out.append(_relation(rule.type, head, tail, f"trigger:{rule.type}", rule.confidence))
     return _coordinated(text, sentence, out)
