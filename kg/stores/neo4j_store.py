@@ -34,7 +34,9 @@ class Neo4jStore(GraphStore):
         hint = (f"检查 NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE "
                 f"(check that Neo4j runs at {uri}, the credentials, and the database name)")
         try:
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
+            # notifications (e.g. "property key does not exist" on a graph without some facts) are
+            # expected here and would flood stderr
+            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
             self._driver.verify_connectivity()
             with self._driver.session(database=database) as session:
                 session.run("RETURN 1").consume()
