@@ -99,8 +99,6 @@ class GraphRows:
         # nodes before relationships; order inside each group is fixed for determinism
         for template in sorted(self.rows, key=_write_order):
             out.append((template, {"rows": self.rows[template]}))
-        if self.doc_ids:
-            out.append((_ORPHANS, {}))
         if self.final:
             out.append((_MARK_INGESTED, {"rows": self.final}))
         return out
@@ -147,21 +145,14 @@ _DELETE: tuple[str, ...] = (
     "WHERE x.doc_id = id DELETE x",
     "UNWIND $ids AS id MATCH (d:Document {id: id})-[x:CITES]->() DELETE x",
     "UNWIND $ids AS id MATCH (r:Recommendation {doc_id: id}) DETACH DELETE r",
-    "UNWIND $ids AS id MATCH (p:Passage {doc_id: id})-[:MENTIONS]->(e:Entity) "
-    "SET e._stale = true",
+    # entities that only these documents mention (they are MERGEd again if still mentioned)
+    "UNWIND $ids AS id MATCH (p:Passage {doc_id: id})-[:MENTIONS]->(e:Entity) WITH DISTINCT e "
+    "WHERE NOT EXISTS { MATCH (e)<-[:MENTIONS]-(q:Passage) WHERE NOT q.doc_id IN $ids } DETACH DELETE e",
     "UNWIND $ids AS id MATCH (p:Passage {doc_id: id}) DETACH DELETE p",
     "UNWIND $ids AS id MATCH (g:ResearchDirection {doc_id: id}) DETACH DELETE g",
     "UNWIND $ids AS id MATCH (g:ResearchContent {doc_id: id}) DETACH DELETE g",
     "UNWIND $ids AS id MATCH (g:Indicator {doc_id: id}) DETACH DELETE g",
 )
-# entities left without any mention are removed; others lose the stale mark
-_ORPHANS = ("MATCH (e:Entity) WHERE e._stale = true "
-            "OPTIONAL MATCH (e)<-[m:MENTIONS]-(:Passage) "
-            "WITH e, count(m) AS mentions "
-            "FOREACH (_ IN CASE WHEN mentions = 0 THEN [1] ELSE [] END | DETACH DELETE e) "
-            "FOREACH (_ IN CASE WHEN mentions > 0 THEN [1] ELSE [] END | REMOVE e._stale)")
-
-
 def load_facts(store: GraphStore, batch: Sequence[Facts]) -> None:
     """Write the facts of a batch of documents in one transaction."""
     rows = GraphRows()
@@ -184,8 +175,7 @@ def delete_documents(store: GraphStore, doc_ids: Iterable[str]) -> None:
     if not ids:
         return
     store.write_all([(q, {"ids": ids}) for q in _DELETE]
-                    + [(_ORPHANS, {}),
-                       ("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d", {"ids": ids})])
+                    + [("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d", {"ids": ids})])
 
 
 def ingested_documents(store: GraphStore) -> dict[str, dict[str, Any]]:
