@@ -617,6 +617,7 @@ def build_metadata(front: dict, text: str, path: Path) -> tuple[dict, list[str]]
                        else None if "doc_number" in front else infer_doc_number(text)),
         "source_url": str(url) if url is not None else None,
         "summary": _truthy(front.get("summary", False)),
+        "synthetic": _truthy(front.get("synthetic", False)),  # generated for benchmarks/tests
     }
     return metadata, warnings
 
