@@ -256,6 +256,25 @@ def eval_(
 
 @app.command()
 @friendly
+def bench(
+    quick: Annotated[bool, typer.Option("--quick", help="a smoke run of seconds (small sizes)")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print the result as JSON")] = False,
+    store: Annotated[list[str], typer.Option("--store", help="embedded and/or neo4j (default: both when "
+                                                               "NEO4J_URI is set; Neo4j's database is wiped)")] = [],  # noqa: B006
+) -> None:
+    """Measure extraction, ingest and query speed on synthetic documents; print a table."""
+    from kg.bench import print_table, run_bench
+
+    result = run_bench(quick=quick, stores=store or None,
+                       progress=lambda message: err.print(f"[dim]{message}[/]", highlight=False))
+    if as_json:
+        _print_json(result)
+    else:
+        print_table(result, out)
+
+
+@app.command()
+@friendly
 def serve(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int | None, typer.Option(help="port (default: a free one)")] = None,
