@@ -2,8 +2,8 @@
 
 A document's facts are written in one transaction together with the removal of its old facts,
 and its `sha256` is set in that same transaction: a document counts as ingested only when all of
-its facts are in, and re-loading the same facts changes nothing (every write is a MERGE on a
-deterministic key).
+its facts are in. Re-loading the same facts changes nothing: shared nodes (documents, entities)
+are MERGEd on deterministic ids, and a document's own facts are deleted and CREATEd again.
 """
 from __future__ import annotations
 
@@ -109,32 +109,35 @@ def _write_order(template: str) -> tuple[int, str]:
     relationships; ties broken by the statement text so the order is fixed."""
     if template.startswith("UNWIND $rows AS row MERGE (n:Document"):
         return (0, template)
-    if template.startswith("UNWIND $rows AS row MERGE (n:Passage"):
+    if template.startswith("UNWIND $rows AS row CREATE (n:Passage"):
         return (2, template)
-    if template.startswith("UNWIND $rows AS row MERGE"):
+    if template.startswith(("UNWIND $rows AS row MERGE (n:", "UNWIND $rows AS row CREATE (n:")):
         return (1, template)
     return (3, template)
 
 
 _DOCUMENT = ("UNWIND $rows AS row MERGE (n:Document {{id: row.id}}) "
              "SET n += row.props SET n:`{kind}`")
-_PASSAGE = ("UNWIND $rows AS row MERGE (n:Passage {id: row.id}) SET n += row.props "
-            "WITH n, row MATCH (d:Document {id: row.doc_id}) MERGE (n)-[:PART_OF]->(d)")
+# A document's own facts are CREATEd: its old facts were deleted earlier in the same transaction,
+# so nothing can match, and CREATE skips MERGE's lookup and lock (measured: docs/PERFORMANCE.md).
+# Shared nodes (documents, entities) are MERGEd.
+_PASSAGE = ("UNWIND $rows AS row CREATE (n:Passage {id: row.id}) SET n += row.props "
+            "WITH n, row MATCH (d:Document {id: row.doc_id}) CREATE (n)-[:PART_OF]->(d)")
 _ENTITY = "UNWIND $rows AS row MERGE (n:Entity {{id: row.id}}) SET n += row.props SET n:`{label}`"
-_GUIDE = "UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id}}) SET n += row.props"
-_RECOMMENDATION = "UNWIND $rows AS row MERGE (n:Recommendation {id: row.id}) SET n += row.props"
+_GUIDE = "UNWIND $rows AS row CREATE (n:`{label}` {{id: row.id}}) SET n += row.props"
+_RECOMMENDATION = "UNWIND $rows AS row CREATE (n:Recommendation {id: row.id}) SET n += row.props"
 _MENTION = ("UNWIND $rows AS row MATCH (p:Passage {{id: row.passage}}) "
             "MATCH (e:`{label}` {{id: row.entity}}) "
-            "MERGE (p)-[m:MENTIONS {{start: row.start}}]->(e) SET m += row.props")
+            "CREATE (p)-[m:MENTIONS {{start: row.start}}]->(e) SET m += row.props")
 _RELATION = ("UNWIND $rows AS row MATCH (a:`{head}` {{id: row.head}}) MATCH (b:`{tail}` {{id: row.tail}}) "
-             "MERGE (a)-[x:`{type}` {{evidence: row.evidence}}]->(b) SET x += row.props")
+             "CREATE (a)-[x:`{type}` {{evidence: row.evidence}}]->(b) SET x += row.props")
 _SUPPORTED_BY = ("UNWIND $rows AS row MATCH (r:Recommendation {id: row.rec}) "
                  "MATCH (p:Passage {id: row.passage}) "
-                 "MERGE (r)-[x:SUPPORTED_BY]->(p) SET x += row.props")
+                 "CREATE (r)-[x:SUPPORTED_BY]->(p) SET x += row.props")
 _ADDRESSES = ("UNWIND $rows AS row MATCH (r:Recommendation {{id: row.rec}}) "
-              "MATCH (t:`{label}` {{id: row.target}}) MERGE (r)-[x:ADDRESSES]->(t) SET x += row.props")
+              "MATCH (t:`{label}` {{id: row.target}}) CREATE (r)-[x:ADDRESSES]->(t) SET x += row.props")
 _CONCERNS = ("UNWIND $rows AS row MATCH (r:Recommendation {id: row.rec}) "
-             "MATCH (e:Entity {id: row.entity}) MERGE (r)-[x:CONCERNS]->(e) SET x += row.props")
+             "MATCH (e:Entity {id: row.entity}) CREATE (r)-[x:CONCERNS]->(e) SET x += row.props")
 _MARK_INGESTED = "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sha256 = row.sha256"
 
 # Removing a document's old facts: its passages (with their MENTIONS), recommendations, guide
