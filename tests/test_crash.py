@@ -9,7 +9,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from kg.check import run_checks
 from kg.stores.embedded import EmbeddedStore
