@@ -148,12 +148,23 @@ def machine() -> dict[str, Any]:
 # --- stores -----------------------------------------------------------------------------------
 
 def neo4j_env() -> dict[str, str] | None:
-    uri = os.environ.get("NEO4J_URI")
-    if not uri:
+    """The Neo4j to measure: NEO4J_URI … from the environment or `.env` (kg.config), or None."""
+    from kg.config import load_settings
+
+    settings = load_settings()
+    if not settings.neo4j_uri:
         return None
-    return {"uri": uri, "user": os.environ.get("NEO4J_USER", "neo4j"),
-            "password": os.environ.get("NEO4J_PASSWORD", ""),
-            "database": os.environ.get("NEO4J_DATABASE", "neo4j")}
+    password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
+    return {"uri": settings.neo4j_uri, "user": settings.neo4j_user, "password": password,
+            "database": settings.neo4j_database}
+
+
+def _quiet_driver() -> None:
+    # the named queries read properties that synthetic documents leave unset (source_url …);
+    # the server's "property does not exist" notifications would flood the output
+    import logging
+
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
 
 def default_stores() -> tuple[str, ...]:
@@ -208,6 +219,20 @@ def open_store(kind: str, workdir: Path, name: str, *, fresh: bool = True) -> Gr
             _wipe(store)
         return store
     raise ValueError(f"unknown store {kind!r}: embedded or neo4j")
+
+
+class TimedExtract:
+    """An extractor that adds up the seconds spent in it."""
+
+    def __init__(self, extract: Callable[[Any], Any]) -> None:
+        self.extract = extract
+        self.seconds = 0.0
+
+    def __call__(self, raw: Any) -> Any:
+        t = _now()
+        facts = self.extract(raw)
+        self.seconds += _now() - t
+        return facts
 
 
 class TimedStore:
@@ -326,18 +351,12 @@ def measure_ingest(store_kind: str, corpus: str, workdir: str, name: str) -> dic
     from extractors.pipeline import extract
     from kg.ingest import ingest
 
+    _quiet_driver()
     _warm_up()
     rss_before = _proc_status("VmRSS")
     store = open_store(store_kind, Path(workdir), name)
     timed = TimedStore(store)
-    extract_seconds = 0.0
-
-    def timed_extract(raw: Any) -> Any:
-        nonlocal extract_seconds
-        t = _now()
-        facts = extract(raw)
-        extract_seconds += _now() - t
-        return facts
+    timed_extract = TimedExtract(extract)
 
     try:
         t = _now()
@@ -368,7 +387,7 @@ def measure_ingest(store_kind: str, corpus: str, workdir: str, name: str) -> dic
         "store": store_kind, "documents": docs, "rejected": len(report.rejected), "seconds": _round(seconds),
         "docs_per_s": _round(_rate(docs, seconds), 1), "nodes": nodes, "relationships": rels,
         "elements_per_s": round(_rate(nodes + rels, seconds)),
-        "extract_seconds": _round(extract_seconds), "load_seconds": _round(timed.write_seconds),
+        "extract_seconds": _round(timed_extract.seconds), "load_seconds": _round(timed.write_seconds),
         "load_elements_per_s": round(_rate(nodes + rels, timed.write_seconds)),
         "transactions": timed.transactions, "checkpoint_seconds": _round(timed.checkpoint_seconds),
         "tx_seconds_first_last_tenth": timed.tx_trend(),
@@ -406,14 +425,7 @@ def measure_long_document(store_kind: str, path: Path, workdir: Path) -> dict[st
         load_facts(store, [extract(read_document(GUIDE_PATH))])
         before = _count(store)
         timed = TimedStore(store)
-        extract_seconds = 0.0
-
-        def timed_extract(raw: Any) -> Any:
-            nonlocal extract_seconds
-            t = _now()
-            facts = extract(raw)
-            extract_seconds += _now() - t
-            return facts
+        timed_extract = TimedExtract(extract)
 
         t = _now()
         report = ingest(timed, [str(path)], extractor=timed_extract)  # type: ignore[arg-type]
@@ -428,7 +440,7 @@ def measure_long_document(store_kind: str, path: Path, workdir: Path) -> dict[st
         store.close()
     return {"store": store_kind, "chars": len(raw.text), "ingested": len(report.ingested),
             "seconds": _round(seconds), "read_seconds": _round(read_seconds),
-            "extract_seconds": _round(extract_seconds), "load_seconds": _round(timed.write_seconds),
+            "extract_seconds": _round(timed_extract.seconds), "load_seconds": _round(timed.write_seconds),
             "nodes": after[0] - before[0], "relationships": after[1] - before[1]}
 
 
@@ -718,6 +730,7 @@ def run_bench(quick: bool = False, stores: Sequence[str] | None = None, *, workd
     from kg.synthetic import write_corpus, write_long_document
 
     cfg = {**(QUICK if quick else FULL), **overrides}
+    _quiet_driver()
     stores = tuple(stores) if stores is not None else default_stores()
     say = progress or (lambda message: None)
     began = _now()

@@ -67,17 +67,18 @@ def _facts(results: list[dict | ValueError]) -> Iterator[Facts | ValueError]:
 
 def extract_parallel(raws: Iterable[RawDocument], workers: int | None = None, *,
                      extractor: Callable[[RawDocument], Facts] | None = None,
-                     chunk: int = CHUNK_DOCUMENTS, start_method: str | None = None
-                     ) -> Iterator[Facts | ValueError]:
+                     chunk: int = CHUNK_DOCUMENTS, start_method: str | None = None,
+                     force_processes: bool = False) -> Iterator[Facts | ValueError]:
     """The Facts of each document (or the ValueError its extraction raised), in input order.
 
     `raws` is consumed lazily and at most `2 × workers` chunks are in flight, so memory stays
     bounded however large the corpus. `extractor` must be a picklable top-level function
-    (default: `extractors.pipeline.extract`). With `workers` ≤ 1 it runs serially, in-process.
+    (default: `extractors.pipeline.extract`). With `workers` ≤ 1 it runs serially, in-process,
+    unless `force_processes`: then one worker process extracts while the caller loads (pipelining).
     Workers are started with `forkserver` (not `fork`: the parent may hold driver or engine
     threads), so the first result comes after their start-up."""
     workers = default_workers() if workers is None else workers
-    if workers <= 1:
+    if workers <= 1 and not force_processes:
         from extractors.pipeline import extract
 
         run = extractor or extract
@@ -91,6 +92,7 @@ def extract_parallel(raws: Iterable[RawDocument], workers: int | None = None, *,
     context = multiprocessing.get_context(method)
     if method == "forkserver":  # the server imports the extractors once; workers fork from it
         context.set_forkserver_preload(["extractors.pipeline", "spacy.lang.zh"])
+    workers = max(1, workers)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
         pending: deque[Future[list[Facts | ValueError]]] = deque()
         batch: list[RawDocument] = []
