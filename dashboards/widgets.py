@@ -28,28 +28,28 @@ def fixed_labels(options: Sequence[Any], format_func: Callable[[Any], str]) -> C
     return lambda option: labels.get(option, str(option))
 
 
+def _single_choice(widget: str, label: str, options: Sequence[V], key: str, format_func: Callable[[Any], str],
+                   container: Any, **kwargs: Any) -> V:
+    """A selectbox or radio that keeps its value (under `key`) across reruns and language switches."""
+    kept = st.session_state.get(key)
+    index = options.index(kept) if kept in options else 0
+    value = getattr(container or st, widget)(label, options, index=index, key=widget_key(key),
+                                             format_func=fixed_labels(options, format_func), **kwargs)
+    st.session_state[key] = value
+    return value
+
+
 def selectbox(label: str, options: Sequence[V], *, key: str, format_func: Callable[[Any], str] = str,
               container: Any = None, **kwargs: Any) -> V | None:
     options = list(options)
     if not options:
         return None
-    kept = st.session_state.get(key)
-    index = options.index(kept) if kept in options else 0
-    value = (container or st).selectbox(label, options, index=index, key=widget_key(key),
-                                        format_func=fixed_labels(options, format_func), **kwargs)
-    st.session_state[key] = value
-    return value
+    return _single_choice("selectbox", label, options, key, format_func, container, **kwargs)
 
 
 def radio(label: str, options: Sequence[V], *, key: str, format_func: Callable[[Any], str] = str,
           container: Any = None, **kwargs: Any) -> V | None:
-    options = list(options)
-    kept = st.session_state.get(key)
-    index = options.index(kept) if kept in options else 0
-    value = (container or st).radio(label, options, index=index, key=widget_key(key),
-                                    format_func=fixed_labels(options, format_func), **kwargs)
-    st.session_state[key] = value
-    return value
+    return _single_choice("radio", label, list(options), key, format_func, container, **kwargs)
 
 
 def multiselect(label: str, options: Sequence[V], *, key: str, format_func: Callable[[Any], str] = str,
