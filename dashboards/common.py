@@ -1,6 +1,7 @@
 """Small helpers the pages share: the research directions and their indicators, short labels."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from dashboards import data
@@ -26,6 +27,22 @@ def directions() -> list[Direction]:
 def short(text: str | None, width: int = 40) -> str:
     text = " ".join(str(text or "").split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def md_text(text: str | None) -> str:
+    """Document text shown through st.markdown as literal text: Markdown syntax (links, images,
+    emphasis) in a title or name written by a document's author does nothing."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
+
+
+def web_url(url: str | None) -> str | None:
+    """`url` if it is an http(s) address that can be shown as a link, else None (javascript:,
+    data: and the like from a document's front matter are never made clickable)."""
+    url = str(url or "").strip()
+    return url if re.fullmatch(r"https?://[^\s()<>\[\]\"'`]+", url) else None
 
 
 def join(values: list | tuple | None, sep: str = "、") -> str:

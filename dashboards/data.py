@@ -18,6 +18,7 @@ import streamlit as st
 from kg import queries
 from kg.config import Settings, load_settings
 from kg.stores import GraphStore, open_store
+from kg.stores.base import BoundedRows
 
 QUERY_TTL_SECONDS = 60  # Neo4j can change under us; the embedded store bumps the generation instead
 
@@ -61,12 +62,15 @@ def query(name: str, **params: Any) -> list[dict[str, Any]]:
 
 @st.cache_data(ttl=QUERY_TTL_SECONDS, show_spinner=False, max_entries=1024)
 def _cached(key: tuple, generation: int, name: str, params: tuple) -> list[dict[str, Any]]:
-    return queries.run(connection().store, name, **dict(params))
+    return queries.run(connection().store, name, timeout_s=load_settings().kg_query_timeout_s, **dict(params))
 
 
-def read(cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Run user Cypher read-only (the engine refuses writes with ReadOnlyViolation)."""
-    return connection().store.read(cypher, params or {})
+def read(cypher: str, params: dict[str, Any] | None = None, max_rows: int | None = None) -> BoundedRows:
+    """Run user Cypher read-only and bounded (time, rows, memory: KG_QUERY_*): the engine refuses
+    writes with ReadOnlyViolation; at most `max_rows` rows come back (what the page shows)."""
+    settings = load_settings()
+    limits = settings.query_limits(**({"max_rows": min(max_rows, settings.kg_query_max_rows)} if max_rows else {}))
+    return connection().store.read_bounded(cypher, params or {}, limits)
 
 
 def library() -> dict[str, queries.NamedQuery]:

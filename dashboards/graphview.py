@@ -78,7 +78,7 @@ def to_html(nodes: Iterable[Node], edges: Iterable[Edge], *, height: int = 520, 
         seen.add(n.id)
         tip = n.tooltip or f"{label_name(n.label, lang)}{colon(lang)}{n.name}"
         extra = {"level": n.level} if n.level is not None else {}
-        net.add_node(n.id, label=short(n.name, 16), title=tip, color=colour(n.label), shape="dot",
+        net.add_node(n.id, label=short(n.name, 16), kgTip=tip, color=colour(n.label), shape="dot",
                      size=26 if n.focus else 14, **extra,
                      font={"face": FONT, "size": 16 if n.focus else 13, "color": "#222222",
                            "strokeWidth": 3, "strokeColor": "#ffffff"},
@@ -86,11 +86,11 @@ def to_html(nodes: Iterable[Node], edges: Iterable[Edge], *, height: int = 520, 
     kept = [e for e in edges if e.source in seen and e.target in seen]
     labelled = len(kept) <= EDGE_LABELS_UP_TO  # beyond that, edge labels only on hover
     for e in kept:
-        net.add_edge(e.source, e.target, label=e.label if labelled else "", title=e.label, dashes=e.dashes,
+        net.add_edge(e.source, e.target, label=e.label if labelled else "", kgTip=e.label, dashes=e.dashes,
                      color="#9a9a9a", arrows="to",
                      font={"face": FONT, "size": 11, "color": "#555555", "strokeWidth": 2, "strokeColor": "#ffffff",
                            "align": "middle"})
-    return offline(net.generate_html(notebook=False))
+    return sandboxed(offline(net.generate_html(notebook=False)), height)
 
 
 def _options(left_to_right: bool = False) -> dict:
@@ -148,6 +148,63 @@ def offline(page: str) -> str:
     return page.replace("</body>", _MARGIN_JS + "</body>", 1)
 
 
+# --- hostile text -----------------------------------------------------------------------------
+# Names, titles and passages come from ingested documents, which anyone can write. Three layers
+# keep their text from running as code:
+# 1. tooltips are plain strings: handed to vis-network under `kgTip` and set as `title` after the
+#    data sets exist, so pyvis never sees a title (a title containing "href" makes pyvis switch to
+#    `popup.innerHTML = title`), and vis-network shows a string title with `innerText`;
+# 2. the page's data is JSON from Jinja's `tojson`, which escapes < > & ' (no `</script>` breakout);
+# 3. the graph page runs inside an iframe sandboxed with `allow-scripts` only (no
+#    `allow-same-origin`: an opaque origin that cannot reach the dashboard's document, cookies or
+#    storage) under a Content-Security-Policy that runs only the page's own scripts (a nonce:
+#    no inline event handler such as onerror=…) and loads nothing from anywhere.
+_TIPS_JS = """<script>
+(function () {
+  if (typeof nodes === 'undefined' || typeof edges === 'undefined') { return; }
+  nodes.update(nodes.get().filter(function (n) { return n.kgTip; }).map(function (n) { return {id: n.id, title: String(n.kgTip)}; }));
+  edges.update(edges.get().filter(function (e) { return e.kgTip; }).map(function (e) { return {id: e.id, title: String(e.kgTip)}; }));
+})();
+</script>"""
+_CSP = ("default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; img-src data: blob:; "
+        "font-src data:; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'")
+_SCRIPT_OPEN = re.compile(r"<script\b", re.IGNORECASE)
+_SCRIPT_CLOSE = re.compile(r"</script\s*>", re.IGNORECASE)
+
+
+def _with_nonce(page: str, nonce: str) -> str:
+    """Give each <script> element the nonce: tag by tag, skipping each script's content (the
+    inlined vis-network has the text "<script" inside its own strings)."""
+    out, pos = [], 0
+    while (m := _SCRIPT_OPEN.search(page, pos)) is not None:
+        close = _SCRIPT_CLOSE.search(page, m.end())
+        end = close.end() if close else len(page)
+        out.append(page[pos:m.start()] + f'<script nonce="{nonce}"' + page[m.end():end])
+        pos = end
+    return "".join(out) + page[pos:]
+
+
+def sandboxed(page: str, height: int) -> str:
+    """The graph page, made inert for hostile text (see above), inside a sandboxed iframe."""
+    import hashlib
+
+    nonce = hashlib.sha256(page.encode("utf-8")).hexdigest()[:24]  # deterministic: same graph, same page
+    page = page.replace("</body>", _TIPS_JS + "</body>", 1)
+    page = _with_nonce(page, nonce)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{_CSP.format(nonce=nonce)}">'
+    page = page.replace("<head>", "<head>" + meta, 1) if "<head>" in page else meta + page
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0;'
+            'overflow:hidden;background:#fff}iframe{border:0;display:block;width:100%}</style></head><body>'
+            f'<iframe class="kg-graph" sandbox="allow-scripts" style="height:{height + 4}px" '
+            f'srcdoc="{html_lib.escape(page, quote=True)}"></iframe></body></html>')
+
+
+def inner_page(page: str) -> str:
+    """The graph page inside `sandboxed`'s iframe (for tests)."""
+    m = re.search(r'srcdoc="([^"]*)"', page)
+    return html_lib.unescape(m.group(1)) if m else page
+
+
 def external_refs(page: str) -> list[str]:
     """Every resource the page would load from elsewhere (should be empty)."""
     return [ref for ref in _REF.findall(page) if re.match(_EXTERNAL, ref) or "node_modules" in ref]
@@ -186,5 +243,5 @@ def legend(labels: Iterable[str], lang: Lang | None = None) -> None:
 
 def node_data(page: str) -> list[dict]:
     """The nodes drawn by a page made by `to_html` (for tests)."""
-    m = re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", page, re.DOTALL)
+    m = re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", inner_page(page), re.DOTALL)
     return json.loads(m.group(1)) if m else []

@@ -236,16 +236,45 @@ _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\n")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.S | re.M)
 
 
+MAX_FRONT_MATTER_CHARS = 64 * 1024  # a real front matter is a dozen short lines
+
+
+class FrontMatterRefused(ValueError):
+    """A front matter that is refused outright (not merely malformed): the file is rejected."""
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """yaml.SafeLoader without anchors and aliases: `*alias` can make a 2 KB front matter expand
+    to gigabytes ("billion laughs"), and no document's metadata needs them."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise FrontMatterRefused(f"YAML alias *{event.anchor} (line {event.start_mark.line + 2}): "
+                                     "anchors and aliases are not allowed in front matter")
+        return super().compose_node(parent, index)
+
+
 def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
-    """(front matter fields, body, warnings). A malformed front matter never loses the body."""
+    """(front matter fields, body, warnings). A malformed front matter never loses the body.
+
+    Raises FrontMatterRefused for a front matter larger than MAX_FRONT_MATTER_CHARS or one that
+    uses YAML aliases (the shape of a memory bomb); the caller rejects the file with that reason."""
     if not _FRONT_MATTER_OPEN.match(text):
         return {}, text, []
-    match = _FRONT_MATTER.match(text)
-    if match is None:
+    closing = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M).search(text, 3, MAX_FRONT_MATTER_CHARS + 8)
+    if closing is None:
+        if len(text) > MAX_FRONT_MATTER_CHARS and re.search(r"^(?:---|\.\.\.)[ \t]*$", text[3:], re.M):
+            raise FrontMatterRefused(f"front matter longer than {MAX_FRONT_MATTER_CHARS // 1024} KiB")
+        return {}, text, ["front matter has no closing '---' line: kept the whole text as body"]
+    match = _FRONT_MATTER.match(text, 0, closing.end() + 1)
+    if match is None:  # pragma: no cover - the closing line was found above
         return {}, text, ["front matter has no closing '---' line: kept the whole text as body"]
     body = text[match.end():]
     try:
-        fields = yaml.safe_load(match.group("yaml"))
+        fields = yaml.load(match.group("yaml"), Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader
+    except FrontMatterRefused:
+        raise
     except Exception as exc:  # YAMLError, ValueError (2015-02-30), RecursionError: all "malformed"
         return {}, body, [f"malformed front matter ignored, body kept: {_yaml_problem(exc)}"]
     if fields is None:
@@ -267,10 +296,58 @@ def _read_text_file(name: str, data: bytes) -> str:
     return decode_text(data, name)
 
 
+# Readers are bounded by what a file declares and by what it inflates to, so one hostile file
+# cannot stall or kill a batch (a 265 KB .docx can inflate to 50 MB of XML, ~150x that in a DOM).
+MAX_DOCX_XML_BYTES = int(os.environ.get("KG_MAX_DOCX_XML_MB", "16")) * 1024 * 1024  # word/document.xml
+MAX_ZIP_TOTAL_BYTES = 4 * MAX_DOCX_XML_BYTES  # every entry of the .docx together
+MAX_ZIP_ENTRIES = 2000
+MAX_PDF_PAGES = int(os.environ.get("KG_MAX_PDF_PAGES", "2000"))
+MAX_HTML_DEPTH = 4000  # nested elements; lexbor's parse time grows with the square of the depth
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
+# elements that close themselves or are closed implicitly: they do not deepen a real page
+_FLAT_TAGS = frozenset("area base br col embed hr img input link meta source track wbr p li dt dd tr td th "
+                       "option optgroup rb rt rp colgroup tbody thead tfoot".split())
+
+
+def _html_too_deep(html: str) -> bool:
+    """True when elements nest deeper than MAX_HTML_DEPTH (one linear pass over the tags)."""
+    depth = 0
+    for m in _TAG.finditer(html):
+        tag = m.group(2).lower()
+        if tag in _FLAT_TAGS or m.group(3):
+            continue
+        depth = max(depth - 1, 0) if m.group(1) else depth + 1
+        if depth > MAX_HTML_DEPTH:
+            return True
+    return False
+
+
+def _check_zip(name: str, data: bytes) -> None:
+    """Refuse a .docx whose entries declare more than the limits (zipfile enforces the declared
+    sizes while inflating, so a lying header cannot slip past)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise ReadError(name, f"not a valid .docx file (corrupt or truncated: {_first_line(exc)})") from None
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise ReadError(name, f".docx has {len(entries)} parts (limit {MAX_ZIP_ENTRIES})")
+    body = next((e for e in entries if e.filename == "word/document.xml"), None)
+    if body is not None and body.file_size > MAX_DOCX_XML_BYTES:
+        raise ReadError(name, f".docx text inflates to {body.file_size / 2**20:.0f} MB of XML "
+                              f"(limit {MAX_DOCX_XML_BYTES // 2**20} MB; KG_MAX_DOCX_XML_MB raises it)")
+    total = sum(e.file_size for e in entries)
+    if total > MAX_ZIP_TOTAL_BYTES:
+        raise ReadError(name, f".docx inflates to {total / 2**20:.0f} MB (limit {MAX_ZIP_TOTAL_BYTES // 2**20} MB)")
+
+
 def _read_docx(name: str, data: bytes) -> str:
     import docx  # python-docx
     from docx.table import Table
 
+    _check_zip(name, data)
     try:
         document = docx.Document(io.BytesIO(data))
         lines = []
@@ -303,10 +380,14 @@ def _read_pdf(name: str, data: bytes) -> str:
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise ReadError(name, f"PDF has {len(pdf.pages)} pages (limit {MAX_PDF_PAGES}; KG_MAX_PDF_PAGES raises it)")
             lines: list[dict] = []
             for page in pdf.pages:
                 lines.extend(_pdf_page_lines(page))
                 page.close()
+    except ReadError:
+        raise
     except Exception as exc:  # pdfminer raises many types for broken files
         raise ReadError(name, f"not a valid PDF file (corrupt or unreadable: {_first_line(exc)})")
     if not lines:
@@ -370,6 +451,8 @@ def _read_html(name: str, data: bytes) -> str:
     from selectolax.lexbor import LexborHTMLParser
 
     html = decode_text(data, name)
+    if _html_too_deep(html):
+        raise ReadError(name, f"HTML nests elements more than {MAX_HTML_DEPTH} deep (a hostile or broken page)")
     try:
         tree = LexborHTMLParser(html)
         tree.strip_tags(_HTML_DROP)
@@ -590,6 +673,10 @@ def _truthy(value: Any) -> bool:
 def build_metadata(front: dict, text: str, path: Path) -> tuple[dict, list[str]]:
     """Metadata from the front matter where given, inferred from the text otherwise."""
     warnings: list[str] = []
+    for key in ("id", "title", "kind", "date", "doc_number", "source_url", "source_kind"):
+        if isinstance(front.get(key), (dict, list)):
+            warnings.append(f"front matter field {key!r} is not a single value: ignored")
+            front = {k: v for k, v in front.items() if k != key}
     title = _field(front, "title")
     title = str(title) if title is not None else (infer_title(text) or path.stem)
     kind = _field(front, "kind")
@@ -664,7 +751,10 @@ def read_document(path: str | Path) -> RawDocument:
     text = _READERS[suffix](given, data)
     del data  # a 50 MB file: free the bytes before making the normalised copy
     text = normalise_text(text)
-    front, body, warnings = split_front_matter(text) if suffix in _MARKDOWN else ({}, text, [])
+    try:
+        front, body, warnings = split_front_matter(text) if suffix in _MARKDOWN else ({}, text, [])
+    except FrontMatterRefused as exc:
+        raise ReadError(given, f"front matter refused: {exc}") from None
     where = " after the front matter" if len(body) != len(text) else ""
     text = body.strip()
     del body
@@ -676,18 +766,23 @@ def read_document(path: str | Path) -> RawDocument:
 
 # --- expanding folders ----------------------------------------------------------------------
 
+IGNORE_MARKER = ".kgignore"  # a folder holding this file is not part of the corpus (gazetteers, lexicons …)
+
+
 def _skipped_name(name: str) -> bool:
-    """Hidden files/folders and Office lock files (~$x.docx) inside folders."""
-    return name.startswith((".", "~$"))
+    """Hidden files/folders, Office lock files (~$x.docx) and a folder's README inside folders."""
+    return name.startswith((".", "~$")) or name.lower() in ("readme.md", "readme.txt", "readme.markdown")
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, ReadError | None]]:
     """Files to read, each with None or the ReadError that stops it; never raises.
 
     A folder is expanded recursively in name order (deterministic); inside folders, files with
-    unsupported suffixes, hidden files and folders (".x") and Office lock files ("~$x.docx") are
-    skipped silently. A file named explicitly with an unsupported suffix, a missing path, an
-    unreadable file or folder and a symlink loop yield (path, ReadError)."""
+    unsupported suffixes, hidden files and folders (".x"), Office lock files ("~$x.docx"), a
+    folder's README.md and folders that hold a `.kgignore` file (the project's own data kept beside
+    a corpus, such as seed_data/gazetteers) are skipped silently. A file named explicitly with an
+    unsupported suffix, a missing path, an unreadable file or folder and a symlink loop yield
+    (path, ReadError)."""
     for given in paths:
         path = Path(given)
         try:
@@ -740,5 +835,7 @@ def _walk(root: Path) -> Iterator[tuple[Path, ReadError | None]]:
         except OSError as exc:
             yield path, ReadError(path, f"cannot read folder: {_os_reason(exc)}")
             continue
+        if IGNORE_MARKER in names and path != root:
+            continue  # the project's own data beside a corpus, not documents
         inner = ancestors | {key}
         stack.extend((path / name, inner) for name in reversed(names) if not _skipped_name(name))

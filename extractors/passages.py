@@ -122,7 +122,31 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int, int]]:
             spans[k + 1][0] -= 1
     line_starts = [start for _, start, _ in paragraphs(text)]
     for s, e in spans:
-        yield bisect.bisect_right(line_starts, s) - 1, s, e
+        para = bisect.bisect_right(line_starts, s) - 1
+        for a, b in _bounded(text, s, e):
+            yield para, a, b
+
+
+MAX_SENTENCE = 1_000  # characters; longer "sentences" (a list without a full stop, scraped text run
+                      # together, a hostile line) are split at commas, so every later stage, which
+                      # pairs the mentions of a sentence, stays linear in the length of a document
+
+
+def _bounded(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    """[s, e) in pieces of at most MAX_SENTENCE characters, cut after the last comma, enumeration
+    comma, colon or space of each piece's second half (else exactly at the limit), trimmed."""
+    while e - s > MAX_SENTENCE:
+        cut = _soft_cut(text, s, s + MAX_SENTENCE)
+        a, b = s, cut
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            yield a, b
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if s < e:
+        yield s, e
 
 
 def split_passages(doc_id: str, text: str, window: tuple[int, int] | None = None, first_index: int = 0,
@@ -140,13 +164,36 @@ def split_passages(doc_id: str, text: str, window: tuple[int, int] | None = None
 
 
 def windows(text: str, size: int) -> list[tuple[int, int]]:
-    """Consecutive [start, end) windows of about `size` characters that end at line breaks (a
-    single line longer than `size` is one window), so a long document is processed in bounded pieces."""
+    """Consecutive [start, end) windows of about `size` characters, so a long document is processed
+    in bounded pieces. A window ends at the first line break after `size` characters when one
+    comes within another `size`; a longer line (a scraped page with no line breaks, a hostile
+    file) is cut at its last sentence end, else its last comma or space, in the window's second
+    half, else exactly at `size`: no window is ever longer than 2 × `size`, which keeps every later
+    stage linear (spaCy's Chinese tokenizer is not)."""
     out: list[tuple[int, int]] = []
     start = 0
-    while start < len(text):
-        cut = text.find("\n", start + size) if start + size < len(text) else -1
-        end = len(text) if cut == -1 else cut + 1
+    n = len(text)
+    while start < n:
+        limit = start + size
+        if limit >= n:
+            end = n
+        else:
+            cut = text.find("\n", limit, limit + size)
+            end = cut + 1 if cut != -1 else _soft_cut(text, start, limit)
         out.append((start, end))
         start = end
     return out or [(0, 0)]
+
+
+def _soft_cut(text: str, start: int, limit: int) -> int:
+    """Where to cut a line with no break near `limit`: after the last line break, sentence end,
+    comma or space in the second half of [start, limit), else at `limit`."""
+    half = start + (limit - start) // 2
+    newline = text.rfind("\n", half, limit)
+    if newline != -1:
+        return newline + 1
+    for marks in ("。！？；!?;…", "，,、：: \t\u3000"):
+        best = max(text.rfind(mark, half, limit) for mark in marks)
+        if best != -1:
+            return best + 1
+    return limit

@@ -126,7 +126,7 @@ def query(
         out.print(table)
         return
     with open_store() as store:
-        rows = queries.run(store, name, **_parse_params(param))
+        rows = queries.run(store, name, timeout_s=load_settings().kg_query_timeout_s, **_parse_params(param))
     _print_rows(rows, as_json)
 
 
@@ -138,11 +138,18 @@ def cypher(
     write: Annotated[bool, typer.Option("--write", help="allow changes to the graph")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="one JSON object per row")] = False,
 ) -> None:
-    """Run Cypher: read-only (enforced by the engine) unless --write."""
+    """Run Cypher: read-only (enforced by the engine) unless --write. A read is bounded in time,
+    rows and memory (KG_QUERY_TIMEOUT_S, KG_QUERY_MAX_ROWS, KG_QUERY_MAX_MEMORY_MB)."""
     params = _parse_params(param)
     with open_store(writer=write) as store:
-        rows = store.write(statement, params) if write else store.read(statement, params)
-    _print_rows(rows, as_json)
+        if write:
+            _print_rows(store.write(statement, params), as_json)
+            return
+        result = store.read_bounded(statement, params, load_settings().query_limits())
+    _print_rows(result.rows, as_json)
+    if result.truncated:
+        err.print(f"[yellow]注意 / note:[/] only the first {len(result.rows):,} rows are shown "
+                  "(KG_QUERY_MAX_ROWS raises the cap)", highlight=False)
 
 
 @app.command()
@@ -172,6 +179,8 @@ def check(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="files or folders (txt, md, docx, pdf, html)")],
     prune: Annotated[bool, typer.Option("--prune", help="remove documents whose files under PATHS are gone")] = False,
+    replace: Annotated[bool, typer.Option("--replace", help="let a file replace a stored document of the same id "
+                                                             "that came from another file")] = False,
 ) -> None:
     """Load documents into the configured store, incrementally (unchanged files are skipped)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -187,7 +196,7 @@ def ingest(
         def progress(path: str, total: int) -> None:
             bar.update(task, total=total, advance=1, description=Path(path).name)
 
-        report = run_ingest(store, paths, prune=prune, progress=progress)
+        report = run_ingest(store, paths, prune=prune, progress=progress, replace=replace)
     for warning in report.warnings:
         err.print(f"[yellow]警告 / warning:[/] {warning}", highlight=False, soft_wrap=True)
     for path, reason in report.rejected:

@@ -56,10 +56,34 @@ def _read_all(paths: Iterable[str | Path], report: IngestReport) -> Iterator[Raw
         yield raw
 
 
+def _same_file(stored: str | None, given: str) -> bool:
+    """Whether a stored document's path and a path given now name the same file."""
+    if not stored or stored == given:
+        return True
+    try:
+        return os.path.samefile(stored, given)
+    except OSError:  # the stored file is gone, or the path was relative to another folder
+        return False
+
+
+def remove_incomplete(store: GraphStore) -> list[str]:
+    """Delete documents an interrupted ingest left half-loaded (no sha256: a long document is
+    loaded window by window and gets its sha256 with the last one), so no page shows them."""
+    rows = store.read("MATCH (d:Document) WHERE d.sha256 IS NULL RETURN d.id AS id, d.title AS title, d.path AS path "
+                      "ORDER BY id")
+    delete_documents(store, [r["id"] for r in rows])
+    return [f"{r['title']} ({r['path']})" for r in rows]
+
+
 def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress: Progress | None = None,
-           extractor: Callable[[RawDocument], Facts] = extract) -> IngestReport:
+           extractor: Callable[[RawDocument], Facts] = extract, replace: bool = False) -> IngestReport:
+    """Ingest `paths`. A file whose document id is already stored for another file is rejected
+    with both paths named, unless `replace` (the stored document is then replaced)."""
     report = IngestReport()
     store.apply_schema()
+    for doc in remove_incomplete(store):
+        report.warnings.append(f"removed the incomplete document {doc} left by an interrupted ingest "
+                               "(it is loaded again when its file is ingested)")
     known = ingested_documents(store)
     raws = list(_read_all(paths, report))
     raws.sort(key=lambda r: not is_guide(r.text))  # the guide first; otherwise the given order
@@ -76,8 +100,15 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
             report.rejected.append((raw.path, f"same document id as another file in this run ({doc_id})"))
             continue
         seen.add(doc_id)
-        if known.get(doc_id, {}).get("sha256") == raw.sha256:
+        stored = known.get(doc_id)
+        if stored is not None and stored.get("sha256") == raw.sha256:
             report.skipped.append(raw.path)
+            continue
+        if stored is not None and not replace and not _same_file(stored.get("path"), raw.path):
+            key = raw.metadata.get("id") or Path(raw.path).name
+            report.rejected.append((raw.path, f"document id {key!r} is already taken by {stored.get('path')}; "
+                                              "give this file another id in its front matter, or use --replace "
+                                              "to replace the stored document with it"))
             continue
         if len(raw.text) > WINDOW_CHARS:  # a long document: window by window, memory bounded
             try:

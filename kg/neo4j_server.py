@@ -43,6 +43,7 @@ ADMIN_CLASS = "org.neo4j.cli.AdminTool"
 USER = "neo4j"
 HEAP = "1g"
 PAGECACHE = "512m"
+TRANSACTION_MEMORY = "512m"  # per transaction (the heap is 1g); loads of 20 documents fit
 
 # A subset of the JVM flags that Neo4j's own launcher adds (see its default neo4j.conf).
 JVM_FLAGS = [
@@ -338,6 +339,10 @@ def _write_conf(home: Path, bolt_port: int) -> Path:
         f"server.memory.heap.max_size={HEAP}\n"
         f"server.memory.pagecache.size={PAGECACHE}\n"
         "dbms.usage_report.enabled=false\n"
+        # one transaction may not take the server down: a cartesian product or an unbounded path
+        # ends with MemoryPoolOutOfMemoryError instead (kg reports it as "query too large")
+        f"db.memory.transaction.max={TRANSACTION_MEMORY}\n"
+        "dbms.memory.transaction.total.max=800m\n"
         # Shut the Bolt server down in ~2s instead of ~10s.
         "internal.dbms.bolt.netty_server_shutdown_quiet_period=0\n"
         "internal.dbms.bolt.netty_server_shutdown_timeout=2s\n"

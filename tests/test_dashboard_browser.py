@@ -191,14 +191,17 @@ def seed_text() -> str:
 
 # --- tests -------------------------------------------------------------------------------------
 def test_every_page_opens_with_its_title_and_no_error(server: str, page):
+    from playwright.sync_api import expect
+
     for path in PAGES:
         open_page(page, server, path)
         assert_no_error_box(page)
         assert_offline_html(page)
         # the sidebar: pages in Chinese, the language switch, the connected store
         for title, _ in PAGES.values():
-            assert page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).is_visible()
-        assert page.get_by_text("English").is_visible() and page.get_by_text("已连接").is_visible()
+            expect(page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True)).to_be_visible()
+        expect(page.get_by_test_id("stSidebar").get_by_text("English")).to_be_visible()
+        expect(page.get_by_test_id("stSidebar").get_by_text("已连接")).to_be_visible()
 
 
 def test_language_switch(server: str, page):
@@ -294,3 +297,132 @@ def test_every_page_says_plainly_when_the_store_is_down(down_server: str, page):
         expect(message).to_contain_text("无法连接图数据库")
         expect(message).to_contain_text("cannot be reached")
         assert page.locator("[data-testid=stException]").count() == 0
+
+
+# --- hostile documents ---------------------------------------------------------------------------
+# A synthetic document written for this test (never in seed_data/): every field a page shows
+# carries markup that would run if it reached the page as HTML.
+HOSTILE = """---
+title: "关于<img src=x onerror=alert('title')>学会的通知 href"
+kind: policy
+issuer: "<script>alert('issuer')</script>中国科协"
+date: "2024-01-02"
+doc_number: "科协发<svg onload=alert('num')>〔2024〕1号"
+source_url: "javascript:alert('url')"
+synthetic: true
+note: "synthetic hostile test document"
+---
+中国科协印发《<img src=x onerror=alert('policy')>学会管理办法》，要求各学会加强<b onmouseover=alert('rec')>党建</b>工作 href。
+中国计算机学会承担<img src=x onerror=alert('func')>科技评估工作。
+中国化学会党委要推动学会承接政府转移职能，建立健全<a href="javascript:alert('a')">学会</a>治理。
+"""
+PAYLOAD_SELECTORS = "img[src='x'], svg[onload], b[onmouseover], a[href^='javascript'], script:text('alert(')"
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Iterator[str]:
+    data_dir = tmp_path_factory.mktemp("kg-hostile")
+    (data_dir / "hostile.md").write_text(HOSTILE, encoding="utf-8")
+    store = EmbeddedStore(data_dir / "graph.kgl", writer=True)
+    try:
+        report = ingest(store, [str(SEED / "guide-2020.txt"), str(data_dir / "hostile.md")])
+        assert report.rejected == []
+        policy = store.read("MATCH (p:Policy) WHERE NOT p:Document AND p.name CONTAINS 'onerror' RETURN p.id AS id")
+    finally:
+        store.close()
+    assert policy, "the hostile policy name was not extracted: the test would prove nothing"
+    for url in _start({"KG_STORE": "embedded", "KG_DATA_DIR": str(data_dir)}, data_dir):
+        yield url + "#" + policy[0]["id"]
+
+
+def _graph_frames(page) -> list:
+    frames = []
+    for frame in page.frames:
+        try:
+            if frame.evaluate("() => typeof network !== 'undefined' && typeof nodes !== 'undefined'"):
+                frames.append(frame)
+        except Exception:  # a frame that is navigating or gone
+            continue
+    return frames
+
+
+def _hover_every_node(page, frame, dialogs: list[str]) -> list[str]:
+    """Move the mouse over every node of the graph in `frame`; return the tooltips shown. After
+    each hover: no dialog, and no element made from a document's markup in any frame."""
+    from playwright.sync_api import expect
+
+    frame.evaluate("() => network.stopSimulation()")
+    element = frame.frame_element()
+    element.scroll_into_view_if_needed()
+    shown = []
+    points = frame.evaluate("() => Object.entries(network.getPositions()).map(([id, p]) => "
+                            "{ const d = network.canvasToDOM(p); return [id, d.x, d.y]; })")
+    for node_id, x, y in points:
+        box = element.bounding_box()
+        page.mouse.move(box["x"] + x - 15, box["y"] + y - 15)
+        page.mouse.move(box["x"] + x, box["y"] + y, steps=4)  # vis-network hovers on pointer movement
+        tip = frame.locator("div.vis-tooltip")
+        expected = frame.evaluate("(id) => nodes.get(id).title || ''", node_id)
+        page.wait_for_timeout(300)  # vis-network's tooltip delay is 120 ms: give a payload its chance
+        assert dialogs == [], f"a dialog opened while hovering {node_id}: {dialogs}"
+        _no_payload_anywhere(page)
+        if expected:
+            expect(tip).to_be_visible()
+            expect(tip).to_have_text(expected)
+            shown.append(tip.inner_text())
+        page.mouse.move(1, 1)
+    return shown
+
+
+def _no_payload_anywhere(page) -> None:
+    for frame in page.frames:
+        assert frame.locator(PAYLOAD_SELECTORS).count() == 0, f"document markup became HTML in {frame.url}"
+
+
+def test_hostile_document_runs_no_script_in_any_graph_or_page(hostile_server: str, page):
+    """Issue 15: every graph view of a document full of payloads, every node hovered; no dialog, no
+    console error, no element made from the document's markup, and the payload shows as text."""
+    from playwright.sync_api import expect
+
+    base, policy_id = hostile_server.split("#")
+    dialogs, errors = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    failed: list[str] = []
+    # Streamlit's front end asks for <page>/_stcore/health and host-config before the root ones: 404s
+    # that every page has; every other failed request, and every other console error, counts
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400
+            and not re.search(r"/_stcore/(health|host-config)$", r.url) else None)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error"
+            and not m.text.startswith("Failed to load resource") else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    visits = [(f"{base}/explore?entity={policy_id}", "图谱探索"), (f"{base}/trace", "建议溯源"),
+              (f"{base}/timeline", "政策脉络")]
+    tooltips: list[str] = []
+    for url, title in visits:
+        page.goto(url)
+        expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
+        settled(page)
+        graph_frame(page, "", prefix=True)  # at least one graph is drawn
+        for frame in _graph_frames(page):
+            tooltips += _hover_every_node(page, frame, dialogs)
+        _no_payload_anywhere(page)
+    page.goto(f"{base}/cypher")
+    expect(page.get_by_role("heading", name="Cypher", exact=True)).to_be_visible()
+    page.get_by_label("Cypher 查询").fill("MATCH (d:Document)-[r]->(p) RETURN d, r, p LIMIT 50")
+    page.get_by_role("button", name="运行").click()
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    graph_frame(page, "", prefix=True)
+    for frame in _graph_frames(page):
+        tooltips += _hover_every_node(page, frame, dialogs)
+    _no_payload_anywhere(page)
+
+    assert dialogs == [], dialogs
+    assert errors == [], errors
+    assert failed == [], failed
+    assert any("onerror=alert(" in tip for tip in tooltips), "no payload tooltip was shown as text"
+    # the trace page shows the payload as text, and the javascript: URL is not a link
+    page.goto(f"{base}/trace")
+    expect(page.locator(".kg-rec")).to_contain_text("<b onmouseover=alert('rec')>")
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert dialogs == [] and errors == [] and failed == []

@@ -43,7 +43,7 @@ def test_graph_nodes_carry_chinese_labels_and_a_colour_per_label():
     assert nodes["a"]["label"] == "中国计算机学会" and nodes["a"]["color"] == graphview.COLOURS["Society"]
     assert nodes["b"]["color"] == graphview.COLOURS["Agency"] != graphview.COLOURS["Society"]
     assert nodes["c"]["label"].endswith("…")  # long names are shortened; the tooltip has the full name
-    assert "学会/社团" in nodes["a"]["title"]
+    assert "学会/社团" in nodes["a"]["kgTip"]  # shown as plain text (set as `title` in the page, see graphview)
     assert len(set(graphview.COLOURS.values())) == len(graphview.COLOURS)
 
 

@@ -14,6 +14,7 @@ from dashboards.i18n import colon, label_name, rel_name, t
 from extractors.segment import fulltext_query
 from kg.queries import NamedQuery
 from kg.stores import QueryError, ReadOnlyViolation, StoreError
+from kg.stores.base import READ_ONLY_MESSAGE, QueryTimeout, QueryTooLarge
 
 MAX_ROWS = 2000
 TEXT, PARAMS, RESULT = "cypher_text", "cypher_params", "cypher_result"
@@ -62,9 +63,12 @@ def execute(cypher: str, params_text: str) -> dict[str, Any]:
     except ValueError as exc:
         return {"error": t("cypher.bad_params", error=exc)}
     try:
-        return {"rows": data.read(cypher, params)}
-    except ReadOnlyViolation:
-        return {"refused": t("cypher.readonly")}
+        result = data.read(cypher, params, max_rows=MAX_ROWS)  # only the rows the page shows are kept
+        return {"rows": result.rows, "truncated": result.truncated}
+    except ReadOnlyViolation as exc:
+        return {"refused": t("cypher.readonly") if str(exc) == READ_ONLY_MESSAGE else str(exc)}
+    except (QueryTimeout, QueryTooLarge) as exc:
+        return {"error": str(exc)}
     except QueryError as exc:
         return {"error": t("cypher.error", error=exc)}
     except StoreError as exc:
@@ -125,8 +129,8 @@ def show_result(result: dict[str, Any]) -> None:
         st.info(t("cypher.no_rows"))
         return
     st.caption(t("cypher.rows", n=len(rows)))
-    if len(rows) > MAX_ROWS:
-        st.caption(t("cypher.truncated", n=MAX_ROWS))
+    if result.get("truncated"):
+        st.caption(t("cypher.truncated", n=len(rows)))
     frame = pd.DataFrame([{k: cell(v) for k, v in r.items()} for r in rows[:MAX_ROWS]])
     st.dataframe(frame, hide_index=True, width="stretch")
     st.download_button(t("cypher.csv"), data=frame.to_csv(index=False).encode("utf-8-sig"), file_name="query.csv",

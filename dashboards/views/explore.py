@@ -7,7 +7,7 @@ import html
 import streamlit as st
 
 from dashboards import data, graphview, widgets
-from dashboards.common import join
+from dashboards.common import join, md_text
 from dashboards.dossier import book_title
 from dashboards.i18n import colon, kind_name, label_name, rel_name, t
 from extractors.segment import fulltext_query
@@ -111,12 +111,12 @@ def profile(entity_id: str) -> None:
 
 def facts(e: dict) -> None:
     generic = f" {t('explore.generic')}" if e.get("generic") else ""
-    st.markdown(f"### {e['name']}\n{label_name(e['label'])}{generic} · {t('explore.mentions')} {e['mentions']}")
+    st.markdown(f"### {md_text(e['name'])}\n{label_name(e['label'])}{generic} · {t('explore.mentions')} {e['mentions']}")
     aliases = [a for a in e.get("aliases") or [] if a != e["name"]]
     rows = [("explore.aliases", aliases), ("explore.branches", e["branches"]),
              ("explore.party", e["party_organizations"]), ("explore.programmes", e["programmes"]),
              ("explore.functions", e["functions"]), ("explore.supervisors", e["supervisors"])]
-    st.markdown("\n".join(f"- **{t(key)}**{colon()}{join(values)}" for key, values in rows
+    st.markdown("\n".join(f"- **{t(key)}**{colon()}{md_text(join(values))}" for key, values in rows
                           if values or e["label"] == "Society" or key == "explore.aliases"))
 
 

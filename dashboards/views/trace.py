@@ -80,7 +80,7 @@ def evidence(trace: list[dict], mentions: list[dict], metas: dict[str, dict]) ->
     for i, row in enumerate(trace, start=1):
         meta = metas.get(row["doc_id"], {})
         with st.container(border=True):
-            st.markdown(f"**{t('trace.passage_of', n=i)}** · {dossier.book_title(row['title'])}")
+            st.markdown(f"**{t('trace.passage_of', n=i)}** · {common.md_text(dossier.book_title(row['title']))}")
             spans = highlight.spans_from_rows(mentions, row["passage_id"])
             st.html(f'<div class="kg-passage" style="font-size:1.05rem;line-height:1.9">'
                     f'{highlight.to_html(row["passage"], spans)}</div>')
@@ -89,13 +89,15 @@ def evidence(trace: list[dict], mentions: list[dict], metas: dict[str, dict]) ->
 
 def document_lines(row: dict, meta: dict) -> str:
     unknown, sep = t("unknown"), colon()
-    source = row.get("source_url") or ""
-    source_md = f"[{common.short(source, 70)}]({source})" if source else f"`{row.get('path') or unknown}`"
+    source = common.web_url(row.get("source_url"))
+    shown = row.get("source_url") or row.get("path") or unknown
+    source_md = (f"[{common.md_text(common.short(source, 70))}]({source})" if source
+                 else common.md_text(common.short(shown, 90)))
     lines = [
         f"- {t('kind')}{sep}{kind_name(row.get('kind'))}",
-        f"- {t('issuers')}{sep}{common.join(row.get('issuers')) if row.get('issuers') else unknown}",
+        f"- {t('issuers')}{sep}{common.md_text(common.join(row.get('issuers'))) if row.get('issuers') else unknown}",
         f"- {t('date')}{sep}{row.get('date') or unknown}",
-        f"- {t('doc_number')}{sep}{row.get('doc_number') or unknown}",
+        f"- {t('doc_number')}{sep}{common.md_text(row.get('doc_number')) or unknown}",
         f"- {t('source')}{sep}{source_md}",
     ]
     if meta.get("summary"):

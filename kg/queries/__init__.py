@@ -94,7 +94,8 @@ def get(name: str) -> NamedQuery:
     return queries[name]
 
 
-def run(store: Any, name: str, **params: Any) -> list[dict[str, Any]]:
-    """Run a named query on a store (read-only) with checked parameters."""
+def run(store: Any, name: str, *, timeout_s: float | None = None, **params: Any) -> list[dict[str, Any]]:
+    """Run a named query on a store (read-only) with checked parameters, stopped after
+    `timeout_s` seconds when given (the CLI and the dashboard give KG_QUERY_TIMEOUT_S)."""
     query = get(name)
-    return store.read(query.cypher, query.bind(params))
+    return store.read(query.cypher, query.bind(params), timeout_s=timeout_s)

@@ -5,6 +5,7 @@ reads run in READ-mode sessions with `execute_read`, so the server itself refuse
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,44 +15,63 @@ from neo4j.graph import Node, Path, Relationship
 
 from kg.stores.base import (
     READ_ONLY_MESSAGE,
+    BoundedRows,
     GraphStore,
     QueryError,
+    QueryLimits,
+    QueryTimeout,
+    QueryTooLarge,
     ReadOnlyViolation,
     Row,
     Statement,
     StoreUnavailable,
-    refuse_file_access,
+    check_read_statement,
 )
+
+
+CONNECT_TIMEOUT_S = 5.0
+RETRY_TIME_S = 5.0
+_USERINFO = re.compile(r"(?<=://)[^/@\s]*@")
+
+
+def redact(text: str) -> str:
+    """A URI (or a message holding one) without its user:password@ part."""
+    return _USERINFO.sub("***@", text)
 
 
 class Neo4jStore(GraphStore):
     dialect = "neo4j"
 
     def __init__(self, uri: str, user: str, password: str, database: str = "neo4j") -> None:
-        self.uri = uri
+        self.uri = redact(uri)  # what messages show: never a password written into the URI
         self.database = database
-        self.name = f"Neo4j {uri} (database {database})"
+        self.name = f"Neo4j {self.uri} (database {database})"
+        shown = self.uri
         hint = (f"检查 NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE "
-                f"(check that Neo4j runs at {uri}, the credentials, and the database name)")
+                f"(check that Neo4j runs at {shown}, the credentials, and the database name)")
         try:
             # notifications (e.g. "property key does not exist" on a graph without some facts) are
             # expected here and would flood stderr
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=(user, password), notifications_min_severity="OFF",
+                # a server that went away is reported in seconds, not after a minute of retries
+                connection_timeout=CONNECT_TIMEOUT_S, connection_acquisition_timeout=2 * CONNECT_TIMEOUT_S,
+                max_transaction_retry_time=RETRY_TIME_S)
             self._driver.verify_connectivity()
             with self._driver.session(database=database) as session:
                 session.run("RETURN 1").consume()
         except nx.AuthError as exc:
             self._close_quietly()
-            raise StoreUnavailable(f"Neo4j 认证失败 / authentication failed for user {user!r} at {uri}: {hint}") from exc
+            raise StoreUnavailable(f"Neo4j 认证失败 / authentication failed for user {user!r} at {shown}: {hint}") from exc
         except (nx.ServiceUnavailable, nx.SessionExpired, OSError) as exc:
             self._close_quietly()
-            raise StoreUnavailable(f"无法连接 Neo4j / cannot reach Neo4j at {uri}: {hint}") from exc
+            raise StoreUnavailable(f"无法连接 Neo4j / cannot reach Neo4j at {shown}: {hint}") from exc
         except nx.ClientError as exc:
             self._close_quietly()
             raise StoreUnavailable(f"Neo4j 拒绝了连接 / Neo4j refused: {exc.message}; {hint}") from exc
         except (nx.ConfigurationError, ValueError) as exc:
             self._close_quietly()
-            raise StoreUnavailable(f"Neo4j URI 无效 / invalid NEO4J_URI {uri!r}: {exc}") from exc
+            raise StoreUnavailable(f"Neo4j URI 无效 / invalid NEO4J_URI {shown!r}: {redact(str(exc))}") from exc
 
     def _close_quietly(self) -> None:
         driver = getattr(self, "_driver", None)
@@ -59,13 +79,55 @@ class Neo4jStore(GraphStore):
             driver.close()
 
     # --- the verbs --------------------------------------------------------------------------
-    def read(self, query: str, params: dict[str, Any] | None = None) -> list[Row]:
-        refuse_file_access(query)
+    def read(self, query: str, params: dict[str, Any] | None = None, *, timeout_s: float | None = None) -> list[Row]:
+        check_read_statement(query)
+
         def work(tx: neo4j.ManagedTransaction) -> list[Row]:
             return [_plain_record(r) for r in tx.run(query, params or {})]
 
+        if timeout_s:
+            work = neo4j.unit_of_work(timeout=timeout_s)(work)
         with self._session(neo4j.READ_ACCESS) as session:
             return self._call(session.execute_read, work)
+
+    def read_bounded(self, query: str, params: dict[str, Any] | None, limits: QueryLimits) -> BoundedRows:
+        """One explicit READ transaction with the server's own timeout, never retried (a managed
+        transaction would retry a memory error for half a minute); records are pulled in batches
+        and no more than `max_rows` are fetched. The server bounds the transaction's memory
+        (`db.memory.transaction.max`, set by `kg neo4j start`)."""
+        check_read_statement(query)
+        rows: list[Row] = []
+        truncated = False
+        with self._session(neo4j.READ_ACCESS) as session:
+            try:
+                with session.begin_transaction(timeout=limits.timeout_s) as tx:
+                    for record in tx.run(query, params or {}):
+                        if len(rows) >= limits.max_rows:
+                            truncated = True
+                            break
+                        rows.append(_plain_record(record))
+                    tx.rollback()
+            except nx.Neo4jError as exc:
+                raise self._bounded_error(exc, limits) from exc
+            except (nx.ServiceUnavailable, nx.SessionExpired) as exc:
+                raise StoreUnavailable(f"Neo4j 连接中断 / lost the connection to {self.uri}: {exc}") from exc
+            except nx.DriverError as exc:
+                raise QueryError(f"Neo4j: {exc}") from exc
+        return BoundedRows(rows, truncated)
+
+    def _bounded_error(self, exc: nx.Neo4jError, limits: QueryLimits) -> Exception:
+        code = exc.code or ""
+        if "TransactionTimedOut" in code or "Terminated" in code:
+            return QueryTimeout(f"查询超时 / stopped: the query ran longer than {limits.timeout_s:g} s (narrow it "
+                                "with a MATCH on an id or name, add LIMIT, or raise KG_QUERY_TIMEOUT_S)")
+        if "MemoryPoolOutOfMemory" in code or "OutOfMemory" in code:
+            return QueryTooLarge("查询内存超限 / stopped: the query needed more memory than the server allows a "
+                                 "transaction (a cartesian product or an unbounded path?); narrow it or add LIMIT")
+        if isinstance(exc, nx.CypherSyntaxError):
+            return QueryError(f"Cypher 语法错误 / syntax error: {exc.message}")
+        if _is_write_refusal(exc):
+            return ReadOnlyViolation(READ_ONLY_MESSAGE)
+        return QueryError(f"Neo4j: {exc.message or code}")
 
     def write_all(self, statements: Sequence[Statement]) -> None:
         def work(tx: neo4j.ManagedTransaction) -> None:
