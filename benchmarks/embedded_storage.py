@@ -1,0 +1,71 @@
+"""Peak RSS of `kg ingest` into the embedded store with kglite's storage modes (docs/PERFORMANCE.md,
+"Memory"). The embedded store opens its graph with `kglite.open(path)`, which keeps the whole
+graph on the heap ("memory"); kglite can also keep columns in a file mapping ("mapped") or on
+disk ("disk": kglite allows it only with durable="off", and refuses the full-text indexes there —
+"the BM25 index is heap-resident" — so it is no option for this product). Each mode runs in its own process (clean VmHWM) on the same corpus.
+
+    .venv/bin/python benchmarks/embedded_storage.py [--docs 1000] [--modes memory,mapped,disk]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def child(corpus: str, workdir: str, mode: str) -> dict:
+    import kglite
+
+    original = kglite.open
+
+    def open_with_mode(path, **kwargs):  # what EmbeddedStore would pass with a storage setting
+        if mode == "disk":  # kglite: a disk graph has no write-ahead log (durability by save())
+            kwargs["durable"] = "off"
+        return original(path, storage=mode, **kwargs)
+
+    kglite.open = open_with_mode
+    from kg.bench import _count, _proc_status, _warm_up
+    from kg.ingest import ingest
+    from kg.stores.embedded import EmbeddedStore
+
+    _warm_up()
+    before = _proc_status("VmRSS")
+    store = EmbeddedStore(Path(workdir) / f"graph-{mode}", writer=True)
+    t = time.perf_counter()
+    ingest(store, [corpus])
+    seconds = time.perf_counter() - t
+    nodes, rels = _count(store)
+    store.close()
+    return {"mode": mode, "seconds": round(seconds, 1), "nodes": nodes, "relationships": rels,
+            "rss_before_mb": round(before, 1), "peak_rss_mb": round(_proc_status("VmHWM"), 1)}
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["_child"]:
+        print(json.dumps(child(*sys.argv[2:5])))
+        return
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--modes", default="memory,mapped,disk")
+    args = parser.parse_args()
+    from kg.synthetic import write_corpus
+
+    work = Path(tempfile.mkdtemp(prefix="storage-"))
+    write_corpus(work / "corpus", args.docs)
+    for mode in args.modes.split(","):
+        out = subprocess.run([sys.executable, __file__, "_child", str(work / "corpus"), str(work), mode],
+                             capture_output=True, text=True, cwd=ROOT)
+        lines = out.stdout.strip().splitlines()
+        print(lines[-1] if out.returncode == 0 and lines else f"{mode}: failed: {out.stderr.strip()[-400:]}",
+              flush=True)
+
+
+if __name__ == "__main__":
+    main()
