@@ -664,6 +664,20 @@ def _split_issuers(value: Any) -> list[str]:
     return [name for item in items for name in re.split(r"[、\s]+", str(item)) if name]
 
 
+SOURCE_KINDS = ("official", "society", "media", "repost")
+
+
+def _source_kind(value: Any, warnings: list[str]) -> str | None:
+    """official / society / media / repost, or None (with a warning for anything else)."""
+    if value is None:
+        return None
+    kind = str(value).strip().lower()
+    if kind not in SOURCE_KINDS:
+        warnings.append(f"unknown source_kind {value!r} in front matter (one of {', '.join(SOURCE_KINDS)}): ignored")
+        return None
+    return kind
+
+
 def _truthy(value: Any) -> bool:
     if isinstance(value, str):
         return value.strip().lower() in ("true", "yes", "1", "是")
@@ -703,6 +717,7 @@ def build_metadata(front: dict, text: str, path: Path) -> tuple[dict, list[str]]
         "doc_number": (str(doc_number) if doc_number is not None
                        else None if "doc_number" in front else infer_doc_number(text)),
         "source_url": str(url) if url is not None else None,
+        "source_kind": _source_kind(_field(front, "source_kind"), warnings),
         "summary": _truthy(front.get("summary", False)),
         "synthetic": _truthy(front.get("synthetic", False)),  # generated for benchmarks/tests
     }

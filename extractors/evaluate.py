@@ -9,6 +9,10 @@ Matching:
   mark more or less does not count as a miss;
 * directions — per document, (document, direction) pairs; and per matched recommendation;
 * indicators — per matched recommendation.
+
+`split.tsv` in the gold folder puts each file in `dev` (rules may be tuned on it) or `test` (never
+looked at while tuning); `--leave-names-out` removes every name the scored gold documents mark from
+the gazetteers before extracting, so a score cannot come from memory.
 """
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors.documents import RawDocument, ReadError, read_document
+from extractors.gazetteer import Gazetteer, load_gazetteer
 from extractors.pipeline import extract
 from extractors.shadow import to_simplified
 from schema.model import Facts
@@ -164,14 +169,63 @@ def score_document(report: Report, facts: Facts, gold: dict[str, Any]) -> None:
                           {(doc_id, d) for d in gold["doc"].get("directions", [])})
 
 
-def evaluate(gold_dir: Path) -> Report:
-    report = Report()
+SPLITS = ("dev", "test")
+
+
+def read_split(gold_dir: Path) -> dict[str, str]:
+    """`{doc id: "dev" | "test"}` from `split.tsv` in the gold folder (empty when there is none).
+    dev is what the rules may be tuned on; test is never looked at while tuning."""
+    path = Path(gold_dir) / "split.tsv"
+    if not path.exists():
+        return {}
+    out: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#") or line.startswith("id\t"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or parts[1] not in SPLITS:
+            raise ValueError(f"{path}:{number}: expected 'id<TAB>dev|test', got {line!r}")
+        out[parts[0]] = parts[1]
+    return out
+
+
+def gold_files(gold_dir: Path, split: str | None = None) -> list[Path]:
     files = sorted(Path(gold_dir).glob("*.json"))
     if not files:
         raise ValueError(f"{gold_dir}: no gold .json files")
-    for path in files:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        facts = extract(_raw_for(gold, Path.cwd()))
+    if split is None:
+        return files
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}: one of {', '.join(SPLITS)}")
+    splits = read_split(gold_dir)
+    missing = [p.stem for p in files if p.stem not in splits]
+    if missing:
+        raise ValueError(f"{gold_dir}/split.tsv does not place {', '.join(missing)}")
+    return [p for p in files if splits[p.stem] == split]
+
+
+def names_left_out(golds: list[dict[str, Any]]) -> set[str]:
+    """Every name the gold documents mark (generic kinds such as 全国学会 or 党委 are vocabulary,
+    not names, and stay), in simplified script."""
+    return {to_simplified(m["text"]).strip() for g in golds for m in g["mentions"] if not m.get("generic")}
+
+
+def gazetteer_without(names: set[str]) -> Gazetteer:
+    """The project's gazetteer minus every entry any of whose names (canonical or alias) is in `names`."""
+    entries = [e for e in load_gazetteer().entries
+               if to_simplified(e.canonical) not in names and not any(to_simplified(a) in names for a in e.aliases)]
+    return Gazetteer(entries)
+
+
+def evaluate(gold_dir: Path, split: str | None = None, leave_names_out: bool = False) -> Report:
+    """Score the extractors on the gold files (of one split). With `leave_names_out`, every name
+    the gold documents mark is first removed from the gazetteers, so what is found is found by shape
+    and context, not remembered."""
+    report = Report()
+    golds = [(path, json.loads(path.read_text(encoding="utf-8"))) for path in gold_files(gold_dir, split)]
+    gazetteer = gazetteer_without(names_left_out([g for _, g in golds])) if leave_names_out else None
+    for path, gold in golds:
+        facts = extract(_raw_for(gold, Path.cwd()), gazetteer=gazetteer)
         if facts.document.text != gold["text"]:
             raise ValueError(f"{path}: the gold text differs from the extracted document's text")
         score_document(report, facts, gold)

@@ -49,7 +49,7 @@ def to_document(raw: RawDocument) -> Document:
     return Document(
         id=Document.make_id(str(key)), path=raw.path, title=meta.get("title") or Path(raw.path).stem, kind=kind,
         issuers=tuple(meta.get("issuers") or ()), date=meta.get("date"), doc_number=meta.get("doc_number"),
-        source_url=meta.get("source_url"), summary=bool(meta.get("summary")),
+        source_url=meta.get("source_url"), source_kind=meta.get("source_kind"), summary=bool(meta.get("summary")),
         synthetic=bool(meta.get("synthetic")), sha256=raw.sha256, text=raw.text,
         metadata_warnings=tuple(raw.warnings))
 

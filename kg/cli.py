@@ -236,30 +236,48 @@ def extract(
 @friendly
 def eval_(
     gold_dir: Annotated[Path, typer.Argument(help="folder of gold .json files (docs/ANNOTATION.md)")],
+    split: Annotated[str | None, typer.Option("--split", help="dev or test (split.tsv in the gold folder)")] = None,
+    leave_names_out: Annotated[bool, typer.Option(
+        "--leave-names-out", help="also score with every gold name removed from the gazetteers, side by side")] = False,
     as_json: Annotated[bool, typer.Option("--json")] = False,
     errors: Annotated[bool, typer.Option("--errors", help="list every miss and false hit")] = False,
 ) -> None:
     """Precision, recall and F1 per type against hand-annotated gold files."""
     from extractors.evaluate import evaluate
 
-    report = evaluate(gold_dir)
+    report = evaluate(gold_dir, split=split)
     result = report.as_dict()
+    blind = evaluate(gold_dir, split=split, leave_names_out=True) if leave_names_out else None
+    unseen = blind.as_dict() if blind else None
     if as_json:
-        _print_json(result)
+        _print_json({**result, "leave_names_out": unseen} if unseen else result)
     else:
-        table = Table("what", "type", "precision", "recall", "F1", "tp", "fp", "fn")
+        columns = ["what", "type", "P", "R", "F1", "tp", "fp", "fn"]
+        if unseen:
+            columns += ["F1*", "P*", "R*"]
+        table = Table(*columns)
+
+        def extra(s2: dict | None) -> list[str]:
+            return [f"{s2['f1']:.3f}", f"{s2['precision']:.3f}", f"{s2['recall']:.3f}"] if s2 else (
+                ["–", "–", "–"] if unseen else [])
+
+        def row(group: str, name: str, s: dict, s2: dict | None) -> None:
+            table.add_row(group, name, *(f"{s[k]:.3f}" for k in ("precision", "recall", "f1")),
+                          *(str(s[k]) for k in ("tp", "fp", "fn")), *extra(s2))
+
+        short = {"recommendations": "recs", "recommendation_directions": "rec dirs", "directions": "doc dirs"}
         for group in ("mentions", "relations"):
             for name, s in result[group].items():
-                table.add_row(group, name, *(f"{s[k]:.3f}" for k in ("precision", "recall", "f1")),
-                              *(str(s[k]) for k in ("tp", "fp", "fn")))
+                row(group, name, s, unseen[group].get(name) if unseen else None)
         for group in ("recommendations", "directions", "recommendation_directions", "indicators"):
-            s = result[group]
-            table.add_row(group, "", *(f"{s[k]:.3f}" for k in ("precision", "recall", "f1")),
-                          *(str(s[k]) for k in ("tp", "fp", "fn")))
-        out.print(f"{result['documents']} gold documents in {gold_dir}")
+            row(short.get(group, group), "", result[group], unseen[group] if unseen else None)
+        scope = f" (split {split})" if split else ""
+        out.print(f"{result['documents']} gold documents in {gold_dir}{scope}")
         out.print(table)
+        if unseen:
+            out.print("* with every name of these gold documents removed from the gazetteers (--leave-names-out)")
     if errors:
-        for e in report.errors:
+        for e in (blind or report).errors:
             err.print(json.dumps(e, ensure_ascii=False))
 
 

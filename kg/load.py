@@ -38,7 +38,8 @@ class GraphRows:
         props: dict[str, Any] = {
             "name": doc.title, "title": doc.title, "path": doc.path, "kind": doc.kind,
             "issuers": list(doc.issuers), "date": doc.date, "year": doc.year,
-            "doc_number": doc.doc_number, "source_url": doc.source_url, "summary": doc.summary,
+            "doc_number": doc.doc_number, "source_url": doc.source_url, "source_kind": doc.source_kind,
+            "summary": doc.summary,
             "synthetic": doc.synthetic, "metadata_warnings": list(doc.metadata_warnings)}
         if first:
             props["text"] = doc.text

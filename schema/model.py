@@ -81,6 +81,7 @@ class Document(Model):
     date: str | None = None  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
     doc_number: str | None = None  # 发文字号
     source_url: str | None = None
+    source_kind: Literal["official", "society", "media", "repost"] | None = None  # what kind of page source_url is
     summary: bool = False  # a summary written from a public source, not the original text
     synthetic: bool = False  # generated for benchmarks/tests; never in seed_data
     sha256: str

@@ -98,7 +98,8 @@ def document_lines(row: dict, meta: dict) -> str:
         f"- {t('issuers')}{sep}{common.md_text(common.join(row.get('issuers'))) if row.get('issuers') else unknown}",
         f"- {t('date')}{sep}{row.get('date') or unknown}",
         f"- {t('doc_number')}{sep}{common.md_text(row.get('doc_number')) or unknown}",
-        f"- {t('source')}{sep}{source_md}",
+        f"- {t('source')}{sep}{source_md}"
+        + (f" · :orange[{t('source_kind.' + meta['source_kind'])}]" if meta.get("source_kind") else ""),
     ]
     if meta.get("summary"):
         lines.append(f"- :orange[{t('summary_note')}]")
