@@ -26,7 +26,7 @@ SOCIETY_SUFFIX = "学会联合体|学会|协会|研究会|联合会|促进会"
 BRANCH_SUFFIX = "专业委员会|工作委员会|分会|专委会"
 PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党总支|党支部|党委|党组织|党组")
 # a generic unit that may stand between an organisation and its Party organisation
-PARTY_UNIT = "理事会|办事机构|秘书处|机关|常务理事会|分支机构"
+PARTY_UNIT = "学会服务中心学会联合|学会联合|科技社团|理事会|办事机构|秘书处|机关|常务理事会|分支机构"
 # where a name can start: the common openings of Chinese and foreign organisation names
 NAME_OPENINGS = ("中国", "中华", "全国", "国际", "世界", "亚洲", "亚太", "欧洲", "美国", "英国", "德国", "法国",
                  "日本", "北京", "上海", "天津", "重庆")
@@ -39,14 +39,14 @@ NOT_NAME_WORDS = {"所属", "有关", "相关", "各级", "部分", "全体", "�
                   "其", "下属", "直属", "地方", "基层", "优秀", "重点", "单位", "部门", "工作", "成员", "会员"}
 POLICY_WORDS = re.compile(
     r"(方案|意见|通知|条例|办法|规定|规划|纲要|决定|细则|法|章程|计划|指南|目录|要点|任务|纪要|准则|规则|制度|"
-    r"意见稿|公告|通告|决议|清单|标准|规范|战略|行动|工程|议程|宣言|公约|报告)"
+    r"意见稿|公告|通告|决议|清单|标准|规范|战略|行动|工程|议程|宣言|公约|报告|举措|措施)"
     r"([(（][^()（）]{0,12}[)）])?$")
 NOT_POLICY = re.compile(r"(日报|晚报|报|杂志|期刊|学报|通讯|周刊|网|时报|导报|文摘)$")
 # verbs that introduce a programme name rather than belong to it
 PROGRAMME_STOP = frozenset({"开展", "实施", "设立", "组织", "启动", "申报", "支持", "资助", "属于", "包括", "下设", "推进",
                             "参与", "承担", "承接", "获得", "获批", "入选", "纳入", "设置", "推动", "加强"})
 # priority on equal length: gazetteer names are trusted most
-PRIORITY = {"gazetteer": 0, "nested": 1, "title": 2, "pattern": 3}
+PRIORITY = {"gazetteer": 0, "nested": 1, "title": 2, "pattern": 3, "shape": 4}
 
 
 @dataclass
@@ -147,6 +147,14 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     return out
 
 
+def _shape_candidates(text: str) -> list[Candidate]:
+    """Names by their shape (modifier + head, parts in seed_data/rules/name_parts.tsv)."""
+    from extractors.shapes import shape_finder
+
+    return [Candidate(s.start, s.end, s.label, text[s.start:s.end], s.generic, "shape")
+            for s in shape_finder().find(text)]
+
+
 def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
     """Organisation + branch suffix -> Branch; organisation (+ unit) + Party suffix -> PartyOrganization."""
     out: list[Candidate] = []
@@ -167,6 +175,10 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
         if m:
             out.append(Candidate(org.start, org.end + m.end(), "PartyOrganization",
                                  text[org.start:org.end + m.end()], False, "nested", nested=[org]))
+        m = re.match("办公厅|办公室", rest)
+        if org.label == "Agency" and m:  # 中国科协办公厅: the office of a known body is a body too
+            out.append(Candidate(org.start, org.end + m.end(), "Agency", text[org.start:org.end + m.end()], False,
+                                 "nested", nested=[org]))
     return out
 
 
@@ -200,7 +212,7 @@ def _canonical(c: Candidate, gazetteer: Gazetteer) -> Candidate:
 
 def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     text = shadow.text
-    base = _gazetteer_candidates(text, gazetteer) + _pattern_candidates(text)
+    base = _gazetteer_candidates(text, gazetteer) + _pattern_candidates(text) + _shape_candidates(text)
     base = [_canonical(c, gazetteer) for c in base]
     candidates = base + [_canonical(c, gazetteer) for c in _nested_candidates(text, base)]
     found = []

@@ -1,9 +1,10 @@
 """Relations: from nested names and from trigger words between two mentions of one sentence.
 
 * nesting: 中国计算机学会青年工作委员会 BRANCH_OF 中国计算机学会; 中国科协党组 PARTY_ORG_OF 中国科协;
-* triggers (head … trigger … tail, within one sentence, nothing but a short gap between):
-  SUPERVISED_BY (主管/所属/挂靠/业务指导), RUNS (实施/组织/设立/评选 … + programme),
-  UNDERTAKES (承接/承担 … + function), ISSUED (印发/发布/出台 … + policy);
+* triggers (head … trigger … tail, within one sentence, nothing but a short gap between), read
+  from seed_data/rules/relation_triggers.tsv: SUPERVISED_BY (主管/所属/挂靠/业务指导), RUNS
+  (实施/组织/设立/评选 … + programme), UNDERTAKES (承接/承担 … + function), BRANCH_OF (下设/所属 …),
+  ISSUED (印发/发布/出台 … + policy); lists expand to one relation per item;
 * CITES: the document cites each policy it names in 《》.
 Every relation carries as evidence the sentence it came from.
 """
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from extractors.rules import TriggerRow, relation_triggers
 from extractors.shadow import to_simplified
 from schema.model import Document, Entity, Evidence, Passage, Relation
 
@@ -38,20 +41,20 @@ class TriggerRule:
     tail_first: bool = False  # the tail comes first in the text (…挂靠在 X 的学会)
 
 
-RULES: tuple[TriggerRule, ...] = (
-    TriggerRule("SUPERVISED_BY", ("Society",), ("Agency",),
-                re.compile(r"主管|挂靠|业务指导|业务主管单位|主办单位|隶属"), 20, 0.7),
-    TriggerRule("SUPERVISED_BY", ("Society",), ("Agency",),
-                re.compile(r"^(所属|主管的|直属|领导的|业务指导的|下属)"), 4, 0.8, tail_first=True),
-    TriggerRule("RUNS", ("Society", "Agency"), ("TalentProgram",),
-                re.compile(r"实施|组织|设立|评选|开展|启动|举办|推荐|承办|主办|发起|牵头|负责|推出|认定|遴选"), 30, 0.7),
-    TriggerRule("UNDERTAKES", ("Society",), ("GovernmentFunction",),
-                re.compile(r"承接|承担|开展|参与|从事|负责|交给|委托"), 40, 0.7),
-    TriggerRule("ISSUED", ("Agency",), ("Policy",),
-                re.compile(r"印发|发布|出台|制定|颁布|下发|发出|公布|联合印发"), 30, 0.85),
-)
+def _rule(row: TriggerRow) -> TriggerRule:
+    pattern = "|".join(("^" + re.escape(w[1:])) if w.startswith("^") else re.escape(w) for w in row.triggers)
+    return TriggerRule(row.type, row.heads, row.tails, re.compile(pattern), row.max_gap, row.confidence, row.tail_first)
+
+
+@cache
+def trigger_rules() -> tuple[TriggerRule, ...]:
+    """The rules of seed_data/rules/relation_triggers.tsv (rules as data: extractors.rules)."""
+    return tuple(_rule(row) for row in relation_triggers())
+
+
 # A list of heads joined by 、 和 与 (中共中央办公厅、国务院办公厅印发…) all take the trigger.
-_COORDINATION = re.compile(r"^[、和与及,，\s]*$")
+_COORDINATION = re.compile(r"^(?:[、和与及,，\s]|会同|以及|联合)*$")
+_TAIL_LIST = re.compile(r"^[、和与\s]*$")  # items after the first object of one verb: 承接A、B和C
 
 
 def _evidence(passage: Passage, extractor: str, confidence: float) -> Evidence:
@@ -85,13 +88,15 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
     """Head … trigger … tail within one sentence: near each other, or the head is the sentence's
     subject (the first organisation, at its start), whose verbs reach to the sentence end."""
     out: list[Relation] = []
-    for rule in RULES:
+    for rule in trigger_rules():
         subject = next((p for p in sentence if p.entity.label in rule.heads), None)
         for i, first in enumerate(sentence):
             for second in sentence[i + 1:]:
                 head, tail = (second, first) if rule.tail_first else (first, second)
                 if head.entity.label not in rule.heads or tail.entity.label not in rule.tails:
                     continue
+                if rule.type == "BRANCH_OF" and (head.entity.generic or tail.entity.generic):
+                    continue  # a kind of branch (分支机构) belongs to no one society
                 between = to_simplified(text[first.end:second.start])  # 印發 = 印发
                 is_subject = (not rule.tail_first and head is subject
                               and head.start - head.passage.start <= SUBJECT_WINDOW)
@@ -106,21 +111,29 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
 
 
 def _coordinated(text: str, sentence: list[Placed], found: list[Relation]) -> list[Relation]:
-    """Extend ISSUED/RUNS to every head of a coordinated list (A、B印发《C》)."""
+    """Extend a relation over coordinated lists: every head of A、B印发《C》 (ISSUED, RUNS) and
+    every tail of 承接A、B和C (UNDERTAKES, RUNS, ISSUED) — one relation per item."""
     out = list(found)
     for rel in found:
-        if rel.type not in ("ISSUED", "RUNS"):
-            continue
         head_index = next(i for i, p in enumerate(sentence) if p.entity.id == rel.head_id and p.text == rel.head)
-        tail = next(p for p in sentence if p.entity.id == rel.tail_id and p.text == rel.tail)
-        j = head_index
-        while j > 0:
-            left, right = sentence[j - 1], sentence[j]
-            if left.entity.label != right.entity.label or not _COORDINATION.match(text[left.end:right.start]):
-                break
-            out.append(_relation(rel.type, left, tail, rel.evidence.extractor, rel.evidence.confidence))
-            j -= 1
+        tail_index = next(i for i, p in enumerate(sentence) if p.entity.id == rel.tail_id and p.text == rel.tail)
+        head, tail = sentence[head_index], sentence[tail_index]
+        if rel.type in ("ISSUED", "RUNS"):
+            j = head_index
+            while j > 0 and _joined(text, sentence[j - 1], sentence[j]):
+                out.append(_relation(rel.type, sentence[j - 1], tail, rel.evidence.extractor, rel.evidence.confidence))
+                j -= 1
+        if rel.type in ("UNDERTAKES", "RUNS", "ISSUED") and tail_index > head_index:
+            j = tail_index
+            while j + 1 < len(sentence) and _joined(text, sentence[j], sentence[j + 1], _TAIL_LIST):
+                out.append(_relation(rel.type, head, sentence[j + 1], rel.evidence.extractor, rel.evidence.confidence))
+                j += 1
     return out
+
+
+def _joined(text: str, left: Placed, right: Placed, joiner: re.Pattern[str] = _COORDINATION) -> bool:
+    """Two neighbouring mentions of one kind joined by 、 和 与 及 会同 … (items of one list)."""
+    return left.entity.label == right.entity.label and bool(joiner.match(text[left.end:right.start]))
 
 
 def cites(doc: Document, policies: list[Placed], seen: set[str]) -> list[Relation]:

@@ -278,7 +278,7 @@ def eval_(
             out.print("* with every name of these gold documents removed from the gazetteers (--leave-names-out)")
     if errors:
         for e in (blind or report).errors:
-            err.print(json.dumps(e, ensure_ascii=False))
+            err.print(json.dumps(e, ensure_ascii=False), soft_wrap=True, highlight=False, markup=False)
 
 
 @app.command()

@@ -1,0 +1,165 @@
+"""Rules as data: the parts that names are built from, read from `seed_data/rules/*.tsv`.
+
+A policy analyst who reads no Python can add a row: a new administrative domain (卫生健康 → finds
+X省卫生健康委), a function head, a programme cue, a stop word. Every file is validated when it is
+loaded; a bad row fails loudly with the file, the line and the reason (RulesError), never silently.
+
+`name_parts.tsv` — columns `label`, `part`, `value`, `note`. Which parts each label takes, and
+what the recogniser (`extractors.shapes`) does with them, is in PARTS below.
+
+`relation_triggers.tsv` — one row per rule: `type` (a relationship of the graph model), `heads` and
+`tails` (labels, `|`-separated), `order` (head_first: head … trigger … tail; tail_first: the tail
+comes first), `max_gap` (characters between the two mentions), `confidence`, `triggers`
+(`|`-separated words; a leading ^ means "right after the first mention").
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+PARTS: dict[str, dict[str, str]] = {
+    "Agency": {
+        "place_suffix": "a place name ends with it (省, 市, 州 …)",
+        "domain": "what a department is responsible for (科技, 民政 …)",
+        "level_head": "a department's level (部, 厅, 局, 委 …)",
+        "government": "a place's government or Party committee (人民政府, 省委 …)",
+        "office": "a general office (办公厅, 办公室)",
+    },
+    "GovernmentFunction": {
+        "modifier": "what is evaluated, certified or drafted (科技成果 …)",
+        "head": "the act (评价, 认定 …)",
+        "term": "a function named by one word (科普, 团体标准 …)",
+        "not_before": "the function word then modifies a thing (评价机构 …)",
+    },
+    "TalentProgram": {
+        "head": "an award, programme or fund (奖, 计划, 工程 …)",
+        "programme_cue": "a 计划/工程/基金 name must hold one (人才, 青年 …)",
+        "stop": "ends like a programme but names none (一等奖 …)",
+    },
+    "Branch": {"head": "a society's branch (专业委员会, 分会 …)", "stop": "not a branch (分会场)"},
+    "PartyOrganization": {
+        "owner_head": "the kinds of organisation a Party body belongs to (大学, 部 …)",
+        "head": "the Party body (党委, 党组 …)",
+    },
+}
+_VALUE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()]+")
+
+
+class RulesError(ValueError):
+    """A rules file that cannot be used: `file:line: reason`."""
+
+
+def rules_dir() -> Path:
+    env = os.environ.get("KG_RULES_DIR")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "seed_data" / "rules"
+
+
+@dataclass(frozen=True)
+class NameParts:
+    parts: dict[tuple[str, str], tuple[str, ...]]  # (label, part) -> values, longest first
+
+    def get(self, label: str, part: str) -> tuple[str, ...]:
+        return self.parts.get((label, part), ())
+
+    def alternation(self, label: str, part: str) -> str:
+        """A regex alternation of the values, longest first (so 科学技术奖 wins over 奖)."""
+        return "|".join(re.escape(v) for v in self.get(label, part))
+
+
+def read_name_parts(path: Path) -> NameParts:
+    if not path.is_file():
+        raise RulesError(f"{path}: missing (the shape recogniser needs it)")
+    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    seen: dict[tuple[str, str, str], int] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t")
+        header = next(reader, None)
+        if header is None or header[:3] != ["label", "part", "value"]:
+            raise RulesError(f"{path}:1: the header must start with label<TAB>part<TAB>value, got {header}")
+        for number, row in enumerate(reader, start=2):
+            if not row or not "".join(row).strip() or row[0].startswith("#"):
+                continue
+            if len(row) < 3:
+                raise RulesError(f"{path}:{number}: expected label, part, value (and a note), got {row}")
+            label, part, value = (cell.strip() for cell in row[:3])
+            if label not in PARTS:
+                raise RulesError(f"{path}:{number}: unknown label {label!r} (one of {', '.join(PARTS)})")
+            if part not in PARTS[label]:
+                raise RulesError(f"{path}:{number}: {label} has no part {part!r} (one of {', '.join(PARTS[label])})")
+            if not _VALUE.fullmatch(value):
+                raise RulesError(f"{path}:{number}: value {value!r} must be Chinese characters, letters or digits")
+            key = (label, part, value)
+            if key in seen:
+                raise RulesError(f"{path}:{number}: {label} {part} {value!r} repeats line {seen[key]}")
+            seen[key] = number
+            found[(label, part)].append(value)
+    return NameParts({k: tuple(sorted(v, key=lambda s: (-len(s), s))) for k, v in found.items()})
+
+
+@cache
+def name_parts(directory: Path | None = None) -> NameParts:
+    return read_name_parts((directory or rules_dir()) / "name_parts.tsv")
+
+
+RELATION_TYPES = ("SUPERVISED_BY", "RUNS", "UNDERTAKES", "BRANCH_OF", "ISSUED", "PARTY_ORG_OF")
+ENTITY_LABELS = ("Society", "Branch", "PartyOrganization", "TalentProgram", "GovernmentFunction", "Agency", "Policy")
+
+
+@dataclass(frozen=True)
+class TriggerRow:
+    type: str
+    heads: tuple[str, ...]
+    tails: tuple[str, ...]
+    tail_first: bool
+    max_gap: int
+    confidence: float
+    triggers: tuple[str, ...]
+
+
+def read_relation_triggers(path: Path) -> tuple[TriggerRow, ...]:
+    if not path.is_file():
+        raise RulesError(f"{path}: missing (the relation extractor needs it)")
+    rows: list[TriggerRow] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t")
+        header = next(reader, None)
+        expected = ["type", "heads", "tails", "order", "max_gap", "confidence", "triggers"]
+        if header is None or header[:7] != expected:
+            raise RulesError(f"{path}:1: the header must be {'<TAB>'.join(expected)}, got {header}")
+        for number, row in enumerate(reader, start=2):
+            if not row or not "".join(row).strip() or row[0].startswith("#"):
+                continue
+            where = f"{path}:{number}"
+            if len(row) < 7:
+                raise RulesError(f"{where}: expected 7 columns ({', '.join(expected)}), got {len(row)}")
+            rtype, heads, tails, order, gap, confidence, triggers = (c.strip() for c in row[:7])
+            if rtype not in RELATION_TYPES:
+                raise RulesError(f"{where}: unknown relationship type {rtype!r} (one of {', '.join(RELATION_TYPES)})")
+            labels = [*heads.split("|"), *tails.split("|")]
+            bad = [label for label in labels if label not in ENTITY_LABELS]
+            if bad:
+                raise RulesError(f"{where}: unknown label(s) {', '.join(bad)} (one of {', '.join(ENTITY_LABELS)})")
+            if order not in ("head_first", "tail_first"):
+                raise RulesError(f"{where}: order must be head_first or tail_first, got {order!r}")
+            try:
+                max_gap, conf = int(gap), float(confidence)
+            except ValueError:
+                raise RulesError(f"{where}: max_gap must be a whole number and confidence a number") from None
+            if not (0 < max_gap <= 200 and 0 < conf <= 1):
+                raise RulesError(f"{where}: max_gap must be 1–200 and confidence in (0, 1]")
+            words = tuple(w.strip() for w in triggers.split("|") if w.strip())
+            if not words or not all(_VALUE.fullmatch(w.lstrip("^")) for w in words):
+                raise RulesError(f"{where}: triggers must be words of Chinese characters, letters or digits")
+            rows.append(TriggerRow(rtype, tuple(heads.split("|")), tuple(tails.split("|")), order == "tail_first",
+                                   max_gap, conf, words))
+    return tuple(rows)
+
+
+@cache
+def relation_triggers(directory: Path | None = None) -> tuple[TriggerRow, ...]:
+    return read_relation_triggers((directory or rules_dir()) / "relation_triggers.tsv")

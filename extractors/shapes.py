@@ -1,0 +1,194 @@
+"""Names found by their shape: a modifier span and a head, built from the parts in
+`seed_data/rules/name_parts.tsv` (see `extractors.rules`), so that names no gazetteer lists are found.
+
+* Agency — [place] + domain + level (江西省科技厅, 深圳市民政局, 科技部, 省科技厅), or [place] + government or
+  Party committee [+ office] (大理州政府办公室, 湖北省委). Without a place it is a generic kind (省科技厅,
+  市场监管局), except a ministry (domain + 部: 民政部), which is one body.
+* GovernmentFunction — modifier + act (科技成果评价, 工程能力评价) or a one-word term (团体标准, 科普), not where
+  the words modify a thing (评价机构).
+* TalentProgram — a name + 奖/科学技术奖/计划/工程/基金 … whose left edge is found word by word (the words
+  must be name-like; a verb that introduces the programme, such as 设立 or 实施, stops it); a
+  计划/工程/基金 must carry a programme cue (人才, 青年 …); edition and year prefixes stay outside.
+* Branch — a field name + 专业委员会/分会 … (摩擦学分会, 森林康养专委会).
+* PartyOrganization — an organisation ending in an owner head (大学, 部, 学会 …) + 党委/党组 ….
+
+Every shape runs on the simplified shadow text and returns shadow offsets; `extractors.mentions`
+merges them with the gazetteer's names and the other patterns (longest name wins).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from jieba import posseg
+
+from extractors.rules import NameParts, name_parts
+from extractors.segment import tokenizer
+
+CJK = "\u4e00-\u9fff"
+# words that can be part of a name (jieba part of speech); verbs only inside programme names
+NAME_POS = ("n", "nr", "ns", "nt", "nz", "ng", "nl", "j", "eng", "x", "vn", "an", "b", "m", "t")  # t: 青年
+STOP_WORDS = frozenset({
+    "所属", "有关", "相关", "各级", "部分", "全体", "广大", "各类", "我国", "会议", "本届", "该", "各", "其", "下属",
+    "直属", "地方", "基层", "重点", "单位", "部门", "成员", "会员", "和", "与", "及", "或", "等", "的",
+    "开展", "实施", "设立", "组织", "启动", "申报", "支持", "资助", "属于", "包括", "下设", "推进", "参与", "承担",
+    "承接", "获得", "获批", "入选", "纳入", "设置", "推动", "加强", "荣获", "获", "授予", "颁发", "评选", "表彰",
+    "推荐", "提名", "举办", "召开", "成立", "设有", "新设", "联合", "发布", "公布", "印发", "关于", "对", "向", "为",
+    "由", "经", "在", "是", "将", "并", "已", "首届", "本次", "此次", "今年", "年度", "届", "获得者",
+    "完成", "引导", "整体", "提升", "简称", "鼓励", "领域", "社会力量", "设奖", "两院", "个", "三个", "两个", "多个",
+    "去年", "明年", "近年", "近年来", "当前", "目前", "同时", "此外", "近日", "日前", "上半年", "下半年", "当年", "每年",
+})
+# 组织 is a verb before a programme (组织实施…计划) but a noun inside a branch's name (组织工作委员会)
+BRANCH_STOP_WORDS = STOP_WORDS - {"组织", "联合"}
+
+EDITION = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+届|(?:19|20)\d{2}(?:[-—～~至](?:19|20)?\d{2})?年度?|"
+                     r"\(\d{4}\)|（\d{4}）)+")
+
+
+@dataclass(frozen=True)
+class Shape:
+    start: int
+    end: int
+    label: str
+    generic: bool
+
+
+@cache
+def _pos() -> posseg.POSTokenizer:
+    return posseg.POSTokenizer(tokenizer())
+
+
+@cache
+def _words(window: str) -> tuple[tuple[str, str], ...]:
+    return tuple((w.word, w.flag) for w in _pos().cut(window))
+
+
+def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False,
+               stop: frozenset[str] = STOP_WORDS) -> int:
+    """Where a name that ends at `end` starts: walk left over name-like words (jieba), stopping at
+    punctuation, a stop word or a word that cannot be part of a name. Returns `end` when none."""
+    start = end
+    while start > max(0, end - max_len) and re.match(f"[{CJK}A-Za-z0-9·]", text[start - 1]):
+        start -= 1
+    window = text[start:end]
+    if not window:
+        return end
+    accepted = 0
+    for word, flag in reversed(_words(window)):
+        if word in stop or not (flag.startswith(NAME_POS) or (allow_verbs and flag.startswith("v"))):
+            break
+        accepted += len(word)
+    return end - accepted
+
+
+def _alt(parts: NameParts, label: str, part: str) -> str:
+    return parts.alternation(label, part) or "(?!)"
+
+
+class ShapeFinder:
+    def __init__(self, parts: NameParts) -> None:
+        self.parts = parts
+        a = lambda part: _alt(parts, "Agency", part)  # noqa: E731
+        self.place_suffix = frozenset(parts.get("Agency", "place_suffix"))
+        self.department = re.compile(f"(?:{a('domain')})(?:{a('level_head')})")
+        self.government = re.compile(f"(?:{a('government')})(?:{a('office')})?")
+        f = lambda part: _alt(parts, "GovernmentFunction", part)  # noqa: E731
+        self.function = re.compile(f"(?:(?:{f('modifier')})(?:{f('head')})|{f('term')})(?!{f('not_before')})")
+        self.programme = re.compile(_alt(parts, "TalentProgram", "head"))
+        self.programme_cue = re.compile(_alt(parts, "TalentProgram", "programme_cue"))
+        self.programme_stop = frozenset(parts.get("TalentProgram", "stop"))
+        self.branch = re.compile(f"(?:{_alt(parts, 'Branch', 'head')})(?!场|议)")
+        self.branch_stop = frozenset(parts.get("Branch", "stop"))
+        self.party = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'owner_head')})"
+                                f"(?:{_alt(parts, 'PartyOrganization', 'head')})")
+        self.party_head = re.compile(_alt(parts, "PartyOrganization", "head"))
+
+    # --- Agency --------------------------------------------------------------------------------
+    def _place(self, text: str, start: int) -> int:
+        """The start of a place name (湖北省, 深圳市, 大理州) ending right before `start`, or `start`."""
+        if start == 0 or text[start - 1] not in self.place_suffix:
+            return start
+        begin = name_start(text, start, max_len=10)
+        words = _words(text[begin:start])
+        # keep only the trailing words that form the place: a place word (ns) or the suffix itself
+        keep = 0
+        for word, flag in reversed(words):
+            if flag.startswith("ns") or word in self.place_suffix or (keep == 0 and word[-1] in self.place_suffix):
+                keep += len(word)
+            else:
+                break
+        return start - keep if keep else start - 1
+
+    def agencies(self, text: str) -> list[Shape]:
+        out = []
+        for m in re.finditer("科学技术协会|科协", text):  # 中国科协 and any place's 科协 are bodies of the state
+            begin = m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "中国" else self._place(text, m.start())
+            if begin < m.start():
+                out.append(Shape(begin, m.end(), "Agency", m.start() - begin <= 1))
+        for rx, ministry_head in ((self.department, "部"), (self.government, None)):
+            for m in rx.finditer(text):
+                begin = self._place(text, m.start())
+                place = text[begin:m.start()]
+                if not place and rx is self.government and not text[m.start():m.end()].endswith(("办公厅", "办公室")):
+                    continue  # bare 政府 / 党委: not a body by itself
+                generic = len(place) <= 1 and not (ministry_head and m.group(0).endswith(ministry_head) and not place)
+                out.append(Shape(begin, m.end(), "Agency", generic))
+        return out
+
+    # --- GovernmentFunction --------------------------------------------------------------------
+    def functions(self, text: str) -> list[Shape]:
+        return [Shape(m.start(), m.end(), "GovernmentFunction", False) for m in self.function.finditer(text)]
+
+    # --- TalentProgram -------------------------------------------------------------------------
+    def programmes(self, text: str) -> list[Shape]:
+        out = []
+        for m in self.programme.finditer(text):
+            head = m.group(0)
+            if m.end() < len(text) and re.match(f"[{CJK}]", text[m.end()]) and head in ("奖", "计划", "工程", "基金"):
+                if not re.match(r"[”\"」』、，。；：,;:（(）)\s和与及等]", text[m.end()]) and text[m.end()] not in "获者状章":
+                    continue  # 奖励, 计划单列, 工程师: the head is part of a longer word
+            begin = name_start(text, m.start(), max_len=18, allow_verbs=True)
+            name = text[begin:m.end()]
+            edition = EDITION.match(name)
+            if edition:
+                begin += edition.end()
+                name = text[begin:m.end()]
+            modifier = name[:-len(head)]
+            if len(modifier) < 2 or name in self.programme_stop or any(name.endswith(s) for s in self.programme_stop):
+                continue
+            if head not in ("奖", "科学技术奖", "科技奖", "奖章") and not self.programme_cue.search(modifier):
+                continue
+            if re.match(r"[\d一二三四五六七八九十]", modifier):
+                continue
+            out.append(Shape(begin, m.end(), "TalentProgram", False))
+        return out
+
+    # --- Branch, PartyOrganization ---------------------------------------------------------------
+    def branches(self, text: str) -> list[Shape]:
+        out = []
+        for m in self.branch.finditer(text):
+            begin = name_start(text, m.start(), max_len=14, stop=BRANCH_STOP_WORDS)
+            modifier = text[begin:m.start()]
+            if len(modifier) < 2 or text[begin:m.end()] in self.branch_stop or re.match(r"[\d一二三四五六七八九十两几多各]", modifier):
+                continue
+            out.append(Shape(begin, m.end(), "Branch", False))
+        return out
+
+    def party_organisations(self, text: str) -> list[Shape]:
+        out = []
+        for m in self.party.finditer(text):
+            head = self.party_head.search(text, m.start(), m.end())
+            begin = name_start(text, head.start(), max_len=16)
+            if head.start() - begin >= 3:
+                out.append(Shape(begin, m.end(), "PartyOrganization", False))
+        return out
+
+    def find(self, text: str) -> list[Shape]:
+        return (self.agencies(text) + self.functions(text) + self.programmes(text) + self.branches(text)
+                + self.party_organisations(text))
+
+
+@cache
+def shape_finder() -> ShapeFinder:
+    return ShapeFinder(name_parts())

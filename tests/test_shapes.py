@@ -1,0 +1,160 @@
+"""Names by their shape (issue 9): rules as data in seed_data/rules/name_parts.tsv, validated at
+load, and the recogniser that builds names from them. Sentences here are written for the tests."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from extractors.documents import RawDocument
+from extractors.pipeline import extract
+from extractors.rules import RulesError, read_name_parts, rules_dir
+from extractors.shapes import ShapeFinder
+
+
+@pytest.fixture(scope="module")
+def finder() -> ShapeFinder:
+    return ShapeFinder(read_name_parts(rules_dir() / "name_parts.tsv"))
+
+
+def found(finder: ShapeFinder, text: str) -> set[tuple[str, str, bool]]:
+    return {(text[s.start:s.end], s.label, s.generic) for s in finder.find(text)}
+
+
+def facts_of(text: str):
+    return extract(RawDocument(path="t.txt", text=text, sha256="0" * 64, metadata={"title": "测试"}, warnings=()))
+
+
+# --- the data file -------------------------------------------------------------------------------
+@pytest.mark.parametrize("row, reason", [
+    ("Agencyy\tdomain\t科技\t", "unknown label 'Agencyy'"),
+    ("Agency\tdomian\t科技\t", "Agency has no part 'domian'"),
+    ("Agency\tdomain\t科技(.*)\t", "must be Chinese characters"),
+    ("Agency\tdomain\t科技\t", "repeats line 2"),
+    ("Agency\tdomain", "expected label, part, value"),
+])
+def test_a_bad_row_fails_with_file_line_and_reason(tmp_path: Path, row: str, reason: str):
+    path = tmp_path / "name_parts.tsv"
+    path.write_text("label\tpart\tvalue\tnote\nAgency\tdomain\t科技\t\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(RulesError) as info:
+        read_name_parts(path)
+    assert f"{path}:3: " in str(info.value) and reason in str(info.value)
+
+
+def test_a_missing_or_headless_file_fails_loudly(tmp_path: Path):
+    with pytest.raises(RulesError, match="missing"):
+        read_name_parts(tmp_path / "name_parts.tsv")
+    (tmp_path / "name_parts.tsv").write_text("科技\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=":1: the header"):
+        read_name_parts(tmp_path / "name_parts.tsv")
+
+
+def test_the_shipped_rules_load_and_cover_every_label():
+    parts = read_name_parts(rules_dir() / "name_parts.tsv")
+    for label, part in [("Agency", "domain"), ("GovernmentFunction", "head"), ("TalentProgram", "head"),
+                        ("Branch", "head"), ("PartyOrganization", "head")]:
+        assert parts.get(label, part)
+
+
+def test_a_row_added_by_an_analyst_changes_what_is_found(tmp_path: Path):
+    shutil.copy(rules_dir() / "name_parts.tsv", tmp_path / "name_parts.tsv")
+    text = "江西省海洋渔业厅发布通知。"
+    before = ShapeFinder(read_name_parts(tmp_path / "name_parts.tsv"))
+    assert ("江西省海洋渔业厅", "Agency", False) not in found(before, text)
+    with (tmp_path / "name_parts.tsv").open("a", encoding="utf-8") as f:
+        f.write("Agency\tdomain\t海洋渔业\tadded in a test\n")
+    after = ShapeFinder(read_name_parts(tmp_path / "name_parts.tsv"))
+    assert ("江西省海洋渔业厅", "Agency", False) in found(after, text)
+
+
+# --- the shapes --------------------------------------------------------------------------------
+def test_departments_with_and_without_a_place(finder):
+    got = found(finder, "江西省科技厅会同省民政厅、科技部和市场监管局联合发文。")
+    assert ("江西省科技厅", "Agency", False) in got
+    assert ("省民政厅", "Agency", True) in got  # a kind: no place
+    assert ("科技部", "Agency", False) in got  # a ministry is one body
+    assert ("市场监管局", "Agency", True) in got
+
+
+def test_a_place_s_science_association_is_a_body(finder):
+    got = found(finder, "会议由中国科协和赣州市科协共同主办。")
+    assert ("中国科协", "Agency", False) in got and ("赣州市科协", "Agency", False) in got
+
+
+def test_functions_by_modifier_and_head_but_not_when_they_modify_a_thing(finder):
+    got = found(finder, "学会开展科技成果评价和工程能力评价，并建立评价机构。")
+    assert ("科技成果评价", "GovernmentFunction", False) in got
+    assert ("工程能力评价", "GovernmentFunction", False) in got
+    text = "该学会入选科技成果评价机构名单。"
+    assert not any(label == "GovernmentFunction" for _, label, _ in found(finder, text))
+
+
+def test_awards_in_a_list_and_no_prize_grades(finder):
+    got = found(finder, "学会设立青年创新奖、杰出贡献奖，今年评出一等奖三项。")
+    names = {name for name, label, _ in got if label == "TalentProgram"}
+    assert {"青年创新奖", "杰出贡献奖"} <= names
+    assert not any(name.endswith("一等奖") for name in names)
+
+
+def test_edition_prefixes_stay_outside_a_programme_name(finder):
+    names = {n for n, label, _ in found(finder, "颁发第十二届卓越工程师奖。") if label == "TalentProgram"}
+    assert names == {"卓越工程师奖"}
+
+
+def test_plans_need_a_programme_cue(finder):
+    assert not any(label == "TalentProgram" for _, label, _ in found(finder, "学会制定年度工作计划。"))
+    assert ("青年英才培养计划", "TalentProgram", False) in found(finder, "实施青年英才培养计划。")
+
+
+def test_branches_and_party_bodies_of_any_owner(finder):
+    got = found(finder, "学会新设摩擦学分会；西北某工业大学党委书记到会。")
+    assert ("摩擦学分会", "Branch", False) in got
+    assert any(label == "PartyOrganization" and name.endswith("工业大学党委") for name, label, _ in got)
+    assert not any(label == "Branch" for _, label, _ in found(finder, "会议设三个分会场。"))
+
+
+# --- through the pipeline: list expansion and one fact per relation ------------------------------
+def test_a_list_of_functions_gives_one_undertakes_each():
+    facts = facts_of("中国测绘学会承接科技评估、团体标准和科技成果评价。")
+    tails = sorted(r.tail for r in facts.relations if r.type == "UNDERTAKES")
+    assert tails == sorted(["团体标准", "科技评估", "科技成果评价"])
+
+
+def test_a_list_of_awards_gives_one_runs_each_and_no_duplicates():
+    facts = facts_of("中国测绘学会设立青年测绘创新奖、测绘科技进步奖。")
+    runs = [(r.head, r.tail) for r in facts.relations if r.type == "RUNS"]
+    assert sorted(runs) == sorted([("中国测绘学会", "测绘科技进步奖"), ("中国测绘学会", "青年测绘创新奖")])
+    assert len(runs) == len(set(runs))
+
+
+def test_every_span_still_equals_its_text():
+    text = "江西省科技厅会同省民政厅印发《关于推进学会承接职能的若干措施》，支持省测绘学会开展科技成果评价。"
+    facts = facts_of(text)
+    assert facts.mentions
+    assert all(text[m.start:m.end] == m.text for m in facts.mentions)
+
+
+@pytest.mark.parametrize("row, reason", [
+    ("RUNNS\tSociety\tTalentProgram\thead_first\t30\t0.7\t设立", "unknown relationship type 'RUNNS'"),
+    ("RUNS\tSocity\tTalentProgram\thead_first\t30\t0.7\t设立", "unknown label(s) Socity"),
+    ("RUNS\tSociety\tTalentProgram\tsideways\t30\t0.7\t设立", "order must be"),
+    ("RUNS\tSociety\tTalentProgram\thead_first\tfar\t0.7\t设立", "max_gap must be a whole number"),
+    ("RUNS\tSociety\tTalentProgram\thead_first\t30\t0.7\t", "triggers must be words"),
+])
+def test_a_bad_trigger_row_fails_with_file_line_and_reason(tmp_path: Path, row: str, reason: str):
+    from extractors.rules import read_relation_triggers
+
+    path = tmp_path / "relation_triggers.tsv"
+    header = "type\theads\ttails\torder\tmax_gap\tconfidence\ttriggers\tnote\n"
+    path.write_text(header + "ISSUED\tAgency\tPolicy\thead_first\t30\t0.85\t印发\t\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(RulesError) as info:
+        read_relation_triggers(path)
+    assert f"{path}:3: " in str(info.value) and reason in str(info.value)
+
+
+def test_the_shipped_trigger_rules_load():
+    from extractors.rules import read_relation_triggers
+
+    rows = read_relation_triggers(rules_dir() / "relation_triggers.tsv")
+    assert {r.type for r in rows} >= {"SUPERVISED_BY", "RUNS", "UNDERTAKES", "BRANCH_OF", "ISSUED"}
