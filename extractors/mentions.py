@@ -133,7 +133,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         if begin is not None and m.start() - begin >= 4:
             out.append(Candidate(begin, m.end(), "TalentProgram", text[begin:m.end()], False, "pattern"))
     for m in re.finditer(f"(?:19|20)\\d{{2}}年(?:度)?[{CJK}]{{4,20}}?(?:项目|工程|计划)", text):
-        out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))
+        if not re.search("[的和与及将起]|继续|开展|实施|总体|思路|中国科学院|中国工程", m.group(0)):  # a year-named project,
+            out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))  # not a clause
     # a generic unit with its Party organisation: 学会党组织, 分支机构党的工作小组 (instances are nested below)
     for m in re.finditer(f"(学会|协会|研究会|{PARTY_UNIT})(?:{PARTY_SUFFIX})", text):
         unit = m.group(1)

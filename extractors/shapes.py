@@ -148,7 +148,10 @@ class ShapeFinder:
             if m.end() < len(text) and re.match(f"[{CJK}]", text[m.end()]) and head in ("奖", "计划", "工程", "基金"):
                 if not re.match(r"[”\"」』、，。；：,;:（(）)\s和与及等]", text[m.end()]) and text[m.end()] not in "获者状章":
                     continue  # 奖励, 计划单列, 工程师: the head is part of a longer word
+            if text[m.end():m.end() + 1] in ("〔", "[", "［", "(", "（") and re.match(r"[〔\[［(（]\d{4}", text[m.end():m.end() + 5]):
+                continue  # 国科发奖〔2017〕196号: a 发文字号, not an award
             begin = name_start(text, m.start(), max_len=18, allow_verbs=True)
+            begin = self._name_opening(text, begin, m.start())
             name = text[begin:m.end()]
             edition = EDITION.match(name)
             if edition:
@@ -163,6 +166,16 @@ class ShapeFinder:
                 continue
             out.append(Shape(begin, m.end(), "TalentProgram", False))
         return out
+
+    @staticmethod
+    def _name_opening(text: str, begin: int, end: int) -> int:
+        """A name opens with a noun: verbs and function words a left walk took in (确定…, 即…, 是…)
+        belong to the sentence, not to the name; verbs are kept only inside it (人才托举工程)."""
+        for word, flag in _words(text[begin:end]):
+            if not (flag.startswith(("v", "d", "c", "p", "r", "u", "y", "e", "o")) or word in STOP_WORDS):
+                break
+            begin += len(word)
+        return begin
 
     # --- Branch, PartyOrganization ---------------------------------------------------------------
     def branches(self, text: str) -> list[Shape]:
