@@ -172,7 +172,7 @@ class ShapeFinder:
         """A name opens with a noun: verbs and function words a left walk took in (确定…, 即…, 是…)
         belong to the sentence, not to the name; verbs are kept only inside it (人才托举工程)."""
         for word, flag in _words(text[begin:end]):
-            if not (flag.startswith(("v", "d", "c", "p", "r", "u", "y", "e", "o")) or word in STOP_WORDS):
+            if flag == "vn" or not (flag.startswith(("v", "d", "c", "p", "r", "u", "y", "e", "o")) or word in STOP_WORDS):
                 break
             begin += len(word)
         return begin
