@@ -44,7 +44,7 @@ POLICY_WORDS = re.compile(
 NOT_POLICY = re.compile(r"(日报|晚报|报|杂志|期刊|学报|通讯|周刊|网|时报|导报|文摘)$")
 # verbs that introduce a programme name rather than belong to it
 PROGRAMME_STOP = frozenset({"开展", "实施", "设立", "组织", "启动", "申报", "支持", "资助", "属于", "包括", "下设", "推进",
-                            "参与", "承担", "承接", "获得", "获批", "入选", "纳入", "设置", "推动", "加强"})
+                            "参与", "承担", "承接", "获得", "获批", "入选", "纳入", "设置", "推动", "加强", "是", "即", "为"})
 # priority on equal length: gazetteer names are trusted most
 PRIORITY = {"gazetteer": 0, "nested": 1, "title": 2, "pattern": 3, "shape": 4}
 

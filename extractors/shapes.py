@@ -37,7 +37,7 @@ STOP_WORDS = frozenset({
     "推荐", "提名", "举办", "召开", "成立", "设有", "新设", "联合", "发布", "公布", "印发", "关于", "对", "向", "为",
     "由", "经", "在", "是", "将", "并", "已", "首届", "本次", "此次", "今年", "年度", "届", "获得者",
     "完成", "引导", "整体", "提升", "简称", "鼓励", "领域", "社会力量", "设奖", "两院", "个", "三个", "两个", "多个",
-    "去年", "明年", "近年", "近年来", "当前", "目前", "同时", "此外", "近日", "日前", "上半年", "下半年", "当年", "每年",
+    "目的", "旨在", "用于", "去年", "明年", "近年", "近年来", "当前", "目前", "同时", "此外", "近日", "日前", "上半年", "下半年", "当年", "每年",
 })
 # 组织 is a verb before a programme (组织实施…计划) but a noun inside a branch's name (组织工作委员会)
 BRANCH_STOP_WORDS = STOP_WORDS - {"组织", "联合"}
@@ -64,8 +64,11 @@ def _words(window: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in _pos().cut(window))
 
 
+PROGRAMME_POS = NAME_POS + ("a", "l")  # 最高成就奖, 自然科学奖
+
+
 def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False,
-               stop: frozenset[str] = STOP_WORDS) -> int:
+               stop: frozenset[str] = STOP_WORDS, pos: tuple[str, ...] = NAME_POS) -> int:
     """Where a name that ends at `end` starts: walk left over name-like words (jieba), stopping at
     punctuation, a stop word or a word that cannot be part of a name. Returns `end` when none."""
     start = end
@@ -76,7 +79,7 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
         return end
     accepted = 0
     for word, flag in reversed(_words(window)):
-        if word in stop or not (flag.startswith(NAME_POS) or (allow_verbs and flag.startswith("v"))):
+        if word in stop or not (flag.startswith(pos) or (allow_verbs and flag.startswith("v"))):
             break
         accepted += len(word)
     return end - accepted
@@ -148,9 +151,9 @@ class ShapeFinder:
             if m.end() < len(text) and re.match(f"[{CJK}]", text[m.end()]) and head in ("奖", "计划", "工程", "基金"):
                 if not re.match(r"[”\"」』、，。；：,;:（(）)\s和与及等]", text[m.end()]) and text[m.end()] not in "获者状章":
                     continue  # 奖励, 计划单列, 工程师: the head is part of a longer word
-            if text[m.end():m.end() + 1] in ("〔", "[", "［", "(", "（") and re.match(r"[〔\[［(（]\d{4}", text[m.end():m.end() + 5]):
+            if re.match(r"[〔\[［(（]\d{4}[〕\]］)）]\d+号", text[m.end():m.end() + 12]):
                 continue  # 国科发奖〔2017〕196号: a 发文字号, not an award
-            begin = name_start(text, m.start(), max_len=18, allow_verbs=True)
+            begin = name_start(text, m.start(), max_len=18, allow_verbs=True, pos=PROGRAMME_POS)
             begin = self._name_opening(text, begin, m.start())
             name = text[begin:m.end()]
             edition = EDITION.match(name)
