@@ -210,3 +210,14 @@ def test_traditional_copies_of_the_seed_documents_give_the_same_facts(seed_facts
                {(r.start, r.end) for r in facts.recommendations}, doc.path
         assert {(r.type, r.head_id, r.tail_id) for r in mirror.relations if r.type != "CITES"} == \
                {(r.type, r.head_id, r.tail_id) for r in facts.relations if r.type != "CITES"}, doc.path
+
+
+def test_kg_eval_prints_the_left_out_score_beside_the_normal_one():
+    result = subprocess.run([sys.executable, "-m", "kg.cli", "eval", "tests/gold", "--split", "test",
+                             "--leave-names-out", "--json"], cwd=ROOT, capture_output=True, text=True, check=True)
+    report = json.loads(result.stdout)
+    assert report["documents"] == report["leave_names_out"]["documents"] >= 20
+    assert report["leave_names_out"]["mentions"]["all"]["f1"] < report["mentions"]["all"]["f1"]  # memory helped
+    bad = subprocess.run([sys.executable, "-m", "kg.cli", "eval", "tests/gold", "--split", "tset"], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert bad.returncode == 1 and "unknown split 'tset'" in bad.stderr and "Traceback" not in bad.stderr
