@@ -407,6 +407,10 @@ def test_hostile_document_runs_no_script_in_any_graph_or_page(hostile_server: st
         for frame in _graph_frames(page):
             tooltips += _hover_every_node(page, frame, dialogs)
         _no_payload_anywhere(page)
+    page.goto(base)  # the overview: no graph, but titles and names in its tables
+    expect(page.get_by_role("heading", name="总览", exact=True)).to_be_visible()
+    settled(page)
+    _no_payload_anywhere(page)
     page.goto(f"{base}/cypher")
     expect(page.get_by_role("heading", name="Cypher", exact=True)).to_be_visible()
     page.get_by_label("Cypher 查询").fill("MATCH (d:Document)-[r]->(p) RETURN d, r, p LIMIT 50")
