@@ -11,6 +11,14 @@ what the recogniser (`extractors.shapes`) does with them, is in PARTS below.
 `tails` (labels, `|`-separated), `order` (head_first: head … trigger … tail; tail_first: the tail
 comes first), `max_gap` (characters between the two mentions), `confidence`, `triggers`
 (`|`-separated words; a leading ^ means "right after the first mention").
+
+`recommendation_cues.tsv` — one cue per row: `kind` (mandate: anywhere in a sentence; opening_adverb,
+opening_verb: at its start, after an optional subject; report: the sentence reports, comments or
+sets conditions, so it is no recommendation; voiced / hope: 会议强调，要… and 希望…加强… override the
+report words), `cue` (the words), `not_after` / `not_before` (`|`-separated text that must not stand
+right before / after it: 重要 is no 要), `then` and `within` (`|`-separated words that must follow
+within so many characters: 将…搭建). Within a kind, a longer cue goes before a shorter one it starts
+with (建立健全 before 建立): the first that matches names the trigger.
 """
 from __future__ import annotations
 
@@ -163,3 +171,76 @@ def read_relation_triggers(path: Path) -> tuple[TriggerRow, ...]:
 @cache
 def relation_triggers(directory: Path | None = None) -> tuple[TriggerRow, ...]:
     return read_relation_triggers((directory or rules_dir()) / "relation_triggers.tsv")
+
+
+CUE_KINDS = ("mandate", "opening_adverb", "opening_verb", "report", "voiced", "hope")
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+    cue: str
+    not_after: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
+    then: tuple[str, ...] = ()
+    within: int = 0
+
+    def pattern(self) -> str:
+        """The cue as a regular expression (every part escaped: the file holds words, not regexes)."""
+        behind = "".join(f"(?<!{re.escape(w)})" for w in self.not_after)
+        ahead = f"(?!{'|'.join(re.escape(w) for w in self.not_before)})" if self.not_before else ""
+        then = (f"(?=[^，。；]{{0,{self.within}}}?(?:{'|'.join(re.escape(w) for w in self.then)}))"
+                if self.then else "")
+        return f"{behind}{re.escape(self.cue)}{ahead}{then}"
+
+
+def _words_of(cell: str, where: str, column: str) -> tuple[str, ...]:
+    words = tuple(w for w in (cell or "").split("|") if w)
+    for word in words:
+        if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9、，,：:]+", word):
+            raise RulesError(f"{where}: {column} {word!r} must be Chinese characters, letters, digits or 、，：")
+    return words
+
+
+def read_recommendation_cues(path: Path) -> tuple[Cue, ...]:
+    if not path.is_file():
+        raise RulesError(f"{path}: missing (the recommendation finder needs it)")
+    cues: list[Cue] = []
+    seen: dict[tuple[str, str, str, str, str], int] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t")
+        header = next(reader, None)
+        expected = ["kind", "cue", "not_after", "not_before", "then", "within"]
+        if header is None or header[:6] != expected:
+            raise RulesError(f"{path}:1: the header must be {'<TAB>'.join(expected)}, got {header}")
+        for number, row in enumerate(reader, start=2):
+            if not row or not "".join(row).strip() or row[0].startswith("#"):
+                continue
+            where = f"{path}:{number}"
+            row = (row + [""] * 6)[:6]
+            kind, cue, not_after, not_before, then, within = (c.strip() for c in row)
+            if kind not in CUE_KINDS:
+                raise RulesError(f"{where}: unknown kind {kind!r} (one of {', '.join(CUE_KINDS)})")
+            if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", cue):
+                raise RulesError(f"{where}: cue {cue!r} must be Chinese characters, letters or digits")
+            if within and not within.isdigit():
+                raise RulesError(f"{where}: within must be a whole number of characters, got {within!r}")
+            if within and not then:
+                raise RulesError(f"{where}: within needs the words of `then`")
+            key = (kind, cue, not_after, not_before, then)
+            if key in seen:
+                raise RulesError(f"{where}: repeats line {seen[key]}")
+            seen[key] = number
+            cues.append(Cue(kind, cue, _words_of(not_after, where, "not_after"),
+                            _words_of(not_before, where, "not_before"), _words_of(then, where, "then"),
+                            int(within or 0)))
+    return tuple(cues)
+
+
+@cache
+def recommendation_cues(directory: Path | None = None) -> tuple[Cue, ...]:
+    return read_recommendation_cues((directory or rules_dir()) / "recommendation_cues.tsv")
+
+
+def cue_alternation(cues: tuple[Cue, ...], kind: str) -> str:
+    return "|".join(c.pattern() for c in cues if c.kind == kind) or "(?!)"

@@ -158,3 +158,50 @@ def test_the_shipped_trigger_rules_load():
 
     rows = read_relation_triggers(rules_dir() / "relation_triggers.tsv")
     assert {r.type for r in rows} >= {"SUPERVISED_BY", "RUNS", "UNDERTAKES", "BRANCH_OF", "ISSUED"}
+
+
+@pytest.mark.parametrize("row, reason", [
+    ("mandat\t须\t\t\t\t", "unknown kind 'mandat'"),
+    ("mandate\t须(.*)\t\t\t\t", "cue '须(.*)' must be"),
+    ("mandate\t将\t\t\t建立\tsoon", "within must be a whole number"),
+    ("mandate\t将\t\t\t\t12", "within needs the words of `then`"),
+    ("mandate\t要\t重\t点\t\t", "repeats line 2"),
+])
+def test_a_bad_cue_row_fails_with_file_line_and_reason(tmp_path: Path, row: str, reason: str):
+    from extractors.rules import read_recommendation_cues
+
+    path = tmp_path / "recommendation_cues.tsv"
+    path.write_text("kind\tcue\tnot_after\tnot_before\tthen\twithin\tnote\nmandate\t要\t重\t点\t\t\t\n" + row + "\n",
+                    encoding="utf-8")
+    with pytest.raises(RulesError) as info:
+        read_recommendation_cues(path)
+    assert f"{path}:3: " in str(info.value) and reason in str(info.value)
+
+
+def test_a_cue_is_a_word_with_its_exceptions_and_follow_ups():
+    import re
+
+    from extractors.rules import Cue
+
+    yao = re.compile(Cue("mandate", "要", ("重",), ("点",)).pattern())
+    assert yao.search("各级科协要加强") and not yao.search("重要意义") and not yao.search("要点如下")
+    plan = re.compile(Cue("mandate", "将", (), (), ("搭建", "设立"), 6).pattern())
+    assert plan.search("学会将为会员搭建平台") and not plan.search("将其列为重点，")
+
+
+def test_recommendations_follow_the_cue_file(tmp_path: Path, monkeypatch):
+    from extractors import recommendations, rules
+
+    sentence = "各学会务请按时报送材料。"
+    assert recommendations.recommendation_span(sentence, 0, len(sentence)) is None
+    shutil.copy(rules_dir() / "recommendation_cues.tsv", tmp_path / "recommendation_cues.tsv")
+    with (tmp_path / "recommendation_cues.tsv").open("a", encoding="utf-8") as f:
+        f.write("mandate\t务请\t\t\t\t\tadded in a test\n")
+    monkeypatch.setattr(recommendations, "recommendation_cues", lambda directory=None: rules.read_recommendation_cues(
+        tmp_path / "recommendation_cues.tsv"))
+    recommendations.cues.cache_clear()
+    try:
+        span = recommendations.recommendation_span(sentence, 0, len(sentence))
+        assert span is not None and span.trigger == "务请"
+    finally:
+        recommendations.cues.cache_clear()
