@@ -5,6 +5,7 @@ reads run in READ-mode sessions with `execute_read`, so the server itself refuse
 """
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -28,6 +29,10 @@ from kg.stores.base import (
     check_read_statement,
 )
 
+
+# the driver logs each retry of a lost connection; kg says once, plainly, what happened (StoreUnavailable)
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+logging.getLogger("neo4j").propagate = False
 
 CONNECT_TIMEOUT_S = 5.0
 RETRY_TIME_S = 5.0
