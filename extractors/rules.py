@@ -48,6 +48,7 @@ PARTS: dict[str, dict[str, str]] = {
         "head": "an award, programme or fund (奖, 计划, 工程 …)",
         "programme_cue": "a 计划/工程/基金 name must hold one (人才, 青年 …)",
         "stop": "ends like a programme but names none (一等奖 …)",
+        "generic": "a kind named alone is no programme (科技奖, 社会科技奖), though 中华医学科技奖 is",
     },
     "Branch": {"head": "a society's branch (专业委员会, 分会 …)", "stop": "not a branch (分会场)"},
     "PartyOrganization": {

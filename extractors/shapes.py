@@ -37,7 +37,7 @@ STOP_WORDS = frozenset({
     "推荐", "提名", "举办", "召开", "成立", "设有", "新设", "联合", "发布", "公布", "印发", "关于", "对", "向", "为",
     "由", "经", "在", "是", "将", "并", "已", "首届", "本次", "此次", "今年", "年度", "届", "获得者",
     "完成", "引导", "整体", "提升", "简称", "鼓励", "领域", "社会力量", "设奖", "两院", "个", "三个", "两个", "多个",
-    "目的", "旨在", "用于", "去年", "明年", "近年", "近年来", "当前", "目前", "同时", "此外", "近日", "日前", "上半年", "下半年", "当年", "每年",
+    "目的", "旨在", "用于", "研究", "健全", "完善", "改革", "历届", "去年", "明年", "近年", "近年来", "当前", "目前", "同时", "此外", "近日", "日前", "上半年", "下半年", "当年", "每年",
 })
 # 组织 is a verb before a programme (组织实施…计划) but a noun inside a branch's name (组织工作委员会)
 BRANCH_STOP_WORDS = STOP_WORDS - {"组织", "联合"}
@@ -101,6 +101,7 @@ class ShapeFinder:
         self.programme = re.compile(_alt(parts, "TalentProgram", "head"))
         self.programme_cue = re.compile(_alt(parts, "TalentProgram", "programme_cue"))
         self.programme_stop = frozenset(parts.get("TalentProgram", "stop"))
+        self.programme_generic = frozenset(parts.get("TalentProgram", "generic"))
         self.branch = re.compile(f"(?:{_alt(parts, 'Branch', 'head')})(?!场|议)")
         self.branch_stop = frozenset(parts.get("Branch", "stop"))
         self.party = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'owner_head')})"
@@ -153,7 +154,9 @@ class ShapeFinder:
                     continue  # 奖励, 计划单列, 工程师: the head is part of a longer word
             if re.match(r"[〔\[［(（]\d{4}[〕\]］)）]\d+号", text[m.end():m.end() + 12]):
                 continue  # 国科发奖〔2017〕196号: a 发文字号, not an award
-            begin = name_start(text, m.start(), max_len=18, allow_verbs=True, pos=PROGRAMME_POS)
+            award = head not in ("计划", "工程", "基金", "专项", "人才计划")
+            # verbs stand inside programme names (人才托举工程), hardly ever inside award names
+            begin = name_start(text, m.start(), max_len=18, allow_verbs=not award, pos=PROGRAMME_POS)
             begin = self._name_opening(text, begin, m.start())
             name = text[begin:m.end()]
             edition = EDITION.match(name)
@@ -161,7 +164,9 @@ class ShapeFinder:
                 begin += edition.end()
                 name = text[begin:m.end()]
             modifier = name[:-len(head)]
-            if len(modifier) < 2 or name in self.programme_stop or any(name.endswith(s) for s in self.programme_stop):
+            if (len(modifier) < 2 or name in self.programme_generic
+                    or any(name.endswith(g) and len(g) > len(head) for g in self.programme_generic)
+                    or any(name.endswith(s) for s in self.programme_stop)):
                 continue
             if head not in ("奖", "科学技术奖", "科技奖", "奖章") and not self.programme_cue.search(modifier):
                 continue
