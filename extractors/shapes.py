@@ -68,7 +68,7 @@ PROGRAMME_POS = NAME_POS + ("a", "l")  # 最高成就奖, 自然科学奖
 
 
 def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False,
-               stop: frozenset[str] = STOP_WORDS, pos: tuple[str, ...] = NAME_POS) -> int:
+               stop: frozenset[str] = STOP_WORDS, pos: tuple[str, ...] = NAME_POS, verb_last: bool = False) -> int:
     """Where a name that ends at `end` starts: walk left over name-like words (jieba), stopping at
     punctuation, a stop word or a word that cannot be part of a name. Returns `end` when none."""
     start = end
@@ -78,8 +78,9 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
     if not window:
         return end
     accepted = 0
-    for word, flag in reversed(_words(window)):
-        if word in stop or not (flag.startswith(pos) or (allow_verbs and flag.startswith("v"))):
+    for i, (word, flag) in enumerate(reversed(_words(window))):
+        verb_ok = allow_verbs or (verb_last and i == 0)  # 创新奖: a verb right before the head
+        if word in stop or not (flag.startswith(pos) or (verb_ok and flag.startswith("v"))):
             break
         accepted += len(word)
     return end - accepted
@@ -156,7 +157,7 @@ class ShapeFinder:
                 continue  # 国科发奖〔2017〕196号: a 发文字号, not an award
             award = head not in ("计划", "工程", "基金", "专项", "人才计划")
             # verbs stand inside programme names (人才托举工程), hardly ever inside award names
-            begin = name_start(text, m.start(), max_len=18, allow_verbs=not award, pos=PROGRAMME_POS)
+            begin = name_start(text, m.start(), max_len=18, allow_verbs=not award, pos=PROGRAMME_POS, verb_last=award)
             begin = self._name_opening(text, begin, m.start())
             name = text[begin:m.end()]
             edition = EDITION.match(name)
