@@ -31,6 +31,7 @@ from functools import cache
 from pathlib import Path
 
 PARTS: dict[str, dict[str, str]] = {
+    "Any": {"stop_word": "a word that ends a name's left edge (关于, 设立, 今年 …)"},
     "Agency": {
         "place_suffix": "a place name ends with it (省, 市, 州 …)",
         "domain": "what a department is responsible for (科技, 民政 …)",
@@ -50,7 +51,8 @@ PARTS: dict[str, dict[str, str]] = {
         "stop": "ends like a programme but names none (一等奖 …)",
         "generic": "a kind named alone is no programme (科技奖, 社会科技奖), though 中华医学科技奖 is",
     },
-    "Branch": {"head": "a society's branch (专业委员会, 分会 …)", "stop": "not a branch (分会场)"},
+    "Branch": {"head": "a society's branch (专业委员会, 分会 …)", "stop": "not a branch (分会场)",
+               "name_word": "a stop word elsewhere that a branch's name may hold (组织工作委员会)"},
     "PartyOrganization": {
         "owner_head": "the kinds of organisation a Party body belongs to (大学, 部 …)",
         "head": "the Party body (党委, 党组 …)",

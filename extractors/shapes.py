@@ -29,18 +29,10 @@ from extractors.segment import tokenizer
 CJK = "\u4e00-\u9fff"
 # words that can be part of a name (jieba part of speech); verbs only inside programme names
 NAME_POS = ("n", "nr", "ns", "nt", "nz", "ng", "nl", "j", "eng", "x", "vn", "an", "b", "m", "t")  # t: 青年
-STOP_WORDS = frozenset({
-    "所属", "有关", "相关", "各级", "部分", "全体", "广大", "各类", "我国", "会议", "本届", "该", "各", "其", "下属",
-    "直属", "地方", "基层", "重点", "单位", "部门", "成员", "会员", "和", "与", "及", "或", "等", "的",
-    "开展", "实施", "设立", "组织", "启动", "申报", "支持", "资助", "属于", "包括", "下设", "推进", "参与", "承担",
-    "承接", "获得", "获批", "入选", "纳入", "设置", "推动", "加强", "荣获", "获", "授予", "颁发", "评选", "表彰",
-    "推荐", "提名", "举办", "召开", "成立", "设有", "新设", "联合", "发布", "公布", "印发", "关于", "对", "向", "为",
-    "由", "经", "在", "是", "将", "并", "已", "首届", "本次", "此次", "今年", "年度", "届", "获得者",
-    "完成", "引导", "整体", "提升", "简称", "鼓励", "领域", "社会力量", "设奖", "两院", "个", "三个", "两个", "多个",
-    "目的", "旨在", "用于", "研究", "健全", "完善", "改革", "历届", "去年", "明年", "近年", "近年来", "当前", "目前", "同时", "此外", "近日", "日前", "上半年", "下半年", "当年", "每年",
-})
-# 组织 is a verb before a programme (组织实施…计划) but a noun inside a branch's name (组织工作委员会)
-BRANCH_STOP_WORDS = STOP_WORDS - {"组织", "联合"}
+# words that end a name's left edge (关于, 设立, 今年 …) and the few a branch's name may hold (组织):
+# seed_data/rules/name_parts.tsv, label Any, part stop_word; label Branch, part name_word
+STOP_WORDS = frozenset(name_parts().get("Any", "stop_word"))
+BRANCH_STOP_WORDS = STOP_WORDS - frozenset(name_parts().get("Branch", "name_word"))
 
 EDITION = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+届|(?:19|20)\d{2}(?:[-—～~至](?:19|20)?\d{2})?年度?|"
                      r"\(\d{4}\)|（\d{4}）)+")
