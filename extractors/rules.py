@@ -28,6 +28,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from collections.abc import Iterator
 from pathlib import Path
 
 PARTS: dict[str, dict[str, str]] = {
@@ -65,6 +66,22 @@ class RulesError(ValueError):
     """A rules file that cannot be used: `file:line: reason`."""
 
 
+def _rows(path: Path, expected: list[str], needs: str) -> Iterator[tuple[str, list[str]]]:
+    """(`file:line`, cells) of every row of a rules TSV after its header, skipping blank and `#` lines;
+    RulesError when the file is missing or its header does not start with `expected`."""
+    if not path.is_file():
+        raise RulesError(f"{path}: missing ({needs} needs it)")
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t")
+        header = next(reader, None)
+        if header is None or header[:len(expected)] != expected:
+            raise RulesError(f"{path}:1: the header must start with {'<TAB>'.join(expected)}, got {header}")
+        for number, row in enumerate(reader, start=2):
+            if row and "".join(row).strip() and not row[0].startswith("#"):
+                yield f"{path}:{number}", row
+
+
+
 def rules_dir() -> Path:
     env = os.environ.get("KG_RULES_DIR")
     return Path(env) if env else Path(__file__).resolve().parent.parent / "seed_data" / "rules"
@@ -83,32 +100,23 @@ class NameParts:
 
 
 def read_name_parts(path: Path) -> NameParts:
-    if not path.is_file():
-        raise RulesError(f"{path}: missing (the shape recogniser needs it)")
     found: dict[tuple[str, str], list[str]] = defaultdict(list)
-    seen: dict[tuple[str, str, str], int] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle, delimiter="\t")
-        header = next(reader, None)
-        if header is None or header[:3] != ["label", "part", "value"]:
-            raise RulesError(f"{path}:1: the header must start with label<TAB>part<TAB>value, got {header}")
-        for number, row in enumerate(reader, start=2):
-            if not row or not "".join(row).strip() or row[0].startswith("#"):
-                continue
-            if len(row) < 3:
-                raise RulesError(f"{path}:{number}: expected label, part, value (and a note), got {row}")
-            label, part, value = (cell.strip() for cell in row[:3])
-            if label not in PARTS:
-                raise RulesError(f"{path}:{number}: unknown label {label!r} (one of {', '.join(PARTS)})")
-            if part not in PARTS[label]:
-                raise RulesError(f"{path}:{number}: {label} has no part {part!r} (one of {', '.join(PARTS[label])})")
-            if not _VALUE.fullmatch(value):
-                raise RulesError(f"{path}:{number}: value {value!r} must be Chinese characters, letters or digits")
-            key = (label, part, value)
-            if key in seen:
-                raise RulesError(f"{path}:{number}: {label} {part} {value!r} repeats line {seen[key]}")
-            seen[key] = number
-            found[(label, part)].append(value)
+    seen: dict[tuple[str, str, str], str] = {}
+    for where, row in _rows(path, ["label", "part", "value"], "the shape recogniser"):
+        if len(row) < 3:
+            raise RulesError(f"{where}: expected label, part, value (and a note), got {row}")
+        label, part, value = (cell.strip() for cell in row[:3])
+        if label not in PARTS:
+            raise RulesError(f"{where}: unknown label {label!r} (one of {', '.join(PARTS)})")
+        if part not in PARTS[label]:
+            raise RulesError(f"{where}: {label} has no part {part!r} (one of {', '.join(PARTS[label])})")
+        if not _VALUE.fullmatch(value):
+            raise RulesError(f"{where}: value {value!r} must be Chinese characters, letters or digits")
+        key = (label, part, value)
+        if key in seen:
+            raise RulesError(f"{where}: {label} {part} {value!r} repeats line {seen[key].rsplit(':', 1)[1]}")
+        seen[key] = where
+        found[(label, part)].append(value)
     return NameParts({k: tuple(sorted(v, key=lambda s: (-len(s), s))) for k, v in found.items()})
 
 
@@ -133,41 +141,30 @@ class TriggerRow:
 
 
 def read_relation_triggers(path: Path) -> tuple[TriggerRow, ...]:
-    if not path.is_file():
-        raise RulesError(f"{path}: missing (the relation extractor needs it)")
     rows: list[TriggerRow] = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle, delimiter="\t")
-        header = next(reader, None)
-        expected = ["type", "heads", "tails", "order", "max_gap", "confidence", "triggers"]
-        if header is None or header[:7] != expected:
-            raise RulesError(f"{path}:1: the header must be {'<TAB>'.join(expected)}, got {header}")
-        for number, row in enumerate(reader, start=2):
-            if not row or not "".join(row).strip() or row[0].startswith("#"):
-                continue
-            where = f"{path}:{number}"
-            if len(row) < 7:
-                raise RulesError(f"{where}: expected 7 columns ({', '.join(expected)}), got {len(row)}")
-            rtype, heads, tails, order, gap, confidence, triggers = (c.strip() for c in row[:7])
-            if rtype not in RELATION_TYPES:
-                raise RulesError(f"{where}: unknown relationship type {rtype!r} (one of {', '.join(RELATION_TYPES)})")
-            labels = [*heads.split("|"), *tails.split("|")]
-            bad = [label for label in labels if label not in ENTITY_LABELS]
-            if bad:
-                raise RulesError(f"{where}: unknown label(s) {', '.join(bad)} (one of {', '.join(ENTITY_LABELS)})")
-            if order not in ("head_first", "tail_first"):
-                raise RulesError(f"{where}: order must be head_first or tail_first, got {order!r}")
-            try:
-                max_gap, conf = int(gap), float(confidence)
-            except ValueError:
-                raise RulesError(f"{where}: max_gap must be a whole number and confidence a number") from None
-            if not (0 < max_gap <= 200 and 0 < conf <= 1):
-                raise RulesError(f"{where}: max_gap must be 1–200 and confidence in (0, 1]")
-            words = tuple(w.strip() for w in triggers.split("|") if w.strip())
-            if not words or not all(_VALUE.fullmatch(w.lstrip("^")) for w in words):
-                raise RulesError(f"{where}: triggers must be words of Chinese characters, letters or digits")
-            rows.append(TriggerRow(rtype, tuple(heads.split("|")), tuple(tails.split("|")), order == "tail_first",
-                                   max_gap, conf, words))
+    expected = ["type", "heads", "tails", "order", "max_gap", "confidence", "triggers"]
+    for where, row in _rows(path, expected, "the relation extractor"):
+        if len(row) < 7:
+            raise RulesError(f"{where}: expected 7 columns ({', '.join(expected)}), got {len(row)}")
+        rtype, heads, tails, order, gap, confidence, triggers = (c.strip() for c in row[:7])
+        if rtype not in RELATION_TYPES:
+            raise RulesError(f"{where}: unknown relationship type {rtype!r} (one of {', '.join(RELATION_TYPES)})")
+        bad = [label for label in [*heads.split("|"), *tails.split("|")] if label not in ENTITY_LABELS]
+        if bad:
+            raise RulesError(f"{where}: unknown label(s) {', '.join(bad)} (one of {', '.join(ENTITY_LABELS)})")
+        if order not in ("head_first", "tail_first"):
+            raise RulesError(f"{where}: order must be head_first or tail_first, got {order!r}")
+        try:
+            max_gap, conf = int(gap), float(confidence)
+        except ValueError:
+            raise RulesError(f"{where}: max_gap must be a whole number and confidence a number") from None
+        if not (0 < max_gap <= 200 and 0 < conf <= 1):
+            raise RulesError(f"{where}: max_gap must be 1–200 and confidence in (0, 1]")
+        words = tuple(w.strip() for w in triggers.split("|") if w.strip())
+        if not words or not all(_VALUE.fullmatch(w.lstrip("^")) for w in words):
+            raise RulesError(f"{where}: triggers must be words of Chinese characters, letters or digits")
+        rows.append(TriggerRow(rtype, tuple(heads.split("|")), tuple(tails.split("|")), order == "tail_first",
+                               max_gap, conf, words))
     return tuple(rows)
 
 
@@ -206,37 +203,25 @@ def _words_of(cell: str, where: str, column: str) -> tuple[str, ...]:
 
 
 def read_recommendation_cues(path: Path) -> tuple[Cue, ...]:
-    if not path.is_file():
-        raise RulesError(f"{path}: missing (the recommendation finder needs it)")
     cues: list[Cue] = []
-    seen: dict[tuple[str, str, str, str, str], int] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle, delimiter="\t")
-        header = next(reader, None)
-        expected = ["kind", "cue", "not_after", "not_before", "then", "within"]
-        if header is None or header[:6] != expected:
-            raise RulesError(f"{path}:1: the header must be {'<TAB>'.join(expected)}, got {header}")
-        for number, row in enumerate(reader, start=2):
-            if not row or not "".join(row).strip() or row[0].startswith("#"):
-                continue
-            where = f"{path}:{number}"
-            row = (row + [""] * 6)[:6]
-            kind, cue, not_after, not_before, then, within = (c.strip() for c in row)
-            if kind not in CUE_KINDS:
-                raise RulesError(f"{where}: unknown kind {kind!r} (one of {', '.join(CUE_KINDS)})")
-            if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", cue):
-                raise RulesError(f"{where}: cue {cue!r} must be Chinese characters, letters or digits")
-            if within and not within.isdigit():
-                raise RulesError(f"{where}: within must be a whole number of characters, got {within!r}")
-            if within and not then:
-                raise RulesError(f"{where}: within needs the words of `then`")
-            key = (kind, cue, not_after, not_before, then)
-            if key in seen:
-                raise RulesError(f"{where}: repeats line {seen[key]}")
-            seen[key] = number
-            cues.append(Cue(kind, cue, _words_of(not_after, where, "not_after"),
-                            _words_of(not_before, where, "not_before"), _words_of(then, where, "then"),
-                            int(within or 0)))
+    seen: dict[tuple[str, str, str, str, str], str] = {}
+    expected = ["kind", "cue", "not_after", "not_before", "then", "within"]
+    for where, row in _rows(path, expected, "the recommendation finder"):
+        kind, cue, not_after, not_before, then, within = (c.strip() for c in (row + [""] * 6)[:6])
+        if kind not in CUE_KINDS:
+            raise RulesError(f"{where}: unknown kind {kind!r} (one of {', '.join(CUE_KINDS)})")
+        if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", cue):
+            raise RulesError(f"{where}: cue {cue!r} must be Chinese characters, letters or digits")
+        if within and not within.isdigit():
+            raise RulesError(f"{where}: within must be a whole number of characters, got {within!r}")
+        if within and not then:
+            raise RulesError(f"{where}: within needs the words of `then`")
+        key = (kind, cue, not_after, not_before, then)
+        if key in seen:
+            raise RulesError(f"{where}: repeats line {seen[key].rsplit(':', 1)[1]}")
+        seen[key] = where
+        cues.append(Cue(kind, cue, _words_of(not_after, where, "not_after"), _words_of(not_before, where, "not_before"),
+                        _words_of(then, where, "then"), int(within or 0)))
     return tuple(cues)
 
 
