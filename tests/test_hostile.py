@@ -25,14 +25,9 @@ from extractors.pipeline import extract, extract_windows
 from kg.check import run_checks
 from kg.ingest import ingest
 from kg.load import load_window
-from kg.stores.base import (
-    QueryLimits,
-    QueryTimeout,
-    QueryTooLarge,
-    ReadOnlyViolation,
-    check_read_statement,
-)
+from kg.stores.base import QueryLimits, QueryTimeout, QueryTooLarge, ReadOnlyViolation
 from kg.stores.embedded import EmbeddedStore
+from kg.stores.readonly import check_read_statement
 from schema.model import Document
 from tests.conftest import ROOT, SEED, neo4j_settings
 

@@ -27,18 +27,44 @@ def facts_of(text: str):
 
 
 # --- the data file -------------------------------------------------------------------------------
-@pytest.mark.parametrize("row, reason", [
-    ("Agencyy\tdomain\t科技\t", "unknown label 'Agencyy'"),
-    ("Agency\tdomian\t科技\t", "Agency has no part 'domian'"),
-    ("Agency\tdomain\t科技(.*)\t", "must be Chinese characters"),
-    ("Agency\tdomain\t科技\t", "repeats line 2"),
-    ("Agency\tdomain", "expected label, part, value"),
-])
-def test_a_bad_row_fails_with_file_line_and_reason(tmp_path: Path, row: str, reason: str):
-    path = tmp_path / "name_parts.tsv"
-    path.write_text("label\tpart\tvalue\tnote\nAgency\tdomain\t科技\t\n" + row + "\n", encoding="utf-8")
+
+
+# each rules file: its header and one good row, then a bad third line and the reason it must give
+RULES_FILES = {
+    "name_parts.tsv": ("read_name_parts", "label\tpart\tvalue\tnote\nAgency\tdomain\t科技\t\n"),
+    "relation_triggers.tsv": ("read_relation_triggers", "type\theads\ttails\torder\tmax_gap\tconfidence\ttriggers\tnote\n"
+                              "ISSUED\tAgency\tPolicy\thead_first\t30\t0.85\t印发\t\n"),
+    "recommendation_cues.tsv": ("read_recommendation_cues", "kind\tcue\tnot_after\tnot_before\tthen\twithin\tnote\n"
+                                "mandate\t要\t重\t点\t\t\t\n"),
+}
+BAD_ROWS = [
+    ("name_parts.tsv", "Agencyy\tdomain\t科技\t", "unknown label 'Agencyy'"),
+    ("name_parts.tsv", "Agency\tdomian\t科技\t", "Agency has no part 'domian'"),
+    ("name_parts.tsv", "Agency\tdomain\t科技(.*)\t", "must be Chinese characters"),
+    ("name_parts.tsv", "Agency\tdomain\t科技\t", "repeats line 2"),
+    ("name_parts.tsv", "Agency\tdomain", "expected label, part, value"),
+    ("relation_triggers.tsv", "RUNNS\tSociety\tTalentProgram\thead_first\t30\t0.7\t设立", "unknown relationship type 'RUNNS'"),
+    ("relation_triggers.tsv", "RUNS\tSocity\tTalentProgram\thead_first\t30\t0.7\t设立", "unknown label(s) Socity"),
+    ("relation_triggers.tsv", "RUNS\tSociety\tTalentProgram\tsideways\t30\t0.7\t设立", "order must be"),
+    ("relation_triggers.tsv", "RUNS\tSociety\tTalentProgram\thead_first\tfar\t0.7\t设立", "max_gap must be a whole number"),
+    ("relation_triggers.tsv", "RUNS\tSociety\tTalentProgram\thead_first\t30\t0.7\t", "triggers must be words"),
+    ("recommendation_cues.tsv", "mandat\t须\t\t\t\t", "unknown kind 'mandat'"),
+    ("recommendation_cues.tsv", "mandate\t须(.*)\t\t\t\t", "cue '须(.*)' must be"),
+    ("recommendation_cues.tsv", "mandate\t将\t\t\t建立\tsoon", "within must be a whole number"),
+    ("recommendation_cues.tsv", "mandate\t将\t\t\t\t12", "within needs the words of `then`"),
+    ("recommendation_cues.tsv", "mandate\t要\t重\t点\t\t", "repeats line 2"),
+]
+
+
+@pytest.mark.parametrize("name, row, reason", BAD_ROWS)
+def test_a_bad_row_fails_with_file_line_and_reason(tmp_path: Path, name: str, row: str, reason: str):
+    from extractors import rules
+
+    reader, good = RULES_FILES[name]
+    path = tmp_path / name
+    path.write_text(good + row + "\n", encoding="utf-8")
     with pytest.raises(RulesError) as info:
-        read_name_parts(path)
+        getattr(rules, reader)(path)
     assert f"{path}:3: " in str(info.value) and reason in str(info.value)
 
 
@@ -135,47 +161,11 @@ def test_every_span_still_equals_its_text():
     assert all(text[m.start:m.end] == m.text for m in facts.mentions)
 
 
-@pytest.mark.parametrize("row, reason", [
-    ("RUNNS\tSociety\tTalentProgram\thead_first\t30\t0.7\t设立", "unknown relationship type 'RUNNS'"),
-    ("RUNS\tSocity\tTalentProgram\thead_first\t30\t0.7\t设立", "unknown label(s) Socity"),
-    ("RUNS\tSociety\tTalentProgram\tsideways\t30\t0.7\t设立", "order must be"),
-    ("RUNS\tSociety\tTalentProgram\thead_first\tfar\t0.7\t设立", "max_gap must be a whole number"),
-    ("RUNS\tSociety\tTalentProgram\thead_first\t30\t0.7\t", "triggers must be words"),
-])
-def test_a_bad_trigger_row_fails_with_file_line_and_reason(tmp_path: Path, row: str, reason: str):
-    from extractors.rules import read_relation_triggers
-
-    path = tmp_path / "relation_triggers.tsv"
-    header = "type\theads\ttails\torder\tmax_gap\tconfidence\ttriggers\tnote\n"
-    path.write_text(header + "ISSUED\tAgency\tPolicy\thead_first\t30\t0.85\t印发\t\n" + row + "\n", encoding="utf-8")
-    with pytest.raises(RulesError) as info:
-        read_relation_triggers(path)
-    assert f"{path}:3: " in str(info.value) and reason in str(info.value)
-
-
 def test_the_shipped_trigger_rules_load():
     from extractors.rules import read_relation_triggers
 
     rows = read_relation_triggers(rules_dir() / "relation_triggers.tsv")
     assert {r.type for r in rows} >= {"SUPERVISED_BY", "RUNS", "UNDERTAKES", "BRANCH_OF", "ISSUED"}
-
-
-@pytest.mark.parametrize("row, reason", [
-    ("mandat\t须\t\t\t\t", "unknown kind 'mandat'"),
-    ("mandate\t须(.*)\t\t\t\t", "cue '须(.*)' must be"),
-    ("mandate\t将\t\t\t建立\tsoon", "within must be a whole number"),
-    ("mandate\t将\t\t\t\t12", "within needs the words of `then`"),
-    ("mandate\t要\t重\t点\t\t", "repeats line 2"),
-])
-def test_a_bad_cue_row_fails_with_file_line_and_reason(tmp_path: Path, row: str, reason: str):
-    from extractors.rules import read_recommendation_cues
-
-    path = tmp_path / "recommendation_cues.tsv"
-    path.write_text("kind\tcue\tnot_after\tnot_before\tthen\twithin\tnote\nmandate\t要\t重\t点\t\t\t\n" + row + "\n",
-                    encoding="utf-8")
-    with pytest.raises(RulesError) as info:
-        read_recommendation_cues(path)
-    assert f"{path}:3: " in str(info.value) and reason in str(info.value)
 
 
 def test_a_cue_is_a_word_with_its_exceptions_and_follow_ups():

@@ -9,7 +9,6 @@ from __future__ import annotations
 import abc
 import hashlib
 import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -39,9 +38,21 @@ class QueryError(StoreError):
 class QueryTimeout(QueryError):
     """A read ran past its time limit and was stopped."""
 
+    @classmethod
+    def after(cls, seconds: float) -> "QueryTimeout":
+        return cls(f"查询超时 / stopped: the query ran longer than {seconds:g} s (narrow it with a MATCH on an id "
+                   "or name, add LIMIT, or raise KG_QUERY_TIMEOUT_S)")
+
 
 class QueryTooLarge(QueryError):
     """A read needed more memory or work than a query may use, and was stopped."""
+
+    @classmethod
+    def beyond(cls, what: str, setting: str) -> "QueryTooLarge":
+        """`what` the query needed more of, and the setting that raises the bound (or "")."""
+        raise_it = f", or raise {setting}" if setting else ""
+        return cls(f"查询过大 / stopped: the query needed more than {what} (a cartesian product or an unbounded "
+                   f"path?); narrow it or add LIMIT{raise_it}")
 
 
 @dataclass(frozen=True)
@@ -66,74 +77,6 @@ class BoundedRows:
 READ_ONLY_MESSAGE = "只读模式拒绝了写操作 / refused: this is a read-only query session (use --write to change the graph)"
 
 
-FILE_ACCESS_MESSAGE = ("只读查询不允许 LOAD CSV / refused: LOAD CSV reads files and URLs, which a read-only "
-                       "query session does not allow")
-ADMIN_MESSAGE = ("只读查询不允许管理命令 / refused: {what} is an administration command or procedure; a read-only "
-                 "query may only read the graph (procedures allowed: {allowed})")
-MULTI_MESSAGE = "一次只能运行一条语句 / refused: one statement at a time (remove the ';' and what follows)"
-_LITERALS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
-_LOAD_CSV = re.compile(r"\bLOAD\s+CSV\b", re.I)
-# what may start a read statement, after an optional `CYPHER …` options prefix and EXPLAIN/PROFILE
-_READ_START = re.compile(r"\s*(?:CYPHER\b[^\n]*?(?=\b(?:MATCH|OPTIONAL|WITH|UNWIND|RETURN|CALL|EXPLAIN|PROFILE)\b))?"
-                         r"\s*(?:(?:EXPLAIN|PROFILE)\s+)?(?P<word>[A-Za-z]+)", re.I)
-_READ_WORDS = frozenset({"MATCH", "OPTIONAL", "WITH", "UNWIND", "RETURN", "CALL",
-                         # writes: the engines refuse them in a read transaction with their own message
-                         "CREATE", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "FOREACH", "LOAD"})
-_ADMIN_WORDS = frozenset({"SHOW", "TERMINATE", "GRANT", "DENY", "REVOKE", "ALTER", "START", "STOP", "USE",
-                          "DROP", "RENAME", "ENABLE", "DEALLOCATE", "REALLOCATE", "DRYRUN"})
-_SCHEMA_SHOW = re.compile(r"SHOW\s+(?:(?:ALL|RANGE|FULLTEXT|TEXT|POINT|VECTOR|LOOKUP)\s+)?INDEX(?:ES)?"
-                          r"|SHOW\s+(?:ALL\s+)?CONSTRAINTS?", re.I)
-_CALL = re.compile(r"\bCALL\b\s*(?P<name>[A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)?", re.I)
-# administration words anywhere (not as a property, parameter or map key): SHOW … YIELD … TERMINATE …
-_ADMIN_ANYWHERE = re.compile(r"(?<![.$\w])(?P<word>SHOW|TERMINATE|GRANT|DENY|REVOKE|ALTER|USE|DROP|RENAME"
-                             r"|DEALLOCATE|REALLOCATE|CREATE\s+(?:OR\s+REPLACE\s+)?(?:USER|ROLE|DATABASE|ALIAS"
-                             r"|COMPOSITE|SERVER))\b(?!\s*:)", re.I)
-# read procedures a console user may call (Neo4j names; kglite knows the full-text one)
-READ_PROCEDURES = frozenset({
-    "db.labels", "db.relationshiptypes", "db.propertykeys", "db.schema.visualization",
-    "db.schema.nodetypeproperties", "db.schema.reltypeproperties",
-    "db.index.fulltext.querynodes", "db.index.fulltext.queryrelationships", "dbms.components",
-})
-
-
-def check_read_statement(query: str) -> None:
-    """Refuse, before the engine sees it, what a read-only session must not run although the
-    engine would: LOAD CSV (reads files and URLs), administration commands (SHOW …, TERMINATE
-    TRANSACTIONS, user and database commands — Neo4j Community has no roles to stop them; SHOW
-    INDEXES and SHOW CONSTRAINTS alone are allowed) and
-    procedures outside READ_PROCEDURES (dbms.listConfig, db.clearQueryCaches …). Writes are left to
-    the engines, which refuse them in read transactions. Literals and comments are ignored."""
-    code = _LITERALS.sub(" ", query)
-    if _LOAD_CSV.search(code):
-        raise ReadOnlyViolation(FILE_ACCESS_MESSAGE)
-    stripped = code.strip().rstrip(";").strip()
-    if ";" in stripped:
-        raise ReadOnlyViolation(MULTI_MESSAGE)
-    if _SCHEMA_SHOW.fullmatch(stripped):
-        return  # the schema's own indexes and constraints: a read that reveals nothing else
-    allowed = ", ".join(sorted(READ_PROCEDURES))
-    start = _READ_START.match(stripped)
-    word = start.group("word").upper() if start else ""
-    if word in _ADMIN_WORDS or (word and word not in _READ_WORDS):
-        raise ReadOnlyViolation(ADMIN_MESSAGE.format(what=f"'{word}'", allowed=allowed))
-    admin = _ADMIN_ANYWHERE.search(stripped)
-    if admin:
-        raise ReadOnlyViolation(ADMIN_MESSAGE.format(what=f"'{admin.group('word').upper()}'", allowed=allowed))
-    for call in _CALL.finditer(stripped):
-        rest = stripped[call.end():].lstrip()
-        name = re.sub(r"\s+", "", call.group("name") or "")
-        if not name and rest[:1] in ("{", "("):
-            continue  # a subquery: CALL { … } or CALL (x) { … }
-        if name.lower() not in READ_PROCEDURES:
-            raise ReadOnlyViolation(ADMIN_MESSAGE.format(what=f"CALL {name or stripped[call.end():][:20].strip()}",
-                                                         allowed=allowed))
-
-
-def refuse_file_access(query: str) -> None:
-    """Kept for callers of the first version: see `check_read_statement`."""
-    check_read_statement(query)
-
-
 class GraphStore(abc.ABC):
     dialect: Dialect
     name: str
@@ -143,7 +86,7 @@ class GraphStore(abc.ABC):
     def read(self, query: str, params: dict[str, Any] | None = None, *, timeout_s: float | None = None) -> list[Row]:
         """Run `query` in a read-only transaction; the engine refuses writes (LOAD CSV,
         administration commands and unlisted procedures are refused before it reaches the engine,
-        see `check_read_statement`). With `timeout_s` it is stopped (QueryTimeout) when it runs longer."""
+        see `kg.stores.readonly`). With `timeout_s` it is stopped (QueryTimeout) when it runs longer."""
 
     @abc.abstractmethod
     def read_bounded(self, query: str, params: dict[str, Any] | None, limits: QueryLimits) -> BoundedRows:

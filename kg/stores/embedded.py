@@ -36,8 +36,8 @@ from kg.stores.base import (
     Row,
     Statement,
     StoreUnavailable,
-    check_read_statement,
 )
+from kg.stores.readonly import check_read_statement
 
 # Warnings such as "unknown label" are expected on a graph that lacks some kinds of fact.
 kglite.set_query_warning_policy("silent")
@@ -162,9 +162,12 @@ class EmbeddedStore(GraphStore):
         self._dirty = was_dirty or self._index_names() != before or not self.path.exists()
 
     def _index_names(self) -> list[str]:
+        return sorted(str(r.get("name")) for r in self._indexes())
+
+    def _indexes(self) -> list[Row]:
         tx = self._graph.begin_read()
         try:
-            return sorted(str(r.get("name")) for r in self._run(tx, "SHOW INDEXES", {}))
+            return self._run(tx, "SHOW INDEXES", {})
         finally:
             tx.rollback()
 
@@ -181,7 +184,7 @@ class EmbeddedStore(GraphStore):
         """Rebuild a full-text index that fell behind: kglite folds writes into a text index when a
         query reads it only while they are under its refresh limit (about a thousand); past that the
         index serves what it had (a 178-document ingest left search returning nothing)."""
-        for row in self._run(self._graph, "SHOW INDEXES", {}):
+        for row in self._indexes():
             if row.get("type") == "FULLTEXT" and row.get("stale"):
                 try:
                     self._graph.build_text_index(row["labelsOrTypes"][0], row["properties"][0], name=row["name"])
@@ -210,16 +213,12 @@ class EmbeddedStore(GraphStore):
         except kglite.CypherSyntaxError as exc:
             raise QueryError(f"Cypher 语法错误 / syntax error: {exc}") from exc
         except kglite.CypherTimeoutError as exc:
-            limit = options.get("timeout_ms", 0) / 1000
-            raise QueryTimeout(f"查询超时 / stopped: the query ran longer than {limit:g} s "
-                               "(narrow it with a MATCH on an id or name, add LIMIT, or raise KG_QUERY_TIMEOUT_S)") from exc
+            raise QueryTimeout.after(options.get("timeout_ms", 0) / 1000) from exc
         except kglite.KgError as exc:
             if _is_write_refusal(str(exc)):
                 raise ReadOnlyViolation(READ_ONLY_MESSAGE) from exc
             if "max_work_units" in str(exc):
-                raise QueryTooLarge(f"查询过大 / stopped: the query produced more than {options['max_work_units']:,} "
-                                    "intermediate rows (a cartesian product or an unbounded path?); narrow it, "
-                                    "add LIMIT, or raise KG_QUERY_MAX_WORK") from exc
+                raise QueryTooLarge.beyond(f"{options['max_work_units']:,} intermediate rows", "KG_QUERY_MAX_WORK") from exc
             raise QueryError(str(exc)) from exc
         is_read = getattr(target, "is_read_only", False)  # a transaction's flag (a property in kglite 0.21)
         if self.writer and not (is_read() if callable(is_read) else is_read):

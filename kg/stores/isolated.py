@@ -38,12 +38,10 @@ def run_isolated(path: Path, query: str, params: dict[str, Any], limits: QueryLi
                               capture_output=True, text=True, timeout=limits.timeout_s + GRACE_S,
                               env=os.environ | {"PYTHONHASHSEED": "0"})
     except subprocess.TimeoutExpired:
-        raise QueryTimeout(_timeout_message(limits.timeout_s)) from None
+        raise QueryTimeout.after(limits.timeout_s) from None
     answer = _answer(done.stdout)
     if answer is None:  # killed by the memory limit (abort, MemoryError) or another signal
-        raise QueryTooLarge(f"查询内存超限 / stopped: the query needed more than {limits.max_memory_mb:,} MB of memory "
-                            "(a cartesian product or an unbounded path?); narrow it, add LIMIT, or raise "
-                            "KG_QUERY_MAX_MEMORY_MB")
+        raise QueryTooLarge.beyond(f"{limits.max_memory_mb:,} MB of memory", "KG_QUERY_MAX_MEMORY_MB")
     if "error" in answer:
         raise _ERRORS.get(answer["error"], QueryError)(answer["message"])
     return BoundedRows(answer["rows"], truncated=answer["truncated"])
@@ -55,11 +53,6 @@ def _answer(stdout: str) -> dict | None:
     except ValueError:
         return None
     return answer if isinstance(answer, dict) else None
-
-
-def _timeout_message(seconds: float) -> str:
-    return (f"查询超时 / stopped: the query ran longer than {seconds:g} s (narrow it with a MATCH on an id or "
-            "name, add LIMIT, or raise KG_QUERY_TIMEOUT_S)")
 
 
 def _child() -> None:

@@ -26,8 +26,8 @@ from kg.stores.base import (
     Row,
     Statement,
     StoreUnavailable,
-    check_read_statement,
 )
+from kg.stores.readonly import check_read_statement
 
 
 # the driver logs each retry of a lost connection; kg says once, plainly, what happened (StoreUnavailable)
@@ -123,11 +123,9 @@ class Neo4jStore(GraphStore):
     def _bounded_error(self, exc: nx.Neo4jError, limits: QueryLimits) -> Exception:
         code = exc.code or ""
         if "TransactionTimedOut" in code or "Terminated" in code:
-            return QueryTimeout(f"查询超时 / stopped: the query ran longer than {limits.timeout_s:g} s (narrow it "
-                                "with a MATCH on an id or name, add LIMIT, or raise KG_QUERY_TIMEOUT_S)")
+            return QueryTimeout.after(limits.timeout_s)
         if "MemoryPoolOutOfMemory" in code or "OutOfMemory" in code:
-            return QueryTooLarge("查询内存超限 / stopped: the query needed more memory than the server allows a "
-                                 "transaction (a cartesian product or an unbounded path?); narrow it or add LIMIT")
+            return QueryTooLarge.beyond("the memory the server allows a transaction", "")
         if isinstance(exc, nx.CypherSyntaxError):
             return QueryError(f"Cypher 语法错误 / syntax error: {exc.message}")
         if _is_write_refusal(exc):
