@@ -233,7 +233,7 @@ def decode_text(data: bytes, path: str | Path = "<bytes>") -> str:
 # --- front matter ---------------------------------------------------------------------------
 
 _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\n")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.S | re.M)
+_CLOSING_LINE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 
 
 MAX_FRONT_MATTER_CHARS = 64 * 1024  # a real front matter is a dozen short lines
@@ -260,19 +260,17 @@ def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
 
     Raises FrontMatterRefused for a front matter larger than MAX_FRONT_MATTER_CHARS or one that
     uses YAML aliases (the shape of a memory bomb); the caller rejects the file with that reason."""
-    if not _FRONT_MATTER_OPEN.match(text):
+    opening = _FRONT_MATTER_OPEN.match(text)
+    if not opening:
         return {}, text, []
-    closing = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M).search(text, 3, MAX_FRONT_MATTER_CHARS + 8)
+    closing = _CLOSING_LINE.search(text, opening.end(), opening.end() + MAX_FRONT_MATTER_CHARS)
     if closing is None:
-        if len(text) > MAX_FRONT_MATTER_CHARS and re.search(r"^(?:---|\.\.\.)[ \t]*$", text[3:], re.M):
+        if _CLOSING_LINE.search(text, opening.end()):
             raise FrontMatterRefused(f"front matter longer than {MAX_FRONT_MATTER_CHARS // 1024} KiB")
         return {}, text, ["front matter has no closing '---' line: kept the whole text as body"]
-    match = _FRONT_MATTER.match(text, 0, closing.end() + 1)
-    if match is None:  # pragma: no cover - the closing line was found above
-        return {}, text, ["front matter has no closing '---' line: kept the whole text as body"]
-    body = text[match.end():]
+    body = text[closing.end():].removeprefix("\n")
     try:
-        fields = yaml.load(match.group("yaml"), Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader
+        fields = yaml.load(text[opening.end():closing.start()], Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader
     except FrontMatterRefused:
         raise
     except Exception as exc:  # YAMLError, ValueError (2015-02-30), RecursionError: all "malformed"
