@@ -6,6 +6,7 @@ from a CDN (and carries a commented-out `<script src>`): `offline()` removes eve
 """
 from __future__ import annotations
 
+import hashlib
 import html as html_lib
 import json
 import re
@@ -186,8 +187,6 @@ def _with_nonce(page: str, nonce: str) -> str:
 
 def sandboxed(page: str, height: int) -> str:
     """The graph page, made inert for hostile text (see above), inside a sandboxed iframe."""
-    import hashlib
-
     nonce = hashlib.sha256(page.encode("utf-8")).hexdigest()[:24]  # deterministic: same graph, same page
     page = page.replace("</body>", _TIPS_JS + "</body>", 1)
     page = _with_nonce(page, nonce)
