@@ -22,7 +22,7 @@ from extractors.gazetteer import Gazetteer, load_gazetteer
 from extractors.guide import is_guide, parse_guide
 from extractors.mentions import FoundMention, find_mentions
 from extractors.passages import split_passages, windows
-from extractors.recommendations import recommendation_span
+from extractors.recommendations import recommendation_spans
 from extractors.relations import Placed, cites, dedupe, nested_relations, trigger_relations
 from extractors.segment import search_field
 from extractors.shadow import make_shadow
@@ -143,8 +143,8 @@ def recommendations(doc: Document, passages: list[Passage], mentions: list[Menti
     by_start = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in by_start]
     out = []
-    for p in passages:
-        span = recommendation_span(doc.text, p.start, p.end)
+    spans = recommendation_spans(doc.text, [(p.start, p.end) for p in passages])
+    for p, span in zip(passages, spans):
         if span is None:
             continue
         text = doc.text[span.start:span.end]

@@ -1,17 +1,28 @@
 """Recommendations: sentences that propose or mandate a measure, not reports of what happened.
 
-A sentence is a recommendation when it carries a mandate cue (要, 应, 须, 不得, 鼓励, 支持, 建议 …,
-also after a subject: 各级科协要…) or opens with an imperative verb (推动, 建立健全, 加强, 完善,
-探索, 坚持 …), unless it reports an event (召开, 举行, 获评, 日前 …) or the issuing of a document, is
-a heading or lead-in (ends with ：), or is too short to state a measure. The span skips bullet
-marks (——, 一是, （一）, 1.) and keeps the closing punctuation. The cue words are data:
-seed_data/rules/recommendation_cues.tsv.
+Two parts decide, and the second has the last word:
+
+1. **Cue rules** (data: seed_data/rules/recommendation_cues.tsv). A sentence carries a mandate cue
+   (要, 应, 须, 不得, 鼓励, 支持, 建议 …, also after a subject: 各级科协要…) or opens with an
+   imperative verb (推动, 建立健全, 加强 …), unless it reports an event (召开, 举行, 获评 …) or the
+   issuing of a document; a requirement voiced in a speech (会议强调，要…) overrides the report words.
+2. **A small text classifier** (spaCy `textcat`, bag of character 1–3-grams) trained by
+   `scripts/train_recommendations.py` on hand-labelled sentences (the dev part of tests/gold and
+   training/recommendations/sentences.jsonl — never the test part). Its input is the sentence
+   with the cue rules' verdicts written in front as tokens, so it learns when to trust a cue
+   (the cue rules alone reach F1 0.62 on sentences they were not written from; the classifier
+   with them 0.73 in 5-fold cross-validation: docs/EXTRACTION.md).
+
+A heading or lead-in (ends with ：) or a sentence too short to state a measure is never one. The
+span skips bullet marks (——, 一是, （一）, 1.) and keeps the closing punctuation.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from extractors.rules import cue_alternation, recommendation_cues
 from extractors.shadow import make_shadow
@@ -62,17 +73,86 @@ class RecommendationSpan:
     trigger: str
 
 
-def recommendation_span(text: str, start: int, end: int) -> RecommendationSpan | None:
-    """The recommendation in sentence text[start:end], or None if the sentence is not one."""
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "recommendations"
+THRESHOLD = 0.3  # the classifier's probability above which a sentence is one (chosen in cross-validation)
+CLASSIFIER_TRIGGER = "分类器"  # the trigger of a recommendation no cue names
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence as the deciders see it: simplified, bullets skipped."""
+
+    start: int
+    end: int
+    sentence: str  # simplified script, pinyin glosses removed (應當 = 应当, 要(yào) = 要)
+
+
+def candidate(text: str, start: int, end: int) -> Candidate | None:
+    """The sentence text[start:end] without its bullet marks, or None for a heading, a lead-in or
+    a fragment too short to state a measure."""
     while start < end:
         m = BULLET.match(text, start, end)
         if not m or m.end() == start:
             break
         start = m.end()
-    # cues are matched in simplified script with pinyin glosses removed (應當 = 应当, 要(yào) = 要)
     sentence = make_shadow(text[start:end]).text
     if len(sentence) < MIN_LENGTH or sentence.rstrip().endswith(("：", ":")):
         return None
+    return Candidate(start, end, sentence)
+
+
+def cue_features(sentence: str, trigger: str | None = None) -> str:
+    """The cue rules' verdicts as tokens in front of the sentence: what the classifier reads
+    (`trigger`: the sentence's rule_trigger, when the caller has it already)."""
+    rules = cues()
+    subject = SUBJECT.match(sentence)
+    if trigger is None:
+        trigger = rule_trigger(sentence)
+    marks = [("规则是" if trigger else "规则否")]
+    marks += [mark for mark, found in (
+        ("【令】", rules.mandate.search(sentence)),
+        ("【祈】", rules.imperative.match(sentence[subject.end():] if subject else sentence)),
+        ("【述】", rules.report.search(sentence)),
+        ("【引】", rules.voiced.search(sentence)),
+        ("【发】", ISSUING.search(sentence))) if found]
+    return " ".join(marks) + " " + sentence
+
+
+@cache
+def classifier():  # -> spacy.Language
+    import spacy
+
+    if not (MODEL_DIR / "meta.json").exists():
+        raise FileNotFoundError(f"{MODEL_DIR}: the recommendation classifier is missing "
+                                "(make it with scripts/train_recommendations.py)")
+    return spacy.load(MODEL_DIR)
+
+
+def recommendation_spans(text: str, sentences: Sequence[tuple[int, int]]) -> list[RecommendationSpan | None]:
+    """For each sentence (start, end) of `text`: the recommendation it states, or None."""
+    found = [candidate(text, s, e) for s, e in sentences]
+    todo = [c for c in found if c is not None]
+    if not todo:
+        return [None] * len(found)
+    triggers = [rule_trigger(c.sentence) for c in todo]
+    nlp = classifier()
+    docs = [nlp.make_doc(cue_features(c.sentence, t or "")) for c, t in zip(todo, triggers)]
+    decided = iter(zip(nlp.get_pipe("textcat").model.predict(docs)[:, 0], triggers))
+    out: list[RecommendationSpan | None] = []
+    for c in found:
+        probability, trigger = next(decided) if c is not None else (0.0, None)
+        out.append(RecommendationSpan(c.start, c.end, trigger or CLASSIFIER_TRIGGER)
+                   if c is not None and probability >= THRESHOLD else None)
+    return out
+
+
+def recommendation_span(text: str, start: int, end: int) -> RecommendationSpan | None:
+    """The recommendation in sentence text[start:end], or None if the sentence is not one."""
+    return recommendation_spans(text, [(start, end)])[0]
+
+
+def rule_trigger(sentence: str) -> str | None:
+    """The cue that makes a (simplified) sentence a recommendation by the cue rules alone."""
     if ISSUING.search(sentence):
         return None
     rules = cues()
@@ -81,11 +161,11 @@ def recommendation_span(text: str, start: int, end: int) -> RecommendationSpan |
     opening = rules.imperative.match(sentence[subject.end():] if subject else sentence)
     voiced = rules.voiced.search(sentence)
     if voiced:  # a requirement voiced in a meeting or a speech: 会议强调，要… / 她希望…加强…
-        return RecommendationSpan(start, end, voiced.group(1) or voiced.group(2))
+        return voiced.group(1) or voiced.group(2)
     if rules.report.search(sentence):
         return None
     if mandate:
-        return RecommendationSpan(start, end, mandate.group(0))
+        return mandate.group(0)
     if opening and opening.group(0):
-        return RecommendationSpan(start, end, opening.group(0))
+        return opening.group(0)
     return None
