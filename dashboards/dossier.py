@@ -6,10 +6,17 @@ and listed as references in GB/T 7714-2015 style:
 
     [1] 中共中央办公厅, 国务院办公厅. 题名[EB/OL]. (2015-07-17)[2026-01-05]. https://….
 
-Type codes: [EB/OL] when the document has a source URL (we cite the online version), otherwise
-[R] for a report and [Z] for everything else (policy documents, cases, the guide). A 发文字号 is
-given as other title information (题名: 发文字号). Documents that are summaries written from a
-public source (`summary: true`, every seed document) are flagged as such.
+Type codes: [EB/OL] when the document has a source URL on a citable page — official (government,
+科协, Party and state media of record), a society's own site or a media report — so we cite the
+online version; otherwise [R] for a report and [Z] for everything else. A URL of a repost (a
+content farm, a document-sharing site, or a page of unknown standing) is never presented as the
+source: the bibliographic facts (issuer, title, 发文字号, date) come first and the URL follows as
+“转载” with the date it was read. Every reference says what kind of page its source is. A
+发文字号 is given as other title information (题名: 发文字号). Documents that are summaries
+written from a public source (`summary: true`, every seed document) are flagged as such.
+
+A recommendation's dossier entry holds where it was stated (出处), then the support of other
+documents grouped by kind (政策依据, 实践案例, 数据) with why, then the same measure elsewhere.
 """
 from __future__ import annotations
 
@@ -43,7 +50,22 @@ _TEXT: dict[str, tuple[str, str]] = {
     "summary_ref": ("注：据公开资料撰写的摘要，非原文。", "Note: a summary written from a public source, not the original text."),
     "none": ("无", "none"),
     "source_line": ("来源", "Source"),
+    "provenance": ("出处", "Stated in"),
+    "support": ("佐证（其他文档）", "Support from other documents"),
+    "support.policy": ("政策依据", "policy basis"),
+    "support.case": ("实践案例", "case in practice"),
+    "support.data": ("数据", "data"),
+    "why": ("关联原因", "why"),
+    "cluster": ("同类建议（其他文档提出的同一举措）", "The same measure in other documents"),
+    "weak": ("弱/未匹配，不计入覆盖", "weak/unmatched, not counted as coverage"),
+    "repost": ("转载", "repost"),
+    "kind.official": ("来源类型：官方发布", "source: official page"),
+    "kind.society": ("来源类型：学会网站", "source: society's own page"),
+    "kind.media": ("来源类型：媒体报道", "source: media report"),
+    "kind.repost": ("来源类型：转载页面，非官方来源", "source: a repost, not the official source"),
+    "kind.none": ("来源类型：未知", "source: unknown"),
 }
+CITABLE_KINDS = ("official", "society", "media")  # pages cited as the online version [EB/OL]
 
 
 def _t(key: str, lang: Lang) -> str:
@@ -63,13 +85,16 @@ class Source:
     source_url: str | None = None
     path: str | None = None
     summary: bool = False
+    source_kind: str | None = None  # official / society / media / repost
+    retrieved: str | None = None  # when the source page was read
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Source":
-        return cls(doc_id=row["doc_id"], title=row.get("title") or "", kind=row.get("kind"),
+        return cls(doc_id=row["doc_id"], title=row.get("title") or "", kind=row.get("doc_kind") or row.get("kind"),
                    issuers=tuple(row.get("issuers") or ()), date=row.get("date"),
                    doc_number=row.get("doc_number") or None, source_url=row.get("source_url") or None,
-                   path=row.get("path"), summary=bool(row.get("summary")))
+                   path=row.get("path"), summary=bool(row.get("summary")),
+                   source_kind=row.get("source_kind"), retrieved=row.get("retrieved"))
 
 
 @dataclass(frozen=True)
@@ -78,6 +103,7 @@ class Link:
     name: str = ""
     score: float | None = None
     terms: tuple[str, ...] = ()
+    matched: bool = True  # False: a weak link, not counted as coverage
 
 
 @dataclass(frozen=True)
@@ -87,12 +113,28 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Support:
+    kind: str  # policy / case / data
+    passage: str
+    doc_id: str
+    why: str  # shared words, entities, score
+
+
+@dataclass(frozen=True)
+class Same:
+    text: str
+    doc_id: str
+
+
+@dataclass(frozen=True)
 class Item:
     rec_id: str
     text: str
     links: tuple[Link, ...] = ()
     concerns: tuple[str, ...] = ()
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[Evidence, ...] = ()  # where it is stated (出处)
+    support: tuple[Support, ...] = ()  # passages of other documents that back it
+    same: tuple[Same, ...] = ()  # the same measure in other documents
 
 
 @dataclass(frozen=True)
@@ -108,9 +150,10 @@ class Dossier:
         """Document id -> reference number, in order of first citation."""
         numbers: dict[str, int] = {}
         for item in self.items:
-            for ev in item.evidence:
-                if ev.doc_id not in numbers:
-                    numbers[ev.doc_id] = len(numbers) + 1
+            for doc_id in [e.doc_id for e in item.evidence] + [s.doc_id for s in item.support] + \
+                    [s.doc_id for s in item.same]:
+                if doc_id not in numbers:
+                    numbers[doc_id] = len(numbers) + 1
         return numbers
 
     @property
@@ -119,36 +162,54 @@ class Dossier:
 
 
 # --- building from query rows -------------------------------------------------------------------
+def support_why(row: dict[str, Any]) -> str:
+    bits = ["、".join(row.get("terms") or [])]
+    if row.get("entities"):
+        bits.append("、".join(row["entities"]))
+    if row.get("score") is not None:
+        bits.append(f"{float(row['score']):.2f}")
+    return "; ".join(b for b in bits if b)
+
+
 def from_trace(trace_rows: Sequence[dict[str, Any]], links_row: dict[str, Any] | None,
                metas: dict[str, dict[str, Any]], *, title: str, scope: str, store: str = "",
-               generated: date | None = None) -> Dossier:
+               generated: date | None = None, supporting: Sequence[dict[str, Any]] = (),
+               same: Sequence[dict[str, Any]] = ()) -> Dossier:
     """One recommendation: rows of `trace_recommendation`, the row of `recommendation_links`,
-    and `document_meta` rows by document id."""
+    `document_meta` rows by document id, and rows of `recommendation_support` and `measure_cluster`."""
     if not trace_rows:
         return Dossier(title=title, scope=scope, items=(), store=store, generated=generated or date.today())
     first = trace_rows[0]
     links = tuple(Link(code=str(l.get("code")), name=l.get("name") or "", score=l.get("score"),
-                       terms=tuple(l.get("terms") or ())) for l in (links_row or {}).get("links") or [] if l)
+                       terms=tuple(l.get("terms") or ()), matched=bool(l.get("matched", True)))
+                  for l in (links_row or {}).get("links") or [] if l)
     concerns = tuple(c["name"] for c in (links_row or {}).get("concerns") or [] if c)
     evidence = tuple(Evidence(passage=r["passage"], doc_id=r["doc_id"]) for r in trace_rows)
     sources = {r["doc_id"]: Source.from_row({**r, **metas.get(r["doc_id"], {})}) for r in trace_rows}
+    for r in list(supporting) + list(same):
+        sources.setdefault(r["doc_id"], Source.from_row(r))
     item = Item(rec_id=first["rec_id"], text=first["recommendation"], links=links, concerns=concerns,
-                evidence=evidence)
+                evidence=evidence,
+                support=tuple(Support(kind=r["kind"], passage=r["passage"], doc_id=r["doc_id"], why=support_why(r))
+                              for r in supporting),
+                same=tuple(Same(text=r["recommendation"], doc_id=r["doc_id"]) for r in same))
     return Dossier(title=title, scope=scope, items=(item,), sources=sources, store=store,
                    generated=generated or date.today())
 
 
 def from_direction(rows: Sequence[dict[str, Any]], *, direction: str, direction_name: str, title: str,
                    scope: str, indicator_names: dict[str, str] | None = None, store: str = "",
-                   generated: date | None = None) -> Dossier:
-    """All recommendations of a direction: rows of `direction_evidence` (one per evidence passage)."""
+                   generated: date | None = None, supporting: dict[str, Sequence[dict[str, Any]]] | None = None,
+                   same: dict[str, Sequence[dict[str, Any]]] | None = None) -> Dossier:
+    """All recommendations of a direction: rows of `direction_evidence` (one per evidence passage),
+    and by recommendation id the rows of `recommendation_support` and `measure_cluster`."""
     items: dict[str, dict[str, Any]] = {}
     sources: dict[str, Source] = {}
     for r in rows:
         item = items.setdefault(r["rec_id"], {
             "text": r["recommendation"], "concerns": tuple(r.get("concerns") or ()), "evidence": [],
             "links": [Link(code=direction, name=direction_name, score=r.get("score"),
-                           terms=tuple(r.get("terms") or ()))]
+                           terms=tuple(r.get("terms") or ()), matched=bool(r.get("matched", True)))]
             + [Link(code=str(c), name=(indicator_names or {}).get(str(c), ""))
                for c in r.get("indicators") or [] if str(c).split(".")[0] == direction],
         })
@@ -156,10 +217,17 @@ def from_direction(rows: Sequence[dict[str, Any]], *, direction: str, direction_
         if ev not in item["evidence"]:
             item["evidence"].append(ev)
         sources.setdefault(r["doc_id"], Source.from_row(r))
+    supporting, same = supporting or {}, same or {}
+    for r in [row for rows_ in list(supporting.values()) + list(same.values()) for row in rows_]:
+        sources.setdefault(r["doc_id"], Source.from_row(r))
     return Dossier(
         title=title, scope=scope, store=store, generated=generated or date.today(), sources=sources,
         items=tuple(Item(rec_id=rid, text=v["text"], links=tuple(v["links"]), concerns=v["concerns"],
-                         evidence=tuple(v["evidence"])) for rid, v in items.items()),
+                         evidence=tuple(v["evidence"]),
+                         support=tuple(Support(kind=r["kind"], passage=r["passage"], doc_id=r["doc_id"],
+                                               why=support_why(r)) for r in supporting.get(rid, ())),
+                         same=tuple(Same(text=r["recommendation"], doc_id=r["doc_id"]) for r in same.get(rid, ())))
+                    for rid, v in items.items()),
     )
 
 
@@ -168,7 +236,7 @@ _ISSUING_HEADLINE = re.compile(r"^[^《》]*?(?:印发|发布|出台)《(?P<titl
 
 
 def reference_type(source: Source) -> str:
-    if source.source_url:
+    if source.source_url and (source.source_kind in CITABLE_KINDS):
         return "EB/OL"
     if source.kind == "report":
         return "R"
@@ -192,13 +260,21 @@ def citation(source: Source, accessed: date | None = None) -> str:
         parts.append(", ".join(source.issuers) + ". ")
     code = reference_type(source)
     parts.append(f"{cited_title(source)}[{code}]. ")
+    seen = accessed.isoformat() if accessed else ACCESS_PLACEHOLDER
     if code == "EB/OL":
         when = f"({source.date})" if source.date else ""
-        seen = f"[{accessed.isoformat() if accessed else ACCESS_PLACEHOLDER}]"
-        parts.append(f"{when}{seen}. {source.source_url}.")
-    elif source.date:
-        parts.append(f"{source.date}.")
+        parts.append(f"{when}[{seen}]. {source.source_url}.")
+    else:
+        if source.date:
+            parts.append(f"{source.date}. ")
+        if source.source_url:  # a repost: never presented as the source, labelled with when it was read
+            parts.append(f"转载: {source.source_url} [{source.retrieved or seen}].")
     return "".join(parts).strip()
+
+
+def kind_label(source: Source, lang: Lang) -> str:
+    return _t(f"kind.{source.source_kind}" if source.source_kind in ("official", "society", "media", "repost")
+              else "kind.none", lang)
 
 
 def references(dossier: Dossier, accessed: date | None = None) -> list[tuple[int, Source, str]]:
@@ -213,12 +289,14 @@ def _link_text(link: Link, lang: Lang) -> str:
         head = f"考核指标 {link.code}" if is_indicator else f"课题{link.code}"
         head += f"「{link.name}」" if link.name else ""
         extras = ([f"得分 {link.score:g}"] if link.score is not None else []) + \
-                 ([f"匹配词：{'、'.join(link.terms)}"] if link.terms else [])
+                 ([f"匹配词：{'、'.join(link.terms)}"] if link.terms else []) + \
+                 ([_t("weak", lang)] if not link.matched else [])
         return head + (f"（{'；'.join(extras)}）" if extras else "")
     head = f"Indicator {link.code}" if is_indicator else f"Direction {link.code}"
     head += f" “{link.name}”" if link.name else ""
     extras = ([f"score {link.score:g}"] if link.score is not None else []) + \
-             ([f"terms: {', '.join(link.terms)}"] if link.terms else [])
+             ([f"terms: {', '.join(link.terms)}"] if link.terms else []) + \
+             ([_t("weak", lang)] if not link.matched else [])
     return head + (f" ({'; '.join(extras)})" if extras else "")
 
 
@@ -249,17 +327,27 @@ def to_markdown(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh
             out.append("")
         out.append(f"**{_t('concerns', lang)}**{sep}" + (_md_inline("、".join(item.concerns)) if item.concerns
                                                          else _t("none", lang)))
-        out += ["", f"**{_t('evidence', lang)}**{sep}", ""]
+        out += ["", f"**{_t('provenance', lang)}**{sep}", ""]
         for j, ev in enumerate(item.evidence, start=1):
             src = dossier.sources.get(ev.doc_id)
             flag = f"（{_t('summary_flag', lang)}）" if src and src.summary else ""
             out.append(f"{j}. “{_md_inline(ev.passage)}”[{numbers[ev.doc_id]}]{flag}")
             if src:
                 out.append(f"   — {_md_inline(_source_line(src, lang))}")
+        if item.support:
+            out += ["", f"**{_t('support', lang)}**{sep}", ""]
+            for kind in ("policy", "case", "data"):
+                for sup in (x for x in item.support if x.kind == kind):
+                    out.append(f"- [{_t('support.' + kind, lang)}] “{_md_inline(sup.passage)}”[{numbers[sup.doc_id]}]"
+                               f"（{_t('why', lang)}{sep}{_md_inline(sup.why)}）")
+        if item.same:
+            out += ["", f"**{_t('cluster', lang)}**{sep}", ""]
+            out += [f"- “{_md_inline(x.text)}”[{numbers[x.doc_id]}]" for x in item.same]
         out.append("")
     out += [f"## {_t('references', lang)}", ""]
     for _, src, line in references(dossier, accessed):
-        out.append(_md_inline(line) + (f"  \n  {_t('summary_ref', lang)}" if src.summary else ""))
+        out.append(_md_inline(line) + f"（{kind_label(src, lang)}）"
+                   + (f"  \n  {_t('summary_ref', lang)}" if src.summary else ""))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -292,6 +380,7 @@ def to_docx(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh") -
 
     numbers = dossier.numbering()
     doc = Docx()
+    _a4(doc)
     _chinese_fonts(doc)
     sep = "：" if lang == "zh" else ": "
     doc.add_heading(f"{_t('heading', lang)}{sep}{dossier.title}", level=0)
@@ -320,7 +409,7 @@ def to_docx(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh") -
         p = doc.add_paragraph()
         p.add_run(f"{_t('concerns', lang)}{sep}").bold = True
         p.add_run("、".join(item.concerns) if item.concerns else _t("none", lang))
-        doc.add_paragraph().add_run(f"{_t('evidence', lang)}{sep}").bold = True
+        doc.add_paragraph().add_run(f"{_t('provenance', lang)}{sep}").bold = True
         for ev in item.evidence:
             src = dossier.sources.get(ev.doc_id)
             p = doc.add_paragraph(style="List Number")
@@ -332,9 +421,24 @@ def to_docx(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh") -
             if src:
                 q = doc.add_paragraph(f"— {_source_line(src, lang)}")
                 q.paragraph_format.left_indent = Pt(18)
+        if item.support:
+            doc.add_paragraph().add_run(f"{_t('support', lang)}{sep}").bold = True
+            for kind in ("policy", "case", "data"):
+                for sup in (x for x in item.support if x.kind == kind):
+                    p = doc.add_paragraph(style="List Bullet")
+                    p.add_run(f"[{_t('support.' + kind, lang)}] ").bold = True
+                    p.add_run(f"“{sup.passage}”")
+                    p.add_run(f"[{numbers[sup.doc_id]}]").font.superscript = True
+                    p.add_run(f"（{_t('why', lang)}{sep}{sup.why}）").italic = True
+        if item.same:
+            doc.add_paragraph().add_run(f"{_t('cluster', lang)}{sep}").bold = True
+            for x in item.same:
+                p = doc.add_paragraph(style="List Bullet")
+                p.add_run(f"“{x.text}”")
+                p.add_run(f"[{numbers[x.doc_id]}]").font.superscript = True
     doc.add_heading(_t("references", lang), level=1)
     for _, src, line in references(dossier, accessed):
-        doc.add_paragraph(line)
+        doc.add_paragraph(f"{line}（{kind_label(src, lang)}）")
         if src.summary:
             note = doc.add_paragraph()
             note.paragraph_format.left_indent = Pt(18)
@@ -346,21 +450,41 @@ def to_docx(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh") -
     return buffer.getvalue()
 
 
-def _chinese_fonts(doc: Any) -> None:
-    """Word needs an East Asian font set explicitly, or Chinese falls back to a Latin face."""
-    from docx.oxml.ns import qn
+def _a4(doc: Any) -> None:
+    """A4 with the margins of Chinese official documents (GB/T 9704-2012: 天头 37 mm, 订口 28 mm)."""
+    from docx.shared import Mm
 
-    for name in ("Normal", "Title", "Heading 1", "Heading 2", "List Number"):
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
+
+
+# The usual faces of Chinese official documents: the title in 方正小标宋简体, headings in 黑体, the
+# text in 仿宋_GB2312 三号 (16 pt); Word falls back to a Latin face unless the East Asian font is set.
+OFFICIAL_FONTS = {"Title": ("方正小标宋简体", 22), "Heading 1": ("黑体", 16), "Heading 2": ("楷体_GB2312", 16),
+                  "Normal": ("仿宋_GB2312", 16), "List Number": ("仿宋_GB2312", 16),
+                  "List Bullet": ("仿宋_GB2312", 16)}
+
+
+def _chinese_fonts(doc: Any) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    for name, (face, size) in OFFICIAL_FONTS.items():
         try:
             style = doc.styles[name]
         except KeyError:
             continue
+        style.font.size = Pt(size)
+        if name.startswith(("Title", "Heading")):
+            style.font.color.rgb = RGBColor(0, 0, 0)
         rpr = style.element.get_or_add_rPr()
         fonts = rpr.find(qn("w:rFonts"))
         if fonts is None:
             fonts = rpr.makeelement(qn("w:rFonts"), {})
             rpr.append(fonts)
-        fonts.set(qn("w:eastAsia"), "宋体" if name in ("Normal", "List Number") else "黑体")
+        fonts.set(qn("w:eastAsia"), face)
 
 
 # --- file names --------------------------------------------------------------------------------

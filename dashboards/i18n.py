@@ -36,11 +36,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview.kinds": ("文档类型", "Documents by kind"),
     "overview.coverage": ("覆盖矩阵：4 个课题 × 6 项考核指标", "Coverage: 4 directions × 6 indicators"),
     "overview.coverage_help": (
-        "每格：建议数 / 证据段落数；“缺口”表示尚无建议对应该考核指标。",
-        "Each cell: recommendations / evidence passages; “gap” means no recommendation addresses the indicator yet.",
+        "每格：建议数 / 出处段落数，只计有匹配词且得分达到阈值的关联；“弱”为无匹配词或得分不足的关联，不计入覆盖；"
+        "“缺口”表示尚无建议覆盖该考核指标；灰格是课题研究本身的交付物（研究报告、政策梳理、支撑起草）。",
+        "Each cell: recommendations / passages stating them, counting only links on matched terms above the threshold; "
+        "“weak” links (no matched terms, or too low a score) are not coverage; “gap” means no recommendation covers "
+        "the indicator yet; grey cells are deliverables of the research itself (the report, the policy review, "
+        "support for drafting).",
     ),
     "overview.cell": ("{recs} 条建议 / {evidence} 段证据", "{recs} rec. / {evidence} passages"),
     "overview.gap": ("缺口", "gap"),
+    "overview.weak": ("弱 {n}", "weak {n}"),
+    "overview.deliverable": ("研究交付物", "deliverable"),
+    "overview.deliverable_help": ("课题研究本身的交付物（研究报告、政策梳理、支撑起草），不由建议覆盖",
+                                  "delivered by the research itself (the report, the policy review, support for "
+                                  "drafting), not covered by recommendations"),
     "overview.gaps": ("缺口：{n} 项考核指标尚无建议", "Gaps: {n} indicators without a recommendation"),
     "overview.indicator_col": ("指标 {n}", "Indicator {n}"),
     "overview.indicators": ("考核指标全文", "Indicators in full"),
@@ -68,6 +77,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "source_kind.society": ("学会网站", "society's own page"),
     "source_kind.media": ("媒体报道", "media report"),
     "source_kind.repost": ("转载页面，非官方来源", "a repost, not the official source"),
+    "source_kind.none": ("来源类型未知", "source kind unknown"),
     "unknown": ("不详", "unknown"),
     "none": ("无", "none"),
     "summary_note": ("据公开资料撰写的摘要，非原文", "a summary written from a public source, not the original text"),
@@ -87,8 +97,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trace.score": ("得分", "Score"),
     "trace.terms": ("匹配词", "Matched terms"),
     "trace.concerns": ("涉及实体", "Entities it concerns"),
-    "trace.evidence": ("证据（{n} 段）", "Evidence ({n} passages)"),
-    "trace.passage_of": ("证据 {n}", "Evidence {n}"),
+    "trace.evidence": ("出处：建议所在段落（{n} 段）", "Provenance: where it is stated ({n} passages)"),
+    "trace.passage_of": ("出处 {n}", "Source {n}"),
+    "trace.weak": ("弱/未匹配", "weak / unmatched"),
+    "trace.weak_help": ("无匹配词或得分低于阈值：不计入覆盖", "no matched terms or a score below the threshold: not counted as coverage"),
+    "trace.rec_option_weak": ("[弱] {text}", "[weak] {text}"),
+    "trace.support": ("佐证：其他文档中的依据（{n} 段）", "Support from other documents ({n} passages)"),
+    "trace.support_help": (
+        "每条佐证都锚定在建议涉及的一个具体实体（职能、项目、学会、分支机构、党组织）上，或是另一份政策文件中的同类建议；"
+        "匹配词、实体和得分说明关联的原因。",
+        "Each link is anchored on a specific entity the recommendation concerns (a function, programme, society, "
+        "branch or Party body), or is the same measure in another policy document; the shared words, entities and "
+        "score say why."),
+    "trace.support_none": ("语料中没有其他文档佐证这条建议。", "No other document of the corpus supports this recommendation."),
+    "trace.support_why": ("关联原因：{why}", "Why: {why}"),
+    "support.policy": ("政策依据", "Policy basis"),
+    "support.case": ("实践案例", "Case in practice"),
+    "support.data": ("数据", "Data"),
+    "support.entities": ("实体", "entities"),
+    "trace.cluster": ("同类建议：其他文档提出的同一举措（{n} 条）", "The same measure in other documents ({n})"),
+    "trace.cluster_none": ("新提法：语料中没有其他文档提出同一举措。",
+                           "New: no other document of the corpus proposes the same measure."),
+    "trace.cluster_summary": ("{docs} 份其他文档提出同一举措（{years}；{issuers}）：属于反复出现的政策举措。",
+                              "{docs} other documents propose the same measure ({years}; {issuers}): repeated policy."),
     "trace.graph": ("证据链：建议 → 段落 → 文档 → 发文机关", "Chain: recommendation → passage → document → issuer"),
     "trace.export": ("导出证据卷宗", "Export an evidence dossier"),
     "trace.export_scope": ("范围", "Scope"),
@@ -203,7 +234,9 @@ RELS: dict[str, tuple[str, str]] = {
     "MENTIONED_IN": ("提及于", "mentioned in"),
     "CONCERNS": ("涉及", "concerns"),
     "ADDRESSES": ("对应", "addresses"),
-    "SUPPORTED_BY": ("证据", "supported by"),
+    "SUPPORTED_BY": ("出处", "stated in"),
+    "EVIDENCED_BY": ("佐证", "evidenced by"),
+    "SAME_MEASURE": ("同类举措", "same measure"),
     "PART_OF": ("出自", "part of"),
     "SAME_AS": ("即", "is"),
 }

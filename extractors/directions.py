@@ -37,6 +37,13 @@ STOP = set("""
 所能 所为 大局 认同 价值 行动 思想 战略 模式 趋势 特征 如何 汇聚 之智 全球 核心 对标
 """.split())
 _WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+# the indicator that asks for measures (具体举措, 措施建议 …): where a measure goes when no indicator's
+# own words match (an unmatched link, score 0)
+_MEASURES = re.compile(r"举措|措施")
+# A link counts as coverage (Address.matched) only when it rests on matched terms of at least this
+# score; weaker links (an inherited direction, the default indicator) are shown as 弱/未匹配.
+DIRECTION_MIN_SCORE = 1.5
+INDICATOR_MIN_SCORE = 1.0
 
 
 @dataclass(frozen=True)
@@ -82,7 +89,7 @@ class DirectionModel:
         self.items = {i.code: i for i in items}
         by_direction: dict[str, list[str]] = defaultdict(list)
         for item in items:
-            if item.label == "Indicator" and item.code.split(".")[1] in ("1", "6"):
+            if item.label == "Indicator" and item.deliverable:
                 continue  # the report and the support for drafting: the same in every direction
             weight = 3 if item.label == "ResearchDirection" else 1
             by_direction[str(item.direction)].extend([item.name] * weight)
@@ -92,9 +99,14 @@ class DirectionModel:
                 profile.weights[term] = max(profile.weights.get(term, 0.0), weight)
         # indicators 3–5 of each direction, against each other within the direction
         self.indicators: dict[str, list[Profile]] = {}
+        self.measure_indicator: dict[str, str] = {}
+        for item in sorted((i for i in items if i.label == "Indicator" and not i.deliverable),
+                           key=lambda i: [int(x) for x in i.code.split(".")]):
+            if _MEASURES.search(item.name):
+                self.measure_indicator.setdefault(str(item.direction), item.code)
         for d in by_direction:
-            texts = {i.code: i.name for i in items
-                     if i.label == "Indicator" and str(i.direction) == d and i.code.split(".")[1] in ("3", "4", "5")}
+            texts = {i.code: i.name for i in items if i.label == "Indicator" and str(i.direction) == d
+                     and not i.deliverable}
             self.indicators[d] = _idf_profiles(texts) if texts else []
         terms = sorted({t for p in self.directions for t in p.weights} |
                        {t for ps in self.indicators.values() for p in ps for t in p.weights})
@@ -138,8 +150,9 @@ class DirectionModel:
                 out.append((profile.code, round(sum(profile.weights[t] for t in hits), 3), tuple(hits)))
         out.sort(key=lambda x: (-x[1], x[0]))
         if not out:
-            # no indicator's own words: a measure is what every direction's 4th indicator asks
+            # no indicator's own words: a measure is what the direction's indicator of measures asks
             # for (提出…具体举措/可行举措/方式和举措), so it goes there, with score 0 and no terms
-            return [(f"{direction}.4", 0.0, ())] if f"{direction}.4" in self.items else []
+            fallback = self.measure_indicator.get(direction)
+            return [(fallback, 0.0, ())] if fallback else []
         best = out[0][1]
         return [o for o in out if o[1] >= 0.6 * best]

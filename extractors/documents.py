@@ -77,6 +77,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import yaml
 
+from extractors.sources import SOURCE_KINDS
 from schema.model import DOCUMENT_KINDS
 
 __all__ = ["ReadError", "RawDocument", "SUPPORTED_SUFFIXES", "read_document", "iter_paths",
@@ -662,7 +663,6 @@ def _split_issuers(value: Any) -> list[str]:
     return [name for item in items for name in re.split(r"[、\s]+", str(item)) if name]
 
 
-SOURCE_KINDS = ("official", "society", "media", "repost")
 
 
 def _source_kind(value: Any, warnings: list[str]) -> str | None:
@@ -716,6 +716,7 @@ def build_metadata(front: dict, text: str, path: Path) -> tuple[dict, list[str]]
                        else None if "doc_number" in front else infer_doc_number(text)),
         "source_url": str(url) if url is not None else None,
         "source_kind": _source_kind(_field(front, "source_kind"), warnings),
+        "retrieved": _front_date(_field(front, "retrieved")) if _field(front, "retrieved") is not None else None,
         "summary": _truthy(front.get("summary", False)),
         "synthetic": _truthy(front.get("synthetic", False)),  # generated for benchmarks/tests
     }

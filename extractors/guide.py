@@ -55,6 +55,21 @@ def is_guide(text: str) -> bool:
     return len(re.findall(r"课题\s*[1-4一二三四]\s*[：:]", text)) >= 2 and "考核指标" in text
 
 
+# Indicators the research itself delivers, recognised by the guide's own wording (not by their
+# number): the report (形成并提交研究报告…), the review of policy documents (系统梳理…政策文件,
+# answered by the corpus's documents) and the support for drafting (支撑…研究起草过程). No
+# recommendation can fill them, so coverage shows them as deliverables, never as gaps.
+DELIVERABLE_WORDING: dict[str, re.Pattern[str]] = {
+    "report": re.compile(r"(形成|提交|撰写).{0,6}报告"),
+    "review": re.compile(r"梳理.*(政策|文件)"),
+    "drafting": re.compile(r"支撑.*起草"),
+}
+
+
+def deliverable(indicator_text: str) -> str | None:
+    return next((kind for kind, wording in DELIVERABLE_WORDING.items() if wording.search(indicator_text)), None)
+
+
 def parse_guide(doc_id: str, text: str, passages: list[Passage]) -> tuple[list[GuideItem], list[Relation]]:
     def passage_at(offset: int) -> Passage:
         for p in passages:
@@ -72,7 +87,8 @@ def parse_guide(doc_id: str, text: str, passages: list[Passage]) -> tuple[list[G
         name_start = start if name_start is None else name_start
         item = GuideItem(id=make_id(label, code), label=label, code=code, name=text[name_start:end],
                          text=text[start:end], direction=number, passage_id=passage_at(start).id,
-                         start=start, end=end)
+                         start=start, end=end,
+                         deliverable=deliverable(text[start:end]) if label == "Indicator" else None)
         items.append(item)
         return item
 

@@ -13,12 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
-
-from jieba import posseg
 
 from extractors.gazetteer import Gazetteer
-from extractors.segment import tokenizer
+from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
 CJK = "\u4e00-\u9fff"
@@ -108,11 +105,6 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
     if len(name) < 2:
         return None
     return suffix_start - len(name)
-
-
-@cache
-def pos_tokenizer() -> posseg.POSTokenizer:
-    return posseg.POSTokenizer(tokenizer())
 
 
 def _pattern_candidates(text: str) -> list[Candidate]:

@@ -16,7 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
-from extractors.directions import DirectionModel
+from extractors.sources import kind_of_url
+from extractors.directions import DIRECTION_MIN_SCORE, INDICATOR_MIN_SCORE, DirectionModel
 from extractors.documents import RawDocument, ReadError, read_document
 from extractors.gazetteer import Gazetteer, load_gazetteer
 from extractors.guide import is_guide, parse_guide
@@ -49,7 +50,8 @@ def to_document(raw: RawDocument) -> Document:
     return Document(
         id=Document.make_id(str(key)), path=raw.path, title=meta.get("title") or Path(raw.path).stem, kind=kind,
         issuers=tuple(meta.get("issuers") or ()), date=meta.get("date"), doc_number=meta.get("doc_number"),
-        source_url=meta.get("source_url"), source_kind=meta.get("source_kind"), summary=bool(meta.get("summary")),
+        source_url=meta.get("source_url"), source_kind=meta.get("source_kind") or kind_of_url(meta.get("source_url")),
+        retrieved=meta.get("retrieved"), summary=bool(meta.get("summary")),
         synthetic=bool(meta.get("synthetic")), sha256=raw.sha256, text=raw.text,
         metadata_warnings=tuple(raw.warnings))
 
@@ -155,11 +157,13 @@ def recommendations(doc: Document, passages: list[Passage], mentions: list[Menti
         indicators: list[str] = []
         for code, score, terms in directions:
             addresses.append(Address(target_id=model.items[code].id, target_label="ResearchDirection", code=code,
-                                     score=score, terms=terms))
+                                     score=score, terms=terms,
+                                     matched=bool(terms) and score >= DIRECTION_MIN_SCORE))
             for icode, iscore, iterms in model.indicators_for(code, text):
                 indicators.append(icode)
                 addresses.append(Address(target_id=model.items[icode].id, target_label="Indicator", code=icode,
-                                         score=iscore, terms=iterms))
+                                         score=iscore, terms=iterms,
+                                         matched=bool(iterms) and iscore >= INDICATOR_MIN_SCORE))
         first = bisect.bisect_left(starts, span.start)
         concerns = tuple(dict.fromkeys(m.entity_id for m in by_start[first:bisect.bisect_left(starts, span.end)]
                                        if m.end <= span.end))

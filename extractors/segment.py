@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 import jieba
+from jieba import posseg
 
 from extractors.shadow import to_simplified
 
@@ -32,6 +33,17 @@ def tokenizer() -> jieba.Tokenizer:
     for name in load_gazetteer().all_names():
         tk.add_word(name, freq=2000, tag="nt")
     return tk
+
+
+@cache
+def pos_tokenizer() -> posseg.POSTokenizer:
+    """The one part-of-speech tagger over `tokenizer()`. jieba hands the tags of user words (the
+    gazetteer names, `nt`) to the first POSTokenizer that cuts, and empties them on the way, so a
+    second tagger would see those names untagged: one shared tagger, loaded here, keeps every
+    stage's words independent of which stage ran first."""
+    tagger = posseg.POSTokenizer(tokenizer())
+    tagger.makesure_userdict_loaded()
+    return tagger
 
 
 def words(text: str) -> list[str]:

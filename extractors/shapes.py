@@ -21,10 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from jieba import posseg
-
 from extractors.rules import NameParts, name_parts
-from extractors.segment import tokenizer
+from extractors.segment import pos_tokenizer
 
 CJK = "\u4e00-\u9fff"
 # words that can be part of a name (jieba part of speech); verbs only inside programme names
@@ -47,13 +45,8 @@ class Shape:
 
 
 @cache
-def _pos() -> posseg.POSTokenizer:
-    return posseg.POSTokenizer(tokenizer())
-
-
-@cache
 def _words(window: str) -> tuple[tuple[str, str], ...]:
-    return tuple((w.word, w.flag) for w in _pos().cut(window))
+    return tuple((w.word, w.flag) for w in pos_tokenizer().cut(window))
 
 
 PROGRAMME_POS = NAME_POS + ("a", "l")  # 最高成就奖, 自然科学奖

@@ -79,7 +79,7 @@ QUICK: dict[str, Any] = {
     "long_pages": 5,
     "isolate": False,
 }
-TRACE_QUERIES = ("trace_recommendation",)
+TRACE_QUERIES = ("trace_recommendation", "recommendation_support", "measure_cluster")
 NEIGHBOURHOOD_QUERIES = ("entity_neighbourhood", "entity_neighbours")
 SEARCH_WORDS = ("党委 科技评估", "团体标准", "青年人才托举工程", "学会 承接 职能", "科普", "中国计算机学会",
                 "分支机构", "人才评价", "党建", "科技期刊")
@@ -659,6 +659,13 @@ def measure_query_sizes(store_kind: str, base: list, guide: Any, workdir: Path, 
         for target in cfg["query_nodes"]:
             progress(f"{store_kind}: building a graph of ~{target:,} nodes")
             built = builder.grow_to(target, progress)
+            # support across the corpus, as `kg ingest` keeps it: the trace page reads it
+            from kg.support import update_support
+
+            t = _now()
+            support = update_support(store)
+            built["support_seconds"] = _round(_now() - t)
+            built["support_links"] = support.evidenced_by + support.same_measure
             if store_kind == "embedded":
                 # kglite 0.21.2 loses its full-text index after 10 write transactions without a
                 # full-text query (benchmarks/kglite_fulltext_repro.py): rebuild it, so the search

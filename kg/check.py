@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.stores.base import GraphStore
+from kg.support import stale_support
 
 # relationship types that are extracted facts and so must carry evidence
 EVIDENCED_TYPES = ("BRANCH_OF", "PARTY_ORG_OF", "SUPERVISED_BY", "RUNS", "UNDERTAKES", "ISSUED", "CITES",
@@ -70,6 +71,7 @@ def _relationship_evidence(store: GraphStore) -> list[dict[str, Any]]:
 PYTHON_CHECKS: dict[str, Callable[[GraphStore], list[dict[str, Any]]]] = {
     "every recommendation span equals its text": _recommendation_spans,
     "every extracted relationship has evidence": _relationship_evidence,
+    "support links equal a recount (EVIDENCED_BY, SAME_MEASURE)": stale_support,
 }
 
 

@@ -202,6 +202,11 @@ def ingest(
     for path, reason in report.rejected:
         err.print(f"[red]拒绝 / rejected:[/] {path}: {reason}", highlight=False, soft_wrap=True)
     out.print(report.summary(), highlight=False)
+    if report.support:
+        sup = report.support
+        out.print(f"support: {sup.evidenced_by} EVIDENCED_BY links ({sup.supported} of {sup.recommendations} "
+                  f"recommendations), {sup.same_measure} SAME_MEASURE pairs (+{sup.added} −{sup.removed})",
+                  highlight=False)
     if report.rejected:
         raise typer.Exit(1)
 

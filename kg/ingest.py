@@ -6,6 +6,8 @@
 * The guide is loaded before any other document (recommendations link to its directions); if the
   store has no guide and none is given, the bundled `seed_data/guide-2020.txt` is loaded first.
 * `prune=True` removes the documents under the given folders whose files are gone.
+* After the documents, support across the corpus (EVIDENCED_BY, SAME_MEASURE: `kg.support`) is
+  brought up to date whenever anything changed.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from extractors.guide import is_guide
 from extractors.pipeline import GUIDE_PATH, WINDOW_CHARS, extract, extract_windows, to_document
 from kg.load import delete_documents, ingested_documents, load_facts, load_window
 from kg.stores.base import GraphStore
+from kg.support import SupportReport, support_is_current, update_support
 from schema.model import Facts
 
 BATCH_DOCUMENTS = int(os.environ.get("KG_INGEST_BATCH", "20"))  # documents per write transaction
@@ -32,6 +35,7 @@ class IngestReport:
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     pruned: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    support: SupportReport | None = None
 
     def summary(self) -> str:
         return (f"ingested {len(self.ingested)}, unchanged {len(self.skipped)}, rejected {len(self.rejected)}"
@@ -135,6 +139,8 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
         load_facts(store, batch)
     if prune:
         report.pruned = _prune(store, paths, seen, known)
+    if report.ingested or report.pruned or not support_is_current(store):
+        report.support = update_support(store)
     store.checkpoint()
     return report
 

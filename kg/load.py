@@ -39,6 +39,7 @@ class GraphRows:
             "name": doc.title, "title": doc.title, "path": doc.path, "kind": doc.kind,
             "issuers": list(doc.issuers), "date": doc.date, "year": doc.year,
             "doc_number": doc.doc_number, "source_url": doc.source_url, "source_kind": doc.source_kind,
+            "retrieved": doc.retrieved,
             "summary": doc.summary,
             "synthetic": doc.synthetic, "metadata_warnings": list(doc.metadata_warnings)}
         if first:
@@ -63,7 +64,8 @@ class GraphRows:
         for g in facts.guide_items:
             self.rows[_GUIDE.format(label=g.label)].append({"id": g.id, "props": {
                 "name": g.name, "code": g.code, "text": g.text, "direction": g.direction,
-                "start": g.start, "end": g.end, "doc_id": doc.id, "keywords": list(g.keywords)}})
+                "start": g.start, "end": g.end, "doc_id": doc.id, "keywords": list(g.keywords),
+                "deliverable": g.deliverable}})
             self.rows[_MENTION.format(label=g.label)].append({
                 "passage": g.passage_id, "entity": g.id, "start": g.start, "props": {
                     "end": g.end, "text": g.text, "label": g.label, "generic": False,
@@ -88,7 +90,8 @@ class GraphRows:
             for a in rec.addresses:
                 self.rows[_ADDRESSES.format(label=a.target_label)].append({
                     "rec": rec.id, "target": a.target_id, "props": {
-                        "score": a.score, "terms": list(a.terms), "code": a.code, "doc_id": doc.id}})
+                        "score": a.score, "terms": list(a.terms), "code": a.code, "matched": a.matched,
+                        "doc_id": doc.id}})
             self.rows[_CONCERNS].extend({"rec": rec.id, "entity": eid, "props": {"doc_id": doc.id}}
                                         for eid in rec.concerns)
         if last:

@@ -82,6 +82,7 @@ class Document(Model):
     doc_number: str | None = None  # 发文字号
     source_url: str | None = None
     source_kind: Literal["official", "society", "media", "repost"] | None = None  # what kind of page source_url is
+    retrieved: str | None = None  # ISO date the source page was read (a repost is cited with it)
     summary: bool = False  # a summary written from a public source, not the original text
     synthetic: bool = False  # generated for benchmarks/tests; never in seed_data
     sha256: str
@@ -162,6 +163,7 @@ class Address(Model):
     code: str  # "2" for a direction, "2.4" for an indicator
     score: float
     terms: tuple[str, ...]
+    matched: bool = False  # rests on matched terms above the threshold (extractors.directions): counts as coverage
 
 
 class Recommendation(Span):
@@ -191,6 +193,7 @@ class GuideItem(Span):
     direction: int
     passage_id: str
     keywords: tuple[str, ...] = ()
+    deliverable: Literal["report", "review", "drafting"] | None = None  # an indicator the research itself delivers
 
 
 class Facts(Model):

@@ -105,11 +105,12 @@ def policy_facts() -> Facts:
                      evidence=Evidence(passage_id=ps[0].id, start=ps[0].start, end=ps[0].end,
                                        extractor="fixture", confidence=1.0))
     recs = []
-    for p, dirs, ind, concerns in [(ps[1], (1,), "1.4", (party, ccf, func)), (ps[2], (1, 2), "2.4", (prog, ccf))]:
+    for p, dirs, ind, concerns, matched in [(ps[1], (1,), "1.4", (party, ccf, func), True),
+                                            (ps[2], (1, 2), "2.4", (prog, ccf), False)]:
         addresses = tuple(Address(target_id=f"dir-{d}", target_label="ResearchDirection", code=str(d), score=0.8,
-                                  terms=("党建",) if d == 1 else ("人才",)) for d in dirs)
-        addresses += (Address(target_id=f"ind-{ind}", target_label="Indicator", code=ind, score=0.6,
-                              terms=("举措",)),)
+                                  terms=("党建",) if d == 1 else ("人才",), matched=True) for d in dirs)
+        addresses += (Address(target_id=f"ind-{ind}", target_label="Indicator", code=ind,
+                              score=1.2 if matched else 0.0, terms=("举措",) if matched else (), matched=matched),)
         recs.append(Recommendation(id=Recommendation.make_id(doc.id, p.start, p.end), doc_id=doc.id, text=p.text,
                                    start=p.start, end=p.end, passage_ids=(p.id,), trigger="要",
                                    directions=dirs, indicators=(ind,), addresses=addresses,
@@ -120,3 +121,45 @@ def policy_facts() -> Facts:
 
 def all_facts() -> list[Facts]:
     return [guide_facts(), policy_facts()]
+
+
+def case_facts() -> Facts:
+    """A case report in which the society of the policy's first recommendation does what it asks."""
+    text = ("中国计算机学会承接科技评估职能，已完成科技评估项目12项。\n"
+            "中国计算机学会党委组织党员开展党建学习。\n"
+            "政府转移职能中由学会承接的科技评估占35%。")
+    doc = _doc("case", "中国计算机学会承接科技评估的做法", "case", text, "2021-03-01", (2,), ("中国计算机学会",))
+    ps = _passages(doc)
+    ccf = _entity("Society", "中国计算机学会", ("CCF",))
+    party = _entity("PartyOrganization", "中国计算机学会党委")
+    func = _entity("GovernmentFunction", "科技评估")
+    mentions = [_mention(doc, ps, ccf, "中国计算机学会"), _mention(doc, ps, func, "科技评估"),
+                _mention(doc, ps, party, "中国计算机学会党委"), _mention(doc, ps, func, "科技评估", nth=2)]
+    relations = [_relation("UNDERTAKES", ccf, func, ps[0]), _relation("PARTY_ORG_OF", party, ccf, ps[1])]
+    return Facts(document=doc, passages=tuple(ps), entities=(ccf, party, func), mentions=tuple(mentions),
+                 relations=tuple(relations))
+
+
+def second_policy_facts() -> Facts:
+    """Another issuer's policy that proposes the same measure as the policy's first recommendation."""
+    text = "各省科协要推动学会承接科技评估等政府转移职能，中国计算机学会党委要加强党建工作。"
+    doc = _doc("policy2", "省科协关于学会承接政府转移职能的意见", "policy", text, "2022-06-01", (2,), ("江西省科协",))
+    ps = _passages(doc)
+    func = _entity("GovernmentFunction", "科技评估")
+    party = _entity("PartyOrganization", "中国计算机学会党委")
+    mentions = [_mention(doc, ps, func, "科技评估"), _mention(doc, ps, party, "中国计算机学会党委")]
+    p = ps[0]
+    rec = Recommendation(id=Recommendation.make_id(doc.id, p.start, p.end), doc_id=doc.id, text=p.text,
+                         start=p.start, end=p.end, passage_ids=(p.id,), trigger="要", directions=(2,),
+                         indicators=("2.4",), addresses=(
+                             Address(target_id="dir-2", target_label="ResearchDirection", code="2", score=0.8,
+                                     terms=("人才",), matched=True),),
+                         concerns=(func.id, party.id))
+    return Facts(document=doc, passages=tuple(ps), entities=(func, party), mentions=tuple(mentions),
+                 recommendations=(rec,))
+
+
+def corpus_facts() -> list[Facts]:
+    """The fixture graph with support across documents: the policy's first recommendation is backed
+    by the second policy (policy), the case (case, and data: it counts 12 projects)."""
+    return all_facts() + [case_facts(), second_policy_facts()]

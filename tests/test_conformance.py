@@ -11,7 +11,8 @@ import pytest
 
 from kg import queries
 from kg.load import load_facts
-from tests.fixture_graph import all_facts, policy_facts
+from kg.support import update_support
+from tests.fixture_graph import corpus_facts, policy_facts
 
 _policy = policy_facts()
 REC = _policy.recommendations[0].id
@@ -32,6 +33,8 @@ CASES: dict[str, list[dict]] = {
     "search_entities": [{"query": "中国计算机学会"}, {"query": "ccf"}],
     "search_passages": [{"query": "党委 科技评估"}],
     "trace_recommendation": [{"rec_id": REC}],
+    "recommendation_support": [{"rec_id": REC}],
+    "measure_cluster": [{"rec_id": REC}],
     # dashboard queries
     "citation_lineage": [{}, {"direction": 1}],
     "direction_evidence": [{"direction": "1"}, {"direction": "2"}],
@@ -60,7 +63,8 @@ def _normalised(rows: list[dict]) -> list[str]:
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_query_returns_the_same_rows_on_both_stores(name, embedded, neo4j_store):
     for s in (embedded, neo4j_store):
-        load_facts(s, all_facts())
+        load_facts(s, corpus_facts())
+        update_support(s)
     for params in CASES[name]:
         on_embedded = queries.run(embedded, name, **params)
         on_neo4j = queries.run(neo4j_store, name, **params)

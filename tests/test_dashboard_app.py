@@ -96,6 +96,9 @@ def test_overview_counts_coverage_and_years(app: AppTest):
     page = texts(at)
     assert 'class="kg-matrix"' in page and "课题4" in page and "指标 6" in page
     assert "缺口" in page  # the seed corpus leaves some indicators without a recommendation
+    # the report, the policy review and the drafting support of each direction are deliverables, not gaps
+    assert page.count('class="kg-deliverable"') == 12
+    assert 'class="kg-w"' in page  # weak links are shown apart from coverage
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
 
 

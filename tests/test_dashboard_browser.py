@@ -90,10 +90,32 @@ def _start(env_overrides: dict[str, str], cwd: Path) -> Iterator[str]:
         log.close()
 
 
+SEED_GRAPH: dict[str, Path] = {}  # where the `server` fixture's graph lives (tests read it to pick cases)
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Iterator[str]:
     data_dir = tmp_path_factory.mktemp("kg-browser")
     _seed_graph(data_dir)
+    SEED_GRAPH["dir"] = data_dir
+    yield from _start({"KG_STORE": "embedded", "KG_DATA_DIR": str(data_dir)}, data_dir)
+
+
+@pytest.fixture(scope="module")
+def support_server(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Iterator[str]:
+    """The hand-built fixture graph, where one recommendation has support of every kind."""
+    from kg.load import load_facts
+    from kg.support import update_support
+    from tests.fixture_graph import corpus_facts
+
+    data_dir = tmp_path_factory.mktemp("kg-support")
+    store = EmbeddedStore(data_dir / "graph.kgl", writer=True)
+    try:
+        store.apply_schema()
+        load_facts(store, corpus_facts())
+        update_support(store)
+    finally:
+        store.close()
     yield from _start({"KG_STORE": "embedded", "KG_DATA_DIR": str(data_dir)}, data_dir)
 
 
@@ -287,6 +309,61 @@ def test_dossier_downloads_and_opens_with_python_docx(server: str, page):
     assert markdown.startswith("# 证据卷宗") and "## 参考文献" in markdown
 
 
+def _support_shown(page, kinds: dict[str, list[str]]) -> None:
+    """The support section shows each kind's heading and passages (kind -> passage texts)."""
+    from playwright.sync_api import expect
+
+    names = {"policy": "政策依据", "case": "实践案例", "data": "数据"}
+    expect(page.get_by_role("heading", name=re.compile("^佐证：其他文档中的依据"))).to_be_visible()
+    for kind, passages in kinds.items():
+        expect(page.get_by_role("heading", name=re.compile(f"^{names[kind]}（{len(passages)}）"))).to_be_visible()
+        shown = page.locator(f'.kg-support[data-kind="{kind}"]')
+        expect(shown).to_have_count(len(passages))
+        for text in passages:
+            expect(shown.filter(has_text=text[:15]).first).to_be_visible()
+    expect(page.get_by_text("关联原因").first).to_be_visible()
+
+
+def test_trace_shows_provenance_then_support_of_three_kinds_then_the_same_measure(support_server: str, page):
+    """Issue 10: a recommendation backed by another policy, a case and figures; the same measure
+    proposed by another issuer. Opened by its address, as a shared link would."""
+    from playwright.sync_api import expect
+
+    from tests.fixture_graph import case_facts, policy_facts, second_policy_facts
+
+    rec = policy_facts().recommendations[0]
+    page.goto(f"{support_server}/trace?rec={rec.id}")
+    expect(page.locator(".kg-rec")).to_have_text(rec.text)
+    expect(page.get_by_role("heading", name=re.compile("^出处：建议所在段落"))).to_be_visible()
+    case = [p.text for p in case_facts().passages]
+    _support_shown(page, {"policy": [second_policy_facts().passages[0].text], "case": [case[0], case[1]],
+                          "data": [case[2]]})
+    expect(page.get_by_role("heading", name=re.compile("^同类建议"))).to_be_visible()
+    expect(page.get_by_text("属于反复出现的政策举措")).to_be_visible()
+    assert f"rec={rec.id}" in page.url
+    assert_no_error_box(page)
+
+
+def test_a_seed_recommendation_shows_the_support_the_corpus_holds_for_it(server: str, page):
+    from kg import queries
+
+    store = EmbeddedStore(SEED_GRAPH["dir"] / "graph.kgl", writer=False)
+    try:
+        rows = store.read("MATCH (r:Recommendation)-[x:EVIDENCED_BY]->() WITH r, count(DISTINCT x.kind) AS kinds "
+                          "RETURN r.id AS id ORDER BY kinds DESC, id LIMIT 1")
+        assert rows, "the seed corpus has no support link: the test would prove nothing"
+        support = queries.run(store, "recommendation_support", rec_id=rows[0]["id"])
+    finally:
+        store.close()
+    kinds: dict[str, list[str]] = {}
+    for row in support:
+        kinds.setdefault(row["kind"], []).append(row["passage"])
+    assert len(kinds) >= 2
+    page.goto(f"{server}/trace?rec={rows[0]['id']}")
+    _support_shown(page, kinds)
+    assert_no_error_box(page)
+
+
 def test_every_page_says_plainly_when_the_store_is_down(down_server: str, page):
     from playwright.sync_api import expect
 
@@ -328,11 +405,13 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory, chromium_path: str)
         report = ingest(store, [str(SEED / "guide-2020.txt"), str(data_dir / "hostile.md")])
         assert report.rejected == []
         policy = store.read("MATCH (p:Policy) WHERE NOT p:Document AND p.name CONTAINS 'onerror' RETURN p.id AS id")
+        rec = store.read("MATCH (r:Recommendation) WHERE r.text CONTAINS 'javascript' RETURN r.id AS id")
     finally:
         store.close()
     assert policy, "the hostile policy name was not extracted: the test would prove nothing"
+    assert rec, "no recommendation carries a payload: the test would prove nothing"
     for url in _start({"KG_STORE": "embedded", "KG_DATA_DIR": str(data_dir)}, data_dir):
-        yield url + "#" + policy[0]["id"]
+        yield url + "#" + policy[0]["id"] + "#" + rec[0]["id"]
 
 
 def _graph_frames(page) -> list:
@@ -384,7 +463,7 @@ def test_hostile_document_runs_no_script_in_any_graph_or_page(hostile_server: st
     console error, no element made from the document's markup, and the payload shows as text."""
     from playwright.sync_api import expect
 
-    base, policy_id = hostile_server.split("#")
+    base, policy_id, rec_id = hostile_server.split("#")
     dialogs, errors = [], []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     failed: list[str] = []
@@ -396,7 +475,7 @@ def test_hostile_document_runs_no_script_in_any_graph_or_page(hostile_server: st
             and not m.text.startswith("Failed to load resource") else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
 
-    visits = [(f"{base}/explore?entity={policy_id}", "图谱探索"), (f"{base}/trace", "建议溯源"),
+    visits = [(f"{base}/explore?entity={policy_id}", "图谱探索"), (f"{base}/trace?rec={rec_id}", "建议溯源"),
               (f"{base}/timeline", "政策脉络")]
     tooltips: list[str] = []
     for url, title in visits:
@@ -426,7 +505,7 @@ def test_hostile_document_runs_no_script_in_any_graph_or_page(hostile_server: st
     assert failed == [], failed
     assert any("onerror=alert(" in tip for tip in tooltips), "no payload tooltip was shown as text"
     # the trace page shows the payload as text, and the javascript: URL is not a link
-    page.goto(f"{base}/trace")
-    expect(page.locator(".kg-rec")).to_contain_text("<b onmouseover=alert('rec')>")
+    page.goto(f"{base}/trace?rec={rec_id}")
+    expect(page.locator(".kg-rec")).to_contain_text("<a href=\"javascript:alert('a')\">学会</a>")
     assert page.locator("a[href^='javascript']").count() == 0
     assert dialogs == [] and errors == [] and failed == []

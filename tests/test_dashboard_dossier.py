@@ -13,6 +13,7 @@ GENERATED = date(2026, 1, 6)
 
 POLICY_URL = D.Source(
     doc_id="doc-a", kind="policy", summary=True, date="2015-07-17", source_url="http://example.org/a.html",
+    source_kind="official",
     issuers=("中共中央办公厅", "国务院办公厅"),
     title="中共中央办公厅、国务院办公厅印发《中国科协所属学会有序承接政府转移职能扩大试点工作实施方案》")
 POLICY_PAPER = D.Source(doc_id="doc-b", kind="policy", title="国务院关于印发全民科学素质行动规划纲要(2021—2035年)的通知",
@@ -124,3 +125,47 @@ def test_from_direction_rows_groups_passages_by_recommendation():
 def test_filenames_are_ascii():
     assert D.filename("rec-1234abcd", GENERATED, "docx") == "dossier-rec-1234abcd-2026-01-06.docx"
     assert D.filename("课题", GENERATED, "md") == "dossier-2026-01-06.md"
+
+
+REPOST = D.Source(doc_id="doc-e", kind="policy", title="中华人民共和国国务院令第250号", issuers=("国务院",),
+                  date="1998-10-25", doc_number="国务院令第250号", source_url="https://taximeter.example/x.html",
+                  source_kind="repost", retrieved="2026-11-20")
+
+
+def test_a_repost_url_is_never_the_source_it_follows_the_facts_as_a_repost_with_its_access_date():
+    line = D.citation(REPOST, ACCESSED)
+    assert line == ("国务院. 中华人民共和国国务院令第250号: 国务院令第250号[Z]. 1998-10-25. "
+                    "转载: https://taximeter.example/x.html [2026-11-20].")
+    assert "[EB/OL]" not in line
+    unknown = D.Source(doc_id="u", kind="case", title="某学会案例", source_url="https://blog.example/1")
+    assert "[EB/OL]" not in D.citation(unknown) and "转载: https://blog.example/1" in D.citation(unknown)
+
+
+def test_every_reference_says_what_kind_of_page_its_source_is():
+    items = (D.Item(rec_id="r", text="推动学会承接科技评估。", evidence=(D.Evidence("甲。", "doc-a"),),
+                    support=(D.Support("policy", "乙。", "doc-e", "科技评估; 0.50"),),
+                    same=(D.Same("各学会要承接科技评估。", "doc-b"),)),)
+    d = D.Dossier(title="t", scope="s", items=items, generated=GENERATED,
+                  sources={s.doc_id: s for s in (POLICY_URL, POLICY_PAPER, REPOST)})
+    md = D.to_markdown(d, ACCESSED)
+    refs = md.split("## 参考文献", 1)[1]
+    assert refs.count("来源类型：") == 3
+    assert "来源类型：官方发布" in refs and "来源类型：转载页面，非官方来源" in refs and "来源类型：未知" in refs
+    assert "**佐证（其他文档）**" in md and "[政策依据] “乙。”[2]（关联原因：科技评估; 0.50）" in md
+    assert "**同类建议（其他文档提出的同一举措）**" in md and "“各学会要承接科技评估。”[3]" in md
+
+
+def test_weak_links_are_marked_as_not_coverage():
+    weak = D.Link(code="2.4", name="举措", score=0.0, matched=False)
+    assert "弱/未匹配，不计入覆盖" in D._link_text(weak, "zh")
+    assert "弱" not in D._link_text(D.Link(code="2.4", score=1.5, terms=("评价",)), "zh")
+
+
+def test_docx_is_a4_with_official_fonts():
+    from docx.oxml.ns import qn
+
+    document = docx.Document(io.BytesIO(D.to_docx(_dossier(), ACCESSED)))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    fonts = {name: document.styles[name].element.rPr.rFonts.get(qn("w:eastAsia")) for name in ("Normal", "Heading 1")}
+    assert fonts == {"Normal": "仿宋_GB2312", "Heading 1": "黑体"}

@@ -100,7 +100,7 @@ def test_raw_document_is_frozen_and_keeps_the_path_as_given(tmp_path, monkeypatc
 def test_metadata_has_exactly_the_documented_keys(tmp_path):
     doc = read_document(write(tmp_path, "a.txt", "标题\n正文。"))
     assert set(doc.metadata) == {"id", "title", "kind", "issuers", "date", "doc_number",
-                                 "source_url", "source_kind", "summary", "synthetic"}
+                                 "source_url", "source_kind", "retrieved", "summary", "synthetic"}
     assert doc.metadata["issuers"] == [] and doc.metadata["summary"] is False
     assert doc.warnings == ()
 
@@ -280,7 +280,7 @@ def test_front_matter_fields(tmp_path):
     assert doc.metadata == {
         "id": "042", "title": "中共中央办公厅、国务院办公厅印发《某方案》", "kind": "news",
         "issuers": ["中共中央办公厅", "国务院办公厅", "中国科协"], "date": "2015-07-17",
-        "doc_number": "中办发〔2015〕1号", "source_url": "http://example.org/a", "source_kind": None, "summary": True,
+        "doc_number": "中办发〔2015〕1号", "source_url": "http://example.org/a", "source_kind": None, "retrieved": None, "summary": True,
         "synthetic": False,
     }
     assert doc.warnings == ()
@@ -302,7 +302,7 @@ def test_empty_front_matter_fields_count_as_missing(tmp_path):
     # "not known": the body of a summary cites other documents' dates and numbers
     assert meta == {"id": None, "title": "国务院办公厅关于印发某办法的通知", "kind": "policy",
                     "issuers": ["国务院办公厅"], "date": None, "doc_number": None,
-                    "source_url": None, "source_kind": None, "summary": False, "synthetic": False}
+                    "source_url": None, "source_kind": None, "retrieved": None, "summary": False, "synthetic": False}
 
 
 def test_without_front_matter_date_and_number_come_from_the_text(tmp_path):
@@ -530,7 +530,7 @@ def test_metadata_inferred_from_a_plain_text_policy(tmp_path):
     meta = read_document(write(tmp_path, "policy.txt", text.encode("gb18030"))).metadata
     assert meta == {"id": None, "title": "中国科协办公厅关于印发《2020年科协系统深化改革重点任务》的通知",
                     "kind": "policy", "issuers": ["中国科协办公厅"], "date": "2020-07-03",
-                    "doc_number": "科协办发调字〔2020〕12号", "source_url": None, "source_kind": None, "summary": False,
+                    "doc_number": "科协办发调字〔2020〕12号", "source_url": None, "source_kind": None, "retrieved": None, "summary": False,
                     "synthetic": False}
 
 
@@ -917,3 +917,8 @@ def test_source_kind_is_read_and_an_unknown_one_is_ignored_with_a_warning(tmp_pa
     assert good.metadata["source_kind"] == "repost" and good.warnings == ()
     bad = read_document(write(tmp_path, "b.md", "---\ntitle: 标题\nsource_kind: rumour\n---\n正文。"))
     assert bad.metadata["source_kind"] is None and any("source_kind" in w for w in bad.warnings)
+
+
+def test_the_date_a_source_was_read_is_kept(tmp_path):
+    doc = read_document(write(tmp_path, "a.md", "---\ntitle: 标题\nsource_kind: repost\nretrieved: 2026-11-20\n---\n正文。"))
+    assert doc.metadata["retrieved"] == "2026-11-20"

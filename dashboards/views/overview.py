@@ -23,6 +23,8 @@ table.kg-matrix th {background: #f6f6f8; font-weight: 600; text-align: center;}
 table.kg-matrix th.kg-dir {text-align: left; min-width: 14rem; max-width: 26rem; font-weight: 500;}
 table.kg-matrix td {text-align: center; white-space: nowrap;}
 table.kg-matrix td.kg-gap {background: #fdecea; color: #b3261e; font-weight: 600;}
+table.kg-matrix td.kg-deliverable {background: #f1f1f4; color: #555; font-size: 0.8rem;}
+table.kg-matrix td .kg-w {display: block; color: #8a6d00; font-size: 0.75rem;}
 table.kg-matrix td .kg-n {font-size: 1.15rem; font-weight: 600;}
 table.kg-matrix td .kg-e {color: #666; font-size: 0.8rem;}
 </style>
@@ -71,12 +73,17 @@ def coverage() -> None:
                 tds.append("<td></td>")
                 continue
             tip = html.escape(f"{r['indicator']} {r['indicator_name']}", quote=True)
-            if r["recommendations"] == 0:
+            weak = (f'<span class="kg-w" title="{html.escape(t("trace.weak_help"), quote=True)}">'
+                    f'{html.escape(t("overview.weak", n=r["weak"]))}</span>') if r.get("weak") else ""
+            if r.get("deliverable"):
+                help_ = html.escape(f"{r['indicator']} {r['indicator_name']} — {t('overview.deliverable_help')}", quote=True)
+                tds.append(f'<td class="kg-deliverable" title="{help_}">{html.escape(t("overview.deliverable"))}</td>')
+            elif r["recommendations"] == 0:
                 gaps += 1
-                tds.append(f'<td class="kg-gap" title="{tip}">{html.escape(t("overview.gap"))}</td>')
+                tds.append(f'<td class="kg-gap" title="{tip}">{html.escape(t("overview.gap"))}{weak}</td>')
             else:
                 tds.append(f'<td title="{tip}"><span class="kg-n">{r["recommendations"]}</span> '
-                           f'<span class="kg-e">/ {r["evidence"]}</span></td>')
+                           f'<span class="kg-e">/ {r["evidence"]}</span>{weak}</td>')
         label = f"<b>{html.escape(t('direction', code=code))}</b> {html.escape(common.short(names.get(code, ''), 30))}"
         body.append(f'<tr><th class="kg-dir">{label}</th>{"".join(tds)}</tr>')
     corner = html.escape(t("trace.direction"))
@@ -86,7 +93,9 @@ def coverage() -> None:
         st.warning(t("overview.gaps", n=gaps), icon=":material/report:")
     with st.expander(t("overview.indicators")):
         table = pd.DataFrame([{t("trace.indicator"): r["indicator"], t("name"): r["indicator_name"],
-                               t("recommendations"): r["recommendations"], t("evidence_passages"): r["evidence"]}
+                               t("recommendations"): r["recommendations"], t("trace.weak"): r.get("weak", 0),
+                               t("evidence_passages"): r["evidence"],
+                               t("overview.deliverable"): "✓" if r.get("deliverable") else ""}
                               for r in rows])
         st.dataframe(table, hide_index=True, width="stretch")
 

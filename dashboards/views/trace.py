@@ -12,8 +12,23 @@ from dashboards import common, data, dossier, graphview, highlight, widgets
 from dashboards.i18n import colon, current, kind_name, label_name, rel_name, t
 
 
+def from_url() -> None:
+    """`?rec=<id>` opens that recommendation (a shared link): its first direction, all indicators."""
+    wanted = st.query_params.get("rec")
+    if not wanted or st.session_state.get("trace_url_rec") == wanted:
+        return
+    st.session_state["trace_url_rec"] = wanted
+    links = data.query("recommendation_links", rec_id=wanted)
+    codes = [str(l["code"]) for l in (links[0]["links"] if links else []) if l and "." not in str(l["code"])]
+    if codes:
+        st.session_state["trace_direction"] = codes[0]
+        st.session_state[f"trace_indicator_{codes[0]}"] = ""
+        st.session_state[f"trace_rec_{codes[0]}_"] = wanted
+
+
 def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Direction, str, str | None]:
     """The three selectors; returns (direction, indicator code or "", recommendation id or None)."""
+    from_url()
     by_code = {d.code: d for d in directions}
     coverage = {str(r["indicator"]): r["recommendations"] for r in data.query("coverage")}
     c1, c2 = st.columns([1, 1])
@@ -35,7 +50,11 @@ def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Dire
     rec_id = widgets.selectbox(
         t("trace.recommendation"), list(recs), key=f"trace_rec_{code}_{indicator}",
         format_func=lambda rid: t("trace.rec_option", score=f"{recs[rid]['score']:.2f}",
-                                  text=common.short(recs[rid]["recommendation"], 80)))
+                                  text=common.short(recs[rid]["recommendation"], 80)) if recs[rid].get("matched")
+        else t("trace.rec_option_weak", text=common.short(recs[rid]["recommendation"], 80)))
+    if rec_id and st.query_params.get("rec") != rec_id:
+        st.query_params["rec"] = rec_id  # the address names what is shown: a link can be shared
+        st.session_state["trace_url_rec"] = rec_id
     return direction, indicator, rec_id
 
 
@@ -50,8 +69,11 @@ def why_linked(links_row: dict | None) -> None:
         code = str(l["code"])
         target = t("indicator", code=code) if "." in code else t("direction", code=code)
         terms = "、".join(l.get("terms") or []) or t("none")
+        weak = "" if l.get("matched") else (
+            f' <span class="kg-weak" title="{html.escape(t("trace.weak_help"), quote=True)}" style="color:#8a6d00;'
+            f'background:#fff4d6;border-radius:8px;padding:0 6px;font-size:0.85em">{html.escape(t("trace.weak"))}</span>')
         items.append(
-            f'<li style="margin-bottom:6px"><b>{html.escape(target)}</b> {html.escape(l.get("name") or "")}'
+            f'<li style="margin-bottom:6px"><b>{html.escape(target)}</b> {html.escape(l.get("name") or "")}{weak}'
             f'<br><span style="color:#555">{html.escape(t("trace.score"))} {float(l["score"] or 0):.3f} · '
             f'{html.escape(t("trace.terms") + colon())}{html.escape(terms)}</span></li>')
     st.html(f'<ul style="padding-left:1.2em;margin:0">{"".join(items)}</ul>')
@@ -87,6 +109,55 @@ def evidence(trace: list[dict], mentions: list[dict], metas: dict[str, dict]) ->
             st.markdown(document_lines(row, meta))
 
 
+SUPPORT_KINDS = ("policy", "case", "data")
+
+
+def support(rows: list[dict]) -> None:
+    """Passages of other documents that back the recommendation, grouped by kind, each with why."""
+    st.subheader(t("trace.support", n=len(rows)))
+    st.caption(t("trace.support_help"))
+    if not rows:
+        st.info(t("trace.support_none"), icon=":material/search_off:")
+        return
+    for kind in SUPPORT_KINDS:
+        group = [r for r in rows if r["kind"] == kind]
+        if not group:
+            continue
+        st.markdown(f"##### {t('support.' + kind)}（{len(group)}）")
+        for row in group:
+            why = "、".join(row.get("terms") or [])
+            if row.get("entities"):
+                why += f" · {t('support.entities')}{colon()}" + "、".join(row["entities"])
+            why += f" · {t('trace.score')} {float(row.get('score') or 0):.2f}"
+            with st.container(border=True):
+                st.html(f'<div class="kg-support" data-kind="{html.escape(kind, quote=True)}" '
+                        f'style="line-height:1.8"><span style="display:inline-block;margin-right:8px;padding:0 8px;'
+                        f'border-radius:8px;background:#eef3fb;color:#1d4f91;font-size:0.85em">'
+                        f'{html.escape(t("support." + kind))}</span>'
+                        f'{html.escape(row["passage"])}'
+                        f'<div style="color:#555;font-size:0.85em">{html.escape(t("trace.support_why", why=why))}</div>'
+                        f'</div>')
+                st.markdown(document_lines({**row, "kind": row.get("doc_kind")}, row))
+
+
+def cluster(rows: list[dict]) -> None:
+    """Recommendations of other documents that propose the same measure: repeated policy or new."""
+    st.subheader(t("trace.cluster", n=len(rows)))
+    if not rows:
+        st.caption(t("trace.cluster_none"))
+        return
+    docs = {r["doc_id"] for r in rows}
+    years = sorted({r["year"] for r in rows if r.get("year")})
+    issuers = sorted({i for r in rows for i in r.get("issuers") or []})
+    st.markdown(common.md_text(t("trace.cluster_summary", docs=len(docs),
+                                 years="–".join(str(y) for y in (years[0], years[-1])) if years else t("unknown"),
+                                 issuers="、".join(issuers[:6]) or t("unknown"))))
+    for row in rows:
+        st.markdown(f"- {common.md_text(row['recommendation'])}  \n"
+                    f"  :gray[{common.md_text(dossier.book_title(row['title']))} · {row.get('date') or t('unknown')}"
+                    f" · {t('trace.terms')}{colon()}{common.md_text('、'.join(row.get('terms') or []))}]")
+
+
 def document_lines(row: dict, meta: dict) -> str:
     unknown, sep = t("unknown"), colon()
     source = common.web_url(row.get("source_url"))
@@ -99,14 +170,14 @@ def document_lines(row: dict, meta: dict) -> str:
         f"- {t('date')}{sep}{row.get('date') or unknown}",
         f"- {t('doc_number')}{sep}{common.md_text(row.get('doc_number')) or unknown}",
         f"- {t('source')}{sep}{source_md}"
-        + (f" · :orange[{t('source_kind.' + meta['source_kind'])}]" if meta.get("source_kind") else ""),
+        + f" · :orange[{t('source_kind.' + (meta.get('source_kind') or 'none'))}]",
     ]
     if meta.get("summary"):
         lines.append(f"- :orange[{t('summary_note')}]")
     return "\n".join(lines)
 
 
-def chain_graph(rec_id: str, trace: list[dict]) -> None:
+def chain_graph(rec_id: str, trace: list[dict], supporting: list[dict]) -> None:
     st.subheader(t("trace.graph"))
     nodes = [graphview.Node(rec_id, "Recommendation", trace[0]["recommendation"], focus=True, level=0,
                             tooltip=trace[0]["recommendation"])]
@@ -119,6 +190,12 @@ def chain_graph(rec_id: str, trace: list[dict]) -> None:
         for issuer in row.get("issuers") or []:
             nodes.append(graphview.Node(f"issuer:{issuer}", "Issuer", issuer, level=3))
             edges.append(graphview.Edge(row["doc_id"], f"issuer:{issuer}", rel_name("ISSUED_BY")))
+    for row in supporting:
+        nodes.append(graphview.Node(row["passage_id"], "Passage", row["passage"], tooltip=row["passage"], level=1))
+        nodes.append(graphview.Node(row["doc_id"], "Document", row["title"], tooltip=row["title"], level=2))
+        edges.append(graphview.Edge(rec_id, row["passage_id"], f"{rel_name('EVIDENCED_BY')}·{t('support.' + row['kind'])}"))
+        edges.append(graphview.Edge(row["passage_id"], row["doc_id"], rel_name("PART_OF")))
+    nodes = list({n.id: n for n in nodes}.values())
     graphview.legend(dict.fromkeys(n.label for n in nodes))
     widest = max(len({n.id for n in nodes if n.level == level}) for level in range(4))
     height = min(520, 120 + 70 * widest)
@@ -126,7 +203,7 @@ def chain_graph(rec_id: str, trace: list[dict]) -> None:
 
 
 def export(direction: common.Direction, rec_id: str, trace: list[dict], links_row: dict | None,
-           metas: dict[str, dict]) -> None:
+           metas: dict[str, dict], supporting: list[dict]) -> None:
     st.subheader(t("trace.export"))
     lang = current()
     c1, c2 = st.columns([2, 1])
@@ -137,13 +214,17 @@ def export(direction: common.Direction, rec_id: str, trace: list[dict], links_ro
     store = data.connection().describe()
     if scope == "current":
         d = dossier.from_trace(trace, links_row, metas, title=common.short(trace[0]["recommendation"], 30),
-                               scope=t("trace.export_current"), store=store)
+                               scope=t("trace.export_current"), store=store, supporting=supporting,
+                               same=data.query("measure_cluster", rec_id=rec_id))
         slug = rec_id
     else:
         rows = data.query("direction_evidence", direction=direction.code)
+        rec_ids = list(dict.fromkeys(r["rec_id"] for r in rows))
         d = dossier.from_direction(rows, direction=direction.code, direction_name=direction.name,
                                    title=direction.label(), scope=t("trace.export_direction"),
-                                   indicator_names=dict(direction.indicators), store=store)
+                                   indicator_names=dict(direction.indicators), store=store,
+                                   supporting={r: data.query("recommendation_support", rec_id=r) for r in rec_ids},
+                                   same={r: data.query("measure_cluster", rec_id=r) for r in rec_ids})
         slug = f"direction-{direction.code}"
     buttons = st.container(horizontal=True)
     buttons.download_button(t("trace.download_docx"), data=lambda: dossier.to_docx(d, accessed, lang),
@@ -187,8 +268,11 @@ def render() -> None:
     with right:
         concerns(links_row)
     evidence(trace, mentions, metas)
-    chain_graph(rec_id, trace)
-    export(direction, rec_id, trace, links_row, metas)
+    supporting = data.query("recommendation_support", rec_id=rec_id)
+    support(supporting)
+    cluster(data.query("measure_cluster", rec_id=rec_id))
+    chain_graph(rec_id, trace, supporting)
+    export(direction, rec_id, trace, links_row, metas, supporting)
 
 
 render()

@@ -2,6 +2,6 @@
 // param doc_id: str — the Document id
 MATCH (d:Document {id: $doc_id})
 RETURN d.id AS doc_id, d.title AS title, d.kind AS kind, d.issuers AS issuers, d.date AS date, d.year AS year,
-       d.doc_number AS doc_number, d.source_url AS source_url, d.source_kind AS source_kind, d.path AS path,
+       d.doc_number AS doc_number, d.source_url AS source_url, d.source_kind AS source_kind, d.retrieved AS retrieved, d.path AS path,
        d.summary AS summary,
        d.directions AS directions, COUNT { (d)<-[:PART_OF]-(:Passage) } AS passages

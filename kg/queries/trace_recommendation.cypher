@@ -6,6 +6,6 @@ WITH r, p, d, collect(DISTINCT a.name) AS cited_issuers
 RETURN r.id AS rec_id, r.text AS recommendation, r.directions AS directions, r.indicators AS indicators,
        p.id AS passage_id, p.text AS passage, p.start AS start, p.`end` AS `end`,
        d.id AS doc_id, d.title AS title, d.kind AS kind, d.issuers AS issuers, d.date AS date,
-       d.doc_number AS doc_number, d.source_url AS source_url, d.path AS path,
+       d.doc_number AS doc_number, d.source_url AS source_url, d.source_kind AS source_kind, d.retrieved AS retrieved, d.path AS path,
        cited_issuers
 ORDER BY d.id, p.start

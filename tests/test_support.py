@@ -1,0 +1,141 @@
+"""Support across the corpus (kg.support): EVIDENCED_BY by kind, SAME_MEASURE, kept current."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.measures import has_figures, measure_terms
+from kg import queries
+from kg.check import run_checks
+from kg.load import delete_documents, load_facts
+from kg.support import stored_links, update_support
+from tests.fixture_graph import case_facts, corpus_facts, policy_facts, second_policy_facts
+
+REC = policy_facts().recommendations[0].id
+
+
+def test_measure_terms_are_the_nouns_of_a_measure_without_generic_words():
+    terms = measure_terms("各学会要推动团体标准制定工作，实施中国科协青年人才托举工程。")
+    assert "团体标准制定" in terms and "中国科协青年人才托举工程" in terms  # gazetteer names stay whole
+    assert "工作" not in terms  # a stop word of seed_data/rules/measure_stop_words.tsv
+    assert "推动" not in terms and "实施" not in terms  # verbs say how, not what
+    assert terms == tuple(sorted(set(terms)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("新成立14家学会", True), ("占比35%", True), ("经费1.2亿元", True),
+    ("增强四个意识", False), ("到2025年全面建成", False), ("加强学会建设", False),
+])
+def test_figures_are_counts_shares_and_money(text, expected):
+    assert has_figures(text) is expected
+
+
+def _support(store) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for row in queries.run(store, "recommendation_support", rec_id=REC):
+        out.setdefault(row["kind"], []).append(row)
+    return out
+
+
+def test_a_recommendation_gets_all_three_kinds_from_other_documents(store):
+    load_facts(store, corpus_facts())
+    update_support(store)
+    support = _support(store)
+    assert set(support) == {"policy", "case", "data"}
+    own = policy_facts().document.id
+    concerned = {e.name for e in policy_facts().entities if e.id in policy_facts().recommendations[0].concerns}
+    for kind, rows in support.items():
+        for row in rows:
+            assert row["doc_id"] != own and row["terms"] and 0 < row["score"] <= 1
+    assert support["policy"][0]["doc_id"] == second_policy_facts().document.id
+    assert all(set(r["entities"]) <= concerned and r["entities"] for r in support["case"])
+    cluster = queries.run(store, "measure_cluster", rec_id=REC)
+    assert [r["doc_id"] for r in cluster] == [second_policy_facts().document.id]
+    assert "科技评估" in cluster[0]["terms"]
+
+
+def test_support_follows_the_corpus_and_does_not_depend_on_the_order(embedded):
+    load_facts(embedded, [f for f in corpus_facts() if f.document.id != case_facts().document.id])
+    update_support(embedded)
+    assert set(_support(embedded)) == {"policy"}  # nothing yet to show it done or counted
+    load_facts(embedded, [case_facts()])  # a new document supports an old recommendation
+    report = update_support(embedded)
+    assert report.added and set(_support(embedded)) == {"policy", "case", "data"}
+    together = stored_links(embedded)
+    assert update_support(embedded).added == 0  # nothing changed: nothing written
+    delete_documents(embedded, [case_facts().document.id])  # a removed one takes its support away
+    update_support(embedded)
+    assert set(_support(embedded)) == {"policy"}
+    load_facts(embedded, [case_facts()])
+    update_support(embedded)
+    assert stored_links(embedded) == together
+
+
+def test_kg_check_finds_a_support_link_that_is_not_a_recount(embedded):
+    load_facts(embedded, corpus_facts())
+    update_support(embedded)
+    assert all(r.ok for r in run_checks(embedded))
+    embedded.write("MATCH (:Recommendation)-[x:EVIDENCED_BY {kind: 'case'}]->() DELETE x")
+    failed = [r for r in run_checks(embedded) if not r.ok]
+    assert [r.name for r in failed] == ["support links equal a recount (EVIDENCED_BY, SAME_MEASURE)"]
+    assert all("missing" in row for row in failed[0].sample)
+
+
+def test_coverage_counts_only_links_on_matched_terms(store):
+    load_facts(store, corpus_facts())
+    rows = {r["indicator"]: r for r in queries.run(store, "coverage")}
+    assert (rows["1.4"]["recommendations"], rows["1.4"]["weak"]) == (1, 0)
+    assert (rows["2.4"]["recommendations"], rows["2.4"]["weak"]) == (0, 1)  # a default link is no coverage
+    assert rows["2.4"]["evidence"] == 0
+    ranked = queries.run(store, "recommendations_by_indicator", direction="1", indicator="")
+    assert [r["matched"] for r in ranked] == sorted((r["matched"] for r in ranked), reverse=True)
+
+
+def test_deliverable_indicators_come_from_the_guide_wording():
+    from extractors.guide import deliverable
+    from extractors.pipeline import GUIDE_PATH, extract_path
+
+    items = [i for i in extract_path(GUIDE_PATH).guide_items if i.label == "Indicator"]
+    found = {i.code: i.deliverable for i in items if i.deliverable}
+    assert sorted(found) == [f"{d}.{n}" for d in range(1, 5) for n in (1, 2, 6)]
+    assert set(found.values()) == {"report", "review", "drafting"}
+    assert deliverable("形成并提交研究报告，字数5万字左右") == "report"
+    assert deliverable("提出科技社团完善科技人才评价体系的措施建议") is None
+
+
+def test_measure_words_do_not_depend_on_which_stage_tagged_first():
+    """jieba gives the gazetteer names' tags to the first part-of-speech tagger that cuts: every
+    stage shares one tagger, so a name is one measure word whichever stage ran first."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    text = "中国计算机学会党委要推动学会承接科技评估等政府转移职能。"
+    first = {"measures": "", "mentions": "from extractors.pipeline import extract_path; "
+             "extract_path('seed_data/documents/001.md'); "}
+    outputs = set()
+    for warm_up in first.values():
+        code = f"{warm_up}from extractors.measures import measure_terms; print(measure_terms({text!r}))"
+        outputs.add(subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                                   check=True).stdout)
+    assert len(outputs) == 1, outputs
+    assert "中国计算机学会" in outputs.pop()
+
+
+def test_a_document_offers_a_bounded_number_of_candidate_passages(embedded, monkeypatch):
+    """Support reads at most MAX_PASSAGES_PER_DOCUMENT candidate passages a document, in reading
+    order, so one huge report cannot fill the process."""
+    from kg import support
+
+    load_facts(embedded, corpus_facts())
+    full = support.candidates(embedded)
+    monkeypatch.setattr(support, "MAX_PASSAGES_PER_DOCUMENT", 1)
+    capped = support.candidates(embedded)
+    per_doc = {}
+    for pid in capped:
+        per_doc.setdefault(pid.split("-")[0], 0)
+    assert len(capped) < len(full)
+    case = case_facts()
+    assert [p.id for p in case.passages if p.id in capped] == [case.passages[0].id]  # its first only
+    update_support(embedded)
+    assert set(_support(embedded)) == {"policy", "case"}  # the figures were in its third passage
