@@ -24,18 +24,25 @@ PAGES = (
     ("trace", "views/trace.py", ":material/fact_check:"),
     ("explore", "views/explore.py", ":material/hub:"),
     ("timeline", "views/timeline.py", ":material/timeline:"),
+    ("review", "views/review.py", ":material/rule:"),
     ("cypher", "views/cypher.py", ":material/terminal:"),
 )
 
 
 def main() -> None:
-    st.session_state.setdefault(i18n.STATE_KEY, i18n.DEFAULT)
+    asked = st.query_params.get("lang")  # ?lang=en: a shared link opens in its language
+    st.session_state.setdefault(i18n.STATE_KEY, asked if asked in i18n.LANGS else i18n.DEFAULT)
     st.set_page_config(page_title=t("app.title"), page_icon=favicon(), layout="wide")
     page = st.navigation([st.Page(str(HERE / path), title=t(f"page.{key}"), icon=icon, url_path=key,
                                   default=key == "overview") for key, path, icon in PAGES])
     with st.sidebar:
         st.radio(t("app.language"), options=list(i18n.LANGS), format_func=i18n.LANGS.get, key=i18n.STATE_KEY,
                  horizontal=True)
+    lang = st.session_state[i18n.STATE_KEY]
+    if lang != i18n.DEFAULT and st.query_params.get("lang") != lang:
+        st.query_params["lang"] = lang
+    elif lang == i18n.DEFAULT and "lang" in st.query_params:
+        del st.query_params["lang"]
     try:
         conn = data.connection()
         conn.refresh()

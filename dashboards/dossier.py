@@ -58,6 +58,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "why": ("关联原因", "why"),
     "cluster": ("同类建议（其他文档提出的同一举措）", "The same measure in other documents"),
     "weak": ("弱/未匹配，不计入覆盖", "weak/unmatched, not counted as coverage"),
+    "verified": ("已由起草人核实", "verified by a drafter"),
+    "corrected": ("起草人更正为", "corrected by a drafter to"),
     "repost": ("转载", "repost"),
     "kind.official": ("来源类型：官方发布", "source: official page"),
     "kind.society": ("来源类型：学会网站", "source: society's own page"),
@@ -135,6 +137,8 @@ class Item:
     evidence: tuple[Evidence, ...] = ()  # where it is stated (出处)
     support: tuple[Support, ...] = ()  # passages of other documents that back it
     same: tuple[Same, ...] = ()  # the same measure in other documents
+    review: str | None = None  # a drafter's decision: verified / corrected (rejected ones are not exported)
+    corrected: str | None = None  # the corrected text
 
 
 @dataclass(frozen=True)
@@ -189,7 +193,7 @@ def from_trace(trace_rows: Sequence[dict[str, Any]], links_row: dict[str, Any] |
     for r in list(supporting) + list(same):
         sources.setdefault(r["doc_id"], Source.from_row(r))
     item = Item(rec_id=first["rec_id"], text=first["recommendation"], links=links, concerns=concerns,
-                evidence=evidence,
+                evidence=evidence, review=first.get("review"), corrected=first.get("corrected"),
                 support=tuple(Support(kind=r["kind"], passage=r["passage"], doc_id=r["doc_id"], why=support_why(r))
                               for r in supporting),
                 same=tuple(Same(text=r["recommendation"], doc_id=r["doc_id"]) for r in same))
@@ -208,6 +212,7 @@ def from_direction(rows: Sequence[dict[str, Any]], *, direction: str, direction_
     for r in rows:
         item = items.setdefault(r["rec_id"], {
             "text": r["recommendation"], "concerns": tuple(r.get("concerns") or ()), "evidence": [],
+            "review": r.get("review"), "corrected": r.get("corrected"),
             "links": [Link(code=direction, name=direction_name, score=r.get("score"),
                            terms=tuple(r.get("terms") or ()), matched=bool(r.get("matched", True)))]
             + [Link(code=str(c), name=(indicator_names or {}).get(str(c), ""))
@@ -223,12 +228,22 @@ def from_direction(rows: Sequence[dict[str, Any]], *, direction: str, direction_
     return Dossier(
         title=title, scope=scope, store=store, generated=generated or date.today(), sources=sources,
         items=tuple(Item(rec_id=rid, text=v["text"], links=tuple(v["links"]), concerns=v["concerns"],
-                         evidence=tuple(v["evidence"]),
+                         evidence=tuple(v["evidence"]), review=v["review"], corrected=v["corrected"],
                          support=tuple(Support(kind=r["kind"], passage=r["passage"], doc_id=r["doc_id"],
                                                why=support_why(r)) for r in supporting.get(rid, ())),
                          same=tuple(Same(text=r["recommendation"], doc_id=r["doc_id"]) for r in same.get(rid, ())))
                     for rid, v in items.items()),
     )
+
+
+def combine(parts: Sequence[Dossier], *, title: str, scope: str, store: str = "",
+            generated: date | None = None) -> Dossier:
+    """Several dossiers as one (a drafter's shortlist): their items in order, their sources together."""
+    sources: dict[str, Source] = {}
+    for part in parts:
+        sources.update(part.sources)
+    return Dossier(title=title, scope=scope, items=tuple(i for part in parts for i in part.items), sources=sources,
+                   store=store, generated=generated or date.today())
 
 
 # --- GB/T 7714-2015 ----------------------------------------------------------------------------
@@ -321,6 +336,10 @@ def to_markdown(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh
         out += [f"> {_t('summary_warning', lang)}", ""]
     for i, item in enumerate(dossier.items, start=1):
         out += [f"## {i}. {_md_inline(_short(item.text, 40))}", "", f"**{_t('recommendation', lang)}**{sep}{_md_inline(item.text)}", ""]
+        if item.review == "verified":
+            out += [f"✓ {_t('verified', lang)}", ""]
+        if item.corrected:
+            out += [f"{_t('corrected', lang)}{sep}{_md_inline(item.corrected)}", ""]
         if item.links:
             out.append(f"**{_t('links', lang)}**{sep}" + ("；" if lang == "zh" else "; ").join(
                 _md_inline(_link_text(link, lang)) for link in item.links))
@@ -402,6 +421,10 @@ def to_docx(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh") -
         p = doc.add_paragraph()
         p.add_run(f"{_t('recommendation', lang)}{sep}").bold = True
         p.add_run(item.text)
+        if item.review == "verified":
+            p.add_run(f"（✓ {_t('verified', lang)}）").italic = True
+        if item.corrected:
+            doc.add_paragraph(f"{_t('corrected', lang)}{sep}{item.corrected}")
         if item.links:
             p = doc.add_paragraph()
             p.add_run(f"{_t('links', lang)}{sep}").bold = True

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.stores.base import GraphStore
+from kg.review import orphaned
 from kg.support import stale_support
 
 # relationship types that are extracted facts and so must carry evidence
@@ -80,10 +81,11 @@ class CheckResult:
     name: str
     violations: int
     sample: list[dict[str, Any]] = field(default_factory=list)
+    report_only: bool = False  # reported, never a failure (e.g. orphaned review decisions)
 
     @property
     def ok(self) -> bool:
-        return self.violations == 0
+        return self.violations == 0 or self.report_only
 
 
 def run_checks(store: GraphStore) -> list[CheckResult]:
@@ -94,4 +96,7 @@ def run_checks(store: GraphStore) -> list[CheckResult]:
     for name, check in PYTHON_CHECKS.items():
         rows = check(store)
         results.append(CheckResult(name=name, violations=len(rows), sample=rows[:5]))
+    gone = [{"fact_key": d.fact_key, "status": d.status, "kind": d.kind, "text": d.text[:60]} for d in orphaned(store)]
+    results.append(CheckResult(name="review decisions whose fact is gone (orphaned: kept, not applied)",
+                               violations=len(gone), sample=gone[:5], report_only=True))
     return results

@@ -22,6 +22,9 @@ app = typer.Typer(help="科技社团知识图谱 — knowledge graph of Chinese 
 neo4j_app = typer.Typer(help="Run a local Neo4j 5.26 server fetched from Maven Central (no Docker).",
                         no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
+review_app = typer.Typer(help="Drafters' decisions about facts: verify, reject, correct; they survive re-ingest.",
+                         no_args_is_help=True)
+app.add_typer(review_app, name="review")
 
 out = Console()
 err = Console(stderr=True)
@@ -164,7 +167,8 @@ def check(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
         _print_json([{"check": r.name, "violations": r.violations, "sample": r.sample} for r in results])
     else:
         for r in results:
-            mark = "[green]✓[/]" if r.ok else f"[red]✗ {r.violations}[/]"
+            mark = (f"[yellow]! {r.violations}[/]" if r.report_only and r.violations
+                    else "[green]✓[/]" if r.ok else f"[red]✗ {r.violations}[/]")
             out.print(f"{mark} {r.name}")
             for row in r.sample:
                 out.print(f"    {json.dumps(row, ensure_ascii=False, default=str)}")
@@ -358,6 +362,141 @@ def neo4j_status() -> None:
         out.print("not running")
         raise typer.Exit(3)
     out.print(f"running: pid {info.pid}, {info.uri}")
+
+
+# --- review ------------------------------------------------------------------------------------
+
+@review_app.command("list")
+@friendly
+def review_list(
+    status: Annotated[str | None, typer.Option("--status", help="verified, rejected or corrected")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON object per decision")] = False,
+) -> None:
+    """Every decision, with whether its fact is still in the graph (orphaned decisions are kept)."""
+    from kg.review import STATUSES, decisions, present_keys
+
+    if status is not None and status not in STATUSES:
+        raise fail(f"--status must be one of {', '.join(STATUSES)}, not {status!r}")
+    with open_store() as store:
+        found = [d for d in decisions(store) if status is None or d.status == status]
+        present = present_keys(store, (d.fact_key for d in found))
+    rows = [{**d.model_dump(), "orphaned": d.fact_key not in present} for d in found]
+    if as_json:
+        for row in rows:
+            _print_json(row)
+        return
+    _print_rows([{"fact_key": r["fact_key"], "status": r["status"] + (" (orphaned)" if r["orphaned"] else ""),
+                  "kind": r["kind"], "text": r["text"][:50], "value": r["value"] or "", "by": r["by"], "at": r["at"]}
+                 for r in rows], False)
+
+
+@review_app.command("set")
+@friendly
+def review_set(
+    fact_key: Annotated[str, typer.Argument(help="the fact's fact_key property (fact-…)")],
+    status: Annotated[str, typer.Option("--status", help="verified, rejected, corrected, or clear")],
+    value: Annotated[str | None, typer.Option("--value", help="the corrected value (with --status corrected)")] = None,
+    note: Annotated[str, typer.Option("--note")] = "",
+    by: Annotated[str, typer.Option("--by", help="who decided")] = "",
+) -> None:
+    """Record a decision about one fact (or --status clear to remove it)."""
+    from pydantic import ValidationError
+
+    from kg.review import Decision, clear_decision, set_decision
+
+    with open_store(writer=True) as store:
+        if status == "clear":
+            out.print("cleared" if clear_decision(store, fact_key) else f"no decision about {fact_key}")
+            return
+        try:
+            decision = Decision(fact_key=fact_key, status=status, value=value, note=note, by=by)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            raise fail("; ".join(f"{'.'.join(map(str, e['loc'])) or 'decision'}: {e['msg']}"
+                                 for e in exc.errors())) from None
+        saved = set_decision(store, decision)
+    out.print(f"{saved.status}: {saved.kind} {saved.text[:60]}", highlight=False)
+
+
+@review_app.command("export")
+@friendly
+def review_export(path: Annotated[Path, typer.Argument(help="a .jsonl file to write")]) -> None:
+    """Write every decision to a JSON-lines file (to move it to another store, or into git)."""
+    from kg.review import export_decisions
+
+    with open_store() as store:
+        n = export_decisions(store, path)
+    out.print(f"exported {n} decisions to {path}")
+
+
+@review_app.command("import")
+@friendly
+def review_import(path: Annotated[Path, typer.Argument(help="a .jsonl file of decisions")]) -> None:
+    """Record the decisions of a JSON-lines file; a bad line stops the import (nothing recorded)."""
+    from kg.ingest import import_review
+    from kg.merges import MergeError
+    from kg.review import ReviewError, orphaned
+
+    with open_store(writer=True) as store:
+        try:
+            n, made = import_review(store, path)
+        except (ReviewError, MergeError) as exc:
+            raise fail(str(exc)) from None
+        gone = len(orphaned(store))
+    out.print(f"imported {n} decisions and {made} merges"
+              + (f" ({gone} orphaned: their facts are not in this graph)" if gone else ""))
+
+
+@review_app.command("merge")
+@friendly
+def review_merge(
+    label: Annotated[str, typer.Argument(help="Society, Branch, PartyOrganization, TalentProgram, GovernmentFunction, "
+                                              "Agency or Policy")],
+    name: Annotated[str, typer.Argument(help="the name to merge away")],
+    into: Annotated[str, typer.Option("--into", help="the name to keep")],
+    by: Annotated[str, typer.Option("--by", help="who decided")] = "",
+) -> None:
+    """Merge a duplicate entity into another (recorded; applied at every ingest; `split` undoes it)."""
+    from kg.ingest import merge_entities
+    from kg.merges import MergeError
+
+    with open_store(writer=True) as store:
+        try:
+            report = merge_entities(store, label, name, into, by=by)
+        except MergeError as exc:
+            raise fail(str(exc)) from None
+    out.print(f"merged {label} {name} into {into}; read again: {len(report.reloaded.ingested)} documents"
+              + (f"; files gone, not re-read: {', '.join(report.missing)}" if report.missing else ""), highlight=False)
+
+
+@review_app.command("split")
+@friendly
+def review_split(label: Annotated[str, typer.Argument()], name: Annotated[str, typer.Argument()]) -> None:
+    """Undo a merge: the name is its own entity again."""
+    from kg.ingest import split_entity
+    from kg.merges import MergeError
+
+    with open_store(writer=True) as store:
+        try:
+            report = split_entity(store, label, name)
+        except MergeError as exc:
+            raise fail(str(exc)) from None
+    out.print(f"split {label} {name}; read again: {len(report.reloaded.ingested)} documents", highlight=False)
+
+
+@review_app.command("merges")
+@friendly
+def review_merges(
+    show_candidates: Annotated[bool, typer.Option("--candidates", help="candidate duplicates not merged yet")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """The merges made (who, when), or candidate duplicates."""
+    from dataclasses import asdict
+
+    from kg.merges import candidates, merges
+
+    with open_store() as store:
+        rows = candidates(store) if show_candidates else [asdict(m) for m in merges(store)]
+    _print_rows(rows, as_json)
 
 
 def main() -> None:

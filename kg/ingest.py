@@ -7,7 +7,8 @@
   store has no guide and none is given, the bundled `seed_data/guide-2020.txt` is loaded first.
 * `prune=True` removes the documents under the given folders whose files are gone.
 * After the documents, support across the corpus (EVIDENCED_BY, SAME_MEASURE: `kg.support`) is
-  brought up to date whenever anything changed.
+  brought up to date whenever anything changed, and the drafters' decisions (`kg.review`, never
+  deleted by ingest) are applied to the facts again.
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from extractors.documents import RawDocument, ReadError, iter_paths, read_docume
 from extractors.guide import is_guide
 from extractors.pipeline import GUIDE_PATH, WINDOW_CHARS, extract, extract_windows, to_document
 from kg.load import delete_documents, ingested_documents, load_facts, load_window
+from kg.merges import Merge, apply_names, merge_map, merges, record_merge, record_split, rewrite
+from kg.review import apply_decisions, has_decisions, now
 from kg.stores.base import GraphStore
 from kg.support import SupportReport, support_is_current, update_support
 from schema.model import Facts
@@ -80,15 +83,19 @@ def remove_incomplete(store: GraphStore) -> list[str]:
 
 
 def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress: Progress | None = None,
-           extractor: Callable[[RawDocument], Facts] = extract, replace: bool = False) -> IngestReport:
+           extractor: Callable[[RawDocument], Facts] = extract, replace: bool = False,
+           reload: bool = False) -> IngestReport:
     """Ingest `paths`. A file whose document id is already stored for another file is rejected
-    with both paths named, unless `replace` (the stored document is then replaced)."""
+    with both paths named, unless `replace` (the stored document is then replaced). `reload`
+    reads unchanged files again (after a merge or split of entities)."""
     report = IngestReport()
     store.apply_schema()
     for doc in remove_incomplete(store):
         report.warnings.append(f"removed the incomplete document {doc} left by an interrupted ingest "
                                "(it is loaded again when its file is ingested)")
     known = ingested_documents(store)
+    standing = merges(store)
+    by_source = merge_map(standing)
     raws = list(_read_all(paths, report))
     raws.sort(key=lambda r: not is_guide(r.text))  # the guide first; otherwise the given order
     if not any(is_guide(r.text) for r in raws) and not store.read("MATCH (d:Guide) RETURN d.id AS id LIMIT 1"):
@@ -105,7 +112,7 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
             continue
         seen.add(doc_id)
         stored = known.get(doc_id)
-        if stored is not None and stored.get("sha256") == raw.sha256:
+        if stored is not None and stored.get("sha256") == raw.sha256 and not reload:
             report.skipped.append(raw.path)
             continue
         if stored is not None and not replace and not _same_file(stored.get("path"), raw.path):
@@ -116,14 +123,14 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
             continue
         if len(raw.text) > WINDOW_CHARS:  # a long document: window by window, memory bounded
             try:
-                _load_long(store, raw)
+                _load_long(store, raw, by_source)
             except ValueError as exc:
                 report.rejected.append((raw.path, str(exc)))
                 continue
             report.ingested.append(raw.path)
             continue
         try:
-            batch.append(extractor(raw))
+            batch.append(rewrite(extractor(raw), by_source))
         except ValueError as exc:  # e.g. a guide that does not parse
             report.rejected.append((raw.path, str(exc)))
             continue
@@ -139,16 +146,21 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
         load_facts(store, batch)
     if prune:
         report.pruned = _prune(store, paths, seen, known)
+    if standing and (report.ingested or report.pruned):
+        apply_names(store, standing)
     if report.ingested or report.pruned or not support_is_current(store):
         report.support = update_support(store)
+        if has_decisions(store):  # the re-created facts take their reviews again
+            apply_decisions(store)
     store.checkpoint()
     return report
 
 
-def _load_long(store: GraphStore, raw: RawDocument) -> None:
+def _load_long(store: GraphStore, raw: RawDocument, by_source: dict[str, Merge]) -> None:
     previous: Facts | None = None
     first = True
-    for facts in extract_windows(raw):
+    for window in extract_windows(raw):
+        facts = rewrite(window, by_source)
         if previous is not None:
             load_window(store, previous, first=first, last=False)
             first = False
@@ -167,3 +179,48 @@ def _prune(store: GraphStore, paths: list[str], seen: set[str], known: dict[str,
             and not Path(info["path"]).exists()]
     delete_documents(store, gone)
     return gone
+
+
+# --- entity resolution: merge and split, applied by reading the affected documents again -------
+
+@dataclass
+class MergeReport:
+    reloaded: IngestReport
+    missing: list[str] = field(default_factory=list)  # documents whose files are gone (not re-read)
+
+
+def _reload(store: GraphStore, affected: list[dict]) -> MergeReport:
+    paths = [d["path"] for d in affected if d.get("path") and Path(d["path"]).is_file()]
+    missing = [d["path"] or d["id"] for d in affected if not (d.get("path") and Path(d["path"]).is_file())]
+    report = ingest(store, paths, reload=True) if paths else IngestReport()
+    apply_names(store, merges(store))  # also clears the names of a merge just undone
+    store.checkpoint()
+    return MergeReport(reloaded=report, missing=missing)
+
+
+def merge_entities(store: GraphStore, label: str, name: str, into: str, by: str = "") -> MergeReport:
+    """Merge the entity `label`/`name` into `label`/`into` (recorded with who and when), and read the
+    documents that mention either again, so the graph is what ingest gives with the decision."""
+    affected = record_merge(store, Merge(label=label, name=name, into=into, by=by, at=now()))
+    return _reload(store, affected)
+
+
+def split_entity(store: GraphStore, label: str, name: str) -> MergeReport:
+    """Undo the merge of `label`/`name`: it is its own entity again in every document that names it."""
+    return _reload(store, record_split(store, label, name))
+
+
+def import_review(store: GraphStore, path: Path) -> tuple[int, int]:
+    """Import a file of `kg review export`: its decisions, then its merges (each made as `kg review
+    merge` makes it, unless it already stands). Returns (decisions, merges made)."""
+    from kg.review import import_decisions, read_decisions
+
+    _, merge_rows = read_decisions(path)  # the whole file is checked before anything is recorded
+    n = import_decisions(store, path)
+    standing = {(m.label, m.name) for m in merges(store)}
+    made = 0
+    for row in merge_rows:
+        if (row["label"], row["name"]) not in standing:
+            merge_entities(store, row["label"], row["name"], row["into"], by=row.get("by") or "")
+            made += 1
+    return n, made

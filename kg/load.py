@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from kg.stores.base import GraphStore, Statement
+from schema.ids import fact_key
 from schema.model import ENTITY_LABELS, KIND_LABEL, Facts
 
 
@@ -55,12 +56,14 @@ class GraphRows:
         for e in facts.entities:
             self.rows[_ENTITY.format(label=e.label)].append({"id": e.id, "props": {
                 "name": e.name, "label": e.label, "aliases": list(e.aliases), "generic": e.generic,
-                "search": e.search}})
+                "search": e.search, "fact_key": fact_key("Entity", e.label, e.name)}})
         for m in facts.mentions:
             self.rows[_MENTION.format(label="Entity")].append({
                 "passage": m.passage_id, "entity": m.entity_id, "start": m.start, "props": {
                     "end": m.end, "text": m.text, "label": m.type, "generic": m.generic,
-                    "source": m.source, "doc_id": doc.id}})
+                    "source": m.source, "doc_id": doc.id,
+                    "fact_key": fact_key("MENTIONS", doc.id, m.type, m.text,
+                                         doc.text[max(0, m.start - 6):m.start], doc.text[m.end:m.end + 6])}})
         for g in facts.guide_items:
             self.rows[_GUIDE.format(label=g.label)].append({"id": g.id, "props": {
                 "name": g.name, "code": g.code, "text": g.text, "direction": g.direction,
@@ -77,12 +80,13 @@ class GraphRows:
                 "head": r.head_id, "tail": r.tail_id, "evidence": ev.passage_id, "props": {
                     "start": ev.start, "end": ev.end, "extractor": ev.extractor,
                     "confidence": ev.confidence, "doc_id": doc.id, "head_text": r.head,
-                    "tail_text": r.tail}})
+                    "tail_text": r.tail, "fact_key": fact_key(r.type, doc.id, r.head_id, r.tail_id)}})
         for rec in facts.recommendations:
+            rec_key = fact_key("Recommendation", doc.id, rec.text)
             self.rows[_RECOMMENDATION].append({"id": rec.id, "props": {
                 "name": rec.text[:40], "text": rec.text, "start": rec.start, "end": rec.end,
                 "doc_id": doc.id, "trigger": rec.trigger, "directions": list(rec.directions),
-                "indicators": list(rec.indicators)}})
+                "indicators": list(rec.indicators), "fact_key": rec_key}})
             self.rows[_SUPPORTED_BY].extend(
                 {"rec": rec.id, "passage": pid, "props": {"start": rec.start, "end": rec.end,
                                                            "doc_id": doc.id}}
@@ -91,7 +95,7 @@ class GraphRows:
                 self.rows[_ADDRESSES.format(label=a.target_label)].append({
                     "rec": rec.id, "target": a.target_id, "props": {
                         "score": a.score, "terms": list(a.terms), "code": a.code, "matched": a.matched,
-                        "doc_id": doc.id}})
+                        "doc_id": doc.id, "fact_key": fact_key("ADDRESSES", rec_key, a.code)}})
             self.rows[_CONCERNS].extend({"rec": rec.id, "entity": eid, "props": {"doc_id": doc.id}}
                                         for eid in rec.concerns)
         if last:

@@ -40,11 +40,12 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from extractors.measures import has_figures, measure_terms
 from kg.stores.base import GraphStore
+from schema.ids import fact_key
 
 KINDS = ("policy", "case", "data")
 MAX_PER_KIND = 3
@@ -68,9 +69,10 @@ class Link:
     score: float
     terms: tuple[str, ...]
     entities: tuple[str, ...] = ()
+    key: str = ""  # fact_key: what a review decision about the link is keyed by
 
     def row(self) -> dict[str, Any]:
-        props: dict[str, Any] = {"score": self.score, "terms": list(self.terms)}
+        props: dict[str, Any] = {"score": self.score, "terms": list(self.terms), "fact_key": self.key}
         if self.kind != "same":
             props.update(kind=self.kind, entities=list(self.entities))
         return {"head": self.head, "tail": self.tail, "props": props}
@@ -155,10 +157,11 @@ class Corpus:
                                                  "RETURN p.id AS id, p.doc_id AS doc, d.kind AS kind, "
                                                  "p.terms AS terms, p.figures AS figures")}
         all_passages = store.read("MATCH (p:Passage) RETURN count(p) AS n")[0]["n"]
-        self.recs = sorted((_Rec(r["id"], r["doc"], frozenset(r["terms"] or ()), r["passage"])
-                            for r in store.read("MATCH (r:Recommendation)-[:SUPPORTED_BY]->(p:Passage) "
-                                                "RETURN r.id AS id, r.doc_id AS doc, r.terms AS terms, "
-                                                "min(p.id) AS passage")), key=lambda r: r.id)
+        rows = store.read("MATCH (r:Recommendation)-[:SUPPORTED_BY]->(p:Passage) RETURN r.id AS id, "
+                          "r.doc_id AS doc, r.terms AS terms, r.fact_key AS fact_key, min(p.id) AS passage")
+        self.recs = sorted((_Rec(r["id"], r["doc"], frozenset(r["terms"] or ()), r["passage"]) for r in rows),
+                           key=lambda r: r.id)
+        self.rec_keys = {r["id"]: r["fact_key"] or r["id"] for r in rows}
         self.stated = {r.passage_id for r in self.recs}  # passages that state a recommendation
         self.concerns: dict[str, dict[str, str]] = defaultdict(dict)  # rec -> {entity id: name}
         for r in store.read("MATCH (r:Recommendation)-[:CONCERNS]->(e:Entity) RETURN r.id AS rec, e.id AS id, "
@@ -273,6 +276,20 @@ def same_measures(corpus: Corpus) -> list[Link]:
     return out
 
 
+def with_keys(store: GraphStore, corpus: Corpus, evidence: list[Link], same: list[Link]
+              ) -> tuple[list[Link], list[Link]]:
+    """The links with their fact_key: the recommendation's key and the supporting passage's
+    document and text (EVIDENCED_BY), or the two recommendations' keys (SAME_MEASURE)."""
+    texts = {r["id"]: (r["doc"], r["text"]) for r in _read_passages(
+        store, sorted({link.tail for link in evidence}), "RETURN p.id AS id, p.doc_id AS doc, p.text AS text")}
+    keyed_evidence = [replace(link, key=fact_key("EVIDENCED_BY", corpus.rec_keys[link.head], *texts[link.tail]))
+                      for link in evidence]
+    keyed_same = [replace(link, key=fact_key("SAME_MEASURE", *sorted((corpus.rec_keys[link.head],
+                                                                       corpus.rec_keys[link.tail]))))
+                  for link in same]
+    return keyed_evidence, keyed_same
+
+
 def compute(corpus: Corpus) -> tuple[list[Link], list[Link]]:
     same = same_measures(corpus)
     stated_at = {rec.id: rec.passage_id for rec in corpus.recs}
@@ -297,10 +314,10 @@ _DROP_SAME = ("UNWIND $rows AS row MATCH (a:Recommendation {id: row.head})-[x:SA
 def stored_links(store: GraphStore) -> tuple[dict[tuple[str, str], dict], dict[tuple[str, str], dict]]:
     evidence = {(r["head"], r["tail"]): r["props"] for r in store.read(
         "MATCH (r:Recommendation)-[x:EVIDENCED_BY]->(p:Passage) RETURN r.id AS head, p.id AS tail, "
-        "{kind: x.kind, score: x.score, terms: x.terms, entities: x.entities} AS props")}
+        "{kind: x.kind, score: x.score, terms: x.terms, entities: x.entities, fact_key: x.fact_key} AS props")}
     same = {(r["head"], r["tail"]): r["props"] for r in store.read(
         "MATCH (a:Recommendation)-[x:SAME_MEASURE]->(b:Recommendation) RETURN a.id AS head, b.id AS tail, "
-        "{score: x.score, terms: x.terms} AS props")}
+        "{score: x.score, terms: x.terms, fact_key: x.fact_key} AS props")}
     return evidence, same
 
 
@@ -317,7 +334,7 @@ def update_support(store: GraphStore) -> SupportReport:
     wanted = candidates(store)
     _fill_terms(store, wanted)
     corpus = Corpus(store, sorted(wanted))
-    evidence, same = compute(corpus)
+    evidence, same = with_keys(store, corpus, *compute(corpus))
     stored_evidence, stored_same = stored_links(store)
     drop_e, add_e = _changes(stored_evidence, evidence)
     drop_s, add_s = _changes(stored_same, same)
@@ -340,7 +357,7 @@ def support_is_current(store: GraphStore) -> bool:
 def stale_support(store: GraphStore) -> list[dict[str, Any]]:
     """Links that differ from a recount (for `kg check`): missing, extra or with other properties."""
     corpus = Corpus(store)
-    evidence, same = compute(corpus)
+    evidence, same = with_keys(store, corpus, *compute(corpus))
     stored_evidence, stored_same = stored_links(store)
     out = []
     for name, stored, links in (("EVIDENCED_BY", stored_evidence, evidence), ("SAME_MEASURE", stored_same, same)):

@@ -35,9 +35,12 @@ LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
     ("Document", "year"),
     ("Indicator", "code"),
     ("ResearchDirection", "code"),
+    ("Recommendation", "fact_key"),
+    ("Entity", "fact_key"),
+    ("Review", "fact_key"),
 )
 
-UNIQUE_ID_LABELS: tuple[str, ...] = ("Entity",) + ALL_NODE_LABELS
+UNIQUE_ID_LABELS: tuple[str, ...] = ("Entity",) + ALL_NODE_LABELS + ("Review", "Merge")
 
 
 def schema_statements(dialect: Dialect) -> list[str]:

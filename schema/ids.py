@@ -30,3 +30,10 @@ def digest(*parts: object, length: int = 16) -> str:
 def make_id(label: str, *identity: object) -> str:
     """`make_id("Society", "中国计算机学会")` -> `soc-…`, stable across runs and machines."""
     return f"{PREFIX[label]}-{digest(label, *identity)}"
+
+
+def fact_key(kind: str, *identity: object) -> str:
+    """The stable identity of a reviewable fact (`fact-…`): made of what the fact says — its type,
+    its text or names, its document — never of node ids or offsets, so a drafter's decision about it
+    survives re-ingest of an unchanged or an edited document. Text is compared without spaces."""
+    return f"fact-{digest(kind, *(' '.join(str(p).split()) for p in identity))}"

@@ -39,13 +39,14 @@ def _entity(label: str, name: str, aliases: tuple[str, ...] = (), generic: bool 
                   search=" ".join(_words(name) + [a.lower() for a in aliases]) or name.lower())
 
 
-def _mention(doc: Document, passages: list[Passage], entity: Entity, text: str, nth: int = 0) -> Mention:
+def _mention(doc: Document, passages: list[Passage], entity: Entity, text: str, nth: int = 0,
+             source: str = "gazetteer") -> Mention:
     start = -1
     for _ in range(nth + 1):
         start = doc.text.index(text, start + 1)
     passage = next(p for p in passages if p.start <= start < p.end)
     return Mention(type=entity.label, text=text, start=start, end=start + len(text), entity_id=entity.id,
-                   passage_id=passage.id, generic=entity.generic)
+                   passage_id=passage.id, generic=entity.generic, source=source)
 
 
 def _relation(rtype: str, head: Entity, tail: Entity, passage: Passage) -> Relation:
@@ -127,16 +128,19 @@ def case_facts() -> Facts:
     """A case report in which the society of the policy's first recommendation does what it asks."""
     text = ("中国计算机学会承接科技评估职能，已完成科技评估项目12项。\n"
             "中国计算机学会党委组织党员开展党建学习。\n"
-            "政府转移职能中由学会承接的科技评估占35%。")
+            "政府转移职能中由学会承接的科技评估占35%。\n"
+            "学会的青年工作委员会参与了评估。")
     doc = _doc("case", "中国计算机学会承接科技评估的做法", "case", text, "2021-03-01", (2,), ("中国计算机学会",))
     ps = _passages(doc)
     ccf = _entity("Society", "中国计算机学会", ("CCF",))
     party = _entity("PartyOrganization", "中国计算机学会党委")
     func = _entity("GovernmentFunction", "科技评估")
+    branch = _entity("Branch", "青年工作委员会")  # a name no gazetteer knows: found by its shape
     mentions = [_mention(doc, ps, ccf, "中国计算机学会"), _mention(doc, ps, func, "科技评估"),
-                _mention(doc, ps, party, "中国计算机学会党委"), _mention(doc, ps, func, "科技评估", nth=2)]
+                _mention(doc, ps, party, "中国计算机学会党委"), _mention(doc, ps, func, "科技评估", nth=2),
+                _mention(doc, ps, branch, "青年工作委员会", source="shape")]
     relations = [_relation("UNDERTAKES", ccf, func, ps[0]), _relation("PARTY_ORG_OF", party, ccf, ps[1])]
-    return Facts(document=doc, passages=tuple(ps), entities=(ccf, party, func), mentions=tuple(mentions),
+    return Facts(document=doc, passages=tuple(ps), entities=(ccf, party, func, branch), mentions=tuple(mentions),
                  relations=tuple(relations))
 
 

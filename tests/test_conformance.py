@@ -11,6 +11,7 @@ import pytest
 
 from kg import queries
 from kg.load import load_facts
+from kg.review import Decision, set_decision
 from kg.support import update_support
 from tests.fixture_graph import corpus_facts, policy_facts
 
@@ -27,6 +28,7 @@ CASES: dict[str, list[dict]] = {
     "entity_documents": [{"entity_id": SOCIETY}, {"entity_id": AGENCY, "limit": 1}],
     "entity_neighbourhood": [{"entity_id": SOCIETY}, {"entity_id": AGENCY, "limit": 2}],
     "entity_profile": [{"entity_id": SOCIETY}],
+    "entity_facts": [{"entity_id": SOCIETY}, {"entity_id": SOCIETY, "show_rejected": True, "limit": 1}],
     "policy_timeline": [{}, {"since": 2018}],
     "recommendation_links": [{"rec_id": REC}],
     "recommendations_by_indicator": [{"direction": "1"}, {"direction": "2", "indicator": "2.4"}],
@@ -35,6 +37,9 @@ CASES: dict[str, list[dict]] = {
     "trace_recommendation": [{"rec_id": REC}],
     "recommendation_support": [{"rec_id": REC}],
     "measure_cluster": [{"rec_id": REC}],
+    "review_decisions": [{}],
+    "review_names": [{}],
+    "review_queue": [{}, {"queue": "support", "limit": 5}],
     # dashboard queries
     "citation_lineage": [{}, {"direction": 1}],
     "direction_evidence": [{"direction": "1"}, {"direction": "2"}],
@@ -65,6 +70,8 @@ def test_query_returns_the_same_rows_on_both_stores(name, embedded, neo4j_store)
     for s in (embedded, neo4j_store):
         load_facts(s, corpus_facts())
         update_support(s)
+        rejected = s.read("MATCH (:Recommendation)-[x:EVIDENCED_BY {kind: 'data'}]->() RETURN x.fact_key AS k")[0]["k"]
+        set_decision(s, Decision(fact_key=rejected, status="rejected", by="conformance", at="2026-01-01T00:00:00+00:00"))
     for params in CASES[name]:
         on_embedded = queries.run(embedded, name, **params)
         on_neo4j = queries.run(neo4j_store, name, **params)

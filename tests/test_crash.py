@@ -76,3 +76,29 @@ def test_kill_during_neo4j_ingest_then_rerun_equals_a_clean_run(tmp_path, neo4j_
     assert (neo4j_store.stats(), neo4j_store.content_digest()) == after_crash
     assert after_crash[0]["labels"]["Document"] == COPIES * SEED_COUNT + 1
     assert all(r.ok for r in run_checks(neo4j_store))
+
+
+def test_a_decision_survives_a_killed_ingest(tmp_path):
+    """Issue 11: a drafter's decision, then `kill -9` during the next ingest, then a rerun: the decision
+    is still recorded and applied."""
+    corpus = make_corpus(tmp_path / "corpus")
+    first = sorted(corpus.glob("*.md"))[:3]
+    env = {**os.environ, "KG_STORE": "embedded", "KG_INGEST_BATCH": "1", "KG_DATA_DIR": str(tmp_path / "data")}
+    subprocess.run([sys.executable, "-m", "kg.cli", "ingest", *map(str, first)], cwd=ROOT, env=env, check=True,
+                   capture_output=True)
+    store = EmbeddedStore(tmp_path / "data" / "graph.kgl")
+    key = store.read("MATCH (r:Recommendation) RETURN r.fact_key AS k ORDER BY k LIMIT 1")[0]["k"]
+    store.close()
+    subprocess.run([sys.executable, "-m", "kg.cli", "review", "set", key, "--status", "rejected", "--by", "审核人"],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+    wal = tmp_path / "data" / "graph.kgl-wal"
+    kill_part_way(ingest_cmd(corpus), env, lambda: wal.exists() and wal.stat().st_size > 300_000)
+    subprocess.run(ingest_cmd(corpus), cwd=ROOT, env=env, check=True, capture_output=True)
+    store = EmbeddedStore(tmp_path / "data" / "graph.kgl")
+    try:
+        assert store.read("MATCH (d:Review) RETURN d.fact_key AS k, d.status AS s, d.by AS by") == \
+            [{"k": key, "s": "rejected", "by": "审核人"}]
+        assert store.read("MATCH (r:Recommendation {fact_key: $k}) RETURN r.review AS s", {"k": key}) == \
+            [{"s": "rejected"}]
+    finally:
+        store.close()

@@ -13,14 +13,16 @@ from streamlit.testing.v1 import AppTest
 
 from dashboards import graphview
 from kg.ingest import ingest
+from kg.review import Decision, set_decision
 from kg.stores.embedded import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboards" / "app.py")
 SEED = ROOT / "seed_data"
-PAGES = {"overview": "总览", "trace": "建议溯源", "explore": "图谱探索", "timeline": "政策脉络", "cypher": "Cypher"}
+PAGES = {"overview": "总览", "trace": "建议溯源", "explore": "图谱探索", "timeline": "政策脉络", "review": "审核",
+         "cypher": "Cypher"}
 ENGLISH = {"overview": "Overview", "trace": "Trace recommendations", "explore": "Explore the graph",
-           "timeline": "Policy lineage", "cypher": "Cypher"}
+           "timeline": "Policy lineage", "review": "Review", "cypher": "Cypher"}
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +31,9 @@ def seed_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = EmbeddedStore(data_dir / "graph.kgl", writer=True)
     try:
         report = ingest(store, [str(SEED / "guide-2020.txt"), str(SEED / "documents")])
+        # a drafter has verified one recommendation (the 审核 page and its query have something to show)
+        key = store.read("MATCH (r:Recommendation) RETURN r.fact_key AS k ORDER BY r.id LIMIT 1")[0]["k"]
+        set_decision(store, Decision(fact_key=key, status="verified", by="测试"))
     finally:
         store.close()
     assert report.ingested and not report.rejected

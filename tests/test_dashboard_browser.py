@@ -38,6 +38,7 @@ PAGES = {
     "trace": ("建议溯源", "证据链"),
     "explore": ("图谱探索", "实体档案"),
     "timeline": ("政策脉络", "引用脉络"),
+    "review": ("审核", "全部决定"),
     "cypher": ("Cypher", "命名查询库"),
 }
 
@@ -341,6 +342,65 @@ def test_trace_shows_provenance_then_support_of_three_kinds_then_the_same_measur
     expect(page.get_by_role("heading", name=re.compile("^同类建议"))).to_be_visible()
     expect(page.get_by_text("属于反复出现的政策举措")).to_be_visible()
     assert f"rec={rec.id}" in page.url
+    assert_no_error_box(page)
+
+
+def test_reject_on_the_trace_page_survives_a_reload_and_the_review_page_lists_it(support_server: str, page):
+    """Issue 11: a drafter rejects a recommendation and one of its support links on the trace page;
+    after a reload both are still rejected (struck through), and the 审核 page lists them."""
+    from playwright.sync_api import expect
+
+    from tests.fixture_graph import policy_facts
+
+    rec = policy_facts().recommendations[1]
+    page.goto(f"{support_server}/trace?rec={rec.id}")
+    expect(page.locator(".kg-rec")).to_have_text(rec.text)
+    page.get_by_role("button", name="✗ 否决").first.click()
+    expect(page.get_by_text("已记录：已否决")).to_be_visible()
+    expect(page.locator('.kg-rec[data-review="rejected"]')).to_be_visible()
+    page.reload()
+    expect(page.locator('.kg-rec[data-review="rejected"]')).to_have_text(rec.text)  # still rejected, shown struck
+    expect(page.get_by_text("已否决").first).to_be_visible()
+    open_page(page, support_server, "review")
+    expect(page.get_by_text("全部决定（1）")).to_be_visible()
+    row = page.get_by_test_id("stTable").locator("tr").filter(has_text=rec.text[:12])
+    expect(row).to_contain_text("已否决")
+    expect(row).to_contain_text("Recommendation")
+    settled(page)
+    assert_no_error_box(page)
+    page.goto(f"{support_server}/trace?rec={rec.id}")
+    page.get_by_role("button", name="↺ 撤销").first.click()  # undo: the recommendation is back
+    expect(page.locator('.kg-rec[data-review=""]')).to_have_text(rec.text)
+    # ✎: a correction is shown beside the extracted text, and stays after a reload
+    page.get_by_role("button", name="✎ 更正").click()
+    page.get_by_label("更正后的文字").fill("中国科协实施青年人才托举工程。")
+    page.get_by_role("button", name="保存更正").click()
+    expect(page.get_by_text("更正为：中国科协实施青年人才托举工程。")).to_be_visible()
+    page.reload()
+    expect(page.get_by_text("更正为：中国科协实施青年人才托举工程。")).to_be_visible()
+    expect(page.get_by_text("已更正").first).to_be_visible()
+
+
+def test_the_address_holds_the_view_the_language_and_the_shortlist(server: str, page):
+    """A shared link opens the same view: direction, indicator, recommendation, language, shortlist."""
+    from urllib.parse import parse_qs, urlparse
+
+    from playwright.sync_api import expect
+
+    page.goto(f"{server}/trace?direction=3&indicator=3.4&lang=en")
+    expect(page.get_by_role("heading", name="Trace recommendations", exact=True)).to_be_visible()
+    expect(page.get_by_role("combobox", name="Research direction")).to_have_value(re.compile("^Direction 3"))
+    expect(page.get_by_role("combobox", name="Indicator")).to_have_value(re.compile(r"^3\.4 "))
+    expect(page.locator(".kg-rec")).to_be_visible()
+    settled(page)
+    rec = parse_qs(urlparse(page.url).query)["rec"][0]
+    assert rec.startswith("rec-")
+    page.get_by_role("button", name="☆ Add to shortlist").click()
+    expect(page).to_have_url(re.compile(f"list={rec}"))
+    page.reload()
+    expect(page.get_by_role("button", name="★ Remove from shortlist")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Indicator")).to_have_value(re.compile(r"^3\.4 "))
+    expect(page.get_by_text("My shortlist (1)")).to_be_visible()  # exported together as one dossier
     assert_no_error_box(page)
 
 

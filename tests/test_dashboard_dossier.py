@@ -169,3 +169,12 @@ def test_docx_is_a4_with_official_fonts():
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     fonts = {name: document.styles[name].element.rPr.rFonts.get(qn("w:eastAsia")) for name in ("Normal", "Heading 1")}
     assert fonts == {"Normal": "仿宋_GB2312", "Heading 1": "黑体"}
+
+
+def test_a_verified_recommendation_is_marked_in_the_dossier():
+    item = D.Item(rec_id="r", text="推动学会承接科技评估。", evidence=(D.Evidence("甲。", "doc-a"),), review="verified")
+    d = D.Dossier(title="t", scope="s", items=(item,), generated=GENERATED, sources={"doc-a": POLICY_URL})
+    assert "✓ 已由起草人核实" in D.to_markdown(d, ACCESSED)
+    assert "已由起草人核实" not in D.to_markdown(D.Dossier(title="t", scope="s", items=(
+        D.Item(rec_id="r", text="推动。", evidence=(D.Evidence("甲。", "doc-a"),)),), generated=GENERATED,
+        sources={"doc-a": POLICY_URL}), ACCESSED)

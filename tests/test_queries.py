@@ -14,7 +14,7 @@ def test_every_query_file_has_a_description_and_parses():
 
 def test_bind_checks_and_casts_parameters():
     q = queries.get("entity_neighbourhood")
-    assert q.bind({"entity_id": "x", "limit": "5"}) == {"entity_id": "x", "limit": 5}
+    assert q.bind({"entity_id": "x", "limit": "5"}) == {"entity_id": "x", "limit": 5, "show_rejected": False}
     with pytest.raises(ValueError, match="needs parameter 'entity_id'"):
         q.bind({})
     with pytest.raises(ValueError, match="has no parameter"):

@@ -33,7 +33,12 @@ def example_value(name: str, kind: str) -> Any:
         rows = data.query("recommendations_by_indicator", direction="1") or \
             data.query("recommendations_by_indicator", direction="2")
         return rows[0]["rec_id"] if rows else ""
-    if name == "entity_id":
+    if name == "entity_id":  # one with relationship facts, so every entity query shows rows
+        found = data.connection().store.read(
+            "MATCH (e:Entity)-[x:UNDERTAKES|RUNS|ISSUED|PARTY_ORG_OF|BRANCH_OF|SUPERVISED_BY]-(:Entity) "
+            "RETURN e.id AS id, count(x) AS n ORDER BY n DESC, id LIMIT 1")
+        if found:
+            return found[0]["id"]
         rows = data.query("top_entities", limit=1)
         return rows[0]["id"] if rows else ""
     if name == "doc_id":

@@ -10,6 +10,7 @@ from dashboards import data, graphview, widgets
 from dashboards.common import join, md_text
 from dashboards.dossier import book_title
 from dashboards.i18n import colon, kind_name, label_name, rel_name, t
+from dashboards.reviewing import review_bar, show_message, show_rejected
 from extractors.segment import fulltext_query
 
 STEP = 30  # neighbours per "show more"
@@ -72,7 +73,7 @@ def neighbourhood(entity_id: str) -> None:
     limit_key = f"explore_limit_{entity_id}_{','.join(labels)}_{direction}"
     limit = st.session_state.get(limit_key, STEP)
     rows = data.query("entity_neighbours", entity_id=entity_id, labels=",".join(labels), direction=direction,
-                      limit=limit)
+                      limit=limit, show_rejected=show_rejected())
     if not rows:
         profile = data.query("entity_profile", entity_id=entity_id)
         if not profile:
@@ -107,17 +108,36 @@ def profile(entity_id: str) -> None:
         facts(e)
     with right:
         documents(entity_id)
+    relationship_facts(entity_id)
 
 
 def facts(e: dict) -> None:
     generic = f" {t('explore.generic')}" if e.get("generic") else ""
     st.markdown(f"### {md_text(e['name'])}\n{label_name(e['label'])}{generic} · {t('explore.mentions')} {e['mentions']}")
     aliases = [a for a in e.get("aliases") or [] if a != e["name"]]
-    rows = [("explore.aliases", aliases), ("explore.branches", e["branches"]),
+    rows = [("explore.aliases", aliases), ("explore.merged", e.get("merged_names") or []), ("explore.branches", e["branches"]),
              ("explore.party", e["party_organizations"]), ("explore.programmes", e["programmes"]),
              ("explore.functions", e["functions"]), ("explore.supervisors", e["supervisors"])]
     st.markdown("\n".join(f"- **{t(key)}**{colon()}{md_text(join(values))}" for key, values in rows
-                          if values or e["label"] == "Society" or key == "explore.aliases"))
+                          if (values or e["label"] == "Society" or key == "explore.aliases")
+                          and (values or key != "explore.merged")))
+
+
+def relationship_facts(entity_id: str) -> None:
+    """Every extracted relationship of the entity with the passage that states it, and ✓ / ✗."""
+    rows = data.query("entity_facts", entity_id=entity_id, show_rejected=show_rejected())
+    st.markdown(f"**{t('explore.facts', n=len(rows))}**")
+    st.toggle(t("review.show_rejected"), key="show_rejected")
+    show_message()
+    for i, r in enumerate(rows):
+        head, tail = (t("explore.this"), r["other"]) if r["way"] == "out" else (r["other"], t("explore.this"))
+        struck = ";text-decoration:line-through;color:#888" if r.get("review") == "rejected" else ""
+        with st.container(border=True):
+            st.html(f'<div class="kg-fact" data-review="{html.escape(r.get("review") or "", quote=True)}" '
+                    f'style="line-height:1.7{struck}"><b>{html.escape(head)}</b> —{html.escape(rel_name(r["rel"]))}→ '
+                    f'<b>{html.escape(tail)}</b><div style="color:#555;font-size:0.9em">{html.escape(r["passage"])}'
+                    f' — {html.escape(book_title(r["title"]))}</div></div>')
+            review_bar(r.get("fact_key"), r.get("review"), f"explore{i}")
 
 
 def documents(entity_id: str) -> None:

@@ -10,20 +10,58 @@ import streamlit as st
 
 from dashboards import common, data, dossier, graphview, highlight, widgets
 from dashboards.i18n import colon, current, kind_name, label_name, rel_name, t
+from dashboards.reviewing import correct_bar, review_bar, show_message, show_rejected
 
 
 def from_url() -> None:
-    """`?rec=<id>` opens that recommendation (a shared link): its first direction, all indicators."""
+    """The address names the view (a shared link, a reload): `?direction=2&indicator=2.4&rec=<id>`
+    (direction and indicator default to the recommendation's first direction, all indicators), and
+    `list=<id>,<id>` the shortlist."""
+    if "trace_list" not in st.session_state:
+        st.session_state["trace_list"] = [r for r in (st.query_params.get("list") or "").split(",") if r]
     wanted = st.query_params.get("rec")
-    if not wanted or st.session_state.get("trace_url_rec") == wanted:
+    direction, indicator = st.query_params.get("direction"), st.query_params.get("indicator", "")
+    state = (wanted, direction, indicator)
+    if st.session_state.get("trace_url_state") == state:
         return
-    st.session_state["trace_url_rec"] = wanted
-    links = data.query("recommendation_links", rec_id=wanted)
-    codes = [str(l["code"]) for l in (links[0]["links"] if links else []) if l and "." not in str(l["code"])]
-    if codes:
-        st.session_state["trace_direction"] = codes[0]
-        st.session_state[f"trace_indicator_{codes[0]}"] = ""
-        st.session_state[f"trace_rec_{codes[0]}_"] = wanted
+    st.session_state["trace_url_state"] = state
+    if wanted and not direction:
+        links = data.query("recommendation_links", rec_id=wanted)
+        codes = [str(l["code"]) for l in (links[0]["links"] if links else []) if l and "." not in str(l["code"])]
+        direction, indicator = (codes[0], "") if codes else (None, "")
+    if direction:
+        st.session_state["trace_direction"] = direction
+        st.session_state[f"trace_indicator_{direction}"] = indicator
+        if wanted:
+            st.session_state[f"trace_rec_{direction}_{indicator}"] = wanted
+
+
+def to_url(direction: str, indicator: str, rec_id: str | None) -> None:
+    """Write the view into the address (only what changed, so the browser history stays calm)."""
+    wanted = {"direction": direction, "indicator": indicator, "rec": rec_id or ""}
+    for key, value in wanted.items():
+        if (st.query_params.get(key) or "") != value:
+            if value:
+                st.query_params[key] = value
+            elif key in st.query_params:
+                del st.query_params[key]
+    st.session_state["trace_url_state"] = (rec_id or None, direction, indicator)
+
+
+def shortlist_bar(rec_id: str) -> None:
+    """☆ / ★: keep the recommendation on the shortlist (in the address too, so it can be shared)."""
+    chosen: list[str] = st.session_state.setdefault("trace_list", [])
+
+    def toggle() -> None:
+        if rec_id in chosen:
+            chosen.remove(rec_id)
+        else:
+            chosen.append(rec_id)
+        st.query_params["list"] = ",".join(chosen)
+
+    on = rec_id in chosen
+    st.button(t("shortlist.remove") if on else t("shortlist.add"), key=f"shortlist_{rec_id}", on_click=toggle,
+              type="tertiary", help=t("shortlist.help", n=len(chosen)))
 
 
 def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Direction, str, str | None]:
@@ -40,21 +78,29 @@ def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Dire
         t("trace.indicator"), [""] + list(names), key=f"trace_indicator_{code}", container=c2,
         format_func=lambda c: t("indicator.all") if not c else
         f"{c} {common.short(names[c], 34)}（{coverage.get(c, 0)}）")
-    rows = data.query("recommendations_by_indicator", direction=code, indicator=indicator)
+    rows = data.query("recommendations_by_indicator", direction=code, indicator=indicator,
+                      show_rejected=show_rejected())
     recs: dict[str, dict] = {}
+    wanted = st.query_params.get("rec")
+    if wanted and wanted == st.session_state.get(f"trace_rec_{code}_{indicator}") and \
+            not any(r["rec_id"] == wanted for r in rows):
+        # a shared link to a recommendation the list hides (rejected): shown anyway, marked
+        found = data.query("trace_recommendation", rec_id=wanted)
+        if found:
+            recs[wanted] = {"rec_id": wanted, "recommendation": found[0]["recommendation"], "score": 0.0,
+                            "matched": False, "review": found[0].get("review")}
     for r in rows:
         recs.setdefault(r["rec_id"], r)
     if not recs:
         st.info(t("trace.none"), icon=":material/search_off:")
+        to_url(code, indicator, None)
         return direction, indicator, None
     rec_id = widgets.selectbox(
         t("trace.recommendation"), list(recs), key=f"trace_rec_{code}_{indicator}",
         format_func=lambda rid: t("trace.rec_option", score=f"{recs[rid]['score']:.2f}",
                                   text=common.short(recs[rid]["recommendation"], 80)) if recs[rid].get("matched")
         else t("trace.rec_option_weak", text=common.short(recs[rid]["recommendation"], 80)))
-    if rec_id and st.query_params.get("rec") != rec_id:
-        st.query_params["rec"] = rec_id  # the address names what is shown: a link can be shared
-        st.session_state["trace_url_rec"] = rec_id
+    to_url(code, indicator, rec_id)  # the address names what is shown: a link can be shared
     return direction, indicator, rec_id
 
 
@@ -124,20 +170,23 @@ def support(rows: list[dict]) -> None:
         if not group:
             continue
         st.markdown(f"##### {t('support.' + kind)}（{len(group)}）")
-        for row in group:
+        for i, row in enumerate(group):
             why = "、".join(row.get("terms") or [])
             if row.get("entities"):
                 why += f" · {t('support.entities')}{colon()}" + "、".join(row["entities"])
             why += f" · {t('trace.score')} {float(row.get('score') or 0):.2f}"
+            rejected = row.get("review") == "rejected"
             with st.container(border=True):
                 st.html(f'<div class="kg-support" data-kind="{html.escape(kind, quote=True)}" '
-                        f'style="line-height:1.8"><span style="display:inline-block;margin-right:8px;padding:0 8px;'
+                        f'data-review="{html.escape(row.get("review") or "", quote=True)}" '
+                        f'style="line-height:1.8{";text-decoration:line-through;color:#888" if rejected else ""}"><span style="display:inline-block;margin-right:8px;padding:0 8px;'
                         f'border-radius:8px;background:#eef3fb;color:#1d4f91;font-size:0.85em">'
                         f'{html.escape(t("support." + kind))}</span>'
                         f'{html.escape(row["passage"])}'
                         f'<div style="color:#555;font-size:0.85em">{html.escape(t("trace.support_why", why=why))}</div>'
                         f'</div>')
                 st.markdown(document_lines({**row, "kind": row.get("doc_kind")}, row))
+                review_bar(row.get("fact_key"), row.get("review"), f"support_{kind}{i}")
 
 
 def cluster(rows: list[dict]) -> None:
@@ -207,9 +256,10 @@ def export(direction: common.Direction, rec_id: str, trace: list[dict], links_ro
     st.subheader(t("trace.export"))
     lang = current()
     c1, c2 = st.columns([2, 1])
-    scope = widgets.radio(t("trace.export_scope"), ["current", "direction"], horizontal=True, key="trace_export_scope",
-                          container=c1, format_func=lambda s: t("trace.export_current") if s == "current"
-                          else t("trace.export_direction"))
+    chosen = st.session_state.get("trace_list") or []
+    scopes = ["current", "direction"] + (["shortlist"] if chosen else [])
+    scope = widgets.radio(t("trace.export_scope"), scopes, horizontal=True, key="trace_export_scope",
+                          container=c1, format_func=lambda s: t(f"trace.export_{s}", n=len(chosen)))
     accessed = c2.date_input(t("trace.accessed"), value=date.today(), key="trace_accessed")
     store = data.connection().describe()
     if scope == "current":
@@ -217,6 +267,10 @@ def export(direction: common.Direction, rec_id: str, trace: list[dict], links_ro
                                scope=t("trace.export_current"), store=store, supporting=supporting,
                                same=data.query("measure_cluster", rec_id=rec_id))
         slug = rec_id
+    elif scope == "shortlist":
+        d = dossier.combine([dossier_of(r, store) for r in chosen], title=t("shortlist.title", n=len(chosen)),
+                            scope=t("trace.export_shortlist", n=len(chosen)), store=store)
+        slug = "shortlist"
     else:
         rows = data.query("direction_evidence", direction=direction.code)
         rec_ids = list(dict.fromkeys(r["rec_id"] for r in rows))
@@ -236,9 +290,20 @@ def export(direction: common.Direction, rec_id: str, trace: list[dict], links_ro
                        on_click="ignore", icon=":material/article:", key="trace_md")
 
 
+def dossier_of(rec_id: str, store: str) -> dossier.Dossier:
+    """One recommendation's dossier entry, as the current trace builds it."""
+    trace = data.query("trace_recommendation", rec_id=rec_id)
+    links = data.query("recommendation_links", rec_id=rec_id)
+    metas = {d: (data.query("document_meta", doc_id=d) or [{}])[0] for d in dict.fromkeys(r["doc_id"] for r in trace)}
+    return dossier.from_trace(trace, links[0] if links else None, metas, title="", scope="", store=store,
+                              supporting=data.query("recommendation_support", rec_id=rec_id),
+                              same=data.query("measure_cluster", rec_id=rec_id))
+
+
 def render() -> None:
     st.title(t("page.trace"))
     st.caption(t("trace.intro"))
+    st.toggle(t("review.show_rejected"), key="show_rejected")
     directions = common.directions()
     if not directions:
         return
@@ -257,20 +322,29 @@ def render() -> None:
         found = data.query("document_meta", doc_id=doc_id)
         metas[doc_id] = found[0] if found else {}
 
+    show_message()
+    first = trace[0]
     with st.container(border=True):
         st.markdown(f"#### {t('trace.recommendation')}")
-        st.html(f'<blockquote class="kg-rec" style="margin:0;padding:4px 14px;border-left:4px solid '
-                f'{graphview.colour("Recommendation")};font-size:1.1rem;line-height:1.8">'
-                f'{html.escape(trace[0]["recommendation"])}</blockquote>')
+        struck = ";text-decoration:line-through;color:#888" if first.get("review") == "rejected" else ""
+        st.html(f'<blockquote class="kg-rec" data-review="{html.escape(first.get("review") or "", quote=True)}" '
+                f'style="margin:0;padding:4px 14px;border-left:4px solid '
+                f'{graphview.colour("Recommendation")};font-size:1.1rem;line-height:1.8{struck}">'
+                f'{html.escape(first["recommendation"])}</blockquote>')
+        if first.get("corrected"):
+            st.markdown(common.md_text(t("review.corrected_to", value=first["corrected"])))
+        review_bar(first.get("fact_key"), first.get("review"), "rec")
+        correct_bar(first.get("fact_key"), first.get("corrected") or first["recommendation"], "rec")
+        shortlist_bar(rec_id)
     left, right = st.columns([3, 2])
     with left:
         why_linked(links_row)
     with right:
         concerns(links_row)
     evidence(trace, mentions, metas)
-    supporting = data.query("recommendation_support", rec_id=rec_id)
+    supporting = data.query("recommendation_support", rec_id=rec_id, show_rejected=show_rejected())
     support(supporting)
-    cluster(data.query("measure_cluster", rec_id=rec_id))
+    cluster(data.query("measure_cluster", rec_id=rec_id, show_rejected=show_rejected()))
     chain_graph(rec_id, trace, supporting)
     export(direction, rec_id, trace, links_row, metas, supporting)
 

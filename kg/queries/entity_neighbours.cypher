@@ -3,10 +3,11 @@
 // param labels: str = "" — neighbour labels to keep, comma-separated (e.g. "Society,Agency"), "" for all
 // param direction: int = 0 — keep neighbours tied to this research direction (1–4), 0 for all
 // param limit: int = 30 — the most neighbours to return
+// param show_rejected: bool = false — also facts a drafter rejected (kg review)
 MATCH (n:Entity {id: $entity_id})
 CALL (n) {
   MATCH (n)-[r]-(m)
-  WHERE NOT m:Passage
+  WHERE NOT m:Passage AND ($show_rejected OR coalesce(r.review, '') <> 'rejected')
   RETURN type(r) AS rel, CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS way, m
   UNION
   MATCH (n)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(m:Document)

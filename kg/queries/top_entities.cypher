@@ -2,7 +2,7 @@
 // param limit: int = 20 — the most entities to return
 MATCH (e:Entity)
 WITH e, COUNT { (e)<-[:MENTIONS]-(:Passage) } AS mentions
-WHERE mentions > 0
+WHERE mentions > 0 AND coalesce(e.review, '') <> 'rejected'
 RETURN e.id AS id, e.name AS name, e.label AS label, e.aliases AS aliases, e.generic AS generic, mentions
 ORDER BY coalesce(e.generic, false), mentions DESC, name, id
 LIMIT $limit

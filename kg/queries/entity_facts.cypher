@@ -1,0 +1,13 @@
+// description: 实体事实 — every extracted relationship of an entity (both ways) with the passage that states it, its document, its fact_key and review decision
+// param entity_id: str — the entity id
+// param show_rejected: bool = false — also facts a drafter rejected (kg review)
+// param limit: int = 200 — the most facts to return
+MATCH (e:Entity {id: $entity_id})-[x]-(o:Entity)
+WHERE type(x) IN ['BRANCH_OF', 'PARTY_ORG_OF', 'SUPERVISED_BY', 'RUNS', 'UNDERTAKES', 'ISSUED']
+  AND ($show_rejected OR coalesce(x.review, '') <> 'rejected')
+MATCH (p:Passage)-[:PART_OF]->(d:Document) WHERE p.id = x.evidence
+RETURN type(x) AS rel, CASE WHEN startNode(x) = e THEN 'out' ELSE 'in' END AS way, o.id AS other_id,
+       o.name AS other, o.label AS other_label, x.fact_key AS fact_key, x.review AS review,
+       p.text AS passage, d.id AS doc_id, d.title AS title
+ORDER BY rel, other, doc_id
+LIMIT $limit
