@@ -148,7 +148,7 @@ def test_extraction_is_deterministic_across_processes():
 # small margin, so a change that makes extraction worse fails here. The goals of issue 9 are higher.
 FLOORS = {
     "dev": {"mentions": 0.86, "relations": 0.85, "recommendations": 0.86, "directions": 0.81},
-    "test": {"mentions": 0.80, "relations": 0.69, "recommendations": 0.60, "directions": 0.84},
+    "test": {"mentions": 0.80, "relations": 0.69, "recommendations": 0.60, "directions": 0.87},
 }
 LEAVE_NAMES_OUT_FLOORS = {"mentions": 0.70, "relations": 0.67}  # the test split, names left out
 
