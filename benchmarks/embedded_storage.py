@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -55,16 +53,10 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--modes", default="memory,mapped,disk")
     args = parser.parse_args()
-    from kg.synthetic import write_corpus
+    from benchmarks.common import run_children, synthetic_corpus
 
-    work = Path(tempfile.mkdtemp(prefix="storage-"))
-    write_corpus(work / "corpus", args.docs)
-    for mode in args.modes.split(","):
-        out = subprocess.run([sys.executable, __file__, "_child", str(work / "corpus"), str(work), mode],
-                             capture_output=True, text=True, cwd=ROOT)
-        lines = out.stdout.strip().splitlines()
-        print(lines[-1] if out.returncode == 0 and lines else f"{mode}: failed: {out.stderr.strip()[-400:]}",
-              flush=True)
+    work = synthetic_corpus("storage", args.docs)
+    run_children(__file__, args.modes.split(","), lambda mode: [str(work / "corpus"), str(work), mode])
 
 
 if __name__ == "__main__":

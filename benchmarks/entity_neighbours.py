@@ -16,7 +16,6 @@ import argparse
 import json
 import random
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -40,23 +39,14 @@ def main() -> None:
     parser.add_argument("--nodes", type=int, default=115_000)
     parser.add_argument("--entities", type=int, default=40)
     args = parser.parse_args()
-    from extractors.documents import read_document
-    from extractors.pipeline import GUIDE_PATH, extract
+    from benchmarks.common import grown_graph
     from kg import queries
-    from kg.bench import GraphBuilder, _percentile, _read_folder, _wipe, open_store
-    from kg.load import load_facts
-    from kg.synthetic import write_corpus
+    from kg.bench import _percentile, _wipe
 
     original = queries.get("entity_neighbours").cypher
     assert OLD in original and OLD_FOUND in original, "entity_neighbours.cypher changed: update this script"
     variant = original.replace(OLD, NEW).replace(OLD_FOUND, NEW_FOUND)
-    work = Path(tempfile.mkdtemp(prefix="neighbours-"))
-    write_corpus(work / "base", 300, seed=1)
-    base = [extract(r) for r in _read_folder(work / "base")]
-    store = open_store(args.store, work, "neighbours")
-    store.apply_schema()
-    load_facts(store, [extract(read_document(GUIDE_PATH))])
-    built = GraphBuilder(store, base).grow_to(args.nodes)
+    store, built, base = grown_graph(args.store, args.nodes, "neighbours")
     t = time.perf_counter()
     store.write(SET_DIRECTIONS)
     print(f"{built['nodes']:,} nodes, {built['relationships']:,} relationships; "
@@ -65,12 +55,12 @@ def main() -> None:
     entities = sorted({e.id for f in base for e in f.entities})
     sample = [rng.choice(entities) for _ in range(args.entities)]
     params = [{"entity_id": e, "labels": "", "direction": d, "limit": 30} for e in sample for d in (0, 2)]
-    defaults = {"labels": "", "direction": 0, "limit": 30}
+    bind = queries.get("entity_neighbours").bind  # every parameter the query takes, defaults filled in
     for name, cypher in (("as is", original), ("precomputed directions", variant)):
         times, rows = [], []
         for p in params:
             t = time.perf_counter()
-            rows.append(store.read(cypher, {**defaults, **p}))
+            rows.append(store.read(cypher, bind(p)))
             times.append(time.perf_counter() - t)
         print(f"{name:24s} p50 {1000 * _percentile(times, 0.5):9.1f} ms   p95 {1000 * _percentile(times, 0.95):9.1f} ms"
               f"   max {1000 * max(times):9.1f} ms", flush=True)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -26,21 +25,14 @@ def pipelined(store, folder: Path, workers: int, batch: int = 20) -> None:
     """A sketch of kg.ingest with kg.parallel: guide first, then batches of extracted documents."""
     from extractors.documents import iter_paths, read_document
     from extractors.pipeline import GUIDE_PATH, extract
+    from benchmarks.common import load_in_batches
     from kg.load import load_facts
     from kg.parallel import extract_parallel
 
     store.apply_schema()
     load_facts(store, [extract(read_document(GUIDE_PATH))])
     raws = (read_document(path) for path, error in iter_paths([str(folder)]) if error is None)
-    pending = []
-    for facts in extract_parallel(raws, workers=workers, force_processes=True):
-        pending.append(facts)
-        if len(pending) >= batch:
-            load_facts(store, pending)
-            pending = []
-    if pending:
-        load_facts(store, pending)
-    store.checkpoint()
+    load_in_batches(store, extract_parallel(raws, workers=workers, force_processes=True), batch)
 
 
 def main() -> None:
@@ -51,10 +43,9 @@ def main() -> None:
     from kg.bench import _count, _warm_up, open_store
     from kg.ingest import ingest
     from kg.load import ingested_documents
-    from kg.synthetic import write_corpus
+    from benchmarks.common import synthetic_corpus
 
-    work = Path(tempfile.mkdtemp(prefix="pipelined-"))
-    write_corpus(work / "corpus", args.docs)
+    work = synthetic_corpus("pipelined", args.docs)
     _warm_up()
     results = {}
     for way in ("serial", "pipelined-1", "parallel-2"):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,21 +26,12 @@ def main() -> None:
     parser.add_argument("--store", default="embedded", choices=("embedded", "neo4j"))
     parser.add_argument("--nodes", type=int, default=115_000)
     args = parser.parse_args()
-    from extractors.documents import read_document
-    from extractors.pipeline import GUIDE_PATH, extract
+    from benchmarks.common import grown_graph
     from extractors.segment import fulltext_query
     from kg import queries
-    from kg.bench import SEARCH_WORDS, GraphBuilder, _percentile, _read_folder, _wipe, open_store, rebuild_fulltext
-    from kg.load import load_facts
-    from kg.synthetic import write_corpus
+    from kg.bench import SEARCH_WORDS, _percentile, _wipe, rebuild_fulltext
 
-    work = Path(tempfile.mkdtemp(prefix="search-"))
-    write_corpus(work / "base", 300, seed=1)
-    base = [extract(r) for r in _read_folder(work / "base")]
-    store = open_store(args.store, work, "search")
-    store.apply_schema()
-    load_facts(store, [extract(read_document(GUIDE_PATH))])
-    built = GraphBuilder(store, base).grow_to(args.nodes)
+    store, built, _ = grown_graph(args.store, args.nodes, "search")
     if args.store == "embedded":
         rebuild_fulltext(store)  # benchmarks/kglite_fulltext_repro.py
     print(f"{built['nodes']:,} nodes, {built['relationships']:,} relationships")

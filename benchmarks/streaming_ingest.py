@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +34,8 @@ def streaming_ingest(store, paths: list[str], batch_size: int = 20) -> int:
     from extractors.guide import is_guide
     from extractors.pipeline import GUIDE_PATH, extract, to_document
     from kg.ingest import IngestReport, _read_all
-    from kg.load import ingested_documents, load_facts
+    from benchmarks.common import load_in_batches
+    from kg.load import ingested_documents
 
     report = IngestReport()
     store.apply_schema()
@@ -45,19 +44,9 @@ def streaming_ingest(store, paths: list[str], batch_size: int = 20) -> int:
     found.sort(key=lambda s: not s.guide)
     if not any(s.guide for s in found) and not store.read("MATCH (d:Guide) RETURN d.id AS id LIMIT 1"):
         found.insert(0, Seen(str(GUIDE_PATH), "", "", True))
-    batch, ingested = [], 0
-    for s in found:
-        if s.sha256 and known.get(s.doc_id, {}).get("sha256") == s.sha256:
-            continue
-        batch.append(extract(read_document(s.path)))
-        ingested += 1
-        if len(batch) >= batch_size:
-            load_facts(store, batch)
-            batch = []
-    if batch:
-        load_facts(store, batch)
-    store.checkpoint()
-    return ingested
+    todo = [s for s in found if not (s.sha256 and known.get(s.doc_id, {}).get("sha256") == s.sha256)]
+    load_in_batches(store, (extract(read_document(s.path)) for s in todo), batch_size)
+    return len(todo)
 
 
 def child(way: str, corpus: str, workdir: str, store_kind: str) -> dict:
@@ -93,16 +82,10 @@ def main() -> None:
     parser.add_argument("--store", default="neo4j", choices=("embedded", "neo4j"))
     parser.add_argument("--ways", default="as-is,streaming")
     args = parser.parse_args()
-    from kg.synthetic import write_corpus
+    from benchmarks.common import run_children, synthetic_corpus
 
-    work = Path(tempfile.mkdtemp(prefix="streaming-"))
-    write_corpus(work / "corpus", args.docs)
-    for way in args.ways.split(","):
-        out = subprocess.run([sys.executable, __file__, "_child", way, str(work / "corpus"), str(work), args.store],
-                             capture_output=True, text=True, cwd=ROOT)
-        lines = out.stdout.strip().splitlines()
-        print(lines[-1] if out.returncode == 0 and lines else f"{way}: failed: {out.stderr.strip()[-400:]}",
-              flush=True)
+    work = synthetic_corpus("streaming", args.docs)
+    run_children(__file__, args.ways.split(","), lambda way: [way, str(work / "corpus"), str(work), args.store])
 
 
 if __name__ == "__main__":
