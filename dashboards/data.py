@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,45 +79,43 @@ def library() -> dict[str, queries.NamedQuery]:
     return queries.library()
 
 
+@contextmanager
+def writing() -> Iterator[GraphStore]:
+    """The dashboard's only writes (review decisions, merges) go through here: a writer store for the
+    moment of the write — on the embedded store it takes the writer lease, so it fails with a plain
+    message while `kg ingest` holds it — then a checkpoint, and the readers and the query cache move on.
+    The Cypher console never comes here: it stays read-only."""
+    writer = open_store(load_settings(), writer=True)
+    try:
+        yield writer
+        writer.checkpoint()
+    finally:
+        writer.close()
+    conn = connection()
+    conn.refresh()
+    conn.generation += 1  # every cached query result predates the write
+
+
 def record(fact_key: str, status: str, *, value: str | None = None, note: str = "", by: str = "") -> None:
-    """The dashboard's one write: a drafter's decision about a fact (`status` verified / rejected,
-    or `clear` to remove it), through `kg.review` with parameters only; the Cypher console stays
-    read-only. On the embedded store it takes the writer lease for the moment of the write (it
-    fails with a plain message while `kg ingest` holds it) and checkpoints, so readers see it."""
+    """A drafter's decision about a fact (`status` verified / rejected / corrected, or `clear` to
+    remove it), through `kg.review` with parameters only."""
     from kg.review import Decision, clear_decision, set_decision
 
-    settings = load_settings()
-    writer = open_store(settings, writer=True)
-    try:
+    with writing() as writer:
         if status == "clear":
             clear_decision(writer, fact_key)
         else:
             set_decision(writer, Decision(fact_key=fact_key, status=status, value=value, note=note,  # type: ignore[arg-type]
                                           by=by))
-        writer.checkpoint()
-    finally:
-        writer.close()
-    conn = connection()
-    conn.refresh()
-    conn.generation += 1  # every cached query result predates the decision
 
 
 def resolve(action: str, label: str, name: str, into: str = "", by: str = "") -> None:
-    """The dashboard's write for entity resolution: merge `name` into `into`, or split `name` off
-    again (`kg.ingest.merge_entities` / `split_entity`: recorded with who and when, and the
-    documents that name them read again from their files)."""
-    from kg.ingest import merge_entities, split_entity
+    """Entity resolution: merge `name` into `into`, or split `name` off again (`kg.resolution`:
+    recorded with who and when, and the documents that name them read again from their files)."""
+    from kg.resolution import merge_entities, split_entity
 
-    settings = load_settings()
-    writer = open_store(settings, writer=True)
-    try:
+    with writing() as writer:
         if action == "merge":
             merge_entities(writer, label, name, into, by=by)
         else:
             split_entity(writer, label, name)
-        writer.checkpoint()
-    finally:
-        writer.close()
-    conn = connection()
-    conn.refresh()
-    conn.generation += 1

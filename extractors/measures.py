@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractors.rules import _rows, rules_dir
+from extractors.rules import rules_dir, tsv_rows
 from extractors.segment import pos_tokenizer
 from extractors.shadow import to_simplified
 
@@ -26,7 +26,7 @@ FIGURES = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％)|"
 @cache
 def stop_words() -> frozenset[str]:
     path = rules_dir() / "measure_stop_words.tsv"
-    return frozenset(to_simplified(row[0].strip()) for _, row in _rows(path, ["word"], "support links"))
+    return frozenset(to_simplified(row[0].strip()) for _, row in tsv_rows(path, ["word"], "support links"))
 
 
 def measure_terms(text: str) -> tuple[str, ...]:

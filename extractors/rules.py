@@ -66,7 +66,7 @@ class RulesError(ValueError):
     """A rules file that cannot be used: `file:line: reason`."""
 
 
-def _rows(path: Path, expected: list[str], needs: str) -> Iterator[tuple[str, list[str]]]:
+def tsv_rows(path: Path, expected: list[str], needs: str) -> Iterator[tuple[str, list[str]]]:
     """(`file:line`, cells) of every row of a rules TSV after its header, skipping blank and `#` lines;
     RulesError when the file is missing or its header does not start with `expected`."""
     if not path.is_file():
@@ -102,7 +102,7 @@ class NameParts:
 def read_name_parts(path: Path) -> NameParts:
     found: dict[tuple[str, str], list[str]] = defaultdict(list)
     seen: dict[tuple[str, str, str], str] = {}
-    for where, row in _rows(path, ["label", "part", "value"], "the shape recogniser"):
+    for where, row in tsv_rows(path, ["label", "part", "value"], "the shape recogniser"):
         if len(row) < 3:
             raise RulesError(f"{where}: expected label, part, value (and a note), got {row}")
         label, part, value = (cell.strip() for cell in row[:3])
@@ -143,7 +143,7 @@ class TriggerRow:
 def read_relation_triggers(path: Path) -> tuple[TriggerRow, ...]:
     rows: list[TriggerRow] = []
     expected = ["type", "heads", "tails", "order", "max_gap", "confidence", "triggers"]
-    for where, row in _rows(path, expected, "the relation extractor"):
+    for where, row in tsv_rows(path, expected, "the relation extractor"):
         if len(row) < 7:
             raise RulesError(f"{where}: expected 7 columns ({', '.join(expected)}), got {len(row)}")
         rtype, heads, tails, order, gap, confidence, triggers = (c.strip() for c in row[:7])
@@ -206,7 +206,7 @@ def read_recommendation_cues(path: Path) -> tuple[Cue, ...]:
     cues: list[Cue] = []
     seen: dict[tuple[str, str, str, str, str], str] = {}
     expected = ["kind", "cue", "not_after", "not_before", "then", "within"]
-    for where, row in _rows(path, expected, "the recommendation finder"):
+    for where, row in tsv_rows(path, expected, "the recommendation finder"):
         kind, cue, not_after, not_before, then, within = (c.strip() for c in (row + [""] * 6)[:6])
         if kind not in CUE_KINDS:
             raise RulesError(f"{where}: unknown kind {kind!r} (one of {', '.join(CUE_KINDS)})")

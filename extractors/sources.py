@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from urllib.parse import urlsplit
 
-from extractors.rules import RulesError, _rows, rules_dir
+from extractors.rules import RulesError, rules_dir, tsv_rows
 
 SOURCE_KINDS = ("official", "society", "media", "repost")
 
@@ -20,7 +20,7 @@ def domain_table() -> tuple[tuple[str, str], ...]:
     """(domain, kind), longest domain first."""
     path = rules_dir() / "source_domains.tsv"
     rows = []
-    for where, row in _rows(path, ["domain", "kind"], "source kinds"):
+    for where, row in tsv_rows(path, ["domain", "kind"], "source kinds"):
         domain, kind = (row + [""])[0].strip().lower(), (row + ["", ""])[1].strip()
         if kind not in SOURCE_KINDS:
             raise RulesError(f"{where}: kind {kind!r} must be one of {', '.join(SOURCE_KINDS)}")

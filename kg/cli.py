@@ -432,7 +432,7 @@ def review_export(path: Annotated[Path, typer.Argument(help="a .jsonl file to wr
 @friendly
 def review_import(path: Annotated[Path, typer.Argument(help="a .jsonl file of decisions")]) -> None:
     """Record the decisions of a JSON-lines file; a bad line stops the import (nothing recorded)."""
-    from kg.ingest import import_review
+    from kg.resolution import import_review
     from kg.merges import MergeError
     from kg.review import ReviewError, orphaned
 
@@ -456,7 +456,7 @@ def review_merge(
     by: Annotated[str, typer.Option("--by", help="who decided")] = "",
 ) -> None:
     """Merge a duplicate entity into another (recorded; applied at every ingest; `split` undoes it)."""
-    from kg.ingest import merge_entities
+    from kg.resolution import merge_entities
     from kg.merges import MergeError
 
     with open_store(writer=True) as store:
@@ -472,7 +472,7 @@ def review_merge(
 @friendly
 def review_split(label: Annotated[str, typer.Argument()], name: Annotated[str, typer.Argument()]) -> None:
     """Undo a merge: the name is its own entity again."""
-    from kg.ingest import split_entity
+    from kg.resolution import split_entity
     from kg.merges import MergeError
 
     with open_store(writer=True) as store:

@@ -92,11 +92,16 @@ def set_decision(store: GraphStore, decision: Decision, *, require_fact: bool = 
     kind, text = found or (decision.kind, decision.text)
     decision = decision.model_copy(update={"kind": decision.kind or kind, "text": decision.text or text,
                                            "at": decision.at or now()})
-    store.write_all([("MERGE (d:Review {id: $key}) SET d += $props",
-                      {"key": decision.fact_key, "props": {**decision.model_dump(), "name": decision.text[:40]
-                                                           or decision.fact_key}})])
-    apply_decisions(store)
+    _record(store, [decision])
     return decision
+
+
+def _record(store: GraphStore, found: list[Decision]) -> None:
+    """Write decisions as Review records (one per fact: a later one replaces an earlier) and apply them."""
+    store.write_all([("UNWIND $rows AS row MERGE (d:Review {id: row.fact_key}) SET d += row.props",
+                      {"rows": [{"fact_key": d.fact_key, "props": {**d.model_dump(), "name": d.text[:40] or d.fact_key}}
+                                for d in found]})])
+    apply_decisions(store)
 
 
 def clear_decision(store: GraphStore, key: str) -> bool:
@@ -196,12 +201,8 @@ def read_decisions(path: Path) -> tuple[list[Decision], list[dict]]:
 def import_decisions(store: GraphStore, path: Path) -> int:
     """Record the decisions of a file (a later decision about a fact replaces an earlier one); those
     whose fact is not in this graph are kept as orphaned, ready for when it is ingested. The file's
-    merges are made by `kg.ingest.import_review` (they read documents again)."""
+    merges are made by `kg.resolution.import_review` (they read documents again)."""
     found, _ = read_decisions(path)
     if found:
-        store.write_all([("UNWIND $rows AS row MERGE (d:Review {id: row.fact_key}) SET d += row.props",
-                          {"rows": [{"fact_key": d.fact_key, "props": {**d.model_dump(),
-                                                                      "name": d.text[:40] or d.fact_key}}
-                                    for d in found]})])
-        apply_decisions(store)
+        _record(store, found)
     return len(found)

@@ -329,15 +329,31 @@ def _changes(stored: dict[tuple[str, str], dict], links: list[Link]) -> tuple[li
     return drop, add
 
 
+@dataclass
+class Recount:
+    """Support as the corpus gives it now, beside what the store holds."""
+
+    corpus: Corpus
+    evidence: list[Link]
+    same: list[Link]
+    changes: dict[str, tuple[list[dict], list[dict]]]  # EVIDENCED_BY / SAME_MEASURE -> (to drop, to add)
+
+
+def recount(store: GraphStore, ids: list[str] | None = None) -> Recount:
+    corpus = Corpus(store, ids)
+    evidence, same = with_keys(store, corpus, *compute(corpus))
+    stored_evidence, stored_same = stored_links(store)
+    return Recount(corpus, evidence, same, {"EVIDENCED_BY": _changes(stored_evidence, evidence),
+                                           "SAME_MEASURE": _changes(stored_same, same)})
+
+
 def update_support(store: GraphStore) -> SupportReport:
     """Bring EVIDENCED_BY and SAME_MEASURE up to date with the corpus in the store."""
     wanted = candidates(store)
     _fill_terms(store, wanted)
-    corpus = Corpus(store, sorted(wanted))
-    evidence, same = with_keys(store, corpus, *compute(corpus))
-    stored_evidence, stored_same = stored_links(store)
-    drop_e, add_e = _changes(stored_evidence, evidence)
-    drop_s, add_s = _changes(stored_same, same)
+    now = recount(store, sorted(wanted))
+    corpus, evidence, same = now.corpus, now.evidence, now.same
+    (drop_e, add_e), (drop_s, add_s) = now.changes["EVIDENCED_BY"], now.changes["SAME_MEASURE"]
     statements = [(q, {"rows": rows}) for q, rows in
                   ((_DROP_EVIDENCED, drop_e), (_DROP_SAME, drop_s), (_EVIDENCED, add_e), (_SAME, add_s)) if rows]
     if statements:
@@ -356,12 +372,8 @@ def support_is_current(store: GraphStore) -> bool:
 
 def stale_support(store: GraphStore) -> list[dict[str, Any]]:
     """Links that differ from a recount (for `kg check`): missing, extra or with other properties."""
-    corpus = Corpus(store)
-    evidence, same = with_keys(store, corpus, *compute(corpus))
-    stored_evidence, stored_same = stored_links(store)
     out = []
-    for name, stored, links in (("EVIDENCED_BY", stored_evidence, evidence), ("SAME_MEASURE", stored_same, same)):
-        drop, add = _changes(stored, links)
+    for name, (drop, add) in recount(store).changes.items():
         out += [{"type": name, "stale": f"{r['head']} -> {r['tail']}"} for r in drop]
         out += [{"type": name, "missing": f"{r['head']} -> {r['tail']}"} for r in add]
     return out

@@ -146,7 +146,7 @@ def _functions(store) -> dict[str, list[str]]:
 
 def test_merge_survives_reingest_and_split_gives_two_entities_again(store, tmp_path):
     from extractors.segment import fulltext_query
-    from kg.ingest import merge_entities, split_entity
+    from kg.resolution import merge_entities, split_entity
     from kg.merges import MergeError, merges
 
     path = tmp_path / "case.md"
@@ -176,7 +176,7 @@ def test_merge_survives_reingest_and_split_gives_two_entities_again(store, tmp_p
 
 
 def test_export_carries_merges_to_a_fresh_store(embedded, tmp_path):
-    from kg.ingest import import_review, merge_entities
+    from kg.resolution import import_review, merge_entities
 
     path = tmp_path / "case.md"
     path.write_text(CASE, encoding="utf-8")

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboards import common, data
 from dashboards.i18n import label_name, t
-from dashboards.reviewing import review_bar, show_message
+from dashboards.reviewing import MESSAGE, review_bar, show_message
 from kg.merges import MergeError, candidates, merges
 from kg.review import present_keys
 from kg.stores import StoreError
@@ -48,7 +48,6 @@ def names() -> None:
     """Names no gazetteer knows: ✓ a real name (it can then go into a gazetteer), ✗ a junk one."""
     rows = data.query("review_names", limit=50)
     with st.expander(t("review.queue_names", n=len(rows))):
-        show_message()
         for i, r in enumerate(rows):
             line = st.container(horizontal=True)
             line.markdown(f"[{common.md_text(r['name'])}](explore?entity={r['id']}) "
@@ -60,16 +59,14 @@ def names() -> None:
 def _resolve(action: str, label: str, name: str, into: str = "") -> None:
     try:
         data.resolve(action, label, name, into)
-        st.session_state["merge_message"] = ("ok", t(f"merge.done_{action}", name=name, into=into))
+        st.session_state[MESSAGE] = ("ok", t(f"merge.done_{action}", name=name, into=into))
     except (StoreError, MergeError, ValueError) as exc:
-        st.session_state["merge_message"] = ("error", t("review.busy", error=exc))
+        st.session_state[MESSAGE] = ("error", t("review.busy", error=exc))
 
 
 def entities() -> None:
     """Candidate duplicates (merge) and the merges made (split), with who and when."""
     store = data.connection().store
-    if (message := st.session_state.pop("merge_message", None)):
-        (st.success if message[0] == "ok" else st.error)(message[1])
     made = merges(store)
     with st.expander(t("merge.made", n=len(made)), expanded=bool(made)):
         for m in made:
@@ -91,6 +88,7 @@ def entities() -> None:
 def render() -> None:
     st.title(t("page.review"))
     st.caption(t("review.intro"))
+    show_message()  # the outcome of the last ✓ / ✗, merge or split
     decisions()
     queue("weak", "review.queue_weak")
     queue("support", "review.queue_support")
