@@ -1,6 +1,7 @@
-"""建议溯源 — direction → indicator → recommendation: why it is linked, every evidence passage with its
-mentions highlighted, each document's metadata, the entities it concerns, a small evidence graph,
-and a dossier export (.docx / .md)."""
+"""建议溯源 — direction → indicator → recommendation: why it is linked (weak links marked), where it was
+stated (出处) with its mentions highlighted and each document's metadata and source kind, the support
+of other documents by kind, the same measure elsewhere, the entities it concerns, a small evidence
+graph, ✓ / ✗ / ✎ and the shortlist, and a dossier export (.docx / .md). The view lives in the address."""
 from __future__ import annotations
 
 import html
