@@ -16,24 +16,10 @@ from dataclasses import dataclass
 from pyvis.network import Network
 
 from dashboards.i18n import Lang, colon, label_name, t
+from schema import vocabulary
 
-# a colour per label (colour-blind-safe where possible; entity types first)
-COLOURS: dict[str, str] = {
-    "Society": "#1f77b4",
-    "Branch": "#6baed6",
-    "PartyOrganization": "#d62728",
-    "TalentProgram": "#ff7f0e",
-    "GovernmentFunction": "#2ca02c",
-    "Agency": "#9467bd",
-    "Policy": "#8c564b",
-    "Document": "#636363",
-    "Recommendation": "#e377c2",
-    "Passage": "#bcbd22",
-    "ResearchDirection": "#17becf",
-    "ResearchContent": "#9edae5",
-    "Indicator": "#dbdb8d",
-    "Issuer": "#b5a0d8",
-}
+# a colour per label (schema/vocabulary.py) and for the views' own issuer nodes
+COLOURS: dict[str, str] = {n.name: n.colour for n in vocabulary.NODE_TYPES} | {"Issuer": "#b5a0d8"}
 OTHER_COLOUR = "#c7c7c7"
 EDGE_LABELS_UP_TO = 16
 FONT = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from schema import vocabulary
+
 Lang = Literal["zh", "en"]
 LANGS: dict[Lang, str] = {"zh": "中文", "en": "English"}
 DEFAULT: Lang = "zh"
@@ -241,21 +243,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cypher.empty": ("请输入查询。", "Type a query."),
 }
 
-LABELS: dict[str, tuple[str, str]] = {
-    "Society": ("学会/社团", "Society"),
-    "Branch": ("分支机构", "Branch"),
-    "PartyOrganization": ("党组织", "Party organisation"),
-    "TalentProgram": ("人才项目", "Talent programme"),
-    "GovernmentFunction": ("政府职能", "Gov. function"),
-    "Agency": ("机构", "Agency"),
-    "Policy": ("政策", "Policy"),
-    "Document": ("文档", "Document"),
-    "Passage": ("段落", "Passage"),
-    "Recommendation": ("建议", "Recommendation"),
-    "Review": ("审核决定", "Review decision"),
-    "ResearchDirection": ("研究课题", "Research direction"),
-    "ResearchContent": ("研究内容", "Research content"),
-    "Indicator": ("考核指标", "Indicator"),
+# node labels and relationship types: their names come from the vocabulary (schema/vocabulary.py);
+# the rows below are the views' own (a document's issuer, the Entity super-label, reversed edges)
+LABELS: dict[str, tuple[str, str]] = {n.name: (n.zh, n.en) for n in vocabulary.NODE_TYPES} | {
     "Issuer": ("发文机关", "Issuer"),
     "Entity": ("实体", "Entity"),
 }
@@ -269,26 +259,9 @@ KINDS: dict[str, tuple[str, str]] = {
     "guide": ("申报指南", "guide"),
 }
 
-RELS: dict[str, tuple[str, str]] = {
-    "BRANCH_OF": ("分支", "branch of"),
-    "PARTY_ORG_OF": ("党组织", "Party org. of"),
-    "SUPERVISED_BY": ("主管", "supervised by"),
-    "RUNS": ("主办", "runs"),
-    "UNDERTAKES": ("承接", "undertakes"),
-    "ISSUED": ("发布", "issued"),
+RELS: dict[str, tuple[str, str]] = {r.name: (r.zh, r.en) for r in vocabulary.RELATIONSHIP_TYPES} | {
     "ISSUED_BY": ("发文机关", "issued by"),
-    "CITES": ("引用", "cites"),
-    "INSTANCE_OF": ("属于", "instance of"),
-    "HAS_CONTENT": ("研究内容", "has content"),
-    "HAS_INDICATOR": ("考核指标", "has indicator"),
-    "MENTIONS": ("提及", "mentions"),
     "MENTIONED_IN": ("提及于", "mentioned in"),
-    "CONCERNS": ("涉及", "concerns"),
-    "ADDRESSES": ("对应", "addresses"),
-    "SUPPORTED_BY": ("出处", "stated in"),
-    "EVIDENCED_BY": ("佐证", "evidenced by"),
-    "SAME_MEASURE": ("同类举措", "same measure"),
-    "PART_OF": ("出自", "part of"),
     "SAME_AS": ("即", "is"),
 }
 

@@ -15,15 +15,8 @@ from pathlib import Path
 import ahocorasick
 
 from extractors.shadow import to_simplified
+from schema.vocabulary import GAZETTEER_FILES  # file name -> label
 
-GAZETTEER_FILES: dict[str, str] = {
-    "societies.tsv": "Society",
-    "branches.tsv": "Branch",
-    "party_orgs.tsv": "PartyOrganization",
-    "talent_programs.tsv": "TalentProgram",
-    "functions.tsv": "GovernmentFunction",
-    "agencies.tsv": "Agency",
-}
 
 
 def gazetteer_dir() -> Path:

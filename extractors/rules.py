@@ -31,6 +31,8 @@ from functools import cache
 from collections.abc import Iterator
 from pathlib import Path
 
+from schema.vocabulary import ENTITY_LABELS, RELATION_SIGNATURES, TRIGGERED_TYPES
+
 PARTS: dict[str, dict[str, str]] = {
     "Any": {"stop_word": "a word that ends a name's left edge (关于, 设立, 今年 …)"},
     "Agency": {
@@ -125,8 +127,7 @@ def name_parts(directory: Path | None = None) -> NameParts:
     return read_name_parts((directory or rules_dir()) / "name_parts.tsv")
 
 
-RELATION_TYPES = ("SUPERVISED_BY", "RUNS", "UNDERTAKES", "BRANCH_OF", "ISSUED", "PARTY_ORG_OF")
-ENTITY_LABELS = ("Society", "Branch", "PartyOrganization", "TalentProgram", "GovernmentFunction", "Agency", "Policy")
+RELATION_TYPES = TRIGGERED_TYPES
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,10 @@ def read_relation_triggers(path: Path) -> tuple[TriggerRow, ...]:
         bad = [label for label in [*heads.split("|"), *tails.split("|")] if label not in ENTITY_LABELS]
         if bad:
             raise RulesError(f"{where}: unknown label(s) {', '.join(bad)} (one of {', '.join(ENTITY_LABELS)})")
+        allowed_heads, allowed_tails = RELATION_SIGNATURES[rtype]
+        if not set(heads.split("|")) <= set(allowed_heads) or not set(tails.split("|")) <= set(allowed_tails):
+            raise RulesError(f"{where}: {rtype} joins {'|'.join(allowed_heads)} to {'|'.join(allowed_tails)} "
+                             f"(schema/vocabulary.py), not {heads} to {tails}")
         if order not in ("head_first", "tail_first"):
             raise RulesError(f"{where}: order must be head_first or tail_first, got {order!r}")
         try:

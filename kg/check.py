@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.stores.base import GraphStore
+from schema import vocabulary
 from kg.review import orphaned
 from kg.support import stale_support
 
-# relationship types that are extracted facts and so must carry evidence
-EVIDENCED_TYPES = ("BRANCH_OF", "PARTY_ORG_OF", "SUPERVISED_BY", "RUNS", "UNDERTAKES", "ISSUED", "CITES",
-                   "HAS_CONTENT", "HAS_INDICATOR", "INSTANCE_OF")
+# relationship types that are facts stated in a passage and so must carry evidence
+EVIDENCED_TYPES = vocabulary.EVIDENCED_TYPES
 
 # Each query touches every element once (an index lookup or a relationship hop, never a scan per
 # row), so `kg check` grows linearly with the graph; joins an engine might run as a scan per row

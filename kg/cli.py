@@ -16,6 +16,7 @@ from rich.table import Table
 from kg import queries
 from kg.config import load_settings
 from kg.stores import GraphStore, StoreError, open_store
+from schema.vocabulary import ENTITY_LABELS
 
 app = typer.Typer(help="科技社团知识图谱 — knowledge graph of Chinese S&T societies, policies and recommendations.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -449,8 +450,7 @@ def review_import(path: Annotated[Path, typer.Argument(help="a .jsonl file of de
 @review_app.command("merge")
 @friendly
 def review_merge(
-    label: Annotated[str, typer.Argument(help="Society, Branch, PartyOrganization, TalentProgram, GovernmentFunction, "
-                                              "Agency or Policy")],
+    label: Annotated[str, typer.Argument(help=" | ".join(ENTITY_LABELS))],
     name: Annotated[str, typer.Argument(help="the name to merge away")],
     into: Annotated[str, typer.Option("--into", help="the name to keep")],
     by: Annotated[str, typer.Option("--by", help="who decided")] = "",

@@ -13,7 +13,8 @@ from typing import Any
 
 from kg.stores.base import GraphStore, Statement
 from schema.ids import fact_key
-from schema.model import ENTITY_LABELS, KIND_LABEL, Facts
+from schema.model import KIND_LABEL, Facts
+from schema.vocabulary import ENTITY_LABELS
 
 
 def match_label(label: str) -> str:

@@ -24,7 +24,8 @@ from extractors.segment import search_field
 from extractors.shadow import to_simplified
 from kg.stores.base import GraphStore
 from schema.ids import digest
-from schema.model import ENTITY_LABELS, Entity, Facts, Relation
+from schema.model import Entity, Facts, Relation
+from schema.vocabulary import ENTITY_LABELS
 
 MAX_QUALIFIER = 4  # characters a longer name may add to a shorter one and still be a candidate
 # a qualifier that names a place or an owner makes a different thing (江西省科协党组 is not 省科协党组,

@@ -46,12 +46,13 @@ from typing import Any
 from extractors.measures import has_figures, measure_terms
 from kg.stores.base import GraphStore
 from schema.ids import fact_key
+from schema.vocabulary import SUPPORT_ANCHORS
 
 KINDS = ("policy", "case", "data")
 MAX_PER_KIND = 3
 MIN_SCORE = {"policy": 0.2, "case": 0.2, "data": 0.2}
 MIN_SHARED = {"policy": 1, "case": 1, "data": 1}  # shared measure words besides the anchor
-ANCHOR_LABELS = ("GovernmentFunction", "TalentProgram", "Society", "Branch", "PartyOrganization")
+ANCHOR_LABELS = SUPPORT_ANCHORS
 ANCHOR_SHARE = 0.03  # an entity more passages than this mention is a hub, not an anchor
 SAME_MEASURE_MIN = 0.5
 SAME_MEASURE_MIN_SHARED = 2

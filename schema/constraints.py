@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from schema.model import ALL_NODE_LABELS, ENTITY_LABELS
+from schema.vocabulary import NODE_TYPES
 
 Dialect = Literal["neo4j", "embedded"]
 
@@ -40,7 +40,7 @@ LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
     ("Review", "fact_key"),
 )
 
-UNIQUE_ID_LABELS: tuple[str, ...] = ("Entity",) + ALL_NODE_LABELS + ("Review", "Merge")
+UNIQUE_ID_LABELS: tuple[str, ...] = ("Entity",) + tuple(n.name for n in NODE_TYPES)
 
 
 def schema_statements(dialect: Dialect) -> list[str]:
@@ -61,5 +61,3 @@ def schema_statements(dialect: Dialect) -> list[str]:
         statements.append(statement)
     return statements
 
-
-assert set(ENTITY_LABELS) <= set(ALL_NODE_LABELS)

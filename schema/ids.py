@@ -3,22 +3,10 @@ from __future__ import annotations
 
 import hashlib
 
-# A short, readable prefix per label, so an id tells what it names.
-PREFIX = {
-    "Document": "doc",
-    "Passage": "psg",
-    "Society": "soc",
-    "Branch": "br",
-    "PartyOrganization": "party",
-    "TalentProgram": "prog",
-    "GovernmentFunction": "func",
-    "Agency": "agency",
-    "Policy": "policy",
-    "Recommendation": "rec",
-    "ResearchDirection": "dir",
-    "ResearchContent": "content",
-    "Indicator": "ind",
-}
+from schema import vocabulary
+
+# A short, readable prefix per label (schema/vocabulary.py), so an id tells what it names.
+PREFIX = vocabulary.PREFIX
 
 
 def digest(*parts: object, length: int = 16) -> str:

@@ -12,47 +12,19 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from schema.ids import make_id
+from schema.vocabulary import ENTITY_LABELS, EVIDENCED_TYPES, NODE_TYPES, RELATION_SIGNATURES
 
-# --- the vocabulary -------------------------------------------------------------------------
+# --- the vocabulary (one table: schema/vocabulary.py) ----------------------------------------
 
-ENTITY_LABELS: tuple[str, ...] = (
-    "Society",
-    "Branch",
-    "PartyOrganization",
-    "TalentProgram",
-    "GovernmentFunction",
-    "Agency",
-    "Policy",
-)
-GUIDE_LABELS: tuple[str, ...] = ("ResearchDirection", "ResearchContent", "Indicator")
 DOCUMENT_KINDS: tuple[str, ...] = ("policy", "case", "report", "speech", "news", "guide")
 # extra label a Document carries by kind (news and speeches are reports of events)
 KIND_LABEL = {"policy": "Policy", "case": "Case", "report": "Report", "guide": "Guide",
               "news": "Report", "speech": "Report"}
-ALL_NODE_LABELS: tuple[str, ...] = (
-    ("Document", "Passage", "Recommendation") + ENTITY_LABELS + GUIDE_LABELS
-)
+ALL_NODE_LABELS: tuple[str, ...] = tuple(n.name for n in NODE_TYPES if n.kind != "review")
 
-EntityLabel = Literal[
-    "Society", "Branch", "PartyOrganization", "TalentProgram", "GovernmentFunction", "Agency", "Policy"
-]
-RelationType = Literal[
-    "BRANCH_OF", "PARTY_ORG_OF", "SUPERVISED_BY", "RUNS", "UNDERTAKES", "ISSUED", "CITES",
-    "INSTANCE_OF", "HAS_CONTENT", "HAS_INDICATOR",
-]
-# (head label, relation type, tail label) triples the model allows for extracted relations
-RELATION_SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "BRANCH_OF": (("Branch",), ("Society",)),
-    "PARTY_ORG_OF": (("PartyOrganization",), ("Society", "Branch", "Agency")),
-    "SUPERVISED_BY": (("Society",), ("Agency",)),
-    "RUNS": (("Society", "Agency"), ("TalentProgram",)),
-    "UNDERTAKES": (("Society",), ("GovernmentFunction",)),
-    "ISSUED": (("Agency",), ("Policy", "Document")),
-    "CITES": (("Document",), ("Policy",)),
-    "INSTANCE_OF": (ENTITY_LABELS, ENTITY_LABELS),
-    "HAS_CONTENT": (("ResearchDirection",), ("ResearchContent",)),
-    "HAS_INDICATOR": (("ResearchDirection",), ("Indicator",)),
-}
+# runtime Literals built from the table: pydantic validates against exactly the listed types
+EntityLabel = Literal[ENTITY_LABELS]  # type: ignore[valid-type]
+RelationType = Literal[EVIDENCED_TYPES]  # type: ignore[valid-type]
 
 
 class Model(BaseModel):
@@ -151,6 +123,14 @@ class Relation(Model):
     head: str  # surface text of the head mention (or the document title for CITES)
     tail: str
     evidence: Evidence
+
+    @model_validator(mode="after")
+    def _signature(self) -> "Relation":
+        heads, tails = RELATION_SIGNATURES[self.type]
+        if self.head_label not in heads or self.tail_label not in tails:
+            raise ValueError(f"{self.type} joins {'|'.join(heads)} to {'|'.join(tails)}, "
+                             f"not {self.head_label} to {self.tail_label}")
+        return self
 
 
 # --- recommendations and the guide ----------------------------------------------------------

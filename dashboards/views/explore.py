@@ -12,10 +12,10 @@ from dashboards.dossier import book_title
 from dashboards.i18n import colon, kind_name, label_name, rel_name, t
 from dashboards.reviewing import review_bar, show_message, show_rejected
 from extractors.segment import fulltext_query
+from schema import vocabulary
 
 STEP = 30  # neighbours per "show more"
-NEIGHBOUR_LABELS = ("Society", "Branch", "PartyOrganization", "TalentProgram", "GovernmentFunction", "Agency",
-                    "Policy", "Recommendation", "Document", "ResearchDirection", "Indicator")
+NEIGHBOUR_LABELS = vocabulary.ENTITY_LABELS + ("Recommendation", "Document", "ResearchDirection", "Indicator")
 
 
 def entity_option(e: dict) -> str:

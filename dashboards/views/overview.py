@@ -9,11 +9,12 @@ import streamlit as st
 from dashboards import common, data
 from dashboards.graphview import FONT
 from dashboards.i18n import colon, kind_name, label_name, t
+from schema import vocabulary
 
 SINCE = 2012
-# the order the metrics are shown in
-TYPE_ORDER = ("Document", "Passage", "Recommendation", "Society", "Branch", "PartyOrganization", "TalentProgram",
-              "GovernmentFunction", "Agency", "Policy", "ResearchDirection", "ResearchContent", "Indicator")
+# the order the metrics are shown in: documents and recommendations, entities, the guide
+TYPE_ORDER = tuple(n.name for kind in ("document", "fact", "entity", "guide")
+                   for n in vocabulary.NODE_TYPES if n.kind == kind)
 
 _MATRIX_CSS = """
 <style>
