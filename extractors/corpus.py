@@ -17,7 +17,9 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-DOCUMENTS = Path(__file__).resolve().parent.parent / "seed_data" / "documents"
+from seed_data import require, resource
+
+DOCUMENTS = resource("documents", check=False)  # the bundled seed documents; checked when loaded
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
@@ -104,4 +106,4 @@ def read_entry(path: Path) -> CorpusEntry:
 
 def load_corpus(folder: Path = DOCUMENTS) -> list[CorpusEntry]:
     """Every document of the corpus in id order; CorpusError at the first invalid one."""
-    return [read_entry(p) for p in sorted(folder.glob("*.md"))]
+    return [read_entry(p) for p in sorted(require(folder, "the corpus").glob("*.md"))]

@@ -9,7 +9,6 @@ vocabulary with words the guide implies but does not use (党支部, 托举, 团
 """
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections import Counter, defaultdict
@@ -19,11 +18,13 @@ from pathlib import Path
 
 import ahocorasick
 
+from extractors.rules import RulesError, tsv_rows
 from extractors.segment import tokenizer
 from extractors.shadow import to_simplified
 from schema.model import GuideItem
+from seed_data import resource
 
-LEXICON = Path(__file__).resolve().parent.parent / "seed_data" / "lexicon" / "direction_terms.tsv"
+LEXICON = resource("lexicon", "direction_terms.tsv", check=False)  # checked when read
 # words of the guide that say nothing about which direction (they are everywhere in it)
 STOP = set("""
 科技社团 研究 提出 分析 方面 进一步 深化 改革 有关 以及 如何 更好 形成 提交 报告 字数 万字 左右 系统 梳理 党的十八大 以来
@@ -74,11 +75,27 @@ def _idf_profiles(texts: dict[str, str], max_df: int = 1) -> list[Profile]:
 @cache
 def lexicon() -> dict[str, dict[str, float]]:
     """direction code -> {term: weight} from the hand-written list."""
+    return read_lexicon(LEXICON)
+
+
+def read_lexicon(path: Path) -> dict[str, dict[str, float]]:
+    """RulesError (`file:line: reason`) for a missing file, a wrong header or a bad row."""
     out: dict[str, dict[str, float]] = defaultdict(dict)
-    if LEXICON.exists():
-        with LEXICON.open(encoding="utf-8") as handle:
-            for row in csv.DictReader(handle, delimiter="\t"):
-                out[row["direction"].strip()][to_simplified(row["term"].strip())] = float(row["weight"])
+    for where, row in tsv_rows(path, ["term", "direction", "weight"], "the direction classifier"):
+        if not 3 <= len(row) <= 4:
+            raise RulesError(f"{where}: expected term, direction, weight (and a reason), got {len(row)} columns")
+        term, direction, weight = (cell.strip() for cell in row[:3])
+        if not term:
+            raise RulesError(f"{where}: empty term")
+        if direction not in ("1", "2", "3", "4"):
+            raise RulesError(f"{where}: direction must be 1, 2, 3 or 4, got {direction!r}")
+        try:
+            value = float(weight)
+        except ValueError:
+            raise RulesError(f"{where}: weight must be a number, got {weight!r}") from None
+        if not value > 0:
+            raise RulesError(f"{where}: weight must be above 0, got {weight!r}")
+        out[direction][to_simplified(term)] = value
     return dict(out)
 
 

@@ -1,11 +1,13 @@
 """Gazetteers: real names and aliases from `seed_data/gazetteers/*.tsv`, matched with an
 Aho–Corasick automaton over the simplified shadow text.
 
-Each TSV has the header `name	aliases	generic	note`; aliases are separated by `|`.
+Each TSV has the header `name	aliases	generic	note`; aliases are separated by `|`. The folder is
+the bundled `seed_data/gazetteers`, or the one KG_GAZETTEER_DIR names. A missing file or folder
+and a bad row fail loudly with the path (and line): RulesError, as for every rules-as-data file,
+never an empty or partial gazetteer.
 """
 from __future__ import annotations
 
-import csv
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,7 +16,9 @@ from pathlib import Path
 
 import ahocorasick
 
+from extractors.rules import RulesError, tsv_rows
 from extractors.shadow import to_simplified
+from seed_data import require, resource
 from schema.vocabulary import GAZETTEER_FILES  # file name -> label
 
 
@@ -23,7 +27,7 @@ def gazetteer_dir() -> Path:
     env = os.environ.get("KG_GAZETTEER_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "seed_data" / "gazetteers"
+    return resource("gazetteers")
 
 
 @dataclass(frozen=True)
@@ -84,24 +88,26 @@ def _ascii_bounded(text: str, start: int, end: int) -> bool:
 
 
 def read_tsv(path: Path, label: str) -> list[Entry]:
+    """The entries of one gazetteer file; RulesError (`file:line: reason`) for a missing file, a
+    wrong header or a bad row (columns, an empty name, `generic` not true or false)."""
     entries = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            name = (row.get("name") or "").strip()
-            if not name:
-                continue
-            aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
-            generic = (row.get("generic") or "").strip().lower() == "true"
-            entries.append(Entry(label=label, canonical=name, generic=generic, aliases=aliases))
+    for where, row in tsv_rows(path, ["name", "aliases", "generic"], "the gazetteer"):
+        if not 3 <= len(row) <= 4:
+            raise RulesError(f"{where}: expected name, aliases, generic (and a note), got {len(row)} columns")
+        name, aliases, generic = row[0].strip(), row[1], row[2].strip().lower()
+        if not name:
+            raise RulesError(f"{where}: empty name")
+        if generic not in ("true", "false"):
+            raise RulesError(f"{where}: generic must be true or false, got {row[2]!r}")
+        entries.append(Entry(label=label, canonical=name, generic=generic == "true",
+                             aliases=tuple(a.strip() for a in aliases.split("|") if a.strip())))
     return entries
 
 
 @cache
 def load_gazetteer(directory: Path | None = None) -> Gazetteer:
-    directory = directory or gazetteer_dir()
+    directory = require(directory or gazetteer_dir(), "the gazetteer")
     entries: list[Entry] = []
     for filename, label in GAZETTEER_FILES.items():
-        path = directory / filename
-        if path.exists():
-            entries.extend(read_tsv(path, label))
+        entries.extend(read_tsv(directory / filename, label))
     return Gazetteer(entries)

@@ -30,8 +30,9 @@ from extractors.shadow import make_shadow
 from schema.model import (
     DOCUMENT_KINDS, Address, Document, Entity, Facts, GuideItem, Mention, Passage, Recommendation, Relation,
 )
+from seed_data import require, resource
 
-GUIDE_PATH = Path(__file__).resolve().parent.parent / "seed_data" / "guide-2020.txt"
+GUIDE_PATH = resource("guide-2020.txt", check=False)  # the bundled guide; checked where it is read
 EXTRACTOR = "rules-v1"
 
 
@@ -132,7 +133,7 @@ def gazetteer_aliases(gazetteer: Gazetteer, label: str, name: str) -> tuple[str,
 @cache
 def direction_model(guide_path: Path = GUIDE_PATH) -> DirectionModel:
     """The direction model, built from the guide's own text."""
-    text = guide_path.read_text(encoding="utf-8").replace("\r\n", "\n").strip()
+    text = require(guide_path, "the direction model").read_text(encoding="utf-8").replace("\r\n", "\n").strip()
     items, _ = parse_guide("guide", text, split_passages("guide", text))
     return DirectionModel(items)
 

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from extractors.recommendations import candidate, cue_features, rule_trigger
 
+# Training reads the checkout, not package data: the labelled sentences and the gold files are
+# development material, never shipped in the wheel (the trained model is: MODEL_DIR).
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "training" / "recommendations" / "sentences.jsonl"
 GOLD = ROOT / "tests" / "gold"

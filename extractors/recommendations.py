@@ -22,10 +22,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from extractors.rules import cue_alternation, recommendation_cues
 from extractors.shadow import make_shadow
+from seed_data import DataError, resource
 
 # The cue words are data (seed_data/rules/recommendation_cues.tsv, see extractors.rules); what stays
 # here are the shapes no word list can say: dates, counts, sources, the chapters of a document.
@@ -73,7 +73,7 @@ class RecommendationSpan:
     trigger: str
 
 
-MODEL_DIR = Path(__file__).resolve().parent / "models" / "recommendations"
+MODEL_DIR = resource("models", "recommendations", package="extractors", check=False)  # a real folder (spacy.load)
 THRESHOLD = 0.3  # the classifier's probability above which a sentence is one (chosen in cross-validation)
 CLASSIFIER_TRIGGER = "分类器"  # the trigger of a recommendation no cue names
 
@@ -123,8 +123,8 @@ def classifier():  # -> spacy.Language
     import spacy
 
     if not (MODEL_DIR / "meta.json").exists():
-        raise FileNotFoundError(f"{MODEL_DIR}: the recommendation classifier is missing "
-                                "(make it with scripts/train_recommendations.py)")
+        raise DataError(f"{MODEL_DIR}: the recommendation classifier is missing "
+                        "(make it with scripts/train_recommendations.py)")
     return spacy.load(MODEL_DIR)
 
 

@@ -1,4 +1,5 @@
-"""Rules as data: the parts that names are built from, read from `seed_data/rules/*.tsv`.
+"""Rules as data: the parts that names are built from, read from `seed_data/rules/*.tsv` (the
+bundled package data, or the folder KG_RULES_DIR names).
 
 A policy analyst who reads no Python can add a row: a new administrative domain (卫生健康 → finds
 X省卫生健康委), a function head, a programme cue, a stop word. Every file is validated when it is
@@ -31,6 +32,7 @@ from functools import cache
 from collections.abc import Iterator
 from pathlib import Path
 
+from seed_data import DataError, resource
 from schema.vocabulary import ENTITY_LABELS, RELATION_SIGNATURES, TRIGGERED_TYPES
 
 PARTS: dict[str, dict[str, str]] = {
@@ -64,8 +66,9 @@ PARTS: dict[str, dict[str, str]] = {
 _VALUE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()]+")
 
 
-class RulesError(ValueError):
-    """A rules file that cannot be used: `file:line: reason`."""
+class RulesError(DataError):
+    """A rules file (or a gazetteer or lexicon file, read the same way) that cannot be used:
+    `file:line: reason`, or `file: missing (… needs it)`."""
 
 
 def tsv_rows(path: Path, expected: list[str], needs: str) -> Iterator[tuple[str, list[str]]]:
@@ -86,7 +89,7 @@ def tsv_rows(path: Path, expected: list[str], needs: str) -> Iterator[tuple[str,
 
 def rules_dir() -> Path:
     env = os.environ.get("KG_RULES_DIR")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "seed_data" / "rules"
+    return Path(env) if env else resource("rules")
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from kg.review import apply_decisions, has_decisions
 from kg.stores.base import GraphStore
 from kg.support import SupportReport, support_is_current, update_support
 from schema.model import Facts
+from seed_data import require
 
 BATCH_DOCUMENTS = int(os.environ.get("KG_INGEST_BATCH", "20"))  # documents per write transaction
 CHECKPOINT_EVERY = 500  # documents between checkpoints (readers see a checkpoint)
@@ -99,7 +100,7 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
     raws = list(_read_all(paths, report))
     raws.sort(key=lambda r: not is_guide(r.text))  # the guide first; otherwise the given order
     if not any(is_guide(r.text) for r in raws) and not store.read("MATCH (d:Guide) RETURN d.id AS id LIMIT 1"):
-        raws.insert(0, read_document(GUIDE_PATH))
+        raws.insert(0, read_document(require(GUIDE_PATH, "an ingest into a store without a guide")))
     seen: set[str] = set()
     batch: list[Facts] = []
     since_checkpoint = 0

@@ -16,8 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extractors.corpus import load_corpus  # noqa: E402
+from seed_data import resource  # noqa: E402
 
-README = ROOT / "seed_data" / "README.md"
+README = resource("README.md")  # the checkout's seed_data/README.md (ROOT is first on sys.path)
 BEGIN, END = "<!-- corpus table: begin (scripts/corpus_table.py) -->", "<!-- corpus table: end -->"
 
 

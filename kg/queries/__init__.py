@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-QUERY_DIR = Path(__file__).parent
+from seed_data import DataError, resource
+
+QUERY_DIR = resource(package=__name__)  # the .cypher files beside this module, shipped as package data
 _PARAM = re.compile(r"^//\s*param\s+(\w+)\s*:\s*(str|int|float|bool)\s*(?:=\s*(.*?))?\s*(?:—\s*(.*))?$")
 _CASTS = {"str": str, "int": int, "float": float, "bool": lambda v: str(v).lower() in {"1", "true", "yes"}}
 
@@ -84,7 +85,10 @@ def parse(name: str, text: str) -> NamedQuery:
 
 @cache
 def library() -> dict[str, NamedQuery]:
-    return {p.stem: parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(QUERY_DIR.glob("*.cypher"))}
+    found = {p.stem: parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(QUERY_DIR.glob("*.cypher"))}
+    if not found:
+        raise DataError(f"{QUERY_DIR}: no .cypher files (left out of the wheel? pyproject.toml's package-data)")
+    return found
 
 
 def get(name: str) -> NamedQuery:
