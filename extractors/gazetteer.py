@@ -18,8 +18,8 @@ import ahocorasick
 
 from extractors.rules import RulesError, tsv_rows
 from extractors.shadow import to_simplified
-from seed_data import require, resource
 from schema.vocabulary import GAZETTEER_FILES  # file name -> label
+from seed_data import require, resource
 
 
 

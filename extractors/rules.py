@@ -32,8 +32,8 @@ from functools import cache
 from collections.abc import Iterator
 from pathlib import Path
 
-from seed_data import DataError, resource
 from schema.vocabulary import ENTITY_LABELS, RELATION_SIGNATURES, TRIGGERED_TYPES
+from seed_data import DataError, resource
 
 PARTS: dict[str, dict[str, str]] = {
     "Any": {"stop_word": "a word that ends a name's left edge (关于, 设立, 今年 …)"},
