@@ -75,7 +75,7 @@ store = EmbeddedStore(Path(sys.argv[1]) / "graph.kgl", writer=True)
 report = ingest(store, [sys.argv[2]])
 rows = store.read("MATCH (e:Award)<-[:MENTIONS]-(p:Passage) RETURN DISTINCT e.id AS id, e.name AS name")
 failed = [c.name for c in run_checks(store) if not c.ok and not getattr(c, "report_only", False)]
-print(json.dumps({"rows": rows, "failed": failed, "zh": i18n.label_name("Award", "zh"),
+print(json.dumps({"rejected": report.rejected, "rows": rows, "failed": failed, "zh": i18n.label_name("Award", "zh"),
                   "colour": graphview.colour("Award")}, ensure_ascii=False))
 """
 
@@ -92,7 +92,7 @@ def test_a_new_entity_type_is_one_row_plus_its_gazetteer(tmp_path):
                                                        encoding="utf-8")
     gazetteers = tmp_path / "gazetteers"
     shutil.copytree(SEED / "gazetteers", gazetteers)
-    (gazetteers / "awards.tsv").write_text("name\taliases\tgeneric\tnote\n青藤之星\t\t\ttest row\n", encoding="utf-8")
+    (gazetteers / "awards.tsv").write_text("name\taliases\tgeneric\tnote\n青藤之星\t\tfalse\ttest row\n", encoding="utf-8")
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "award.md").write_text("# 青藤之星评选\n\n2024年，中国科学技术协会设立青藤之星，表彰青年科技工作者。\n",
@@ -104,6 +104,7 @@ def test_a_new_entity_type_is_one_row_plus_its_gazetteer(tmp_path):
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["rejected"] == []
     assert [r["name"] for r in result["rows"]] == ["青藤之星"]
     assert result["rows"][0]["id"].startswith("award-")
     assert result["failed"] == []
