@@ -2,9 +2,6 @@
 
     source file -> RawDocument -> Document -> Passages -> Mentions -> Entities
                 -> Relations, Recommendations (+ directions) -> Facts
-
-`Extractor` is the interface a statistical or LLM extractor could implement later: anything that
-turns a `RawDocument` into `Facts` with exact spans.
 """
 from __future__ import annotations
 
@@ -14,7 +11,6 @@ from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Protocol
 
 from extractors.sources import kind_of_url
 from extractors.directions import DIRECTION_MIN_SCORE, INDICATOR_MIN_SCORE, DirectionModel
@@ -34,10 +30,6 @@ from seed_data import require, resource
 
 GUIDE_PATH = resource("guide-2020.txt", check=False)  # the bundled guide; checked where it is read
 EXTRACTOR = "rules-v1"
-
-
-class Extractor(Protocol):
-    def __call__(self, raw: RawDocument) -> Facts: ...
 
 
 # --- stage: document ------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Tests for extractors.documents: source file -> normalised text + metadata.
+"""Tests for extractors.documents and the modules it composes: source file -> normalised text + metadata.
 
 Fixtures are generated here (tmp_path): text files in every supported encoding, .docx with
 python-docx, .pdf with reportlab's built-in CID font STSong-Light (no font file needed; the PDF
@@ -22,22 +22,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extractors import documents
-from extractors.documents import (
-    SUPPORTED_SUFFIXES,
-    RawDocument,
-    ReadError,
-    decode_text,
-    infer_date,
-    infer_doc_number,
-    infer_issuers,
-    infer_kind,
-    infer_title,
-    iter_paths,
-    join_pdf_lines,
-    looks_chinese,
-    read_document,
-)
+from extractors import documents, readers
+from extractors.documents import RawDocument, ReadError, iter_paths, read_document
+from extractors.encoding import decode_text, looks_chinese
+from extractors.inference import infer_date, infer_doc_number, infer_issuers, infer_kind, infer_title
+from extractors.readers.pdf import join_pdf_lines
 
 REPO = Path(__file__).resolve().parents[1]
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -103,6 +92,12 @@ def test_metadata_has_exactly_the_documented_keys(tmp_path):
                                  "source_url", "source_kind", "retrieved", "summary", "synthetic"}
     assert doc.metadata["issuers"] == [] and doc.metadata["summary"] is False
     assert doc.warnings == ()
+
+
+def test_metadata_that_breaks_its_type_is_a_read_error_naming_the_file(tmp_path, monkeypatch):
+    """DocumentMetadata is checked where it is built: a bad value never reaches the graph."""
+    monkeypatch.setattr("extractors.metadata.infer_kind", lambda title: "memo")
+    assert_read_error(write(tmp_path, "a.txt", "标题\n正文。"), "invalid metadata: kind:")
 
 
 # --- encodings ------------------------------------------------------------------------------
@@ -177,7 +172,7 @@ def test_binary_garbage_named_txt_is_refused(tmp_path):
 
 
 def test_undetectable_encoding_is_a_read_error(tmp_path, monkeypatch):
-    monkeypatch.setattr(documents, "_decode_best_guess", lambda data: None)
+    monkeypatch.setattr("extractors.encoding._decode_best_guess", lambda data: None)
     assert_read_error(write(tmp_path, "latin.txt", b"caf\xe9 \xff na\xefve"), "cannot detect the text encoding")
 
 
@@ -257,7 +252,7 @@ def test_garbage_in_any_format_raises_only_read_error(tmp_path):
     docx_bytes = _docx_bytes(["标题", "正文。"])
     blobs = [bytes(rng.getrandbits(8) for _ in range(size)) for size in (1, 7, 300, 5000)]
     blobs += [docx_bytes[: len(docx_bytes) // 2], b"PK\x03\x04" + blobs[-1], b"%PDF-1.4\n" + blobs[-1]]
-    for suffix in SUPPORTED_SUFFIXES:
+    for suffix in readers.suffixes():
         for i, blob in enumerate(blobs):
             path = write(tmp_path, f"g{i}{suffix}", blob)
             try:
@@ -849,7 +844,7 @@ def test_iter_paths_reports_unreadable_folders(tmp_path, monkeypatch):
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real_listdir(path)
 
-    monkeypatch.setattr(documents.os, "listdir", listdir)
+    monkeypatch.setattr(os, "listdir", listdir)
     found = _collect([tmp_path])
     assert found[0][0] == str(tmp_path / "locked") and "permission denied" in found[0][1]
     assert found[1] == (str(tmp_path / "ok" / "a.txt"), None)
@@ -858,7 +853,7 @@ def test_iter_paths_reports_unreadable_folders(tmp_path, monkeypatch):
 def test_iter_paths_reports_unreadable_files(tmp_path, monkeypatch):
     locked = write(tmp_path, "locked.txt", "正文")
     write(tmp_path, "open.txt", "正文")
-    monkeypatch.setattr(documents.os, "access", lambda path, mode: Path(path).name != "locked.txt")
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path).name != "locked.txt")
     found = _collect([tmp_path, locked])
     assert found == [(str(locked), "cannot read: permission denied"), (str(tmp_path / "open.txt"), None),
                      (str(locked), "cannot read: permission denied")]
@@ -922,3 +917,34 @@ def test_source_kind_is_read_and_an_unknown_one_is_ignored_with_a_warning(tmp_pa
 def test_the_date_a_source_was_read_is_kept(tmp_path):
     doc = read_document(write(tmp_path, "a.md", "---\ntitle: 标题\nsource_kind: repost\nretrieved: 2026-11-20\n---\n正文。"))
     assert doc.metadata["retrieved"] == "2026-11-20"
+
+
+# --- adding a format ----------------------------------------------------------------------------
+
+def test_a_new_format_needs_only_a_registered_reader(tmp_path, monkeypatch):
+    """What a new module in extractors/readers/ does, as a test: register a reader for a suffix.
+    read_document and iter_paths then read such files like any other (made-up format .kgt: a
+    "KGT1" line, then UTF-8 text)."""
+    monkeypatch.setattr(readers.registry, "_FORMATS", dict(readers.registry._FORMATS))  # undone afterwards
+    good = write(tmp_path, "notes/a.kgt", "KGT1\r\n中国科协关于开展学会改革试点工作的通知\r\n2020年7月3日\r\n")
+    bad = write(tmp_path, "notes/b.KGT", "not kgt")
+    assert _collect([tmp_path]) == []  # unknown suffix: skipped inside folders
+    assert_read_error(good, "unsupported file type '.kgt'")
+
+    @readers.register(".kgt")
+    def read_kgt(name: str, data: bytes) -> str:
+        magic, _, text = data.partition(b"\n")
+        if magic.strip() != b"KGT1":
+            raise ReadError(name, "not a .kgt file (no KGT1 line)")
+        return text.decode("utf-8")
+
+    assert readers.reader_for(good).read is read_kgt and ".kgt" in readers.suffixes()
+    assert _collect([tmp_path]) == [(str(good), None), (str(bad), None)]
+    doc = read_document(good)  # normalised, stripped, metadata inferred as for the built-in formats
+    assert doc.text == "中国科协关于开展学会改革试点工作的通知\n2020年7月3日"
+    assert doc.sha256 == hashlib.sha256(good.read_bytes()).hexdigest()
+    assert doc.metadata["title"] == "中国科协关于开展学会改革试点工作的通知"
+    assert (doc.metadata["kind"], doc.metadata["date"], doc.metadata["issuers"]) == ("policy", "2020-07-03", ["中国科协"])
+    assert_read_error(bad, "not a .kgt file")
+    with pytest.raises(ValueError, match="already registered"):
+        readers.register(".KGT")(read_kgt)

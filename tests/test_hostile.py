@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import documents
+from extractors.readers import limits
 from extractors.documents import ReadError, read_document
 from extractors.passages import windows
 from extractors.pipeline import extract, extract_windows
@@ -140,7 +140,7 @@ def test_pdf_with_too_many_pages_is_refused(tmp_path: Path, monkeypatch):
         pdf.drawString(72, 720, "page")
         pdf.showPage()
     pdf.save()
-    monkeypatch.setattr(documents, "MAX_PDF_PAGES", 2)
+    monkeypatch.setattr(limits, "MAX_PDF_PAGES", 2)
     with pytest.raises(ReadError, match="PDF has 3 pages"):
         read_document(path)
 
