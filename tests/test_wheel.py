@@ -46,7 +46,7 @@ def _source_copy(dest: Path) -> Path:
     """What the build reads (top-level files and the packages' folders), without caches, so that
     building leaves nothing (build/, *.egg-info) in the checkout."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    tops = {name.split(".")[0] for name in config["tool"]["setuptools"]["packages"]}
+    tops = {pattern.rstrip("*").split(".")[0] for pattern in config["tool"]["setuptools"]["packages"]["find"]["include"]}
     dest.mkdir()
     for path in ROOT.iterdir():
         if path.is_file():
