@@ -29,7 +29,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from extractors.frontmatter import FrontMatterRefused, split_front_matter
-from extractors.metadata import build_metadata
+from extractors.metadata import DocumentMetadata, build_metadata
 from extractors.normalise import normalise_text
 from extractors.paths import iter_paths
 from extractors.read_error import ReadError, os_reason
@@ -43,7 +43,7 @@ class RawDocument:
     path: str  # the input path exactly as given
     text: str  # canonical normalised text; every later offset points into it
     sha256: str  # of the file's bytes
-    metadata: dict = field(default_factory=dict)  # from read_document: a DocumentMetadata's fields
+    metadata: DocumentMetadata = field(default_factory=DocumentMetadata)  # front matter and what the text says
     warnings: tuple[str, ...] = ()
 
 
@@ -90,4 +90,4 @@ def read_document(path: str | Path) -> RawDocument:
     except ValidationError as exc:  # the metadata type is the boundary: name the file and the field
         problem = exc.errors()[0]
         raise ReadError(given, f"invalid metadata: {'.'.join(map(str, problem['loc']))}: {problem['msg']}") from None
-    return RawDocument(given, text, sha256, metadata.model_dump(), tuple(warnings + more_warnings))
+    return RawDocument(given, text, sha256, metadata, tuple(warnings + more_warnings))

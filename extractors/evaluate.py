@@ -25,6 +25,7 @@ from typing import Any
 
 from extractors.documents import RawDocument, ReadError, read_document
 from extractors.gazetteer import Gazetteer, load_gazetteer
+from extractors.metadata import DocumentMetadata
 from extractors.pipeline import extract
 from extractors.shadow import to_simplified
 from schema.model import Facts
@@ -104,7 +105,7 @@ def _raw_for(gold: dict[str, Any], base: Path) -> RawDocument:
                 return raw
     text = gold["text"]
     return RawDocument(path=str(path), text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
-                       metadata={"id": gold["doc"].get("id"), "title": gold["doc"].get("title")}, warnings=())
+                       metadata=DocumentMetadata(id=gold["doc"].get("id"), title=gold["doc"].get("title") or ""), warnings=())
 
 
 def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:

@@ -23,13 +23,13 @@ _ISO = r"^\d{4}(?:-\d{2}){0,2}$"
 
 
 class DocumentMetadata(BaseModel):
-    """What a reader knows about a document besides its text (`RawDocument.metadata` is its dump)."""
+    """What a reader knows about a document besides its text (`RawDocument.metadata`)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
     id: str | None = None  # the front matter's id; None: the caller keys the document by file name
-    title: str
-    kind: Literal[DOCUMENT_KINDS]
+    title: str = ""  # empty: the file name's stem stands in
+    kind: Literal[DOCUMENT_KINDS] = "report"
     issuers: list[str] = []
     date: str | None = Field(default=None, pattern=_ISO)  # YYYY-MM-DD, YYYY-MM or YYYY
     doc_number: str | None = None  # 发文字号, exactly as written

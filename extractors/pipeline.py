@@ -24,7 +24,7 @@ from extractors.relations import Placed, cites, dedupe, nested_relations, trigge
 from extractors.segment import search_field
 from extractors.shadow import make_shadow
 from schema.model import (
-    DOCUMENT_KINDS, Address, Document, Entity, Facts, GuideItem, Mention, Passage, Recommendation, Relation,
+    Address, Document, Entity, Facts, GuideItem, Mention, Passage, Recommendation, Relation,
 )
 from seed_data import require, resource
 
@@ -36,16 +36,12 @@ EXTRACTOR = "rules-v1"
 
 def to_document(raw: RawDocument) -> Document:
     meta = raw.metadata
-    key = meta.get("id") or Path(raw.path).name
-    kind = meta.get("kind") if meta.get("kind") in DOCUMENT_KINDS else "report"
-    if is_guide(raw.text):
-        kind = "guide"
     return Document(
-        id=Document.make_id(str(key)), path=raw.path, title=meta.get("title") or Path(raw.path).stem, kind=kind,
-        issuers=tuple(meta.get("issuers") or ()), date=meta.get("date"), doc_number=meta.get("doc_number"),
-        source_url=meta.get("source_url"), source_kind=meta.get("source_kind") or kind_of_url(meta.get("source_url")),
-        retrieved=meta.get("retrieved"), summary=bool(meta.get("summary")),
-        synthetic=bool(meta.get("synthetic")), sha256=raw.sha256, text=raw.text,
+        id=Document.make_id(meta.id or Path(raw.path).name), path=raw.path, title=meta.title or Path(raw.path).stem,
+        kind="guide" if is_guide(raw.text) else meta.kind, issuers=tuple(meta.issuers), date=meta.date,
+        doc_number=meta.doc_number, source_url=meta.source_url,
+        source_kind=meta.source_kind or kind_of_url(meta.source_url), retrieved=meta.retrieved,
+        summary=meta.summary, synthetic=meta.synthetic, sha256=raw.sha256, text=raw.text,
         metadata_warnings=tuple(raw.warnings))
 
 

@@ -117,7 +117,7 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
             report.skipped.append(raw.path)
             continue
         if stored is not None and not replace and not _same_file(stored.get("path"), raw.path):
-            key = raw.metadata.get("id") or Path(raw.path).name
+            key = raw.metadata.id or Path(raw.path).name
             report.rejected.append((raw.path, f"document id {key!r} is already taken by {stored.get('path')}; "
                                               "give this file another id in its front matter, or use --replace "
                                               "to replace the stored document with it"))

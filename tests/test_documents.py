@@ -88,9 +88,9 @@ def test_raw_document_is_frozen_and_keeps_the_path_as_given(tmp_path, monkeypatc
 
 def test_metadata_has_exactly_the_documented_keys(tmp_path):
     doc = read_document(write(tmp_path, "a.txt", "标题\n正文。"))
-    assert set(doc.metadata) == {"id", "title", "kind", "issuers", "date", "doc_number",
+    assert set(type(doc.metadata).model_fields) == {"id", "title", "kind", "issuers", "date", "doc_number",
                                  "source_url", "source_kind", "retrieved", "summary", "synthetic"}
-    assert doc.metadata["issuers"] == [] and doc.metadata["summary"] is False
+    assert doc.metadata.issuers == [] and doc.metadata.summary is False
     assert doc.warnings == ()
 
 
@@ -272,7 +272,7 @@ def test_front_matter_fields(tmp_path):
           "directions: [3]\n---\n\n正文第一段。\r\n\r\n第二段。\n")
     doc = read_document(write(tmp_path, "a.md", md))
     assert doc.text == "正文第一段。\n\n第二段。"
-    assert doc.metadata == {
+    assert doc.metadata.model_dump() == {
         "id": "042", "title": "中共中央办公厅、国务院办公厅印发《某方案》", "kind": "news",
         "issuers": ["中共中央办公厅", "国务院办公厅", "中国科协"], "date": "2015-07-17",
         "doc_number": "中办发〔2015〕1号", "source_url": "http://example.org/a", "source_kind": None, "retrieved": None, "summary": True,
@@ -286,7 +286,7 @@ def test_front_matter_fields(tmp_path):
                                         ("2015", "2015"), ("\"2015年7月17日\"", "2015-07-17")])
 def test_front_matter_dates(tmp_path, value, iso):
     doc = read_document(write(tmp_path, "a.md", f"---\ndate: {value}\n---\n正文。"))
-    assert doc.metadata["date"] == iso
+    assert doc.metadata.date == iso
 
 
 def test_empty_front_matter_fields_count_as_missing(tmp_path):
@@ -295,7 +295,7 @@ def test_empty_front_matter_fields_count_as_missing(tmp_path):
     meta = read_document(write(tmp_path, "a.md", md)).metadata
     # title, kind and issuers are inferred; an empty date or doc_number in the front matter means
     # "not known": the body of a summary cites other documents' dates and numbers
-    assert meta == {"id": None, "title": "国务院办公厅关于印发某办法的通知", "kind": "policy",
+    assert meta.model_dump() == {"id": None, "title": "国务院办公厅关于印发某办法的通知", "kind": "policy",
                     "issuers": ["国务院办公厅"], "date": None, "doc_number": None,
                     "source_url": None, "source_kind": None, "retrieved": None, "summary": False, "synthetic": False}
 
@@ -303,15 +303,15 @@ def test_empty_front_matter_fields_count_as_missing(tmp_path):
 def test_without_front_matter_date_and_number_come_from_the_text(tmp_path):
     md = "国务院办公厅关于印发某办法的通知\n国办发〔2015〕51号\n2015年7月17日印发。"
     meta = read_document(write(tmp_path, "a.txt", md)).metadata
-    assert (meta["date"], meta["doc_number"]) == ("2015-07-17", "国办发〔2015〕51号")
+    assert (meta.date, meta.doc_number) == ("2015-07-17", "国办发〔2015〕51号")
 
 
 def test_unknown_kind_is_inferred_with_a_warning(tmp_path):
     doc = read_document(write(tmp_path, "a.md", "---\ntitle: 某学会案例\nkind: blog\n---\n正文。"))
-    assert doc.metadata["kind"] == "case"
+    assert doc.metadata.kind == "case"
     assert any("blog" in w for w in doc.warnings)
     doc = read_document(write(tmp_path, "b.md", "---\ntitle: 某某通知\nkind: News\n---\n正文。"))
-    assert doc.metadata["kind"] == "news"
+    assert doc.metadata.kind == "news"
 
 
 def test_malformed_front_matter_keeps_the_body(tmp_path):
@@ -319,7 +319,7 @@ def test_malformed_front_matter_keeps_the_body(tmp_path):
     doc = read_document(write(tmp_path, "bad.md", md))
     assert doc.text == "中国科协关于某事的通知\n正文第一段。"
     assert len(doc.warnings) == 1 and "malformed front matter" in doc.warnings[0]
-    assert doc.metadata["title"] == "中国科协关于某事的通知"  # inferred from the body
+    assert doc.metadata.title == "中国科协关于某事的通知"  # inferred from the body
 
 
 def test_front_matter_that_is_not_a_mapping_or_has_a_bad_date(tmp_path):
@@ -331,7 +331,7 @@ def test_front_matter_that_is_not_a_mapping_or_has_a_bad_date(tmp_path):
 
 def test_unrecognised_front_matter_date_is_left_unknown_with_a_warning(tmp_path):
     doc = read_document(write(tmp_path, "a.md", "---\ndate: 不详\n---\n2016年3月28日发布。"))
-    assert doc.metadata["date"] is None
+    assert doc.metadata.date is None
     assert any("不详" in w for w in doc.warnings)
 
 
@@ -344,14 +344,14 @@ def test_unclosed_front_matter_keeps_everything(tmp_path):
 def test_markdown_without_front_matter_and_horizontal_rules(tmp_path):
     doc = read_document(write(tmp_path, "a.markdown", "# 中国科协召开座谈会\n\n-----\n正文。"))
     assert doc.text == "# 中国科协召开座谈会\n\n-----\n正文。"
-    assert doc.metadata["title"] == "中国科协召开座谈会" and doc.metadata["kind"] == "news"
+    assert doc.metadata.title == "中国科协召开座谈会" and doc.metadata.kind == "news"
     assert doc.warnings == ()
 
 
 def test_front_matter_with_crlf_and_bom(tmp_path):
     md = "\ufeff---\r\ntitle: 标题\r\ndate: \"2020-07-03\"\r\n---\r\n\r\n正文。\r\n"
     doc = read_document(write(tmp_path, "a.md", md.encode("utf-8")))
-    assert (doc.text, doc.metadata["title"], doc.metadata["date"]) == ("正文。", "标题", "2020-07-03")
+    assert (doc.text, doc.metadata.title, doc.metadata.date) == ("正文。", "标题", "2020-07-03")
 
 
 # --- seed documents ---------------------------------------------------------------------------
@@ -387,16 +387,16 @@ def test_seed_document_text_is_body_strip(path):
     doc = read_document(path)
     assert doc.text == body.strip()
     assert doc.path == str(path)
-    assert doc.metadata["id"] == front["id"]
-    assert doc.metadata["title"] == front["title"]
-    assert doc.metadata["kind"] == front["kind"]
-    assert doc.metadata["summary"] is True
+    assert doc.metadata.id == front["id"]
+    assert doc.metadata.title == front["title"]
+    assert doc.metadata.kind == front["kind"]
+    assert doc.metadata.summary is True
     if front["date"]:
-        assert doc.metadata["date"] == front["date"]
+        assert doc.metadata.date == front["date"]
     if front["doc_number"]:
-        assert doc.metadata["doc_number"] == front["doc_number"]
+        assert doc.metadata.doc_number == front["doc_number"]
     if front["issuer"]:
-        assert doc.metadata["issuers"] == re.split(r"[、\s]+", front["issuer"])
+        assert doc.metadata.issuers == re.split(r"[、\s]+", front["issuer"])
     assert doc.warnings == ()
 
 
@@ -408,8 +408,8 @@ def test_seed_005_matches_the_annotation_guide():
     doc = read_document(path)
     assert doc.text == body.strip()
     assert doc.text.startswith("据中国兰州网7月16日报道，中共中央办公厅、国务院办公厅近日印发了")
-    assert doc.metadata["issuers"] == ["中共中央办公厅", "国务院办公厅"]
-    assert doc.metadata["date"] == "2015-07-17" and doc.metadata["doc_number"] is None
+    assert doc.metadata.issuers == ["中共中央办公厅", "国务院办公厅"]
+    assert doc.metadata.date == "2015-07-17" and doc.metadata.doc_number is None
     start = doc.text.index("中共中央办公厅")
     assert doc.text[start:start + 7] == "中共中央办公厅"
 
@@ -476,7 +476,7 @@ def test_infer_title(text, title):
 
 def test_title_falls_back_to_the_file_name(tmp_path):
     doc = read_document(write(tmp_path, "政策原文.txt", "现将有关事项通知如下。\n一、总体要求。"))
-    assert doc.metadata["title"] == "政策原文"
+    assert doc.metadata.title == "政策原文"
 
 
 @pytest.mark.parametrize("title, issuers", [
@@ -523,7 +523,7 @@ def test_metadata_inferred_from_a_plain_text_policy(tmp_path):
     text = ("中国科协办公厅关于印发《2020年科协系统深化改革重点任务》的通知\n科协办发调字〔2020〕12号\n\n"
             "各全国学会：\n现将有关任务印发给你们。\n\n中国科协办公厅\n2020年7月3日\n")
     meta = read_document(write(tmp_path, "policy.txt", text.encode("gb18030"))).metadata
-    assert meta == {"id": None, "title": "中国科协办公厅关于印发《2020年科协系统深化改革重点任务》的通知",
+    assert meta.model_dump() == {"id": None, "title": "中国科协办公厅关于印发《2020年科协系统深化改革重点任务》的通知",
                     "kind": "policy", "issuers": ["中国科协办公厅"], "date": "2020-07-03",
                     "doc_number": "科协办发调字〔2020〕12号", "source_url": None, "source_kind": None, "retrieved": None, "summary": False,
                     "synthetic": False}
@@ -555,9 +555,9 @@ def test_docx_paragraphs_and_tables_in_document_order(tmp_path):
     doc = read_document(write(tmp_path, "a.docx", data))
     assert doc.text == ("中国科协关于印发《某方案》的通知\n科协发〔2020〕3号\n\n各全国学会：\n"
                         "学会\t日期\t备注\n中国计算机学会\t2020年1月2日\t第一行 第二行\n表后段落。")
-    assert doc.metadata["doc_number"] == "科协发〔2020〕3号"
-    assert doc.metadata["issuers"] == ["中国科协"] and doc.metadata["kind"] == "policy"
-    assert doc.metadata["date"] == "2020-01-02"
+    assert doc.metadata.doc_number == "科协发〔2020〕3号"
+    assert doc.metadata.issuers == ["中国科协"] and doc.metadata.kind == "policy"
+    assert doc.metadata.date == "2020-01-02"
     assert doc.sha256 == hashlib.sha256(data).hexdigest()
 
 
@@ -673,10 +673,10 @@ def test_pdf_text_with_lines_joined_inside_paragraphs(tmp_path):
     assert "- 1 -" not in doc.text and "- 2 -" not in doc.text
     assert P5 in lines  # joined across the page break
     assert lines[-2:] == ["国务院办公厅", "2016年3月28日"]
-    assert doc.metadata["title"] == "国务院办公厅关于印发科协系统深化改革实施方案的通知"
-    assert doc.metadata["doc_number"] == "国办发〔2016〕12号"
-    assert doc.metadata["date"] == "2016-03-28"
-    assert doc.metadata["issuers"] == ["国务院办公厅"] and doc.metadata["kind"] == "policy"
+    assert doc.metadata.title == "国务院办公厅关于印发科协系统深化改革实施方案的通知"
+    assert doc.metadata.doc_number == "国办发〔2016〕12号"
+    assert doc.metadata.date == "2016-03-28"
+    assert doc.metadata.issuers == ["国务院办公厅"] and doc.metadata.kind == "policy"
 
 
 def test_pdf_without_text_layer_is_refused(tmp_path):
@@ -760,8 +760,8 @@ def test_html_main_text_only(tmp_path):
                         "推动学会改革；\n完善治理结构。\nOpen Science")
     for dropped in ("网站首页", "机构设置", "脚本", "搜索", "提交", "相关阅读", "版权所有", "注释", "站点名称"):
         assert dropped not in doc.text
-    assert doc.metadata["title"] == "中国科协关于开展学会改革试点工作的通知"
-    assert doc.metadata["date"] == "2020-07-03" and doc.metadata["issuers"] == ["中国科协"]
+    assert doc.metadata.title == "中国科协关于开展学会改革试点工作的通知"
+    assert doc.metadata.date == "2020-07-03" and doc.metadata.issuers == ["中国科协"]
 
 
 def test_html_prefers_main_and_reads_gbk_pages(tmp_path):
@@ -866,7 +866,7 @@ def test_iter_paths_feeds_read_document(tmp_path):
     results = {}
     for path, error in iter_paths([tmp_path]):
         try:
-            results[path.name] = read_document(path).metadata["title"] if error is None else error.reason
+            results[path.name] = read_document(path).metadata.title if error is None else error.reason
         except ReadError as exc:
             results[path.name] = exc.reason
     assert results == {"a.txt": "中国科协召开座谈会", "b.md": "标题", "c.txt": "empty file"}
@@ -903,20 +903,20 @@ def test_a_50_mb_text_file_is_accepted(tmp_path, encoding):
     elapsed = time.monotonic() - started
     assert doc.text.startswith("科协系统深化改革实施方案\n中共中央办公厅")
     assert "\r" not in doc.text[:10_000]
-    assert doc.metadata["title"] == "科协系统深化改革实施方案"
+    assert doc.metadata.title == "科协系统深化改革实施方案"
     assert elapsed < 30, elapsed
 
 
 def test_source_kind_is_read_and_an_unknown_one_is_ignored_with_a_warning(tmp_path):
     good = read_document(write(tmp_path, "a.md", "---\ntitle: 标题\nsource_kind: Repost\n---\n正文。"))
-    assert good.metadata["source_kind"] == "repost" and good.warnings == ()
+    assert good.metadata.source_kind == "repost" and good.warnings == ()
     bad = read_document(write(tmp_path, "b.md", "---\ntitle: 标题\nsource_kind: rumour\n---\n正文。"))
-    assert bad.metadata["source_kind"] is None and any("source_kind" in w for w in bad.warnings)
+    assert bad.metadata.source_kind is None and any("source_kind" in w for w in bad.warnings)
 
 
 def test_the_date_a_source_was_read_is_kept(tmp_path):
     doc = read_document(write(tmp_path, "a.md", "---\ntitle: 标题\nsource_kind: repost\nretrieved: 2026-11-20\n---\n正文。"))
-    assert doc.metadata["retrieved"] == "2026-11-20"
+    assert doc.metadata.retrieved == "2026-11-20"
 
 
 # --- adding a format ----------------------------------------------------------------------------
@@ -943,8 +943,8 @@ def test_a_new_format_needs_only_a_registered_reader(tmp_path, monkeypatch):
     doc = read_document(good)  # normalised, stripped, metadata inferred as for the built-in formats
     assert doc.text == "中国科协关于开展学会改革试点工作的通知\n2020年7月3日"
     assert doc.sha256 == hashlib.sha256(good.read_bytes()).hexdigest()
-    assert doc.metadata["title"] == "中国科协关于开展学会改革试点工作的通知"
-    assert (doc.metadata["kind"], doc.metadata["date"], doc.metadata["issuers"]) == ("policy", "2020-07-03", ["中国科协"])
+    assert doc.metadata.title == "中国科协关于开展学会改革试点工作的通知"
+    assert (doc.metadata.kind, doc.metadata.date, doc.metadata.issuers) == ("policy", "2020-07-03", ["中国科协"])
     assert_read_error(bad, "not a .kgt file")
     with pytest.raises(ValueError, match="already registered"):
         readers.register(".KGT")(read_kgt)

@@ -11,6 +11,7 @@ import pytest
 
 from extractors.documents import RawDocument
 from extractors.gazetteer import load_gazetteer
+from extractors.metadata import DocumentMetadata
 from extractors.passages import sentence_spans
 from extractors.pipeline import extract
 from extractors.recommendations import recommendation_span
@@ -19,7 +20,7 @@ from tests.conftest import ROOT, SEED
 
 def raw(text: str, title: str = "测试文本") -> RawDocument:
     return RawDocument(path="test.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
-                       metadata={"title": title}, warnings=())
+                       metadata=DocumentMetadata(title=title), warnings=())
 
 
 def test_every_span_of_every_seed_document_is_exact(seed_facts):
@@ -203,7 +204,7 @@ def test_traditional_copies_of_the_seed_documents_give_the_same_facts(seed_facts
         text = to_traditional.convert(doc.text)
         assert len(text) == len(doc.text)
         mirror = extract(RawDocument(path=doc.path, text=text, sha256=doc.sha256,
-                                     metadata={"title": doc.title, "kind": doc.kind}, warnings=()))
+                                     metadata=DocumentMetadata(title=doc.title, kind=doc.kind), warnings=()))
         assert {(m.start, m.end, m.entity_id) for m in mirror.mentions} == \
                {(m.start, m.end, m.entity_id) for m in facts.mentions}, doc.path
         assert {(r.start, r.end) for r in mirror.recommendations} == \

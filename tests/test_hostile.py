@@ -82,7 +82,7 @@ def test_non_scalar_front_matter_fields_are_ignored_with_a_warning(tmp_path: Pat
     path = tmp_path / "list.md"
     path.write_text("---\ntitle: [a, b]\nid: {x: 1}\n---\n中国科协印发通知。\n", encoding="utf-8")
     raw = read_document(path)
-    assert raw.metadata["title"] != "['a', 'b']" and raw.metadata["id"] is None
+    assert raw.metadata.title != "['a', 'b']" and raw.metadata.id is None
     assert any("not a single value" in w for w in raw.warnings)
 
 

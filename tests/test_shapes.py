@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractors.documents import RawDocument
+from extractors.metadata import DocumentMetadata
 from extractors.pipeline import extract
 from extractors.rules import RulesError, read_name_parts, rules_dir
 from extractors.shapes import ShapeFinder
@@ -23,7 +24,7 @@ def found(finder: ShapeFinder, text: str) -> set[tuple[str, str, bool]]:
 
 
 def facts_of(text: str):
-    return extract(RawDocument(path="t.txt", text=text, sha256="0" * 64, metadata={"title": "测试"}, warnings=()))
+    return extract(RawDocument(path="t.txt", text=text, sha256="0" * 64, metadata=DocumentMetadata(title="测试"), warnings=()))
 
 
 # --- the data file -------------------------------------------------------------------------------
