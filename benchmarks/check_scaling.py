@@ -16,10 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def main() -> None:
+    from benchmarks.stores import bench_store
+    from benchmarks.synthetic import write_corpus
     from kg.check import CHECKS, PYTHON_CHECKS
     from kg.ingest import ingest
-    from kg.stores.embedded import EmbeddedStore
-    from kg.synthetic import write_corpus
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, nargs="+", default=[400, 1500])
@@ -28,14 +28,7 @@ def main() -> None:
     for count in args.docs:
         with tempfile.TemporaryDirectory() as tmp:
             corpus = write_corpus(Path(tmp) / "corpus", count, seed=15)
-            if args.store == "neo4j":
-                from kg.config import load_settings
-                from kg.stores import open_store
-
-                store = open_store(load_settings(kg_store="neo4j"), writer=True)
-                store.write("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
-            else:
-                store = EmbeddedStore(Path(tmp) / "graph.kgl", writer=True)
+            store = bench_store(args.store, Path(tmp), "graph")  # Neo4j: wiped
             t0 = time.perf_counter()
             ingest(store, [str(p) for p in corpus])
             loaded = time.perf_counter() - t0

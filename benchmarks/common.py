@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def synthetic_corpus(prefix: str, docs: int) -> Path:
     """A fresh work folder holding `corpus/`: `docs` synthetic documents (labelled synthetic)."""
-    from kg.synthetic import write_corpus
+    from benchmarks.synthetic import write_corpus
 
     work = Path(tempfile.mkdtemp(prefix=f"{prefix}-"))
     write_corpus(work / "corpus", docs)
@@ -37,14 +37,16 @@ def grown_graph(store_kind: str, nodes: int, prefix: str) -> tuple[Any, dict[str
     (store, what was built, the base facts)."""
     from extractors.documents import read_document
     from extractors.pipeline import GUIDE_PATH, extract
-    from kg.bench import GraphBuilder, _read_folder, open_store
+    from benchmarks.builder import GraphBuilder
+    from benchmarks.corpora import read_folder
+    from benchmarks.stores import bench_store
+    from benchmarks.synthetic import write_corpus
     from kg.load import load_facts
-    from kg.synthetic import write_corpus
 
     work = Path(tempfile.mkdtemp(prefix=f"{prefix}-"))
     write_corpus(work / "base", 300, seed=1)
-    base = [extract(r) for r in _read_folder(work / "base")]
-    store = open_store(store_kind, work, prefix)
+    base = [extract(r) for r in read_folder(work / "base")]
+    store = bench_store(store_kind, work, prefix)
     store.apply_schema()
     load_facts(store, [extract(read_document(GUIDE_PATH))])
     return store, GraphBuilder(store, base).grow_to(nodes), base

@@ -29,20 +29,21 @@ def child(corpus: str, workdir: str, mode: str) -> dict:
         return original(path, storage=mode, **kwargs)
 
     kglite.open = open_with_mode
-    from kg.bench import _count, _proc_status, _warm_up
+    from benchmarks.corpora import warm_up
+    from benchmarks.stores import bench_store, count
+    from benchmarks.timing import proc_status
     from kg.ingest import ingest
-    from kg.stores.embedded import EmbeddedStore
 
-    _warm_up()
-    before = _proc_status("VmRSS")
-    store = EmbeddedStore(Path(workdir) / f"graph-{mode}", writer=True)
+    warm_up()
+    before = proc_status("VmRSS")
+    store = bench_store("embedded", Path(workdir), f"graph-{mode}")
     t = time.perf_counter()
     ingest(store, [corpus])
     seconds = time.perf_counter() - t
-    nodes, rels = _count(store)
+    nodes, rels = count(store)
     store.close()
     return {"mode": mode, "seconds": round(seconds, 1), "nodes": nodes, "relationships": rels,
-            "rss_before_mb": round(before, 1), "peak_rss_mb": round(_proc_status("VmHWM"), 1)}
+            "rss_before_mb": round(before, 1), "peak_rss_mb": round(proc_status("VmHWM"), 1)}
 
 
 def main() -> None:

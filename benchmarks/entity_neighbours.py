@@ -41,7 +41,7 @@ def main() -> None:
     args = parser.parse_args()
     from benchmarks.common import grown_graph
     from kg import queries
-    from kg.bench import _percentile, _wipe
+    from benchmarks.timing import percentile
 
     original = queries.get("entity_neighbours").cypher
     assert OLD in original and OLD_FOUND in original, "entity_neighbours.cypher changed: update this script"
@@ -62,7 +62,7 @@ def main() -> None:
             t = time.perf_counter()
             rows.append(store.read(cypher, bind(p)))
             times.append(time.perf_counter() - t)
-        print(f"{name:24s} p50 {1000 * _percentile(times, 0.5):9.1f} ms   p95 {1000 * _percentile(times, 0.95):9.1f} ms"
+        print(f"{name:24s} p50 {1000 * percentile(times, 0.5):9.1f} ms   p95 {1000 * percentile(times, 0.95):9.1f} ms"
               f"   max {1000 * max(times):9.1f} ms", flush=True)
         if name == "as is":
             expected = rows
@@ -71,7 +71,7 @@ def main() -> None:
                        for a, b in zip(expected, rows, strict=True))
             print(f"same rows as the original for all {len(params)} parameter sets: {same}")
     if args.store == "neo4j":
-        _wipe(store)
+        store.wipe()
     store.close()
 
 

@@ -42,14 +42,14 @@ def main() -> None:
     import spacy
 
     from extractors.pipeline import extract
-    from kg.bench import _read_folder, _warm_up
-    from kg.synthetic import write_corpus
+    from benchmarks.corpora import read_folder, warm_up
+    from benchmarks.synthetic import write_corpus
 
     work = Path(tempfile.mkdtemp(prefix="profile-"))
     write_corpus(work, args.docs, seed=3)
-    raws = _read_folder(work)
+    raws = read_folder(work)
     chars = sum(len(r.text) for r in raws)
-    _warm_up()
+    warm_up()
     nlp = spacy.blank("zh")
     for r in raws:
         nlp(r.text)

@@ -18,10 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.corpora import read_folder  # noqa: E402
+from benchmarks.stores import bench_store  # noqa: E402
+from benchmarks.synthetic import write_corpus  # noqa: E402
 from extractors.pipeline import extract  # noqa: E402
-from kg.bench import _read_folder, open_store  # noqa: E402
 from kg.load import load_facts  # noqa: E402
-from kg.synthetic import write_corpus  # noqa: E402
 
 COUNT = "CALL db.index.fulltext.queryNodes('passage_search', $q) YIELD node RETURN count(*) AS c"
 
@@ -29,11 +30,11 @@ COUNT = "CALL db.index.fulltext.queryNodes('passage_search', $q) YIELD node RETU
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="kglite-fts-"))
     write_corpus(work / "docs", 20, seed=1)
-    facts = [extract(r) for r in _read_folder(work / "docs")]
+    facts = [extract(r) for r in read_folder(work / "docs")]
     truth = sum(1 for f in facts for p in f.passages if "科协" in p.text)
     print(f"{truth} passages contain 科协")
     for every in (1, 5, 9, 10, 20, None):
-        store = open_store("embedded", work, f"every-{every}")
+        store = bench_store("embedded", work, f"every-{every}")
         store.apply_schema()
         for i, f in enumerate(facts):
             load_facts(store, [f])
@@ -42,9 +43,9 @@ def main() -> None:
         found = store.read(COUNT, {"q": "科协"})[0]["c"]
         line = f"query every {every or 'never':>5}: {found}"
         if found != truth:
-            store._run(store._graph, "DROP INDEX passage_search IF EXISTS", {})
+            store.drop_index("passage_search")
             store.apply_schema()
-            line += f"; after DROP INDEX + apply_schema(): {store.read(COUNT, {'q': '科协'})[0]['c']}"
+            line += f"; after drop_index + apply_schema(): {store.read(COUNT, {'q': '科协'})[0]['c']}"
         print(line)
         store.close()
 

@@ -1,7 +1,7 @@
 """Why loading gets slower as the graph grows: the time of each of kg.load's statements for one
 more batch of documents, at growing graph sizes (docs/PERFORMANCE.md, "Load rate vs graph size").
 
-Builds a graph with `kg.bench.GraphBuilder` (a base corpus written again and again with fresh ids)
+Builds a graph with `benchmarks.builder.GraphBuilder` (a base corpus written again and again with fresh ids)
 and, at each size, writes one more batch statement by statement, one transaction each, timing
 each. A statement whose time grows with the graph is the culprit.
 
@@ -21,9 +21,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extractors.documents import read_document  # noqa: E402
 from extractors.pipeline import GUIDE_PATH, extract  # noqa: E402
-from kg.bench import GraphBuilder, _count, _read_folder, _wipe, open_store  # noqa: E402
+from benchmarks.builder import GraphBuilder  # noqa: E402
+from benchmarks.corpora import read_folder  # noqa: E402
+from benchmarks.stores import bench_store, count  # noqa: E402
+from benchmarks.synthetic import write_corpus  # noqa: E402
 from kg.load import GraphRows, load_facts  # noqa: E402
-from kg.synthetic import write_corpus  # noqa: E402
 
 
 def short(statement: str) -> str:
@@ -47,8 +49,8 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="load-scaling-"))
     write_corpus(work / "base", args.docs, seed=11)
-    base = [extract(r) for r in _read_folder(work / "base")]
-    store = open_store(args.store, work, "scaling")
+    base = [extract(r) for r in read_folder(work / "base")]
+    store = bench_store(args.store, work, "scaling")
     store.apply_schema()
     load_facts(store, [extract(read_document(GUIDE_PATH))])
     builder = GraphBuilder(store, base, batch_docs=args.docs)
@@ -56,12 +58,12 @@ def main() -> None:
     sizes = []
     for target in map(int, args.sizes.split(",")):
         builder.grow_to(target)
-        nodes, rels = _count(store)
+        nodes, rels = count(store)
         sizes.append(nodes)
         suffix = f"~probe{len(sizes)}"
         seen: set[str] = set()
-        for query, params in builder._chunks[0]:
-            rows = [builder._remap(r, suffix) for r in params["rows"]]
+        for query, params in builder.chunks[0]:
+            rows = [builder.remap(r, suffix) for r in params["rows"]]
             t = time.perf_counter()
             store.write_all([(query, {"rows": rows})])
             name = short(query)
@@ -85,7 +87,7 @@ def main() -> None:
     for name, values in sorted(table.items(), key=lambda kv: -kv[1][-1]):
         print(f"{name[:60]:60s}" + "".join(f"{1000 * v:12.1f}" for v in values))
     if args.store == "neo4j":
-        _wipe(store)
+        store.wipe()
     store.close()
 
 

@@ -27,7 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.bench import GraphBuilder, _count, _read_folder, _wipe, open_store  # noqa: E402
+from benchmarks.builder import GraphBuilder  # noqa: E402
+from benchmarks.corpora import read_folder  # noqa: E402
+from benchmarks.stores import bench_store, count  # noqa: E402
 
 
 def create_variant(statement: str) -> str:
@@ -60,27 +62,27 @@ def main() -> None:
     from extractors.documents import read_document
     from extractors.pipeline import GUIDE_PATH, extract
     from kg.load import load_facts
-    from kg.synthetic import write_corpus
+    from benchmarks.synthetic import write_corpus
 
     work = Path(tempfile.mkdtemp(prefix="neo4j-load-"))
     write_corpus(work / "base", args.docs, seed=7)
-    base = [extract(r) for r in _read_folder(work / "base")]
+    base = [extract(r) for r in read_folder(work / "base")]
     guide = extract(read_document(GUIDE_PATH))
-    store = open_store("neo4j", work, "load")
+    store = bench_store("neo4j", work, "load")
     print(f"{len(base)} base documents × {args.copies} copies; Neo4j at {os.environ['NEO4J_URI']}")
     for variant in args.variants.split(","):
         kind, batch = variant.split("+")[0].split("-")
-        _wipe(store)
+        store.wipe()
         store.apply_schema()
         if variant.endswith("+nofulltext"):  # what the full-text indexes cost at load time
             for name in ("passage_search", "entity_search"):
-                store.write(f"DROP INDEX {name} IF EXISTS")
+                store.drop_index(name)
         load_facts(store, [guide])
         builder = GraphBuilder(store, base, batch_docs=int(batch))
         if kind == "create":
-            builder._chunks = [[(create_variant(q), p) for q, p in chunk] for chunk in builder._chunks]
+            builder.chunks = [[(create_variant(q), p) for q, p in chunk] for chunk in builder.chunks]
         builder.write_copy()  # warm-up: plans compiled, entities created
-        n0, r0 = _count(store)
+        n0, r0 = count(store)
         server = cpu_seconds(args.server_pid)
         cpu, wall = time.process_time(), time.perf_counter()
         seconds = builder.write_seconds
@@ -88,13 +90,13 @@ def main() -> None:
             builder.write_copy()
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         server = cpu_seconds(args.server_pid) - server
-        n1, r1 = _count(store)
+        n1, r1 = count(store)
         spent = builder.write_seconds - seconds
         elements = (n1 - n0) + (r1 - r0)
         print(f"{variant:11s} {elements:9,d} elements in {spent:6.2f} s = {elements / spent:8,.0f}/s "
               f"(CPU as % of wall: client {100 * cpu / wall:.0f} %, server {100 * server / wall:.0f} %; "
               f"load average {os.getloadavg()[0]:.1f}); graph {n1:,} nodes, {r1:,} rels", flush=True)
-    _wipe(store)
+    store.wipe()
     store.apply_schema()  # restore the indexes dropped by a +nofulltext variant
     store.close()
 

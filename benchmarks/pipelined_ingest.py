@@ -6,7 +6,7 @@ resulting graph (node and relationship counts, and every document's sha256):
 
   serial       kg.ingest.ingest as it is
   pipelined-1  the same loop, but documents are extracted by ONE worker process while the parent
-               loads the previous batch (kg.parallel.extract_parallel(workers=1 process))
+               loads the previous batch (benchmarks.parallel.extract_parallel(workers=1 process))
   parallel-2   two worker processes extract, the parent loads
 
     .venv/bin/python benchmarks/pipelined_ingest.py [--docs 1000] [--store embedded|neo4j]
@@ -22,12 +22,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def pipelined(store, folder: Path, workers: int, batch: int = 20) -> None:
-    """A sketch of kg.ingest with kg.parallel: guide first, then batches of extracted documents."""
+    """A sketch of kg.ingest with benchmarks.parallel: guide first, then batches of extracted documents."""
+    from benchmarks.common import load_in_batches
+    from benchmarks.parallel import extract_parallel
     from extractors.documents import iter_paths, read_document
     from extractors.pipeline import GUIDE_PATH, extract
-    from benchmarks.common import load_in_batches
     from kg.load import load_facts
-    from kg.parallel import extract_parallel
 
     store.apply_schema()
     load_facts(store, [extract(read_document(GUIDE_PATH))])
@@ -40,23 +40,24 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--store", default="embedded", choices=("embedded", "neo4j"))
     args = parser.parse_args()
-    from kg.bench import _count, _warm_up, open_store
+    from benchmarks.common import synthetic_corpus
+    from benchmarks.corpora import warm_up
+    from benchmarks.stores import bench_store, count
     from kg.ingest import ingest
     from kg.load import ingested_documents
-    from benchmarks.common import synthetic_corpus
 
     work = synthetic_corpus("pipelined", args.docs)
-    _warm_up()
+    warm_up()
     results = {}
     for way in ("serial", "pipelined-1", "parallel-2"):
-        store = open_store(args.store, work, way)
+        store = bench_store(args.store, work, way)
         t = time.perf_counter()
         if way == "serial":
             ingest(store, [str(work / "corpus")])
         else:
             pipelined(store, work / "corpus", workers=int(way[-1]))
         seconds = time.perf_counter() - t
-        results[way] = (seconds, _count(store), sorted(ingested_documents(store).items()))
+        results[way] = (seconds, count(store), sorted(ingested_documents(store).items()))
         print(f"{way:12s} {seconds:7.1f} s  {results[way][1][0]:,} nodes, {results[way][1][1]:,} relationships",
               flush=True)
         store.close()

@@ -38,32 +38,33 @@ def main() -> None:
     import kg.load
     from extractors.documents import read_document
     from extractors.pipeline import GUIDE_PATH, extract
-    from kg.bench import _count, _read_folder, _wipe, open_store
-    from kg.synthetic import write_corpus
+    from benchmarks.corpora import read_folder
+    from benchmarks.stores import bench_store, count
+    from benchmarks.synthetic import write_corpus
 
     assert OLD in kg.load._DELETE, "kg.load._DELETE changed: update this script"
     work = Path(tempfile.mkdtemp(prefix="replace-"))
     write_corpus(work / "corpus", args.docs)
-    facts = [extract(r) for r in _read_folder(work / "corpus")]
+    facts = [extract(r) for r in read_folder(work / "corpus")]
     guide = extract(read_document(GUIDE_PATH))
     changed = facts[:20]
     results = {}
     for name, statement in (("as is", OLD), ("typed, distinct", NEW)):
         kg.load._DELETE = tuple(statement if q == OLD or q == NEW else q for q in kg.load._DELETE)
-        store = open_store(args.store, work, f"replace-{len(results)}")
+        store = bench_store(args.store, work, f"replace-{len(results)}")
         store.apply_schema()
         kg.load.load_facts(store, [guide])
         for i in range(0, len(facts), 20):
             kg.load.load_facts(store, facts[i:i + 20])
-        before = _count(store)
+        before = count(store)
         t = time.perf_counter()
         kg.load.load_facts(store, changed)  # the same 20 documents again: old facts deleted, new written
         seconds = time.perf_counter() - t
-        results[name] = (seconds, _count(store), store.content_digest() if args.docs <= 500 else None)
+        results[name] = (seconds, count(store), store.content_digest() if args.docs <= 500 else None)
         print(f"{name:16s} replacing 20 of {args.docs} documents: {seconds:7.2f} s; graph {before} -> {results[name][1]}",
               flush=True)
         if args.store == "neo4j":
-            _wipe(store)
+            store.wipe()
         store.close()
     print("same graph:", len({(r[1], r[2]) for r in results.values()}) == 1)
 

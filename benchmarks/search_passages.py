@@ -29,7 +29,9 @@ def main() -> None:
     from benchmarks.common import grown_graph
     from extractors.segment import fulltext_query
     from kg import queries
-    from kg.bench import SEARCH_WORDS, _percentile, _wipe, rebuild_fulltext
+    from benchmarks.config import SEARCH_WORDS
+    from benchmarks.latency import rebuild_fulltext
+    from benchmarks.timing import percentile
 
     store, built, _ = grown_graph(args.store, args.nodes, "search")
     if args.store == "embedded":
@@ -45,10 +47,10 @@ def main() -> None:
             rows.append([(r["passage_id"], r["doc_id"]) for r in store.read(cypher, p)])
             times.append(time.perf_counter() - t)
         results[name] = rows
-        print(f"{name:12s} p50 {1000 * _percentile(times, 0.5):8.1f} ms   p95 {1000 * _percentile(times, 0.95):8.1f} ms")
+        print(f"{name:12s} p50 {1000 * percentile(times, 0.5):8.1f} ms   p95 {1000 * percentile(times, 0.95):8.1f} ms")
     print("same rows:", results["as is"] == results["LIMIT first"])
     if args.store == "neo4j":
-        _wipe(store)
+        store.wipe()
     store.close()
 
 

@@ -33,8 +33,8 @@ def streaming_ingest(store, paths: list[str], batch_size: int = 20) -> int:
     from extractors.documents import read_document
     from extractors.guide import is_guide
     from extractors.pipeline import GUIDE_PATH, extract, to_document
-    from kg.ingest import IngestReport, _read_all
     from benchmarks.common import load_in_batches
+    from kg.ingest import IngestReport, _read_all
     from kg.load import ingested_documents
 
     report = IngestReport()
@@ -50,24 +50,24 @@ def streaming_ingest(store, paths: list[str], batch_size: int = 20) -> int:
 
 
 def child(way: str, corpus: str, workdir: str, store_kind: str) -> dict:
-    from kg.bench import _count, _proc_status, _quiet_driver, _warm_up, open_store
+    from benchmarks.corpora import warm_up
+    from benchmarks.stores import bench_store, count, quiet_driver
+    from benchmarks.timing import proc_status
     from kg.ingest import ingest
 
-    _quiet_driver()
-    _warm_up()
-    store = open_store(store_kind, Path(workdir), way)
+    quiet_driver()
+    warm_up()
+    store = bench_store(store_kind, Path(workdir), way)
     t = time.perf_counter()
     if way == "as-is":
         ingest(store, [corpus])
     else:
         streaming_ingest(store, [corpus])
     seconds = time.perf_counter() - t
-    peak = _proc_status("VmHWM")
-    nodes, rels = _count(store)
+    peak = proc_status("VmHWM")
+    nodes, rels = count(store)
     if store_kind == "neo4j":
-        from kg.bench import _wipe
-
-        _wipe(store)
+        store.wipe()
     store.close()
     return {"way": way, "seconds": round(seconds, 1), "nodes": nodes, "relationships": rels,
             "peak_rss_mb": round(peak, 1)}

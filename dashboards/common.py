@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from dashboards import data
 from dashboards.i18n import colon, t
+from dashboards.text import short  # noqa: F401  (the views call common.short)
 
 
 @dataclass(frozen=True)
@@ -22,11 +23,6 @@ def directions() -> list[Direction]:
     return [Direction(code=str(r["code"]), name=r["name"] or "",
                       indicators=tuple((str(i["code"]), i["name"] or "") for i in r["indicators"] or [] if i.get("code")))
             for r in data.query("directions")]
-
-
-def short(text: str | None, width: int = 40) -> str:
-    text = " ".join(str(text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from dashboards.text import short
+
 Lang = Literal["zh", "en"]
 ACCESS_PLACEHOLDER = "访问日期"
 
@@ -335,7 +337,7 @@ def to_markdown(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh
     if dossier.has_summaries:
         out += [f"> {_t('summary_warning', lang)}", ""]
     for i, item in enumerate(dossier.items, start=1):
-        out += [f"## {i}. {_md_inline(_short(item.text, 40))}", "", f"**{_t('recommendation', lang)}**{sep}{_md_inline(item.text)}", ""]
+        out += [f"## {i}. {_md_inline(short(item.text, 40))}", "", f"**{_t('recommendation', lang)}**{sep}{_md_inline(item.text)}", ""]
         if item.review == "verified":
             out += [f"✓ {_t('verified', lang)}", ""]
         if item.corrected:
@@ -387,11 +389,6 @@ def book_title(title: str) -> str:
     return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
 
 
-def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 # --- Word --------------------------------------------------------------------------------------
 def to_docx(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh") -> bytes:
     from docx import Document as Docx
@@ -417,7 +414,7 @@ def to_docx(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh") -
         run.italic = True
         run.font.color.rgb = RGBColor(0x8A, 0x4B, 0x00)
     for i, item in enumerate(dossier.items, start=1):
-        doc.add_heading(f"{i}. {_short(item.text, 40)}", level=1)
+        doc.add_heading(f"{i}. {short(item.text, 40)}", level=1)
         p = doc.add_paragraph()
         p.add_run(f"{_t('recommendation', lang)}{sep}").bold = True
         p.add_run(item.text)

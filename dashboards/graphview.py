@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pyvis.network import Network
 
 from dashboards.i18n import Lang, colon, label_name, t
+from dashboards.text import short
 from schema import vocabulary
 
 # a colour per label (schema/vocabulary.py) and for the views' own issuer nodes
@@ -45,11 +46,6 @@ class Edge:
     target: str
     label: str = ""
     dashes: bool = False
-
-
-def short(text: str, width: int = 18) -> str:
-    text = " ".join(str(text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def to_html(nodes: Iterable[Node], edges: Iterable[Edge], *, height: int = 520, lang: Lang | None = None,

@@ -1,24 +1,25 @@
 """Start the dashboard headless: `serve()` runs `streamlit run dashboards/app.py` on HOST:PORT (a free
 port when none is given), prints the URL and blocks until the server exits, Ctrl-C or SIGTERM
-(either stops Streamlit too)."""
+(either stops Streamlit too). `command` is `kg serve` (a plugin: the entry point `serve` of the
+group `kg.commands`); `python -m dashboards.serve [--host H] [--port P]` runs the same."""
 from __future__ import annotations
 
 import signal
-import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.net import free_port
+from kg.terminal import friendly
 
 APP = Path(__file__).resolve().parent / "app.py"
 
 
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
-
-
-def command(host: str, port: int) -> list[str]:
+def streamlit_argv(host: str, port: int) -> list[str]:
+    """The command line that runs the dashboard's Streamlit server on host:port."""
     return [sys.executable, "-m", "streamlit", "run", str(APP),
             "--server.headless", "true", "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal",
             "--server.address", host, "--server.port", str(port)]
@@ -26,7 +27,7 @@ def command(host: str, port: int) -> list[str]:
 
 def serve(host: str = "127.0.0.1", port: int | None = None) -> None:
     port = port or free_port(host)
-    proc = subprocess.Popen(command(host, port))
+    proc = subprocess.Popen(streamlit_argv(host, port))
     print(f"http://{host}:{port}", flush=True)
 
     def stop(signum: int, _frame: object) -> None:
@@ -48,5 +49,14 @@ def serve(host: str = "127.0.0.1", port: int | None = None) -> None:
         raise SystemExit(proc.returncode)
 
 
-if __name__ == "__main__":  # python -m dashboards.serve [HOST] [PORT]
-    serve(*(sys.argv[1:2] or ["127.0.0.1"]), *(int(p) for p in sys.argv[2:3]))
+@friendly
+def command(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int | None, typer.Option(help="port (default: a free one)")] = None,
+) -> None:
+    """Start the dashboard (headless) and print its URL."""
+    serve(host=host, port=port)
+
+
+if __name__ == "__main__":
+    typer.run(command)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.passages import passage_at
 from schema.ids import make_id
 from schema.model import Evidence, GuideItem, Passage, Relation
 
@@ -71,11 +72,10 @@ def deliverable(indicator_text: str) -> str | None:
 
 
 def parse_guide(doc_id: str, text: str, passages: list[Passage]) -> tuple[list[GuideItem], list[Relation]]:
-    def passage_at(offset: int) -> Passage:
-        for p in passages:
-            if p.start <= offset < p.end:
-                return p
-        raise GuideError(f"no passage holds offset {offset}")
+    def holding(offset: int) -> Passage:
+        if (p := passage_at(passages, offset)) is None:
+            raise GuideError(f"no passage holds offset {offset}")
+        return p
 
     items: list[GuideItem] = []
     relations: list[Relation] = []
@@ -86,7 +86,7 @@ def parse_guide(doc_id: str, text: str, passages: list[Passage]) -> tuple[list[G
         start, end = _trim(text, start, end)
         name_start = start if name_start is None else name_start
         item = GuideItem(id=make_id(label, code), label=label, code=code, name=text[name_start:end],
-                         text=text[start:end], direction=number, passage_id=passage_at(start).id,
+                         text=text[start:end], direction=number, passage_id=holding(start).id,
                          start=start, end=end,
                          deliverable=deliverable(text[start:end]) if label == "Indicator" else None)
         items.append(item)
@@ -94,7 +94,7 @@ def parse_guide(doc_id: str, text: str, passages: list[Passage]) -> tuple[list[G
 
     def link(rtype: str, tail: GuideItem) -> None:
         assert direction is not None
-        p = passage_at(tail.start)
+        p = holding(tail.start)
         relations.append(Relation(type=rtype, head_id=direction.id, tail_id=tail.id,
                                   head_label="ResearchDirection", tail_label=tail.label, head=direction.name,
                                   tail=tail.name, evidence=Evidence(passage_id=p.id, start=p.start, end=p.end,

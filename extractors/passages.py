@@ -163,6 +163,15 @@ def split_passages(doc_id: str, text: str, window: tuple[int, int] | None = None
     ]
 
 
+def passage_at(passages: list[Passage], offset: int) -> Passage | None:
+    """The passage holding character `offset`, or None (between passages, or past the end).
+    `passages` in document order, as `split_passages` makes them; found by binary search."""
+    i = bisect.bisect_right(passages, offset, key=lambda p: p.end)  # the first that ends after offset
+    if i < len(passages) and passages[i].start <= offset:
+        return passages[i]
+    return None
+
+
 def windows(text: str, size: int) -> list[tuple[int, int]]:
     """Consecutive [start, end) windows of about `size` characters, so a long document is processed
     in bounded pieces. A window ends at the first line break after `size` characters when one

@@ -18,7 +18,7 @@ from extractors.documents import RawDocument, ReadError, read_document
 from extractors.gazetteer import Gazetteer, load_gazetteer
 from extractors.guide import is_guide, parse_guide
 from extractors.mentions import FoundMention, find_mentions
-from extractors.passages import split_passages, windows
+from extractors.passages import passage_at, split_passages, windows
 from extractors.recommendations import recommendation_spans
 from extractors.relations import Placed, cites, dedupe, nested_relations, trigger_relations
 from extractors.segment import search_field
@@ -52,19 +52,6 @@ def _entity(label: str, name: str, aliases: tuple[str, ...] = (), generic: bool 
                   search=search_field(" ".join((name, *aliases))))
 
 
-def _passage_at(passages: list[Passage], offset: int) -> Passage | None:
-    lo, hi = 0, len(passages)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if passages[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < len(passages) and passages[lo].start <= offset < passages[lo].end:
-        return passages[lo]
-    return None
-
-
 def _shifted(f: FoundMention, offset: int) -> FoundMention:
     if not offset:
         return f
@@ -85,7 +72,7 @@ def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Ga
     by_passage: dict[str, list[Placed]] = {}
     policies: list[Placed] = []
     for f in found:
-        passage = _passage_at(passages, f.start)
+        passage = passage_at(passages, f.start)
         if passage is None or f.end > passage.end:
             continue  # a name across a sentence boundary is not a name
         entity = entities.setdefault(Entity.make_id(f.label, f.canonical),

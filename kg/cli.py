@@ -1,21 +1,21 @@
-"""The `kg` command line. Every failure a user can cause ends in one clear line and a non-zero
-exit, never a stack trace."""
+"""The `kg` command line: the core commands here, and the commands other packages plug in
+(`kg serve`, `kg bench`: entry points of the group `kg.commands`, see kg.plugins). Every failure a
+user can cause ends in one clear line and a non-zero exit, never a stack trace."""
 from __future__ import annotations
 
-import functools
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from kg import queries
 from kg.config import load_settings
-from kg.stores import GraphStore, StoreError, open_store
+from kg.plugins import add_plugins
+from kg.stores import GraphStore, open_store
+from kg.terminal import err, fail, friendly, out, print_json
 from schema.vocabulary import ENTITY_LABELS
 
 app = typer.Typer(help="科技社团知识图谱 — knowledge graph of Chinese S&T societies, policies and recommendations.",
@@ -27,39 +27,10 @@ review_app = typer.Typer(help="Drafters' decisions about facts: verify, reject, 
                          no_args_is_help=True)
 app.add_typer(review_app, name="review")
 
-out = Console()
-err = Console(stderr=True)
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[bold red]错误 / error:[/] {message}", highlight=False, soft_wrap=True)
-    return typer.Exit(code)
-
-
-def friendly(fn: F) -> F:
-    """Turn the errors a user can cause into one line and exit code 1."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except StoreError as exc:
-            raise fail(str(exc)) from None
-        except (KeyError, ValueError) as exc:
-            raise fail(str(exc.args[0]) if exc.args else str(exc)) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str) + "\n")
-
-
 def _print_rows(rows: list[dict[str, Any]], as_json: bool) -> None:
     if as_json:
         for row in rows:
-            _print_json(row)
+            print_json(row)
         return
     if not rows:
         out.print("(no rows)")
@@ -93,7 +64,7 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = 
     with open_store() as store:
         result = store.stats()
     if as_json:
-        _print_json(result)
+        print_json(result)
         return
     table = Table("label / type", "count")
     for key, count in result["labels"].items():
@@ -165,7 +136,7 @@ def check(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     with open_store() as store:
         results = run_checks(store)
     if as_json:
-        _print_json([{"check": r.name, "violations": r.violations, "sample": r.sample} for r in results])
+        print_json([{"check": r.name, "violations": r.violations, "sample": r.sample} for r in results])
     else:
         for r in results:
             mark = (f"[yellow]! {r.violations}[/]" if r.report_only and r.violations
@@ -260,7 +231,7 @@ def eval_(
     blind = evaluate(gold_dir, split=split, leave_names_out=True) if leave_names_out else None
     unseen = blind.as_dict() if blind else None
     if as_json:
-        _print_json({**result, "leave_names_out": unseen} if unseen else result)
+        print_json({**result, "leave_names_out": unseen} if unseen else result)
     else:
         columns = ["what", "type", "P", "R", "F1", "tp", "fp", "fn"]
         if unseen:
@@ -289,37 +260,6 @@ def eval_(
     if errors:
         for e in (blind or report).errors:
             err.print(json.dumps(e, ensure_ascii=False), soft_wrap=True, highlight=False, markup=False)
-
-
-@app.command()
-@friendly
-def bench(
-    quick: Annotated[bool, typer.Option("--quick", help="a smoke run of seconds (small sizes)")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="print the result as JSON")] = False,
-    store: Annotated[list[str], typer.Option("--store", help="embedded and/or neo4j (default: both when "
-                                                               "NEO4J_URI is set; Neo4j's database is wiped)")] = [],  # noqa: B006
-) -> None:
-    """Measure extraction, ingest and query speed on synthetic documents; print a table."""
-    from kg.bench import print_table, run_bench
-
-    result = run_bench(quick=quick, stores=store or None,
-                       progress=lambda message: err.print(f"[dim]{message}[/]", highlight=False))
-    if as_json:
-        _print_json(result)
-    else:
-        print_table(result, out)
-
-
-@app.command()
-@friendly
-def serve(
-    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
-    port: Annotated[int | None, typer.Option(help="port (default: a free one)")] = None,
-) -> None:
-    """Start the dashboard (headless) and print its URL."""
-    from dashboards.serve import serve as run_dashboard
-
-    run_dashboard(host=host, port=port)
 
 
 # --- the local Neo4j server -----------------------------------------------------------------
@@ -384,7 +324,7 @@ def review_list(
     rows = [{**d.model_dump(), "orphaned": d.fact_key not in present} for d in found]
     if as_json:
         for row in rows:
-            _print_json(row)
+            print_json(row)
         return
     _print_rows([{"fact_key": r["fact_key"], "status": r["status"] + (" (orphaned)" if r["orphaned"] else ""),
                   "kind": r["kind"], "text": r["text"][:50], "value": r["value"] or "", "by": r["by"], "at": r["at"]}
@@ -497,6 +437,9 @@ def review_merges(
     with open_store() as store:
         rows = candidates(store) if show_candidates else [asdict(m) for m in merges(store)]
     _print_rows(rows, as_json)
+
+
+add_plugins(app)
 
 
 def main() -> None:

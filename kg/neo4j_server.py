@@ -34,6 +34,8 @@ from typing import Any
 import neo4j
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
+from kg.net import free_port
+
 __all__ = ["NEO4J_VERSION", "ServerInfo", "Neo4jServerError", "start", "stop", "status"]
 
 NEO4J_VERSION = "5.26.30"  # newest 5.26.x LTS release on Maven Central at the time of writing
@@ -216,12 +218,6 @@ def _alive(pid: int, home: Path) -> bool:
         return False
     # Guard against PID reuse: it must be *our* server for *this* home.
     return MAIN_CLASS.encode() in cmdline and f"--home-dir={home}".encode() in cmdline
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _log_tail(home: Path, lines: int = 40) -> str:
@@ -422,7 +418,7 @@ def start(data_dir: Path, password: str | None = None, timeout: float = 180.0) -
         _state_file(home).unlink(missing_ok=True)  # stale
 
         java, cp = _java(), classpath()
-        bolt_port = _free_port()
+        bolt_port = free_port()
         conf_dir = _write_conf(home, bolt_port)
         (home / "logs").mkdir(exist_ok=True)
         if not (home / "data" / "databases" / "system").exists():

@@ -30,10 +30,6 @@ def neo4j_settings() -> dict[str, str] | None:
             "database": os.environ.get("NEO4J_DATABASE", "neo4j")}
 
 
-def wipe(store: GraphStore) -> None:
-    store.write("MATCH (n) DETACH DELETE n")
-
-
 @pytest.fixture
 def embedded(tmp_path: Path) -> Iterator[EmbeddedStore]:
     store = EmbeddedStore(tmp_path / "graph.kgl", writer=True)
@@ -50,10 +46,10 @@ def neo4j_store() -> Iterator[GraphStore]:
     from kg.stores.neo4j_store import Neo4jStore
 
     store = Neo4jStore(**settings)
-    wipe(store)
+    store.wipe()
     store.apply_schema()
     yield store
-    wipe(store)
+    store.wipe()
     store.close()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
+from extractors.passages import passage_at
 from schema.model import (
     Address, Document, Entity, Evidence, Facts, GuideItem, Mention, Passage, Recommendation, Relation,
 )
@@ -44,7 +45,8 @@ def _mention(doc: Document, passages: list[Passage], entity: Entity, text: str, 
     start = -1
     for _ in range(nth + 1):
         start = doc.text.index(text, start + 1)
-    passage = next(p for p in passages if p.start <= start < p.end)
+    passage = passage_at(passages, start)
+    assert passage is not None
     return Mention(type=entity.label, text=text, start=start, end=start + len(text), entity_id=entity.id,
                    passage_id=passage.id, generic=entity.generic, source=source)
 

@@ -115,7 +115,7 @@ def test_a_10_mb_text_file_is_accepted_with_bounded_memory(tmp_path):
     """Window by window, memory bounded (927 MB measured at 10 MB; the 50 MB case, 5 minutes, is in
     `kg bench`: the target 'a 50 MB text file accepted, peak RSS < 3,000 MB'). The same harness as
     the bench: the seed documents' bodies repeated, `kg ingest` in a child process."""
-    from kg.bench import measure_huge_text
+    from benchmarks.ingest import measure_huge_text
 
     run = measure_huge_text(tmp_path, 10)
     assert run["megabytes"] >= 10 and run["accepted"], run

@@ -10,7 +10,10 @@ import json
 import pytest
 
 from kg import queries
-from kg.bench import _percentile, markdown, print_table, run_bench, targets
+from benchmarks.report import markdown, print_table
+from benchmarks.run import run_bench
+from benchmarks.targets import targets
+from benchmarks.timing import percentile
 
 
 def _positive(value) -> bool:
@@ -75,8 +78,8 @@ def _check_shape(result: dict, stores: tuple[str, ...]) -> None:
 def test_quick_bench_on_the_embedded_store(tmp_path):
     result = run_bench(quick=True, stores=("embedded",), workdir=tmp_path)
     _check_shape(result, ("embedded",))
-    # the benchmark leaves nothing but its own working folder
-    assert not list(tmp_path.glob("*.kgl-lock"))
+    # the benchmark leaves nothing but its own working folder: no store still open
+    assert not list(tmp_path.rglob("*.kgl-lock"))
 
 
 @pytest.mark.neo4j
@@ -88,9 +91,9 @@ def test_quick_bench_on_neo4j(tmp_path, neo4j_store):
 
 def test_percentile_is_nearest_rank():
     values = [5.0, 1.0, 4.0, 2.0, 3.0]
-    assert _percentile(values, 0.5) == 3.0
-    assert _percentile(values, 0.95) == 5.0
-    assert _percentile([7.0], 0.95) == 7.0
+    assert percentile(values, 0.5) == 3.0
+    assert percentile(values, 0.95) == 5.0
+    assert percentile([7.0], 0.95) == 7.0
 
 
 def test_targets_are_judged_from_the_numbers():
@@ -114,10 +117,62 @@ def test_targets_are_judged_from_the_numbers():
 
 
 def test_the_huge_text_case_ingests_a_file_of_the_given_size_and_reports_its_peak(tmp_path):
-    from kg.bench import measure_huge_text
+    from benchmarks.ingest import measure_huge_text
 
     run = measure_huge_text(tmp_path, 1)
     assert run["megabytes"] >= 1.0 and run["accepted"] is True
     assert run["peak_rss_mb"] and run["peak_rss_mb"] > 50 and run["seconds"] > 0
     judged = targets({"huge_text": run})
     assert judged[0]["target"].startswith("embedded: a 1.") and judged[0]["met"] is True
+
+
+def test_kg_bench_passes_its_options_on_and_prints_and_saves_the_result(tmp_path, monkeypatch):
+    import benchmarks.report
+    import benchmarks.run
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    calls = {}
+    fake = {"quick": True, "stores": ["embedded"], "seconds": 1.0}
+
+    def run_bench(**kwargs):
+        calls.update(kwargs)
+        kwargs["progress"]("a step")
+        return fake
+
+    monkeypatch.setattr(benchmarks.run, "run_bench", run_bench)
+    monkeypatch.setattr(benchmarks.report, "markdown", lambda result: f"| {result['seconds']} |")
+    monkeypatch.setattr(benchmarks.report, "print_table", lambda result, console: console.print("TABLE"))
+    saved, md = tmp_path / "out.json", tmp_path / "out.md"
+    result = CliRunner().invoke(app, ["bench", "--quick", "--store", "embedded", "--json",
+                                      "--save-json", str(saved), "--save-markdown", str(md)])
+    assert result.exit_code == 0, result.output
+    assert calls["quick"] is True and calls["stores"] == ["embedded"]
+    assert json.loads(result.stdout) == fake and json.loads(saved.read_text()) == fake
+    assert md.read_text() == "| 1.0 |"
+    assert "a step" in result.stderr
+    table = CliRunner().invoke(app, ["bench"])
+    assert table.exit_code == 0 and table.stdout == "TABLE\n" and calls["quick"] is False and calls["stores"] is None
+
+
+def test_kg_bench_refusing_to_wipe_is_one_line(monkeypatch):
+    import benchmarks.run
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+    from kg.stores import StoreError
+
+    def refuse(**kwargs):
+        raise StoreError("kg bench wipes the Neo4j database, and bolt://x holds 3 nodes.")
+
+    monkeypatch.setattr(benchmarks.run, "run_bench", refuse)
+    result = CliRunner().invoke(app, ["bench", "--store", "neo4j"])
+    assert result.exit_code == 1 and "holds 3 nodes" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_unknown_store_is_refused_before_anything_runs(tmp_path):
+    with pytest.raises(ValueError, match="unknown store mongo"):
+        run_bench(quick=True, stores=("embedded", "mongo"), workdir=tmp_path)
+    assert list(tmp_path.iterdir()) == []

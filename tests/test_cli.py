@@ -1,87 +1,163 @@
-"""The `kg` command as a user runs it (a real subprocess), on the embedded store and on Neo4j."""
+"""The `kg` command as a user runs it, on the embedded store and on Neo4j: in this process through
+typer's CliRunner (the seed corpus is ingested once per module, and tests that only read share
+that graph), and a few real subprocesses (`kg --help`, `kg ingest` + `kg stats --json`, `kg serve`)."""
 from __future__ import annotations
 
 import json
 import os
+import re
+import select
 import shutil
+import signal
 import subprocess
 import sys
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import Result
+from typer.testing import CliRunner
 
+from kg.cli import app
+from kg.net import free_port
 from tests.conftest import ROOT, SEED, neo4j_settings
 
 KG = [sys.executable, "-m", "kg.cli"]
 SEED_PATHS = [str(SEED / "guide-2020.txt"), str(SEED / "documents")]
+DOCUMENTS = 1 + len(list((SEED / "documents").glob("*.md")))  # and the guide
+RUNNER = CliRunner()
+
+Env = dict[str, str | None]
 
 
-def kg(*args: str, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess[str]:
+def kg(*args: str, env: Env, check: bool = True) -> Result:
+    """`kg ARGS` in this process, with `env` as its environment (None unsets a variable)."""
+    result = RUNNER.invoke(app, list(args), env=env)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        # a user would have seen this stack trace
+        raise AssertionError("kg " + " ".join(args) + " raised:\n"
+                             + "".join(traceback.format_exception(result.exception)))
+    if check and result.exit_code != 0:
+        raise AssertionError(f"kg {' '.join(args)} exited {result.exit_code}:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def kg_process(*args: str, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess[str]:
+    """`kg ARGS` as a real subprocess."""
     result = subprocess.run([*KG, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     if check and result.returncode != 0:
         raise AssertionError(f"kg {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
     return result
 
 
-@pytest.fixture
-def embedded_env(tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KG_"))}
-    return {**env, "KG_STORE": "embedded", "KG_DATA_DIR": str(tmp_path / "data")}
+def embedded_settings(data: Path) -> Env:
+    """The embedded store in `data`, and no other KG_ or NEO4J_ setting of the calling environment."""
+    unset: Env = {k: None for k in os.environ if k.startswith(("NEO4J_", "KG_"))}
+    return {**unset, "KG_STORE": "embedded", "KG_DATA_DIR": str(data)}
+
+
+def process_env(settings: Env) -> dict[str, str]:
+    """A subprocess environment: the current one with `settings` applied."""
+    return {k: v for k, v in {**os.environ, **settings}.items() if v is not None}
+
+
+@pytest.fixture(autouse=True)
+def _in_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # as a user runs kg (relative paths; no stray .env)
+
+
+@dataclass
+class Seeded:
+    data: Path
+    env: Env
+    first: Result  # the output of the ingest that made it
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
+    """The seed corpus ingested once into an embedded store. Read it only; to change it, copy it
+    (`copy_of`)."""
+    data = tmp_path_factory.mktemp("seeded") / "data"
+    env = embedded_settings(data)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        first = kg("ingest", *SEED_PATHS, env=env)
+    return Seeded(data, env, first)
+
+
+def copy_of(seeded: Seeded, tmp_path: Path) -> Env:
+    data = tmp_path / "data"
+    shutil.copytree(seeded.data, data)
+    return embedded_settings(data)
 
 
 @pytest.fixture
-def neo4j_env(tmp_path: Path, neo4j_store) -> dict[str, str]:
+def embedded_env(tmp_path: Path) -> Env:
+    return embedded_settings(tmp_path / "data")
+
+
+@pytest.fixture
+def neo4j_env(tmp_path: Path, neo4j_store) -> Env:
     settings = neo4j_settings()
     assert settings is not None
-    return {**os.environ, "KG_STORE": "neo4j", "KG_DATA_DIR": str(tmp_path / "data"), "NEO4J_URI": settings["uri"],
+    return {"KG_STORE": "neo4j", "KG_DATA_DIR": str(tmp_path / "data"), "NEO4J_URI": settings["uri"],
             "NEO4J_USER": settings["user"], "NEO4J_PASSWORD": settings["password"]}
 
 
 @pytest.fixture(params=["embedded", "neo4j"])
-def env(request: pytest.FixtureRequest) -> dict[str, str]:
-    return request.getfixturevalue(f"{request.param}_env")
+def seed_env(request: pytest.FixtureRequest, seeded: Seeded) -> Env:
+    """A store holding the seed corpus, to read: the shared embedded one, or Neo4j ingested here."""
+    if request.param == "embedded":
+        return seeded.env
+    env = request.getfixturevalue("neo4j_env")
+    kg("ingest", *SEED_PATHS, env=env)
+    return env
 
 
-def stats(env: dict[str, str]) -> dict:
+def stats(env: Env) -> dict:
     return json.loads(kg("stats", "--json", env=env).stdout)
 
 
-def test_ingest_seed_twice_changes_nothing_and_checks_pass(env):
-    first = kg("ingest", *SEED_PATHS, env=env)
-    documents = 1 + len(list((SEED / "documents").glob("*.md")))  # and the guide
-    assert f"ingested {documents}" in first.stdout
+# --- in this process ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["embedded", "neo4j"])
+def test_ingest_seed_twice_changes_nothing_and_checks_pass(kind, seeded, tmp_path, request):
+    if kind == "embedded":
+        env, first = copy_of(seeded, tmp_path), seeded.first
+    else:
+        env = request.getfixturevalue("neo4j_env")
+        first = kg("ingest", *SEED_PATHS, env=env)
+    assert f"ingested {DOCUMENTS}" in first.stdout
     before = stats(env)
     assert before["labels"]["ResearchDirection"] == 4
     assert before["labels"]["Indicator"] == 24
     second = kg("ingest", *SEED_PATHS, env=env)
-    assert f"ingested 0, unchanged {documents}" in second.stdout
+    assert f"ingested 0, unchanged {DOCUMENTS}" in second.stdout
     assert stats(env) == before
     kg("check", env=env)
 
 
-def test_stats_are_identical_on_both_stores(embedded_env, neo4j_env):
-    for env in (embedded_env, neo4j_env):
-        kg("ingest", *SEED_PATHS, env=env)
-    assert stats(embedded_env) == stats(neo4j_env)
+def test_stats_are_identical_on_both_stores(seeded, neo4j_env):
+    kg("ingest", *SEED_PATHS, env=neo4j_env)
+    assert stats(seeded.env) == stats(neo4j_env)
 
 
-def test_cypher_is_read_only_unless_write(env):
-    kg("ingest", str(SEED / "documents" / "005.md"), env=env)
-    refused = kg("cypher", "CREATE (n:X) RETURN n", env=env, check=False)
-    assert refused.returncode != 0
+def test_cypher_is_read_only_unless_write(seed_env):
+    refused = kg("cypher", "CREATE (n:X) RETURN n", env=seed_env, check=False)
+    assert refused.exit_code != 0
     assert "read-only" in refused.stderr and "Traceback" not in refused.stderr
-    assert "X" not in stats(env)["labels"]
-    rows = kg("cypher", "MATCH (d:Document) RETURN d.title AS title", "--json", env=env)
+    assert "X" not in stats(seed_env)["labels"]
+    rows = kg("cypher", "MATCH (d:Document) RETURN d.title AS title", "--json", env=seed_env)
     assert "中国科协所属学会" in rows.stdout
 
 
-def test_named_query_from_the_command_line(env):
-    kg("ingest", *SEED_PATHS, env=env)
-    rows = [json.loads(line) for line in kg("query", "coverage", "--json", env=env).stdout.splitlines()]
+def test_named_query_from_the_command_line(seed_env):
+    rows = [json.loads(line) for line in kg("query", "coverage", "--json", env=seed_env).stdout.splitlines()]
     assert len(rows) == 24 and {r["direction"] for r in rows} == {"1", "2", "3", "4"}
     assert sum(r["recommendations"] for r in rows) > 0
-    missing = kg("query", "trace_recommendation", env=env, check=False)
-    assert missing.returncode != 0 and "rec_id" in missing.stderr
+    missing = kg("query", "trace_recommendation", env=seed_env, check=False)
+    assert missing.exit_code != 0 and "rec_id" in missing.stderr
 
 
 def test_changed_file_replaces_its_facts_and_prune_removes_gone_files(embedded_env, tmp_path):
@@ -112,7 +188,7 @@ def test_a_bad_file_is_reported_and_the_rest_ingested(embedded_env, tmp_path):
     (folder / "empty.txt").write_bytes(b"")
     (folder / "garbage.docx").write_bytes(os.urandom(2048))
     result = kg("ingest", str(folder), env=embedded_env, check=False)
-    assert result.returncode == 1
+    assert result.exit_code == 1
     assert "empty.txt" in result.stderr and "garbage.docx" in result.stderr
     assert "Traceback" not in result.stderr
     assert "ingested 2" in result.stdout  # 005.md and the bundled guide
@@ -140,15 +216,56 @@ def test_extract_prints_the_json_contract(embedded_env):
 
 
 def test_unreachable_neo4j_is_one_clear_line(tmp_path):
-    env = {**os.environ, "KG_STORE": "neo4j", "NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": "wrong-pass",
+    env = {"KG_STORE": "neo4j", "NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": "wrong-pass",
            "KG_DATA_DIR": str(tmp_path)}
     result = kg("stats", env=env, check=False)
-    assert result.returncode == 1
+    assert result.exit_code == 1
     assert "Neo4j" in result.stderr and "Traceback" not in result.stderr
     assert len([line for line in result.stderr.splitlines() if line.strip()]) <= 3
 
 
 def test_wrong_password_is_one_clear_line(neo4j_env):
     result = kg("stats", env={**neo4j_env, "NEO4J_PASSWORD": "not-the-password"}, check=False)
-    assert result.returncode == 1
+    assert result.exit_code == 1
     assert "authentication" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- real subprocesses ---------------------------------------------------------------------------
+
+def test_help_lists_the_core_and_the_plugin_commands():
+    result = kg_process("--help", env=process_env({}))
+    commands = set(re.findall(r"^│ (\w[\w-]*) ", result.stdout, flags=re.MULTILINE))
+    core = {"init", "stats", "query", "cypher", "check", "ingest", "extract", "eval", "neo4j", "review"}
+    assert core | {"serve", "bench"} <= commands, commands
+    assert "warning" not in result.stderr  # every plugin loaded
+
+
+def test_ingest_then_stats_as_a_user_runs_them(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(SEED / "documents" / "005.md", folder / "005.md")
+    env = process_env(embedded_settings(tmp_path / "data"))
+    out = kg_process("ingest", str(folder), env=env)
+    assert "ingested 2" in out.stdout  # 005.md and the bundled guide
+    counts = json.loads(kg_process("stats", "--json", env=env).stdout)
+    assert counts["labels"]["Document"] == 2 and counts["labels"]["Indicator"] == 24
+
+
+def test_serve_prints_the_url_and_stops_on_sigterm(tmp_path):
+    port = free_port()
+    env = process_env(embedded_settings(tmp_path / "data"))
+    proc = subprocess.Popen([*KG, "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        ready, _, _ = select.select([proc.stdout], [], [], 60)
+        assert ready, "kg serve printed nothing in 60 s"
+        assert proc.stdout.readline().strip() == f"http://127.0.0.1:{port}"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""

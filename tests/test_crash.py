@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kg.check import run_checks
 from kg.stores.embedded import EmbeddedStore
-from tests.conftest import ROOT, SEED, neo4j_settings, wipe
+from tests.conftest import ROOT, SEED, neo4j_settings
 
 COPIES = 1  # the seed corpus alone (177 documents) takes long enough to be killed part-way
 SEED_COUNT = len(list((SEED / "documents").glob("*.md")))
@@ -71,7 +71,7 @@ def test_kill_during_neo4j_ingest_then_rerun_equals_a_clean_run(tmp_path, neo4j_
     kill_part_way(ingest_cmd(corpus), env, committed)
     subprocess.run(ingest_cmd(corpus), cwd=ROOT, env=env, check=True, capture_output=True)
     after_crash = (neo4j_store.stats(), neo4j_store.content_digest())
-    wipe(neo4j_store)
+    neo4j_store.wipe()
     subprocess.run(ingest_cmd(corpus), cwd=ROOT, env=env, check=True, capture_output=True)
     assert (neo4j_store.stats(), neo4j_store.content_digest()) == after_crash
     assert after_crash[0]["labels"]["Document"] == COPIES * SEED_COUNT + 1

@@ -5,7 +5,6 @@ temporary KG_DATA_DIR; a store that cannot be reached and an empty graph are cov
 """
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboards import graphview
 from kg.ingest import ingest
+from kg.net import free_port
 from kg.review import Decision, set_decision
 from kg.stores.embedded import EmbeddedStore
 
@@ -229,15 +229,9 @@ def test_every_named_query_runs_from_the_library(app: AppTest):
         assert "查询成功，没有返回行" not in texts(at), f"{name} returned no rows with its example parameters"
 
 
-def _closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_every_page_says_plainly_when_the_store_is_down(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("KG_STORE", "neo4j")
-    monkeypatch.setenv("NEO4J_URI", f"bolt://127.0.0.1:{_closed_port()}")
+    monkeypatch.setenv("NEO4J_URI", f"bolt://127.0.0.1:{free_port()}")
     monkeypatch.setenv("NEO4J_PASSWORD", "not-a-password")
     at = AppTest.from_file(APP, default_timeout=60).run()
     for page, title in PAGES.items():

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import socket
 import subprocess
 import time
 import urllib.request
@@ -21,6 +20,7 @@ import pytest
 
 from dashboards import serve
 from kg.ingest import ingest
+from kg.net import free_port
 from kg.stores.embedded import EmbeddedStore
 
 pytestmark = pytest.mark.browser
@@ -63,10 +63,10 @@ def _seed_graph(data_dir: Path) -> None:
 
 
 def _start(env_overrides: dict[str, str], cwd: Path) -> Iterator[str]:
-    host, port = "127.0.0.1", serve.free_port()
+    host, port = "127.0.0.1", free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KG_", "NEO4J_"))} | env_overrides
     log = open(cwd / "streamlit.log", "wb")
-    proc = subprocess.Popen(serve.command(host, port), cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(serve.streamlit_argv(host, port), cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://{host}:{port}"
     deadline = time.monotonic() + 60
     while True:  # the health endpoint answers once the server listens
@@ -122,9 +122,7 @@ def support_server(tmp_path_factory: pytest.TempPathFactory, chromium_path: str)
 
 @pytest.fixture(scope="module")
 def down_server(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Iterator[str]:
-    with socket.socket() as s:  # a port nobody listens on
-        s.bind(("127.0.0.1", 0))
-        closed = s.getsockname()[1]
+    closed = free_port()  # a port nobody listens on
     cwd = tmp_path_factory.mktemp("kg-down")
     yield from _start({"KG_STORE": "neo4j", "NEO4J_URI": f"bolt://127.0.0.1:{closed}",
                        "NEO4J_PASSWORD": "not-a-password"}, cwd)

@@ -70,3 +70,43 @@ def test_both_stores_hold_the_same_graph(embedded, neo4j_store):
         load_facts(s, all_facts())
     assert embedded.stats() == neo4j_store.stats()
     assert embedded.content_digest() == neo4j_store.content_digest()
+
+
+SEARCH = "CALL db.index.fulltext.queryNodes('passage_search', $q) YIELD node RETURN count(*) AS c"
+
+
+def test_wipe_empties_the_graph_and_keeps_the_schema(store):
+    load_facts(store, all_facts())
+    store.wipe()
+    assert store.stats() == {"labels": {}, "relationships": {}}
+    load_facts(store, all_facts())  # the indexes are still there: search finds the new passages
+    assert store.read(SEARCH, {"q": "学会"})[0]["c"] > 0
+
+
+def test_drop_index_drops_it_and_apply_schema_makes_it_again(store):
+    load_facts(store, all_facts())
+    found = store.read(SEARCH, {"q": "学会"})[0]["c"]
+    store.drop_index("passage_search")
+    with pytest.raises(QueryError):
+        store.read(SEARCH, {"q": "学会"})
+    store.drop_index("passage_search")  # gone already: nothing to do
+    store.apply_schema()
+    assert store.read(SEARCH, {"q": "学会"})[0]["c"] == found
+
+
+def test_drop_index_takes_only_a_name(embedded):
+    with pytest.raises(ValueError):
+        embedded.drop_index("passage_search IF EXISTS; MATCH (n) DETACH DELETE n")
+
+
+def test_a_reader_may_not_wipe(tmp_path):
+    from kg.stores.embedded import EmbeddedStore
+
+    with EmbeddedStore(tmp_path / "graph.kgl", writer=True) as writer:
+        load_facts(writer, all_facts())
+    reader = EmbeddedStore(tmp_path / "graph.kgl")
+    with pytest.raises(ReadOnlyViolation):
+        reader.wipe()
+    with pytest.raises(ReadOnlyViolation):
+        reader.drop_index("passage_search")
+    assert reader.stats()["labels"]["Recommendation"] == 2

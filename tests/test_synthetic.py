@@ -1,4 +1,4 @@
-"""The synthetic document generator (kg.synthetic): deterministic, labelled synthetic, written only
+"""The synthetic document generator (benchmarks.synthetic): deterministic, labelled synthetic, written only
 where asked — and every fact it plants is found by the extractors (an extraction test too)."""
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import yaml
 from extractors.documents import read_document
 from extractors.gazetteer import load_gazetteer
 from extractors.pipeline import extract, to_document
-from kg.synthetic import (
+from benchmarks.synthetic import (
     CHARS_PER_PAGE, SEED_DATA, generate_document, iter_documents, write_corpus, write_long_document,
 )
 
@@ -37,7 +37,7 @@ def test_same_seed_gives_the_same_bytes(tmp_path):
 
 
 def test_same_bytes_in_another_process_with_another_hash_seed():
-    script = ("import hashlib; from kg.synthetic import generate_document; "
+    script = ("import hashlib; from benchmarks.synthetic import generate_document; "
               "print(hashlib.sha256(''.join(generate_document(5, i).text for i in range(5)).encode()).hexdigest())")
     digests = set()
     for hash_seed in ("1", "2"):

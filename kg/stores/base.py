@@ -2,6 +2,7 @@
 
 Callers speak Cypher through four verbs — `read`, `write`, `write_batches`, `write_all` — and get
 plain Python values back (dicts, lists, str, int, float, bool, None), the same on both stores.
+Besides them: the schema (`apply_schema`, `drop_index`), `wipe`, `checkpoint`/`refresh`, `close`.
 Whatever differs between the engines lives in the subclasses, nowhere else.
 """
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import abc
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -126,6 +128,15 @@ class GraphStore(abc.ABC):
         for statement in schema_statements(self.dialect):
             self.write_all([(statement, {})])
 
+    @abc.abstractmethod
+    def drop_index(self, name: str) -> None:
+        """Drop the index called `name` (full-text ones too) if it exists; `apply_schema()` creates
+        the schema's indexes again. Writers only."""
+
+    @abc.abstractmethod
+    def wipe(self) -> None:
+        """Delete every node and relationship; the constraints and indexes stay. Writers only."""
+
     def checkpoint(self) -> None:
         """Make committed writes visible to readers that load from disk (embedded); no-op on Neo4j."""
 
@@ -165,6 +176,16 @@ class GraphStore(abc.ABC):
         lines += sorted(json.dumps([row["a"], row["b"], _strip(row["r"])], sort_keys=True, ensure_ascii=False,
                                    default=str) for row in rels)
         return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+_INDEX_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def index_name(name: str) -> str:
+    """`name` if it can stand unquoted in `DROP INDEX name` (it is spliced into the statement)."""
+    if not _INDEX_NAME.fullmatch(name):
+        raise ValueError(f"not an index name: {name!r}")
+    return name
 
 
 def _strip(value: dict[str, Any]) -> dict[str, Any]:

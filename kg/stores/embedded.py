@@ -36,6 +36,7 @@ from kg.stores.base import (
     Row,
     Statement,
     StoreUnavailable,
+    index_name,
 )
 from kg.stores.readonly import check_read_statement
 
@@ -160,6 +161,14 @@ class EmbeddedStore(GraphStore):
             self._run(self._graph, statement, {})
         # schema statements that found everything in place change nothing: no save is owed for them
         self._dirty = was_dirty or self._index_names() != before or not self.path.exists()
+
+    def drop_index(self, name: str) -> None:
+        # outside a transaction, as kglite runs schema commands
+        self._require_writer()
+        self._run(self._graph, f"DROP INDEX {index_name(name)} IF EXISTS", {})
+
+    def wipe(self) -> None:
+        self.write("MATCH (n) DETACH DELETE n")  # the whole graph is in memory: one transaction holds it
 
     def _index_names(self) -> list[str]:
         return sorted(str(r.get("name")) for r in self._indexes())

@@ -26,6 +26,7 @@ from kg.stores.base import (
     Row,
     Statement,
     StoreUnavailable,
+    index_name,
 )
 from kg.stores.readonly import check_read_statement
 
@@ -154,6 +155,17 @@ class Neo4jStore(GraphStore):
             for statement in schema_statements(self.dialect):
                 self._call(session.run, statement)
             self._call(session.run, "CALL db.awaitIndexes(300)")
+
+    def drop_index(self, name: str) -> None:
+        with self._session(neo4j.WRITE_ACCESS) as session:
+            self._call(session.run, f"DROP INDEX {index_name(name)} IF EXISTS")
+
+    def wipe(self) -> None:
+        """In bounded transactions: a graph of a million nodes does not fit in one."""
+        while self.write("MATCH ()-[r]->() WITH r LIMIT 50000 DELETE r RETURN count(*) AS c")[0]["c"]:
+            pass
+        while self.write("MATCH (n) WITH n LIMIT 50000 DETACH DELETE n RETURN count(*) AS c")[0]["c"]:
+            pass
 
     def close(self) -> None:
         self._driver.close()

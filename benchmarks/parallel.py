@@ -1,6 +1,7 @@
-"""Extraction across processes: documents are independent, so a pool of worker processes can
-extract them at once; results come back in input order and are identical to a serial run
-(extraction is deterministic, and each worker runs the same `extract`).
+"""Extraction across processes, measured by `kg bench` (`kg ingest` extracts serially): documents
+are independent, so a pool of worker processes can extract them at once; results come back in
+input order and are identical to a serial run (extraction is deterministic, and each worker runs
+the same `extract`).
 
 When it helps (measured in docs/PERFORMANCE.md, 2 cores): each worker pays a start-up of its own
 (importing spaCy and jieba, loading the gazetteers, the jieba dictionary and the direction

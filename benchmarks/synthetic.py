@@ -27,8 +27,9 @@ from functools import cache
 from pathlib import Path
 
 from extractors.gazetteer import load_gazetteer
+from seed_data import resource
 
-SEED_DATA = Path(__file__).resolve().parent.parent / "seed_data"
+SEED_DATA = resource()  # the bundled seed_data folder: never written to
 CHARS_PER_PAGE = 1500
 ZIPF_S = 1.0  # weight of the k-th most frequent name ~ 1 / k**s
 

@@ -1,0 +1,44 @@
+"""What every `kg` command prints through, core or plugin: the two consoles, one-line failures
+(`fail`, `friendly`) and JSON lines."""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from kg.stores import StoreError
+
+out = Console()
+err = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print `message` as one error line on stderr; raise the returned Exit to end with `code`."""
+    err.print(f"[bold red]错误 / error:[/] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def friendly(fn: F) -> F:
+    """Turn the errors a user can cause into one line and exit code 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except StoreError as exc:
+            raise fail(str(exc)) from None
+        except (KeyError, ValueError) as exc:
+            raise fail(str(exc.args[0]) if exc.args else str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def print_json(value: Any) -> None:
+    """`value` as one line of JSON on stdout (keys sorted, non-ASCII kept)."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str) + "\n")

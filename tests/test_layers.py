@@ -1,0 +1,56 @@
+"""The layers compose one way: schema/ → extractors/ → kg/ → dashboards/, benchmarks/. Nothing in
+the core imports the views or the benchmarks; the command line reaches them through entry points
+(kg.plugins), and those declared in pyproject.toml are the ones installed."""
+from __future__ import annotations
+
+import ast
+import tomllib
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from kg.plugins import GROUP
+
+ROOT = Path(__file__).resolve().parent.parent
+CORE = ("schema", "extractors", "kg")
+ABOVE = ("dashboards", "benchmarks")
+
+
+def imported_modules(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, module) of every import statement, and of importlib.import_module / __import__ called
+    with a literal name."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.append((node.lineno, node.module))
+        elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) \
+                and isinstance(node.args[0].value, str):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in ("import_module", "__import__"):
+                found.append((node.lineno, node.args[0].value))
+    return found
+
+
+def test_the_core_imports_neither_the_views_nor_the_benchmarks():
+    reaching_up = []
+    for package in CORE:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            for line, module in imported_modules(ast.parse(path.read_text(encoding="utf-8"))):
+                if module.split(".")[0] in ABOVE:
+                    reaching_up.append(f"{path.relative_to(ROOT)}:{line} imports {module}")
+    assert reaching_up == []
+
+
+def test_the_check_sees_every_kind_of_import():
+    source = ("import dashboards.serve\nfrom benchmarks.run import run_bench\nimport importlib\n"
+              "importlib.import_module('dashboards.app')\n__import__('benchmarks')\nfrom . import x\n")
+    assert [m for _, m in imported_modules(ast.parse(source))] == [
+        "dashboards.serve", "benchmarks.run", "importlib", "dashboards.app", "benchmarks"]
+
+
+def test_the_installed_plugins_are_the_declared_ones():
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["entry-points"][GROUP]
+    installed = {ep.name: ep.value for ep in entry_points(group=GROUP)}
+    assert installed == declared, ("the installed package's entry points differ from pyproject.toml: "
+                                   "reinstall it (scripts/setup.sh, or pip install -e .)")
