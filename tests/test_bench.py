@@ -75,8 +75,13 @@ def _check_shape(result: dict, stores: tuple[str, ...]) -> None:
     assert "| query |" in markdown(result)
 
 
+# smaller than --quick: the tests check that every measurement runs and reports, not its numbers
+SMOKE = {"sizes": (5, 10), "query_nodes": (500, 1_500), "query_runs": 1, "query_budget_s": 0.5, "base_docs": 5,
+         "build_batch_docs": 5, "extraction_docs": 10, "parallel_docs": (10,), "row_sample": 10, "long_pages": 2}
+
+
 def test_quick_bench_on_the_embedded_store(tmp_path):
-    result = run_bench(quick=True, stores=("embedded",), workdir=tmp_path)
+    result = run_bench(quick=True, stores=("embedded",), workdir=tmp_path, **SMOKE)
     _check_shape(result, ("embedded",))
     # the benchmark leaves nothing but its own working folder: no store still open
     assert not list(tmp_path.rglob("*.kgl-lock"))
@@ -84,7 +89,7 @@ def test_quick_bench_on_the_embedded_store(tmp_path):
 
 @pytest.mark.neo4j
 def test_quick_bench_on_neo4j(tmp_path, neo4j_store):
-    result = run_bench(quick=True, stores=("neo4j",), workdir=tmp_path)
+    result = run_bench(quick=True, stores=("neo4j",), workdir=tmp_path, **SMOKE)
     _check_shape(result, ("neo4j",))
     assert neo4j_store.read("MATCH (n) RETURN count(n) AS c")[0]["c"] == 0  # left empty
 
