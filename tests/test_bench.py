@@ -121,16 +121,6 @@ def test_targets_are_judged_from_the_numbers():
     assert any(k.startswith("neo4j: the long document") and v is True for k, v in judged.items())
 
 
-def test_the_huge_text_case_ingests_a_file_of_the_given_size_and_reports_its_peak(tmp_path):
-    from benchmarks.ingest import measure_huge_text
-
-    run = measure_huge_text(tmp_path, 1)
-    assert run["megabytes"] >= 1.0 and run["accepted"] is True
-    assert run["peak_rss_mb"] and run["peak_rss_mb"] > 50 and run["seconds"] > 0
-    judged = targets({"huge_text": run})
-    assert judged[0]["target"].startswith("embedded: a 1.") and judged[0]["met"] is True
-
-
 def test_kg_bench_passes_its_options_on_and_prints_and_saves_the_result(tmp_path, monkeypatch):
     import benchmarks.report
     import benchmarks.run
