@@ -47,7 +47,8 @@ def warm_up() -> None:
     """Load the gazetteers, jieba's dictionary, spaCy and the direction model once, so the first
     timed document does not pay for them."""
     from extractors.documents import RawDocument
+    from extractors.metadata import DocumentMetadata
     from extractors.pipeline import extract
 
     extract(RawDocument("warm-up.md", "中国计算机学会承接科技评估职能。各级科协要加强学会党建工作。", "0" * 64,
-                        {"title": "warm-up", "kind": "report"}))
+                        DocumentMetadata(title="warm-up")))

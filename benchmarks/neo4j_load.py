@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.builder import GraphBuilder  # noqa: E402
 from benchmarks.corpora import read_folder  # noqa: E402
 from benchmarks.stores import bench_store, count  # noqa: E402
+from schema.settings import load_settings  # noqa: E402
 
 
 def create_variant(statement: str) -> str:
@@ -69,7 +70,7 @@ def main() -> None:
     base = [extract(r) for r in read_folder(work / "base")]
     guide = extract(read_document(GUIDE_PATH))
     store = bench_store("neo4j", work, "load")
-    print(f"{len(base)} base documents × {args.copies} copies; Neo4j at {os.environ['NEO4J_URI']}")
+    print(f"{len(base)} base documents × {args.copies} copies; Neo4j at {load_settings().neo4j_uri}")
     for variant in args.variants.split(","):
         kind, batch = variant.split("+")[0].split("-")
         store.wipe()

@@ -22,6 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from extractors.documents import RawDocument
 from schema.model import Facts
+from schema.settings import load_settings
 
 PARALLEL_MIN_CHARS = 1_000_000  # below this much text to extract, a pool does not pay for its start-up
 CHUNK_DOCUMENTS = 16  # documents per task: fewer round trips (measured: 16 beats 4 on 2 cores)
@@ -29,9 +30,8 @@ CHUNK_DOCUMENTS = 16  # documents per task: fewer round trips (measured: 16 beat
 
 def default_workers() -> int:
     """One worker per core (at least 1); `KG_EXTRACT_WORKERS` overrides."""
-    env = os.environ.get("KG_EXTRACT_WORKERS")
-    if env:
-        return max(1, int(env))
+    if configured := load_settings().kg_extract_workers:
+        return configured
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 

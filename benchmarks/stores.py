@@ -5,12 +5,11 @@ non-empty database unless KG_BENCH_ALLOW_WIPE=1."""
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
-from kg.config import load_settings
+from schema.settings import load_settings
 from kg.stores import GraphStore, StoreError, open_store
 
 KINDS = ("embedded", "neo4j")
@@ -65,7 +64,7 @@ def count(store: GraphStore) -> tuple[int, int]:
 
 def check_neo4j_may_be_wiped(store: GraphStore, uri: str) -> None:
     """Refuse (StoreError) a non-local server or a non-empty database, unless KG_BENCH_ALLOW_WIPE=1."""
-    if os.environ.get("KG_BENCH_ALLOW_WIPE") == "1":
+    if load_settings().kg_bench_allow_wipe:
         return
     host = urlparse(uri).hostname or ""
     if host not in ("127.0.0.1", "localhost", "::1"):

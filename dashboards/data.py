@@ -18,9 +18,9 @@ from typing import Any
 import streamlit as st
 
 from kg import queries
-from kg.config import Settings, load_settings
 from kg.stores import GraphStore, open_store
-from kg.stores.base import BoundedRows
+from kg.stores.base import BoundedRows, QueryLimits
+from schema.settings import Settings, load_settings
 
 QUERY_TTL_SECONDS = 60  # Neo4j can change under us; the embedded store bumps the generation instead
 
@@ -71,7 +71,7 @@ def read(cypher: str, params: dict[str, Any] | None = None, max_rows: int | None
     """Run user Cypher read-only and bounded (time, rows, memory: KG_QUERY_*): the engine refuses
     writes with ReadOnlyViolation; at most `max_rows` rows come back (what the page shows)."""
     settings = load_settings()
-    limits = settings.query_limits(**({"max_rows": min(max_rows, settings.kg_query_max_rows)} if max_rows else {}))
+    limits = QueryLimits.from_settings(settings, **({"max_rows": min(max_rows, settings.kg_query_max_rows)} if max_rows else {}))
     return connection().store.read_bounded(cypher, params or {}, limits)
 
 

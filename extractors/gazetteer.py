@@ -8,7 +8,6 @@ never an empty or partial gazetteer.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -19,15 +18,13 @@ import ahocorasick
 from extractors.rules import RulesError, tsv_rows
 from extractors.shadow import to_simplified
 from schema.vocabulary import GAZETTEER_FILES  # file name -> label
+from schema.settings import load_settings
 from seed_data import require, resource
 
 
 
 def gazetteer_dir() -> Path:
-    env = os.environ.get("KG_GAZETTEER_DIR")
-    if env:
-        return Path(env)
-    return resource("gazetteers")
+    return load_settings().kg_gazetteer_dir or resource("gazetteers")
 
 
 @dataclass(frozen=True)

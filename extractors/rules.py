@@ -24,7 +24,6 @@ with (建立健全 before 建立): the first that matches names the trigger.
 from __future__ import annotations
 
 import csv
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from schema.vocabulary import ENTITY_LABELS, RELATION_SIGNATURES, TRIGGERED_TYPES
+from schema.settings import load_settings
 from seed_data import DataError, resource
 
 PARTS: dict[str, dict[str, str]] = {
@@ -88,8 +88,7 @@ def tsv_rows(path: Path, expected: list[str], needs: str) -> Iterator[tuple[str,
 
 
 def rules_dir() -> Path:
-    env = os.environ.get("KG_RULES_DIR")
-    return Path(env) if env else resource("rules")
+    return load_settings().kg_rules_dir or resource("rules")
 
 
 @dataclass(frozen=True)

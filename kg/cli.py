@@ -12,10 +12,11 @@ import typer
 from rich.table import Table
 
 from kg import queries
-from kg.config import load_settings
 from kg.plugins import add_plugins
 from kg.stores import GraphStore, open_store
+from kg.stores.base import QueryLimits
 from kg.terminal import err, fail, friendly, out, print_json
+from schema.settings import load_settings
 from schema.vocabulary import ENTITY_LABELS
 
 app = typer.Typer(help="科技社团知识图谱 — knowledge graph of Chinese S&T societies, policies and recommendations.",
@@ -120,7 +121,7 @@ def cypher(
         if write:
             _print_rows(store.write(statement, params), as_json)
             return
-        result = store.read_bounded(statement, params, load_settings().query_limits())
+        result = store.read_bounded(statement, params, QueryLimits.from_settings(load_settings()))
     _print_rows(result.rows, as_json)
     if result.truncated:
         err.print(f"[yellow]注意 / note:[/] only the first {len(result.rows):,} rows are shown "

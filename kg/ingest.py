@@ -26,9 +26,10 @@ from kg.review import apply_decisions, has_decisions
 from kg.stores.base import GraphStore
 from kg.support import SupportReport, support_is_current, update_support
 from schema.model import Facts
+from schema.settings import load_settings
 from seed_data import require
 
-BATCH_DOCUMENTS = int(os.environ.get("KG_INGEST_BATCH", "20"))  # documents per write transaction
+BATCH_DOCUMENTS = load_settings().kg_ingest_batch  # documents per write transaction
 CHECKPOINT_EVERY = 500  # documents between checkpoints (readers see a checkpoint)
 
 

@@ -35,6 +35,7 @@ import neo4j
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from kg.net import free_port
+from schema.settings import load_settings
 
 __all__ = ["NEO4J_VERSION", "ServerInfo", "Neo4jServerError", "start", "stop", "status"]
 
@@ -125,8 +126,8 @@ def _password_file(home: Path) -> Path:
 
 def cache_dir() -> Path:
     """Directory holding the generated pom.xml and the resolved classpath."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "kg-neo4j" / NEO4J_VERSION
+    base = load_settings().xdg_cache_home or Path.home() / ".cache"
+    return base / "kg-neo4j" / NEO4J_VERSION
 
 
 @contextlib.contextmanager
@@ -185,7 +186,7 @@ def classpath() -> str:
 
 
 def _java() -> str:
-    java_home = os.environ.get("JAVA_HOME")
+    java_home = load_settings().java_home
     java = str(Path(java_home) / "bin" / "java") if java_home else shutil.which("java")
     if not java or not Path(java).exists():
         raise Neo4jServerError("Java 17+ ('java') is required to run Neo4j but was not found")
@@ -301,7 +302,8 @@ def _write_private(path: Path, text: str) -> None:
 def _choose_password(home: Path, password: str | None) -> str:
     """Argument → env ``NEO4J_PASSWORD`` → password file in the data dir → generated."""
     if password is None:
-        password = os.environ.get("NEO4J_PASSWORD") or None
+        secret = load_settings().neo4j_password
+        password = secret.get_secret_value() if secret else None
     pw_file = _password_file(home)
     if password is None and pw_file.is_file():
         password = pw_file.read_text().strip() or None

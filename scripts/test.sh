@@ -19,4 +19,5 @@ done <<< "$env_lines"
 echo "Neo4j running at $NEO4J_URI"
 
 export KG_REQUIRE_NEO4J=1 KG_REQUIRE_BROWSER=1
-.venv/bin/python -m pytest -rs "$@"
+# two processes or more (one a core); the Neo4j tests share one of them (tests/conftest.py)
+.venv/bin/python -m pytest -rs -n auto --dist loadgroup "$@"

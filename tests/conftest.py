@@ -30,6 +30,17 @@ def neo4j_settings() -> dict[str, str] | None:
             "database": os.environ.get("NEO4J_DATABASE", "neo4j")}
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The suite runs on several processes (pytest-xdist, `--dist loadgroup` in scripts/test.sh);
+    the tests that use the one Neo4j database all run in one of them, one after another."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_neo4j = (item.get_closest_marker("neo4j") is not None or "neo4j_store" in item.fixturenames
+                    or (callspec is not None and callspec.params.get("store") == "neo4j"))
+        if on_neo4j:
+            item.add_marker(pytest.mark.xdist_group("neo4j"))
+
+
 @pytest.fixture
 def embedded(tmp_path: Path) -> Iterator[EmbeddedStore]:
     store = EmbeddedStore(tmp_path / "graph.kgl", writer=True)

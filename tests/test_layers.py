@@ -1,6 +1,7 @@
-"""The layers compose one way: schema/ → extractors/ → kg/ → dashboards/, benchmarks/. Nothing in
-the core imports the views or the benchmarks; the command line reaches them through entry points
-(kg.plugins), and those declared in pyproject.toml are the ones installed."""
+"""The layers compose one way: schema/ → extractors/ → kg/ → dashboards/, benchmarks/ (seed_data/,
+the data, at the bottom). Nothing in the core imports the views or the benchmarks; the command line
+reaches them through entry points (kg.plugins), and those declared in pyproject.toml are the ones
+installed. Settings are read in one place (schema/settings.py)."""
 from __future__ import annotations
 
 import ast
@@ -13,6 +14,11 @@ from kg.plugins import GROUP
 ROOT = Path(__file__).resolve().parent.parent
 CORE = ("schema", "extractors", "kg")
 ABOVE = ("dashboards", "benchmarks")
+# what each layer may import of the project's packages
+MAY_IMPORT = {"seed_data": set(), "schema": {"seed_data"}, "extractors": {"schema", "seed_data"},
+              "kg": {"schema", "extractors", "seed_data"},
+              "dashboards": {"schema", "extractors", "kg", "seed_data"},
+              "benchmarks": {"schema", "extractors", "kg", "seed_data"}}
 
 
 def imported_modules(tree: ast.AST) -> list[tuple[int, str]]:
@@ -54,3 +60,47 @@ def test_the_installed_plugins_are_the_declared_ones():
     installed = {ep.name: ep.value for ep in entry_points(group=GROUP)}
     assert installed == declared, ("the installed package's entry points differ from pyproject.toml: "
                                    "reinstall it (scripts/setup.sh, or pip install -e .)")
+
+
+def test_each_layer_imports_only_the_layers_below_it():
+    wrong = []
+    for package, allowed in MAY_IMPORT.items():
+        for path in sorted((ROOT / package).rglob("*.py")):
+            for line, module in imported_modules(ast.parse(path.read_text(encoding="utf-8"))):
+                top = module.split(".")[0]
+                if top in MAY_IMPORT and top != package and top not in allowed:
+                    wrong.append(f"{path.relative_to(ROOT)}:{line} imports {module}")
+    assert wrong == []
+
+
+def environment_reads(tree: ast.AST) -> list[int]:
+    """Lines that read one variable: os.environ.get(…), os.environ[…], os.getenv(…)."""
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            target = node.func
+            if target.attr == "getenv" and getattr(target.value, "id", "") == "os":
+                lines.append(node.lineno)
+            elif target.attr == "get" and isinstance(target.value, ast.Attribute) and target.value.attr == "environ":
+                lines.append(node.lineno)
+        elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) \
+                and node.value.attr == "environ" and isinstance(node.ctx, ast.Load):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_settings_are_read_in_one_place():
+    source = "import os\na = os.environ.get('X')\nb = os.environ['Y']\nc = os.getenv('Z')\nd = {**os.environ}\n"
+    assert environment_reads(ast.parse(source)) == [2, 3, 4]
+    reads = [f"{path.relative_to(ROOT)}:{line}"
+             for package in MAY_IMPORT for path in sorted((ROOT / package).rglob("*.py"))
+             for line in environment_reads(ast.parse(path.read_text(encoding="utf-8")))]
+    assert reads == [], "read settings through schema.settings.load_settings()"
+
+
+def test_every_setting_is_in_the_readme_table():
+    from schema.settings import Settings
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name.upper() for name in Settings.model_fields if f"| `{name.upper()}` |" not in readme]
+    assert missing == []

@@ -64,6 +64,7 @@ def test_a_relation_trigger_outside_its_signature_fails_at_load_with_file_and_li
 NEW_ROW = 'NodeType("Award", "award", "奖项", "Award", "#123456", "entity", "awards.tsv"),\n'
 PROBE = r"""
 import json, sys
+from pathlib import Path
 from dashboards import graphview, i18n
 from kg.check import run_checks
 from kg.ingest import ingest

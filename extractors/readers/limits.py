@@ -1,15 +1,16 @@
 """Bounds on what one untrusted file may make a reader do, so a hostile file cannot stall or kill
 a batch (a 265 KB .docx can inflate to 50 MB of XML, ~150x that in a DOM).
 
-The two environment-derived limits are read here and nowhere else; readers look them up at call
-time (`limits.MAX_PDF_PAGES`), so changing them here changes every reader.
+Two limits are settings (KG_MAX_DOCX_XML_MB, KG_MAX_PDF_PAGES), read here once; readers look them
+up at call time (`limits.MAX_PDF_PAGES`), so changing them here changes every reader.
 """
 from __future__ import annotations
 
-import os
+from schema.settings import load_settings
 
-MAX_DOCX_XML_BYTES = int(os.environ.get("KG_MAX_DOCX_XML_MB", "16")) * 1024 * 1024  # word/document.xml
+_SETTINGS = load_settings()
+MAX_DOCX_XML_BYTES = _SETTINGS.kg_max_docx_xml_mb * 1024 * 1024  # word/document.xml
 MAX_ZIP_TOTAL_BYTES = 4 * MAX_DOCX_XML_BYTES  # every entry of the .docx together
 MAX_ZIP_ENTRIES = 2000
-MAX_PDF_PAGES = int(os.environ.get("KG_MAX_PDF_PAGES", "2000"))
+MAX_PDF_PAGES = _SETTINGS.kg_max_pdf_pages
 MAX_HTML_DEPTH = 4000  # nested elements; lexbor's parse time grows with the square of the depth

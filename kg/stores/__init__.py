@@ -1,7 +1,6 @@
 """Open the configured store: embedded kglite by default, Neo4j when `KG_STORE=neo4j`."""
 from __future__ import annotations
 
-from kg.config import Settings, load_settings
 from kg.stores.base import (
     GraphStore,
     QueryError,
@@ -9,6 +8,7 @@ from kg.stores.base import (
     StoreError,
     StoreUnavailable,
 )
+from schema.settings import Settings, load_settings
 
 
 def open_store(settings: Settings | None = None, *, writer: bool = False) -> GraphStore:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from schema.constraints import Dialect, schema_statements
+from schema.settings import Settings
 
 Row = dict[str, Any]
 Statement = tuple[str, dict[str, Any]]
@@ -61,13 +62,19 @@ class QueryTooLarge(QueryError):
 class QueryLimits:
     """Bounds for a read that a user typed (`kg cypher`, the dashboard's console) or that a page
     runs: wall time, rows kept, and the engine's work or memory budget. From the environment:
-    KG_QUERY_TIMEOUT_S, KG_QUERY_MAX_ROWS, KG_QUERY_MAX_WORK (see kg.config.Settings)."""
+    KG_QUERY_TIMEOUT_S, KG_QUERY_MAX_ROWS, KG_QUERY_MAX_WORK (see schema.settings.Settings)."""
 
     timeout_s: float = 30.0
     max_rows: int = 10_000
     max_work: int = 50_000_000  # kglite work units (rows produced by matching); Neo4j bounds memory itself
     max_memory_mb: int = 2048  # embedded: the address space of the process the statement runs in
     max_result_mb: int = 64  # embedded: serialised rows handed back
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **overrides: Any) -> "QueryLimits":
+        values = {"timeout_s": settings.kg_query_timeout_s, "max_rows": settings.kg_query_max_rows,
+                  "max_work": settings.kg_query_max_work, "max_memory_mb": settings.kg_query_max_memory_mb}
+        return cls(**(values | overrides))
 
 
 @dataclass
