@@ -27,25 +27,29 @@ def streamlit_argv(host: str, port: int) -> list[str]:
 
 def serve(host: str = "127.0.0.1", port: int | None = None) -> None:
     port = port or free_port(host)
-    proc = subprocess.Popen(streamlit_argv(host, port))
-    print(f"http://{host}:{port}", flush=True)
 
     def stop(signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
 
+    # the handler is in place before Streamlit starts: a SIGTERM right after the URL is printed
+    # still stops Streamlit rather than leaving it running without its parent
     previous = signal.signal(signal.SIGTERM, stop)
+    proc: subprocess.Popen | None = None
     try:
+        proc = subprocess.Popen(streamlit_argv(host, port))
+        print(f"http://{host}:{port}", flush=True)
         proc.wait()
     except KeyboardInterrupt:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        if proc is not None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
     finally:
         signal.signal(signal.SIGTERM, previous)
-    if proc.returncode not in (0, -signal.SIGTERM, -signal.SIGINT):
+    if proc is not None and proc.returncode not in (0, -signal.SIGTERM, -signal.SIGINT):
         raise SystemExit(proc.returncode)
 
 

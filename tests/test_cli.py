@@ -264,8 +264,9 @@ def test_serve_prints_the_url_and_stops_on_sigterm(tmp_path):
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
+            _, stderr = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:  # kg serve, or a Streamlit left behind holding its pipes
             proc.kill()
             proc.wait()
-    assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
+            stderr = "kg serve did not end within 30 s of SIGTERM"
+    assert proc.returncode == 0, stderr
