@@ -30,15 +30,16 @@ def neo4j_settings() -> dict[str, str] | None:
             "database": os.environ.get("NEO4J_DATABASE", "neo4j")}
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_itemcollected(item: pytest.Item) -> None:
     """The suite runs on several processes (pytest-xdist, `--dist loadgroup` in scripts/test.sh);
-    the tests that use the one Neo4j database all run in one of them, one after another."""
-    for item in items:
-        callspec = getattr(item, "callspec", None)
-        on_neo4j = (item.get_closest_marker("neo4j") is not None or "neo4j_store" in item.fixturenames
-                    or (callspec is not None and callspec.params.get("store") == "neo4j"))
-        if on_neo4j:
-            item.add_marker(pytest.mark.xdist_group("neo4j"))
+    the tests that use the one Neo4j database (or start a server: the `neo4j` mark) all run in one
+    of them, one after another. Marked as each test is collected, before xdist groups them."""
+    callspec = getattr(item, "callspec", None)
+    on_neo4j = (item.get_closest_marker("neo4j") is not None
+                or {"neo4j_store", "neo4j_env"} & set(getattr(item, "fixturenames", ()))
+                or (callspec is not None and "neo4j" in callspec.params.values()))
+    if on_neo4j:
+        item.add_marker(pytest.mark.xdist_group("neo4j"))
 
 
 @pytest.fixture

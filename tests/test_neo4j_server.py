@@ -14,14 +14,16 @@ from pathlib import Path
 
 import neo4j
 import pytest
+
 from neo4j.exceptions import AuthError
 
 from kg import neo4j_server as ns
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("java") is None or shutil.which("mvn") is None,
-    reason="needs Java 17+ and Maven (mvn) to fetch and run Neo4j",
-)
+pytestmark = [
+    pytest.mark.neo4j,  # a Neo4j of its own: runs in the process of the Neo4j tests (tests/conftest.py)
+    pytest.mark.skipif(shutil.which("java") is None or shutil.which("mvn") is None,
+                       reason="needs Java 17+ and Maven (mvn) to fetch and run Neo4j"),
+]
 
 
 def _pid_running(pid: int) -> bool:
