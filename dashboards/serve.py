@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from kg.net import free_port
+from kg.processes import stop as stop_process
 from kg.terminal import friendly
 
 APP = Path(__file__).resolve().parent / "app.py"
@@ -41,12 +42,7 @@ def serve(host: str = "127.0.0.1", port: int | None = None) -> None:
         proc.wait()
     except KeyboardInterrupt:
         if proc is not None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop_process(proc)
     finally:
         signal.signal(signal.SIGTERM, previous)
     if proc is not None and proc.returncode not in (0, -signal.SIGTERM, -signal.SIGINT):

@@ -21,6 +21,7 @@ import pytest
 from dashboards import serve
 from kg.ingest import ingest
 from kg.net import free_port
+from kg.processes import stop as stop_process
 from kg.stores.embedded import EmbeddedStore
 
 pytestmark = pytest.mark.browser
@@ -82,12 +83,7 @@ def _start(env_overrides: dict[str, str], cwd: Path) -> Iterator[str]:
     try:
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc, timeout=15)
         log.close()
 
 
