@@ -46,6 +46,7 @@ class Edge:
     target: str
     label: str = ""
     dashes: bool = False
+    tooltip: str = ""  # shown on hover (plain text); the label when empty
 
 
 def to_html(nodes: Iterable[Node], edges: Iterable[Edge], *, height: int = 520, lang: Lang | None = None,
@@ -69,7 +70,7 @@ def to_html(nodes: Iterable[Node], edges: Iterable[Edge], *, height: int = 520, 
     kept = [e for e in edges if e.source in seen and e.target in seen]
     labelled = len(kept) <= EDGE_LABELS_UP_TO  # beyond that, edge labels only on hover
     for e in kept:
-        net.add_edge(e.source, e.target, label=e.label if labelled else "", kgTip=e.label, dashes=e.dashes,
+        net.add_edge(e.source, e.target, label=e.label if labelled else "", kgTip=e.tooltip or e.label, dashes=e.dashes,
                      color="#9a9a9a", arrows="to",
                      font={"face": FONT, "size": 11, "color": "#555555", "strokeWidth": 2, "strokeColor": "#ffffff",
                            "align": "middle"})
@@ -116,7 +117,9 @@ _MARGIN_JS = """<script>
 # without Bootstrap: the canvas fills the frame exactly, with a light border
 _FRAME_CSS = ("<style>html,body{margin:0;padding:0;overflow:hidden;background:#fff}"
               ".card{border:0;margin:0}#mynetwork{box-sizing:border-box;float:none;width:100%;"
-              "border:1px solid #e6e6e6;border-radius:6px}</style>")
+              "border:1px solid #e6e6e6;border-radius:6px}"
+              # an edge's tooltip holds the passages that state it: wrap them, one per line
+              "div.vis-tooltip{white-space:pre-wrap;max-width:26rem;line-height:1.45}</style>")
 _REF = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 
 

@@ -48,6 +48,8 @@ CASES: dict[str, list[dict]] = {
     "entity_neighbours": [{"entity_id": SOCIETY},
                           {"entity_id": AGENCY, "labels": "TalentProgram,Document", "direction": 2, "limit": 1}],
     "passage_mentions": [{"rec_id": REC}],
+    "passages_by_id": [{"ids": ",".join(p.id for p in _policy.passages[:3])},
+                       {"ids": f"{_policy.passages[0].id},nope,{_policy.passages[0].id}", "limit": 5}],
     "top_entities": [{}, {"limit": 2}],
     "type_counts": [{}],
 }

@@ -398,6 +398,43 @@ def test_the_address_holds_the_view_the_language_and_the_shortlist(server: str, 
     assert_no_error_box(page)
 
 
+def test_hovering_an_edge_shows_the_passage_that_states_the_fact(server: str, page):
+    """Explore an entity with a relationship fact of the seed corpus; the mouse over that edge shows
+    the passage the fact was read from, with its document."""
+    from playwright.sync_api import expect
+
+    store = EmbeddedStore(SEED_GRAPH["dir"] / "graph.kgl", writer=False)
+    try:
+        rows = store.read("MATCH (a:Entity)-[r:UNDERTAKES]->(b:Entity) MATCH (p:Passage)-[:PART_OF]->(d:Document) "
+                          "WHERE p.id = r.evidence RETURN a.id AS head, a.name AS head_name, b.id AS tail, "
+                          "p.text AS passage, d.title AS title ORDER BY head, tail LIMIT 1")
+    finally:
+        store.close()
+    assert rows, "the seed corpus has no UNDERTAKES fact: the test would prove nothing"
+    fact = rows[0]
+    page.goto(f"{server}/explore?entity={fact['head']}")
+    frame, _ = graph_frame(page, fact["head_name"][:16], prefix=True)
+    frame.evaluate("() => network.stopSimulation()")
+    # lay the two ends out apart from every other node, so the edge's middle is the edge's alone
+    frame.evaluate("([a, b]) => { network.getPositions(); nodes.getIds().forEach((id, i) =>"
+                   " network.moveNode(id, id === a ? -160 : id === b ? 160 : -300 + 60 * i, id === a || id === b ? -120 : 160));"
+                   " network.fit(); }", [fact["head"], fact["tail"]])
+    element = frame.frame_element()
+    element.scroll_into_view_if_needed()
+    x, y = frame.evaluate("([a, b]) => { const p = network.getPositions([a, b]);"
+                          " const d = network.canvasToDOM({x: (p[a].x + p[b].x) / 2, y: (p[a].y + p[b].y) / 2});"
+                          " return [d.x, d.y]; }", [fact["head"], fact["tail"]])
+    box = element.bounding_box()
+    page.mouse.move(box["x"] + x - 12, box["y"] + y - 12)
+    page.mouse.move(box["x"] + x, box["y"] + y, steps=4)  # vis-network hovers on pointer movement
+    tip = frame.locator("div.vis-tooltip")
+    expect(tip).to_be_visible()
+    expect(tip).to_contain_text("承接")
+    expect(tip).to_contain_text(fact["passage"][:20])
+    expect(tip).to_contain_text(fact["title"][:10])
+    assert_no_error_box(page)
+
+
 def test_a_seed_recommendation_shows_the_support_the_corpus_holds_for_it(server: str, page):
     from kg import queries
 

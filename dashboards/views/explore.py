@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboards import data, graphview, widgets
 from dashboards.common import join, md_text
+from dashboards.text import short
 from dashboards.dossier import book_title
 from dashboards.i18n import colon, kind_name, label_name, rel_name, t
 from dashboards.reviewing import review_bar, show_message, show_rejected
@@ -84,17 +85,35 @@ def neighbourhood(entity_id: str) -> None:
         centre, total = rows[0], rows[0]["total"]
     nodes = [graphview.Node(entity_id, centre["label"], centre["name"], focus=True)]
     edges = []
+    stated = evidence_passages(rows)
     for r in rows:
         nodes.append(graphview.Node(r["neighbour_id"], r["neighbour_label"], r["neighbour"] or r["neighbour_id"],
                                     tooltip=f"{label_name(r['neighbour_label'])}{colon()}{r['neighbour']}"))
         a, b = (entity_id, r["neighbour_id"]) if r["way"] == "out" else (r["neighbour_id"], entity_id)
-        edges.append(graphview.Edge(a, b, rel_name(r["rel"])))
+        edges.append(graphview.Edge(a, b, rel_name(r["rel"]),
+                                    tooltip=edge_tooltip(r["rel"], [stated[i] for i in r.get("evidence") or []
+                                                                    if i in stated])))
     graphview.legend(dict.fromkeys(n.label for n in nodes))
     graphview.show(graphview.to_html(nodes, edges, height=560), height=560)
     st.caption(t("showing", shown=len(rows), total=total))
     if total > len(rows):
         st.button(t("show_more", n=min(STEP, total - len(rows))), key=f"more_{limit_key}",
                   on_click=lambda: st.session_state.__setitem__(limit_key, limit + STEP), icon=":material/add:")
+
+
+def evidence_passages(rows: list[dict]) -> dict[str, dict]:
+    """The passages that state the shown relationship facts, by id (one query for the whole graph)."""
+    ids = sorted({i for r in rows for i in r.get("evidence") or []})
+    return {p["id"]: p for p in data.query("passages_by_id", ids=",".join(ids), limit=len(ids))} if ids else {}
+
+
+def edge_tooltip(rel: str, passages: list[dict]) -> str:
+    """What an edge says on hover: the relationship, then each passage that states it with its
+    document and date (plain text: vis-network shows it with innerText)."""
+    lines = [rel_name(rel)]
+    for p in passages:
+        lines.append(f"「{short(p['text'], 120)}」 — {book_title(p['title'])}{' ' + p['date'] if p.get('date') else ''}")
+    return "\n".join(lines)
 
 
 def profile(entity_id: str) -> None:

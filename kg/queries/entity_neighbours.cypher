@@ -1,4 +1,4 @@
-// description: 图谱探索 — an entity's neighbours (related entities, recommendations, citing and mentioning documents) with label and research directions, filtered by label and direction, capped; `total` counts all that pass the filters
+// description: 图谱探索 — an entity's neighbours (related entities, recommendations, citing and mentioning documents) with label and research directions, filtered by label and direction, capped; `total` counts all that pass the filters; `evidence`: ids of the passages that state a relationship fact (up to 3)
 // param entity_id: str — the entity id
 // param labels: str = "" — neighbour labels to keep, comma-separated (e.g. "Society,Agency"), "" for all
 // param direction: int = 0 — keep neighbours tied to this research direction (1–4), 0 for all
@@ -8,26 +8,29 @@ MATCH (n:Entity {id: $entity_id})
 CALL (n) {
   MATCH (n)-[r]-(m)
   WHERE NOT m:Passage AND ($show_rejected OR coalesce(r.review, '') <> 'rejected')
-  RETURN type(r) AS rel, CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS way, m
+  RETURN type(r) AS rel, CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS way, m, r.evidence AS evidence
   UNION
   MATCH (n)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(m:Document)
-  RETURN 'MENTIONED_IN' AS rel, 'in' AS way, m
+  RETURN 'MENTIONED_IN' AS rel, 'in' AS way, m, null AS evidence
 }
+WITH n, rel, way, m, evidence ORDER BY evidence
+WITH n, rel, way, m, collect(DISTINCT evidence) AS evidence
 OPTIONAL MATCH (m)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(md:Document)
-WITH n, rel, way, m, collect(md.directions) AS mentioned
-WITH n, rel, way, m,
+WITH n, rel, way, m, evidence, collect(md.directions) AS mentioned
+WITH n, rel, way, m, evidence,
      CASE WHEN m:Entity THEN m.label WHEN m:Document THEN 'Document' ELSE head(labels(m)) END AS label,
      CASE WHEN m:Document OR m:Recommendation THEN coalesce(m.directions, [])
           WHEN m.direction IS NOT NULL THEN [m.direction]
           ELSE reduce(acc = [], ds IN mentioned | acc + ds) END AS found
-WITH n, rel, way, m, label, [x IN [1, 2, 3, 4] WHERE x IN found] AS directions
+WITH n, rel, way, m, evidence, label, [x IN [1, 2, 3, 4] WHERE x IN found] AS directions
 WHERE ($labels = '' OR label IN split($labels, ','))
   AND ($direction = 0 OR $direction IN directions)
-WITH n, rel, way, m, label, directions
+WITH n, rel, way, m, evidence, label, directions
 ORDER BY CASE WHEN m:Entity THEN 0 WHEN m:Recommendation THEN 1 WHEN m:Document THEN 2 ELSE 3 END,
          label, m.name, m.id, rel, way
-WITH n, collect({rel: rel, way: way, id: m.id, name: m.name, label: label, directions: directions}) AS rows
+WITH n, collect({rel: rel, way: way, id: m.id, name: m.name, label: label, directions: directions,
+                 evidence: evidence}) AS rows
 UNWIND rows[0..$limit] AS row
 RETURN n.id AS id, n.name AS name, n.label AS label, size(rows) AS total,
        row.rel AS rel, row.way AS way, row.id AS neighbour_id, row.name AS neighbour,
-       row.label AS neighbour_label, row.directions AS directions
+       row.label AS neighbour_label, row.directions AS directions, row.evidence[0..3] AS evidence
