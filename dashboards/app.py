@@ -6,6 +6,7 @@ Sets the page frame (language switch, connected store) and hands over to one of 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -13,6 +14,7 @@ if str(HERE.parent) not in sys.path:  # `streamlit run dashboards/app.py` puts o
     sys.path.insert(0, str(HERE.parent))
 
 import streamlit as st  # noqa: E402
+from streamlit.navigation.page import StreamlitPage  # noqa: E402
 
 from dashboards import data, i18n  # noqa: E402
 from dashboards.i18n import t  # noqa: E402
@@ -27,14 +29,24 @@ PAGES = (
     ("review", "views/review.py", ":material/rule:"),
     ("cypher", "views/cypher.py", ":material/terminal:"),
 )
+HOME = "overview"  # the default page: its address is the root, `/`
+# old addresses that open a page whose address changed: `/overview` (the overview is at the root)
+ALIASES = {"overview": HOME}
 
 
 def main() -> None:
     asked = st.query_params.get("lang")  # ?lang=en: a shared link opens in its language
     st.session_state.setdefault(i18n.STATE_KEY, asked if asked in i18n.LANGS else i18n.DEFAULT)
     st.set_page_config(page_title=t("app.title"), page_icon=favicon(), layout="wide")
-    page = st.navigation([st.Page(str(HERE / path), title=t(f"page.{key}"), icon=icon, url_path=key,
-                                  default=key == "overview") for key, path, icon in PAGES])
+    pages = {key: st.Page(str(HERE / path), title=t(f"page.{key}"), icon=icon,
+                          url_path=f"{key}-home" if key == HOME else key, default=key == HOME)
+             for key, path, icon in PAGES}
+    aliases = [st.Page(redirect(pages[target]), title=t(f"page.{target}"), url_path=old, visibility="hidden")
+               for old, target in ALIASES.items()]
+    page = st.navigation(list(pages.values()) + aliases)
+    if page in aliases:
+        page.run()  # switches to the page (its address and query string kept), nothing else runs
+        return
     with st.sidebar:
         st.radio(t("app.language"), options=list(i18n.LANGS), format_func=i18n.LANGS.get, key=i18n.STATE_KEY,
                  horizontal=True)
@@ -56,6 +68,15 @@ def main() -> None:
         page.run()
     except StoreError as exc:  # e.g. Neo4j went away while the page ran
         store_down(page.title, exc)
+
+
+def redirect(target: StreamlitPage) -> Callable[[], None]:
+    """A hidden page at an old address: it switches to `target`, keeping the query string (?lang=en …)."""
+    def go() -> None:
+        st.switch_page(target, query_params=st.query_params.to_dict())
+
+    go.__name__ = f"to_{target.url_path or HOME}"
+    return go
 
 
 @st.cache_resource(show_spinner=False)

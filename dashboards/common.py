@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from dashboards import data
-from dashboards.i18n import colon, t
+from dashboards.i18n import colon, guide_name, t
 from dashboards.text import short  # noqa: F401  (the views call common.short)
 
 
@@ -15,8 +15,16 @@ class Direction:
     name: str
     indicators: tuple[tuple[str, str], ...]  # (code, name)
 
+    def shown_name(self) -> str:
+        """The name as shown: the guide's Chinese, or the project's English gloss in English mode."""
+        return guide_name(self.code, self.name)
+
+    def indicator_names(self) -> dict[str, str]:
+        """indicator code -> its name as shown (see shown_name)."""
+        return {code: guide_name(code, name) for code, name in self.indicators}
+
     def label(self) -> str:
-        return f"{t('direction', code=self.code)}{colon()}{self.name}"
+        return f"{t('direction', code=self.code)}{colon()}{self.shown_name()}"
 
 
 def directions() -> list[Direction]:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from dashboards.i18n import guide_name
 from dashboards.text import short
 
 Lang = Literal["zh", "en"]
@@ -310,7 +311,7 @@ def _link_text(link: Link, lang: Lang) -> str:
                  ([_t("weak", lang)] if not link.matched else [])
         return head + (f"（{'；'.join(extras)}）" if extras else "")
     head = f"Indicator {link.code}" if is_indicator else f"Direction {link.code}"
-    head += f" “{link.name}”" if link.name else ""
+    head += f" “{guide_name(link.code, link.name, lang)}” (translation)" if link.name else ""
     extras = ([f"score {link.score:g}"] if link.score is not None else []) + \
              ([f"terms: {', '.join(link.terms)}"] if link.terms else []) + \
              ([_t("weak", lang)] if not link.matched else [])

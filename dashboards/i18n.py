@@ -6,9 +6,13 @@ Everything a user reads goes through here, so both languages stay complete (a te
 """
 from __future__ import annotations
 
+import re
+from functools import cache
+from pathlib import Path
 from typing import Literal
 
 from schema import vocabulary
+from seed_data import DataError, require, resource
 
 Lang = Literal["zh", "en"]
 LANGS: dict[Lang, str] = {"zh": "中文", "en": "English"}
@@ -33,6 +37,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page.explore": ("图谱探索", "Explore the graph"),
     "page.timeline": ("政策脉络", "Policy lineage"),
     "page.cypher": ("Cypher", "Cypher"),
+    "guide.mark": ("（自译）", "(translation)"),
+    "guide.translated": ("课题、研究内容与考核指标的英文名称为本项目自译。", "(translation) English names of the guide's directions and indicators are the project's own "
+                         "translations (seed_data/lexicon/guide_en.tsv), not an official text."),
     # overview
     "overview.counts": ("各类节点数量", "Nodes by type"),
     "overview.kinds": ("文档类型", "Documents by kind"),
@@ -305,3 +312,70 @@ def colon(lang: Lang | None = None) -> str:
 
 def direction_name(code: object, lang: Lang | None = None) -> str:
     return t("direction", lang, code=code)
+
+
+# --- the guide's items in English ----------------------------------------------------------------
+# The guide is Chinese; its directions, research contents and indicators have English glosses written
+# for the project (seed_data/lexicon/guide_en.tsv, the project's own translations, not official ones).
+GUIDE_LABELS = ("ResearchDirection", "ResearchContent", "Indicator")
+GUIDE_COLUMNS = ["code", "label", "english", "note"]
+_CODE = {"ResearchDirection": re.compile(r"[1-9]"), "ResearchContent": re.compile(r"[1-9]\.c[1-9]\d*"),
+         "Indicator": re.compile(r"[1-9]\.[1-9]\d*")}
+
+
+def read_guide_glosses(path: Path) -> dict[str, str]:
+    """code -> English gloss from a `code, label, english, note` TSV (lines starting with # are
+    comments); DataError naming the file and line of a bad row (wrong header, a code that does not fit
+    its label, a label of no guide item, an empty gloss, Chinese in the gloss, a code twice)."""
+    require(path, "the English names of the guide")
+    glosses: dict[str, str] = {}
+    header_seen = False
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.rstrip("\r\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            where = f"{path}:{number}"
+            if not header_seen:
+                if cells[:len(GUIDE_COLUMNS)] != GUIDE_COLUMNS:
+                    raise DataError(f"{where}: the header must be {'<TAB>'.join(GUIDE_COLUMNS)}, got {cells}")
+                header_seen = True
+                continue
+            if len(cells) < 3:
+                raise DataError(f"{where}: a row needs code<TAB>label<TAB>english[<TAB>note], got {cells}")
+            code, label, english = (c.strip() for c in cells[:3])
+            if label not in _CODE:
+                raise DataError(f"{where}: label must be one of {', '.join(GUIDE_LABELS)}, got {label!r}")
+            if not _CODE[label].fullmatch(code):
+                raise DataError(f"{where}: {code!r} is not the code of a {label} (e.g. 1, 1.c3, 1.4)")
+            if not english:
+                raise DataError(f"{where}: {code} has no English gloss")
+            if re.search(r"[\u4e00-\u9fff]", english):
+                raise DataError(f"{where}: the gloss of {code} is not English: {english!r}")
+            if code in glosses:
+                raise DataError(f"{where}: {code} is glossed twice")
+            glosses[code] = english
+    if not header_seen:
+        raise DataError(f"{path}:1: empty, the header {'<TAB>'.join(GUIDE_COLUMNS)} is missing")
+    return glosses
+
+
+@cache
+def guide_glosses() -> dict[str, str]:
+    return read_guide_glosses(resource("lexicon", "guide_en.tsv", check=False))
+
+
+def guide_name(code: object, chinese_name: str | None, lang: Lang | None = None) -> str:
+    """The name of a guide item (direction "1", research content "1.c3", indicator "1.4") as shown:
+    the guide's Chinese in Chinese mode, the project's English gloss (marked as a translation by
+    `guide_note`) in English mode; a code without a gloss shows its Chinese (the bundled guide has
+    a gloss for every item, a test checks it)."""
+    if (lang or current()) == "zh":
+        return str(chinese_name or "")
+    return guide_glosses().get(str(code), str(chinese_name or ""))
+
+
+def guide_note(lang: Lang | None = None) -> str:
+    """A caption under a place that shows guide items' English names ("" in Chinese mode)."""
+    return "" if (lang or current()) == "zh" else t("guide.translated", lang)

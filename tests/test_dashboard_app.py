@@ -5,6 +5,8 @@ temporary KG_DATA_DIR; a store that cannot be reached and an empty graph are cov
 """
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -105,6 +107,51 @@ def test_overview_counts_coverage_and_years(app: AppTest):
     assert page.count('class="kg-deliverable"') == 12
     assert 'class="kg-w"' in page  # weak links are shown apart from coverage
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+
+
+def test_overview_in_english_names_the_guide_items_by_their_english_glosses(app: AppTest):
+    from dashboards import i18n
+
+    app.sidebar.radio(key="lang").set_value("en").run()
+    at = open_page(app, "overview")
+    assert_clean(at)
+    page = texts(at)
+    glosses = i18n.guide_glosses()
+    shown = html.unescape(page)
+    for code in ("1", "2", "3", "4"):
+        assert f"Direction {code}</b> {glosses[code]}<" in shown, code  # the row heads of the matrix
+    for code in ("1.3", "2.4", "3.4", "4.5"):
+        assert f'title="{code} {glosses[code]}"' in shown, code  # the cells' tooltips
+    assert "(translation)" in page and "the project's own translations" in page
+    # no Chinese at all: the guide's names are glossed, and the page shows no document text
+    assert not re.findall(r"[\u4e00-\u9fff]+", page)
+    table = at.dataframe[0].value
+    assert list(table["Name"])[:6] == [glosses[f"1.{n}"] for n in range(1, 7)]
+    # the same page in Chinese still shows the guide's own words
+    at.sidebar.radio(key="lang").set_value("zh").run()
+    assert "坚持和加强党对科技社团的全面领导" in texts(at) and "(translation)" not in texts(at)
+
+
+def test_trace_pickers_in_english_show_the_glosses(app: AppTest):
+    from dashboards import i18n
+
+    app.sidebar.radio(key="lang").set_value("en").run()
+    at = open_page(app, "trace")
+    at.selectbox(key=w("trace_direction", "en")).set_value("3").run()
+    assert_clean(at)
+    glosses = i18n.guide_glosses()
+    assert at.selectbox(key=w("trace_direction", "en")).options[2] == f"Direction 3: {glosses['3']}"
+    options = at.selectbox(key=w("trace_indicator_3", "en")).options
+    assert any(o.startswith(f"3.4 {glosses['3.4']} (") for o in options), options
+    assert not any(re.search(r"[\u4e00-\u9fff]", o) for o in options)
+    assert any("(translation)" in c.value for c in at.caption)
+
+
+def test_timeline_starts_at_2012_unless_the_address_asks(app: AppTest):
+    at = open_page(app, "timeline")
+    low, high = at.slider[0].value
+    assert low == 2012 and high > 2012 and at.slider[0].min < 2012  # older documents: move the range
+    assert at.query_params["from"] == "2012" and at.query_params["to"] == str(high)
 
 
 def test_trace_reaches_a_recommendation_with_evidence_and_exports(app: AppTest):

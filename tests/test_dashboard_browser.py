@@ -600,3 +600,44 @@ def test_hostile_document_runs_no_script_in_any_graph_or_page(hostile_server: st
     expect(page.locator(".kg-rec")).to_contain_text("<a href=\"javascript:alert('a')\">学会</a>")
     assert page.locator("a[href^='javascript']").count() == 0
     assert dialogs == [] and errors == [] and failed == []
+
+
+def test_the_old_overview_address_opens_the_overview(server: str, page):
+    """`/overview` (the overview's name in the sidebar's list) opens the overview, never "Page not
+    found"; it lands on the overview's address, the root, with its query string kept."""
+    from playwright.sync_api import expect
+
+    for query, title, ready in (("", "总览", "覆盖矩阵"), ("?lang=en", "Overview", "Coverage: 4 directions")):
+        page.goto(f"{server}/overview{query}")
+        expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
+        expect(page.get_by_text(ready).first).to_be_visible()
+        expect(page).to_have_url(re.compile(rf"^{re.escape(server)}/{re.escape(query)}$"))
+        settled(page)
+        expect(page.get_by_text("Page not found")).to_have_count(0)
+        assert_no_error_box(page)
+    # in English the guide's items have their English names, marked as translations
+    expect(page.locator("table.kg-matrix")).to_contain_text("Uphold and strengthen the Party's overall leadership")
+    expect(page.get_by_text("the project's own translations").first).to_be_visible()
+
+
+def test_the_timeline_range_is_in_the_address(server: str, page):
+    """From 2012 by default (older documents a slider move away); `?from=&to=` opens, and a reload
+    keeps, the range."""
+    from playwright.sync_api import expect
+
+    def thumbs() -> list[str]:
+        return page.get_by_test_id("stSliderThumbValue").all_inner_texts()
+
+    page.goto(f"{server}/timeline?lang=en")
+    expect(page.get_by_role("heading", name="Policy lineage", exact=True)).to_be_visible()
+    expect(page).to_have_url(re.compile(r"from=2012&to=20\d\d"))
+    expect(page.get_by_test_id("stSliderThumbValue").first).to_have_text("2012")
+    page.goto(f"{server}/timeline?lang=en&from=2016&to=2018")
+    expect(page.get_by_test_id("stSliderThumbValue").first).to_have_text("2016")
+    assert thumbs() == ["2016", "2018"]
+    page.reload()
+    expect(page.get_by_test_id("stSliderThumbValue").first).to_have_text("2016")
+    settled(page)
+    assert thumbs() == ["2016", "2018"] and "from=2016&to=2018" in page.url
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
+    assert_no_error_box(page)

@@ -178,3 +178,13 @@ def test_a_verified_recommendation_is_marked_in_the_dossier():
     assert "已由起草人核实" not in D.to_markdown(D.Dossier(title="t", scope="s", items=(
         D.Item(rec_id="r", text="推动。", evidence=(D.Evidence("甲。", "doc-a"),)),), generated=GENERATED,
         sources={"doc-a": POLICY_URL}), ACCESSED)
+
+
+def test_an_english_dossier_names_directions_and_indicators_by_their_glosses():
+    from dashboards import i18n
+
+    link = D.Link(code="3.4", name="提出科技社团支撑基础研究、服务产业发展、承接政府转移职能、应对公共事件等方面的可行举措",
+                  score=1.5, terms=("承接",))
+    english = D._link_text(link, "en")
+    assert f"Indicator 3.4 “{i18n.guide_glosses()['3.4']}” (translation)" in english and "提出" not in english
+    assert link.name in D._link_text(link, "zh")

@@ -26,3 +26,32 @@ def test_bind_checks_and_casts_parameters():
 def test_unknown_query_name_is_a_clear_error():
     with pytest.raises(KeyError, match="no named query"):
         queries.get("nope")
+
+
+def _citing(key: str, title: str, policies: list[str]):
+    """A document citing each of `policies` by name (a hand-built fixture, like tests/fixture_graph.py)."""
+    from tests.fixture_graph import _doc, _entity, _passages
+    from schema.model import Evidence, Facts, Relation
+
+    text = "；".join(f"《{p}》" for p in policies) + "。"
+    doc = _doc(key, title, "policy", text, "2020-01-01", (1,))
+    ps = _passages(doc)
+    entities = [_entity("Policy", p) for p in policies]
+    cites = [Relation(type="CITES", head_id=doc.id, tail_id=e.id, head_label="Document", tail_label="Policy",
+                      head=doc.title, tail=e.name, evidence=Evidence(passage_id=ps[0].id, start=ps[0].start,
+                                                                     end=ps[0].end, extractor="fixture",
+                                                                     confidence=1.0))
+             for e in entities]
+    return Facts(document=doc, passages=tuple(ps), entities=tuple(entities), relations=tuple(cites))
+
+
+def test_citation_lineage_never_joins_documents_through_a_generic_policy_name(store):
+    """《意见》, 《实施方案》 … name a different policy in each document (its own short form): the lineage
+    leaves them out, so two unrelated documents are not drawn as citing one policy."""
+    from kg.load import load_facts
+
+    real = "关于进一步加强中国科协所属学会党委建设的指导意见"
+    load_facts(store, [_citing("a", "江西省科协关于学会党建的通知", ["意见", "实施方案", real]),
+                       _citing("b", "某市关于人才评价的通知", ["意见", "若干措施", "方案", "通知"])])
+    rows = queries.run(store, "citation_lineage")
+    assert sorted((r["title"], r["policy"]) for r in rows) == [("江西省科协关于学会党建的通知", real)]

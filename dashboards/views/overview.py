@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboards import common, data
 from dashboards.graphview import FONT
-from dashboards.i18n import colon, kind_name, label_name, t
+from dashboards.i18n import colon, current, guide_name, guide_note, kind_name, label_name, t
 from schema import vocabulary
 
 SINCE = 2012
@@ -58,7 +58,8 @@ def coverage() -> None:
     if not rows:
         st.info(t("app.empty"))
         return
-    names = {d.code: d.name for d in common.directions()}
+    names = {d.code: d.shown_name() for d in common.directions()}
+    name_width = 30 if current() == "zh" else 160  # English says the same in about three times the letters
     cells: dict[str, dict[int, dict]] = {}
     for r in rows:
         number = int(str(r["indicator"]).split(".")[-1])
@@ -73,11 +74,12 @@ def coverage() -> None:
             if r is None:
                 tds.append("<td></td>")
                 continue
-            tip = html.escape(f"{r['indicator']} {r['indicator_name']}", quote=True)
+            indicator_name = guide_name(r["indicator"], r["indicator_name"])
+            tip = html.escape(f"{r['indicator']} {indicator_name}", quote=True)
             weak = (f'<span class="kg-w" title="{html.escape(t("trace.weak_help"), quote=True)}">'
                     f'{html.escape(t("overview.weak", n=r["weak"]))}</span>') if r.get("weak") else ""
             if r.get("deliverable"):
-                help_ = html.escape(f"{r['indicator']} {r['indicator_name']} — {t('overview.deliverable_help')}", quote=True)
+                help_ = html.escape(f"{r['indicator']} {indicator_name} — {t('overview.deliverable_help')}", quote=True)
                 tds.append(f'<td class="kg-deliverable" title="{help_}">{html.escape(t("overview.deliverable"))}</td>')
             elif r["recommendations"] == 0:
                 gaps += 1
@@ -85,15 +87,18 @@ def coverage() -> None:
             else:
                 tds.append(f'<td title="{tip}"><span class="kg-n">{r["recommendations"]}</span> '
                            f'<span class="kg-e">/ {r["evidence"]}</span>{weak}</td>')
-        label = f"<b>{html.escape(t('direction', code=code))}</b> {html.escape(common.short(names.get(code, ''), 30))}"
+        label = f"<b>{html.escape(t('direction', code=code))}</b> {html.escape(common.short(names.get(code, ''), name_width))}"
         body.append(f'<tr><th class="kg-dir">{label}</th>{"".join(tds)}</tr>')
-    corner = html.escape(t("trace.direction"))
+    # in English the names are the project's translations: marked in the column head and under the table
+    corner = html.escape(t("trace.direction") + ("" if current() == "zh" else " " + t("guide.mark")))
     st.html(f'{_MATRIX_CSS}<table class="kg-matrix"><thead><tr><th class="kg-dir">{corner}</th>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table>')
+    if guide_note():
+        st.caption(guide_note())
     if gaps:
         st.warning(t("overview.gaps", n=gaps), icon=":material/report:")
     with st.expander(t("overview.indicators")):
-        table = pd.DataFrame([{t("trace.indicator"): r["indicator"], t("name"): r["indicator_name"],
+        table = pd.DataFrame([{t("trace.indicator"): r["indicator"], t("name"): guide_name(r["indicator"], r["indicator_name"]),
                                t("recommendations"): r["recommendations"], t("trace.weak"): r.get("weak", 0),
                                t("evidence_passages"): r["evidence"],
                                t("overview.deliverable"): "✓" if r.get("deliverable") else ""}

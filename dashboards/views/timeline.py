@@ -1,18 +1,58 @@
-"""政策脉络 — documents (policies by default) on a timeline per research direction; citation lineage
-(Document -CITES-> Policy) as a graph."""
+"""政策脉络 — documents (policies by default) on a timeline per research direction, from 2012 by default
+(the year range in the address: `?from=2012&to=2024`); citation lineage (Document -CITES-> Policy) as a graph."""
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboards import data, graphview, widgets
+from dashboards import common, data, graphview, widgets
 from dashboards.common import join, short
 from dashboards.dossier import book_title
 from dashboards.graphview import FONT
-from dashboards.i18n import kind_name, rel_name, t
+from dashboards.i18n import guide_note, kind_name, rel_name, t
 
 KINDS = ("policy", "case", "report", "news", "speech")
+SINCE = 2012  # the first year shown unless the address or the slider asks for older documents
+LABEL_WIDTH = 12  # characters of a title written above its dot
+LABELS_PER_ROW = 6  # at most this many titles written along one direction's row (the rest: tooltips only)
+
+
+def year_range(lo: int, hi: int) -> tuple[int, int]:
+    """The range the address asks for (`?from=…&to=…`, each clamped to the years present), else
+    SINCE (or the first year, if later) to the last year."""
+    def asked(key: str, default: int) -> int:
+        try:
+            return min(max(int(st.query_params.get(key, "")), lo), hi)
+        except ValueError:
+            return default
+
+    start, end = asked("from", min(max(SINCE, lo), hi)), asked("to", hi)
+    return (start, end) if start <= end else (end, start)
+
+
+def spaced_labels(frame: pd.DataFrame, per_row: int = LABELS_PER_ROW) -> pd.Series:
+    """The shortened title of the dots whose label would not run into the previous label of its row
+    (a label every 1/per_row of the time span at most); "" for the others, which keep their tooltip."""
+    days = pd.to_datetime(frame["when"], errors="coerce")
+    span = max((days.max() - days.min()).days, 365)
+    gap = span / per_row
+    shown = pd.Series("", index=frame.index)
+    for _, row in frame.assign(day=days).sort_values("day").groupby("direction"):
+        last = None
+        for index, day in row["day"].items():
+            if pd.isna(day):
+                continue
+            if last is None or (day - last).days >= gap:
+                shown[index] = short(frame.at[index, "title"], LABEL_WIDTH)
+                last = day
+    return shown
+
+
+def range_to_url(start: int, end: int) -> None:
+    for key, value in (("from", str(start)), ("to", str(end))):
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
 
 
 def when(value: str) -> str:
@@ -35,32 +75,41 @@ def timeline() -> None:
     undated = [d for d in chosen if not d.get("year")]
     if dated:
         lo, hi = min(d["year"] for d in dated), max(d["year"] for d in dated)
+        start, end = year_range(lo, hi)
         if lo < hi:
-            lo, hi = c2.slider(t("timeline.years"), lo, hi, (lo, hi), key=f"timeline_years_{lo}_{hi}")
-        dated = [d for d in dated if lo <= d["year"] <= hi]
+            # the slider is keyed by the years present and the language; its start comes from the address
+            start, end = c2.slider(t("timeline.years"), lo, hi, (start, end), key=f"timeline_years_{lo}_{hi}")
+        range_to_url(start, end)
+        dated = [d for d in dated if start <= d["year"] <= end]
     st.subheader(t("timeline.chart"))
+    names = {d.code: d.shown_name() for d in common.directions()}
     frame = pd.DataFrame([{
         "when": when(d["date"]), "date": d["date"], "direction": t("direction", code=c), "title": d["title"],
+        "direction_name": names.get(str(c), ""),
         "kind": kind_name(d["kind"]), "issuers": join(d.get("issuers")), "doc_number": d.get("doc_number") or "",
     } for d in dated for c in d.get("directions") or []])
     if frame.empty:
         st.info(t("trace.none"))
     else:
-        chart = (
-            alt.Chart(frame)
-            .mark_circle(size=140, opacity=0.85)
-            .encode(
-                x=alt.X("when:T", title=t("date"), axis=alt.Axis(format="%Y", labelAngle=0)),
-                y=alt.Y("direction:N", title=None, sort="ascending"),
-                color=alt.Color("kind:N", title=t("kind"), legend=alt.Legend(orient="top")),
-                tooltip=[alt.Tooltip("date:N", title=t("date")), alt.Tooltip("title:N", title=t("title")),
-                         alt.Tooltip("issuers:N", title=t("issuers")),
-                         alt.Tooltip("doc_number:N", title=t("doc_number"))],
-            )
-            .properties(height=260)
-            .configure(font=FONT)
+        frame["label"] = spaced_labels(frame)
+        tooltip = [alt.Tooltip("title:N", title=t("title")), alt.Tooltip("date:N", title=t("date")),
+                   alt.Tooltip("kind:N", title=t("kind")), alt.Tooltip("issuers:N", title=t("issuers")),
+                   alt.Tooltip("doc_number:N", title=t("doc_number")),
+                   alt.Tooltip("direction_name:N", title=t("trace.direction"))]
+        base = alt.Chart(frame).encode(
+            x=alt.X("when:T", title=t("date"), axis=alt.Axis(format="%Y", labelAngle=0)),
+            y=alt.Y("direction:N", title=None, sort="ascending"),
+            tooltip=tooltip,
         )
+        dots = base.mark_circle(size=140, opacity=0.85).encode(
+            color=alt.Color("kind:N", title=t("kind"), legend=alt.Legend(orient="top")))
+        # titles, shortened, written above their dots where there is room (Vega draws them as text, so a
+        # title is never markup); every dot's tooltip has the whole title, date and kind
+        labels = base.mark_text(align="left", dx=-4, dy=-13, fontSize=11, color="#444").encode(text="label:N")
+        chart = (dots + labels).properties(height=320).configure(font=FONT)
         st.altair_chart(chart, width="stretch")
+        if guide_note():
+            st.caption(guide_note())
         for code in sorted({c for d in dated for c in d.get("directions") or []}):
             rows = [d for d in dated if code in (d.get("directions") or [])]
             with st.expander(t("timeline.list", direction=t("direction", code=code), n=len(rows))):

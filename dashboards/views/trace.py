@@ -10,7 +10,7 @@ from datetime import date
 import streamlit as st
 
 from dashboards import common, data, dossier, graphview, highlight, widgets
-from dashboards.i18n import colon, current, kind_name, label_name, rel_name, t
+from dashboards.i18n import colon, current, guide_name, guide_note, kind_name, label_name, rel_name, t
 from dashboards.reviewing import correct_bar, review_bar, show_message, show_rejected
 
 
@@ -72,13 +72,16 @@ def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Dire
     coverage = {str(r["indicator"]): r["recommendations"] for r in data.query("coverage")}
     c1, c2 = st.columns([1, 1])
     code = widgets.selectbox(t("trace.direction"), list(by_code), key="trace_direction", container=c1,
-                             format_func=lambda c: common.short(by_code[c].label(), 60))
+                             format_func=lambda c: common.short(by_code[c].label(), 60 if current() == "zh" else 140))
     direction = by_code[code]
-    names = dict(direction.indicators)
+    names = direction.indicator_names()
+    width, count = (34, "（{n}）") if current() == "zh" else (240, " ({n})")
     indicator = widgets.selectbox(
         t("trace.indicator"), [""] + list(names), key=f"trace_indicator_{code}", container=c2,
         format_func=lambda c: t("indicator.all") if not c else
-        f"{c} {common.short(names[c], 34)}（{coverage.get(c, 0)}）")
+        f"{c} {common.short(names[c], width)}{count.format(n=coverage.get(c, 0))}")
+    if guide_note():
+        st.caption(guide_note())
     rows = data.query("recommendations_by_indicator", direction=code, indicator=indicator,
                       show_rejected=show_rejected())
     recs: dict[str, dict] = {}
@@ -120,7 +123,7 @@ def why_linked(links_row: dict | None) -> None:
             f' <span class="kg-weak" title="{html.escape(t("trace.weak_help"), quote=True)}" style="color:#8a6d00;'
             f'background:#fff4d6;border-radius:8px;padding:0 6px;font-size:0.85em">{html.escape(t("trace.weak"))}</span>')
         items.append(
-            f'<li style="margin-bottom:6px"><b>{html.escape(target)}</b> {html.escape(l.get("name") or "")}{weak}'
+            f'<li style="margin-bottom:6px"><b>{html.escape(target)}</b> {html.escape(guide_name(code, l.get("name")))}{weak}'
             f'<br><span style="color:#555">{html.escape(t("trace.score"))} {float(l["score"] or 0):.3f} · '
             f'{html.escape(t("trace.terms") + colon())}{html.escape(terms)}</span></li>')
     st.html(f'<ul style="padding-left:1.2em;margin:0">{"".join(items)}</ul>')
