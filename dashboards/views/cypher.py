@@ -44,6 +44,11 @@ def example_value(name: str, kind: str) -> Any:
     if name == "doc_id":
         rows = data.query("document_timeline")
         return rows[0]["doc_id"] if rows else ""
+    if name == "ids":  # passages that state relationship facts (the evidence of graph edges)
+        found = data.connection().store.read(
+            "MATCH (:Entity)-[x:UNDERTAKES|RUNS|ISSUED|PARTY_ORG_OF|BRANCH_OF|SUPERVISED_BY]->(:Entity) "
+            "WHERE x.evidence IS NOT NULL RETURN DISTINCT x.evidence AS id ORDER BY id LIMIT 3")
+        return ",".join(r["id"] for r in found)
     if name == "query":
         return fulltext_query("中国科协 学会")
     if name == "direction":
