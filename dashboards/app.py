@@ -25,6 +25,7 @@ PAGES = (
     ("overview", "views/overview.py", ":material/dashboard:"),
     ("trace", "views/trace.py", ":material/fact_check:"),
     ("explore", "views/explore.py", ":material/hub:"),
+    ("lists", "views/lists.py", ":material/table_view:"),
     ("timeline", "views/timeline.py", ":material/timeline:"),
     ("review", "views/review.py", ":material/rule:"),
     ("cypher", "views/cypher.py", ":material/terminal:"),

@@ -21,9 +21,9 @@ from kg.stores.embedded import EmbeddedStore
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboards" / "app.py")
 SEED = ROOT / "seed_data"
-PAGES = {"overview": "总览", "trace": "建议溯源", "explore": "图谱探索", "timeline": "政策脉络", "review": "审核",
-         "cypher": "Cypher"}
-ENGLISH = {"overview": "Overview", "trace": "Trace recommendations", "explore": "Explore the graph",
+PAGES = {"overview": "总览", "trace": "建议溯源", "explore": "图谱探索", "lists": "列表", "timeline": "政策脉络",
+         "review": "审核", "cypher": "Cypher"}
+ENGLISH = {"overview": "Overview", "trace": "Trace recommendations", "explore": "Explore the graph", "lists": "Lists",
            "timeline": "Policy lineage", "review": "Review", "cypher": "Cypher"}
 
 
@@ -232,6 +232,120 @@ def test_explore_without_hits_says_so(app: AppTest):
     assert "没有找到匹配的实体" in texts(at)
     at.text_input(key="explore_q").set_value("！？。").run()
     assert_clean(at)
+
+
+def param(at: AppTest, key: str) -> str | None:
+    """A query parameter of the address the page left (AppTest keeps the ones it wrote as lists)."""
+    value = at.query_params.get(key)
+    return value[-1] if isinstance(value, list) else value
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[bytes, str, str | None]]:
+    """What the page's download buttons would send: (data, mimetype, file name) of each file stored."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    stored: list[tuple[bytes, str, str | None]] = []
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
+        if isinstance(path_or_data, bytes):
+            stored.append((path_or_data, mimetype, filename))
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", load_and_get_id)
+    return stored
+
+
+def test_lists_shows_societies_with_their_counts_and_a_csv(app: AppTest, downloads: list):
+    at = open_page(app, "lists")
+    assert_clean(at)
+    assert param(at, "view") == "entities" and param(at, "type") == "Society"
+    frame = at.dataframe[0].value
+    assert {"承接职能数", "主办项目数", "分支机构数", "党组织数", "业务主管单位数", "研究课题", "首见年份",
+            "末见年份", "文档数"} <= set(frame.columns)
+    cmes = frame[frame["名称"] == "中国机械工程学会"]
+    assert len(cmes) == 1
+    row = cmes.iloc[0]
+    assert row["承接职能数"] >= 1 and row["分支机构数"] >= 1 and row["文档数"] >= 1
+    assert row["首见年份"] <= row["末见年份"]
+    assert row["link"].startswith("explore?") and f"entity={row['id']}" in row["link"]
+    assert [b.proto.label for b in at.get("download_button")] == ["下载 CSV"]
+    data, mimetype, name = [d for d in downloads if d[1] == "text/csv"][-1]
+    assert data.startswith(b"\xef\xbb\xbf") and name.endswith(".csv")
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("名称,别名") and "中国机械工程学会" in text and "explore?" not in text
+    # the filter keeps the rows that contain the text
+    at.text_input(key="lists_q_entities").set_value("机械工程").run()
+    assert_clean(at)
+    filtered = at.dataframe[0].value
+    assert "中国机械工程学会" in set(filtered["名称"]) and 0 < len(filtered) < len(frame)
+    assert all("机械工程" in f"{n}{a}{i}" for n, a, i in zip(filtered["名称"], filtered["别名"], filtered["id"]))
+    # another type: the count columns follow it
+    at.text_input(key="lists_q_entities").set_value("").run()
+    at.selectbox(key=w("lists_type")).set_value("Branch").run()
+    assert_clean(at)
+    assert param(at, "type") == "Branch"
+    assert "所属学会数" in at.dataframe[0].value.columns and "承接职能数" not in at.dataframe[0].value.columns
+
+
+def test_lists_facts_view_comes_from_the_address_and_leaves_out_rejected_facts(seed_dir: Path, app: AppTest,
+                                                                                 downloads: list):
+    app.query_params["view"] = "facts"
+    app.query_params["rel"] = "BRANCH_OF"
+    at = open_page(app, "lists")
+    assert_clean(at)
+    assert at.radio(key=w("lists_view")).value == "facts" and at.selectbox(key=w("lists_rel")).value == "BRANCH_OF"
+    frame = at.dataframe[0].value
+    pairs = set(zip(frame["主体"], frame["客体"]))
+    assert ("摩擦学分会", "中国机械工程学会") in pairs
+    assert (frame["出处段落数"] >= 1).all() and set(frame["关系"]) == {"分支"}
+    text = [d for d in downloads if d[1] == "text/csv"][-1][0].decode("utf-8-sig")
+    assert "摩擦学分会" in text and text.splitlines()[0].startswith("主体,主体类型,关系,客体")
+    at.selectbox(key=w("lists_rel")).set_value("UNDERTAKES").run()
+    assert param(at, "rel") == "UNDERTAKES"
+    before = at.dataframe[0].value
+    first = before.iloc[0]
+    # a drafter rejects that fact: the list leaves it out
+    store = EmbeddedStore(seed_dir / "graph.kgl", writer=True)
+    try:
+        key = store.read("MATCH (h {id: $h})-[x:UNDERTAKES]->(t {id: $t}) RETURN x.fact_key AS k",
+                         {"h": first["head_id"], "t": first["tail_id"]})
+        for k in {r["k"] for r in key}:
+            set_decision(store, Decision(fact_key=k, status="rejected", by="测试"))
+        store.checkpoint()
+    finally:
+        store.close()
+    try:
+        at.run()
+        after = at.dataframe[0].value
+        assert len(after) == len(before) - 1
+        assert (first["head_id"], first["tail_id"]) not in set(zip(after["head_id"], after["tail_id"]))
+    finally:
+        store = EmbeddedStore(seed_dir / "graph.kgl", writer=True)
+        try:
+            from kg.review import clear_decision
+            for k in {r["k"] for r in key}:
+                clear_decision(store, k)
+            store.checkpoint()
+        finally:
+            store.close()
+
+
+def test_lists_in_english_shows_no_chinese_but_data(app: AppTest):
+    app.sidebar.radio(key="lang").set_value("en").run()
+    at = open_page(app, "lists")
+    assert_clean(at)
+    cjk = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+    frame = at.dataframe[0].value
+    assert not [c for c in frame.columns if cjk.search(c)]
+    assert "Functions undertaken" in frame.columns and "Research directions" in frame.columns
+    assert not cjk.search(frame["Research directions"].iloc[0])
+    shown = [at.title[0].value, *[c.value for c in at.caption if "embedded kglite" not in c.value],
+             at.radio(key=w("lists_view", "en")).label, *at.radio(key=w("lists_view", "en")).options,
+             at.selectbox(key=w("lists_type", "en")).label, *at.selectbox(key=w("lists_type", "en")).options,
+             *[b.proto.label for b in at.get("download_button")], at.text_input(key="lists_q_entities").label]
+    assert not [s for s in shown if cjk.search(s)], shown
 
 
 def test_timeline_and_lineage(app: AppTest):

@@ -38,6 +38,7 @@ PAGES = {
     "": ("总览", "覆盖矩阵"),
     "trace": ("建议溯源", "证据链"),
     "explore": ("图谱探索", "实体档案"),
+    "lists": ("列表", "下载 CSV"),
     "timeline": ("政策脉络", "引用脉络"),
     "review": ("审核", "全部决定"),
     "cypher": ("Cypher", "命名查询库"),
@@ -282,6 +283,34 @@ def test_console_refuses_a_write_and_shows_rows_for_a_read(server: str, page):
     page.get_by_role("button", name="运行").click()
     expect(page.get_by_text("5 行", exact=True)).to_be_visible()
     expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    assert_no_error_box(page)
+
+
+def test_lists_page_shows_a_seed_society_and_downloads_it_as_csv(server: str, page):
+    from urllib.parse import parse_qs, urlparse
+
+    from playwright.sync_api import expect
+
+    page.goto(f"{server}/lists?type=Society")
+    expect(page.get_by_role("heading", name="列表", exact=True)).to_be_visible()
+    expect(page.get_by_role("combobox", name="实体类型")).to_have_value("学会/社团")
+    page.get_by_role("textbox", name="筛选").fill("中国机械工程学会")
+    page.get_by_role("textbox", name="筛选").press("Enter")
+    settled(page)
+    table = page.get_by_test_id("stDataFrame")
+    expect(page.get_by_text(re.compile(r"^显示 1 / \d+ 行$"))).to_be_visible()
+    # the grid is drawn on a canvas; its (visually hidden) accessible table holds the cells
+    links = table.locator("[role=gridcell]").filter(has_text=re.compile(r"^explore\?name=.*&entity=soc-"))
+    expect(links).to_have_count(1)
+    query = parse_qs(urlparse(links.first.inner_text()).query)
+    assert query["name"] == ["中国机械工程学会"] and query["entity"][0].startswith("soc-")
+    assert "view=entities" in page.url and "type=Society" in page.url
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载 CSV").click()
+    data = Path(info.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("名称,别名") and "中国机械工程学会" in text
     assert_no_error_box(page)
 
 
