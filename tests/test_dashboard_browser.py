@@ -610,6 +610,11 @@ def test_hostile_document_runs_no_script_in_any_graph_or_page(hostile_server: st
     expect(page.get_by_role("heading", name="总览", exact=True)).to_be_visible()
     settled(page)
     _no_payload_anywhere(page)
+    for query in ("view=entities&type=Policy", "view=facts&rel=ISSUED"):  # names in tables and links
+        page.goto(f"{base}/lists?{query}")
+        expect(page.get_by_role("heading", name="列表", exact=True)).to_be_visible()
+        settled(page)
+        _no_payload_anywhere(page)
     page.goto(f"{base}/cypher")
     expect(page.get_by_role("heading", name="Cypher", exact=True)).to_be_visible()
     page.get_by_label("Cypher 查询").fill("MATCH (d:Document)-[r]->(p) RETURN d, r, p LIMIT 50")
