@@ -26,6 +26,7 @@ PAGES = (
     ("trace", "views/trace.py", ":material/fact_check:"),
     ("explore", "views/explore.py", ":material/hub:"),
     ("lists", "views/lists.py", ":material/table_view:"),
+    ("reader", "views/reader.py", ":material/article:"),
     ("timeline", "views/timeline.py", ":material/timeline:"),
     ("review", "views/review.py", ":material/rule:"),
     ("cypher", "views/cypher.py", ":material/terminal:"),

@@ -37,6 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page.explore": ("图谱探索", "Explore the graph"),
     "page.timeline": ("政策脉络", "Policy lineage"),
     "page.lists": ("列表", "Lists"),
+    "page.reader": ("文档", "Reader"),
     "page.cypher": ("Cypher", "Cypher"),
     "guide.mark": ("（自译）", "(translation)"),
     "guide.translated": ("课题、研究内容与考核指标的英文名称为本项目自译。", "(translation) English names of the guide's directions and indicators are the project's own "
@@ -281,6 +282,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lists.capped": ("列表最多 {n} 行", "lists stop at {n} rows"),
     "lists.none": ("没有符合条件的行。", "No rows match."),
     "lists.csv": ("下载 CSV", "Download CSV"),
+    # reader
+    "reader.intro": ("逐段阅读一篇文档：高亮其中提及的实体，列出每段陈述的关系事实（已否决的不列），标出从中提取的建议，"
+                     "以及它引用的政策和引用它的文档。",
+                     "Read one document passage by passage: the entities it mentions highlighted, the relationship "
+                     "facts each passage states (rejected ones left out), the recommendations drawn from it, the "
+                     "policies it cites and the documents that cite it."),
+    "reader.document": ("文档（最新在前）", "Document (most recent first)"),
+    "reader.no_documents": ("图谱中还没有文档。", "The graph holds no documents yet."),
+    "reader.not_found": ("图谱中没有这篇文档（地址中的编号有误，或文档已被移除）。",
+                         "No such document in the graph (a wrong id in the address, or the document was removed)."),
+    "reader.passage_count": ("段落数", "Passages"),
+    "reader.passages": ("正文（{n} 段）", "Text ({n} passages)"),
+    "reader.no_passages": ("这篇文档没有段落。", "This document has no passages."),
+    "reader.facts": ("本段陈述的关系", "Facts stated here"),
+    "reader.rec": ("从本段提取的建议", "Recommendation drawn from this passage"),
+    "reader.shown": ("已显示 {shown} / {total} 段", "Showing {shown} of {total} passages"),
+    "reader.more": ("再显示 {n} 段", "Show {n} more"),
+    "reader.citations": ("引用", "Citations"),
+    "reader.citations_help": ("被引政策若本身已入库，可点开阅读；“引用本文”指引用了与本文标题同名政策的文档。",
+                              "A cited policy that is itself in the graph links to it; \"cited by\" lists the "
+                              "documents that cite a policy named by this document's title."),
+    "reader.cites": ("本文引用（{n}）", "Cites ({n})"),
+    "reader.cited_by": ("引用本文（{n}）", "Cited by ({n})"),
+    "reader.own": ("即本文", "this document"),
+    "reader.in_graph": ("阅读", "read"),
     # cypher
     "cypher.intro": ("只读 Cypher 控制台：写操作（CREATE、MERGE、SET、DELETE …）会被数据库拒绝。",
                      "Read-only Cypher console: writes (CREATE, MERGE, SET, DELETE …) are refused by the store."),

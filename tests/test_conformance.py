@@ -45,7 +45,10 @@ CASES: dict[str, list[dict]] = {
     # dashboard queries
     "citation_lineage": [{}, {"direction": 1}],
     "direction_evidence": [{"direction": "1"}, {"direction": "2"}],
+    "document_citations": [{"doc_id": DOC}, {"doc_id": DOC, "limit": 1}],
+    "document_list": [{}, {"limit": 2}],
     "document_meta": [{"doc_id": DOC}],
+    "document_passages": [{"doc_id": DOC}, {"doc_id": DOC, "skip": 1, "limit": 1}],
     "document_timeline": [{}, {"kind": "policy"}],
     "entity_neighbours": [{"entity_id": SOCIETY},
                           {"entity_id": AGENCY, "labels": "TalentProgram,Document", "direction": 2, "limit": 1}],

@@ -21,10 +21,11 @@ from kg.stores.embedded import EmbeddedStore
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboards" / "app.py")
 SEED = ROOT / "seed_data"
-PAGES = {"overview": "总览", "trace": "建议溯源", "explore": "图谱探索", "lists": "列表", "timeline": "政策脉络",
+PAGES = {"overview": "总览", "trace": "建议溯源", "explore": "图谱探索", "lists": "列表", "reader": "文档",
+         "timeline": "政策脉络",
          "review": "审核", "cypher": "Cypher"}
 ENGLISH = {"overview": "Overview", "trace": "Trace recommendations", "explore": "Explore the graph", "lists": "Lists",
-           "timeline": "Policy lineage", "review": "Review", "cypher": "Cypher"}
+           "reader": "Reader", "timeline": "Policy lineage", "review": "Review", "cypher": "Cypher"}
 
 
 @pytest.fixture(scope="module")
@@ -346,6 +347,68 @@ def test_lists_in_english_shows_no_chinese_but_data(app: AppTest):
              at.selectbox(key=w("lists_type", "en")).label, *at.selectbox(key=w("lists_type", "en")).options,
              *[b.proto.label for b in at.get("download_button")], at.text_input(key="lists_q_entities").label]
     assert not [s for s in shown if cjk.search(s)], shown
+
+
+def _fact_passage(seed_dir: Path) -> dict:
+    """A seed document's passage that states a relationship fact and mentions an entity."""
+    store = EmbeddedStore(seed_dir / "graph.kgl", writer=False)
+    try:
+        rows = store.read("MATCH (h:Entity)-[x:UNDERTAKES|RUNS|ISSUED|PARTY_ORG_OF|BRANCH_OF]->(t:Entity) "
+                          "MATCH (p:Passage)-[:PART_OF]->(d:Document) WHERE p.id = x.evidence "
+                          "AND coalesce(x.review, '') <> 'rejected' AND EXISTS { (p)-[:MENTIONS]->() } "
+                          "RETURN d.id AS doc_id, d.title AS title, p.text AS text, h.name AS head, t.name AS tail "
+                          "ORDER BY doc_id, text LIMIT 1")
+    finally:
+        store.close()
+    assert rows, "the seed graph has no relationship fact: the test would prove nothing"
+    return rows[0]
+
+
+def test_reader_shows_a_documents_passages_mentions_and_facts(seed_dir: Path, app: AppTest):
+    fact = _fact_passage(seed_dir)
+    app.query_params["doc"] = fact["doc_id"]
+    at = open_page(app, "reader")
+    assert_clean(at)
+    assert at.selectbox(key=w("reader_doc")).value == fact["doc_id"]
+    shown = texts(at)
+    assert html.escape(fact["title"]) in shown or fact["title"] in shown
+    assert '<mark class="kg-mention"' in shown
+    assert 'class="kg-fact"' in shown
+    facts = re.findall(r'<li class="kg-fact".*?</li>', shown)
+    assert any(html.escape(fact["head"]) in f and html.escape(fact["tail"]) in f for f in facts), facts[:3]
+    # the passage text, its mentions made into <mark>s
+    plain = re.sub(r"<[^>]+>", "", shown)
+    assert html.escape(fact["text"][:20]) in plain or fact["text"][:20] in plain
+
+
+def test_reader_without_a_document_picks_the_most_recent_and_writes_it_to_the_address(app: AppTest):
+    at = open_page(app, "reader")
+    assert_clean(at)
+    options = at.selectbox(key=w("reader_doc")).options
+    assert len(options) > 10
+    first = param(at, "doc")
+    assert first and at.selectbox(key=w("reader_doc")).value == first
+    dates = [o.rsplit(" · ", 1)[-1] for o in options[:10]]
+    assert dates == sorted(dates, reverse=True), dates
+    at.selectbox(key=w("reader_doc")).select_index(3).run()
+    assert_clean(at)
+    assert param(at, "doc") != first and param(at, "doc") == at.selectbox(key=w("reader_doc")).value
+
+
+def test_reader_in_english_shows_no_chinese_ui_text(seed_dir: Path, app: AppTest):
+    fact = _fact_passage(seed_dir)
+    app.query_params["doc"] = fact["doc_id"]
+    app.sidebar.radio(key="lang").set_value("en").run()
+    at = open_page(app, "reader")
+    assert_clean(at)
+    cjk = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+    ui = [at.title[0].value, *[c.value for c in at.caption if "embedded kglite" not in c.value],
+          at.selectbox(key=w("reader_doc", "en")).label, *[m.value for m in at.markdown if m.value.startswith("#")]]
+    assert "Reader" in ui and not [s for s in ui if cjk.search(s)], ui
+    shown = texts(at)
+    assert "Facts stated here" in shown and "本段陈述的关系" not in shown
+    labels = re.findall(r"^- ([^:：]+)[:：]", "\n".join(m.value for m in at.markdown), re.M)
+    assert labels and not [s for s in labels if cjk.search(s)], labels
 
 
 def test_timeline_and_lineage(app: AppTest):

@@ -39,6 +39,7 @@ PAGES = {
     "trace": ("建议溯源", "证据链"),
     "explore": ("图谱探索", "实体档案"),
     "lists": ("列表", "下载 CSV"),
+    "reader": ("文档", "正文"),
     "timeline": ("政策脉络", "引用脉络"),
     "review": ("审核", "全部决定"),
     "cypher": ("Cypher", "命名查询库"),
@@ -314,6 +315,34 @@ def test_lists_page_shows_a_seed_society_and_downloads_it_as_csv(server: str, pa
     assert_no_error_box(page)
 
 
+def test_reader_shows_a_seed_documents_passage_and_the_fact_it_states(server: str, page):
+    """Issue 12, item 4: `/reader?doc=<id>` shows the document's passages, a mention highlighted and,
+    under the passage, the relationship fact it states."""
+    from playwright.sync_api import expect
+
+    store = EmbeddedStore(SEED_GRAPH["dir"] / "graph.kgl", writer=False)
+    try:
+        rows = store.read("MATCH (a:Entity)-[r:UNDERTAKES]->(b:Entity) MATCH (p:Passage)-[:PART_OF]->(d:Document) "
+                          "WHERE p.id = r.evidence RETURN d.id AS doc_id, d.title AS title, p.id AS passage_id, "
+                          "p.text AS passage, a.name AS head, b.name AS tail ORDER BY doc_id, passage_id LIMIT 1")
+    finally:
+        store.close()
+    assert rows, "the seed corpus has no UNDERTAKES fact: the test would prove nothing"
+    fact = rows[0]
+    page.goto(f"{server}/reader?doc={fact['doc_id']}")
+    expect(page.get_by_role("heading", name="文档", exact=True)).to_be_visible()
+    settled(page)
+    expect(page.get_by_text(fact["title"][:12]).first).to_be_visible()
+    passage = page.locator(f".kg-passage[data-passage='{fact['passage_id']}']")
+    expect(passage).to_contain_text(fact["passage"][:20])
+    expect(passage.locator("mark.kg-mention").first).to_be_visible()
+    facts = page.locator("li.kg-fact[data-rel='UNDERTAKES']").filter(has_text=fact["head"]).filter(has_text=fact["tail"])
+    expect(facts.first).to_be_visible()
+    expect(facts.first).to_contain_text("承接")
+    assert f"doc={fact['doc_id']}" in page.url
+    assert_no_error_box(page)
+
+
 def test_dossier_downloads_and_opens_with_python_docx(server: str, page):
     from playwright.sync_api import expect
 
@@ -526,12 +555,13 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory, chromium_path: str)
         assert report.rejected == []
         policy = store.read("MATCH (p:Policy) WHERE NOT p:Document AND p.name CONTAINS 'onerror' RETURN p.id AS id")
         rec = store.read("MATCH (r:Recommendation) WHERE r.text CONTAINS 'javascript' RETURN r.id AS id")
+        doc = store.read("MATCH (d:Document) WHERE d.title CONTAINS 'onerror' RETURN d.id AS id")
     finally:
         store.close()
     assert policy, "the hostile policy name was not extracted: the test would prove nothing"
     assert rec, "no recommendation carries a payload: the test would prove nothing"
     for url in _start({"KG_STORE": "embedded", "KG_DATA_DIR": str(data_dir)}, data_dir):
-        yield url + "#" + policy[0]["id"] + "#" + rec[0]["id"]
+        yield url + "#" + policy[0]["id"] + "#" + rec[0]["id"] + "#" + doc[0]["id"]
 
 
 def _graph_frames(page) -> list:
@@ -583,7 +613,7 @@ def test_hostile_document_runs_no_script_in_any_graph_or_page(hostile_server: st
     console error, no element made from the document's markup, and the payload shows as text."""
     from playwright.sync_api import expect
 
-    base, policy_id, rec_id = hostile_server.split("#")
+    base, policy_id, rec_id, hostile_doc = hostile_server.split("#")
     dialogs, errors = [], []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     failed: list[str] = []
@@ -615,6 +645,11 @@ def test_hostile_document_runs_no_script_in_any_graph_or_page(hostile_server: st
         expect(page.get_by_role("heading", name="列表", exact=True)).to_be_visible()
         settled(page)
         _no_payload_anywhere(page)
+    page.goto(f"{base}/reader?doc={hostile_doc}")  # the document's metadata, passages, facts and citations
+    expect(page.get_by_role("heading", name="文档", exact=True)).to_be_visible()
+    settled(page)
+    expect(page.locator(".kg-passage").first).to_contain_text("onerror=alert(")
+    _no_payload_anywhere(page)
     page.goto(f"{base}/cypher")
     expect(page.get_by_role("heading", name="Cypher", exact=True)).to_be_visible()
     page.get_by_label("Cypher 查询").fill("MATCH (d:Document)-[r]->(p) RETURN d, r, p LIMIT 50")

@@ -3,6 +3,7 @@ graph (colour per label, legend, filters by label and direction, a cap with "sho
 from __future__ import annotations
 
 import html
+from urllib.parse import quote
 
 import streamlit as st
 
@@ -163,7 +164,7 @@ def documents(entity_id: str) -> None:
     docs = data.query("entity_documents", entity_id=entity_id, limit=50)
     st.markdown(f"**{t('explore.documents', n=len(docs))}**")
     items = "".join(
-        f'<li style="margin-bottom:4px">{html.escape(book_title(d["title"]))}'
+        f'<li style="margin-bottom:4px"><a href="reader?doc={quote(d["doc_id"], safe="")}" target="_self">{html.escape(book_title(d["title"]))}</a>'
         f'<br><span style="color:#666;font-size:0.85em">{html.escape(d["date"] or t("unknown"))} · '
         f'{html.escape(kind_name(d["kind"]))} · {html.escape(t("explore.mention_count", n=d["mentions"]))}</span></li>'
         for d in docs)

@@ -1,0 +1,19 @@
+// description: 文档阅读 — a document's passages in order, each with its mentions (offsets relative to the passage start, for highlighting), the relationship facts it states (rejected ones left out) and the recommendations cut from it
+// param doc_id: str — the Document id
+// param skip: int = 0 — passages to skip (for paging)
+// param limit: int = 200 — the most passages to return
+MATCH (p:Passage)-[:PART_OF]->(d:Document {id: $doc_id})
+WITH p ORDER BY p.start SKIP $skip LIMIT $limit
+OPTIONAL MATCH (p)-[m:MENTIONS]->(e)
+WITH p, m, e ORDER BY m.start, m.`end` DESC, e.id
+WITH p, collect(CASE WHEN m IS NULL THEN NULL ELSE {start: m.start - p.start, `end`: m.`end` - p.start, label: m.label, name: e.name, entity_id: e.id} END) AS mentions
+OPTIONAL MATCH (h:Entity)-[x]->(t:Entity)
+WHERE x.evidence = p.id AND coalesce(x.review, '') <> 'rejected'
+WITH p, mentions, h, x, t ORDER BY type(x), h.name, t.name, h.id, t.id
+WITH p, mentions, collect(CASE WHEN x IS NULL THEN NULL ELSE {rel: type(x), head_id: h.id, head: h.name, head_label: h.label, tail_id: t.id, tail: t.name, tail_label: t.label} END) AS facts
+OPTIONAL MATCH (r:Recommendation)-[:SUPPORTED_BY]->(p)
+WHERE coalesce(r.review, '') <> 'rejected'
+WITH p, mentions, facts, r ORDER BY r.id
+RETURN p.id AS passage_id, p.start AS start, p.text AS text, mentions, facts,
+       collect(r.id) AS recommendations
+ORDER BY start
