@@ -203,6 +203,21 @@ def graph_frame(page, must_contain: str, prefix: bool = False):
     raise AssertionError(f"no graph with a node {must_contain!r}")
 
 
+def seed_undertakes_fact() -> dict:
+    """An UNDERTAKES fact of the seed graph (the `server` fixture's), with the passage and document
+    that state it: ids and names of both ends, doc_id, title, passage_id, passage."""
+    store = EmbeddedStore(SEED_GRAPH["dir"] / "graph.kgl", writer=False)
+    try:
+        rows = store.read("MATCH (a:Entity)-[r:UNDERTAKES]->(b:Entity) MATCH (p:Passage)-[:PART_OF]->(d:Document) "
+                          "WHERE p.id = r.evidence RETURN a.id AS head, a.name AS head_name, b.id AS tail, "
+                          "b.name AS tail_name, d.id AS doc_id, d.title AS title, p.id AS passage_id, "
+                          "p.text AS passage ORDER BY head, tail, passage_id LIMIT 1")
+    finally:
+        store.close()
+    assert rows, "the seed corpus has no UNDERTAKES fact: the test would prove nothing"
+    return rows[0]
+
+
 def seed_text() -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEED.rglob("*.md"))) + \
         (SEED / "guide-2020.txt").read_text(encoding="utf-8")
@@ -320,15 +335,7 @@ def test_reader_shows_a_seed_documents_passage_and_the_fact_it_states(server: st
     under the passage, the relationship fact it states."""
     from playwright.sync_api import expect
 
-    store = EmbeddedStore(SEED_GRAPH["dir"] / "graph.kgl", writer=False)
-    try:
-        rows = store.read("MATCH (a:Entity)-[r:UNDERTAKES]->(b:Entity) MATCH (p:Passage)-[:PART_OF]->(d:Document) "
-                          "WHERE p.id = r.evidence RETURN d.id AS doc_id, d.title AS title, p.id AS passage_id, "
-                          "p.text AS passage, a.name AS head, b.name AS tail ORDER BY doc_id, passage_id LIMIT 1")
-    finally:
-        store.close()
-    assert rows, "the seed corpus has no UNDERTAKES fact: the test would prove nothing"
-    fact = rows[0]
+    fact = seed_undertakes_fact()
     page.goto(f"{server}/reader?doc={fact['doc_id']}")
     expect(page.get_by_role("heading", name="文档", exact=True)).to_be_visible()
     settled(page)
@@ -336,7 +343,7 @@ def test_reader_shows_a_seed_documents_passage_and_the_fact_it_states(server: st
     passage = page.locator(f".kg-passage[data-passage='{fact['passage_id']}']")
     expect(passage).to_contain_text(fact["passage"][:20])
     expect(passage.locator("mark.kg-mention").first).to_be_visible()
-    facts = page.locator("li.kg-fact[data-rel='UNDERTAKES']").filter(has_text=fact["head"]).filter(has_text=fact["tail"])
+    facts = page.locator("li.kg-fact[data-rel='UNDERTAKES']").filter(has_text=fact["head_name"]).filter(has_text=fact["tail_name"])
     expect(facts.first).to_be_visible()
     expect(facts.first).to_contain_text("承接")
     assert f"doc={fact['doc_id']}" in page.url
@@ -461,15 +468,7 @@ def test_hovering_an_edge_shows_the_passage_that_states_the_fact(server: str, pa
     the passage the fact was read from, with its document."""
     from playwright.sync_api import expect
 
-    store = EmbeddedStore(SEED_GRAPH["dir"] / "graph.kgl", writer=False)
-    try:
-        rows = store.read("MATCH (a:Entity)-[r:UNDERTAKES]->(b:Entity) MATCH (p:Passage)-[:PART_OF]->(d:Document) "
-                          "WHERE p.id = r.evidence RETURN a.id AS head, a.name AS head_name, b.id AS tail, "
-                          "p.text AS passage, d.title AS title ORDER BY head, tail LIMIT 1")
-    finally:
-        store.close()
-    assert rows, "the seed corpus has no UNDERTAKES fact: the test would prove nothing"
-    fact = rows[0]
+    fact = seed_undertakes_fact()
     page.goto(f"{server}/explore?entity={fact['head']}")
     frame, _ = graph_frame(page, fact["head_name"][:16], prefix=True)
     frame.evaluate("() => network.stopSimulation()")
