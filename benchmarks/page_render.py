@@ -12,7 +12,6 @@ Prints one line a page: the warm-up, then p50 and max of the other runs, in seco
 from __future__ import annotations
 
 import argparse
-import ast
 import os
 import statistics
 import subprocess
@@ -23,18 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from dashboards.pages import PAGES  # noqa: E402
 from kg.processes import stop  # noqa: E402
 from seed_data import resource  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-
-
-def pages() -> list[str]:
-    """The url paths of dashboards/app.py's PAGES, read without running the app (importing it would)."""
-    tree = ast.parse((Path(__file__).resolve().parent.parent / "dashboards" / "app.py").read_text(encoding="utf-8"))
-    table = next(node.value for node in tree.body if isinstance(node, ast.Assign)
-                 and any(getattr(t, "id", "") == "PAGES" for t in node.targets))
-    return [row[0] for row in ast.literal_eval(table)]
 
 
 def ingest(data: Path) -> None:
@@ -86,7 +78,7 @@ def main() -> None:
                 except Exception:
                     time.sleep(0.2)
             print(f"{'page':<10} {'warm-up s':>10} {'p50 s':>7} {'max s':>7}")
-            for key in pages():
+            for key, _file, _icon in PAGES:
                 url = base if key == "overview" else f"{base}/{key}"
                 times = [render_seconds(browser, url) for _ in range(max(args.runs, 2))]
                 rest = times[1:]

@@ -18,19 +18,9 @@ from streamlit.navigation.page import StreamlitPage  # noqa: E402
 
 from dashboards import data, i18n  # noqa: E402
 from dashboards.i18n import t  # noqa: E402
+from dashboards.pages import PAGES  # noqa: E402
 from kg.stores import StoreError  # noqa: E402
 
-# (url path, file, icon); titles come from i18n as page.<url path>
-PAGES = (
-    ("overview", "views/overview.py", ":material/dashboard:"),
-    ("trace", "views/trace.py", ":material/fact_check:"),
-    ("explore", "views/explore.py", ":material/hub:"),
-    ("lists", "views/lists.py", ":material/table_view:"),
-    ("reader", "views/reader.py", ":material/article:"),
-    ("timeline", "views/timeline.py", ":material/timeline:"),
-    ("review", "views/review.py", ":material/rule:"),
-    ("cypher", "views/cypher.py", ":material/terminal:"),
-)
 HOME = "overview"  # the default page: its address is the root, `/`
 # old addresses that open a page whose address changed: `/overview` (the overview is at the root)
 ALIASES = {"overview": HOME}

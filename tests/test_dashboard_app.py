@@ -476,3 +476,14 @@ def test_an_empty_graph_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyP
         assert_clean(at)
     at = open_page(at, "overview")
     assert "图谱为空" in texts(at)
+
+
+def test_the_page_tests_cover_every_page_of_the_app():
+    """A new page in dashboards/pages.py is opened by the page tests here and in Chromium, in both
+    languages, only once it is in their lists: this fails until it is."""
+    from dashboards.pages import PAGES as APP_PAGES
+    from tests.test_dashboard_browser import PAGES as BROWSER_PAGES
+
+    paths = [path for path, _file, _icon in APP_PAGES]
+    assert list(PAGES) == paths and list(ENGLISH) == paths
+    assert {path or "overview" for path in BROWSER_PAGES} == set(paths)  # the overview is at the root there
