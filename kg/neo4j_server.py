@@ -247,8 +247,11 @@ def _wait_ready(info: ServerInfo, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     last: Exception | None = None
     while time.monotonic() < deadline:
+        child = _CHILDREN.get(info.pid)  # the process this one started, if it did (`_alive` forgets it)
         if not _alive(info.pid, info.home):
-            raise Neo4jServerError(f"Neo4j (pid {info.pid}) exited during startup\n{_log_tail(info.home)}")
+            code = child.poll() if child is not None else None
+            how = "" if code is None else f" with {'signal ' + str(-code) if code < 0 else 'code ' + str(code)}"
+            raise Neo4jServerError(f"Neo4j (pid {info.pid}) exited during startup{how}\n{_log_tail(info.home)}")
         try:
             with socket.create_connection(("127.0.0.1", info.bolt_port), timeout=1):
                 pass

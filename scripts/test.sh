@@ -19,5 +19,13 @@ done <<< "$env_lines"
 echo "Neo4j running at $NEO4J_URI"
 
 export KG_REQUIRE_NEO4J=1 KG_REQUIRE_BROWSER=1
-# two processes or more (one a core); the Neo4j tests share one of them (tests/conftest.py)
-.venv/bin/python -m pytest -rs -n auto --dist loadgroup "$@"
+# one process a core; the tests of the shared Neo4j run in one of them (tests/conftest.py)
+if [ $# -eq 0 ]; then
+  # the tests that start a Neo4j server of their own run after the rest, alone: under xdist one such
+  # start died silently at launch once in about eight full runs (not understood yet; the error now
+  # names the exit code or signal), never in a serial run
+  .venv/bin/python -m pytest -rs -n auto --dist loadgroup --ignore=tests/test_neo4j_server.py
+  .venv/bin/python -m pytest -rs tests/test_neo4j_server.py
+else
+  .venv/bin/python -m pytest -rs -n auto --dist loadgroup "$@"
+fi
