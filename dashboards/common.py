@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
 
 from dashboards import data
 from dashboards.i18n import colon, guide_name, t
@@ -51,3 +54,19 @@ def web_url(url: str | None) -> str | None:
 
 def join(values: list | tuple | None, sep: str = "、") -> str:
     return sep.join(str(v) for v in values or [] if v) or t("none")
+
+
+def write_url(**values: str) -> None:
+    """Put a page's view into the address (a reload or a shared link reproduces it), touching only
+    what changed so the browser history stays calm; an empty value removes its key."""
+    for key, value in values.items():
+        if (st.query_params.get(key) or "") != value:
+            if value:
+                st.query_params[key] = value
+            elif key in st.query_params:
+                del st.query_params[key]
+
+
+def csv_bytes(frame: Any) -> bytes:
+    """A table (pandas) as CSV in UTF-8 with a BOM, so that Excel opens Chinese text right."""
+    return frame.to_csv(index=False).encode("utf-8-sig")

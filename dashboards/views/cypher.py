@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboards import data, graphview
+from dashboards import common, data, graphview
 from dashboards.i18n import colon, label_name, rel_name, t
 from extractors.segment import fulltext_query
 from kg.queries import NamedQuery
@@ -148,7 +148,7 @@ def show_result(result: dict[str, Any]) -> None:
         st.caption(t("cypher.truncated", n=len(rows)))
     frame = pd.DataFrame([{k: cell(v) for k, v in r.items()} for r in rows[:MAX_ROWS]])
     st.dataframe(frame, hide_index=True, width="stretch")
-    st.download_button(t("cypher.csv"), data=frame.to_csv(index=False).encode("utf-8-sig"), file_name="query.csv",
+    st.download_button(t("cypher.csv"), data=common.csv_bytes(frame), file_name="query.csv",
                        mime="text/csv", on_click="ignore", icon=":material/download:", key="cypher_csv")
     nodes, edges = graph_parts(rows[:MAX_ROWS])
     if nodes:

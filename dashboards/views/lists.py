@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-from dashboards import data, widgets
+from dashboards import common, data, widgets
 from dashboards.i18n import MESSAGES, current, label_name, rel_name, t
 from schema import vocabulary
 
@@ -49,9 +49,7 @@ def from_url() -> None:
 
 def to_url(**wanted: str) -> None:
     """Write the view into the address (only what changed)."""
-    for key, value in wanted.items():
-        if st.query_params.get(key) != value:
-            st.query_params[key] = value
+    common.write_url(**wanted)
     st.session_state["lists_url_state"] = tuple(st.query_params.get(k) for k in ("view", "type", "rel"))
 
 
@@ -85,11 +83,6 @@ def text_filter(frame: pd.DataFrame, text: str, columns: list[str]) -> pd.DataFr
     for c in columns:
         hit |= frame[c].astype(str).str.lower().str.contains(text, regex=False)
     return frame[hit]
-
-
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
 
 
 def entities_view(label: str, filter_box: Any) -> None:
@@ -166,7 +159,7 @@ def table(frame: pd.DataFrame, total: int, capped: bool, slug: str, key: str, co
         st.dataframe(frame, hide_index=True, width="stretch", height=min(640, 38 + 35 * len(frame)),
                      column_config=config)
     export = frame[[c for c in frame.columns if not c.endswith("link")]]
-    st.download_button(t("lists.csv"), data=csv_bytes(export), file_name=f"kg-{slug}.csv", mime="text/csv",
+    st.download_button(t("lists.csv"), data=common.csv_bytes(export), file_name=f"kg-{slug}.csv", mime="text/csv",
                        on_click="ignore", icon=":material/download:", key=key)
 
 

@@ -30,8 +30,7 @@ def from_url() -> None:
 
 
 def to_url(doc_id: str) -> None:
-    if st.query_params.get("doc") != doc_id:
-        st.query_params["doc"] = doc_id
+    common.write_url(doc=doc_id)
     st.session_state["reader_url_state"] = doc_id
 
 

@@ -50,9 +50,7 @@ def spaced_labels(frame: pd.DataFrame, per_row: int = LABELS_PER_ROW) -> pd.Seri
 
 
 def range_to_url(start: int, end: int) -> None:
-    for key, value in (("from", str(start)), ("to", str(end))):
-        if st.query_params.get(key) != value:
-            st.query_params[key] = value
+    common.write_url(**{"from": str(start), "to": str(end)})
 
 
 def when(value: str) -> str:

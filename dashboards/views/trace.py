@@ -39,13 +39,7 @@ def from_url() -> None:
 
 def to_url(direction: str, indicator: str, rec_id: str | None) -> None:
     """Write the view into the address (only what changed, so the browser history stays calm)."""
-    wanted = {"direction": direction, "indicator": indicator, "rec": rec_id or ""}
-    for key, value in wanted.items():
-        if (st.query_params.get(key) or "") != value:
-            if value:
-                st.query_params[key] = value
-            elif key in st.query_params:
-                del st.query_params[key]
+    common.write_url(direction=direction, indicator=indicator, rec=rec_id or "")
     st.session_state["trace_url_state"] = (rec_id or None, direction, indicator)
 
 
