@@ -80,14 +80,21 @@ class ShapeFinder:
         self.parts = parts
         a = lambda part: _alt(parts, "Agency", part)  # noqa: E731
         self.place_suffix = frozenset(parts.get("Agency", "place_suffix"))
-        self.department = re.compile(f"(?:{a('domain')})(?:{a('level_head')})")
+        self.department = re.compile(f"(?:{a('domain')})(?:{a('level_head')})(?!门|署|分)")  # 民政部门, 林业部署
+        self.state_department = re.compile(f"(?:{a('domain')})(?:行政)?部门")  # 国务院民政部门
         self.government = re.compile(f"(?:{a('government')})(?:{a('office')})?")
+        self.committee = re.compile(f"(?:{a('committee')})(?:{a('office')})?(?!员)")  # 上海市委员会 is no 上海市委
+        self.national = frozenset(parts.get("Agency", "national"))
+        self.owned_office = re.compile(a("owned_office"))
+        self.association = re.compile(a("association"))
         f = lambda part: _alt(parts, "GovernmentFunction", part)  # noqa: E731
-        self.function = re.compile(f"(?:(?:{f('modifier')})(?:{f('head')})|{f('term')})(?!{f('not_before')})")
+        not_after = "".join(f"(?<!{re.escape(w)})" for w in parts.get("GovernmentFunction", "not_after"))
+        self.function = re.compile(f"{not_after}(?:(?:{f('modifier')})(?:{f('head')})|{f('term')})(?!{f('not_before')})")
         self.programme = re.compile(_alt(parts, "TalentProgram", "head"))
         self.programme_cue = re.compile(_alt(parts, "TalentProgram", "programme_cue"))
         self.programme_stop = frozenset(parts.get("TalentProgram", "stop"))
         self.programme_generic = frozenset(parts.get("TalentProgram", "generic"))
+        self.longer_word = parts.get("TalentProgram", "longer_word")
         self.branch = re.compile(f"(?:{_alt(parts, 'Branch', 'head')})(?!场|议)")
         self.branch_stop = frozenset(parts.get("Branch", "stop"))
         self.party = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'owner_head')})"
@@ -96,34 +103,71 @@ class ShapeFinder:
 
     # --- Agency --------------------------------------------------------------------------------
     def _place(self, text: str, start: int) -> int:
-        """The start of a place name (湖北省, 深圳市, 大理州) ending right before `start`, or `start`."""
-        if start == 0 or text[start - 1] not in self.place_suffix:
+        """The start of a place name (湖北省, 深圳市, 大理州, 新疆生产建设兵团) ending right before `start`, or `start`."""
+        suffix = next((x for x in self.place_suffix if text.endswith(x, 0, start)), None)
+        if suffix is None:
             return start
-        begin = name_start(text, start, max_len=10)
+        # a list's joiner or 的 is never inside a place name (…发展改革委和省民政厅: 省, not 委和省)
+        floor = max(0, start - 10)
+        cut = max((text.rfind(j, floor, start - len(suffix)) for j in "和与及或的、"), default=-1)
+        begin = name_start(text[cut + 1:] if cut >= 0 else text, start - (cut + 1 if cut >= 0 else 0), max_len=10)
+        begin += cut + 1 if cut >= 0 else 0
         words = _words(text[begin:start])
         # keep only the trailing words that form the place: a place word (ns) or the suffix itself
         keep = 0
         for word, flag in reversed(words):
-            if flag.startswith("ns") or word in self.place_suffix or (keep == 0 and word[-1] in self.place_suffix):
+            if flag.startswith("ns") or word in self.place_suffix or (keep == 0 and word.endswith(suffix)):
                 keep += len(word)
             else:
                 break
-        return start - keep if keep else start - 1
+        return start - keep if keep else start - len(suffix)
+
+    def _place_word(self, text: str, start: int) -> int:
+        """The start of a bare place word (湖北, 大理) right before `start`, or `start`: for bodies whose
+        name holds the place's level (湖北省委)."""
+        begin = name_start(text, start, max_len=8)
+        words = _words(text[begin:start])
+        if words and words[-1][1].startswith("ns") and len(words[-1][0]) >= 2:
+            return start - len(words[-1][0])
+        return start
+
+    def _national(self, text: str, start: int) -> int:
+        """The start of 国家/全国 right before `start` (国家知识产权局), or `start`."""
+        return next((start - len(n) for n in self.national if text.endswith(n, 0, start)), start)
 
     def agencies(self, text: str) -> list[Shape]:
         out = []
-        for m in re.finditer("科学技术协会|科协", text):  # 中国科协 and any place's 科协 are bodies of the state
+        for m in self.association.finditer(text):  # 中国科协 and any place's 科协 or 社科联 are bodies of the state
             begin = m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "中国" else self._place(text, m.start())
             if begin < m.start():
                 out.append(Shape(begin, m.end(), "Agency", m.start() - begin <= 1))
         for rx, ministry_head in ((self.department, "部"), (self.government, None)):
             for m in rx.finditer(text):
                 begin = self._place(text, m.start())
+                national = self._national(text, begin) if begin == m.start() else begin
                 place = text[begin:m.start()]
+                if national < begin:  # 国家知识产权局, 全国人大常委会: one body
+                    out.append(Shape(national, m.end(), "Agency", False))
+                    continue
                 if not place and rx is self.government and not text[m.start():m.end()].endswith(("办公厅", "办公室")):
                     continue  # bare 政府 / 党委: not a body by itself
                 generic = len(place) <= 1 and not (ministry_head and m.group(0).endswith(ministry_head) and not place)
                 out.append(Shape(begin, m.end(), "Agency", generic))
+        for m in self.state_department.finditer(text):  # only with a national owner: 国务院民政部门
+            begin = self._national(text, m.start())
+            if begin < m.start():
+                out.append(Shape(begin, m.end(), "Agency", False))
+        for m in self.committee.finditer(text):  # 湖北省委; bare 省委 is the kind, where it stands alone
+            begin = self._place_word(text, m.start())
+            if begin < m.start():
+                out.append(Shape(begin, m.end(), "Agency", False))
+            elif m.end() == len(text) or re.match(r"[、，。；：,;\s和与及省市州县区]", text[m.end()]) or m.group(0) != text[m.start():m.start() + 2]:
+                out.append(Shape(m.start(), m.end(), "Agency", True))
+        for m in self.owned_office.finditer(text):  # 中共中央办公厅, 国务院办公厅: the office of any owner
+            begin = name_start(text, m.start(), max_len=10, pos=("n", "j"))  # nouns only: no date before it
+            begin = self._name_opening(text, begin, m.start())
+            if m.start() - begin >= 2:
+                out.append(Shape(begin, m.end(), "Agency", False))
         return out
 
     # --- GovernmentFunction --------------------------------------------------------------------
