@@ -30,7 +30,8 @@ NAME_POS = ("n", "nr", "ns", "nt", "nz", "ng", "nl", "j", "eng", "x", "vn", "an"
 # words that end a name's left edge (关于, 设立, 今年 …) and the few a branch's name may hold (组织):
 # seed_data/rules/name_parts.tsv, label Any, part stop_word; label Branch, part name_word
 STOP_WORDS = frozenset(name_parts().get("Any", "stop_word"))
-BRANCH_STOP_WORDS = STOP_WORDS - frozenset(name_parts().get("Branch", "name_word"))
+NAME_VERBS = frozenset(name_parts().get("Branch", "name_word"))  # 组织, 联合: verbs that open names too
+BRANCH_STOP_WORDS = STOP_WORDS - NAME_VERBS
 
 EDITION = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+届|(?:19|20)\d{2}(?:[-—～~至](?:19|20)?\d{2})?年度?|"
                      r"\(\d{4}\)|（\d{4}）)+")
@@ -168,6 +169,11 @@ class ShapeFinder:
             begin = self._name_opening(text, begin, m.start())
             if m.start() - begin >= 2:
                 out.append(Shape(begin, m.end(), "Agency", False))
+        for m in re.finditer("办公室", text):  # 国家科学技术奖励工作办公室: a national office
+            begin = name_start(text, m.start(), max_len=14, pos=("n", "j", "vn"))
+            national = next((n for n in self.national if text.startswith(n, begin, m.start())), None)
+            if national and m.start() - begin > len(national) + 1:
+                out.append(Shape(begin, m.end(), "Agency", False))
         return out
 
     # --- GovernmentFunction --------------------------------------------------------------------
@@ -179,9 +185,8 @@ class ShapeFinder:
         out = []
         for m in self.programme.finditer(text):
             head = m.group(0)
-            if m.end() < len(text) and re.match(f"[{CJK}]", text[m.end()]) and head in ("奖", "计划", "工程", "基金"):
-                if not re.match(r"[”\"」』、，。；：,;:（(）)\s和与及等]", text[m.end()]) and text[m.end()] not in "获者状章":
-                    continue  # 奖励, 计划单列, 工程师: the head is part of a longer word
+            if self._longer_word(text, head, m.end()):
+                continue  # 奖励, 计划单列, 工程师: the head is part of a longer word
             if re.match(r"[〔\[［(（]\d{4}[〕\]］)）]\d+号", text[m.end():m.end() + 12]):
                 continue  # 国科发奖〔2017〕196号: a 发文字号, not an award
             award = head not in ("计划", "工程", "基金", "专项", "人才计划")
@@ -194,6 +199,9 @@ class ShapeFinder:
                 begin += edition.end()
                 name = text[begin:m.end()]
             modifier = name[:-len(head)]
+            if head == "科学技术奖" and modifier in self.place_suffix:
+                out.append(Shape(begin, m.end(), "TalentProgram", False))  # 省科学技术奖: the province's award
+                continue
             if (len(modifier) < 2 or name in self.programme_generic
                     or any(name.endswith(g) and len(g) > len(head) for g in self.programme_generic)
                     or any(name.endswith(s) for s in self.programme_stop)):
@@ -203,7 +211,63 @@ class ShapeFinder:
             if re.match(r"[\d一二三四五六七八九十]", modifier):
                 continue
             out.append(Shape(begin, m.end(), "TalentProgram", False))
+        return out + self._list_siblings(text, out)
+
+    def _longer_word(self, text: str, head: str, end: int) -> bool:
+        """The head runs on into a longer word (奖励, 工程师, 计划单列): name_parts.tsv, longer_word."""
+        for word in self.longer_word:
+            for i in range(1, len(word)):
+                if head.endswith(word[:i]) and text.startswith(word[i:], end):
+                    return True
+        return False
+
+    def _list_siblings(self, text: str, found: list[Shape]) -> list[Shape]:
+        """Items of a 、-list that share a found programme's head are programmes too, cue or not
+        (部署A工程、B工程、人才托举工程…): a short name-like modifier and the same head."""
+        out: list[Shape] = []
+        spans = {(s.start, s.end) for s in found}
+        for shape in found:
+            head = self.programme.search(text, shape.start, shape.end)
+            while head and head.end() != shape.end:
+                head = self.programme.search(text, head.start() + 1, shape.end)
+            if head is None or head.group(0) not in ("工程", "计划", "专项", "行动"):
+                continue
+            word = head.group(0)
+            item = re.compile(f"[{CJK}]{{2,8}}?{word}")
+            items: list[Shape] = []
+            # rightwards: 、X工程、Y工程
+            pos = shape.end
+            while pos < len(text) and text[pos] == "、":
+                m = item.match(text, pos + 1)
+                if not m or not self._sibling(text, m.start(), m.end(), word):
+                    break
+                items.append(Shape(m.start(), m.end(), "TalentProgram", False))
+                pos = m.end()
+            # leftwards: X工程、Y工程、<found>
+            pos = shape.start
+            while pos > 0 and text[pos - 1] == "、":
+                if not text.endswith(word, 0, pos - 1):
+                    break
+                end = pos - 1
+                begin = name_start(text, end - len(word), max_len=8, allow_verbs=True, pos=PROGRAMME_POS,
+                                   stop=BRANCH_STOP_WORDS)  # 组织凝聚工程: 组织 is a name word here
+                # no _name_opening here: the list, not a verb, bounds the item (组织凝聚工程)
+                if end - len(word) - begin < 2 or not self._sibling(text, begin, end, word):
+                    break
+                items.append(Shape(begin, end, "TalentProgram", False))
+                pos = begin
+            if len(items) >= 2:  # a series of three or more (八大工程), not a pair that may mix kinds
+                for it in items:
+                    if (it.start, it.end) not in spans:
+                        spans.add((it.start, it.end))
+                        out.append(it)
         return out
+
+    def _sibling(self, text: str, start: int, end: int, head: str) -> bool:
+        name = text[start:end]
+        return (end - start - len(head) >= 2 and not self._longer_word(text, head, end)
+                and name not in self.programme_generic and not any(name.endswith(s) for s in self.programme_stop)
+                and not re.match(r"[\d一二三四五六七八九十]", name))
 
     @staticmethod
     def _name_opening(text: str, begin: int, end: int) -> int:
