@@ -192,7 +192,8 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(org.start, org.end + m.end(), "Agency", text[org.start:org.end + m.end()], False,
                                  "nested", nested=[org]))
         m = re.match(f"([{CJK}]{{2,8}}?)中心(?!工作|任务|城市|环节|位置|地位)", rest)
-        if org.label == "Agency" and m and not re.search("[的和与及、等]|中心", m.group(1)):
+        if org.label == "Agency" and m and not re.search("[的和与及、等]|中心", m.group(1)) \
+                and all(w.flag.startswith(("n", "j")) for w in pos_tokenizer().cut(m.group(1))):
             # 科技部科技评估中心, 中国科协学会服务中心: a centre of a named body is a body of it
             out.append(Candidate(org.start, org.end + m.end(), "Agency", text[org.start:org.end + m.end()], False,
                                  "nested", nested=[org]))

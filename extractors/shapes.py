@@ -33,6 +33,8 @@ STOP_WORDS = frozenset(name_parts().get("Any", "stop_word"))
 NAME_VERBS = frozenset(name_parts().get("Branch", "name_word"))  # 组织, 联合: verbs that open names too
 BRANCH_STOP_WORDS = STOP_WORDS - NAME_VERBS
 
+# an organisation's name ends here; a programme name found leftwards never reaches over one
+ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协)(?=[^会])")
 EDITION = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+届|(?:19|20)\d{2}(?:[-—～~至](?:19|20)?\d{2})?年度?|"
                      r"\(\d{4}\)|（\d{4}）)+")
 
@@ -193,6 +195,9 @@ class ShapeFinder:
             # verbs stand inside programme names (人才托举工程), hardly ever inside award names
             begin = name_start(text, m.start(), max_len=18, allow_verbs=not award, pos=PROGRAMME_POS, verb_last=award)
             begin = self._name_opening(text, begin, m.start())
+            owner = ORGANISATION_END.search(text, begin, m.start())
+            if owner:  # 江苏省生态研究会负责…工程: a programme's name never holds its runner
+                begin = self._name_opening(text, owner.end(), m.start())
             name = text[begin:m.end()]
             edition = EDITION.match(name)
             if edition:
