@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from extractors.gazetteer import Gazetteer
 from extractors.segment import pos_tokenizer
@@ -107,17 +108,35 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
     return suffix_start - len(name)
 
 
+@cache
+def _quoted_honour() -> re.Pattern[str]:
+    """A quoted honorary title (seed_data/rules/name_parts.tsv, TalentProgram honour), with or without a modifier."""
+    from extractors.rules import name_parts
+
+    heads = name_parts().alternation("TalentProgram", "honour") or "(?!)"
+    return re.compile(f"[“\"]([{CJK}]{{0,10}}(?:{heads}))[”\"]")
+
+
+def _is_association(name: str) -> bool:
+    from extractors.rules import name_parts
+
+    return name.endswith(name_parts().get("Agency", "association"))
+
+
 def _pattern_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in re.finditer(f"(?:{SOCIETY_SUFFIX})", text):
         begin = _left_boundary(text, m.start())
-        if begin is not None and not re.search(f"科协$|{SOCIETY_SUFFIX}", text[begin:m.start()]):
+        if begin is not None and not re.search(f"科协$|{SOCIETY_SUFFIX}", text[begin:m.start()]) \
+                and not _is_association(text[begin:m.end()]):  # 重庆市社会科学界联合会 is a body of the state
             out.append(Candidate(begin, m.end(), "Society", text[begin:m.end()], False, "pattern"))
     for m in re.finditer("科学技术协会|科协", text):
         begin = _left_boundary(text, m.start(), max_len=10)
         if begin is not None and re.search(f"(省|市|县|州|盟|区|{'|'.join(PROVINCES)})$", text[begin:m.start()]):
             out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], False, "pattern"))
     for m in re.finditer(f"[“\"]([{CJK}A-Za-z0-9·]{{2,20}}(?:工程|计划|奖|基金|人才|学者|行动))[”\"]", text):
+        out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
+    for m in _quoted_honour().finditer(text):  # “先进集体”, “优秀科技工作者”: a quoted honorary title
         out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
     for m in re.finditer("专项", text):  # named special projects: 团体标准国际化试点专项
         begin = _left_boundary(text, m.start(), max_len=14, require_opening=False, pos=NAME_POS + ("v",),
@@ -170,6 +189,12 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
                                  text[org.start:org.end + m.end()], False, "nested", nested=[org]))
         m = re.match("办公厅|办公室", rest)
         if org.label == "Agency" and m:  # 中国科协办公厅: the office of a known body is a body too
+            out.append(Candidate(org.start, org.end + m.end(), "Agency", text[org.start:org.end + m.end()], False,
+                                 "nested", nested=[org]))
+        m = re.match(f"([{CJK}]{{2,8}}?)中心(?!工作|任务|城市|环节|位置|地位)", rest)
+        if org.label == "Agency" and m and not re.search("[的和与及、等]|中心", m.group(1)) \
+                and all(w.flag.startswith(("n", "j")) for w in pos_tokenizer().cut(m.group(1))):
+            # 科技部科技评估中心, 中国科协学会服务中心: a centre of a named body is a body of it
             out.append(Candidate(org.start, org.end + m.end(), "Agency", text[org.start:org.end + m.end()], False,
                                  "nested", nested=[org]))
     return out

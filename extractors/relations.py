@@ -88,6 +88,7 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
     """Head … trigger … tail within one sentence: near each other, or the head is the sentence's
     subject (the first organisation, at its start), whose verbs reach to the sentence end."""
     out: list[Relation] = []
+    simplified = to_simplified(text)  # same length: offsets hold
     for rule in trigger_rules():
         subject = next((p for p in sentence if p.entity.label in rule.heads), None)
         for i, first in enumerate(sentence):
@@ -102,8 +103,11 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                               and head.start - head.passage.start <= SUBJECT_WINDOW)
                 if len(between) > rule.max_gap and not is_subject:
                     continue
-                if not rule.trigger.search(between):
+                trigger = rule.trigger.search(between)
+                if not trigger:
                     continue
+                if not rule.tail_first and _nearer_agent(simplified, sentence, rule, head, first.end + trigger.start()):
+                    continue  # X网站消息：由Y主办的Z奖: Y, not X, runs it
                 if rule.type == "RUNS" and _MODIFIED.match(to_simplified(text[tail.end:tail.end + 4])):
                     continue  # “科创中国”服务团: the programme names something else here
                 out.append(_relation(rule.type, head, tail, f"trigger:{rule.type}", rule.confidence))
@@ -129,6 +133,21 @@ def _coordinated(text: str, sentence: list[Placed], found: list[Relation]) -> li
                 out.append(_relation(rel.type, head, sentence[j + 1], rel.evidence.extractor, rel.evidence.confidence))
                 j += 1
     return out
+
+
+def _nearer_agent(text: str, sentence: list[Placed], rule: TriggerRule, head: Placed, trigger_at: int) -> bool:
+    """A named mention that could head the rule stands between `head` and the trigger, and is no item
+    of a list `head` opens: the verb is that one's."""
+    return any(p.entity.label in rule.heads and not p.entity.generic and head.end <= p.start
+               and p.end <= trigger_at and not _joined_chain(text, sentence, head, p)
+               and not re.search("[向对给致]", text[head.end:p.start])  # X向Y印发: Y is the recipient
+               for p in sentence)
+
+
+def _joined_chain(text: str, sentence: list[Placed], first: Placed, last: Placed) -> bool:
+    """`last` is an item of the list `first` opens (A会同B、C和D: D is joined to A)."""
+    i, j = sentence.index(first), sentence.index(last)
+    return all(_joined(text, sentence[k], sentence[k + 1]) for k in range(i, j))
 
 
 def _joined(text: str, left: Placed, right: Placed, joiner: re.Pattern[str] = _COORDINATION) -> bool:

@@ -30,8 +30,11 @@ NAME_POS = ("n", "nr", "ns", "nt", "nz", "ng", "nl", "j", "eng", "x", "vn", "an"
 # words that end a name's left edge (关于, 设立, 今年 …) and the few a branch's name may hold (组织):
 # seed_data/rules/name_parts.tsv, label Any, part stop_word; label Branch, part name_word
 STOP_WORDS = frozenset(name_parts().get("Any", "stop_word"))
-BRANCH_STOP_WORDS = STOP_WORDS - frozenset(name_parts().get("Branch", "name_word"))
+NAME_VERBS = frozenset(name_parts().get("Branch", "name_word"))  # 组织, 联合: verbs that open names too
+BRANCH_STOP_WORDS = STOP_WORDS - NAME_VERBS
 
+# an organisation's name ends here; a programme name found leftwards never reaches over one
+ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协)(?=[^会])")
 EDITION = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+届|(?:19|20)\d{2}(?:[-—～~至](?:19|20)?\d{2})?年度?|"
                      r"\(\d{4}\)|（\d{4}）)+")
 
@@ -80,14 +83,21 @@ class ShapeFinder:
         self.parts = parts
         a = lambda part: _alt(parts, "Agency", part)  # noqa: E731
         self.place_suffix = frozenset(parts.get("Agency", "place_suffix"))
-        self.department = re.compile(f"(?:{a('domain')})(?:{a('level_head')})")
+        self.department = re.compile(f"(?:{a('domain')})(?:{a('level_head')})(?!门|署|分)")  # 民政部门, 林业部署
+        self.state_department = re.compile(f"(?:{a('domain')})(?:行政)?部门")  # 国务院民政部门
         self.government = re.compile(f"(?:{a('government')})(?:{a('office')})?")
+        self.committee = re.compile(f"(?:{a('committee')})(?:{a('office')})?(?!员)")  # 上海市委员会 is no 上海市委
+        self.national = frozenset(parts.get("Agency", "national"))
+        self.owned_office = re.compile(a("owned_office"))
+        self.association = re.compile(a("association"))
         f = lambda part: _alt(parts, "GovernmentFunction", part)  # noqa: E731
-        self.function = re.compile(f"(?:(?:{f('modifier')})(?:{f('head')})|{f('term')})(?!{f('not_before')})")
+        not_after = "".join(f"(?<!{re.escape(w)})" for w in parts.get("GovernmentFunction", "not_after"))
+        self.function = re.compile(f"{not_after}(?:(?:{f('modifier')})(?:{f('head')})|{f('term')})(?!{f('not_before')})")
         self.programme = re.compile(_alt(parts, "TalentProgram", "head"))
         self.programme_cue = re.compile(_alt(parts, "TalentProgram", "programme_cue"))
         self.programme_stop = frozenset(parts.get("TalentProgram", "stop"))
         self.programme_generic = frozenset(parts.get("TalentProgram", "generic"))
+        self.longer_word = parts.get("TalentProgram", "longer_word")
         self.branch = re.compile(f"(?:{_alt(parts, 'Branch', 'head')})(?!场|议)")
         self.branch_stop = frozenset(parts.get("Branch", "stop"))
         self.party = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'owner_head')})"
@@ -96,34 +106,76 @@ class ShapeFinder:
 
     # --- Agency --------------------------------------------------------------------------------
     def _place(self, text: str, start: int) -> int:
-        """The start of a place name (湖北省, 深圳市, 大理州) ending right before `start`, or `start`."""
-        if start == 0 or text[start - 1] not in self.place_suffix:
+        """The start of a place name (湖北省, 深圳市, 大理州, 新疆生产建设兵团) ending right before `start`, or `start`."""
+        suffix = next((x for x in self.place_suffix if text.endswith(x, 0, start)), None)
+        if suffix is None:
             return start
-        begin = name_start(text, start, max_len=10)
+        # a list's joiner or 的 is never inside a place name (…发展改革委和省民政厅: 省, not 委和省)
+        floor = max(0, start - 10)
+        cut = max((text.rfind(j, floor, start - len(suffix)) for j in "和与及或的、"), default=-1)
+        begin = name_start(text[cut + 1:] if cut >= 0 else text, start - (cut + 1 if cut >= 0 else 0), max_len=10)
+        begin += cut + 1 if cut >= 0 else 0
         words = _words(text[begin:start])
         # keep only the trailing words that form the place: a place word (ns) or the suffix itself
         keep = 0
         for word, flag in reversed(words):
-            if flag.startswith("ns") or word in self.place_suffix or (keep == 0 and word[-1] in self.place_suffix):
+            if flag.startswith("ns") or word in self.place_suffix or (keep == 0 and word.endswith(suffix)):
                 keep += len(word)
             else:
                 break
-        return start - keep if keep else start - 1
+        return start - keep if keep else start - len(suffix)
+
+    def _place_word(self, text: str, start: int) -> int:
+        """The start of a bare place word (湖北, 大理) right before `start`, or `start`: for bodies whose
+        name holds the place's level (湖北省委)."""
+        begin = name_start(text, start, max_len=8)
+        words = _words(text[begin:start])
+        if words and words[-1][1].startswith("ns") and len(words[-1][0]) >= 2:
+            return start - len(words[-1][0])
+        return start
+
+    def _national(self, text: str, start: int) -> int:
+        """The start of 国家/全国 right before `start` (国家知识产权局), or `start`."""
+        return next((start - len(n) for n in self.national if text.endswith(n, 0, start)), start)
 
     def agencies(self, text: str) -> list[Shape]:
         out = []
-        for m in re.finditer("科学技术协会|科协", text):  # 中国科协 and any place's 科协 are bodies of the state
+        for m in self.association.finditer(text):  # 中国科协 and any place's 科协 or 社科联 are bodies of the state
             begin = m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "中国" else self._place(text, m.start())
             if begin < m.start():
                 out.append(Shape(begin, m.end(), "Agency", m.start() - begin <= 1))
         for rx, ministry_head in ((self.department, "部"), (self.government, None)):
             for m in rx.finditer(text):
                 begin = self._place(text, m.start())
+                national = self._national(text, begin) if begin == m.start() else begin
                 place = text[begin:m.start()]
+                if national < begin:  # 国家知识产权局, 全国人大常委会: one body
+                    out.append(Shape(national, m.end(), "Agency", False))
+                    continue
                 if not place and rx is self.government and not text[m.start():m.end()].endswith(("办公厅", "办公室")):
                     continue  # bare 政府 / 党委: not a body by itself
                 generic = len(place) <= 1 and not (ministry_head and m.group(0).endswith(ministry_head) and not place)
                 out.append(Shape(begin, m.end(), "Agency", generic))
+        for m in self.state_department.finditer(text):  # only with a national owner: 国务院民政部门
+            begin = self._national(text, m.start())
+            if begin < m.start():
+                out.append(Shape(begin, m.end(), "Agency", False))
+        for m in self.committee.finditer(text):  # 湖北省委; bare 省委 is the kind, where it stands alone
+            begin = self._place_word(text, m.start())
+            if begin < m.start():
+                out.append(Shape(begin, m.end(), "Agency", False))
+            elif m.end() == len(text) or re.match(r"[、，。；：,;\s和与及省市州县区]", text[m.end()]) or m.group(0) != text[m.start():m.start() + 2]:
+                out.append(Shape(m.start(), m.end(), "Agency", True))
+        for m in self.owned_office.finditer(text):  # 中共中央办公厅, 国务院办公厅: the office of any owner
+            begin = name_start(text, m.start(), max_len=10, pos=("n", "j"))  # nouns only: no date before it
+            begin = self._name_opening(text, begin, m.start())
+            if m.start() - begin >= 2:
+                out.append(Shape(begin, m.end(), "Agency", False))
+        for m in re.finditer("办公室", text):  # 国家科学技术奖励工作办公室: a national office
+            begin = name_start(text, m.start(), max_len=14, pos=("n", "j", "vn"))
+            national = next((n for n in self.national if text.startswith(n, begin, m.start())), None)
+            if national and m.start() - begin > len(national) + 1:
+                out.append(Shape(begin, m.end(), "Agency", False))
         return out
 
     # --- GovernmentFunction --------------------------------------------------------------------
@@ -135,21 +187,26 @@ class ShapeFinder:
         out = []
         for m in self.programme.finditer(text):
             head = m.group(0)
-            if m.end() < len(text) and re.match(f"[{CJK}]", text[m.end()]) and head in ("奖", "计划", "工程", "基金"):
-                if not re.match(r"[”\"」』、，。；：,;:（(）)\s和与及等]", text[m.end()]) and text[m.end()] not in "获者状章":
-                    continue  # 奖励, 计划单列, 工程师: the head is part of a longer word
+            if self._longer_word(text, head, m.end()):
+                continue  # 奖励, 计划单列, 工程师: the head is part of a longer word
             if re.match(r"[〔\[［(（]\d{4}[〕\]］)）]\d+号", text[m.end():m.end() + 12]):
                 continue  # 国科发奖〔2017〕196号: a 发文字号, not an award
             award = head not in ("计划", "工程", "基金", "专项", "人才计划")
             # verbs stand inside programme names (人才托举工程), hardly ever inside award names
             begin = name_start(text, m.start(), max_len=18, allow_verbs=not award, pos=PROGRAMME_POS, verb_last=award)
             begin = self._name_opening(text, begin, m.start())
+            owner = ORGANISATION_END.search(text, begin, m.start())
+            if owner:  # 江苏省生态研究会负责…工程: a programme's name never holds its runner
+                begin = self._name_opening(text, owner.end(), m.start())
             name = text[begin:m.end()]
             edition = EDITION.match(name)
             if edition:
                 begin += edition.end()
                 name = text[begin:m.end()]
             modifier = name[:-len(head)]
+            if head == "科学技术奖" and modifier in self.place_suffix:
+                out.append(Shape(begin, m.end(), "TalentProgram", False))  # 省科学技术奖: the province's award
+                continue
             if (len(modifier) < 2 or name in self.programme_generic
                     or any(name.endswith(g) and len(g) > len(head) for g in self.programme_generic)
                     or any(name.endswith(s) for s in self.programme_stop)):
@@ -159,7 +216,63 @@ class ShapeFinder:
             if re.match(r"[\d一二三四五六七八九十]", modifier):
                 continue
             out.append(Shape(begin, m.end(), "TalentProgram", False))
+        return out + self._list_siblings(text, out)
+
+    def _longer_word(self, text: str, head: str, end: int) -> bool:
+        """The head runs on into a longer word (奖励, 工程师, 计划单列): name_parts.tsv, longer_word."""
+        for word in self.longer_word:
+            for i in range(1, len(word)):
+                if head.endswith(word[:i]) and text.startswith(word[i:], end):
+                    return True
+        return False
+
+    def _list_siblings(self, text: str, found: list[Shape]) -> list[Shape]:
+        """Items of a 、-list that share a found programme's head are programmes too, cue or not
+        (部署A工程、B工程、人才托举工程…): a short name-like modifier and the same head."""
+        out: list[Shape] = []
+        spans = {(s.start, s.end) for s in found}
+        for shape in found:
+            head = self.programme.search(text, shape.start, shape.end)
+            while head and head.end() != shape.end:
+                head = self.programme.search(text, head.start() + 1, shape.end)
+            if head is None or head.group(0) not in ("工程", "计划", "专项", "行动"):
+                continue
+            word = head.group(0)
+            item = re.compile(f"[{CJK}]{{2,8}}?{word}")
+            items: list[Shape] = []
+            # rightwards: 、X工程、Y工程
+            pos = shape.end
+            while pos < len(text) and text[pos] == "、":
+                m = item.match(text, pos + 1)
+                if not m or not self._sibling(text, m.start(), m.end(), word):
+                    break
+                items.append(Shape(m.start(), m.end(), "TalentProgram", False))
+                pos = m.end()
+            # leftwards: X工程、Y工程、<found>
+            pos = shape.start
+            while pos > 0 and text[pos - 1] == "、":
+                if not text.endswith(word, 0, pos - 1):
+                    break
+                end = pos - 1
+                begin = name_start(text, end - len(word), max_len=8, allow_verbs=True, pos=PROGRAMME_POS,
+                                   stop=BRANCH_STOP_WORDS)  # 组织凝聚工程: 组织 is a name word here
+                # no _name_opening here: the list, not a verb, bounds the item (组织凝聚工程)
+                if end - len(word) - begin < 2 or not self._sibling(text, begin, end, word):
+                    break
+                items.append(Shape(begin, end, "TalentProgram", False))
+                pos = begin
+            if len(items) >= 2:  # a series of three or more (八大工程), not a pair that may mix kinds
+                for it in items:
+                    if (it.start, it.end) not in spans:
+                        spans.add((it.start, it.end))
+                        out.append(it)
         return out
+
+    def _sibling(self, text: str, start: int, end: int, head: str) -> bool:
+        name = text[start:end]
+        return (end - start - len(head) >= 2 and not self._longer_word(text, head, end)
+                and name not in self.programme_generic and not any(name.endswith(s) for s in self.programme_stop)
+                and not re.match(r"[\d一二三四五六七八九十]", name))
 
     @staticmethod
     def _name_opening(text: str, begin: int, end: int) -> int:
