@@ -64,8 +64,7 @@ PARTS: dict[str, dict[str, str]] = {
         "honour": "an honorary title, a programme when quoted (“先进集体”)",
     },
     "Branch": {"head": "a society's branch (专业委员会, 分会 …)", "stop": "not a branch (分会场)",
-               "name_word": "a stop word elsewhere that a branch's name may hold (组织工作委员会)",
-               "owner_word": "a bare owner word that ends a branch's left edge (学会组织工作委员会 → 组织工作委员会)"},
+               "name_word": "a stop word elsewhere that a branch's name may hold (组织工作委员会)"},
     "PartyOrganization": {
         "owner_head": "the kinds of organisation a Party body belongs to (大学, 部 …)",
         "head": "the Party body (党委, 党组 …)",

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 
 import jieba
@@ -24,6 +26,9 @@ MAX_QUERY_TOKENS = 64
 jieba.setLogLevel(logging.WARNING)
 
 
+_left_out: frozenset[str] = frozenset()  # names the dictionary must not know (kg eval --leave-names-out)
+
+
 @cache
 def tokenizer() -> jieba.Tokenizer:
     """jieba with every gazetteer name as a user word (tagged `nt`): finds where names start."""
@@ -31,8 +36,28 @@ def tokenizer() -> jieba.Tokenizer:
 
     tk = jieba.Tokenizer()
     for name in load_gazetteer().all_names():
-        tk.add_word(name, freq=2000, tag="nt")
+        if to_simplified(name) not in _left_out:
+            tk.add_word(name, freq=2000, tag="nt")
     return tk
+
+
+@contextmanager
+def names_unknown(names: Iterable[str]) -> Iterator[None]:
+    """Within the block, the tokenizers' dictionary holds none of `names` (simplified script): a name
+    left out of the gazetteers for an evaluation is not remembered by the segmenter either."""
+    global _left_out
+    from extractors import shapes
+
+    before = _left_out
+    _left_out = frozenset(names)
+    try:
+        for cached in (tokenizer, pos_tokenizer, shapes.window_words):
+            cached.cache_clear()
+        yield
+    finally:
+        _left_out = before
+        for cached in (tokenizer, pos_tokenizer, shapes.window_words):
+            cached.cache_clear()
 
 
 @cache

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.rules import NameParts, name_parts
 from extractors.segment import pos_tokenizer
@@ -47,8 +47,9 @@ class Shape:
     generic: bool
 
 
-@cache
-def _words(window: str) -> tuple[tuple[str, str], ...]:
+@lru_cache(maxsize=20_000)  # bounded: a large corpus has millions of windows
+def window_words(window: str) -> tuple[tuple[str, str], ...]:
+    """The words and part-of-speech tags of a window of text."""
     return tuple((w.word, w.flag) for w in pos_tokenizer().cut(window))
 
 
@@ -66,7 +67,7 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
     if not window:
         return end
     accepted = 0
-    for i, (word, flag) in enumerate(reversed(_words(window))):
+    for i, (word, flag) in enumerate(reversed(window_words(window))):
         verb_ok = allow_verbs or (verb_last and i == 0)  # 创新奖: a verb right before the head
         if word in stop or not (flag.startswith(pos) or (verb_ok and flag.startswith("v"))):
             break
@@ -115,7 +116,7 @@ class ShapeFinder:
         cut = max((text.rfind(j, floor, start - len(suffix)) for j in "和与及或的、"), default=-1)
         begin = name_start(text[cut + 1:] if cut >= 0 else text, start - (cut + 1 if cut >= 0 else 0), max_len=10)
         begin += cut + 1 if cut >= 0 else 0
-        words = _words(text[begin:start])
+        words = window_words(text[begin:start])
         # keep only the trailing words that form the place: a place word (ns) or the suffix itself
         keep = 0
         for word, flag in reversed(words):
@@ -129,7 +130,7 @@ class ShapeFinder:
         """The start of a bare place word (湖北, 大理) right before `start`, or `start`: for bodies whose
         name holds the place's level (湖北省委)."""
         begin = name_start(text, start, max_len=8)
-        words = _words(text[begin:start])
+        words = window_words(text[begin:start])
         if words and words[-1][1].startswith("ns") and len(words[-1][0]) >= 2:
             return start - len(words[-1][0])
         return start
@@ -278,7 +279,7 @@ class ShapeFinder:
     def _name_opening(text: str, begin: int, end: int) -> int:
         """A name opens with a noun: verbs and function words a left walk took in (确定…, 即…, 是…)
         belong to the sentence, not to the name; verbs are kept only inside it (人才托举工程)."""
-        for word, flag in _words(text[begin:end]):
+        for word, flag in window_words(text[begin:end]):
             if flag == "vn" or not (flag.startswith(("v", "d", "c", "p", "r", "u", "y", "e", "o")) or word in STOP_WORDS):
                 break
             begin += len(word)

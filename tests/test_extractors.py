@@ -151,7 +151,7 @@ FLOORS = {
     "dev": {"mentions": 0.86, "relations": 0.85, "recommendations": 0.86, "directions": 0.81},
     "test": {"mentions": 0.80, "relations": 0.69, "recommendations": 0.60, "directions": 0.87},
 }
-LEAVE_NAMES_OUT_FLOORS = {"mentions": 0.70, "relations": 0.67}  # the test split, names left out
+LEAVE_NAMES_OUT_FLOORS = {"mentions": 0.75, "relations": 0.67}  # the test split, names left out
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
@@ -183,6 +183,18 @@ def test_leaving_the_names_out_removes_them_from_the_gazetteer():
     blind = gazetteer_without({"中国计算机学会"})
     assert blind.lookup("中国计算机学会") is None and blind.lookup("CCF") is None  # its alias goes with it
     assert blind.lookup("中国科协") is not None
+
+
+def test_leaving_the_names_out_makes_the_segmenter_forget_them_too():
+    """jieba's dictionary is built from the gazetteer: a name left out must not stay one word there."""
+    from extractors.segment import names_unknown, tokenizer
+
+    name = "中国科协青年人才托举工程"
+    text = f"推荐人选参加{name}评审。"
+    assert name in tokenizer().lcut(text)
+    with names_unknown({name}):
+        assert name not in tokenizer().lcut(text)
+    assert name in tokenizer().lcut(text)  # and remembers it afterwards
 
 
 def test_the_test_split_has_twenty_documents_in_shapes_the_seed_lacks():
