@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from pyvis.network import Network
 
@@ -51,8 +52,14 @@ class Edge:
 
 def to_html(nodes: Iterable[Node], edges: Iterable[Edge], *, height: int = 520, lang: Lang | None = None,
             left_to_right: bool = False) -> str:
-    """A self-contained HTML page drawing the graph (no external resources); `left_to_right` lays a
-    chain out in levels (e.g. recommendation → passage → document → issuer)."""
+    """A self-contained HTML page drawing the graph (no external resources) inside a sandboxed
+    iframe; `left_to_right` lays a chain out in levels (e.g. recommendation → passage → document → issuer)."""
+    return sandboxed(graph_page(nodes, edges, height=height, lang=lang, left_to_right=left_to_right), height)
+
+
+def graph_page(nodes: Iterable[Node], edges: Iterable[Edge], *, height: int = 520, lang: Lang | None = None,
+               left_to_right: bool = False) -> str:
+    """The graph's own page, made inert for hostile text (`inert`): what a sandboxed iframe shows."""
     net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
     net.options = _options(left_to_right)
     seen: set[str] = set()
@@ -74,7 +81,7 @@ def to_html(nodes: Iterable[Node], edges: Iterable[Edge], *, height: int = 520, 
                      color="#9a9a9a", arrows="to",
                      font={"face": FONT, "size": 11, "color": "#555555", "strokeWidth": 2, "strokeColor": "#ffffff",
                            "align": "middle"})
-    return sandboxed(offline(net.generate_html(notebook=False)), height)
+    return inert(offline(net.generate_html(notebook=False)))
 
 
 def _options(left_to_right: bool = False) -> dict:
@@ -152,6 +159,16 @@ _TIPS_JS = """<script>
   edges.update(edges.get().filter(function (e) { return e.kgTip; }).map(function (e) { return {id: e.id, title: String(e.kgTip)}; }));
 })();
 </script>"""
+# A click on a node tells the parent frame which (an opaque-origin frame can only post a message);
+# the clickable component (`clickable`) checks that it came from its own frame and holds an id.
+_CLICK_JS = """<script>
+(function () {
+  if (typeof network === 'undefined') { return; }
+  network.on('click', function (params) {
+    if (params.nodes && params.nodes.length === 1) { window.parent.postMessage({kg: 'node', id: String(params.nodes[0])}, '*'); }
+  });
+})();
+</script>"""
 _CSP = ("default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; img-src data: blob:; "
         "font-src data:; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'")
 _SCRIPT_OPEN = re.compile(r"<script\b", re.IGNORECASE)
@@ -170,13 +187,18 @@ def _with_nonce(page: str, nonce: str) -> str:
     return "".join(out) + page[pos:]
 
 
-def sandboxed(page: str, height: int) -> str:
-    """The graph page, made inert for hostile text (see above), inside a sandboxed iframe."""
+def inert(page: str) -> str:
+    """The graph page made inert for hostile text (see above): plain-text tooltips, a nonce on its
+    own scripts and a Content-Security-Policy; a click on a node is posted to the parent frame."""
     nonce = hashlib.sha256(page.encode("utf-8")).hexdigest()[:24]  # deterministic: same graph, same page
-    page = page.replace("</body>", _TIPS_JS + "</body>", 1)
+    page = page.replace("</body>", _TIPS_JS + _CLICK_JS + "</body>", 1)
     page = _with_nonce(page, nonce)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{_CSP.format(nonce=nonce)}">'
-    page = page.replace("<head>", "<head>" + meta, 1) if "<head>" in page else meta + page
+    return page.replace("<head>", "<head>" + meta, 1) if "<head>" in page else meta + page
+
+
+def sandboxed(page: str, height: int) -> str:
+    """An inert graph page (`inert`) inside an iframe sandboxed with `allow-scripts` only."""
     return ('<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0;'
             'overflow:hidden;background:#fff}iframe{border:0;display:block;width:100%}</style></head><body>'
             f'<iframe class="kg-graph" sandbox="allow-scripts" style="height:{height + 4}px" '
@@ -229,3 +251,49 @@ def node_data(page: str) -> list[dict]:
     """The nodes drawn by a page made by `to_html` (for tests)."""
     m = re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", inner_page(page), re.DOTALL)
     return json.loads(m.group(1)) if m else []
+
+
+# --- click to re-centre ------------------------------------------------------------------------
+# A Streamlit component (components v2: our own script, no build step, no CDN) that holds the
+# inert graph page in an iframe sandboxed with `allow-scripts` only, as `sandboxed` does, and hands
+# a clicked node's id to Python. It takes a message only from its own frame, and only an id of the
+# graph's shape (`doc-0123456789abcdef`): the document's text never reaches it.
+_CLICKABLE_JS = """
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  let frame = parentElement.querySelector('iframe.kg-graph');
+  if (!frame) {
+    frame = document.createElement('iframe');
+    frame.className = 'kg-graph';
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.style.cssText = 'border:0;display:block;width:100%';
+    parentElement.appendChild(frame);
+  }
+  frame.style.height = (Number(data.height) + 4) + 'px';
+  if (frame.srcdoc !== data.page) { frame.srcdoc = data.page; }
+  const onMessage = function (event) {
+    if (event.source !== frame.contentWindow) { return; }
+    const m = event.data;
+    if (m && m.kg === 'node' && typeof m.id === 'string' && /^[a-z]+-[0-9a-f]{16}$/.test(m.id)) {
+      setTriggerValue('clicked', m.id);
+    }
+  };
+  window.addEventListener('message', onMessage);
+  return function () { window.removeEventListener('message', onMessage); };
+}
+"""
+
+
+@cache
+def _clickable_component():  # -> the mount function of st.components.v2
+    import streamlit as st
+
+    return st.components.v2.component("kg_graph", js=_CLICKABLE_JS)
+
+
+def clickable(page: str, *, height: int = 520, key: str) -> str | None:
+    """Show an inert graph page (`graph_page`); returns the id of the node just clicked, if any."""
+    result = _clickable_component()(data={"page": page, "height": height}, key=key, height=height + 8,
+                                    on_clicked_change=lambda: None)
+    return getattr(result, "clicked", None)
+

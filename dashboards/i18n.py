@@ -205,6 +205,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explore.mention_count": ("提及 {n} 次", "{n} mentions"),
     "explore.filter_direction": ("按课题筛选", "Filter by direction"),
     "explore.neighbourhood": ("邻域图", "Neighbourhood"),
+    "explore.click_hint": ("点击节点：实体居中显示，文件在阅读页打开，建议在溯源页打开",
+                           "click a node: an entity becomes the centre, a document opens in the reader, "
+                           "a recommendation on the trace page"),
     "explore.no_neighbours": ("筛选后没有相邻节点。", "No neighbours pass the filters."),
     "explore.profile": ("实体档案", "Entity profile"),
     "explore.aliases": ("别名", "Aliases"),

@@ -5,6 +5,7 @@ temporary KG_DATA_DIR; a store that cannot be reached and an empty graph are cov
 """
 from __future__ import annotations
 
+import json
 import html
 import re
 from pathlib import Path
@@ -60,7 +61,14 @@ def texts(at: AppTest) -> str:
     parts = [e.value for e in (*at.markdown, *at.caption, *at.title, *at.subheader, *at.info, *at.warning, *at.error)]
     parts += [e.proto.body for e in at.get("html")]
     parts += [e.proto.srcdoc for e in at.get("iframe")]
+    parts += graph_pages(at)
     return "\n".join(str(p) for p in parts)
+
+
+def graph_pages(at: AppTest) -> list[str]:
+    """The graph pages the clickable graph component (graphview.clickable) was given."""
+    return [json.loads(e.proto.json)["page"] for e in at.get("bidi_component")
+            if e.proto.component_name == "kg_graph"]
 
 
 def w(key: str, lang: str = "zh") -> str:
@@ -212,7 +220,7 @@ def test_explore_search_graph_and_profile(app: AppTest):
     assert any(o.startswith("中国科学技术协会") for o in pick.options)
     pick.select(next(o for o in pick.options if o.startswith("中国科学技术协会"))).run()
     page = texts(at)
-    drawn = graphview.node_data(at.get("iframe")[0].proto.srcdoc)
+    drawn = graphview.node_data(graph_pages(at)[0])
     assert "中国科学技术协会" in [n["label"] for n in drawn] and len(drawn) > 5
     assert "图例" in page and "实体档案" in page and "提及它的文档" in page
     shown = [c.value for c in at.caption if c.value.startswith("显示 ")][0]

@@ -471,7 +471,8 @@ def test_hovering_an_edge_shows_the_passage_that_states_the_fact(server: str, pa
     fact = seed_undertakes_fact()
     page.goto(f"{server}/explore?entity={fact['head']}")
     frame, _ = graph_frame(page, fact["head_name"][:16], prefix=True)
-    frame.evaluate("() => network.stopSimulation()")
+    # no zoom-out when the layout settles (graphview._MARGIN_JS), no more layout: the nodes stay put
+    frame.evaluate("() => { network.off('stabilizationIterationsDone'); network.stopSimulation(); }")
     # lay the two ends out apart from every other node, so the edge's middle is the edge's alone
     frame.evaluate("([a, b]) => { network.getPositions(); nodes.getIds().forEach((id, i) =>"
                    " network.moveNode(id, id === a ? -160 : id === b ? 160 : -300 + 60 * i, id === a || id === b ? -120 : 160));"
@@ -489,6 +490,54 @@ def test_hovering_an_edge_shows_the_passage_that_states_the_fact(server: str, pa
     expect(tip).to_contain_text("承接")
     expect(tip).to_contain_text(fact["passage"][:20])
     expect(tip).to_contain_text(fact["title"][:10])
+    assert_no_error_box(page)
+
+
+def centred_graph(page, node_id: str, timeout: float = 30.0):
+    """The graph frame whose centre (the one large node) is `node_id`, once it is drawn."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for frame in _graph_frames(page):
+            try:
+                if frame.evaluate("() => nodes.get().filter(n => n.size >= 26).map(n => n.id)") == [node_id]:
+                    return frame
+            except Exception:  # a frame that is navigating or gone
+                pass
+        page.wait_for_timeout(250)
+    raise AssertionError(f"no graph centred on {node_id}")
+
+
+def _click_node(page, frame, node_id: str) -> None:
+    """A real mouse click on a node of the graph in `frame` (its position read from vis-network)."""
+    # no zoom-out when the layout settles (graphview._MARGIN_JS), no more layout: the nodes stay put
+    frame.evaluate("() => { network.off('stabilizationIterationsDone'); network.stopSimulation(); }")
+    element = frame.frame_element()
+    element.scroll_into_view_if_needed()
+    x, y = frame.evaluate("(id) => { const d = network.canvasToDOM(network.getPositions([id])[id]);"
+                          " return [d.x, d.y]; }", node_id)
+    box = element.bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+
+
+def test_clicking_a_node_recentres_the_graph_on_it_and_a_document_opens_in_the_reader(server: str, page):
+    """Explore a society, click the function it undertakes: the address names it, the graph is drawn
+    around it and its profile is shown; then click a document node: the reader opens it. The graph
+    stays in an iframe sandboxed with scripts only."""
+    from playwright.sync_api import expect
+
+    fact = seed_undertakes_fact()
+    page.goto(f"{server}/explore?entity={fact['head']}")
+    frame, _ = graph_frame(page, fact["head_name"][:16], prefix=True)
+    assert frame.frame_element().get_attribute("sandbox") == "allow-scripts"
+    _click_node(page, frame, fact["tail"])
+    expect(page).to_have_url(re.compile(rf"entity={fact['tail']}"))
+    frame = centred_graph(page, fact["tail"])
+    expect(page.get_by_role("heading", name=fact["tail_name"])).to_be_visible()  # its profile
+    doc = frame.evaluate("() => nodes.getIds().find(id => id.startsWith('doc-'))")
+    assert doc, frame.evaluate("() => nodes.getIds()")
+    _click_node(page, frame, doc)
+    expect(page).to_have_url(re.compile(rf"/reader\?.*doc={doc}"))
+    expect(page.locator(".kg-passage").first).to_be_visible()
     assert_no_error_box(page)
 
 

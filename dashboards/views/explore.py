@@ -95,11 +95,27 @@ def neighbourhood(entity_id: str) -> None:
                                     tooltip=edge_tooltip(r["rel"], [stated[i] for i in r.get("evidence") or []
                                                                     if i in stated])))
     graphview.legend(dict.fromkeys(n.label for n in nodes))
-    graphview.show(graphview.to_html(nodes, edges, height=560), height=560)
-    st.caption(t("showing", shown=len(rows), total=total))
+    clicked = graphview.clickable(graphview.graph_page(nodes, edges, height=560), height=560,
+                                  key=f"explore_graph_{entity_id}")
+    st.caption(t("showing", shown=len(rows), total=total) + " · " + t("explore.click_hint"))
+    if clicked and clicked != entity_id:
+        open_node(clicked)
     if total > len(rows):
         st.button(t("show_more", n=min(STEP, total - len(rows))), key=f"more_{limit_key}",
                   on_click=lambda: st.session_state.__setitem__(limit_key, limit + STEP), icon=":material/add:")
+
+
+def open_node(node_id: str) -> None:
+    """A click on a node: an entity becomes the centre; a document opens in the reader, a
+    recommendation on the trace page."""
+    prefix = node_id.split("-", 1)[0]
+    if prefix == vocabulary.PREFIX["Document"]:
+        st.switch_page("views/reader.py", query_params={"doc": node_id})
+    elif prefix == vocabulary.PREFIX["Recommendation"]:
+        st.switch_page("views/trace.py", query_params={"rec": node_id})
+    elif prefix in {vocabulary.PREFIX[label] for label in vocabulary.ENTITY_LABELS}:
+        st.query_params["entity"] = node_id
+        st.rerun()
 
 
 def evidence_passages(rows: list[dict]) -> dict[str, dict]:
