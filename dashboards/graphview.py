@@ -167,6 +167,17 @@ _CLICK_JS = """<script>
   network.on('click', function (params) {
     if (params.nodes && params.nodes.length === 1) { window.parent.postMessage({kg: 'node', id: String(params.nodes[0])}, '*'); }
   });
+  // the parent asks for a picture of the graph: the canvas as PNG, on a white ground
+  window.addEventListener('message', function (event) {
+    if (event.source !== window.parent || !event.data || event.data.kg !== 'png') { return; }
+    var canvas = document.querySelector('#mynetwork canvas');
+    if (!canvas) { return; }
+    var out = document.createElement('canvas');
+    out.width = canvas.width; out.height = canvas.height;
+    var ctx = out.getContext('2d');
+    ctx.fillStyle = '#ffffff'; ctx.fillRect(0, 0, out.width, out.height); ctx.drawImage(canvas, 0, 0);
+    window.parent.postMessage({kg: 'png', data: out.toDataURL('image/png')}, '*');
+  });
 })();
 </script>"""
 _CSP = ("default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; img-src data: blob:; "
@@ -271,11 +282,30 @@ export default function (component) {
   }
   frame.style.height = (Number(data.height) + 4) + 'px';
   if (frame.srcdoc !== data.page) { frame.srcdoc = data.page; }
+  let button = parentElement.querySelector('button.kg-png');
+  if (!button && data.png_label) {
+    button = document.createElement('button');
+    button.className = 'kg-png';
+    button.type = 'button';
+    button.style.cssText = 'margin-top:6px;padding:4px 12px;border:1px solid #ccc;border-radius:6px;' +
+      'background:#fff;cursor:pointer;font:inherit;font-size:0.9rem';
+    button.addEventListener('click', function () { frame.contentWindow.postMessage({kg: 'png'}, '*'); });
+    parentElement.appendChild(button);
+  }
+  if (button) { button.textContent = String(data.png_label || ''); }
   const onMessage = function (event) {
     if (event.source !== frame.contentWindow) { return; }
     const m = event.data;
     if (m && m.kg === 'node' && typeof m.id === 'string' && /^[a-z]+-[0-9a-f]{16}$/.test(m.id)) {
       setTriggerValue('clicked', m.id);
+    } else if (m && m.kg === 'png' && typeof m.data === 'string' && m.data.startsWith('data:image/png;base64,')
+               && m.data.length < 30000000) {
+      const link = document.createElement('a');
+      link.href = m.data;
+      link.download = String(data.png_name || 'graph.png');
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
     }
   };
   window.addEventListener('message', onMessage);
@@ -291,9 +321,11 @@ def _clickable_component():  # -> the mount function of st.components.v2
     return st.components.v2.component("kg_graph", js=_CLICKABLE_JS)
 
 
-def clickable(page: str, *, height: int = 520, key: str) -> str | None:
-    """Show an inert graph page (`graph_page`); returns the id of the node just clicked, if any."""
-    result = _clickable_component()(data={"page": page, "height": height}, key=key, height=height + 8,
+def clickable(page: str, *, height: int = 520, key: str, png_name: str = "graph.png", png_label: str = "") -> str | None:
+    """Show an inert graph page (`graph_page`), with a button that saves it as PNG when `png_label`
+    is given; returns the id of the node just clicked, if any."""
+    data = {"page": page, "height": height, "png_name": png_name, "png_label": png_label}
+    result = _clickable_component()(data=data, key=key, height=height + (48 if png_label else 8),
                                     on_clicked_change=lambda: None)
     return getattr(result, "clicked", None)
 

@@ -472,19 +472,17 @@ def test_hovering_an_edge_shows_the_passage_that_states_the_fact(server: str, pa
     page.goto(f"{server}/explore?entity={fact['head']}")
     frame, _ = graph_frame(page, fact["head_name"][:16], prefix=True)
     # no zoom-out when the layout settles (graphview._MARGIN_JS), no more layout: the nodes stay put
-    frame.evaluate("() => { network.off('stabilizationIterationsDone'); network.stopSimulation(); }")
+    frame.evaluate("() => { network.off('stabilizationIterationsDone'); network.setOptions({physics: false}); }")
     # lay the two ends out apart from every other node, so the edge's middle is the edge's alone
     frame.evaluate("([a, b]) => { network.getPositions(); nodes.getIds().forEach((id, i) =>"
                    " network.moveNode(id, id === a ? -160 : id === b ? 160 : -300 + 60 * i, id === a || id === b ? -120 : 160));"
                    " network.fit(); }", [fact["head"], fact["tail"]])
-    element = frame.frame_element()
-    element.scroll_into_view_if_needed()
     x, y = frame.evaluate("([a, b]) => { const p = network.getPositions([a, b]);"
                           " const d = network.canvasToDOM({x: (p[a].x + p[b].x) / 2, y: (p[a].y + p[b].y) / 2});"
                           " return [d.x, d.y]; }", [fact["head"], fact["tail"]])
-    box = element.bounding_box()
-    page.mouse.move(box["x"] + x - 12, box["y"] + y - 12)
-    page.mouse.move(box["x"] + x, box["y"] + y, steps=4)  # vis-network hovers on pointer movement
+    canvas = frame.locator("#mynetwork canvas")  # positions taken at move time, whatever the page scrolled
+    canvas.hover(position={"x": x - 12, "y": y - 12})
+    canvas.hover(position={"x": x, "y": y})  # vis-network hovers on pointer movement
     tip = frame.locator("div.vis-tooltip")
     expect(tip).to_be_visible()
     expect(tip).to_contain_text("承接")
@@ -508,15 +506,13 @@ def centred_graph(page, node_id: str, timeout: float = 30.0):
 
 
 def _click_node(page, frame, node_id: str) -> None:
-    """A real mouse click on a node of the graph in `frame` (its position read from vis-network)."""
+    """A real mouse click on a node of the graph in `frame` (its position read from vis-network;
+    Playwright places the click on the canvas at click time, whatever the page scrolled meanwhile)."""
     # no zoom-out when the layout settles (graphview._MARGIN_JS), no more layout: the nodes stay put
-    frame.evaluate("() => { network.off('stabilizationIterationsDone'); network.stopSimulation(); }")
-    element = frame.frame_element()
-    element.scroll_into_view_if_needed()
+    frame.evaluate("() => { network.off('stabilizationIterationsDone'); network.setOptions({physics: false}); }")
     x, y = frame.evaluate("(id) => { const d = network.canvasToDOM(network.getPositions([id])[id]);"
                           " return [d.x, d.y]; }", node_id)
-    box = element.bounding_box()
-    page.mouse.click(box["x"] + x, box["y"] + y)
+    frame.locator("#mynetwork canvas").click(position={"x": x, "y": y})
 
 
 def test_clicking_a_node_recentres_the_graph_on_it_and_a_document_opens_in_the_reader(server: str, page):
@@ -538,6 +534,56 @@ def test_clicking_a_node_recentres_the_graph_on_it_and_a_document_opens_in_the_r
     _click_node(page, frame, doc)
     expect(page).to_have_url(re.compile(rf"/reader\?.*doc={doc}"))
     expect(page.locator(".kg-passage").first).to_be_visible()
+    assert_no_error_box(page)
+
+
+def seed_hub() -> dict:
+    """The entity of the seed graph mentioned in the most documents: id, name, document count."""
+    store = EmbeddedStore(SEED_GRAPH["dir"] / "graph.kgl", writer=False)
+    try:
+        rows = store.read("MATCH (e:Entity)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(d:Document) "
+                          "WITH e, count(DISTINCT d) AS docs RETURN e.id AS id, e.name AS name, docs "
+                          "ORDER BY docs DESC, id LIMIT 1")
+    finally:
+        store.close()
+    assert rows and rows[0]["docs"] > 8, "no hub in the seed graph: the test would prove nothing"
+    return rows[0]
+
+
+def test_a_hub_groups_its_documents_and_a_click_on_the_group_lists_them_in_a_view_a_link_reproduces(
+        server: str, browser, page):
+    """A hub's documents are one count node; clicking it filters the neighbourhood to documents
+    (the address says so), a new browser context opened on that address draws the same graph, and
+    the graph saves as a PNG image."""
+    from playwright.sync_api import expect
+
+    hub = seed_hub()
+    page.goto(f"{server}/explore?entity={hub['id']}")
+    frame = centred_graph(page, hub["id"])
+    group = frame.evaluate("() => nodes.get().find(n => n.id.startsWith('grp-') && n.label.startsWith('文档'))")
+    assert group and group["label"] == f"文档 ×{hub['docs']}", group
+    assert not frame.evaluate("() => nodes.getIds().some(id => id.startsWith('doc-'))")
+    _click_node(page, frame, group["id"])
+    expect(page).to_have_url(re.compile(r"labels=Document"))
+    drawn = set()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not any(i.startswith("doc-") for i in drawn):
+        frame = centred_graph(page, hub["id"])
+        drawn = set(frame.evaluate("() => nodes.getIds()"))
+    assert drawn and all(i == hub["id"] or i.startswith("doc-") for i in drawn), drawn
+    with page.expect_download() as download:
+        page.locator("button.kg-png").click()
+    assert download.value.suggested_filename.endswith(".png")
+    assert Path(download.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    other = browser.new_context(viewport={"width": 1440, "height": 1000})
+    try:
+        shared = other.new_page()
+        shared.goto(page.url)
+        again = set(centred_graph(shared, hub["id"]).evaluate("() => nodes.getIds()"))
+        assert again == drawn
+        expect(shared.get_by_text("文档").first).to_be_visible()
+    finally:
+        other.close()
     assert_no_error_box(page)
 
 

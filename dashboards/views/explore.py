@@ -2,12 +2,13 @@
 graph (colour per label, legend, filters by label and direction, a cap with "show more"); its profile."""
 from __future__ import annotations
 
+import hashlib
 import html
 from urllib.parse import quote
 
 import streamlit as st
 
-from dashboards import data, graphview, widgets
+from dashboards import common, data, graphview, widgets
 from dashboards.common import join, md_text
 from dashboards.text import short
 from dashboards.dossier import book_title
@@ -64,45 +65,98 @@ def pick(entities: list[dict]) -> str | None:
     return widgets.selectbox(t("explore.pick"), ids, key=key, format_func=lambda i: entity_option(options[i]))
 
 
+# the relationships an entity's neighbours hang on (facts, a recommendation's CONCERNS, mentions)
+NEIGHBOUR_RELS = ("UNDERTAKES", "RUNS", "PARTY_ORG_OF", "BRANCH_OF", "SUPERVISED_BY", "ISSUED", "CITES",
+                  "INSTANCE_OF", "CONCERNS", "MENTIONED_IN")
+GROUPED = ("Document", "Recommendation")  # shown as one count node when many and not asked for by label
+GROUP_OVER = 8
+GROUP_PREFIX = "grp"
+
+
+def group_id(label: str) -> str:
+    """The id of the count node of a label (shaped like a graph id, as the clickable graph accepts)."""
+    return f"{GROUP_PREFIX}-{hashlib.sha256(label.encode()).hexdigest()[:16]}"
+
+
+def filters_from_url() -> None:
+    """The address names the filters (a shared link, a reload, a click on a count node):
+    `labels`, `rels` (comma-separated) and `direction`."""
+    state = tuple(st.query_params.get(k) for k in ("labels", "rels", "direction"))
+    if st.session_state.get("explore_url_state") == state:
+        return
+    st.session_state["explore_url_state"] = state
+    labels, rels, direction = state
+    wanted = {"explore_labels": [x for x in (labels or "").split(",") if x in NEIGHBOUR_LABELS],
+              "explore_rels": [x for x in (rels or "").split(",") if x in NEIGHBOUR_RELS],
+              "explore_direction": int(direction) if (direction or "") in ("1", "2", "3", "4") else 0}
+    for key, value in wanted.items():
+        st.session_state[key] = value
+        st.session_state[widgets.widget_key(key)] = value  # the widget shows it even if it was drawn before
+
+
+def filters_to_url(labels: list[str], rels: list[str], direction: int) -> None:
+    common.write_url(labels=",".join(labels), rels=",".join(rels), direction=str(direction) if direction else "")
+    st.session_state["explore_url_state"] = tuple(st.query_params.get(k) for k in ("labels", "rels", "direction"))
+
+
 def neighbourhood(entity_id: str) -> None:
     st.subheader(t("explore.neighbourhood"))
-    f1, f2 = st.columns([3, 1])
+    filters_from_url()
+    f1, f2, f3 = st.columns([2, 2, 1])
     labels = widgets.multiselect(t("explore.filter_labels"), NEIGHBOUR_LABELS, format_func=label_name,
                                  key="explore_labels", placeholder=t("explore.all_labels"), container=f1)
+    rels = widgets.multiselect(t("explore.filter_rels"), NEIGHBOUR_RELS, format_func=rel_name,
+                               key="explore_rels", placeholder=t("explore.all_rels"), container=f2)
     direction = widgets.selectbox(t("explore.filter_direction"), [0, 1, 2, 3, 4], key="explore_direction",
-                                  container=f2,
+                                  container=f3,
                                   format_func=lambda d: t("direction.all") if d == 0 else t("direction", code=d))
-    limit_key = f"explore_limit_{entity_id}_{','.join(labels)}_{direction}"
+    filters_to_url(labels, rels, direction or 0)
+    limit_key = f"explore_limit_{entity_id}_{','.join(labels)}_{','.join(rels)}_{direction}"
     limit = st.session_state.get(limit_key, STEP)
-    rows = data.query("entity_neighbours", entity_id=entity_id, labels=",".join(labels), direction=direction,
-                      limit=limit, show_rejected=show_rejected())
+    rows = data.query("entity_neighbours", entity_id=entity_id, labels=",".join(labels), rels=",".join(rels),
+                      direction=direction, limit=limit, show_rejected=show_rejected())
     if not rows:
         profile = data.query("entity_profile", entity_id=entity_id)
         if not profile:
             return
-        centre, total = profile[0], 0
+        centre, total, totals = profile[0], 0, {}
         st.info(t("explore.no_neighbours"))
     else:
-        centre, total = rows[0], rows[0]["total"]
+        centre, total, totals = rows[0], rows[0]["total"], dict(map(tuple, rows[0]["label_totals"] or []))
+    grouped = {label for label in GROUPED if label not in labels and totals.get(label, 0) > GROUP_OVER}
     nodes = [graphview.Node(entity_id, centre["label"], centre["name"], focus=True)]
     edges = []
     stated = evidence_passages(rows)
     for r in rows:
+        if r["neighbour_label"] in grouped:
+            continue
         nodes.append(graphview.Node(r["neighbour_id"], r["neighbour_label"], r["neighbour"] or r["neighbour_id"],
                                     tooltip=f"{label_name(r['neighbour_label'])}{colon()}{r['neighbour']}"))
         a, b = (entity_id, r["neighbour_id"]) if r["way"] == "out" else (r["neighbour_id"], entity_id)
         edges.append(graphview.Edge(a, b, rel_name(r["rel"]),
                                     tooltip=edge_tooltip(r["rel"], [stated[i] for i in r.get("evidence") or []
                                                                     if i in stated])))
+    for label in sorted(grouped):
+        name = t("explore.group", label=label_name(label), n=totals[label])
+        nodes.append(graphview.Node(group_id(label), label, name, tooltip=t("explore.group_tip", label=label_name(label))))
+        edges.append(graphview.Edge(group_id(label), entity_id, "", dashes=True))
     graphview.legend(dict.fromkeys(n.label for n in nodes))
-    clicked = graphview.clickable(graphview.graph_page(nodes, edges, height=560), height=560,
-                                  key=f"explore_graph_{entity_id}")
-    st.caption(t("showing", shown=len(rows), total=total) + " · " + t("explore.click_hint"))
-    if clicked and clicked != entity_id:
-        open_node(clicked)
+    page = graphview.graph_page(nodes, edges, height=560)
+    clicked = graphview.clickable(page, height=560, key=f"explore_graph_{entity_id}",
+                                  png_name=f"{centre['name'] or entity_id}.png", png_label=t("explore.png"))
+    shown = sum(1 for r in rows if r["neighbour_label"] not in grouped)
+    st.caption(t("showing", shown=shown + sum(totals[g] for g in grouped), total=total) + " · "
+               + t("explore.click_hint"))
     if total > len(rows):
         st.button(t("show_more", n=min(STEP, total - len(rows))), key=f"more_{limit_key}",
                   on_click=lambda: st.session_state.__setitem__(limit_key, limit + STEP), icon=":material/add:")
+    if clicked and clicked != entity_id:
+        for label in grouped:
+            if clicked == group_id(label):  # a count node: show that label's neighbours one by one
+                filters_to_url([label], rels, direction or 0)
+                st.session_state["explore_url_state"] = None
+                st.rerun()
+        open_node(clicked)
 
 
 def open_node(node_id: str) -> None:
