@@ -144,11 +144,12 @@ def neighbourhood(entity_id: str) -> None:
     page = graphview.graph_page(nodes, edges, height=560)
     clicked = graphview.clickable(page, height=560, key=f"explore_graph_{entity_id}",
                                   png_name=f"{centre['name'] or entity_id}.png", png_label=t("explore.png"))
+    in_groups = sum(totals[g] for g in grouped)
     shown = sum(1 for r in rows if r["neighbour_label"] not in grouped)
-    st.caption(t("showing", shown=shown + sum(totals[g] for g in grouped), total=total) + " · "
-               + t("explore.click_hint"))
-    if total > len(rows):
-        st.button(t("show_more", n=min(STEP, total - len(rows))), key=f"more_{limit_key}",
+    st.caption(t("showing", shown=shown + in_groups, total=total) + " · " + t("explore.click_hint"))
+    hidden = total - in_groups - shown  # neighbours drawn one by one that the cap left out
+    if hidden > 0:
+        st.button(t("show_more", n=min(STEP, hidden)), key=f"more_{limit_key}",
                   on_click=lambda: st.session_state.__setitem__(limit_key, limit + STEP), icon=":material/add:")
     if clicked and clicked != entity_id:
         for label in grouped:
