@@ -74,9 +74,12 @@ def nested_relations(outer: Placed, inner: list[Placed]) -> list[Relation]:
     for child in inner:
         if outer.entity.label == "Branch" and child.entity.label == "Society":
             out.append(_relation("BRANCH_OF", outer, child, "nested-name", 0.95))
-        elif outer.entity.label == "PartyOrganization" and child.entity.label in ("Society", "Branch", "Agency"):
-            out.append(_relation("PARTY_ORG_OF", outer, child, "nested-name", 0.95))
-            break  # the organisation it directly belongs to
+    owners = [c for c in inner if c.entity.label in ("Society", "Branch", "Agency")]
+    if outer.entity.label == "PartyOrganization" and owners:
+        # the organisation it directly belongs to: the owner named last, the longest there
+        # (中国科协学会服务中心学会联合党委 belongs to 中国科协学会服务中心, not to 中国科协)
+        owner = max(owners, key=lambda c: (c.end, c.end - c.start, -c.start))
+        out.append(_relation("PARTY_ORG_OF", outer, owner, "nested-name", 0.95))
     return out
 
 
