@@ -103,9 +103,12 @@ class CsvGraphWriter:
 
     # --- rows -> lines -------------------------------------------------------------------------
     def add(self, facts: Facts, *, first: bool = True, last: bool = True) -> None:
-        source = facts.document.path
         rows = GraphRows()
         rows.add(facts, first=first, last=last)
+        self.add_rows(rows, facts.document.path)
+
+    def add_rows(self, rows: GraphRows, source: str) -> None:
+        """The rows of one document (or window), `source` naming its file in errors."""
         for write, batch in rows.rows.items():
             if write.is_node:
                 self._nodes(write, batch, source)
@@ -237,7 +240,7 @@ def finish(store: GraphStore, files: BulkFiles | Path) -> None:
         wanted = sorted(files.empty_lists)
     for kind, name, key in wanted:
         pattern = f"(n:`{name}`)" if kind == "nodes" else f"()-[n:`{name}`]->()"
-        query = (f"MATCH {pattern} WHERE n.`{key}` = $marker WITH n LIMIT 50000 "
+        query = (f"MATCH {pattern} WHERE n.`{key}` = $marker WITH n LIMIT 20000 "
                  f"SET n.`{key}` = [] RETURN count(*) AS c")
         while store.write(query, {"marker": [EMPTY_LIST]})[0]["c"]:
             pass
