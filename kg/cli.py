@@ -158,13 +158,21 @@ def ingest(
     prune: Annotated[bool, typer.Option("--prune", help="remove documents whose files under PATHS are gone")] = False,
     replace: Annotated[bool, typer.Option("--replace", help="let a file replace a stored document of the same id "
                                                              "that came from another file")] = False,
+    bulk: Annotated[bool, typer.Option("--bulk", help="replace the whole database of the Neo4j that `kg neo4j start` "
+                                                       "runs here with PATHS, through neo4j-admin database import "
+                                                       "(fast for large loads; the same graph)")] = False,
+    csv_dir: Annotated[Path | None, typer.Option("--csv-dir", help="with --bulk: write (and keep) the import CSV "
+                                                                    "files in this empty folder")] = None,
 ) -> None:
-    """Load documents into the configured store, incrementally (unchanged files are skipped)."""
+    """Load documents into the configured store, incrementally (unchanged files are skipped), or
+    with --bulk into a fresh local Neo4j database."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from kg.ingest import ingest as run_ingest
-
-    with open_store(writer=True) as store, Progress(
+    if not bulk and csv_dir is not None:
+        raise fail("--csv-dir goes with --bulk")
+    if bulk and (prune or replace):
+        raise fail("--bulk replaces the whole database with PATHS: --prune and --replace do not apply")
+    with Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err, transient=True,
     ) as bar:
@@ -173,7 +181,13 @@ def ingest(
         def progress(path: str, total: int) -> None:
             bar.update(task, total=total, advance=1, description=Path(path).name)
 
-        report = run_ingest(store, paths, prune=prune, progress=progress, replace=replace)
+        if bulk:
+            report = _ingest_bulk(paths, progress, csv_dir)
+        else:
+            from kg.ingest import ingest as run_ingest
+
+            with open_store(writer=True) as store:
+                report = run_ingest(store, paths, prune=prune, progress=progress, replace=replace)
     for warning in report.warnings:
         err.print(f"[yellow]警告 / warning:[/] {warning}", highlight=False, soft_wrap=True)
     for path, reason in report.rejected:
@@ -186,6 +200,22 @@ def ingest(
                   highlight=False)
     if report.rejected:
         raise typer.Exit(1)
+
+
+def _ingest_bulk(paths: list[str], progress: Any, csv_dir: Path | None) -> Any:
+    from kg.ingest_bulk import BulkRefused, bulk_ingest
+    from kg.neo4j_server import Neo4jServerError
+
+    settings = load_settings()
+    try:
+        report, files, info = bulk_ingest(settings, paths, progress=progress, csv_dir=csv_dir)
+    except (BulkRefused, Neo4jServerError) as exc:
+        raise fail(str(exc)) from None
+    out.print(f"imported {files.node_count:,} nodes and {files.relationship_count:,} relationships "
+              f"into {info.uri}" + (f" (CSV files kept in {csv_dir})" if csv_dir else ""), highlight=False)
+    if info.uri != settings.neo4j_uri:
+        report.warnings.append(f"the server came back on another port: NEO4J_URI={info.uri}")
+    return report
 
 
 @app.command()

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kg.stores.base import GraphStore, Statement
@@ -22,11 +24,33 @@ def match_label(label: str) -> str:
     return "Entity" if label in ENTITY_LABELS else label
 
 
+@dataclass(frozen=True)
+class Write:
+    """One statement template, and the shape of what it writes, for writers that do not speak
+    Cypher (the CSV files of the bulk path, `kg.bulk`): a node write gives the node's `labels`,
+    whether it is MERGEd on `id` (properties then accumulate as with `SET n += props`) and the row
+    key of the document a `PART_OF` relationship goes to; a relationship write gives its `type`,
+    the row keys of its start and end node ids, and the row keys set in its CREATE pattern."""
+
+    cypher: str
+    labels: tuple[str, ...] = ()
+    merge: bool = False
+    part_of: str = ""
+    type: str = ""
+    start: str = ""
+    end: str = ""
+    keys: tuple[str, ...] = ()
+
+    @property
+    def is_node(self) -> bool:
+        return not self.type
+
+
 class GraphRows:
     """Rows for a batch of documents, grouped by the statement that writes them."""
 
     def __init__(self) -> None:
-        self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.rows: dict[Write, list[dict[str, Any]]] = defaultdict(list)
         self.doc_ids: list[str] = []  # documents whose old facts are replaced
         self.final: list[dict[str, Any]] = []
 
@@ -48,56 +72,55 @@ class GraphRows:
             props["text"] = doc.text
         if last:
             props["directions"] = list(doc.directions)
-        self.rows[_DOCUMENT.format(kind=kind_label)].append({"id": doc.id, "props": props})
-        self.rows[_PASSAGE].extend(
+        self.rows[_document(kind_label)].append({"id": doc.id, "props": props})
+        self.rows[_PASSAGE_W].extend(
             {"id": p.id, "doc_id": doc.id, "props": {
                 "doc_id": doc.id, "index": p.index, "paragraph": p.paragraph, "start": p.start,
                 "end": p.end, "text": p.text, "search": p.search, "name": p.text[:40]}}
             for p in facts.passages)
         for e in facts.entities:
-            self.rows[_ENTITY.format(label=e.label)].append({"id": e.id, "props": {
+            self.rows[_entity(e.label)].append({"id": e.id, "props": {
                 "name": e.name, "label": e.label, "aliases": list(e.aliases), "generic": e.generic,
                 "search": e.search, "fact_key": fact_key("Entity", e.label, e.name)}})
         for m in facts.mentions:
-            self.rows[_MENTION.format(label="Entity")].append({
+            self.rows[_mention("Entity")].append({
                 "passage": m.passage_id, "entity": m.entity_id, "start": m.start, "props": {
                     "end": m.end, "text": m.text, "label": m.type, "generic": m.generic,
                     "source": m.source, "doc_id": doc.id,
                     "fact_key": fact_key("MENTIONS", doc.id, m.type, m.text,
                                          doc.text[max(0, m.start - 6):m.start], doc.text[m.end:m.end + 6])}})
         for g in facts.guide_items:
-            self.rows[_GUIDE.format(label=g.label)].append({"id": g.id, "props": {
+            self.rows[_guide(g.label)].append({"id": g.id, "props": {
                 "name": g.name, "code": g.code, "text": g.text, "direction": g.direction,
                 "start": g.start, "end": g.end, "doc_id": doc.id, "keywords": list(g.keywords),
                 "deliverable": g.deliverable}})
-            self.rows[_MENTION.format(label=g.label)].append({
+            self.rows[_mention(g.label)].append({
                 "passage": g.passage_id, "entity": g.id, "start": g.start, "props": {
                     "end": g.end, "text": g.text, "label": g.label, "generic": False,
                     "source": "guide", "doc_id": doc.id}})
         for r in facts.relations:
             ev = r.evidence
-            self.rows[_RELATION.format(type=r.type, head=match_label(r.head_label),
-                                       tail=match_label(r.tail_label))].append({
+            self.rows[_relation(r.type, match_label(r.head_label), match_label(r.tail_label))].append({
                 "head": r.head_id, "tail": r.tail_id, "evidence": ev.passage_id, "props": {
                     "start": ev.start, "end": ev.end, "extractor": ev.extractor,
                     "confidence": ev.confidence, "doc_id": doc.id, "head_text": r.head,
                     "tail_text": r.tail, "fact_key": fact_key(r.type, doc.id, r.head_id, r.tail_id)}})
         for rec in facts.recommendations:
             rec_key = fact_key("Recommendation", doc.id, rec.text)
-            self.rows[_RECOMMENDATION].append({"id": rec.id, "props": {
+            self.rows[_RECOMMENDATION_W].append({"id": rec.id, "props": {
                 "name": rec.text[:40], "text": rec.text, "start": rec.start, "end": rec.end,
                 "doc_id": doc.id, "trigger": rec.trigger, "directions": list(rec.directions),
                 "indicators": list(rec.indicators), "fact_key": rec_key}})
-            self.rows[_SUPPORTED_BY].extend(
+            self.rows[_SUPPORTED_BY_W].extend(
                 {"rec": rec.id, "passage": pid, "props": {"start": rec.start, "end": rec.end,
                                                            "doc_id": doc.id}}
                 for pid in rec.passage_ids)
             for a in rec.addresses:
-                self.rows[_ADDRESSES.format(label=a.target_label)].append({
+                self.rows[_addresses(a.target_label)].append({
                     "rec": rec.id, "target": a.target_id, "props": {
                         "score": a.score, "terms": list(a.terms), "code": a.code, "matched": a.matched,
                         "doc_id": doc.id, "fact_key": fact_key("ADDRESSES", rec_key, a.code)}})
-            self.rows[_CONCERNS].extend({"rec": rec.id, "entity": eid, "props": {"doc_id": doc.id}}
+            self.rows[_CONCERNS_W].extend({"rec": rec.id, "entity": eid, "props": {"doc_id": doc.id}}
                                         for eid in rec.concerns)
         if last:
             self.final.append({"id": doc.id, "sha256": doc.sha256})
@@ -106,8 +129,8 @@ class GraphRows:
         """Delete the batch's old facts, write the new ones, then mark the documents ingested."""
         out: list[Statement] = [(q, {"ids": self.doc_ids}) for q in _DELETE] if self.doc_ids else []
         # nodes before relationships; order inside each group is fixed for determinism
-        for template in sorted(self.rows, key=_write_order):
-            out.append((template, {"rows": self.rows[template]}))
+        for write in sorted(self.rows, key=lambda w: _write_order(w.cypher)):
+            out.append((write.cypher, {"rows": self.rows[write]}))
         if self.final:
             out.append((_MARK_INGESTED, {"rows": self.final}))
         return out
@@ -147,6 +170,43 @@ _ADDRESSES = ("UNWIND $rows AS row MATCH (r:Recommendation {{id: row.rec}}) "
               "MATCH (t:`{label}` {{id: row.target}}) CREATE (r)-[x:ADDRESSES]->(t) SET x += row.props")
 _CONCERNS = ("UNWIND $rows AS row MATCH (r:Recommendation {id: row.rec}) "
              "MATCH (e:Entity {id: row.entity}) CREATE (r)-[x:CONCERNS]->(e) SET x += row.props")
+
+
+@lru_cache(maxsize=None)
+def _document(kind: str) -> Write:
+    return Write(_DOCUMENT.format(kind=kind), labels=("Document", kind), merge=True)
+
+
+@lru_cache(maxsize=None)
+def _entity(label: str) -> Write:
+    return Write(_ENTITY.format(label=label), labels=("Entity", label), merge=True)
+
+
+@lru_cache(maxsize=None)
+def _guide(label: str) -> Write:
+    return Write(_GUIDE.format(label=label), labels=(label,))
+
+
+@lru_cache(maxsize=None)
+def _mention(label: str) -> Write:
+    return Write(_MENTION.format(label=label), type="MENTIONS", start="passage", end="entity", keys=("start",))
+
+
+@lru_cache(maxsize=None)
+def _relation(rtype: str, head: str, tail: str) -> Write:
+    return Write(_RELATION.format(type=rtype, head=head, tail=tail), type=rtype, start="head", end="tail",
+                 keys=("evidence",))
+
+
+@lru_cache(maxsize=None)
+def _addresses(label: str) -> Write:
+    return Write(_ADDRESSES.format(label=label), type="ADDRESSES", start="rec", end="target")
+
+
+_PASSAGE_W = Write(_PASSAGE, labels=("Passage",), part_of="doc_id")
+_RECOMMENDATION_W = Write(_RECOMMENDATION, labels=("Recommendation",))
+_SUPPORTED_BY_W = Write(_SUPPORTED_BY, type="SUPPORTED_BY", start="rec", end="passage")
+_CONCERNS_W = Write(_CONCERNS, type="CONCERNS", start="rec", end="entity")
 _MARK_INGESTED = "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sha256 = row.sha256"
 
 # Removing a document's old facts: its passages (with their MENTIONS), recommendations, guide

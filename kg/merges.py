@@ -147,6 +147,13 @@ def record_merge(store: GraphStore, merge: Merge) -> list[dict[str, Any]]:
     return affected
 
 
+def restore_merges(store: GraphStore, found: list[Merge]) -> None:
+    """Write merges recorded before, unchecked (a database replaced by `kg ingest --bulk` keeps them)."""
+    store.write_all([("UNWIND $rows AS row MERGE (m:Merge {id: row.key}) SET m += row.props",
+                      {"rows": [{"key": m.key, "props": {"label": m.label, "name": m.name, "into": m.into,
+                                                         "by": m.by, "at": m.at}} for m in found]})])
+
+
 def record_split(store: GraphStore, label: str, name: str) -> list[dict[str, Any]]:
     """Remove a merge and return the documents to read again."""
     standing = [m for m in merges(store) if m.label == label and m.name == name]

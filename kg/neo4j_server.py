@@ -10,7 +10,8 @@ The server itself is ``java -cp … org.neo4j.server.CommunityEntryPoint`` with
 a generated ``neo4j.conf``; everything it writes (conf, data, logs, the state
 file and a generated password) lives under ``<data_dir>/neo4j/``.
 
-Public API: :func:`start`, :func:`stop`, :func:`status` and :class:`ServerInfo`.
+Public API: :func:`start`, :func:`stop`, :func:`status`, :func:`import_database` and
+:class:`ServerInfo`.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionE
 from kg.net import free_port
 from schema.settings import load_settings
 
-__all__ = ["NEO4J_VERSION", "ServerInfo", "Neo4jServerError", "start", "stop", "status"]
+__all__ = ["NEO4J_VERSION", "ServerInfo", "Neo4jServerError", "start", "stop", "status", "import_database"]
 
 NEO4J_VERSION = "5.26.30"  # newest 5.26.x LTS release on Maven Central at the time of writing
 ARTIFACT = f"org.neo4j:neo4j:{NEO4J_VERSION}"
@@ -400,7 +401,8 @@ def status(data_dir: Path) -> ServerInfo | None:
     )
 
 
-def start(data_dir: Path, password: str | None = None, timeout: float = 180.0) -> ServerInfo:
+def start(data_dir: Path, password: str | None = None, timeout: float = 180.0,
+          bolt_port: int | None = None) -> ServerInfo:
     """Start (or reuse) a Neo4j 5.26 Community server whose files live in ``data_dir/neo4j``.
 
     The password is ``password``, else env ``NEO4J_PASSWORD``, else the one kept
@@ -408,7 +410,8 @@ def start(data_dir: Path, password: str | None = None, timeout: float = 180.0) -
     is written there. The server listens on 127.0.0.1 on a free Bolt port (HTTP
     off, auth on), runs detached in its own session, and is returned only once
     the driver can run ``RETURN 1``. A server already running for ``data_dir``
-    is reused. Raises :class:`Neo4jServerError` (with the log tail) on failure.
+    is reused. Raises :class:`Neo4jServerError` (with the log tail) on failure. ``bolt_port``
+    asks for a port (a restart keeps its address); a taken one is replaced by a free one.
     """
     home = _home(data_dir)
     with _locked(home):
@@ -423,7 +426,7 @@ def start(data_dir: Path, password: str | None = None, timeout: float = 180.0) -
         _state_file(home).unlink(missing_ok=True)  # stale
 
         java, cp = _java(), classpath()
-        bolt_port = free_port()
+        bolt_port = bolt_port if bolt_port and _port_free(bolt_port) else free_port()
         conf_dir = _write_conf(home, bolt_port)
         (home / "logs").mkdir(exist_ok=True)
         if not (home / "data" / "databases" / "system").exists():
@@ -455,6 +458,17 @@ def start(data_dir: Path, password: str | None = None, timeout: float = 180.0) -
         return info
 
 
+def _port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        # as the server binds it: a port just left by a stopped server (TIME_WAIT) is free
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def stop(data_dir: Path, timeout: float = 60.0) -> bool:
     """Stop the server recorded in ``data_dir`` (SIGTERM, then SIGKILL after ``timeout``).
 
@@ -470,3 +484,83 @@ def stop(data_dir: Path, timeout: float = 60.0) -> bool:
             _kill(int(state["pid"]), home, timeout)
         _state_file(home).unlink(missing_ok=True)
         return running
+
+
+# ------------------------------------------------------------------------- bulk import
+
+
+def _argfile_line(arg: str) -> str:
+    return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _import_args(csv_dir: Path, database: str) -> list[str]:
+    """The arguments of ``neo4j-admin database import full`` for the files ``kg.bulk`` wrote
+    (named in ``import.json``; without it every ``nodes-*.csv`` and ``relationships-*.csv``)."""
+    manifest_path = csv_dir / "import.json"
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {
+            "nodes": sorted(p.name for p in csv_dir.glob("nodes-*.csv")),
+            "relationships": sorted(p.name for p in csv_dir.glob("relationships-*.csv")),
+            "multiline": None, "max_field_bytes": 0}
+    except (OSError, ValueError) as exc:
+        raise Neo4jServerError(f"{manifest_path}: cannot be read ({exc})") from exc
+    if not manifest["nodes"]:
+        raise Neo4jServerError(f"{csv_dir}: no node CSV files to import")
+    for name in manifest["nodes"] + manifest["relationships"]:
+        if not (csv_dir / name).is_file():
+            raise Neo4jServerError(f"{csv_dir / name}: named in {manifest_path.name} but missing")
+    # the reader's buffer must hold the longest value (a document's text): 4 MiB or twice that value
+    buffer = max(4 << 20, 2 * int(manifest.get("max_field_bytes") or 0) + (1 << 20))
+    # the database name first: --nodes and --relationships take every following word as a file
+    args = ["database", "import", "full", database, "--overwrite-destination=true", "--array-delimiter=U+001F",
+            f"--read-buffer-size={buffer}", f"--report-file={csv_dir / 'import.report'}"]
+    if manifest["multiline"] is None:
+        args.append("--multiline-fields=true")
+    elif manifest["multiline"]:  # only the files that hold a line break are read the slow way
+        args += ["--multiline-fields-format=v2",
+                 "--multiline-fields=" + ",".join(str(csv_dir / n) for n in manifest["multiline"])]
+    args += [f"--nodes={csv_dir / n}" for n in manifest["nodes"]]
+    args += [f"--relationships={csv_dir / n}" for n in manifest["relationships"]]
+    return args
+
+
+def _admin(java: str, cp: str, home: Path, args: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run the admin tool with ``args`` (through an @argfile: a large import names many files)."""
+    fd, argfile = tempfile.mkstemp(dir=home, prefix=".args.")
+    try:
+        with os.fdopen(fd, "w") as fh:
+            fh.write("".join(_argfile_line(a) + "\n" for a in args))
+        return subprocess.run([java, "-cp", cp, ADMIN_CLASS, f"@{argfile}"], capture_output=True, text=True,
+                              cwd=home, env={**os.environ, "NEO4J_HOME": str(home),
+                                             "NEO4J_CONF": str(home / "conf")})
+    finally:
+        Path(argfile).unlink(missing_ok=True)
+
+
+def import_database(data_dir: Path, csv_dir: Path, database: str = "neo4j", timeout: float = 180.0) -> ServerInfo:
+    """Replace ``database`` of the server in ``data_dir`` with the CSV files in ``csv_dir``
+    (``neo4j-admin database import full --overwrite-destination=true``): the server is stopped if
+    it runs, the files imported, and the server started again (on its Bolt port when still free).
+    Constraints and indexes are not part of an import: the caller creates them. A failed import
+    raises :class:`Neo4jServerError` with the tool's message (which names the file and line);
+    the server is started again either way."""
+    home = _home(data_dir)
+    csv_dir = Path(csv_dir).resolve()
+    if not (home / "conf" / "neo4j.conf").is_file():
+        raise Neo4jServerError(f"no local Neo4j in {data_dir}: run `kg neo4j start` once first")
+    args = _import_args(csv_dir, database)
+    state = _read_state(home)
+    port = int(state["bolt_port"]) if state and state.get("bolt_port") else None
+    java, cp = _java(), classpath()
+    stop(data_dir)
+    try:
+        with _locked(home):
+            proc = _admin(java, cp, home, args)
+    finally:
+        info = start(data_dir, timeout=timeout, bolt_port=port)
+    if proc.returncode != 0:
+        output = (proc.stdout + proc.stderr).strip().splitlines()
+        lines = [line for line in output if not line.startswith(("\tat ", "    at "))]
+        raise Neo4jServerError(f"neo4j-admin database import of the CSV files in {csv_dir} failed "
+                               f"(exit {proc.returncode}):\n" + "\n".join(lines[-25:]))
+    return info

@@ -104,6 +104,11 @@ def _record(store: GraphStore, found: list[Decision]) -> None:
     apply_decisions(store)
 
 
+def record_decisions(store: GraphStore, found: list[Decision]) -> None:
+    """Write decisions as they were recorded (a database replaced by `kg ingest --bulk` keeps them)."""
+    _record(store, found)
+
+
 def clear_decision(store: GraphStore, key: str) -> bool:
     """Remove the decision about a fact (the fact shows as extracted again)."""
     rows = store.write("MATCH (d:Review {id: $key}) DETACH DELETE d RETURN count(*) AS n", {"key": key})

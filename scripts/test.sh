@@ -24,8 +24,9 @@ if [ $# -eq 0 ]; then
   # the tests that start a Neo4j server of their own run after the rest, alone: under xdist one such
   # start died silently at launch once in about eight full runs (not understood yet; the error now
   # names the exit code or signal), never in a serial run
-  .venv/bin/python -m pytest -rs -n auto --dist loadgroup --ignore=tests/test_neo4j_server.py
-  .venv/bin/python -m pytest -rs tests/test_neo4j_server.py
+  .venv/bin/python -m pytest -rs -n auto --dist loadgroup --ignore=tests/test_neo4j_server.py \
+    --ignore=tests/test_bulk.py
+  .venv/bin/python -m pytest -rs tests/test_neo4j_server.py tests/test_bulk.py
 else
   .venv/bin/python -m pytest -rs -n auto --dist loadgroup "$@"
 fi

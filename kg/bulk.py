@@ -1,0 +1,246 @@
+"""Facts -> CSV files for `neo4j-admin database import full`: the graph the incremental loader
+(`kg.load`) builds, written as files instead of statements.
+
+The rows are `kg.load.GraphRows`' own — the same property mapping feeds both paths — and each
+`kg.load.Write` says what its statement does, which is reproduced here:
+
+* a CREATEd node or relationship is one CSV line: its `id` (nodes) or the keys of its CREATE
+  pattern (relationships), then every property whose value is not null (`SET n += props` skips
+  nulls on a new node);
+* a MERGEd node (documents, entities) gets the properties of every row about it in order, a null
+  removing the property (`SET n += props`), and the union of the labels: an entity is written once,
+  after the last document (the only facts held until the end), a document when it is marked
+  ingested (its last window), with its `sha256`;
+* a passage's `PART_OF` relationship to its document.
+
+Files are split by label set (relationship type) *and* by the property types of a line, so every
+column has one type and a property keeps the type it would have had (`long`, `double`, `boolean`,
+`string`, arrays of them). Every string is quoted (RFC 4180, `""` for a quote); array elements are
+joined by U+001F (a `;` may be in a name or an alias); files holding a line break are listed for
+`--multiline-fields`. `import.json` in the folder names the files for `kg.neo4j_server`.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from kg.load import GraphRows, Write
+from kg.stores.base import GraphStore
+from schema.model import Facts
+
+ARRAY_DELIMITER = "\x1f"  # given to the import tool as U+001F
+# The import tool reads an empty array field as no property, where a `[]` parameter is stored as an
+# empty array: an empty list is written as this one element, and `finish` makes it `[]` again.
+EMPTY_LIST = "\x1e"
+MANIFEST = "import.json"
+_SCALAR = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+class BulkError(ValueError):
+    """Facts that cannot be written as import CSV, with the document's file named."""
+
+
+@dataclass
+class _File:
+    path: Path
+    fh: IO[str]
+    rows: int = 0
+    multiline: bool = False
+
+
+@dataclass
+class BulkFiles:
+    """What `CsvGraphWriter.close` wrote (also in `import.json`)."""
+
+    folder: Path
+    nodes: list[Path] = field(default_factory=list)
+    relationships: list[Path] = field(default_factory=list)
+    multiline: list[Path] = field(default_factory=list)
+    node_count: int = 0
+    relationship_count: int = 0
+    max_field_bytes: int = 0
+    empty_lists: set[tuple[str, str, str]] = field(default_factory=set)  # (nodes|relationships, label|type, key)
+
+    def manifest(self) -> dict[str, Any]:
+        return {"nodes": [p.name for p in self.nodes], "relationships": [p.name for p in self.relationships],
+                "multiline": [p.name for p in self.multiline], "node_count": self.node_count,
+                "relationship_count": self.relationship_count, "max_field_bytes": self.max_field_bytes,
+                "empty_lists": sorted(self.empty_lists)}
+
+
+def _type(value: Any, where: str) -> str:
+    """The import column type of a (non-null) property value."""
+    if isinstance(value, (list, tuple)):
+        kinds = {_SCALAR.get(type(v)) for v in value}
+        if len(kinds) > 1 or None in kinds:
+            raise BulkError(f"{where}: a list property must hold values of one type, not {value!r}")
+        return (kinds.pop() if kinds else "string") + "[]"  # an empty list: [EMPTY_LIST], see `finish`
+    kind = _SCALAR.get(type(value))
+    if kind is None:
+        raise BulkError(f"{where}: cannot write a {type(value).__name__} property ({value!r})")
+    return kind
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+class CsvGraphWriter:
+    """Writes the facts of many documents, one `add` a document (or a window of a long one)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if any(self.folder.iterdir()):
+            raise BulkError(f"{self.folder}: the folder for the import CSV files must be empty")
+        self._files: dict[tuple, _File] = {}
+        self._merged: dict[str, tuple[list[str], dict[str, Any], str]] = {}  # id -> labels, props, source
+        self._out = BulkFiles(self.folder)
+
+    # --- rows -> lines -------------------------------------------------------------------------
+    def add(self, facts: Facts, *, first: bool = True, last: bool = True) -> None:
+        rows = GraphRows()
+        rows.add(facts, first=first, last=last)
+        self.add_rows(rows, facts.document.path)
+
+    def add_rows(self, rows: GraphRows, source: str) -> None:
+        """The rows of one document (or window), `source` naming its file in errors."""
+        for write, batch in rows.rows.items():
+            if write.is_node:
+                self._nodes(write, batch, source)
+            else:
+                self._relationships(write, batch, source)
+        for row in rows.final:  # the document is complete: it is written with its sha256
+            labels, props, _ = self._merged.pop(row["id"])
+            props["sha256"] = row["sha256"]
+            self._node(row["id"], labels, props, source)
+
+    def _nodes(self, write: Write, batch: list[dict[str, Any]], source: str) -> None:
+        for row in batch:
+            if write.merge:
+                labels, props, _ = self._merged.setdefault(row["id"], ([], {}, source))
+                labels.extend(label for label in write.labels if label not in labels)
+                for key, value in row["props"].items():
+                    if value is None:
+                        props.pop(key, None)
+                    else:
+                        props[key] = value
+                continue
+            self._node(row["id"], list(write.labels), row["props"], source)
+            if write.part_of:
+                self._relationship(row["id"], row[write.part_of], "PART_OF", {}, source)
+
+    def _relationships(self, write: Write, batch: list[dict[str, Any]], source: str) -> None:
+        for row in batch:
+            props = {key: row[key] for key in write.keys}
+            props.update(row["props"])
+            self._relationship(row[write.start], row[write.end], write.type, props, source)
+
+    def _node(self, node_id: str, labels: list[str], props: dict[str, Any], source: str) -> None:
+        where = f"{source}: node {node_id}"
+        columns = _columns(props, where)
+        f = self._file("nodes", (tuple(labels), columns),
+                       ["id:ID", ":LABEL", *(f"{k}:{t}" for k, t in columns)])
+        self._line(f, [_quote(node_id), _quote(ARRAY_DELIMITER.join(labels))],
+                   ((props[k], t) for k, t in columns), where)
+        self._note_empty("nodes", labels[0], props, columns)
+        self._out.node_count += 1
+
+    def _relationship(self, start: str, end: str, rtype: str, props: dict[str, Any], source: str) -> None:
+        where = f"{source}: {rtype} {start} -> {end}"
+        columns = _columns(props, where)
+        f = self._file("relationships", (rtype, columns),
+                       [":START_ID", ":END_ID", ":TYPE", *(f"{k}:{t}" for k, t in columns)])
+        self._line(f, [_quote(start), _quote(end), _quote(rtype)], ((props[k], t) for k, t in columns), where)
+        self._note_empty("relationships", rtype, props, columns)
+        self._out.relationship_count += 1
+
+    def _note_empty(self, kind: str, name: str, props: dict[str, Any], columns: tuple[tuple[str, str], ...]) -> None:
+        for key, column_type in columns:
+            if column_type.endswith("[]") and not props[key]:
+                self._out.empty_lists.add((kind, name, key))
+
+    # --- files ---------------------------------------------------------------------------------
+    def _file(self, kind: str, key: tuple, header: list[str]) -> _File:
+        full = (kind, *key)
+        f = self._files.get(full)
+        if f is None:
+            path = self.folder / f"{kind}-{len(self._files):04d}.csv"
+            f = _File(path, open(path, "w", encoding="utf-8", newline=""))
+            f.fh.write(",".join(header) + "\n")
+            self._files[full] = f
+            (self._out.nodes if kind == "nodes" else self._out.relationships).append(path)
+        return f
+
+    def _line(self, f: _File, head: list[str], values: Iterable[tuple[Any, str]], where: str) -> None:
+        fields = head
+        for value, kind in values:
+            if kind.endswith("[]"):
+                items = [str(v) if not isinstance(v, float) else _float(v, where) for v in value]
+                if any(ARRAY_DELIMITER in item for item in items) or items == [EMPTY_LIST]:
+                    raise BulkError(f"{where}: a list element holds the character U+001F (the import files "
+                                    "put it between list elements) or is U+001E alone (an empty list)")
+                items = items or [EMPTY_LIST]
+                text = ARRAY_DELIMITER.join(v.lower() if kind == "boolean[]" else v for v in items)
+                fields.append(_quote(text))
+            elif kind == "string":
+                fields.append(_quote(value))
+            elif kind == "boolean":
+                fields.append("true" if value else "false")
+            elif kind == "double":
+                fields.append(_float(value, where))
+            else:
+                fields.append(str(value))
+        line = ",".join(fields)
+        if "\n" in line or "\r" in line:
+            f.multiline = True
+        self._out.max_field_bytes = max(self._out.max_field_bytes, max(len(x.encode("utf-8")) for x in fields))
+        f.fh.write(line + "\n")
+        f.rows += 1
+
+    def close(self) -> BulkFiles:
+        """Write the entities (and any document never marked ingested), close the files, write the
+        manifest; the folder is then ready for `kg.neo4j_server.import_database`."""
+        for node_id, (labels, props, source) in self._merged.items():
+            self._node(node_id, labels, props, source)
+        self._merged.clear()
+        for f in self._files.values():
+            f.fh.close()
+            if f.multiline:
+                self._out.multiline.append(f.path)
+        (self.folder / MANIFEST).write_text(json.dumps(self._out.manifest(), indent=1) + "\n", encoding="utf-8")
+        return self._out
+
+    def abort(self) -> None:
+        for f in self._files.values():
+            f.fh.close()
+
+
+def _columns(props: dict[str, Any], where: str) -> tuple[tuple[str, str], ...]:
+    return tuple((key, _type(props[key], f"{where} property {key}")) for key in sorted(props)
+                 if props[key] is not None)
+
+
+def _float(value: float, where: str) -> str:
+    if not math.isfinite(value):
+        raise BulkError(f"{where}: the number {value!r} cannot be imported")
+    return repr(value)
+
+
+def finish(store: GraphStore, files: BulkFiles | Path) -> None:
+    """After the import: every empty list written as `[EMPTY_LIST]` becomes `[]` again (in bounded
+    transactions). `files` is what `CsvGraphWriter.close` returned, or the folder it wrote."""
+    if isinstance(files, Path):
+        wanted = [tuple(x) for x in json.loads((files / MANIFEST).read_text(encoding="utf-8"))["empty_lists"]]
+    else:
+        wanted = sorted(files.empty_lists)
+    for kind, name, key in wanted:
+        pattern = f"(n:`{name}`)" if kind == "nodes" else f"()-[n:`{name}`]->()"
+        query = (f"MATCH {pattern} WHERE n.`{key}` = $marker WITH n LIMIT 20000 "
+                 f"SET n.`{key}` = [] RETURN count(*) AS c")
+        while store.write(query, {"marker": [EMPTY_LIST]})[0]["c"]:
+            pass

@@ -1,0 +1,134 @@
+"""`kg ingest --bulk` against a real Neo4j of its own (no mocks): the CSV files of `kg.bulk`,
+imported by `neo4j-admin database import`, give the graph the incremental loader gives."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg import neo4j_server as ns
+from kg.bulk import CsvGraphWriter, finish
+from kg.cli import app
+from kg.load import load_facts
+from kg.stores.embedded import EmbeddedStore
+from kg.stores.neo4j_store import Neo4jStore
+from schema.model import Document, Entity, Evidence, Facts, Mention, Passage, Relation
+from tests.conftest import SEED
+
+pytestmark = [
+    pytest.mark.neo4j,  # a Neo4j of its own: runs in the process of the Neo4j tests (tests/conftest.py)
+    pytest.mark.skipif(shutil.which("java") is None or shutil.which("mvn") is None,
+                       reason="needs Java 17+ and Maven (mvn) to fetch and run Neo4j"),
+]
+RUNNER = CliRunner()
+SEED_PATHS = [str(SEED / "guide-2020.txt"), str(SEED / "documents")]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, ns.ServerInfo]]:
+    data_dir = tmp_path_factory.mktemp("kgbulk")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("NEO4J_PASSWORD", raising=False)
+        info = ns.start(data_dir)
+        try:
+            yield data_dir, info
+        finally:
+            ns.stop(data_dir)
+
+
+def kg(*args: str, env: dict[str, str | None], code: int = 0, stdout: bool = False) -> str:
+    result = RUNNER.invoke(app, list(args), env=env)
+    assert result.exit_code == code, f"kg {' '.join(args)} exited {result.exit_code}:\n{result.output}"
+    return result.stdout if stdout else result.output
+
+
+def _env(**settings: str) -> dict[str, str | None]:
+    unset: dict[str, str | None] = {k: None for k in os.environ if k.startswith(("NEO4J_", "KG_"))}
+    return {**unset, **settings}
+
+
+HOSTILE = ('He said "hi", then ""twice"", a lone " and \\"escaped\\"; semi;colon, comma,\ttab\n'
+           'a new line\r\nCRLF, 🙂 emoji,  two  spaces , trailing space \n'
+           ',"starts with a comma and quote\n"\n'
+           '\\ backslash at the end\\')
+
+
+def hostile_facts() -> Facts:
+    text = HOSTILE
+    doc = Document(id=Document.make_id("hostile"), path='hostile "file", with; odd\tname.md',
+                   title='Title "quoted", with; semi\tand tab', kind="policy", issuers=('a;b', 'c,"d"', ''),
+                   date=None, sha256=hashlib.sha256(text.encode()).hexdigest(), text=text, directions=(),
+                   metadata_warnings=('warn "one"; two', 'line\nbreak'))
+    lines, start, passages = text.split("\n"), 0, []
+    for i, line in enumerate(lines):
+        passages.append(Passage(id=Passage.make_id(doc.id, start, start + len(line)), doc_id=doc.id, index=i,
+                                paragraph=i, start=start, end=start + len(line), text=line,
+                                search=line.lower() if i else ""))
+        start += len(line) + 1
+    name = 'Soc "A", B; C\tD'
+    ent = Entity(id=Entity.make_id("Agency", name), label="Agency", name=name,
+                 aliases=('x;y', 'a,b', '"q"', ' sp ', 'tab\there'), search='soc "a", b; c')
+    other = Entity(id=Entity.make_id("Policy", "plain"), label="Policy", name="plain")  # aliases () -> []
+    p = passages[0]
+    mentions = (Mention(type="Agency", text=text[14:18], start=14, end=18, entity_id=ent.id, passage_id=p.id),
+                Mention(type="Policy", text=text[0:2], start=0, end=2, entity_id=other.id, passage_id=p.id))
+    rel = Relation(type="ISSUED", head_id=ent.id, tail_id=other.id, head_label="Agency", tail_label="Policy",
+                   head='"hi"', tail="He", evidence=Evidence(passage_id=p.id, start=p.start, end=p.end,
+                                                             extractor='x "y"; z', confidence=0.25))
+    return Facts(document=doc, passages=tuple(passages), entities=(ent, other), mentions=mentions, relations=(rel,))
+
+
+def test_hostile_text_round_trips(server: tuple[Path, ns.ServerInfo], tmp_path: Path) -> None:
+    data_dir, before = server
+    facts = hostile_facts()
+    writer = CsvGraphWriter(tmp_path / "csv")
+    writer.add(facts)
+    files = writer.close()
+    info = ns.import_database(data_dir, tmp_path / "csv")
+    assert info.bolt_port == before.bolt_port  # restarted where it was: NEO4J_URI still holds
+    embedded = EmbeddedStore(tmp_path / "graph.kgl", writer=True)
+    with Neo4jStore(info.uri, info.user, info.password) as store, embedded:
+        store.apply_schema()
+        finish(store, files)
+        embedded.apply_schema()
+        load_facts(embedded, [facts])
+        doc = store.read("MATCH (d:Document) RETURN d.text AS text, d.title AS title, d.issuers AS issuers, "
+                         "d.directions AS directions, d.metadata_warnings AS warnings")[0]
+        assert doc == {"text": HOSTILE, "title": facts.document.title, "issuers": ['a;b', 'c,"d"', ''],
+                       "directions": [], "warnings": ['warn "one"; two', 'line\nbreak']}
+        assert store.read("MATCH (e:Agency) RETURN e.aliases AS a")[0]["a"] == list(facts.entities[0].aliases)
+        assert sorted(r["t"] for r in store.read("MATCH (p:Passage) RETURN p.text AS t")) == sorted(HOSTILE.split("\n"))
+        assert store.stats() == embedded.stats()
+        assert store.content_digest() == embedded.content_digest()
+
+
+def test_bulk_ingest_gives_the_incremental_graph(server: tuple[Path, ns.ServerInfo], tmp_path: Path) -> None:
+    data_dir, info = server
+    neo = _env(KG_STORE="neo4j", KG_DATA_DIR=str(data_dir), NEO4J_URI=info.uri, NEO4J_USER=info.user,
+               NEO4J_PASSWORD=info.password)
+    emb = _env(KG_STORE="embedded", KG_DATA_DIR=str(tmp_path / "embedded"))
+    printed = kg("ingest", "--bulk", "--csv-dir", str(tmp_path / "csv"), *SEED_PATHS, env=neo)
+    assert "imported" in printed and "support:" in printed and "another port" not in printed
+    assert json.loads((tmp_path / "csv" / "import.json").read_text())["node_count"] > 1000
+    kg("ingest", *SEED_PATHS, env=emb)
+    assert json.loads(kg("stats", "--json", env=neo, stdout=True)) == \
+        json.loads(kg("stats", "--json", env=emb, stdout=True))
+    kg("check", env=neo)
+    with Neo4jStore(info.uri, info.user, info.password) as store, \
+            EmbeddedStore(tmp_path / "embedded" / "graph.kgl") as embedded:
+        assert store.content_digest() == embedded.content_digest()
+
+
+def test_bulk_refuses_other_stores(tmp_path: Path) -> None:
+    out = kg("ingest", "--bulk", *SEED_PATHS, env=_env(KG_STORE="embedded", KG_DATA_DIR=str(tmp_path)), code=1)
+    assert "KG_STORE=neo4j" in out
+    out = kg("ingest", "--bulk", *SEED_PATHS, code=1,
+             env=_env(KG_STORE="neo4j", KG_DATA_DIR=str(tmp_path), NEO4J_URI="bolt://127.0.0.1:1",
+                      NEO4J_PASSWORD="x" * 8))
+    assert "kg neo4j start" in out
