@@ -91,7 +91,6 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
     """Head … trigger … tail within one sentence: near each other, or the head is the sentence's
     subject (the first organisation, at its start), whose verbs reach to the sentence end."""
     out: list[Relation] = []
-    simplified = to_simplified(text)  # same length: offsets hold
     for rule in trigger_rules():
         subject = next((p for p in sentence if p.entity.label in rule.heads), None)
         for i, first in enumerate(sentence):
@@ -109,7 +108,7 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                 trigger = rule.trigger.search(between)
                 if not trigger:
                     continue
-                if not rule.tail_first and _nearer_agent(simplified, sentence, rule, head, first.end + trigger.start()):
+                if not rule.tail_first and _nearer_agent(text, sentence, rule, head, first.end + trigger.start()):
                     continue  # X网站消息：由Y主办的Z奖: Y, not X, runs it
                 if rule.type == "RUNS" and _MODIFIED.match(to_simplified(text[tail.end:tail.end + 4])):
                     continue  # “科创中国”服务团: the programme names something else here
@@ -143,7 +142,7 @@ def _nearer_agent(text: str, sentence: list[Placed], rule: TriggerRule, head: Pl
     of a list `head` opens: the verb is that one's."""
     return any(p.entity.label in rule.heads and not p.entity.generic and head.end <= p.start
                and p.end <= trigger_at and not _joined_chain(text, sentence, head, p)
-               and not re.search("[向对给致]", text[head.end:p.start])  # X向Y印发: Y is the recipient
+               and not re.search("[向对给致]", to_simplified(text[head.end:p.start]))  # X向Y印发: Y is the recipient
                for p in sentence)
 
 
@@ -155,7 +154,7 @@ def _joined_chain(text: str, sentence: list[Placed], first: Placed, last: Placed
 
 def _joined(text: str, left: Placed, right: Placed, joiner: re.Pattern[str] = _COORDINATION) -> bool:
     """Two neighbouring mentions of one kind joined by 、 和 与 及 会同 … (items of one list)."""
-    return left.entity.label == right.entity.label and bool(joiner.match(text[left.end:right.start]))
+    return left.entity.label == right.entity.label and bool(joiner.match(to_simplified(text[left.end:right.start])))
 
 
 def cites(doc: Document, policies: list[Placed], seen: set[str]) -> list[Relation]:
