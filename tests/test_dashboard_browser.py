@@ -509,8 +509,10 @@ def _click_node(page, frame, node_id: str) -> None:
     """A real mouse click on a node of the graph in `frame` (its position read from vis-network;
     Playwright places the click on the canvas at click time, whatever the page scrolled meanwhile)."""
     settled(page)  # nothing of a previous run lies over the graph
-    # no zoom-out when the layout settles (graphview._MARGIN_JS), no more layout: the nodes stay put
-    frame.evaluate("() => { network.off('stabilizationIterationsDone'); network.setOptions({physics: false}); }")
+    # no zoom-out when the layout settles (graphview._MARGIN_JS), no more layout: the nodes stay put,
+    # every one of them in view
+    frame.evaluate("() => { network.off('stabilizationIterationsDone'); network.setOptions({physics: false});"
+                   " network.fit({animation: false}); }")
     x, y = frame.evaluate("(id) => { const d = network.canvasToDOM(network.getPositions([id])[id]);"
                           " return [d.x, d.y]; }", node_id)
     frame.locator("#mynetwork canvas").click(position={"x": x, "y": y})
