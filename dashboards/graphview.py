@@ -39,6 +39,7 @@ class Node:
     tooltip: str = ""
     focus: bool = False  # the node the graph is about: drawn larger
     level: int | None = None  # column in a left-to-right layout
+    whole: bool = False  # show the name uncut (a count node: 文档 ×62, Recommendation ×27)
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def graph_page(nodes: Iterable[Node], edges: Iterable[Edge], *, height: int = 52
         seen.add(n.id)
         tip = n.tooltip or f"{label_name(n.label, lang)}{colon(lang)}{n.name}"
         extra = {"level": n.level} if n.level is not None else {}
-        net.add_node(n.id, label=short(n.name, 16), kgTip=tip, color=colour(n.label), shape="dot",
+        net.add_node(n.id, label=n.name if n.whole else short(n.name, 16), kgTip=tip, color=colour(n.label), shape="dot",
                      size=26 if n.focus else 14, **extra,
                      font={"face": FONT, "size": 16 if n.focus else 13, "color": "#222222",
                            "strokeWidth": 3, "strokeColor": "#ffffff"},

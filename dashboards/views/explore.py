@@ -138,7 +138,8 @@ def neighbourhood(entity_id: str) -> None:
                                                                     if i in stated])))
     for label in sorted(grouped):
         name = t("explore.group", label=label_name(label), n=totals[label])
-        nodes.append(graphview.Node(group_id(label), label, name, tooltip=t("explore.group_tip", label=label_name(label))))
+        nodes.append(graphview.Node(group_id(label), label, name, tooltip=t("explore.group_tip", label=label_name(label)),
+                                    whole=True))
         edges.append(graphview.Edge(group_id(label), entity_id, "", dashes=True))
     graphview.legend(dict.fromkeys(n.label for n in nodes))
     page = graphview.graph_page(nodes, edges, height=560)
