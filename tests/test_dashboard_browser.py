@@ -285,7 +285,7 @@ def test_explore_graph_contains_the_selected_entity(server: str, page):
     assert_offline_html(page)
 
 
-def test_console_refuses_a_write_and_shows_rows_for_a_read(server: str, page):
+def test_console_refuses_a_write_and_shows_rows_for_a_read(server: str, browser, page):
     from playwright.sync_api import expect
 
     open_page(page, server, "cypher")
@@ -300,6 +300,15 @@ def test_console_refuses_a_write_and_shows_rows_for_a_read(server: str, page):
     expect(page.get_by_text("5 行", exact=True)).to_be_visible()
     expect(page.get_by_test_id("stDataFrame")).to_be_visible()
     assert_no_error_box(page)
+    expect(page).to_have_url(re.compile(r"[?&]q=MATCH"))  # the query that ran is in the address
+    other = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    try:
+        shared = other.new_page()
+        shared.goto(page.url)  # a shared link opens with the query typed in and run
+        expect(shared.get_by_text("5 行", exact=True)).to_be_visible()
+        assert "ORDER BY title LIMIT 5" in shared.get_by_label("Cypher 查询").input_value()
+    finally:
+        other.close()
 
 
 def test_lists_page_shows_a_seed_society_and_downloads_it_as_csv(server: str, page):

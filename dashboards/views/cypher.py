@@ -166,9 +166,35 @@ def library() -> None:
                                args=(name,), width="stretch")
 
 
+MAX_URL_QUERY = 4000  # characters of a query the address holds (a longer one is not put there)
+
+
+def from_url() -> None:
+    """A shared link (`/cypher?q=…&params=…`) opens with its query typed in and run (read-only and
+    bounded as every console query)."""
+    state = (st.query_params.get("q") or "", st.query_params.get("params") or "")
+    if st.session_state.get("cypher_url_state") == state:
+        return
+    st.session_state["cypher_url_state"] = state
+    query, params = state
+    if query.strip():
+        st.session_state[TEXT], st.session_state[PARAMS] = query, params or "{}"
+        st.session_state[RESULT] = execute(query, params or "{}")
+
+
+def to_url() -> None:
+    """The query that was run goes into the address, so the view can be shared."""
+    query, params = st.session_state.get(TEXT, ""), st.session_state.get(PARAMS, "{}")
+    if len(query) + len(params) > MAX_URL_QUERY:
+        return
+    common.write_url(q=query.strip(), params="" if params.strip() in ("", "{}") else params)
+    st.session_state["cypher_url_state"] = (st.query_params.get("q") or "", st.query_params.get("params") or "")
+
+
 def render() -> None:
     st.title(t("page.cypher"))
     st.caption(t("cypher.intro"))
+    from_url()
     st.session_state.setdefault(TEXT, DEFAULT_QUERY)
     st.session_state.setdefault(PARAMS, "{}")
     library()
@@ -176,6 +202,7 @@ def render() -> None:
     st.text_area(t("cypher.params"), key=PARAMS, height=68)
     st.button(t("cypher.run"), type="primary", on_click=run_typed, icon=":material/play_arrow:", key="cypher_run")
     if RESULT in st.session_state:
+        to_url()
         show_result(st.session_state[RESULT])
 
 
