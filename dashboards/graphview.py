@@ -51,15 +51,21 @@ class Edge:
     tooltip: str = ""  # shown on hover (plain text); the label when empty
 
 
+COLUMN_WIDTH = 230  # pixels between two columns of a graph drawn on an axis (`columns`)
+
+
 def to_html(nodes: Iterable[Node], edges: Iterable[Edge], *, height: int = 520, lang: Lang | None = None,
-            left_to_right: bool = False) -> str:
+            left_to_right: bool = False, columns: bool = False) -> str:
     """A self-contained HTML page drawing the graph (no external resources) inside a sandboxed
     iframe; `left_to_right` lays a chain out in levels (e.g. recommendation → passage → document → issuer)."""
-    return sandboxed(graph_page(nodes, edges, height=height, lang=lang, left_to_right=left_to_right), height)
+    return sandboxed(graph_page(nodes, edges, height=height, lang=lang, left_to_right=left_to_right, columns=columns),
+                     height)
 
 
 def graph_page(nodes: Iterable[Node], edges: Iterable[Edge], *, height: int = 520, lang: Lang | None = None,
-               left_to_right: bool = False) -> str:
+               left_to_right: bool = False, columns: bool = False) -> str:
+    """`columns`: each node's `level` is a column (x fixed, COLUMN_WIDTH apart; e.g. a year axis),
+    the layout moves nodes up and down only."""
     """The graph's own page, made inert for hostile text (`inert`): what a sandboxed iframe shows."""
     net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
     net.options = _options(left_to_right)
@@ -69,7 +75,10 @@ def graph_page(nodes: Iterable[Node], edges: Iterable[Edge], *, height: int = 52
             continue
         seen.add(n.id)
         tip = n.tooltip or f"{label_name(n.label, lang)}{colon(lang)}{n.name}"
-        extra = {"level": n.level} if n.level is not None else {}
+        if columns and n.level is not None:
+            extra = {"x": n.level * COLUMN_WIDTH, "y": 0, "fixed": {"x": True, "y": False}}
+        else:
+            extra = {"level": n.level} if n.level is not None else {}
         net.add_node(n.id, label=n.name if n.whole else short(n.name, 16), kgTip=tip, color=colour(n.label), shape="dot",
                      size=26 if n.focus else 14, **extra,
                      font={"face": FONT, "size": 16 if n.focus else 13, "color": "#222222",

@@ -231,6 +231,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "timeline.undated": ("日期不详的文档（{n}）", "Undated documents ({n})"),
     "timeline.list": ("{direction}：{n} 份文档", "{direction}: {n} documents"),
     "timeline.lineage": ("引用脉络（CITES）", "Citation lineage (CITES)"),
+    "timeline.by_year_window": ("年份轴上显示 {start}–{end} 年的引用文档（上方时间轴的年份范围）",
+                                "on the year axis: the citing documents of {start}–{end} (the timeline's years above)"),
+    "timeline.by_year": ("按年份排列（每列一年，从左到右）", "On a year axis (a column a year, left to right)"),
     "timeline.citations": ("引用关系（{n}）", "Citations ({n})"),
     "timeline.lineage_help": (
         "箭头从引用文档指向被引政策；被引政策若本身已入库（或有入库的报道），就画成该文档，于是能看到引用链条。",

@@ -61,3 +61,12 @@ def multiselect(label: str, options: Sequence[V], *, key: str, format_func: Call
                                           **kwargs)
     st.session_state[key] = list(value)
     return list(value)
+
+
+def toggle(label: str, *, key: str, value: bool = False, container: Any = None, **kwargs: Any) -> bool:
+    """A toggle that keeps its value (under `key`) across reruns and language switches."""
+    kept = bool(st.session_state.get(key, value))
+    on = (container or st).toggle(label, value=kept, key=widget_key(key), **kwargs)
+    st.session_state[key] = on
+    return on
+

@@ -429,6 +429,28 @@ def test_timeline_and_lineage(app: AppTest):
     assert_clean(at)
 
 
+def test_lineage_on_a_year_axis_puts_each_document_in_the_column_of_its_year(app: AppTest):
+    """Every citing document drawn in the column of its year (x fixed, later years to the right, one
+    column a year), within the timeline's year range; off, the graph is free again."""
+    import re as _re
+
+    at = open_page(app, "timeline")
+    low, high = at.slider[0].value
+    drawn = graphview.node_data(at.get("iframe")[-1].proto.srcdoc)
+    dated = [(int(m.group(1)), n) for n in drawn if (m := _re.match(r"^(\d{4}) · ", n["label"]))]
+    assert len(dated) > 10
+    assert all(low <= year <= high and n["fixed"]["x"] for year, n in dated)
+    x_of: dict[int, set[float]] = {}
+    for year, n in dated:
+        x_of.setdefault(year, set()).add(n["x"])
+    assert all(len(xs) == 1 for xs in x_of.values())  # one column a year
+    columns = [x_of[y].pop() for y in sorted(x_of)]
+    assert columns == sorted(columns) and len(set(columns)) == len(columns)  # later years to the right
+    at.toggle(key=w("lineage_by_year")).set_value(False).run()
+    assert_clean(at)
+    assert not any("fixed" in n for n in graphview.node_data(at.get("iframe")[-1].proto.srcdoc))
+
+
 def test_console_refuses_writes_and_runs_reads(app: AppTest):
     at = open_page(app, "cypher")
     at.text_area(key="cypher_text").set_value("CREATE (n:Society {name: 'x'}) RETURN n")

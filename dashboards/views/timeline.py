@@ -2,6 +2,8 @@
 (the year range in the address: `?from=2012&to=2024`); citation lineage (Document -CITES-> Policy) as a graph."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -62,7 +64,8 @@ def when(value: str) -> str:
     return value
 
 
-def timeline() -> None:
+def timeline() -> tuple[int, int] | None:
+    """The timeline chart; returns the chosen year range (None when no document is dated)."""
     docs = data.query("document_timeline")
     present = [k for k in KINDS if any(d["kind"] == k for d in docs)]
     c1, c2 = st.columns([2, 2])
@@ -71,6 +74,7 @@ def timeline() -> None:
     chosen = [d for d in docs if d["kind"] in kinds]
     dated = [d for d in chosen if d.get("year")]
     undated = [d for d in chosen if not d.get("year")]
+    window = None
     if dated:
         lo, hi = min(d["year"] for d in dated), max(d["year"] for d in dated)
         start, end = year_range(lo, hi)
@@ -78,6 +82,7 @@ def timeline() -> None:
             # the slider is keyed by the years present and the language; its start comes from the address
             start, end = c2.slider(t("timeline.years"), lo, hi, (start, end), key=f"timeline_years_{lo}_{hi}")
         range_to_url(start, end)
+        window = (start, end)
         dated = [d for d in dated if start <= d["year"] <= end]
     st.subheader(t("timeline.chart"))
     names = {d.code: d.shown_name() for d in common.directions()}
@@ -115,6 +120,7 @@ def timeline() -> None:
     if undated:
         with st.expander(t("timeline.undated", n=len(undated))):
             st.dataframe(doc_table(undated), hide_index=True, width="stretch")
+    return window
 
 
 def doc_table(rows: list[dict]) -> pd.DataFrame:
@@ -123,10 +129,16 @@ def doc_table(rows: list[dict]) -> pd.DataFrame:
                          for d in rows])
 
 
-def lineage_graph(rows: list[dict], titles: dict[str, str]) -> tuple[list[graphview.Node], list[graphview.Edge]]:
+def lineage_graph(rows: list[dict], titles: dict[str, str], years: dict[str, int | None] | None = None
+                  ) -> tuple[list[graphview.Node], list[graphview.Edge]]:
     """Documents and the policies they cite. A cited policy that is itself an ingested document (or is
     reported by one) is drawn as that document, so chains of citation show; a document's citation of
-    its own title is left out; agencies that issued a policy not in the graph point to it."""
+    its own title is left out; agencies that issued a policy not in the graph point to it.
+
+    With `years` (document id -> year), the graph is laid out on a year axis: every document in the
+    column of its year (one column a year that has documents; its label starts with the year), a
+    policy not in the graph one column before the first document that cites it, its issuers with it,
+    undated cited documents in the first column."""
     as_document: dict[str, str] = {}
     for r in rows:
         if r["own"]:
@@ -153,24 +165,62 @@ def lineage_graph(rows: list[dict], titles: dict[str, str]) -> tuple[list[graphv
                 nodes[f"agency:{issuer}"] = graphview.Node(f"agency:{issuer}", "Agency", issuer)
                 edges[(f"agency:{issuer}", target)] = graphview.Edge(f"agency:{issuer}", target, rel_name("ISSUED"))
         edges[(r["doc_id"], target)] = graphview.Edge(r["doc_id"], target, rel_name("CITES"))
-    return list(nodes.values()), list(edges.values())
+    out = list(nodes.values())
+    if years is not None:
+        out = on_year_axis(out, list(edges.values()), years)
+    return out, list(edges.values())
 
 
-def lineage() -> None:
+def on_year_axis(nodes: list[graphview.Node], edges: list[graphview.Edge], years: dict[str, int | None]
+                 ) -> list[graphview.Node]:
+    """Each node in the column (level) of its year; see `lineage_graph`."""
+    dated = [y for n in nodes if n.label == "Document" and (y := years.get(n.id))]
+    if not dated:
+        return nodes
+    column = {y: i + 1 for i, y in enumerate(sorted(set(dated)))}  # a column a year that has documents
+    level: dict[str, int] = {}
+    for n in nodes:
+        if n.label == "Document":
+            level[n.id] = column.get(years.get(n.id) or 0, 0)
+    cited: dict[str, int] = {}
+    for e in edges:  # a policy not in the graph: a column before its first citing document
+        if e.target not in level and e.source in level:
+            cited[e.target] = min(cited.get(e.target, level[e.source]), level[e.source])
+    level.update({policy: first_citing - 1 for policy, first_citing in cited.items()})
+    for e in edges:  # its issuers beside it
+        if e.source not in level and e.target in level:
+            level[e.source] = level[e.target]
+    out = []
+    for n in nodes:
+        year = years.get(n.id) if n.label == "Document" else None
+        name = f"{year} · {n.name}" if year else n.name
+        out.append(replace(n, name=name, level=max(level.get(n.id, 0), 0)))
+    return out
+
+
+def lineage(window: tuple[int, int] | None = None) -> None:
     st.subheader(t("timeline.lineage"))
     st.caption(t("timeline.lineage_help"))
+    c1, c2 = st.columns([2, 2])
     direction = widgets.selectbox(t("explore.filter_direction"), [0, 1, 2, 3, 4], key="lineage_direction",
+                                  container=c1,
                                   format_func=lambda d: t("direction.all") if d == 0 else t("direction", code=d))
+    by_year = widgets.toggle(t("timeline.by_year"), key="lineage_by_year", value=True, container=c2)
     rows = data.query("citation_lineage", direction=direction)
+    documents = data.query("document_timeline")
+    years = {d["doc_id"]: d.get("year") for d in documents} if by_year else None
+    if years is not None and window:  # on the year axis: the citing documents of the chosen years
+        rows = [r for r in rows if (y := years.get(r["doc_id"])) and window[0] <= y <= window[1]]
+        c2.caption(t("timeline.by_year_window", start=window[0], end=window[1]))
     if not rows:
         st.info(t("timeline.no_citations"))
         return
-    nodes, edges = lineage_graph(rows, {d["doc_id"]: d["title"] for d in data.query("document_timeline")})
+    nodes, edges = lineage_graph(rows, {d["doc_id"]: d["title"] for d in documents}, years)
     if not edges:
         st.info(t("timeline.no_citations"))
         return
     graphview.legend(dict.fromkeys(n.label for n in nodes))
-    graphview.show(graphview.to_html(nodes, edges, height=640), height=640)
+    graphview.show(graphview.to_html(nodes, edges, height=640, columns=by_year), height=640)
     with st.expander(t("timeline.citations", n=len(rows))):
         st.dataframe(pd.DataFrame([{t("date"): r["date"] or t("unknown"), t("title"): short(r["title"], 60),
                                     rel_name("CITES"): book_title(r["policy"]),
@@ -180,9 +230,9 @@ def lineage() -> None:
 
 def render() -> None:
     st.title(t("page.timeline"))
-    timeline()
+    window = timeline()
     st.divider()
-    lineage()
+    lineage(window)
 
 
 render()
