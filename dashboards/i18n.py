@@ -203,6 +203,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explore.filter_labels": ("按类型筛选", "Filter by type"),
     "explore.all_labels": ("全部类型", "All types"),
     "explore.filter_rels": ("按关系筛选", "Filter by relationship"),
+    "explore.hops": ("深度", "Depth"),
+    "explore.hops_n": ("{n} 跳", "{n} hop(s)"),
     "explore.all_rels": ("全部关系", "All relationships"),
     "explore.group": ("{label} ×{n}", "{label} ×{n}"),
     "explore.group_tip": ("点击逐一显示这些{label}", "Click to show these ({label}) one by one"),

@@ -234,6 +234,28 @@ def test_explore_search_graph_and_profile(app: AppTest):
     assert_clean(at)
 
 
+def test_explore_two_hops_adds_the_neighbours_of_neighbours(app: AppTest):
+    """Depth 2 draws entities tied to the centre's neighbours but not to the centre (through an
+    edge to a first-hop node); the address holds the depth."""
+    at = open_page(app, "explore")
+    at.text_input(key="explore_q").set_value("中国科协").run()
+    pick = box(at, "explore_pick_中国科协")
+    pick.select(next(o for o in pick.options if o.startswith("中国科学技术协会"))).run()
+    one = {n["id"] for n in graphview.node_data(graph_pages(at)[0])}
+    at.selectbox(key=w("explore_hops")).set_value(2).run()
+    assert_clean(at)
+    assert at.query_params["hops"] == "2"
+    two = {n["id"] for n in graphview.node_data(graph_pages(at)[0])}
+    assert one < two
+    added = two - one
+    page = graph_pages(at)[0]
+    import re as _re
+    edges = json.loads(_re.search(r"edges = new vis\.DataSet\((\[.*?\])\);", graphview.inner_page(page), _re.DOTALL).group(1))
+    for node in added:  # each new node hangs on a first-hop node, not on the centre
+        ends = [e for e in edges if node in (e["from"], e["to"])]
+        assert ends and all(({e["from"], e["to"]} - {node}) <= one for e in ends)
+
+
 def test_explore_without_hits_says_so(app: AppTest):
     at = open_page(app, "explore")
     at.text_input(key="explore_q").set_value("zzzzqqq").run()

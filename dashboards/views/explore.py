@@ -68,6 +68,8 @@ def pick(entities: list[dict]) -> str | None:
 # the relationships an entity's neighbours hang on (facts, a recommendation's CONCERNS, mentions)
 NEIGHBOUR_RELS = ("UNDERTAKES", "RUNS", "PARTY_ORG_OF", "BRANCH_OF", "SUPERVISED_BY", "ISSUED", "CITES",
                   "INSTANCE_OF", "CONCERNS", "MENTIONED_IN")
+SECOND_HOP_FROM = 10  # with two hops: the first-hop entities whose own neighbours are drawn
+SECOND_HOP_EACH = 6  # … and how many entities of each
 GROUPED = ("Document", "Recommendation")  # shown as one count node when many and not asked for by label
 GROUP_OVER = 8
 GROUP_PREFIX = "grp"
@@ -81,28 +83,30 @@ def group_id(label: str) -> str:
 def filters_from_url() -> None:
     """The address names the filters (a shared link, a reload, a click on a count node):
     `labels`, `rels` (comma-separated) and `direction`."""
-    state = tuple(st.query_params.get(k) for k in ("labels", "rels", "direction"))
+    state = tuple(st.query_params.get(k) for k in ("labels", "rels", "direction", "hops"))
     if st.session_state.get("explore_url_state") == state:
         return
     st.session_state["explore_url_state"] = state
-    labels, rels, direction = state
+    labels, rels, direction, hops = state
     wanted = {"explore_labels": [x for x in (labels or "").split(",") if x in NEIGHBOUR_LABELS],
               "explore_rels": [x for x in (rels or "").split(",") if x in NEIGHBOUR_RELS],
-              "explore_direction": int(direction) if (direction or "") in ("1", "2", "3", "4") else 0}
+              "explore_direction": int(direction) if (direction or "") in ("1", "2", "3", "4") else 0,
+              "explore_hops": 2 if hops == "2" else 1}
     for key, value in wanted.items():
         st.session_state[key] = value
         st.session_state[widgets.widget_key(key)] = value  # the widget shows it even if it was drawn before
 
 
-def filters_to_url(labels: list[str], rels: list[str], direction: int) -> None:
-    common.write_url(labels=",".join(labels), rels=",".join(rels), direction=str(direction) if direction else "")
-    st.session_state["explore_url_state"] = tuple(st.query_params.get(k) for k in ("labels", "rels", "direction"))
+def filters_to_url(labels: list[str], rels: list[str], direction: int, hops: int = 1) -> None:
+    common.write_url(labels=",".join(labels), rels=",".join(rels), direction=str(direction) if direction else "",
+                     hops="2" if hops == 2 else "")
+    st.session_state["explore_url_state"] = tuple(st.query_params.get(k) for k in ("labels", "rels", "direction", "hops"))
 
 
 def neighbourhood(entity_id: str) -> None:
     st.subheader(t("explore.neighbourhood"))
     filters_from_url()
-    f1, f2, f3 = st.columns([2, 2, 1])
+    f1, f2, f3, f4 = st.columns([2, 2, 1, 1])
     labels = widgets.multiselect(t("explore.filter_labels"), NEIGHBOUR_LABELS, format_func=label_name,
                                  key="explore_labels", placeholder=t("explore.all_labels"), container=f1)
     rels = widgets.multiselect(t("explore.filter_rels"), NEIGHBOUR_RELS, format_func=rel_name,
@@ -110,7 +114,9 @@ def neighbourhood(entity_id: str) -> None:
     direction = widgets.selectbox(t("explore.filter_direction"), [0, 1, 2, 3, 4], key="explore_direction",
                                   container=f3,
                                   format_func=lambda d: t("direction.all") if d == 0 else t("direction", code=d))
-    filters_to_url(labels, rels, direction or 0)
+    hops = widgets.selectbox(t("explore.hops"), [1, 2], key="explore_hops", container=f4,
+                             format_func=lambda h: t("explore.hops_n", n=h))
+    filters_to_url(labels, rels, direction or 0, hops or 1)
     limit_key = f"explore_limit_{entity_id}_{','.join(labels)}_{','.join(rels)}_{direction}"
     limit = st.session_state.get(limit_key, STEP)
     rows = data.query("entity_neighbours", entity_id=entity_id, labels=",".join(labels), rels=",".join(rels),
@@ -136,6 +142,8 @@ def neighbourhood(entity_id: str) -> None:
         edges.append(graphview.Edge(a, b, rel_name(r["rel"]),
                                     tooltip=edge_tooltip(r["rel"], [stated[i] for i in r.get("evidence") or []
                                                                     if i in stated])))
+    if hops == 2:
+        nodes, edges = second_hop(entity_id, rows, nodes, edges, rels, direction or 0)
     for label in sorted(grouped):
         name = t("explore.group", label=label_name(label), n=totals[label])
         nodes.append(graphview.Node(group_id(label), label, name, tooltip=t("explore.group_tip", label=label_name(label)),
@@ -155,10 +163,38 @@ def neighbourhood(entity_id: str) -> None:
     if clicked and clicked != entity_id:
         for label in grouped:
             if clicked == group_id(label):  # a count node: show that label's neighbours one by one
-                filters_to_url([label], rels, direction or 0)
+                filters_to_url([label], rels, direction or 0, hops or 1)
                 st.session_state["explore_url_state"] = None
                 st.rerun()
         open_node(clicked)
+
+
+def second_hop(centre: str, rows: list[dict], nodes: list[graphview.Node], edges: list[graphview.Edge],
+               rels: list[str], direction: int) -> tuple[list[graphview.Node], list[graphview.Edge]]:
+    """The entities around the first SECOND_HOP_FROM entity neighbours, SECOND_HOP_EACH of each
+    (documents and recommendations stay at one hop: they would swamp the map)."""
+    seen = {n.id for n in nodes}
+    drawn = {(e.source, e.target, e.label) for e in edges}
+    first = [r["neighbour_id"] for r in rows if r["neighbour_label"] in vocabulary.ENTITY_LABELS][:SECOND_HOP_FROM]
+    around = {eid: data.query("entity_neighbours", entity_id=eid, labels=",".join(vocabulary.ENTITY_LABELS),
+                              rels=",".join(rels), direction=direction, limit=SECOND_HOP_EACH,
+                              show_rejected=show_rejected()) for eid in first}
+    stated = evidence_passages([r for found in around.values() for r in found])
+    for eid, found in around.items():
+        for r in found:
+            other = r["neighbour_id"]
+            if other == centre:
+                continue
+            if other not in seen:
+                seen.add(other)
+                nodes.append(graphview.Node(other, r["neighbour_label"], r["neighbour"] or other,
+                                            tooltip=f"{label_name(r['neighbour_label'])}{colon()}{r['neighbour']}"))
+            a, b = (eid, other) if r["way"] == "out" else (other, eid)
+            if (a, b, rel_name(r["rel"])) not in drawn:
+                drawn.add((a, b, rel_name(r["rel"])))
+                edges.append(graphview.Edge(a, b, rel_name(r["rel"]), tooltip=edge_tooltip(
+                    r["rel"], [stated[i] for i in r.get("evidence") or [] if i in stated])))
+    return nodes, edges
 
 
 def open_node(node_id: str) -> None:
