@@ -248,6 +248,28 @@ def test_language_switch(server: str, page):
     assert_no_error_box(page)
 
 
+def test_every_page_in_english_shows_no_chinese_ui_text(server: str, page):
+    """In English mode no page's own words are Chinese: titles, subheaders, widget labels, buttons,
+    the sidebar and the graph legend (documents' text, names and titles are data and stay Chinese)."""
+    from dashboards.pages import PAGES as ORDER
+
+    cjk = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+    found: dict[str, list[str]] = {}
+    for path, _, _ in ORDER:
+        page.goto(f"{server}/{path}?lang=en")
+        page.get_by_role("heading", level=1).first.wait_for()
+        page.locator("[data-testid=stMain] [data-testid=stWidgetLabel], [data-testid=stMain] h3").first.wait_for()
+        settled(page)
+        # st.title / st.subheader (stHeading), not a markdown heading that holds an entity's name
+        ui = page.locator("[data-testid=stHeading], [data-testid=stWidgetLabel], [data-testid=stSidebarNav], "
+                          "[data-testid=stSidebar] label, .kg-legend, button:not([role=gridcell] *)").all_inner_texts()
+        switch = {"语言 / Language", "中文"}  # the language switch names both languages on purpose
+        # a document's title in 《》 is data (the reader's heading names the document it shows)
+        found[path] = [text for text in ui if cjk.search(re.sub(r"《[^》]*》", "", text)) and text.strip() not in switch]
+        assert len(ui) > 3, (path, ui)
+    assert found == {path: [] for path, _, _ in ORDER}
+
+
 def test_trace_from_a_direction_reaches_evidence_from_a_seed_document(server: str, page):
     from playwright.sync_api import expect
 
