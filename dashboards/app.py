@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 HERE = Path(__file__).resolve().parent
 if str(HERE.parent) not in sys.path:  # `streamlit run dashboards/app.py` puts only dashboards/ on the path
@@ -18,6 +19,9 @@ from streamlit.navigation.page import StreamlitPage  # noqa: E402
 
 from dashboards import data, i18n  # noqa: E402
 from dashboards.i18n import t  # noqa: E402
+
+if TYPE_CHECKING:
+    from PIL import Image
 from dashboards.pages import PAGES  # noqa: E402
 from kg.stores import StoreError  # noqa: E402
 
@@ -72,7 +76,7 @@ def redirect(target: StreamlitPage) -> Callable[[], None]:
 
 
 @st.cache_resource(show_spinner=False)
-def favicon() -> "Image.Image":
+def favicon() -> Image.Image:
     """Drawn here, so the browser fetches no icon from elsewhere (`:material/…:` favicons come from a font CDN)."""
     from PIL import Image, ImageDraw
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboards import data
 from dashboards.i18n import colon, guide_name, t
-from dashboards.text import short  # noqa: F401  (the views call common.short)
+from dashboards.text import short
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,15 @@ def web_url(url: str | None) -> str | None:
     data: and the like from a document's front matter are never made clickable)."""
     url = str(url or "").strip()
     return url if re.fullmatch(r"https?://[^\s()<>\[\]\"'`]+", url) else None
+
+
+def source_md(doc: dict[str, Any], width: int = 90) -> str:
+    """A document's source as Markdown: a link when `source_url` is a web address, else the
+    address or path as text (cut to `width`), or 未知."""
+    source = web_url(doc.get("source_url"))
+    if source:
+        return f"[{md_text(short(source, width))}]({source})"
+    return md_text(short(doc.get("source_url") or doc.get("path") or t("unknown"), width))
 
 
 def join(values: list | tuple | None, sep: str = "、") -> str:

@@ -64,9 +64,9 @@ def to_html(nodes: Iterable[Node], edges: Iterable[Edge], *, height: int = 520, 
 
 def graph_page(nodes: Iterable[Node], edges: Iterable[Edge], *, height: int = 520, lang: Lang | None = None,
                left_to_right: bool = False, columns: bool = False) -> str:
-    """`columns`: each node's `level` is a column (x fixed, COLUMN_WIDTH apart; e.g. a year axis),
+    """The graph's own page, made inert for hostile text (`inert`): what a sandboxed iframe shows.
+    `columns`: each node's `level` is a column (x fixed, COLUMN_WIDTH apart; e.g. a year axis), and
     the layout moves nodes up and down only."""
-    """The graph's own page, made inert for hostile text (`inert`): what a sandboxed iframe shows."""
     net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
     net.options = _options(left_to_right)
     seen: set[str] = set()

@@ -21,7 +21,7 @@ from extractors.mentions import FoundMention, find_mentions
 from extractors.passages import passage_at, split_passages, windows
 from extractors.recommendations import recommendation_spans
 from extractors.relations import Placed, cites, dedupe, nested_relations, trigger_relations
-from extractors.segment import search_field
+from extractors.segment import caches_words, search_field
 from extractors.shadow import make_shadow
 from schema.model import (
     Address, Document, Entity, Facts, GuideItem, Mention, Passage, Recommendation, Relation,
@@ -105,6 +105,7 @@ def gazetteer_aliases(gazetteer: Gazetteer, label: str, name: str) -> tuple[str,
 
 # --- stage: recommendations and directions --------------------------------------------------
 
+@caches_words  # the guide's words come from the segmenter
 @cache
 def direction_model(guide_path: Path = GUIDE_PATH) -> DirectionModel:
     """The direction model, built from the guide's own text."""

@@ -12,21 +12,30 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
+from typing import Any, TypeVar
 
 import jieba
 from jieba import posseg
 
 from extractors.shadow import to_simplified
 
+F = TypeVar("F", bound=Callable[..., Any])
 _RUN = re.compile(r"[\u4e00-\u9fff]+|[0-9a-z]+")
 MAX_QUERY_TOKENS = 64
 jieba.setLogLevel(logging.WARNING)
 
 
 _left_out: frozenset[str] = frozenset()  # names the dictionary must not know (kg eval --leave-names-out)
+_dependent_caches: list[Callable[[], None]] = []  # cache_clear of what caches the tokenizers' output
+
+
+def caches_words(cached: F) -> F:
+    """Mark a cached function whose results depend on the dictionary (`names_unknown` clears it)."""
+    _dependent_caches.append(cached.cache_clear)
+    return cached
 
 
 @cache
@@ -46,18 +55,22 @@ def names_unknown(names: Iterable[str]) -> Iterator[None]:
     """Within the block, the tokenizers' dictionary holds none of `names` (simplified script): a name
     left out of the gazetteers for an evaluation is not remembered by the segmenter either."""
     global _left_out
-    from extractors import shapes
+    before, wanted = _left_out, frozenset(names)
+    if wanted == before:
+        yield
+        return
 
-    before = _left_out
-    _left_out = frozenset(names)
+    def forget() -> None:
+        for clear in (tokenizer.cache_clear, pos_tokenizer.cache_clear, *_dependent_caches):
+            clear()
+
+    _left_out = wanted
+    forget()
     try:
-        for cached in (tokenizer, pos_tokenizer, shapes.window_words):
-            cached.cache_clear()
         yield
     finally:
         _left_out = before
-        for cached in (tokenizer, pos_tokenizer, shapes.window_words):
-            cached.cache_clear()
+        forget()
 
 
 @cache

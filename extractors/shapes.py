@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extractors.rules import NameParts, name_parts
-from extractors.segment import pos_tokenizer
+from extractors.segment import caches_words, pos_tokenizer
 
 CJK = "\u4e00-\u9fff"
 # words that can be part of a name (jieba part of speech); verbs only inside programme names
@@ -47,6 +47,7 @@ class Shape:
     generic: bool
 
 
+@caches_words
 @lru_cache(maxsize=20_000)  # bounded: a large corpus has millions of windows
 def window_words(window: str) -> tuple[tuple[str, str], ...]:
     """The words and part-of-speech tags of a window of text."""

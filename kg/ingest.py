@@ -65,6 +65,30 @@ def _read_all(paths: Iterable[str | Path], report: IngestReport) -> Iterator[Raw
         yield raw
 
 
+def documents_in_order(paths: Iterable[str | Path], report: IngestReport, *, add_guide: bool,
+                       progress: Progress | None = None) -> Iterator[tuple[RawDocument, str]]:
+    """The documents of `paths` with their ids, the guide first (the bundled one first when
+    `add_guide` and none is given), otherwise in the given order; unreadable files and a second
+    file of one document id are rejected in `report`. Each text is let go once the caller moves on."""
+    raws = list(_read_all(paths, report))
+    raws.sort(key=lambda r: not is_guide(r.text))
+    if add_guide and not any(is_guide(r.text) for r in raws):
+        raws.insert(0, read_document(require(GUIDE_PATH, "an ingest into a store without a guide")))
+    total = len(raws)
+    raws.reverse()  # popped from the end
+    seen: set[str] = set()
+    while raws:
+        raw = raws.pop()
+        if progress:
+            progress(raw.path, total)
+        doc_id = to_document(raw).id
+        if doc_id in seen:
+            report.rejected.append((raw.path, f"same document id as another file in this run ({doc_id})"))
+            continue
+        seen.add(doc_id)
+        yield raw, doc_id
+
+
 def _same_file(stored: str | None, given: str) -> bool:
     """Whether a stored document's path and a path given now name the same file."""
     if not stored or stored == given:
@@ -98,20 +122,11 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
     known = ingested_documents(store)
     standing = merges(store)
     by_source = merge_map(standing)
-    raws = list(_read_all(paths, report))
-    raws.sort(key=lambda r: not is_guide(r.text))  # the guide first; otherwise the given order
-    if not any(is_guide(r.text) for r in raws) and not store.read("MATCH (d:Guide) RETURN d.id AS id LIMIT 1"):
-        raws.insert(0, read_document(require(GUIDE_PATH, "an ingest into a store without a guide")))
+    has_guide = bool(store.read("MATCH (d:Guide) RETURN d.id AS id LIMIT 1"))
     seen: set[str] = set()
     batch: list[Facts] = []
     since_checkpoint = 0
-    for raw in raws:
-        if progress:
-            progress(raw.path, len(raws))
-        doc_id = to_document(raw).id
-        if doc_id in seen:
-            report.rejected.append((raw.path, f"same document id as another file in this run ({doc_id})"))
-            continue
+    for raw, doc_id in documents_in_order(paths, report, add_guide=not has_guide, progress=progress):
         seen.add(doc_id)
         stored = known.get(doc_id)
         if stored is not None and stored.get("sha256") == raw.sha256 and not reload:

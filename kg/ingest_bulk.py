@@ -19,19 +19,17 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
-from extractors.documents import RawDocument, read_document
-from extractors.guide import is_guide
-from extractors.pipeline import GUIDE_PATH, WINDOW_CHARS, extract, extract_windows, to_document
+from extractors.documents import RawDocument
+from extractors.pipeline import WINDOW_CHARS, extract, extract_windows
 from kg import neo4j_server
 from kg.bulk import BulkFiles, CsvGraphWriter, finish
-from kg.ingest import IngestReport, Progress, _read_all
+from kg.ingest import IngestReport, Progress, documents_in_order
 from kg.merges import Merge, apply_names, merge_map, merges, restore_merges, rewrite
 from kg.review import apply_decisions, decisions, has_decisions, record_decisions
 from kg.stores.neo4j_store import Neo4jStore
 from kg.support import update_support
 from schema.model import Facts
 from schema.settings import Settings
-from seed_data import require
 
 
 class BulkRefused(RuntimeError):
@@ -92,22 +90,8 @@ def bulk_ingest(settings: Settings, paths: list[str], *, progress: Progress | No
 
 def _write(writer: CsvGraphWriter, paths: list[str], report: IngestReport, progress: Progress | None,
            extractor: Callable[[RawDocument], Facts], by_source: dict[str, Merge]) -> None:
-    raws = list(_read_all(paths, report))
-    raws.sort(key=lambda r: not is_guide(r.text))  # the guide first; otherwise the given order
-    if not any(is_guide(r.text) for r in raws):  # the database is replaced: it keeps no guide
-        raws.insert(0, read_document(require(GUIDE_PATH, "a bulk ingest without a guide")))
-    total = len(raws)
-    raws.reverse()  # popped from the end: each text is let go once its facts are written
-    seen: set[str] = set()
-    while raws:
-        raw = raws.pop()
-        if progress:
-            progress(raw.path, total)
-        doc_id = to_document(raw).id
-        if doc_id in seen:
-            report.rejected.append((raw.path, f"same document id as another file in this run ({doc_id})"))
-            continue
-        seen.add(doc_id)
+    # the database is replaced: it keeps no guide, so one is always loaded
+    for raw, _ in documents_in_order(paths, report, add_guide=True, progress=progress):
         try:
             if len(raw.text) > WINDOW_CHARS:  # all windows first: a window that fails rejects the document
                 windows = [rewrite(w, by_source) for w in extract_windows(raw)]

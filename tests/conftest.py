@@ -3,17 +3,41 @@ NEO4J_URI — started by `kg neo4j start` in `.ci/run`), and the extracted seed 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+from kg.neo4j_server import ServerInfo
 from kg.stores.base import GraphStore
 from kg.stores.embedded import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seed_data"
+# the marks of a module whose tests start a Neo4j server of their own (`own_server`)
+OWN_SERVER_MARKS = [
+    pytest.mark.neo4j,  # runs in the process of the Neo4j tests (pytest_itemcollected below)
+    pytest.mark.skipif(shutil.which("java") is None or shutil.which("mvn") is None,
+                       reason="needs Java 17+ and Maven (mvn) to fetch and run Neo4j"),
+]
+
+
+@pytest.fixture(scope="module")
+def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, ServerInfo]]:
+    """A Neo4j server of the module's own (`kg neo4j start` in a temporary folder), with a generated
+    password: (its data folder, its ServerInfo). Stopped after the module."""
+    from kg import neo4j_server as ns
+
+    data_dir = tmp_path_factory.mktemp("kgdata")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("NEO4J_PASSWORD", raising=False)
+        info = ns.start(data_dir)
+        try:
+            yield data_dir, info
+        finally:
+            ns.stop(data_dir)
 
 
 def neo4j_settings() -> dict[str, str] | None:

@@ -5,11 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from kg import neo4j_server as ns
@@ -19,27 +16,11 @@ from kg.load import load_facts
 from kg.stores.embedded import EmbeddedStore
 from kg.stores.neo4j_store import Neo4jStore
 from schema.model import Document, Entity, Evidence, Facts, Mention, Passage, Relation
-from tests.conftest import SEED
+from tests.conftest import OWN_SERVER_MARKS, SEED
 
-pytestmark = [
-    pytest.mark.neo4j,  # a Neo4j of its own: runs in the process of the Neo4j tests (tests/conftest.py)
-    pytest.mark.skipif(shutil.which("java") is None or shutil.which("mvn") is None,
-                       reason="needs Java 17+ and Maven (mvn) to fetch and run Neo4j"),
-]
+pytestmark = OWN_SERVER_MARKS
 RUNNER = CliRunner()
 SEED_PATHS = [str(SEED / "guide-2020.txt"), str(SEED / "documents")]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, ns.ServerInfo]]:
-    data_dir = tmp_path_factory.mktemp("kgbulk")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.delenv("NEO4J_PASSWORD", raising=False)
-        info = ns.start(data_dir)
-        try:
-            yield data_dir, info
-        finally:
-            ns.stop(data_dir)
 
 
 def kg(*args: str, env: dict[str, str | None], code: int = 0, stdout: bool = False) -> str:
@@ -84,8 +65,8 @@ def hostile_facts() -> Facts:
     return Facts(document=doc, passages=tuple(passages), entities=(ent, other), mentions=mentions, relations=(rel,))
 
 
-def test_hostile_text_round_trips(server: tuple[Path, ns.ServerInfo], tmp_path: Path) -> None:
-    data_dir, before = server
+def test_hostile_text_round_trips(own_server: tuple[Path, ns.ServerInfo], tmp_path: Path) -> None:
+    data_dir, before = own_server
     facts = hostile_facts()
     writer = CsvGraphWriter(tmp_path / "csv")
     writer.add(facts)
@@ -108,8 +89,8 @@ def test_hostile_text_round_trips(server: tuple[Path, ns.ServerInfo], tmp_path: 
         assert store.content_digest() == embedded.content_digest()
 
 
-def test_bulk_ingest_gives_the_incremental_graph(server: tuple[Path, ns.ServerInfo], tmp_path: Path) -> None:
-    data_dir, info = server
+def test_bulk_ingest_gives_the_incremental_graph(own_server: tuple[Path, ns.ServerInfo], tmp_path: Path) -> None:
+    data_dir, info = own_server
     neo = _env(KG_STORE="neo4j", KG_DATA_DIR=str(data_dir), NEO4J_URI=info.uri, NEO4J_USER=info.user,
                NEO4J_PASSWORD=info.password)
     emb = _env(KG_STORE="embedded", KG_DATA_DIR=str(tmp_path / "embedded"))

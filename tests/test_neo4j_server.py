@@ -7,9 +7,7 @@ most); later runs reuse the cache and take ~20 s.
 from __future__ import annotations
 
 import os
-import shutil
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import neo4j
@@ -18,12 +16,9 @@ import pytest
 from neo4j.exceptions import AuthError
 
 from kg import neo4j_server as ns
+from tests.conftest import OWN_SERVER_MARKS
 
-pytestmark = [
-    pytest.mark.neo4j,  # a Neo4j of its own: runs in the process of the Neo4j tests (tests/conftest.py)
-    pytest.mark.skipif(shutil.which("java") is None or shutil.which("mvn") is None,
-                       reason="needs Java 17+ and Maven (mvn) to fetch and run Neo4j"),
-]
+pytestmark = OWN_SERVER_MARKS
 
 
 def _pid_running(pid: int) -> bool:
@@ -40,21 +35,8 @@ def _query(info: ns.ServerInfo, cypher: str, password: str | None = None) -> lis
         return records
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, ns.ServerInfo]]:
-    """One server with a generated password, shared by the tests of this module."""
-    data_dir = tmp_path_factory.mktemp("kgdata")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.delenv("NEO4J_PASSWORD", raising=False)
-        info = ns.start(data_dir)
-        try:
-            yield data_dir, info
-        finally:
-            ns.stop(data_dir)
-
-
-def test_status_sees_server(server: tuple[Path, ns.ServerInfo]) -> None:
-    data_dir, info = server
+def test_status_sees_server(own_server: tuple[Path, ns.ServerInfo]) -> None:
+    data_dir, info = own_server
     assert ns.status(data_dir) == info
     assert info.uri == f"bolt://127.0.0.1:{info.bolt_port}"
     assert info.user == "neo4j"
@@ -68,32 +50,32 @@ def test_status_sees_server(server: tuple[Path, ns.ServerInfo]) -> None:
     assert (info.home / "logs" / "neo4j.log").is_file()
 
 
-def test_right_password_runs_query(server: tuple[Path, ns.ServerInfo]) -> None:
-    _, info = server
+def test_right_password_runs_query(own_server: tuple[Path, ns.ServerInfo]) -> None:
+    _, info = own_server
     assert _query(info, "RETURN 1 AS one")[0]["one"] == 1
 
 
-def test_wrong_password_is_rejected(server: tuple[Path, ns.ServerInfo]) -> None:
-    _, info = server
+def test_wrong_password_is_rejected(own_server: tuple[Path, ns.ServerInfo]) -> None:
+    _, info = own_server
     with pytest.raises(AuthError):
         _query(info, "RETURN 1", password=info.password + "-wrong")
 
 
-def test_generated_password_file_is_private(server: tuple[Path, ns.ServerInfo]) -> None:
-    _, info = server
+def test_generated_password_file_is_private(own_server: tuple[Path, ns.ServerInfo]) -> None:
+    _, info = own_server
     pw_file = info.home / "password"
     assert stat.S_IMODE(pw_file.stat().st_mode) == 0o600
     assert pw_file.read_text().strip() == info.password
     assert len(info.password) >= 16
 
 
-def test_server_is_detached(server: tuple[Path, ns.ServerInfo]) -> None:
-    _, info = server
+def test_server_is_detached(own_server: tuple[Path, ns.ServerInfo]) -> None:
+    _, info = own_server
     assert os.getsid(info.pid) == info.pid != os.getsid(0)
 
 
-def test_start_twice_returns_same_server(server: tuple[Path, ns.ServerInfo]) -> None:
-    data_dir, info = server
+def test_start_twice_returns_same_server(own_server: tuple[Path, ns.ServerInfo]) -> None:
+    data_dir, info = own_server
     again = ns.start(data_dir)
     assert (again.pid, again.bolt_port, again.password) == (info.pid, info.bolt_port, info.password)
 

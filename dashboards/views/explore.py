@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 import streamlit as st
@@ -73,6 +74,35 @@ SECOND_HOP_EACH = 6  # … and how many entities of each
 GROUPED = ("Document", "Recommendation")  # shown as one count node when many and not asked for by label
 GROUP_OVER = 8
 GROUP_PREFIX = "grp"
+URL_KEYS = ("labels", "rels", "direction", "hops")  # the filters the address holds
+
+
+@dataclass
+class Drawing:
+    """The nodes and edges of the neighbourhood graph, each drawn once."""
+
+    nodes: list[graphview.Node] = field(default_factory=list)
+    edges: list[graphview.Edge] = field(default_factory=list)
+
+    def has(self, node_id: str) -> bool:
+        return any(n.id == node_id for n in self.nodes)
+
+    def add_neighbour(self, centre: str, row: dict, stated: dict[str, dict]) -> None:
+        """A row of `entity_neighbours` about `centre`: its neighbour and the edge between them, the
+        edge's tooltip holding the passages that state the fact."""
+        other = row["neighbour_id"]
+        if not self.has(other):
+            self.nodes.append(graphview.Node(other, row["neighbour_label"], row["neighbour"] or other,
+                                             tooltip=f"{label_name(row['neighbour_label'])}{colon()}{row['neighbour']}"))
+        a, b = (centre, other) if row["way"] == "out" else (other, centre)
+        label = rel_name(row["rel"])
+        if not any((e.source, e.target, e.label) == (a, b, label) for e in self.edges):
+            self.edges.append(graphview.Edge(a, b, label, tooltip=edge_tooltip(
+                row["rel"], [stated[i] for i in row.get("evidence") or [] if i in stated])))
+
+
+def url_state() -> tuple[str | None, ...]:
+    return tuple(st.query_params.get(k) for k in URL_KEYS)
 
 
 def group_id(label: str) -> str:
@@ -82,8 +112,8 @@ def group_id(label: str) -> str:
 
 def filters_from_url() -> None:
     """The address names the filters (a shared link, a reload, a click on a count node):
-    `labels`, `rels` (comma-separated) and `direction`."""
-    state = tuple(st.query_params.get(k) for k in ("labels", "rels", "direction", "hops"))
+    `labels`, `rels` (comma-separated), `direction` and `hops`."""
+    state = url_state()
     if st.session_state.get("explore_url_state") == state:
         return
     st.session_state["explore_url_state"] = state
@@ -100,7 +130,7 @@ def filters_from_url() -> None:
 def filters_to_url(labels: list[str], rels: list[str], direction: int, hops: int = 1) -> None:
     common.write_url(labels=",".join(labels), rels=",".join(rels), direction=str(direction) if direction else "",
                      hops="2" if hops == 2 else "")
-    st.session_state["explore_url_state"] = tuple(st.query_params.get(k) for k in ("labels", "rels", "direction", "hops"))
+    st.session_state["explore_url_state"] = url_state()
 
 
 def neighbourhood(entity_id: str) -> None:
@@ -130,27 +160,20 @@ def neighbourhood(entity_id: str) -> None:
     else:
         centre, total, totals = rows[0], rows[0]["total"], dict(map(tuple, rows[0]["label_totals"] or []))
     grouped = {label for label in GROUPED if label not in labels and totals.get(label, 0) > GROUP_OVER}
-    nodes = [graphview.Node(entity_id, centre["label"], centre["name"], focus=True)]
-    edges = []
+    drawing = Drawing([graphview.Node(entity_id, centre["label"], centre["name"], focus=True)])
     stated = evidence_passages(rows)
     for r in rows:
-        if r["neighbour_label"] in grouped:
-            continue
-        nodes.append(graphview.Node(r["neighbour_id"], r["neighbour_label"], r["neighbour"] or r["neighbour_id"],
-                                    tooltip=f"{label_name(r['neighbour_label'])}{colon()}{r['neighbour']}"))
-        a, b = (entity_id, r["neighbour_id"]) if r["way"] == "out" else (r["neighbour_id"], entity_id)
-        edges.append(graphview.Edge(a, b, rel_name(r["rel"]),
-                                    tooltip=edge_tooltip(r["rel"], [stated[i] for i in r.get("evidence") or []
-                                                                    if i in stated])))
+        if r["neighbour_label"] not in grouped:
+            drawing.add_neighbour(entity_id, r, stated)
     if hops == 2:
-        nodes, edges = second_hop(entity_id, rows, nodes, edges, rels, direction or 0)
+        second_hop(drawing, entity_id, rows, rels, direction or 0)
     for label in sorted(grouped):
         name = t("explore.group", label=label_name(label), n=totals[label])
-        nodes.append(graphview.Node(group_id(label), label, name, tooltip=t("explore.group_tip", label=label_name(label)),
-                                    whole=True))
-        edges.append(graphview.Edge(group_id(label), entity_id, "", dashes=True))
-    graphview.legend(dict.fromkeys(n.label for n in nodes))
-    page = graphview.graph_page(nodes, edges, height=560)
+        drawing.nodes.append(graphview.Node(group_id(label), label, name, whole=True,
+                                            tooltip=t("explore.group_tip", label=label_name(label))))
+        drawing.edges.append(graphview.Edge(group_id(label), entity_id, "", dashes=True))
+    graphview.legend(dict.fromkeys(n.label for n in drawing.nodes))
+    page = graphview.graph_page(drawing.nodes, drawing.edges, height=560)
     clicked = graphview.clickable(page, height=560, key=f"explore_graph_{entity_id}",
                                   png_name=f"{centre['name'] or entity_id}.png", png_label=t("explore.png"))
     in_groups = sum(totals[g] for g in grouped)
@@ -163,18 +186,14 @@ def neighbourhood(entity_id: str) -> None:
     if clicked and clicked != entity_id:
         for label in grouped:
             if clicked == group_id(label):  # a count node: show that label's neighbours one by one
-                filters_to_url([label], rels, direction or 0, hops or 1)
-                st.session_state["explore_url_state"] = None
+                common.write_url(labels=label)  # filters_from_url applies it on the rerun
                 st.rerun()
         open_node(clicked)
 
 
-def second_hop(centre: str, rows: list[dict], nodes: list[graphview.Node], edges: list[graphview.Edge],
-               rels: list[str], direction: int) -> tuple[list[graphview.Node], list[graphview.Edge]]:
+def second_hop(drawing: Drawing, centre: str, rows: list[dict], rels: list[str], direction: int) -> None:
     """The entities around the first SECOND_HOP_FROM entity neighbours, SECOND_HOP_EACH of each
     (documents and recommendations stay at one hop: they would swamp the map)."""
-    seen = {n.id for n in nodes}
-    drawn = {(e.source, e.target, e.label) for e in edges}
     first = [r["neighbour_id"] for r in rows if r["neighbour_label"] in vocabulary.ENTITY_LABELS][:SECOND_HOP_FROM]
     around = {eid: data.query("entity_neighbours", entity_id=eid, labels=",".join(vocabulary.ENTITY_LABELS),
                               rels=",".join(rels), direction=direction, limit=SECOND_HOP_EACH,
@@ -182,19 +201,8 @@ def second_hop(centre: str, rows: list[dict], nodes: list[graphview.Node], edges
     stated = evidence_passages([r for found in around.values() for r in found])
     for eid, found in around.items():
         for r in found:
-            other = r["neighbour_id"]
-            if other == centre:
-                continue
-            if other not in seen:
-                seen.add(other)
-                nodes.append(graphview.Node(other, r["neighbour_label"], r["neighbour"] or other,
-                                            tooltip=f"{label_name(r['neighbour_label'])}{colon()}{r['neighbour']}"))
-            a, b = (eid, other) if r["way"] == "out" else (other, eid)
-            if (a, b, rel_name(r["rel"])) not in drawn:
-                drawn.add((a, b, rel_name(r["rel"])))
-                edges.append(graphview.Edge(a, b, rel_name(r["rel"]), tooltip=edge_tooltip(
-                    r["rel"], [stated[i] for i in r.get("evidence") or [] if i in stated])))
-    return nodes, edges
+            if r["neighbour_id"] != centre:
+                drawing.add_neighbour(eid, r, stated)
 
 
 def open_node(node_id: str) -> None:

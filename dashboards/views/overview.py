@@ -9,6 +9,7 @@ import streamlit as st
 from dashboards import common, data
 from dashboards.graphview import FONT
 from dashboards.i18n import colon, current, guide_name, guide_note, kind_name, label_name, t
+from dashboards.text import short
 from schema import vocabulary
 
 SINCE = 2012
@@ -87,7 +88,7 @@ def coverage() -> None:
             else:
                 tds.append(f'<td title="{tip}"><span class="kg-n">{r["recommendations"]}</span> '
                            f'<span class="kg-e">/ {r["evidence"]}</span>{weak}</td>')
-        label = f"<b>{html.escape(t('direction', code=code))}</b> {html.escape(common.short(names.get(code, ''), name_width))}"
+        label = f"<b>{html.escape(t('direction', code=code))}</b> {html.escape(short(names.get(code, ''), name_width))}"
         body.append(f'<tr><th class="kg-dir">{label}</th>{"".join(tds)}</tr>')
     # in English the names are the project's translations: marked in the column head and under the table
     corner = html.escape(t("trace.direction") + ("" if current() == "zh" else " " + t("guide.mark")))

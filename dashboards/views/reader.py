@@ -46,10 +46,7 @@ def link(path: str, key: str, value: str, text: str, cls: str = "") -> str:
 
 def metadata(meta: dict) -> None:
     unknown, sep = t("unknown"), colon()
-    source = common.web_url(meta.get("source_url"))
-    shown = meta.get("source_url") or meta.get("path") or unknown
-    source_md = (f"[{common.md_text(common.short(source, 90))}]({source})" if source
-                 else common.md_text(common.short(shown, 90)))
+    source_md = common.source_md(meta)
     st.subheader(common.md_text(book_title(meta.get("title") or meta["doc_id"])))
     lines = [
         f"- {t('issuers')}{sep}{common.md_text(common.join(meta.get('issuers'))) if meta.get('issuers') else unknown}",

@@ -8,6 +8,7 @@ import streamlit as st
 from dashboards import common, data
 from dashboards.i18n import label_name, t
 from dashboards.reviewing import MESSAGE, review_bar, show_message
+from dashboards.text import short
 from kg.merges import MergeError, candidates, merges
 from kg.review import present_keys
 from kg.stores import StoreError
@@ -38,9 +39,9 @@ def queue(name: str, title_key: str) -> None:
     with st.expander(t(title_key, n=len(rows))):
         for r in rows:
             link = f"trace?rec={r['rec_id']}"
-            line = f"- [{common.md_text(common.short(r['text'], 70))}]({link})"
+            line = f"- [{common.md_text(short(r['text'], 70))}]({link})"
             if r.get("passage"):
-                line += f"  \n  :gray[{common.md_text(common.short(r['passage'], 70))} · {float(r['score']):.2f}]"
+                line += f"  \n  :gray[{common.md_text(short(r['passage'], 70))} · {float(r['score']):.2f}]"
             st.markdown(line)
 
 

@@ -64,9 +64,9 @@ def when(value: str) -> str:
     return value
 
 
-def timeline() -> tuple[int, int] | None:
-    """The timeline chart; returns the chosen year range (None when no document is dated)."""
-    docs = data.query("document_timeline")
+def timeline(docs: list[dict]) -> tuple[int, int] | None:
+    """The timeline chart of `docs` (rows of document_timeline); returns the chosen year range
+    (None when no document is dated)."""
     present = [k for k in KINDS if any(d["kind"] == k for d in docs)]
     c1, c2 = st.columns([2, 2])
     kinds = widgets.multiselect(t("timeline.kinds"), present, default=[k for k in ("policy",) if k in present] or present,
@@ -198,7 +198,7 @@ def on_year_axis(nodes: list[graphview.Node], edges: list[graphview.Edge], years
     return out
 
 
-def lineage(window: tuple[int, int] | None = None) -> None:
+def lineage(documents: list[dict], window: tuple[int, int] | None = None) -> None:
     st.subheader(t("timeline.lineage"))
     st.caption(t("timeline.lineage_help"))
     c1, c2 = st.columns([2, 2])
@@ -207,7 +207,6 @@ def lineage(window: tuple[int, int] | None = None) -> None:
                                   format_func=lambda d: t("direction.all") if d == 0 else t("direction", code=d))
     by_year = widgets.toggle(t("timeline.by_year"), key="lineage_by_year", value=True, container=c2)
     rows = data.query("citation_lineage", direction=direction)
-    documents = data.query("document_timeline")
     years = {d["doc_id"]: d.get("year") for d in documents} if by_year else None
     if years is not None and window:  # on the year axis: the citing documents of the chosen years
         rows = [r for r in rows if (y := years.get(r["doc_id"])) and window[0] <= y <= window[1]]
@@ -230,9 +229,10 @@ def lineage(window: tuple[int, int] | None = None) -> None:
 
 def render() -> None:
     st.title(t("page.timeline"))
-    window = timeline()
+    documents = data.query("document_timeline")
+    window = timeline(documents)
     st.divider()
-    lineage(window)
+    lineage(documents, window)
 
 
 render()

@@ -12,6 +12,7 @@ import streamlit as st
 from dashboards import common, data, dossier, graphview, highlight, widgets
 from dashboards.i18n import colon, current, guide_name, guide_note, kind_name, label_name, rel_name, t
 from dashboards.reviewing import correct_bar, review_bar, show_message, show_rejected
+from dashboards.text import short
 
 
 def from_url() -> None:
@@ -66,14 +67,14 @@ def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Dire
     coverage = {str(r["indicator"]): r["recommendations"] for r in data.query("coverage")}
     c1, c2 = st.columns([1, 1])
     code = widgets.selectbox(t("trace.direction"), list(by_code), key="trace_direction", container=c1,
-                             format_func=lambda c: common.short(by_code[c].label(), 60 if current() == "zh" else 140))
+                             format_func=lambda c: short(by_code[c].label(), 60 if current() == "zh" else 140))
     direction = by_code[code]
     names = direction.indicator_names()
     width, count = (34, "（{n}）") if current() == "zh" else (240, " ({n})")
     indicator = widgets.selectbox(
         t("trace.indicator"), [""] + list(names), key=f"trace_indicator_{code}", container=c2,
         format_func=lambda c: t("indicator.all") if not c else
-        f"{c} {common.short(names[c], width)}{count.format(n=coverage.get(c, 0))}")
+        f"{c} {short(names[c], width)}{count.format(n=coverage.get(c, 0))}")
     if guide_note():
         st.caption(guide_note())
     rows = data.query("recommendations_by_indicator", direction=code, indicator=indicator,
@@ -96,8 +97,8 @@ def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Dire
     rec_id = widgets.selectbox(
         t("trace.recommendation"), list(recs), key=f"trace_rec_{code}_{indicator}",
         format_func=lambda rid: t("trace.rec_option", score=f"{recs[rid]['score']:.2f}",
-                                  text=common.short(recs[rid]["recommendation"], 80)) if recs[rid].get("matched")
-        else t("trace.rec_option_weak", text=common.short(recs[rid]["recommendation"], 80)))
+                                  text=short(recs[rid]["recommendation"], 80)) if recs[rid].get("matched")
+        else t("trace.rec_option_weak", text=short(recs[rid]["recommendation"], 80)))
     to_url(code, indicator, rec_id)  # the address names what is shown: a link can be shared
     return direction, indicator, rec_id
 
@@ -207,10 +208,7 @@ def cluster(rows: list[dict]) -> None:
 
 def document_lines(row: dict, meta: dict) -> str:
     unknown, sep = t("unknown"), colon()
-    source = common.web_url(row.get("source_url"))
-    shown = row.get("source_url") or row.get("path") or unknown
-    source_md = (f"[{common.md_text(common.short(source, 70))}]({source})" if source
-                 else common.md_text(common.short(shown, 90)))
+    source_md = common.source_md(row, 70)
     lines = [
         f"- {t('kind')}{sep}{kind_name(row.get('kind'))}",
         f"- {t('issuers')}{sep}{common.md_text(common.join(row.get('issuers'))) if row.get('issuers') else unknown}",
@@ -261,7 +259,7 @@ def export(direction: common.Direction, rec_id: str, trace: list[dict], links_ro
     accessed = c2.date_input(t("trace.accessed"), value=date.today(), key="trace_accessed")
     store = data.connection().describe()
     if scope == "current":
-        d = dossier.from_trace(trace, links_row, metas, title=common.short(trace[0]["recommendation"], 30),
+        d = dossier.from_trace(trace, links_row, metas, title=short(trace[0]["recommendation"], 30),
                                scope=t("trace.export_current"), store=store, supporting=supporting,
                                same=data.query("measure_cluster", rec_id=rec_id))
         slug = rec_id
