@@ -502,8 +502,7 @@ def test_hovering_an_edge_shows_the_passage_that_states_the_fact(server: str, pa
     fact = seed_undertakes_fact()
     page.goto(f"{server}/explore?entity={fact['head']}")
     frame, _ = graph_frame(page, fact["head_name"][:16], prefix=True)
-    # no zoom-out when the layout settles (graphview._MARGIN_JS), no more layout: the nodes stay put
-    frame.evaluate("() => { network.off('stabilizationIterationsDone'); network.setOptions({physics: false}); }")
+    freeze(page, frame)
     # lay the two ends out apart from every other node, so the edge's middle is the edge's alone
     frame.evaluate("([a, b]) => { network.getPositions(); nodes.getIds().forEach((id, i) =>"
                    " network.moveNode(id, id === a ? -160 : id === b ? 160 : -300 + 60 * i, id === a || id === b ? -120 : 160));"
@@ -536,14 +535,19 @@ def centred_graph(page, node_id: str, timeout: float = 30.0):
     raise AssertionError(f"no graph centred on {node_id}")
 
 
+def freeze(page, frame) -> None:
+    """Hold the graph in `frame` still for pointer tests: the script run settled (nothing of a
+    previous run lies over it), no zoom-out when the layout settles (graphview._MARGIN_JS), physics
+    off (moving a node would start it again), every node in view."""
+    settled(page)
+    frame.evaluate("() => { network.off('stabilizationIterationsDone'); network.setOptions({physics: false});"
+                   " network.fit({animation: false}); }")
+
+
 def _click_node(page, frame, node_id: str) -> None:
     """A real mouse click on a node of the graph in `frame` (its position read from vis-network;
     Playwright places the click on the canvas at click time, whatever the page scrolled meanwhile)."""
-    settled(page)  # nothing of a previous run lies over the graph
-    # no zoom-out when the layout settles (graphview._MARGIN_JS), no more layout: the nodes stay put,
-    # every one of them in view
-    frame.evaluate("() => { network.off('stabilizationIterationsDone'); network.setOptions({physics: false});"
-                   " network.fit({animation: false}); }")
+    freeze(page, frame)
     x, y = frame.evaluate("(id) => { const d = network.canvasToDOM(network.getPositions([id])[id]);"
                           " return [d.x, d.y]; }", node_id)
     frame.locator("#mynetwork canvas").click(position={"x": x, "y": y})
@@ -708,16 +712,14 @@ def _hover_every_node(page, frame, dialogs: list[str]) -> list[str]:
     each hover: no dialog, and no element made from a document's markup in any frame."""
     from playwright.sync_api import expect
 
-    frame.evaluate("() => network.stopSimulation()")
-    element = frame.frame_element()
-    element.scroll_into_view_if_needed()
+    freeze(page, frame)
+    canvas = frame.locator("#mynetwork canvas")  # positions taken at move time, whatever the page scrolled
     shown = []
     points = frame.evaluate("() => Object.entries(network.getPositions()).map(([id, p]) => "
                             "{ const d = network.canvasToDOM(p); return [id, d.x, d.y]; })")
     for node_id, x, y in points:
-        box = element.bounding_box()
-        page.mouse.move(box["x"] + x - 15, box["y"] + y - 15)
-        page.mouse.move(box["x"] + x, box["y"] + y, steps=4)  # vis-network hovers on pointer movement
+        canvas.hover(position={"x": max(x - 15, 1), "y": max(y - 15, 1)})
+        canvas.hover(position={"x": x, "y": y})  # vis-network hovers on pointer movement
         tip = frame.locator("div.vis-tooltip")
         expected = frame.evaluate("(id) => nodes.get(id).title || ''", node_id)
         page.wait_for_timeout(300)  # vis-network's tooltip delay is 120 ms: give a payload its chance
