@@ -77,7 +77,36 @@ class FoundMention:
 
 def _gazetteer_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     return [Candidate(h.start, h.end, h.entry.label, h.entry.canonical, h.entry.generic, "gazetteer",
-                      h.entry.aliases) for h in gazetteer.find(text)]
+                      h.entry.aliases) for h in gazetteer.find(text)
+            if not (h.entry.label == "Branch" and text[h.end:h.end + 1] in ("场", "议"))]  # 分会场, 分会议
+
+
+# inside a name that opens with a known opening, words of any part of speech may stand (中国卒中学会,
+# 国际焊接学会, 中国科学学与科技政策研究会), but not these: function words, and words of a sentence
+ANCHORED_STOP_FLAGS = ("u", "c", "p", "r", "d", "y", "e", "o", "q", "m", "zg")
+ANCHORED_NAME_WORDS = frozenset({"与"})  # A与B研究会
+
+
+def _anchored_start(text: str, suffix_start: int, max_len: int = 16) -> int | None:
+    """Where a society's name that ends at `suffix_start` starts when it opens with a known opening
+    (中国, 国际, a province …): walk left over any words but function words, sentence verbs and other
+    organisations, and start at the farthest opening reached. None when no opening is reached."""
+    from extractors.shapes import STOP_WORDS, window_words
+
+    start = suffix_start
+    while start > max(0, suffix_start - max_len) and re.match(f"[{CJK}A-Za-z]", text[start - 1]):
+        start -= 1
+    words = window_words(text[start:suffix_start])
+    offset, best = suffix_start, None
+    for word, flag in reversed(words):
+        if word not in ANCHORED_NAME_WORDS and (
+                flag.startswith(ANCHORED_STOP_FLAGS) or word in STOP_WORDS or word in NOT_NAME_WORDS
+                or re.search(f"会|科协|院|部|厅|局|委|{SOCIETY_SUFFIX}", word)):
+            break
+        offset -= len(word)
+        if word.startswith(NAME_OPENINGS + PROVINCES):
+            best = offset
+    return best
 
 
 def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_opening: bool = True,
@@ -117,6 +146,23 @@ def _quoted_honour() -> re.Pattern[str]:
     return re.compile(f"[“\"]([{CJK}]{{0,10}}(?:{heads}))[”\"]")
 
 
+@cache
+def _society_scope() -> re.Pattern[str]:
+    """Scope and sector words (seed_data/rules/name_parts.tsv, Society scope): a name of these alone is a kind."""
+    from extractors.rules import name_parts
+
+    words = sorted(name_parts().get("Society", "scope"), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))})+" if words else "(?!)")
+
+
+def _scope_start(text: str, suffix_start: int) -> int | None:
+    """The start of a run of scope words that ends at `suffix_start` (全省性行业), or None."""
+    for begin in range(max(0, suffix_start - 8), suffix_start):
+        if _society_scope().fullmatch(text, begin, suffix_start):
+            return begin
+    return None
+
+
 def _is_association(name: str) -> bool:
     from extractors.rules import name_parts
 
@@ -127,9 +173,16 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in re.finditer(f"(?:{SOCIETY_SUFFIX})", text):
         begin = _left_boundary(text, m.start())
-        if begin is not None and not re.search(f"科协$|{SOCIETY_SUFFIX}", text[begin:m.start()]) \
-                and not _is_association(text[begin:m.end()]):  # 重庆市社会科学界联合会 is a body of the state
-            out.append(Candidate(begin, m.end(), "Society", text[begin:m.end()], False, "pattern"))
+        anchored = _anchored_start(text, m.start())
+        if anchored is not None and (begin is None or anchored < begin):
+            begin = anchored
+        end = m.end() + 2 if m.group(0) == "协会" and text.startswith("商会", m.end()) else m.end()  # 协会商会
+        if begin is None:  # 行业协会, 市州学会: a kind named by scope words alone
+            begin = _scope_start(text, m.start())
+        if begin is not None and not re.search(f"科协|{SOCIETY_SUFFIX}", text[begin:m.start()]) \
+                and not _is_association(text[begin:end]):  # 重庆市社会科学界联合会 is a body of the state
+            generic = bool(_society_scope().fullmatch(text[begin:m.start()]))  # 全省性行业协会商会: a kind
+            out.append(Candidate(begin, end, "Society", text[begin:end], generic, "pattern"))
     for m in re.finditer("科学技术协会|科协", text):
         begin = _left_boundary(text, m.start(), max_len=10)
         if begin is not None and re.search(f"(省|市|县|州|盟|区|{'|'.join(PROVINCES)})$", text[begin:m.start()]):
@@ -174,7 +227,7 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
     for org in orgs:
         rest = text[org.end:org.end + 30]
         m = re.match(f"([{CJK}]{{0,12}}?)({BRANCH_SUFFIX})", rest)
-        if org.label == "Society" and m and not re.search("[的和与及、，]", m.group(1)):
+        if org.label == "Society" and m and not re.search("[的和及、，]", m.group(1)):  # 与 joins fields (探测与控制技术)
             branch = Candidate(org.start, org.end + m.end(), "Branch", text[org.start:org.end + m.end()], False,
                                "nested", nested=[org])
             out.append(branch)

@@ -65,6 +65,8 @@ PARTS: dict[str, dict[str, str]] = {
     },
     "Branch": {"head": "a society's branch (专业委员会, 分会 …)", "stop": "not a branch (分会场)",
                "name_word": "a stop word elsewhere that a branch's name may hold (组织工作委员会)"},
+    "Society": {"scope": "a word of scope or sector; a society's name made of these alone names a kind, "
+                         "generic (全省性行业协会, 省级学会)"},
     "PartyOrganization": {
         "owner_head": "the kinds of organisation a Party body belongs to (大学, 部 …)",
         "head": "the Party body (党委, 党组 …)",

@@ -32,9 +32,12 @@ NAME_POS = ("n", "nr", "ns", "nt", "nz", "ng", "nl", "j", "eng", "x", "vn", "an"
 STOP_WORDS = frozenset(name_parts().get("Any", "stop_word"))
 NAME_VERBS = frozenset(name_parts().get("Branch", "name_word"))  # 组织, 联合: verbs that open names too
 BRANCH_STOP_WORDS = STOP_WORDS - NAME_VERBS
+BRANCH_NAME_WORDS = NAME_VERBS | {"与"}  # 标准化理论与政策专业委员会
+BRANCH_OPENING_NOT_NAME = frozenset({"学会", "协会", "研究会", "与", "本会", "该会"})
 
 # an organisation's name ends here; a programme name found leftwards never reaches over one
 ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协)(?=[^会])")
+ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中心|单位|机构|组织|部门|专家|工作)$")
 EDITION = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+届|(?:19|20)\d{2}(?:[-—～~至](?:19|20)?\d{2})?年度?|"
                      r"\(\d{4}\)|（\d{4}）)+")
 
@@ -58,9 +61,11 @@ PROGRAMME_POS = NAME_POS + ("a", "l")  # 最高成就奖, 自然科学奖
 
 
 def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False,
-               stop: frozenset[str] = STOP_WORDS, pos: tuple[str, ...] = NAME_POS, verb_last: bool = False) -> int:
+               stop: frozenset[str] = STOP_WORDS, pos: tuple[str, ...] = NAME_POS, verb_last: bool = False,
+               keep: frozenset[str] = frozenset()) -> int:
     """Where a name that ends at `end` starts: walk left over name-like words (jieba), stopping at
-    punctuation, a stop word or a word that cannot be part of a name. Returns `end` when none."""
+    punctuation, a stop word or a word that cannot be part of a name (`keep`: words that can, whatever
+    their part of speech). Returns `end` when none."""
     start = end
     while start > max(0, end - max_len) and re.match(f"[{CJK}A-Za-z0-9·]", text[start - 1]):
         start -= 1
@@ -70,7 +75,7 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
     accepted = 0
     for i, (word, flag) in enumerate(reversed(window_words(window))):
         verb_ok = allow_verbs or (verb_last and i == 0)  # 创新奖: a verb right before the head
-        if word in stop or not (flag.startswith(pos) or (verb_ok and flag.startswith("v"))):
+        if word not in keep and (word in stop or not (flag.startswith(pos) or (verb_ok and flag.startswith("v")))):
             break
         accepted += len(word)
     return end - accepted
@@ -94,7 +99,8 @@ class ShapeFinder:
         self.association = re.compile(a("association"))
         f = lambda part: _alt(parts, "GovernmentFunction", part)  # noqa: E731
         not_after = "".join(f"(?<!{re.escape(w)})" for w in parts.get("GovernmentFunction", "not_after"))
-        self.function = re.compile(f"{not_after}(?:(?:{f('modifier')})(?:{f('head')})|{f('term')})(?!{f('not_before')})")
+        self.function = re.compile(f"{not_after}(?:(?:{f('modifier')})+(?:{f('head')})|{f('term')})(?!{f('not_before')})")
+        self.function_head = re.compile(f"(?:{f('head')})$")
         self.programme = re.compile(_alt(parts, "TalentProgram", "head"))
         self.programme_cue = re.compile(_alt(parts, "TalentProgram", "programme_cue"))
         self.programme_stop = frozenset(parts.get("TalentProgram", "stop"))
@@ -182,7 +188,18 @@ class ShapeFinder:
 
     # --- GovernmentFunction --------------------------------------------------------------------
     def functions(self, text: str) -> list[Shape]:
-        return [Shape(m.start(), m.end(), "GovernmentFunction", False) for m in self.function.finditer(text)]
+        out = []
+        for m in self.function.finditer(text):
+            begin = m.start()
+            if self.function_head.search(m.group(0)):  # 机械 + 工程师资格认证, 地质 + 科技成果第三方评价: a field before it
+                words = window_words(text[max(0, begin - 6):begin])
+                if words:
+                    word, flag = words[-1]
+                    if (len(word) >= 2 and flag in ("n", "nz") and word not in STOP_WORDS
+                            and not ORGANISATION_HEAD.search(word)):
+                        begin -= len(word)
+            out.append(Shape(begin, m.end(), "GovernmentFunction", False))
+        return out
 
     # --- TalentProgram -------------------------------------------------------------------------
     def programmes(self, text: str) -> list[Shape]:
@@ -290,8 +307,14 @@ class ShapeFinder:
     def branches(self, text: str) -> list[Shape]:
         out = []
         for m in self.branch.finditer(text):
-            begin = name_start(text, m.start(), max_len=14, stop=BRANCH_STOP_WORDS)
+            begin = name_start(text, m.start(), max_len=14, stop=BRANCH_STOP_WORDS, keep=BRANCH_NAME_WORDS)
+            for word, _ in window_words(text[begin:m.start()]):  # (学会)组织工作委员会: the owner, said barely
+                if word not in BRANCH_OPENING_NOT_NAME:
+                    break
+                begin += len(word)
             modifier = text[begin:m.start()]
+            if modifier.endswith("与"):
+                continue
             if len(modifier) < 2 or text[begin:m.end()] in self.branch_stop or re.match(r"[\d一二三四五六七八九十两几多各]", modifier):
                 continue
             out.append(Shape(begin, m.end(), "Branch", False))

@@ -272,3 +272,39 @@ def test_the_nearer_agent_takes_the_verb_and_a_list_of_issuers_each_issue():
     facts = facts_of("成都市科学技术局会同市教育局、市财政局和成都市社会科学界联合会，共同印发《成都市科技伦理审查办法》。")
     heads = {r.head for r in facts.relations if r.type == "ISSUED"}
     assert {"成都市科学技术局", "市教育局", "市财政局", "成都市社会科学界联合会"} <= heads
+
+
+def _names(text: str, label: str) -> dict[str, bool]:
+    return {m.text: m.generic for m in facts_of(text).mentions if m.type == label}
+
+
+def test_a_society_name_that_opens_with_a_known_opening_may_hold_any_word():
+    # 焊接 is a verb to the segmenter and 卒中 splits across the head; an opening (中国, 国际) anchors the name
+    names = _names("会上，中国焊接学会和国际卒中研究会的代表发言；中国科学学与技术管理研究会也派员参加。", "Society")
+    assert {"中国焊接学会", "国际卒中研究会", "中国科学学与技术管理研究会"} <= set(names)
+    # but never across a body, a sentence verb or a number: these are no society names
+    names = _names("中国科协指导学会开展工作。江西一些省级学会承接了评估。", "Society")
+    assert not any(n.startswith(("中国科协", "江西一些")) for n in names)
+
+
+def test_a_branch_name_may_hold_organising_verbs_and_a_coordinated_field():
+    names = _names("学会组织工作委员会介绍了标准化理论与方法专业委员会和科研组织管理专业委员会的筹建情况。", "Branch")
+    assert {"组织工作委员会", "标准化理论与方法专业委员会", "科研组织管理专业委员会"} <= set(names)
+    assert "学会组织工作委员会" not in names  # the bare 学会 before it is the owner, said barely
+    facts = facts_of("江苏省电子学会探测与控制技术专业委员会在南京成立。")
+    assert ("江苏省电子学会探测与控制技术专业委员会", "江苏省电子学会") in {
+        (r.head, r.tail) for r in facts.relations if r.type == "BRANCH_OF"}
+    assert "分会" not in _names("学术会议按几个分会场进行交流。", "Branch")
+
+
+def test_scope_words_alone_name_a_kind_of_society():
+    names = _names("全省性行业协会商会与行政机关脱钩；全市性学会由市科协指导；中国耐火材料行业协会到会。", "Society")
+    assert names.get("全省性行业协会商会") is True and names.get("全市性学会") is True
+    assert names.get("中国耐火材料行业协会") is False
+
+
+def test_a_function_takes_the_field_before_it_but_not_a_verb():
+    names = _names("学会开展机械工程师资格认证，早日开展地质科技成果第三方评价。", "GovernmentFunction")
+    assert {"机械工程师资格认证", "地质科技成果第三方评价"} <= set(names)
+    names = _names("要规范成果评价，学会科技成果评价工作由专家组负责。", "GovernmentFunction")
+    assert not any(n.startswith(("规范", "学会")) for n in names)
