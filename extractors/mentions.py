@@ -179,7 +179,9 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         end = m.end() + 2 if m.group(0) == "协会" and text.startswith("商会", m.end()) else m.end()  # 协会商会
         if begin is None:  # 行业协会, 市州学会: a kind named by scope words alone
             begin = _scope_start(text, m.start())
-        if begin is not None and not re.search(f"科协|{SOCIETY_SUFFIX}", text[begin:m.start()]) \
+        # 中国科协指导学会 is no name, but a 学会联合体 may be the association's (中国科协信息科技学会联合体)
+        inner = f"{SOCIETY_SUFFIX}" if m.group(0) == "学会联合体" else f"科协|{SOCIETY_SUFFIX}"
+        if begin is not None and not re.search(inner, text[begin:m.start()]) \
                 and not _is_association(text[begin:end]):  # 重庆市社会科学界联合会 is a body of the state
             generic = bool(_society_scope().fullmatch(text[begin:m.start()]))  # 全省性行业协会商会: a kind
             out.append(Candidate(begin, end, "Society", text[begin:end], generic, "pattern"))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.rules import TriggerRow, relation_triggers
-from extractors.shadow import to_simplified
+from extractors.shadow import matching_text
 from schema.model import Document, Entity, Evidence, Passage, Relation
 
 
@@ -38,12 +38,16 @@ class TriggerRule:
     trigger: re.Pattern[str]
     max_gap: int  # characters between the head and the tail
     confidence: float
-    tail_first: bool = False  # the tail comes first in the text (…挂靠在 X 的学会)
+    order: str = "head_first"  # tail_first: …挂靠在 X 的学会; passive: X奖由A、B共同设立
+
+    @property
+    def tail_first(self) -> bool:
+        return self.order != "head_first"
 
 
 def _rule(row: TriggerRow) -> TriggerRule:
     pattern = "|".join(("^" + re.escape(w[1:])) if w.startswith("^") else re.escape(w) for w in row.triggers)
-    return TriggerRule(row.type, row.heads, row.tails, re.compile(pattern), row.max_gap, row.confidence, row.tail_first)
+    return TriggerRule(row.type, row.heads, row.tails, re.compile(pattern), row.max_gap, row.confidence, row.order)
 
 
 @cache
@@ -100,7 +104,11 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                     continue
                 if rule.type == "BRANCH_OF" and (head.entity.generic or tail.entity.generic):
                     continue  # a kind of branch (分支机构) belongs to no one society
-                between = to_simplified(text[first.end:second.start])  # 印發 = 印发
+                between = matching_text(text[first.end:second.start])  # 印發 = 印发
+                if rule.order == "passive":
+                    for agent in _passive_agents(text, sentence, rule, head, between):
+                        out.append(_relation(rule.type, agent, tail, f"trigger:{rule.type}", rule.confidence))
+                    continue
                 is_subject = (not rule.tail_first and head is subject
                               and head.start - head.passage.start <= SUBJECT_WINDOW)
                 if len(between) > rule.max_gap and not is_subject:
@@ -110,10 +118,31 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                     continue
                 if not rule.tail_first and _nearer_agent(text, sentence, rule, head, first.end + trigger.start()):
                     continue  # X网站消息：由Y主办的Z奖: Y, not X, runs it
-                if rule.type == "RUNS" and _MODIFIED.match(to_simplified(text[tail.end:tail.end + 4])):
+                if rule.type == "RUNS" and _MODIFIED.match(matching_text(text[tail.end:tail.end + 4])):
                     continue  # “科创中国”服务团: the programme names something else here
                 out.append(_relation(rule.type, head, tail, f"trigger:{rule.type}", rule.confidence))
     return _coordinated(text, sentence, out)
+
+
+PASSIVE_LINK = re.compile(r"^(?:共同|联合|负责|统一|分别|牵头)?$")  # A、B 共同 设立
+
+
+def _passive_agents(text: str, sentence: list[Placed], rule: TriggerRule, head: Placed, between: str) -> list[Placed]:
+    """tail … 由 head[、head2 …] trigger: the programme first, its agents after 由, the verb after them.
+    Every agent of the list, or none."""
+    if len(between) > rule.max_gap or not between.endswith("由") or re.search("[。；;]", between):
+        return []
+    agents = [head]
+    while sentence.index(agents[-1]) + 1 < len(sentence):
+        nxt = sentence[sentence.index(agents[-1]) + 1]
+        if nxt.entity.label not in rule.heads or not _COORDINATION.match(matching_text(text[agents[-1].end:nxt.start])):
+            break  # agents of any kind the rule takes: A科协、B厅和C协会共同设立
+        agents.append(nxt)  # the verb follows the whole list of agents
+    after = matching_text(text[agents[-1].end:agents[-1].end + 12])
+    trigger = rule.trigger.search(after)
+    if not trigger or not PASSIVE_LINK.match(after[:trigger.start()]):
+        return []
+    return [a for a in agents if a.entity.label in rule.heads]
 
 
 def _coordinated(text: str, sentence: list[Placed], found: list[Relation]) -> list[Relation]:
@@ -137,12 +166,15 @@ def _coordinated(text: str, sentence: list[Placed], found: list[Relation]) -> li
     return out
 
 
+AGENTS = ("Society", "Branch", "PartyOrganization")  # a body nearer the verb, named or a kind (全国学会), is its agent
+
+
 def _nearer_agent(text: str, sentence: list[Placed], rule: TriggerRule, head: Placed, trigger_at: int) -> bool:
     """A named mention that could head the rule stands between `head` and the trigger, and is no item
     of a list `head` opens: the verb is that one's."""
-    return any(p.entity.label in rule.heads and not p.entity.generic and head.end <= p.start
+    return any((p.entity.label in rule.heads and not p.entity.generic or p.entity.label in AGENTS) and head.end <= p.start
                and p.end <= trigger_at and not _joined_chain(text, sentence, head, p)
-               and not re.search("[向对给致]", to_simplified(text[head.end:p.start]))  # X向Y印发: Y is the recipient
+               and not re.search("[向对给致]|通过|依托|借助", matching_text(text[head.end:p.start]))  # X向Y印发, X通过Y开展: Y is no agent
                for p in sentence)
 
 
@@ -154,7 +186,7 @@ def _joined_chain(text: str, sentence: list[Placed], first: Placed, last: Placed
 
 def _joined(text: str, left: Placed, right: Placed, joiner: re.Pattern[str] = _COORDINATION) -> bool:
     """Two neighbouring mentions of one kind joined by 、 和 与 及 会同 … (items of one list)."""
-    return left.entity.label == right.entity.label and bool(joiner.match(to_simplified(text[left.end:right.start])))
+    return left.entity.label == right.entity.label and bool(joiner.match(matching_text(text[left.end:right.start])))
 
 
 def cites(doc: Document, policies: list[Placed], seen: set[str]) -> list[Relation]:

@@ -10,8 +10,9 @@ what the recogniser (`extractors.shapes`) does with them, is in PARTS below.
 
 `relation_triggers.tsv` — one row per rule: `type` (a relationship of the graph model), `heads` and
 `tails` (labels, `|`-separated), `order` (head_first: head … trigger … tail; tail_first: the tail
-comes first), `max_gap` (characters between the two mentions), `confidence`, `triggers`
-(`|`-separated words; a leading ^ means "right after the first mention").
+comes first; passive: tail … 由 head … trigger, the trigger after the head or the list it closes:
+X奖由A、B共同设立), `max_gap` (characters between the two mentions; for passive, between the tail
+and 由), `confidence`, `triggers` (`|`-separated words; a leading ^ means "right after the first mention").
 
 `recommendation_cues.tsv` — one cue per row: `kind` (mandate: anywhere in a sentence; opening_adverb,
 opening_verb: at its start, after an optional subject; report: the sentence reports, comments or
@@ -141,12 +142,15 @@ def name_parts(directory: Path | None = None) -> NameParts:
 RELATION_TYPES = TRIGGERED_TYPES
 
 
+ORDERS = ("head_first", "tail_first", "passive")
+
+
 @dataclass(frozen=True)
 class TriggerRow:
     type: str
     heads: tuple[str, ...]
     tails: tuple[str, ...]
-    tail_first: bool
+    order: str  # head_first, tail_first or passive
     max_gap: int
     confidence: float
     triggers: tuple[str, ...]
@@ -168,8 +172,8 @@ def read_relation_triggers(path: Path) -> tuple[TriggerRow, ...]:
         if not set(heads.split("|")) <= set(allowed_heads) or not set(tails.split("|")) <= set(allowed_tails):
             raise RulesError(f"{where}: {rtype} joins {'|'.join(allowed_heads)} to {'|'.join(allowed_tails)} "
                              f"(schema/vocabulary.py), not {heads} to {tails}")
-        if order not in ("head_first", "tail_first"):
-            raise RulesError(f"{where}: order must be head_first or tail_first, got {order!r}")
+        if order not in ORDERS:
+            raise RulesError(f"{where}: order must be {', '.join(ORDERS)}, got {order!r}")
         try:
             max_gap, conf = int(gap), float(confidence)
         except ValueError:
@@ -179,7 +183,7 @@ def read_relation_triggers(path: Path) -> tuple[TriggerRow, ...]:
         words = tuple(w.strip() for w in triggers.split("|") if w.strip())
         if not words or not all(_VALUE.fullmatch(w.lstrip("^")) for w in words):
             raise RulesError(f"{where}: triggers must be words of Chinese characters, letters or digits")
-        rows.append(TriggerRow(rtype, tuple(heads.split("|")), tuple(tails.split("|")), order == "tail_first",
+        rows.append(TriggerRow(rtype, tuple(heads.split("|")), tuple(tails.split("|")), order,
                                max_gap, conf, words))
     return tuple(rows)
 

@@ -75,3 +75,9 @@ def make_shadow(text: str) -> Shadow:
         pos = end
     keep.extend(range(pos, len(simplified)))
     return Shadow("".join(simplified[i] for i in keep), tuple(keep))
+
+
+def matching_text(text: str) -> str:
+    """What matchers read of a short piece of text: simplified, without pinyin glosses and
+    conversion junk (設(shè)立 reads 设立). No offsets: for tests on the words between two mentions."""
+    return make_shadow(text).text

@@ -308,3 +308,24 @@ def test_a_function_takes_the_field_before_it_but_not_a_verb():
     assert {"机械工程师资格认证", "地质科技成果第三方评价"} <= set(names)
     names = _names("要规范成果评价，学会科技成果评价工作由专家组负责。", "GovernmentFunction")
     assert not any(n.startswith(("规范", "学会")) for n in names)
+
+
+def _relations(text: str, rtype: str) -> set[tuple[str, str]]:
+    return {(r.head, r.tail) for r in facts_of(text).relations if r.type == rtype}
+
+
+def test_a_programme_named_first_is_run_by_every_agent_after_you():
+    runs = _relations("“江南青年科技奖”由江苏省科协、省人力资源社会保障厅和江苏省青年科技工作者协会共同设立。", "RUNS")
+    assert {h for h, t in runs if t == "江南青年科技奖"} == {"江苏省科协", "省人力资源社会保障厅", "江苏省青年科技工作者协会"}
+    # no 由, or the verb belongs to something else: no relation
+    assert not _relations("“江南青年科技奖”与江苏省科协的工作相关，评审由专家设立的小组负责。", "RUNS")
+
+
+def test_pinyin_glosses_between_two_mentions_do_not_hide_the_trigger():
+    runs = _relations("江蘇省植物學會(huì)于2019年設(shè)立青年植物學獎(jiǎng)。", "RUNS")
+    assert any(h.startswith("江蘇省植物學會") and t.startswith("青年植物學") for h, t in runs)
+
+
+def test_a_kind_of_body_nearer_the_verb_is_its_agent():
+    assert not _relations("会上，211家中国科协全国学会共同署名，发布了《学术出版道德公约》。", "ISSUED")
+    assert _relations("中国科协通过全国学会发布了《学术出版道德公约》。", "ISSUED") == {("中国科协", "学术出版道德公约")}
