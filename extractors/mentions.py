@@ -24,7 +24,8 @@ SOCIETY_SUFFIX = "学会联合体|学会|协会|研究会|联合会|促进会"
 BRANCH_SUFFIX = "专业委员会|工作委员会|分会|专委会"
 PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党总支|党支部|党委|党组织|党组")
 # a generic unit that may stand between an organisation and its Party organisation
-PARTY_UNIT = "学会服务中心学会联合|学会联合|科技社团|理事会|办事机构|秘书处|机关|常务理事会|分支机构"
+PARTY_UNIT = ("学会服务中心学会联合|学会联合|科技社团|理事会|办事机构|秘书处|机关|常务理事会|分支机构|"
+              "学院|学校|院|校|系|研究所|公司|企业")  # 学院党委, 院党委: a kind of unit's Party body
 # where a name can start: the common openings of Chinese and foreign organisation names
 NAME_OPENINGS = ("中国", "中华", "全国", "国际", "世界", "亚洲", "亚太", "欧洲", "美国", "英国", "德国", "法国",
                  "日本", "北京", "上海", "天津", "重庆")

@@ -329,3 +329,8 @@ def test_pinyin_glosses_between_two_mentions_do_not_hide_the_trigger():
 def test_a_kind_of_body_nearer_the_verb_is_its_agent():
     assert not _relations("会上，211家中国科协全国学会共同署名，发布了《学术出版道德公约》。", "ISSUED")
     assert _relations("中国科协通过全国学会发布了《学术出版道德公约》。", "ISSUED") == {("中国科协", "学术出版道德公约")}
+
+
+def test_a_kind_of_unit_s_party_committee_is_one_generic_name():
+    names = _names("院党委在会议室召开会议，学院党委下一步要厘清学科与党支部的关系。", "PartyOrganization")
+    assert names.get("院党委") is True and names.get("学院党委") is True and "党委" not in names
