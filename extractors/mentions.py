@@ -239,6 +239,11 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(org.start, branch.end + party.end(), "PartyOrganization",
                                      text[org.start:branch.end + party.end()], False, "nested",
                                      nested=[branch]))
+        m = re.match(f"([{CJK}0-9]{{0,12}}?)(?:科学技术奖|科技奖|奖)(?![励金项状品])", rest)
+        if org.label == "Society" and m and _award_modifier(m.group(1)):
+            # 中国煤炭学会青年科学技术奖: a society's named award is one name (the longest), holding the society
+            out.append(Candidate(org.start, org.end + m.end(), "TalentProgram", text[org.start:org.end + m.end()],
+                                 False, "nested", nested=[org]))
         m = re.match(f"({PARTY_UNIT})?({PARTY_SUFFIX})", rest)
         if m:
             out.append(Candidate(org.start, org.end + m.end(), "PartyOrganization",
@@ -254,6 +259,17 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(org.start, org.end + m.end(), "Agency", text[org.start:org.end + m.end()], False,
                                  "nested", nested=[org]))
     return out
+
+
+def _award_modifier(words: str) -> bool:
+    """The words between a society's name and 奖 can be the rest of the award's name: no list joiner,
+    no verb of the sentence (中国化学会设立青年化学奖 is two names)."""
+    from extractors.shapes import STOP_WORDS, window_words
+
+    if re.search("[的和与及、，,]", words):
+        return False
+    return all(w not in STOP_WORDS and not (f.startswith("v") and f != "vn") for w, f in window_words(words)) \
+        if words else True
 
 
 def _choose(candidates: list[Candidate]) -> list[Candidate]:

@@ -78,6 +78,8 @@ def nested_relations(outer: Placed, inner: list[Placed]) -> list[Relation]:
     for child in inner:
         if outer.entity.label == "Branch" and child.entity.label == "Society":
             out.append(_relation("BRANCH_OF", outer, child, "nested-name", 0.95))
+        if outer.entity.label == "TalentProgram" and child.entity.label == "Society":
+            out.append(_relation("RUNS", child, outer, "nested-name", 0.9))  # 中国煤炭学会青年科学技术奖
     owners = [c for c in inner if c.entity.label in ("Society", "Branch", "Agency")]
     if outer.entity.label == "PartyOrganization" and owners:
         # the organisation it directly belongs to: the owner named last, the longest there

@@ -33,6 +33,7 @@ STOP_WORDS = frozenset(name_parts().get("Any", "stop_word"))
 NAME_VERBS = frozenset(name_parts().get("Branch", "name_word"))  # 组织, 联合: verbs that open names too
 BRANCH_STOP_WORDS = STOP_WORDS - NAME_VERBS
 BRANCH_NAME_WORDS = NAME_VERBS | {"与"}  # 标准化理论与政策专业委员会
+PROGRAMME_NAME_WORDS = frozenset({"与"})  # 何梁何利基金科学与技术奖
 BRANCH_OPENING_NOT_NAME = frozenset({"学会", "协会", "研究会", "与", "本会", "该会"})
 
 # an organisation's name ends here; a programme name found leftwards never reaches over one
@@ -102,6 +103,7 @@ class ShapeFinder:
         self.function = re.compile(f"{not_after}(?:(?:{f('modifier')})+(?:{f('head')})|{f('term')})(?!{f('not_before')})")
         self.function_head = re.compile(f"(?:{f('head')})$")
         self.programme = re.compile(_alt(parts, "TalentProgram", "head"))
+        self.programme_end = re.compile(f"(?:{_alt(parts, 'TalentProgram', 'head')})$")
         self.programme_cue = re.compile(_alt(parts, "TalentProgram", "programme_cue"))
         self.programme_stop = frozenset(parts.get("TalentProgram", "stop"))
         self.programme_generic = frozenset(parts.get("TalentProgram", "generic"))
@@ -212,7 +214,11 @@ class ShapeFinder:
                 continue  # 国科发奖〔2017〕196号: a 发文字号, not an award
             award = head not in ("计划", "工程", "基金", "专项", "人才计划")
             # verbs stand inside programme names (人才托举工程), hardly ever inside award names
-            begin = name_start(text, m.start(), max_len=18, allow_verbs=not award, pos=PROGRAMME_POS, verb_last=award)
+            begin = name_start(text, m.start(), max_len=18, allow_verbs=not award, pos=PROGRAMME_POS, verb_last=award,
+                               keep=PROGRAMME_NAME_WORDS)
+            joiner = text.rfind("与", begin, m.start())
+            if joiner >= 0 and (joiner == m.start() - 1 or self.programme_end.search(text[begin:joiner])):
+                begin = joiner + 1  # A奖与B奖 are two; 科学与技术奖 is one
             begin = self._name_opening(text, begin, m.start())
             owner = ORGANISATION_END.search(text, begin, m.start())
             if owner:  # 江苏省生态研究会负责…工程: a programme's name never holds its runner

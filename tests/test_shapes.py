@@ -334,3 +334,13 @@ def test_a_kind_of_body_nearer_the_verb_is_its_agent():
 def test_a_kind_of_unit_s_party_committee_is_one_generic_name():
     names = _names("院党委在会议室召开会议，学院党委下一步要厘清学科与党支部的关系。", "PartyOrganization")
     assert names.get("院党委") is True and names.get("学院党委") is True and "党委" not in names
+
+
+def test_a_society_s_named_award_is_one_name_that_the_society_runs():
+    facts = facts_of("首批奖项是：江西省植物学会青年科技奖，何氏基金科学与技术奖，江西省化学会设立青年化学奖与环境化学奖。")
+    awards = {m.text for m in facts.mentions if m.type == "TalentProgram"}
+    assert {"江西省植物学会青年科技奖", "何氏基金科学与技术奖", "环境化学奖"} <= awards
+    runs = {(r.head, r.tail) for r in facts.relations if r.type == "RUNS"}
+    assert ("江西省植物学会", "江西省植物学会青年科技奖") in runs
+    assert not any(t.startswith("江西省化学会") for t in awards)  # a verb between: the society and its award
+    assert ("江西省化学会", "青年化学奖") in runs
