@@ -38,7 +38,7 @@ NOT_NAME_WORDS = {"所属", "有关", "相关", "各级", "部分", "全体", "�
                   "其", "下属", "直属", "地方", "基层", "优秀", "重点", "单位", "部门", "工作", "成员", "会员"}
 POLICY_WORDS = re.compile(
     r"(方案|意见|通知|条例|办法|规定|规划|纲要|决定|细则|法|章程|计划|指南|目录|要点|任务|纪要|准则|规则|制度|"
-    r"意见稿|公告|通告|决议|清单|标准|规范|战略|行动|工程|议程|宣言|公约|报告|举措|措施)"
+    r"意见稿|公告|通告|决议|清单|标准|规范|战略|行动|工程|议程|宣言|公约|报告|举措|措施|的建议)"
     r"([(（][^()（）]{0,12}[)）])?$")
 NOT_POLICY = re.compile(r"(日报|晚报|报|杂志|期刊|学报|通讯|周刊|网|时报|导报|文摘)$")
 # verbs that introduce a programme name rather than belong to it
@@ -254,7 +254,7 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
                                  "nested", nested=[org]))
         m = re.match(f"([{CJK}]{{2,8}}?)中心(?!工作|任务|城市|环节|位置|地位)", rest)
         if org.label == "Agency" and m and not re.search("[的和与及、等]|中心", m.group(1)) \
-                and all(w.flag.startswith(("n", "j")) for w in pos_tokenizer().cut(m.group(1))):
+                and all(w.flag.startswith(("n", "j", "vn")) for w in pos_tokenizer().cut(m.group(1))):
             # 科技部科技评估中心, 中国科协学会服务中心: a centre of a named body is a body of it
             out.append(Candidate(org.start, org.end + m.end(), "Agency", text[org.start:org.end + m.end()], False,
                                  "nested", nested=[org]))

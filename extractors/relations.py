@@ -126,13 +126,15 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
     return _coordinated(text, sentence, out)
 
 
-PASSIVE_LINK = re.compile(r"^(?:共同|联合|负责|统一|分别|牵头)?$")  # A、B 共同 设立
+# A、B 共同 设立; 经民政部 部务会议 通过
+PASSIVE_LINK = re.compile(r"^(?:共同|联合|负责|统一|分别|牵头|[\u4e00-\u9fff]{0,4}会议)?$")
 
 
 def _passive_agents(text: str, sentence: list[Placed], rule: TriggerRule, head: Placed, between: str) -> list[Placed]:
-    """tail … 由 head[、head2 …] trigger: the programme first, its agents after 由, the verb after them.
+    """tail … 由/经 head[、head2 …] trigger: the programme or policy first, its agents after 由 or 经, the
+    verb after them (X奖由A、B共同设立; 《办法》经民政部部务会议通过).
     Every agent of the list, or none."""
-    if len(between) > rule.max_gap or not between.endswith("由") or re.search("[。；;]", between):
+    if len(between) > rule.max_gap or not between.endswith(("由", "经")) or re.search("[。；;]", between):
         return []
     agents = [head]
     while sentence.index(agents[-1]) + 1 < len(sentence):

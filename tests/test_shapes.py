@@ -344,3 +344,14 @@ def test_a_society_s_named_award_is_one_name_that_the_society_runs():
     assert ("江西省植物学会", "江西省植物学会青年科技奖") in runs
     assert not any(t.startswith("江西省化学会") for t in awards)  # a verb between: the society and its award
     assert ("江西省化学会", "青年化学奖") in runs
+
+
+def test_a_policy_named_first_is_issued_by_the_agent_after_you():
+    issued = _relations("《江西省社会组织评估办法》于2020年1月经江西省民政厅厅务会议通过，由厅长签署公布。", "ISSUED")
+    assert issued == {("江西省民政厅", "江西省社会组织评估办法")}
+    assert not _relations("《江西省社会组织评估办法》由江西省民政厅负责解释。", "ISSUED")
+
+
+def test_a_central_proposal_in_title_marks_is_a_policy():
+    facts = facts_of("会议学习了《中共中央关于制定江西发展规划的建议》。")
+    assert "中共中央关于制定江西发展规划的建议" in {m.text for m in facts.mentions if m.type == "Policy"}
