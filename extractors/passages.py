@@ -11,6 +11,7 @@ end stay with the sentence they close; an opening one goes with the sentence it 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -124,7 +125,30 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int, int]]:
     for s, e in spans:
         para = bisect.bisect_right(line_starts, s) - 1
         for a, b in _bounded(text, s, e):
-            yield para, a, b
+            yield from ((para, x, y) for x, y in _without_debris(text, a, b))
+
+
+# scraping debris that no fact may quote: converter bookmarks, a site's navigation trail
+# (首页 > 新闻中心 > 正文) and runs of ASCII letters with no space (text of another file run together)
+DEBRIS = re.compile(r"\[bookmark:[^\]\n]*\]|(?:[\w\u4e00-\u9fff]{1,10}[ \t]*[>›»][ \t]*){2,}[\w\u4e00-\u9fff]{1,10}"
+                    r"|[A-Za-z][A-Za-z0-9._,]{23,}")
+
+
+def _without_debris(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    """[s, e) with scraping debris cut out: the pieces around it, trimmed, that hold a word."""
+    for m in DEBRIS.finditer(text, s, e):
+        yield from _trimmed(text, s, m.start())
+        s = m.end()
+    yield from _trimmed(text, s, e)
+
+
+def _trimmed(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    while s < e and (text[s].isspace() or text[s] in "，,、；;：:"):
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if any(ch.isalnum() for ch in text[s:e]):
+        yield s, e
 
 
 MAX_SENTENCE = 1_000  # characters; longer "sentences" (a list without a full stop, scraped text run

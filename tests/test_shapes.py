@@ -355,3 +355,13 @@ def test_a_policy_named_first_is_issued_by_the_agent_after_you():
 def test_a_central_proposal_in_title_marks_is_a_policy():
     facts = facts_of("会议学习了《中共中央关于制定江西发展规划的建议》。")
     assert "中共中央关于制定江西发展规划的建议" in {m.text for m in facts.mentions if m.type == "Policy"}
+
+
+def test_scraping_debris_never_enters_a_fact():
+    text = ("首页 > 新闻中心 > 正文 各级科协要推动学会承接政府转移职能。[bookmark: _Hlk35809711]各学会要加强科普工作。"
+            "要组织教师参加论坛xkcdbeconsistentwithinthesamediskAlternateunified进一步提高农民素质。")
+    facts = facts_of(text)
+    for r in facts.recommendations:
+        assert not any(junk in r.text for junk in ("首页", "bookmark", "xkcd", ">"))
+    assert {"各级科协要推动学会承接政府转移职能。", "各学会要加强科普工作。"} <= {r.text for r in facts.recommendations}
+    assert all(facts.document.text[p.start:p.end] == p.text and "bookmark" not in p.text for p in facts.passages)
