@@ -21,14 +21,15 @@ from extractors.shadow import Shadow
 
 CJK = "\u4e00-\u9fff"
 SOCIETY_SUFFIX = "学会联合体|学会|协会|研究会|联合会|促进会"
-BRANCH_SUFFIX = "专业委员会|工作委员会|分会|专委会"
+BRANCH_SUFFIX = "专项基金管理委员会|专业委员会|工作委员会|专门委员会|分会|专委会"
 PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党总支|党支部|党委|党组织|党组")
 # a generic unit that may stand between an organisation and its Party organisation
 PARTY_UNIT = ("学会服务中心学会联合|学会联合|科技社团|理事会|办事机构|秘书处|机关|常务理事会|分支机构|"
               "学院|学校|院|校|系|研究所|公司|企业")  # 学院党委, 院党委: a kind of unit's Party body
 # where a name can start: the common openings of Chinese and foreign organisation names
 NAME_OPENINGS = ("中国", "中华", "全国", "国际", "世界", "亚洲", "亚太", "欧洲", "美国", "英国", "德国", "法国",
-                 "日本", "北京", "上海", "天津", "重庆")
+                 "日本", "北京", "上海", "天津", "重庆", "旅欧", "旅美", "旅日", "旅英", "旅德", "旅法", "海外", "北美",
+                 "全美", "全欧", "澳大利亚", "加拿大")
 PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
              "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏",
              "宁夏", "新疆", "香港", "澳门")
@@ -230,7 +231,7 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
     for org in orgs:
         rest = text[org.end:org.end + 30]
         m = re.match(f"([{CJK}]{{0,12}}?)({BRANCH_SUFFIX})", rest)
-        if org.label == "Society" and m and not re.search("[的和及、，]", m.group(1)):  # 与 joins fields (探测与控制技术)
+        if org.label == "Society" and m and _name_rest(m.group(1), keep=frozenset({"与", "组织", "联合"}), verbs=True):
             branch = Candidate(org.start, org.end + m.end(), "Branch", text[org.start:org.end + m.end()], False,
                                "nested", nested=[org])
             out.append(branch)
@@ -240,7 +241,7 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
                                      text[org.start:branch.end + party.end()], False, "nested",
                                      nested=[branch]))
         m = re.match(f"([{CJK}0-9]{{0,12}}?)(?:科学技术奖|科技奖|奖)(?![励金项状品])", rest)
-        if org.label == "Society" and m and _award_modifier(m.group(1)):
+        if org.label == "Society" and m and _name_rest(m.group(1)):
             # 中国煤炭学会青年科学技术奖: a society's named award is one name (the longest), holding the society
             out.append(Candidate(org.start, org.end + m.end(), "TalentProgram", text[org.start:org.end + m.end()],
                                  False, "nested", nested=[org]))
@@ -261,15 +262,17 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _award_modifier(words: str) -> bool:
-    """The words between a society's name and 奖 can be the rest of the award's name: no list joiner,
-    no verb of the sentence (中国化学会设立青年化学奖 is two names)."""
+def _name_rest(words: str, keep: frozenset[str] = frozenset(), verbs: bool = False) -> bool:
+    """The words between an organisation's name and a head (奖, 专业委员会 …) can be the rest of one
+    name: no list joiner, no verb of the sentence (中国化学会设立青年化学奖 and 江西省植物学会下设青年工作委员会
+    are two names each). `keep`: words allowed anyway (与 in 探测与控制技术专业委员会); `verbs`: other
+    verbs may stand in the name (a branch's field: 探测, 焊接), the stop words' verbs never."""
     from extractors.shapes import STOP_WORDS, window_words
 
-    if re.search("[的和与及、，,]", words):
+    if re.search("[的和及、，,]", words) or ("与" in words and "与" not in keep):
         return False
-    return all(w not in STOP_WORDS and not (f.startswith("v") and f != "vn") for w, f in window_words(words)) \
-        if words else True
+    return all(w in keep or (w not in STOP_WORDS and (verbs or not (f.startswith("v") and f != "vn")))
+               for w, f in window_words(words)) if words else True
 
 
 def _choose(candidates: list[Candidate]) -> list[Candidate]:

@@ -104,8 +104,8 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                 head, tail = (second, first) if rule.tail_first else (first, second)
                 if head.entity.label not in rule.heads or tail.entity.label not in rule.tails:
                     continue
-                if rule.type == "BRANCH_OF" and (head.entity.generic or tail.entity.generic):
-                    continue  # a kind of branch (分支机构) belongs to no one society
+                if rule.type == "BRANCH_OF" and tail.entity.generic:
+                    continue  # a kind of society has no branch of its own
                 between = matching_text(text[first.end:second.start])  # 印發 = 印发
                 if rule.order == "passive":
                     for agent in _passive_agents(text, sentence, rule, head, between):
@@ -122,8 +122,23 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                     continue  # X网站消息：由Y主办的Z奖: Y, not X, runs it
                 if rule.type == "RUNS" and _MODIFIED.match(matching_text(text[tail.end:tail.end + 4])):
                     continue  # “科创中国”服务团: the programme names something else here
+                if rule.type == "BRANCH_OF":  # X学会下设A、B和C: every named branch of the list
+                    branches = _list_from(text, sentence, head)
+                    out += [_relation(rule.type, b, tail, f"trigger:{rule.type}", rule.confidence)
+                            for b in branches if not b.entity.generic]  # a kind (分支机构) is no one's branch
+                    continue
                 out.append(_relation(rule.type, head, tail, f"trigger:{rule.type}", rule.confidence))
     return _coordinated(text, sentence, out)
+
+
+def _list_from(text: str, sentence: list[Placed], first: Placed) -> list[Placed]:
+    """`first` and the items of the list it opens (A、B和C), in order."""
+    items = [first]
+    i = sentence.index(first)
+    while i + 1 < len(sentence) and _joined(text, sentence[i], sentence[i + 1], _TAIL_LIST):
+        i += 1
+        items.append(sentence[i])
+    return items
 
 
 # A、B 共同 设立; 经民政部 部务会议 通过

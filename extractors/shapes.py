@@ -63,22 +63,27 @@ PROGRAMME_POS = NAME_POS + ("a", "l")  # 最高成就奖, 自然科学奖
 
 def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False,
                stop: frozenset[str] = STOP_WORDS, pos: tuple[str, ...] = NAME_POS, verb_last: bool = False,
-               keep: frozenset[str] = frozenset()) -> int:
+               keep: frozenset[str] = frozenset(), short_verbs: bool = False) -> int:
     """Where a name that ends at `end` starts: walk left over name-like words (jieba), stopping at
     punctuation, a stop word or a word that cannot be part of a name (`keep`: words that can, whatever
-    their part of speech). Returns `end` when none."""
+    their part of speech; `short_verbs`: a one-character verb too, the piece of a word the segmenter
+    did not know, 碳 + 汇). Returns `end` when none."""
     start = end
     while start > max(0, end - max_len) and re.match(f"[{CJK}A-Za-z0-9·]", text[start - 1]):
         start -= 1
     window = text[start:end]
     if not window:
         return end
-    accepted = 0
+    accepted = pending = 0
     for i, (word, flag) in enumerate(reversed(window_words(window))):
+        if short_verbs and len(word) == 1 and flag.startswith("v") and word not in stop:
+            pending += 1  # kept only when a name word stands left of it (碳汇, not 如/到 before a name)
+            continue
         verb_ok = allow_verbs or (verb_last and i == 0)  # 创新奖: a verb right before the head
         if word not in keep and (word in stop or not (flag.startswith(pos) or (verb_ok and flag.startswith("v")))):
             break
-        accepted += len(word)
+        accepted += pending + len(word)
+        pending = 0
     return end - accepted
 
 
@@ -313,7 +318,8 @@ class ShapeFinder:
     def branches(self, text: str) -> list[Shape]:
         out = []
         for m in self.branch.finditer(text):
-            begin = name_start(text, m.start(), max_len=14, stop=BRANCH_STOP_WORDS, keep=BRANCH_NAME_WORDS)
+            begin = name_start(text, m.start(), max_len=14, stop=BRANCH_STOP_WORDS, keep=BRANCH_NAME_WORDS,
+                               short_verbs=True)
             for word, _ in window_words(text[begin:m.start()]):  # (学会)组织工作委员会: the owner, said barely
                 if word not in BRANCH_OPENING_NOT_NAME:
                     break

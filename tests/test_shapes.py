@@ -365,3 +365,17 @@ def test_scraping_debris_never_enters_a_fact():
         assert not any(junk in r.text for junk in ("首页", "bookmark", "xkcd", ">"))
     assert {"各级科协要推动学会承接政府转移职能。", "各学会要加强科普工作。"} <= {r.text for r in facts.recommendations}
     assert all(facts.document.text[p.start:p.end] == p.text and "bookmark" not in p.text for p in facts.passages)
+
+
+def test_every_named_branch_of_a_list_after_the_verb_belongs_to_the_society():
+    facts = facts_of("江西省植物学会下设青年工作委员会、科普工作委员会和植物分类专业委员会，"
+                     "并成立了林业碳汇专项基金管理委员会。四川省电子学会探测与控制技术专业委员会成立。")
+    branches = {(r.head, r.tail) for r in facts.relations if r.type == "BRANCH_OF"}
+    assert ("植物分类专业委员会", "江西省植物学会") in branches
+    assert ("四川省电子学会探测与控制技术专业委员会", "四川省电子学会") in branches
+    assert not any(h.startswith("江西省植物学会下设") for h, _ in branches)  # the verb is no part of a name
+    assert any(m.text.endswith("专项基金管理委员会") and m.type == "Branch" for m in facts.mentions)
+
+
+def test_an_overseas_society_opens_with_its_region():
+    assert "旅欧华人生物医药协会" in _names("旅欧华人生物医药协会与江西省科协签署协议。", "Society")
