@@ -33,8 +33,13 @@ NAME_OPENINGS = ("中国", "中华", "全国", "国际", "世界", "亚洲", "�
 PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
              "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏",
              "宁夏", "新疆", "香港", "澳门")
+# a society's name with no known opening and no place must be this long before its head
+# (黄河文化研究会, 青年科技工作者协会; not 科普学会, 一流学术学会)
+UNOPENED_NAME = 4
+UNOPENED_POS = ("n", "nz", "ns", "nt", "nr", "nrt", "j", "nw")
 # part-of-speech tags (jieba) of words that can be part of an organisation's name
 NAME_POS = ("n", "nr", "ns", "nt", "nz", "ng", "nl", "j", "eng", "x", "vn", "an", "b")
+AGE_WORDS = frozenset({"青年", "少年", "青少年", "老年", "中青年", "老科技"})  # time words to the segmenter, names' words here
 NOT_NAME_WORDS = {"所属", "有关", "相关", "各级", "部分", "全体", "广大", "各类", "我国", "会议", "本届", "该", "各",
                   "其", "下属", "直属", "地方", "基层", "优秀", "重点", "单位", "部门", "工作", "成员", "会员"}
 POLICY_WORDS = re.compile(
@@ -111,8 +116,25 @@ def _anchored_start(text: str, suffix_start: int, max_len: int = 16) -> int | No
     return best
 
 
+def _unopened_name(words: list, name: str, head: str) -> bool:
+    """A name with no known opening and no place level: it opens with a place word (长江, 俄罗斯, 雄安),
+    or — for a 协会, 研究会, 促进会 or 联合会, not a bare 学会, which a sentence often names by its
+    kind (建设一流学会, 年度轮值学会) — it is long enough and all nouns (黄河文化研究会, 科技工作者协会)."""
+    taken, nouns, first = 0, True, None
+    for word in reversed(words):
+        if taken >= len(name):
+            break
+        taken += len(word.word)
+        nouns = nouns and (word.flag in UNOPENED_POS or word.word in AGE_WORDS)
+        first = word
+    if first is not None and first.flag == "ns" and len(first.word) >= 2 and taken == len(name) \
+            and len(name) >= UNOPENED_NAME:
+        return True
+    return head != "学会" and nouns and len(name) >= UNOPENED_NAME
+
+
 def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_opening: bool = True,
-                   pos: tuple[str, ...] = NAME_POS, stop: frozenset[str] = frozenset()) -> int | None:
+                   pos: tuple[str, ...] = NAME_POS, stop: frozenset[str] = frozenset(), head: str = "") -> int | None:
     """Where a name ending in a suffix at `suffix_start` starts: walk left over the words (jieba,
     with part of speech) while they can be part of a name; a known opening (中国, 山东 …)
     inside the accepted words starts the name."""
@@ -125,14 +147,15 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
     words = list(pos_tokenizer().cut(window))
     accepted = 0
     for word in reversed(words):
-        if word.word in NOT_NAME_WORDS or word.word in stop or not word.flag.startswith(pos):
+        if word.word not in AGE_WORDS and (word.word in NOT_NAME_WORDS or word.word in stop
+                                           or not word.flag.startswith(pos)):
             break
         accepted += len(word.word)
     name = window[len(window) - accepted:]
     openings = [name.find(o) for o in NAME_OPENINGS + PROVINCES if o in name] if require_opening else []
     if openings:
         name = name[min(openings):]
-    elif require_opening and not re.search("[省市县区州]", name):
+    elif require_opening and not re.search("[省市县区州]", name) and not _unopened_name(words, name, head):
         return None  # without a known opening or a place, a phrase such as 调整协会 is no name
     if len(name) < 2:
         return None
@@ -174,7 +197,7 @@ def _is_association(name: str) -> bool:
 def _pattern_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in re.finditer(f"(?:{SOCIETY_SUFFIX})", text):
-        begin = _left_boundary(text, m.start())
+        begin = _left_boundary(text, m.start(), head=m.group(0))
         anchored = _anchored_start(text, m.start())
         if anchored is not None and (begin is None or anchored < begin):
             begin = anchored

@@ -379,3 +379,11 @@ def test_every_named_branch_of_a_list_after_the_verb_belongs_to_the_society():
 
 def test_an_overseas_society_opens_with_its_region():
     assert "旅欧华人生物医药协会" in _names("旅欧华人生物医药协会与江西省科协签署协议。", "Society")
+
+
+def test_a_society_with_no_known_opening_is_named_by_nouns_or_a_place():
+    names = _names("会议邀请了黄河文化研究会、青年科技工作者协会、长江流域水利学会和俄罗斯地理学会的代表。", "Society")
+    assert {"黄河文化研究会", "青年科技工作者协会", "长江流域水利学会", "俄罗斯地理学会"} <= set(names)
+    # a bare 学会 that a sentence names by its kind, and words of the sentence before a head, are no names
+    names = _names("要建设一流学会，年度轮值学会由理事会确定，以委托方式委托学会承担，推动调整协会。", "Society")
+    assert not any(n.startswith(("建设", "年度", "方式", "委托", "调整")) for n in names)
