@@ -34,6 +34,9 @@ NAME_VERBS = frozenset(name_parts().get("Branch", "name_word"))  # 组织, 联�
 BRANCH_STOP_WORDS = STOP_WORDS - NAME_VERBS
 BRANCH_NAME_WORDS = NAME_VERBS | {"与"}  # 标准化理论与政策专业委员会
 PROGRAMME_NAME_WORDS = frozenset({"与"})  # 何梁何利基金科学与技术奖
+# heads of programmes, plans and funds (not awards): their names hold verbs (人才托举工程) and need a cue
+PROGRAMME_HEADS = ("计划", "工程", "基金", "专项", "人才计划", "项目")
+LIST_HEADS = ("工程", "计划", "专项", "行动", "项目", "基金")  # a 、-list of these shares the kind
 BRANCH_OPENING_NOT_NAME = frozenset({"学会", "协会", "研究会", "与", "本会", "该会"})
 
 # an organisation's name ends here; a programme name found leftwards never reaches over one
@@ -85,6 +88,10 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
         accepted += pending + len(word)
         pending = 0
     return end - accepted
+
+
+def _head_of(name: str) -> str:
+    return next(h for h in LIST_HEADS if name.endswith(h))
 
 
 def _alt(parts: NameParts, label: str, part: str) -> str:
@@ -217,7 +224,7 @@ class ShapeFinder:
                 continue  # 奖励, 计划单列, 工程师: the head is part of a longer word
             if re.match(r"[〔\[［(（]\d{4}[〕\]］)）]\d+号", text[m.end():m.end() + 12]):
                 continue  # 国科发奖〔2017〕196号: a 发文字号, not an award
-            award = head not in ("计划", "工程", "基金", "专项", "人才计划")
+            award = head not in PROGRAMME_HEADS
             # verbs stand inside programme names (人才托举工程), hardly ever inside award names
             begin = name_start(text, m.start(), max_len=18, allow_verbs=not award, pos=PROGRAMME_POS, verb_last=award,
                                keep=PROGRAMME_NAME_WORDS)
@@ -265,26 +272,27 @@ class ShapeFinder:
             head = self.programme.search(text, shape.start, shape.end)
             while head and head.end() != shape.end:
                 head = self.programme.search(text, head.start() + 1, shape.end)
-            if head is None or head.group(0) not in ("工程", "计划", "专项", "行动"):
+            if head is None or head.group(0) not in LIST_HEADS:
                 continue
-            word = head.group(0)
-            item = re.compile(f"[{CJK}]{{2,8}}?{word}")
+            heads = "|".join(LIST_HEADS)
+            item = re.compile(f"[“\"]?([{CJK}0-9]{{2,12}}?(?:{heads}))[”\"]?")
             items: list[Shape] = []
-            # rightwards: 、X工程、Y工程
-            pos = shape.end
+            # rightwards: 、X工程、“Y工程”、Z项目 (a quoted item too; a list may mix these heads)
+            pos = shape.end + (1 if text[shape.end:shape.end + 1] in ("”", '"') else 0)
             while pos < len(text) and text[pos] == "、":
                 m = item.match(text, pos + 1)
-                if not m or not self._sibling(text, m.start(), m.end(), word):
+                if not m or not self._sibling(text, m.start(1), m.end(1), _head_of(m.group(1))):
                     break
-                items.append(Shape(m.start(), m.end(), "TalentProgram", False))
+                items.append(Shape(m.start(1), m.end(1), "TalentProgram", False))
                 pos = m.end()
             # leftwards: X工程、Y工程、<found>
             pos = shape.start
             while pos > 0 and text[pos - 1] == "、":
-                if not text.endswith(word, 0, pos - 1):
+                word = next((h for h in LIST_HEADS if text.endswith(h, 0, pos - 1)), None)
+                if word is None:
                     break
                 end = pos - 1
-                begin = name_start(text, end - len(word), max_len=8, allow_verbs=True, pos=PROGRAMME_POS,
+                begin = name_start(text, end - len(word), max_len=12, allow_verbs=True, pos=PROGRAMME_POS,
                                    stop=BRANCH_STOP_WORDS)  # 组织凝聚工程: 组织 is a name word here
                 # no _name_opening here: the list, not a verb, bounds the item (组织凝聚工程)
                 if end - len(word) - begin < 2 or not self._sibling(text, begin, end, word):

@@ -387,3 +387,10 @@ def test_a_society_with_no_known_opening_is_named_by_nouns_or_a_place():
     # a bare 学会 that a sentence names by its kind, and words of the sentence before a head, are no names
     names = _names("要建设一流学会，年度轮值学会由理事会确定，以委托方式委托学会承担，推动调整协会。", "Society")
     assert not any(n.startswith(("建设", "年度", "方式", "委托", "调整")) for n in names)
+
+
+def test_a_list_of_programmes_may_mix_heads_and_quotes():
+    names = _names("省科协实施了青年科技人才托举工程、“赣鄱英才工程”、天府青城计划、省自然科学基金杰出青年项目、"
+                   "井冈学者奖励计划。会议部署了重点项目、重大工程。", "TalentProgram")
+    assert {"天府青城计划", "省自然科学基金杰出青年项目", "井冈学者奖励计划"} <= set(names)
+    assert not {"重点项目", "重大工程"} & set(names)  # a pair of generic words is no series of programmes
