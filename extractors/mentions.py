@@ -23,6 +23,8 @@ CJK = "\u4e00-\u9fff"
 SOCIETY_SUFFIX = "学会联合体|学会|协会|研究会|联合会|促进会"
 BRANCH_SUFFIX = "专项基金管理委员会|专业委员会|工作委员会|专门委员会|分会|专委会"
 PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党总支|党支部|党委|党组织|党组")
+# what kind of Party branch: 功能型党支部, 临时党支部, 第二党支部, 离退休干部党支部
+PARTY_QUALIFIER = "(?:功能型|临时|联合|流动|离退休干部|离退休|在职|第[一二三四五六七八九十\\d]+)?"
 # a generic unit that may stand between an organisation and its Party organisation
 PARTY_UNIT = ("学会服务中心学会联合|学会联合|科技社团|理事会|办事机构|秘书处|机关|常务理事会|分支机构|"
               "学院|学校|院|校|系|研究所|公司|企业")  # 学院党委, 院党委: a kind of unit's Party body
@@ -227,7 +229,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         if not re.search("[的和与及将起]|继续|开展|实施|总体|思路|中国科学院|中国工程", m.group(0)):  # a year-named project,
             out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))  # not a clause
     # a generic unit with its Party organisation: 学会党组织, 分支机构党的工作小组 (instances are nested below)
-    for m in re.finditer(f"(学会|协会|研究会|{PARTY_UNIT})(?:{PARTY_SUFFIX})", text):
+    for m in re.finditer(f"(学会|协会|研究会|{PARTY_UNIT}){PARTY_QUALIFIER}(?:{PARTY_SUFFIX})", text):
         unit = m.group(1)
         nested = [Candidate(m.start(), m.start(1) + len(unit), "Branch", unit, True, "pattern")] \
             if unit == "分支机构" else []
@@ -258,7 +260,7 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
             branch = Candidate(org.start, org.end + m.end(), "Branch", text[org.start:org.end + m.end()], False,
                                "nested", nested=[org])
             out.append(branch)
-            party = re.match(f"({PARTY_UNIT})?({PARTY_SUFFIX})", text[branch.end:branch.end + 12])
+            party = re.match(f"({PARTY_UNIT})?{PARTY_QUALIFIER}({PARTY_SUFFIX})", text[branch.end:branch.end + 12])
             if party:
                 out.append(Candidate(org.start, branch.end + party.end(), "PartyOrganization",
                                      text[org.start:branch.end + party.end()], False, "nested",
@@ -268,10 +270,15 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
             # 中国煤炭学会青年科学技术奖: a society's named award is one name (the longest), holding the society
             out.append(Candidate(org.start, org.end + m.end(), "TalentProgram", text[org.start:org.end + m.end()],
                                  False, "nested", nested=[org]))
-        m = re.match(f"({PARTY_UNIT})?({PARTY_SUFFIX})", rest)
+        m = re.match(f"({PARTY_UNIT})?{PARTY_QUALIFIER}({PARTY_SUFFIX})", rest)
         if m:
             out.append(Candidate(org.start, org.end + m.end(), "PartyOrganization",
                                  text[org.start:org.end + m.end()], False, "nested", nested=[org]))
+        m = re.match("(?:总支部|支部)?委员会", rest)
+        if m and text.endswith("中共", 0, org.start) and org.label in ("Society", "Branch"):
+            # 中共江西省植物学会委员会: the society's Party committee, written out
+            out.append(Candidate(org.start - 2, org.end + m.end(), "PartyOrganization",
+                                 text[org.start - 2:org.end + m.end()], False, "nested", nested=[org]))
         m = re.match("办公厅|办公室", rest)
         if org.label == "Agency" and m:  # 中国科协办公厅: the office of a known body is a body too
             out.append(Candidate(org.start, org.end + m.end(), "Agency", text[org.start:org.end + m.end()], False,

@@ -344,7 +344,7 @@ class ShapeFinder:
         out = []
         for m in self.party.finditer(text):
             head = self.party_head.search(text, m.start(), m.end())
-            begin = name_start(text, head.start(), max_len=16)
+            begin = name_start(text, head.start(), max_len=16, pos=NAME_POS + ("l",))  # 生命科学学院党委
             if head.start() - begin >= 3:
                 out.append(Shape(begin, m.end(), "PartyOrganization", False))
         return out

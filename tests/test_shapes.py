@@ -394,3 +394,12 @@ def test_a_list_of_programmes_may_mix_heads_and_quotes():
                    "井冈学者奖励计划。会议部署了重点项目、重大工程。", "TalentProgram")
     assert {"天府青城计划", "省自然科学基金杰出青年项目", "井冈学者奖励计划"} <= set(names)
     assert not {"重点项目", "重大工程"} & set(names)  # a pair of generic words is no series of programmes
+
+
+def test_party_bodies_written_out_qualified_or_under_a_faculty():
+    facts = facts_of("中共江西省植物学会委员会召开会议，江西省植物学会功能型党支部、机关第二党支部参加。"
+                     "江西师范大学生命科学学院党委书记出席。")
+    owners = {(r.head, r.tail) for r in facts.relations if r.type == "PARTY_ORG_OF"}
+    assert {("中共江西省植物学会委员会", "江西省植物学会"), ("江西省植物学会功能型党支部", "江西省植物学会")} <= owners
+    names = _names(facts.document.text, "PartyOrganization")
+    assert names.get("机关第二党支部") is True and names.get("江西师范大学生命科学学院党委") is False
