@@ -283,7 +283,7 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
         if org.label == "Agency" and m:  # 中国科协办公厅: the office of a known body is a body too
             out.append(Candidate(org.start, org.end + m.end(), "Agency", text[org.start:org.end + m.end()], False,
                                  "nested", nested=[org]))
-        m = re.match(f"([{CJK}]{{2,8}}?)中心(?!工作|任务|城市|环节|位置|地位)", rest)
+        m = re.match(f"([{CJK}]{{2,12}}?)中心(?!工作|任务|城市|环节|位置|地位)", rest)
         if org.label == "Agency" and m and not re.search("[的和与及、等]|中心", m.group(1)) \
                 and all(w.flag.startswith(("n", "j", "vn")) for w in pos_tokenizer().cut(m.group(1))):
             # 科技部科技评估中心, 中国科协学会服务中心: a centre of a named body is a body of it

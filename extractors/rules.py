@@ -45,6 +45,7 @@ PARTS: dict[str, dict[str, str]] = {
         "government": "a place's government or Party committee (人民政府, 省委 …)",
         "office": "a general office (办公厅, 办公室)",
         "committee": "a place's Party committee named after the place's level (湖北省委, bare: 省委)",
+        "committee_department": "a department of a place's Party committee (省委组织部, 市委人才办)",
         "national": "a prefix that makes a department or body national (国家知识产权局, 全国人大常委会)",
         "owned_office": "an office that is a body whoever owns it (中共中央办公厅, 国务院办公厅)",
         "association": "a place's association of the state's mass-organisation system (科协, 社科联)",

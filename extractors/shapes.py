@@ -106,7 +106,11 @@ class ShapeFinder:
         self.department = re.compile(f"(?:{a('domain')})(?:{a('level_head')})(?!门|署|分)")  # 民政部门, 林业部署
         self.state_department = re.compile(f"(?:{a('domain')})(?:行政)?部门")  # 国务院民政部门
         self.government = re.compile(f"(?:{a('government')})(?:{a('office')})?")
-        self.committee = re.compile(f"(?:{a('committee')})(?:{a('office')})?(?!员)")  # 上海市委员会 is no 上海市委
+        # 上海市委员会 is no 上海市委; 省委组织部, 市委人才办: its departments
+        self.committee = re.compile(f"(?:{a('committee')})(?:{a('committee_department')})?(?:{a('office')})?(?!员)")
+        # 九江经开区管委会, 南昌高新区管理委员会: a zone's administration, named after its place
+        self.zone = re.compile("(?:经济技术开发区|经济开发区|经开区|高新技术产业开发区|高新区|开发区|新区|自贸区|"
+                               "示范区|工业园区|产业园区?|科技园)(?:管委会|管理委员会)")
         self.national = frozenset(parts.get("Agency", "national"))
         self.owned_office = re.compile(a("owned_office"))
         self.association = re.compile(a("association"))
@@ -166,6 +170,14 @@ class ShapeFinder:
             begin = m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "中国" else self._place(text, m.start())
             if begin < m.start():
                 out.append(Shape(begin, m.end(), "Agency", m.start() - begin <= 1))
+        for m in self.zone.finditer(text):
+            place = self._place(text, m.start())  # 赣州市经开区
+            if place == m.start():  # 九江经开区, 大理经开区: a place word (the segmenter may call it a noun)
+                words = window_words(text[max(0, m.start() - 6):m.start()])
+                if words and words[-1][1].startswith("n") and len(words[-1][0]) >= 2 and words[-1][0] not in STOP_WORDS:
+                    place = m.start() - len(words[-1][0])
+            if place < m.start():
+                out.append(Shape(place, m.end(), "Agency", False))
         for rx, ministry_head in ((self.department, "部"), (self.government, None)):
             for m in rx.finditer(text):
                 begin = self._place(text, m.start())

@@ -403,3 +403,11 @@ def test_party_bodies_written_out_qualified_or_under_a_faculty():
     assert {("中共江西省植物学会委员会", "江西省植物学会"), ("江西省植物学会功能型党支部", "江西省植物学会")} <= owners
     names = _names(facts.document.text, "PartyOrganization")
     assert names.get("机关第二党支部") is True and names.get("江西师范大学生命科学学院党委") is False
+
+
+def test_zone_administrations_and_party_committee_departments_are_bodies():
+    names = _names("九江经开区管委会、南昌高新区管理委员会、江西省委组织部、市委人才办和省委宣传部办公室联合印发通知。"
+                   "开发区管委会负责；组织委员会由专家组成。", "Agency")
+    assert {"九江经开区管委会", "南昌高新区管理委员会", "江西省委组织部", "市委人才办", "省委宣传部办公室"} <= set(names)
+    assert names["江西省委组织部"] is False and names["市委人才办"] is True  # no place: the kind
+    assert "开发区管委会" not in names and "组织委员会" not in names
