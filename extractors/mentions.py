@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from extractors.gazetteer import Gazetteer
+from extractors.shapes import LEVEL_ONLY
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
@@ -41,6 +42,7 @@ UNOPENED_NAME = 4
 UNOPENED_POS = ("n", "nz", "ns", "nt", "nr", "nrt", "j", "nw")
 # part-of-speech tags (jieba) of words that can be part of an organisation's name
 NAME_POS = ("n", "nr", "ns", "nt", "nz", "ng", "nl", "j", "eng", "x", "vn", "an", "b")
+PLACE_POS = ("n", "nr", "ns", "nt", "nz", "ng", "j", "x")  # the words of a place's name (no verbs: 优化省科协)
 AGE_WORDS = frozenset({"青年", "少年", "青少年", "老年", "中青年", "老科技"})  # time words to the segmenter, names' words here
 NOT_NAME_WORDS = {"所属", "有关", "相关", "各级", "部分", "全体", "广大", "各类", "我国", "会议", "本届", "该", "各",
                   "其", "下属", "直属", "地方", "基层", "优秀", "重点", "单位", "部门", "工作", "成员", "会员"}
@@ -210,12 +212,15 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         inner = f"{SOCIETY_SUFFIX}" if m.group(0) == "学会联合体" else f"科协|{SOCIETY_SUFFIX}"
         if begin is not None and not re.search(inner, text[begin:m.start()]) \
                 and not _is_association(text[begin:end]):  # 重庆市社会科学界联合会 is a body of the state
-            generic = bool(_society_scope().fullmatch(text[begin:m.start()]))  # 全省性行业协会商会: a kind
+            # 全省性行业协会商会: a kind; so is a society of a bare level (省医学会, 市电子学会)
+            generic = bool(_society_scope().fullmatch(text[begin:m.start()])) or text[begin] in "省市县州区"
             out.append(Candidate(begin, end, "Society", text[begin:end], generic, "pattern"))
     for m in re.finditer("科学技术协会|科协", text):
-        begin = _left_boundary(text, m.start(), max_len=10)
-        if begin is not None and re.search(f"(省|市|县|州|盟|区|{'|'.join(PROVINCES)})$", text[begin:m.start()]):
-            out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], False, "pattern"))
+        begin = _left_boundary(text, m.start(), max_len=10, pos=PLACE_POS)
+        if begin is not None and re.search(f"(省|市|县|州|盟|区|{'|'.join(PROVINCES)})$", text[begin:m.start()]) \
+                and not re.search("科协|协会", text[begin:m.start()]):  # 湖北省科协网站市州科协 is two
+            generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))  # 全省科协, 市州科协: the kind
+            out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], generic, "pattern"))
     for m in re.finditer(f"[“\"]([{CJK}A-Za-z0-9·]{{2,20}}(?:工程|计划|奖|基金|人才|学者|行动))[”\"]", text):
         out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
     for m in _quoted_honour().finditer(text):  # “先进集体”, “优秀科技工作者”: a quoted honorary title

@@ -59,6 +59,29 @@ def _shifted(f: FoundMention, offset: int) -> FoundMention:
                    nested=tuple((label, name, s + offset, e + offset) for label, name, s, e in f.nested))
 
 
+SHORT_POLICY = 4  # 《意见》, 《若干措施》, 《实施方案》: a title this short names a policy of the document
+
+
+def _resolve_short_policies(found: list[FoundMention], title: str) -> list[FoundMention]:
+    """A short title (《意见》, 《实施方案》) is the document's way of naming a policy it named in full:
+    the nearest full title before it that ends the same way (…的指导意见), else the document itself
+    when its title does; with neither it names only a kind of document (generic)."""
+    out = []
+    full: list[FoundMention] = []
+    for f in found:
+        if f.label == "Policy" and len(f.canonical) <= SHORT_POLICY:
+            ending = f.canonical[-2:]
+            antecedent = next((a.canonical for a in reversed(full) if a.canonical.endswith(ending)), None)
+            own = title.strip("《》 ")
+            if antecedent is None and own.endswith(ending) and len(own) > len(f.canonical):
+                antecedent = own
+            f = replace(f, canonical=antecedent) if antecedent else replace(f, generic=True)
+        elif f.label == "Policy":
+            full.append(f)
+        out.append(f)
+    return out
+
+
 def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Gazetteer,
                            window: tuple[int, int] | None = None, cited: set[str] | None = None
                            ) -> tuple[list[Entity], list[Mention], list[Relation]]:
@@ -71,6 +94,7 @@ def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Ga
     relations: list[Relation] = []
     by_passage: dict[str, list[Placed]] = {}
     policies: list[Placed] = []
+    found = _resolve_short_policies(found, doc.title)
     for f in found:
         passage = passage_at(passages, f.start)
         if passage is None or f.end > passage.end:

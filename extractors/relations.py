@@ -209,13 +209,15 @@ def _joined(text: str, left: Placed, right: Placed, joiner: re.Pattern[str] = _C
 
 
 def cites(doc: Document, policies: list[Placed], seen: set[str]) -> list[Relation]:
-    """The document cites every policy it names (evidence: the first sentence naming it);
-    `seen` holds the policies cited already, and is updated."""
+    """The document cites every policy it names (evidence: the first sentence naming it by each of
+    its names: 《…指导意见》 and, later, 《意见》); `seen` holds the (policy, name) pairs cited already,
+    and is updated."""
     out = []
     for p in policies:
-        if p.entity.id in seen:
+        key = f"{p.entity.id}\t{p.text}"
+        if key in seen:
             continue
-        seen.add(p.entity.id)
+        seen.add(key)
         out.append(Relation(type="CITES", head_id=doc.id, tail_id=p.entity.id, head_label="Document",
                             tail_label="Policy", head=doc.title, tail=p.text,
                             evidence=_evidence(p.passage, "title-in-text", 1.0)))

@@ -41,6 +41,9 @@ BRANCH_OPENING_NOT_NAME = frozenset({"学会", "协会", "研究会", "与", "�
 
 # an organisation's name ends here; a programme name found leftwards never reaches over one
 ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协)(?=[^会])")
+PLACE_VERBS = "驻在赴至到从"  # glued to a level by the segmenter (驻省), never part of a place
+# a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
+LEVEL_ONLY = re.compile("(?:全|各|本)?(?:省|市|州|县|区|盟|旗|乡|镇|地市|设区市|市州|区县|县区|县市区?|市县|省市|园区)+")
 ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中心|单位|机构|组织|部门|专家|工作)$")
 EDITION = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+届|(?:19|20)\d{2}(?:[-—～~至](?:19|20)?\d{2})?年度?|"
                      r"\(\d{4}\)|（\d{4}）)+")
@@ -145,6 +148,9 @@ class ShapeFinder:
         # keep only the trailing words that form the place: a place word (ns) or the suffix itself
         keep = 0
         for word, flag in reversed(words):
+            if word[0] in PLACE_VERBS and len(word) == 2 and word[1] in self.place_suffix:
+                keep += 1  # 驻省: the segmenter glued a verb to the level (监委驻省科技厅)
+                break
             if flag.startswith("ns") or word in self.place_suffix or (keep == 0 and word.endswith(suffix)):
                 keep += len(word)
             else:
@@ -169,7 +175,7 @@ class ShapeFinder:
         for m in self.association.finditer(text):  # 中国科协 and any place's 科协 or 社科联 are bodies of the state
             begin = m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "中国" else self._place(text, m.start())
             if begin < m.start():
-                out.append(Shape(begin, m.end(), "Agency", m.start() - begin <= 1))
+                out.append(Shape(begin, m.end(), "Agency", bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))))
         for m in self.zone.finditer(text):
             place = self._place(text, m.start())  # 赣州市经开区
             if place == m.start():  # 九江经开区, 大理经开区: a place word (the segmenter may call it a noun)

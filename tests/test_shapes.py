@@ -411,3 +411,11 @@ def test_zone_administrations_and_party_committee_departments_are_bodies():
     assert {"九江经开区管委会", "南昌高新区管理委员会", "江西省委组织部", "市委人才办", "省委宣传部办公室"} <= set(names)
     assert names["江西省委组织部"] is False and names["市委人才办"] is True  # no place: the kind
     assert "开发区管委会" not in names and "组织委员会" not in names
+
+
+def test_a_short_title_names_the_policy_named_in_full_before_it():
+    facts = facts_of("省政府印发《关于加强江西科普工作的意见》。《意见》要求各地加强科普。《章程》另行制定。")
+    policies = {m.text: m.entity_id for m in facts.mentions if m.type == "Policy"}
+    assert policies["意见"] == policies["关于加强江西科普工作的意见"]  # one policy, two names
+    generic = {e.name: e.generic for e in facts.entities if e.label == "Policy"}
+    assert generic.get("章程") is True and "意见" not in generic  # no antecedent: a kind of document only
