@@ -184,6 +184,13 @@ def _society_scope() -> re.Pattern[str]:
     return re.compile(f"(?:{'|'.join(map(re.escape, words))})+" if words else "(?!)")
 
 
+def _kind_of_society(modifier: str) -> bool:
+    """A society's name that names a kind of society: scope words alone (全省性行业协会商会), a bare
+    level (省医学会, 市电子学会), a grade (江苏省级学会, 世界一流学会), or a province alone (江苏学会)."""
+    return (bool(_society_scope().fullmatch(modifier)) or modifier[:1] in ("省", "市", "县", "州", "区")
+            or modifier.endswith(("级", "性", "一流")) or modifier in PROVINCES)
+
+
 def _scope_start(text: str, suffix_start: int) -> int | None:
     """The start of a run of scope words that ends at `suffix_start` (全省性行业), or None."""
     for begin in range(max(0, suffix_start - 8), suffix_start):
@@ -212,8 +219,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         inner = f"{SOCIETY_SUFFIX}" if m.group(0) == "学会联合体" else f"科协|{SOCIETY_SUFFIX}"
         if begin is not None and not re.search(inner, text[begin:m.start()]) \
                 and not _is_association(text[begin:end]):  # 重庆市社会科学界联合会 is a body of the state
-            # 全省性行业协会商会: a kind; so is a society of a bare level (省医学会, 市电子学会)
-            generic = bool(_society_scope().fullmatch(text[begin:m.start()])) or text[begin] in "省市县州区"
+            generic = _kind_of_society(text[begin:m.start()])
             out.append(Candidate(begin, end, "Society", text[begin:end], generic, "pattern"))
     for m in re.finditer("科学技术协会|科协", text):
         begin = _left_boundary(text, m.start(), max_len=10, pos=PLACE_POS)

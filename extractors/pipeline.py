@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import replace
 from collections.abc import Iterable, Iterator
@@ -72,9 +73,10 @@ def _resolve_short_policies(found: list[FoundMention], title: str) -> list[Found
         if f.label == "Policy" and len(f.canonical) <= SHORT_POLICY:
             ending = f.canonical[-2:]
             antecedent = next((a.canonical for a in reversed(full) if a.canonical.endswith(ending)), None)
-            own = title.strip("《》 ")
-            if antecedent is None and own.endswith(ending) and len(own) > len(f.canonical):
-                antecedent = own
+            if antecedent is None:  # the document's own title, or a title it names (…就《X意见》答记者问)
+                own = [t for t in re.findall(r"《([^《》]+)》", title) + [title.strip("《》 ")]
+                       if t.endswith(ending) and len(t) > len(f.canonical)]
+                antecedent = own[0] if own else None
             f = replace(f, canonical=antecedent) if antecedent else replace(f, generic=True)
         elif f.label == "Policy":
             full.append(f)
