@@ -137,6 +137,19 @@ def _unopened_name(words: list, name: str, head: str) -> bool:
     return head != "学会" and nouns and len(name) >= UNOPENED_NAME
 
 
+def _place_word_start(words: list, name: str) -> int:
+    """Where, in `name` (the last characters of `words`), the first word holding a place level starts."""
+    offset = sum(len(w.word) for w in words) - len(name)  # where name starts in the words' text
+    pos = 0
+    for word in words:
+        end = pos + len(word.word)
+        if end > offset and re.search("[省市县区州]", word.word):
+            glued = len(word.word) == 2 and word.word[0] in "和与及或的在驻经由从向"  # 和省, 驻省: segmenter glue
+            return max(pos + glued, offset) - offset
+        pos = end
+    return 0
+
+
 def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_opening: bool = True,
                    pos: tuple[str, ...] = NAME_POS, stop: frozenset[str] = frozenset(), head: str = "") -> int | None:
     """Where a name ending in a suffix at `suffix_start` starts: walk left over the words (jieba,
@@ -159,7 +172,9 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
     openings = [name.find(o) for o in NAME_OPENINGS + PROVINCES if o in name] if require_opening else []
     if openings:
         name = name[min(openings):]
-    elif require_opening and not re.search("[省市县区州]", name) and not _unopened_name(words, name, head):
+    elif require_opening and re.search("[省市县区州]", name):
+        name = name[_place_word_start(words, name):]  # 职能交由省级学会: the name starts at its place word
+    elif require_opening and not _unopened_name(words, name, head):
         return None  # without a known opening or a place, a phrase such as 调整协会 is no name
     if len(name) < 2:
         return None

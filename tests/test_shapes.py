@@ -419,3 +419,9 @@ def test_a_short_title_names_the_policy_named_in_full_before_it():
     assert policies["意见"] == policies["关于加强江西科普工作的意见"]  # one policy, two names
     generic = {e.name: e.generic for e in facts.entities if e.label == "Policy"}
     assert generic.get("章程") is True and "意见" not in generic  # no antecedent: a kind of document only
+
+
+def test_a_society_named_by_its_place_starts_at_the_place_word():
+    names = _names("江西省科协将科技评估等职能交由省级学会承担，科普基地和省医学会科普分会参与。", "Society")
+    assert names.get("省级学会") is True and names.get("省医学会") is True
+    assert not any(n.startswith(("职能", "科普基地", "和")) for n in names)
