@@ -89,7 +89,14 @@ class FoundMention:
 def _gazetteer_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     return [Candidate(h.start, h.end, h.entry.label, h.entry.canonical, h.entry.generic, "gazetteer",
                       h.entry.aliases) for h in gazetteer.find(text)
-            if not (h.entry.label == "Branch" and text[h.end:h.end + 1] in ("场", "议"))]  # 分会场, 分会议
+            if not (h.entry.label == "Branch" and text[h.end:h.end + 1] in ("场", "议"))  # 分会场, 分会议
+            and not (h.entry.label == "GovernmentFunction" and _function_modifies_thing(text, h.end))]
+
+
+def _function_modifies_thing(text: str, end: int) -> bool:
+    from extractors.shapes import shape_finder
+
+    return shape_finder().modifies_thing(text, end)  # 科普基地, 评价机构: the word names a thing there
 
 
 # inside a name that opens with a known opening, words of any part of speech may stand (中国卒中学会,

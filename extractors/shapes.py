@@ -121,6 +121,7 @@ class ShapeFinder:
         not_after = "".join(f"(?<!{re.escape(w)})" for w in parts.get("GovernmentFunction", "not_after"))
         self.function = re.compile(f"{not_after}(?:(?:{f('modifier')})+(?:{f('head')})|{f('term')})(?!{f('not_before')})")
         self.function_head = re.compile(f"(?:{f('head')})$")
+        self.function_thing = re.compile(f"(?:{f('not_before')})")
         self.programme = re.compile(_alt(parts, "TalentProgram", "head"))
         self.programme_end = re.compile(f"(?:{_alt(parts, 'TalentProgram', 'head')})$")
         self.programme_cue = re.compile(_alt(parts, "TalentProgram", "programme_cue"))
@@ -232,6 +233,10 @@ class ShapeFinder:
                         begin -= len(word)
             out.append(Shape(begin, m.end(), "GovernmentFunction", False))
         return out
+
+    def modifies_thing(self, text: str, end: int) -> bool:
+        """A function word that ends at `end` modifies a thing there (科普基地, 评价机构): no function."""
+        return bool(self.function_thing.match(text, end))
 
     # --- TalentProgram -------------------------------------------------------------------------
     def programmes(self, text: str) -> list[Shape]:

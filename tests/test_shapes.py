@@ -422,6 +422,8 @@ def test_a_short_title_names_the_policy_named_in_full_before_it():
 
 
 def test_a_society_named_by_its_place_starts_at_the_place_word():
-    names = _names("江西省科协将科技评估等职能交由省级学会承担，科普基地和省医学会科普分会参与。", "Society")
-    assert names.get("省级学会") is True and names.get("省医学会") is True
+    facts = facts_of("江西省科协将科技评估等职能交由省级学会承担，科普基地和省医学会科普分会参与。")
+    names = {m.text: m.generic for m in facts.mentions if m.type in ("Society", "Branch")}
+    assert names.get("省级学会") is True and "省医学会科普分会" in names
     assert not any(n.startswith(("职能", "科普基地", "和")) for n in names)
+    assert "科普" not in {m.text for m in facts.mentions if m.type == "GovernmentFunction"}  # 科普基地 is a thing
