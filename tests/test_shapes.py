@@ -427,3 +427,20 @@ def test_a_society_named_by_its_place_starts_at_the_place_word():
     assert names.get("省级学会") is True and "省医学会科普分会" in names
     assert not any(n.startswith(("职能", "科普基地", "和")) for n in names)
     assert "科普" not in {m.text for m in facts.mentions if m.type == "GovernmentFunction"}  # 科普基地 is a thing
+
+
+def test_a_relation_is_scored_by_any_name_of_its_entities_in_its_sentence():
+    from extractors.evaluate import Report, score_document
+
+    text = "省政府印发《关于加强江西科普工作的意见》（简称《意见》）。"
+    facts = facts_of(text)
+    issued = [r for r in facts.relations if r.type == "ISSUED"]
+    assert len(issued) == 1  # one fact in the graph, whatever the number of names
+    gold = {"doc": {"id": "t"}, "mentions": [], "recommendations": [], "relations": [
+        {"type": "ISSUED", "head": "省政府", "tail": "关于加强江西科普工作的意见"},
+        {"type": "ISSUED", "head": "省政府", "tail": "意见"},
+        {"type": "ISSUED", "head": "省政府", "tail": "另一个方案"}]}
+    report = Report()
+    score_document(report, facts, gold)
+    score = report.relations["ISSUED"]
+    assert (score.tp, score.fn) == (2, 1)  # both names of the policy match; a third, missing fact does not
