@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from extractors.gazetteer import Gazetteer
-from extractors.shapes import LEVEL_ONLY
+from extractors.rules import name_parts
+from extractors.shapes import LEVEL_ONLY, STOP_WORDS, shape_finder, window_words
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
@@ -90,13 +91,8 @@ def _gazetteer_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     return [Candidate(h.start, h.end, h.entry.label, h.entry.canonical, h.entry.generic, "gazetteer",
                       h.entry.aliases) for h in gazetteer.find(text)
             if not (h.entry.label == "Branch" and text[h.end:h.end + 1] in ("场", "议"))  # 分会场, 分会议
-            and not (h.entry.label == "GovernmentFunction" and _function_modifies_thing(text, h.end))]
-
-
-def _function_modifies_thing(text: str, end: int) -> bool:
-    from extractors.shapes import shape_finder
-
-    return shape_finder().modifies_thing(text, end)  # 科普基地, 评价机构: the word names a thing there
+            # 科普基地, 评价机构: the function word names a thing there
+            and not (h.entry.label == "GovernmentFunction" and shape_finder().modifies_thing(text, h.end))]
 
 
 # inside a name that opens with a known opening, words of any part of speech may stand (中国卒中学会,
@@ -109,8 +105,6 @@ def _anchored_start(text: str, suffix_start: int, max_len: int = 16) -> int | No
     """Where a society's name that ends at `suffix_start` starts when it opens with a known opening
     (中国, 国际, a province …): walk left over any words but function words, sentence verbs and other
     organisations, and start at the farthest opening reached. None when no opening is reached."""
-    from extractors.shapes import STOP_WORDS, window_words
-
     start = suffix_start
     while start > max(0, suffix_start - max_len) and re.match(f"[{CJK}A-Za-z]", text[start - 1]):
         start -= 1
@@ -191,8 +185,6 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
 @cache
 def _quoted_honour() -> re.Pattern[str]:
     """A quoted honorary title (seed_data/rules/name_parts.tsv, TalentProgram honour), with or without a modifier."""
-    from extractors.rules import name_parts
-
     heads = name_parts().alternation("TalentProgram", "honour") or "(?!)"
     return re.compile(f"[“\"]([{CJK}]{{0,10}}(?:{heads}))[”\"]")
 
@@ -200,8 +192,6 @@ def _quoted_honour() -> re.Pattern[str]:
 @cache
 def _society_scope() -> re.Pattern[str]:
     """Scope and sector words (seed_data/rules/name_parts.tsv, Society scope): a name of these alone is a kind."""
-    from extractors.rules import name_parts
-
     words = sorted(name_parts().get("Society", "scope"), key=len, reverse=True)
     return re.compile(f"(?:{'|'.join(map(re.escape, words))})+" if words else "(?!)")
 
@@ -222,8 +212,6 @@ def _scope_start(text: str, suffix_start: int) -> int | None:
 
 
 def _is_association(name: str) -> bool:
-    from extractors.rules import name_parts
-
     return name.endswith(name_parts().get("Agency", "association"))
 
 
@@ -276,8 +264,6 @@ def _pattern_candidates(text: str) -> list[Candidate]:
 
 def _shape_candidates(text: str) -> list[Candidate]:
     """Names by their shape (modifier + head, parts in seed_data/rules/name_parts.tsv)."""
-    from extractors.shapes import shape_finder
-
     return [Candidate(s.start, s.end, s.label, text[s.start:s.end], s.generic, "shape")
             for s in shape_finder().find(text)]
 
@@ -330,8 +316,6 @@ def _name_rest(words: str, keep: frozenset[str] = frozenset(), verbs: bool = Fal
     name: no list joiner, no verb of the sentence (中国化学会设立青年化学奖 and 江西省植物学会下设青年工作委员会
     are two names each). `keep`: words allowed anyway (与 in 探测与控制技术专业委员会); `verbs`: other
     verbs may stand in the name (a branch's field: 探测, 焊接), the stop words' verbs never."""
-    from extractors.shapes import STOP_WORDS, window_words
-
     if re.search("[的和及、，,]", words) or ("与" in words and "与" not in keep):
         return False
     return all(w in keep or (w not in STOP_WORDS and (verbs or not (f.startswith("v") and f != "vn")))
