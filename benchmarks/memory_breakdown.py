@@ -15,9 +15,13 @@ VmHWM):
 * `no-passage-text`, `no-search`, `no-document-text` — the embedded ingest with that property left
   out of the rows (and, for `no-search`, without full-text indexes): what each costs at the peak.
   These graphs are not the product's graph; they only price a property.
+* `+no-support`, `+trim`, `+reopen`, `+no-wal`, `+no-transactions` after a variant: the embedded
+  store run another way (see `_modify`), e.g. `embedded+no-support+reopen`.
+* `--edge-properties`: what one relationship costs in a bare kglite graph, by its properties.
 
     PYTHONPATH=. .venv/bin/python -m benchmarks.memory_breakdown --docs 1000 [--variants embedded,python]
     PYTHONPATH=. .venv/bin/python -m benchmarks.memory_breakdown --corpus /tmp/corpus-10000
+    PYTHONPATH=. .venv/bin/python -m benchmarks.memory_breakdown --edge-properties
 
 Every line printed is one JSON object (MiB unless named otherwise).
 """
@@ -34,6 +38,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 VARIANTS = ("embedded", "python", "no-passage-text", "no-search", "no-document-text")
+# ways of running the embedded store, added to a variant with "+" (e.g. "embedded+no-support+trim")
+MODIFIERS = ("no-support", "trim", "reopen", "no-wal", "no-transactions")
 
 
 def _status(field: str) -> float:
@@ -191,6 +197,44 @@ def _log_support(timed: PhasePeaks) -> None:
     ingest.update_support = update_support
 
 
+def _modify(modifiers: list[str]) -> None:
+    """Run the embedded store another way: without the support step; trimming kglite's allocator
+    after every write transaction; closing and opening the graph again after every checkpoint (a
+    graph loaded from its file is more compact than one built by writes); without the write-ahead
+    log; with every statement outside a transaction."""
+    import kglite
+
+    from kg import ingest
+    from kg.stores.embedded import EmbeddedStore
+
+    for modifier in modifiers:
+        if modifier not in MODIFIERS:
+            raise SystemExit(f"unknown modifier {modifier!r}: one of {', '.join(MODIFIERS)}")
+    if "no-support" in modifiers:
+        ingest.update_support = lambda store: None  # type: ignore[assignment,return-value]
+    write_all, checkpoint, open_graph = EmbeddedStore.write_all, EmbeddedStore.checkpoint, kglite.open
+    if "trim" in modifiers:
+        def trimmed(self: Any, statements: Any) -> None:
+            write_all(self, statements)
+            kglite.trim_memory()
+        EmbeddedStore.write_all = trimmed  # type: ignore[method-assign]
+    if "no-transactions" in modifiers:
+        def one_by_one(self: Any, statements: Any) -> None:
+            for query, params in statements:
+                self._run(self._graph, query, params)
+        EmbeddedStore.write_all = one_by_one  # type: ignore[method-assign]
+    if "reopen" in modifiers:
+        def reopened(self: Any) -> None:
+            checkpoint(self)
+            self._graph.close()
+            self._graph = None
+            kglite.trim_memory()
+            self._graph = kglite.open(str(self.path), durable="normal")
+        EmbeddedStore.checkpoint = reopened  # type: ignore[method-assign]
+    if "no-wal" in modifiers:
+        kglite.open = lambda path, **kwargs: open_graph(path, **{**kwargs, "durable": "off"})
+
+
 def child(variant: str, corpus: str, workdir: str, trace: bool = False) -> dict[str, Any]:
     import kglite
 
@@ -198,8 +242,10 @@ def child(variant: str, corpus: str, workdir: str, trace: bool = False) -> dict[
     from benchmarks.stores import bench_store, count
     from kg.ingest import ingest
 
+    variant, *modifiers = variant.split("+")
     if variant.startswith("no-"):
         _leave_out(variant)
+    _modify(modifiers)
     warm_up()
     before = _status("VmRSS")
     store = NullStore() if variant == "python" else bench_store("embedded", Path(workdir), variant)
@@ -213,7 +259,7 @@ def child(variant: str, corpus: str, workdir: str, trace: bool = False) -> dict[
     report = ingest(timed, [corpus])  # type: ignore[arg-type]
     seconds = time.perf_counter() - t
     timed.finish()
-    out: dict[str, Any] = {"variant": variant, "documents": len(report.ingested), "seconds": round(seconds, 1),
+    out: dict[str, Any] = {"variant": "+".join([variant, *modifiers]), "documents": len(report.ingested), "seconds": round(seconds, 1),
                            "rss_before": round(before, 1), "peak": round(max(timed.peaks.values()), 1),
                            "peak_by_phase": {k: round(v, 1) for k, v in sorted(timed.peaks.items())},
                            "seconds_by_phase": {k: round(v, 1) for k, v in sorted(timed.seconds.items())}}
@@ -245,7 +291,42 @@ def child(variant: str, corpus: str, workdir: str, trace: bool = False) -> dict[
     return out
 
 
+EDGE_SHAPES = ("none", "one-string", "seven-integers", "mentions")
+
+
+def edge_properties(shape: str, relationships: int = 200_000, nodes: int = 2_000) -> dict[str, Any]:
+    """Resident bytes per relationship in a bare kglite graph, by the properties it carries: none,
+    one 21-character string (a fact_key), seven small integers, or the seven of a MENTIONS."""
+    import gc
+
+    import kglite
+
+    graph = kglite.KnowledgeGraph()
+    graph.cypher("UNWIND range(0, $n) AS i CREATE (:A {id: 'a' + toString(i)})", params={"n": nodes})
+    before = _status("VmRSS")
+    mentions = {"end": 0, "text": "中国科学技术协会", "label": "Society", "generic": False, "source": "gazetteer"}
+    rows = []
+    for i in range(relationships):
+        props: dict[str, Any] = {
+            "none": {}, "one-string": {"fact_key": f"fact-{i:016x}"},
+            "seven-integers": {k: i + j for j, k in enumerate("abcdefg")},
+            "mentions": {**mentions, "end": i, "doc_id": f"doc-{i // 300:016x}", "fact_key": f"fact-{i:016x}"},
+        }[shape]
+        rows.append({"a": f"a{i % nodes}", "b": f"a{(i * 7) % nodes}", "props": props})
+    for i in range(0, relationships, 20_000):
+        graph.cypher("UNWIND $rows AS row MATCH (a:A {id: row.a}) MATCH (b:A {id: row.b}) "
+                     "CREATE (a)-[x:M]->(b) SET x += row.props", params={"rows": rows[i:i + 20_000]})
+    del rows
+    gc.collect()
+    kglite.trim_memory()
+    return {"relationship_properties": shape, "bytes_per_relationship": round((_status("VmRSS") - before) * 2**20
+                                                                              / relationships)}
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["_edges"]:
+        print(json.dumps(edge_properties(sys.argv[2])))
+        return
     if sys.argv[1:2] == ["_child"]:
         variant, corpus, workdir, trace = sys.argv[2:6]
         print(json.dumps(child(variant, corpus, workdir, trace == "trace"), ensure_ascii=False))
@@ -255,9 +336,18 @@ def main() -> None:
     parser.add_argument("--corpus", help="a folder of documents to ingest instead of a fresh synthetic corpus")
     parser.add_argument("--variants", default="embedded,python,no-passage-text,no-search,no-document-text")
     parser.add_argument("--trace", action="store_true", help="also tracemalloc the Python heap (slower)")
+    parser.add_argument("--edge-properties", action="store_true",
+                        help="only the cost of a relationship in kglite by its properties (seconds)")
     args = parser.parse_args()
     import subprocess
     import tempfile
+
+    if args.edge_properties:
+        for shape in EDGE_SHAPES:
+            proc = subprocess.run([sys.executable, "-m", "benchmarks.memory_breakdown", "_edges", shape],
+                                  capture_output=True, text=True, cwd=ROOT)
+            print(proc.stdout.strip().splitlines()[-1] if proc.returncode == 0 else proc.stderr[-400:], flush=True)
+        return
 
     if args.corpus:
         corpus, work = Path(args.corpus), Path(tempfile.mkdtemp(prefix="memory-"))
@@ -267,8 +357,9 @@ def main() -> None:
         work = synthetic_corpus("memory", args.docs)
         corpus = work / "corpus"
     for variant in args.variants.split(","):
-        if variant not in VARIANTS:
-            raise SystemExit(f"unknown variant {variant!r}: one of {', '.join(VARIANTS)}")
+        if variant.split("+")[0] not in VARIANTS:
+            raise SystemExit(f"unknown variant {variant!r}: one of {', '.join(VARIANTS)}, "
+                             f"with any of +{', +'.join(MODIFIERS)}")
         proc = subprocess.run([sys.executable, "-m", "benchmarks.memory_breakdown", "_child", variant, str(corpus),
                                str(work), "trace" if args.trace else "-"], capture_output=True, text=True, cwd=ROOT)
         lines = proc.stdout.strip().splitlines()
