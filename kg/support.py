@@ -380,7 +380,7 @@ class _Statements:
     """The statements of a support update, `WRITE_ROWS` rows each, their rows made as they are
     run (and made again if the store runs the transaction again): one transaction, all or nothing,
     without the rows of every link at once — a first ingest of 1,000 documents adds ~200,000 links,
-    and one statement with all of them took ~400 MiB more at the peak than the links themselves."""
+    and the update's write transaction was the peak of that ingest (docs/PERFORMANCE.md)."""
 
     def __init__(self, parts: list[tuple[str, list[dict] | list[Link]]]) -> None:
         self.parts = [(query, items) for query, items in parts if items]
