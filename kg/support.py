@@ -51,7 +51,7 @@ from schema.vocabulary import SUPPORT_ANCHORS
 KINDS = ("policy", "case", "data")
 MAX_PER_KIND = 3
 MIN_SCORE = {"policy": 0.2, "case": 0.2, "data": 0.2}
-MIN_SHARED = {"policy": 1, "case": 1, "data": 1}  # shared measure words besides the anchor
+MIN_SHARED = {"policy": 1, "case": 1, "data": 1}  # shared measure words besides the anchor (≥ 1: evidence_for relies on it)
 ANCHOR_LABELS = SUPPORT_ANCHORS
 ANCHOR_SHARE = 0.03  # an entity more passages than this mention is a hub, not an anchor
 SAME_MEASURE_MIN = 0.5
@@ -62,7 +62,7 @@ FACT_TYPES = ("UNDERTAKES", "RUNS", "PARTY_ORG_OF", "BRANCH_OF", "SUPERVISED_BY"
 CASE_KINDS = ("case", "news", "speech", "report")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a corpus of 10,000 documents has millions of links
 class Link:
     head: str  # recommendation id
     tail: str  # passage id (EVIDENCED_BY) or recommendation id (SAME_MEASURE)
@@ -89,7 +89,7 @@ class SupportReport:
     recommendations: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Passage:
     id: str
     doc_id: str
@@ -98,7 +98,7 @@ class _Passage:
     figures: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Rec:
     id: str
     doc_id: str
@@ -187,6 +187,11 @@ class Corpus:
         for r in store.read("MATCH (a:Entity)-[x]->(b:Entity) WHERE type(x) IN $types AND x.evidence IS NOT NULL "
                             "RETURN x.evidence AS passage, a.id AS a, b.id AS b", {"types": list(FACT_TYPES)}):
             self.facts[r["passage"]] |= {r["a"], r["b"]}
+        # the passages of by_anchor that can give a link of some kind (evidence_for): a policy passage that
+        # states a recommendation, a case passage that states a fact, a passage with figures
+        self.eligible_by_anchor: dict[str, dict[str, list[str]]] = {
+            e: {doc: kept for doc, pids in docs.items() if (kept := [pid for pid in pids if self._eligible(pid)])}
+            for e, docs in self.by_anchor.items()}
         df: dict[str, int] = defaultdict(int)
         for p in self.passages.values():
             for t in p.terms:
@@ -196,10 +201,11 @@ class Corpus:
         self._max_weight = math.log(1 + n)
         # only specific words propose SAME_MEASURE candidates: a pair needs one of them anyway
         self.specific = {t for t, c in df.items() if c <= max(SPECIFIC_SHARE * n, 5)}
-        self.index: dict[str, list[str]] = defaultdict(list)
-        for pid in sorted(self.passages):
-            for t in self.passages[pid].terms & self.specific:
-                self.index[t].append(pid)
+
+    def _eligible(self, pid: str) -> bool:
+        p = self.passages[pid]
+        return (p.kind == "policy" and pid in self.stated) or (p.kind in CASE_KINDS and bool(self.facts.get(pid))) \
+            or p.figures
 
     def w(self, term: str) -> float:
         return self.weight.get(term, self._max_weight)
@@ -212,7 +218,13 @@ class Corpus:
 
 
 def evidence_for(corpus: Corpus, rec: _Rec, same: dict[str, Link] | None = None) -> list[Link]:
-    """`same`: passage id -> the SAME_MEASURE link to the recommendation that passage states."""
+    """`same`: passage id -> the SAME_MEASURE link to the recommendation that passage states.
+
+    Every candidate passage (one that names an anchor of the recommendation, in another document)
+    is scored, and the best MAX_PER_KIND of each kind are kept. The work per candidate is kept
+    small — this runs once per recommendation per candidate, O(corpus²) in all: a passage that
+    shares no word with the recommendation is passed over before anything else (its score would
+    be 0), and a link's words and entity names are put in order only for the links kept."""
     total = sum(corpus.w(t) for t in rec.terms)
     concerned = corpus.concerns.get(rec.id, {})
     anchors = set(concerned) & corpus.anchors
@@ -225,26 +237,37 @@ def evidence_for(corpus: Corpus, rec: _Rec, same: dict[str, Link] | None = None)
         if p is not None and p.kind == "policy" and p.doc_id != rec.doc_id:
             found["policy"].append(Link(rec.id, pid, "policy", pair.score, pair.terms,
                                         tuple(sorted(concerned[e] for e in anchors & corpus.mentions.get(pid, set())))))
-    candidates = sorted({pid for e in anchors for doc, pids in corpus.by_anchor.get(e, {}).items()
-                         if doc != rec.doc_id for pid in pids} - set(same or {}))
-    for pid in candidates:
-        p = corpus.passages.get(pid)
-        if p is None or p.doc_id == rec.doc_id:
-            continue
-        named = anchors & corpus.mentions.get(pid, set())
-        if p.kind == "policy" and pid in corpus.stated:
-            kind = "policy"
-        elif p.kind in CASE_KINDS and anchors & corpus.facts.get(pid, set()):
-            kind, named = "case", anchors & corpus.facts[pid]
-        elif p.figures:
-            kind = "data"
-        else:
-            continue
-        shared = rec.terms & p.terms
-        score = round(sum(corpus.w(t) for t in shared) / total, 3)
-        if score >= MIN_SCORE[kind] and len(shared - anchor_words) >= MIN_SHARED[kind]:
-            found[kind].append(Link(rec.id, pid, kind, score, corpus.ranked(shared),
-                                    tuple(sorted(concerned[e] for e in named))))
+    scored: dict[str, list[tuple[float, str, frozenset[str], set[str]]]] = defaultdict(list)
+    weight, heaviest, passages, facts, stated = corpus.weight, corpus._max_weight, corpus.passages, corpus.facts, \
+        corpus.stated
+    terms, own, skip = rec.terms, rec.doc_id, set(same or {})
+    seen: set[str] = set()
+    for e in anchors:
+        for doc, pids in corpus.eligible_by_anchor.get(e, {}).items():
+            if doc == own:
+                continue
+            for pid in pids:
+                if pid in seen or pid in skip:
+                    continue
+                seen.add(pid)
+                p = passages[pid]
+                if terms.isdisjoint(p.terms):  # score 0: below every MIN_SCORE, fewer than MIN_SHARED words
+                    continue
+                if p.kind == "policy" and pid in stated:
+                    kind, named = "policy", anchors & corpus.mentions.get(pid, set())
+                elif p.kind in CASE_KINDS and anchors & facts.get(pid, set()):
+                    kind, named = "case", anchors & facts[pid]
+                elif p.figures:
+                    kind, named = "data", anchors & corpus.mentions.get(pid, set())
+                else:
+                    continue
+                shared = terms & p.terms
+                score = round(sum(weight.get(t, heaviest) for t in shared) / total, 3)  # = corpus.w(t)
+                if score >= MIN_SCORE[kind] and len(shared - anchor_words) >= MIN_SHARED[kind]:
+                    scored[kind].append((score, pid, shared, named))
+    for kind, links in scored.items():
+        found[kind] += [Link(rec.id, pid, kind, score, corpus.ranked(shared), tuple(sorted(concerned[e] for e in named)))
+                        for score, pid, shared, named in sorted(links, key=lambda x: (-x[0], x[1]))[:MAX_PER_KIND]]
     out = []
     for kind in KINDS:
         out += sorted(found[kind], key=lambda link: (-link.score, link.tail))[:MAX_PER_KIND]
@@ -322,11 +345,13 @@ def stored_links(store: GraphStore) -> tuple[dict[tuple[str, str], dict], dict[t
     return evidence, same
 
 
-def _changes(stored: dict[tuple[str, str], dict], links: list[Link]) -> tuple[list[dict], list[dict]]:
-    wanted = {(link.head, link.tail): link.row() for link in links}
+def _changes(stored: dict[tuple[str, str], dict], links: list[Link]) -> tuple[list[dict], list[Link]]:
+    """(the stored links to drop, as `{head, tail}` rows; the links to add), each in (head, tail) order.
+    A link's row is made only to compare it with a stored one: a first ingest stores none."""
+    wanted = {(link.head, link.tail): link for link in links}
     drop = [{"head": h, "tail": t} for (h, t), props in sorted(stored.items())
-            if (h, t) not in wanted or wanted[(h, t)]["props"] != props]
-    add = [row for key, row in sorted(wanted.items()) if key not in stored or stored[key] != row["props"]]
+            if (h, t) not in wanted or wanted[(h, t)].row()["props"] != props]
+    add = [link for key, link in sorted(wanted.items()) if key not in stored or stored[key] != link.row()["props"]]
     return drop, add
 
 
@@ -337,7 +362,7 @@ class Recount:
     corpus: Corpus
     evidence: list[Link]
     same: list[Link]
-    changes: dict[str, tuple[list[dict], list[dict]]]  # EVIDENCED_BY / SAME_MEASURE -> (to drop, to add)
+    changes: dict[str, tuple[list[dict], list[Link]]]  # EVIDENCED_BY / SAME_MEASURE -> (to drop, to add)
 
 
 def recount(store: GraphStore, ids: list[str] | None = None) -> Recount:
@@ -348,6 +373,27 @@ def recount(store: GraphStore, ids: list[str] | None = None) -> Recount:
                                            "SAME_MEASURE": _changes(stored_same, same)})
 
 
+WRITE_ROWS = 5000  # rows per statement of the support update (all of them in one transaction)
+
+
+class _Statements:
+    """The statements of a support update, `WRITE_ROWS` rows each, their rows made as they are
+    run (and made again if the store runs the transaction again): one transaction, all or nothing,
+    without the rows of every link at once — a first ingest of 1,000 documents adds ~200,000 links,
+    and the update's write transaction was the peak of that ingest (docs/PERFORMANCE.md)."""
+
+    def __init__(self, parts: list[tuple[str, list[dict] | list[Link]]]) -> None:
+        self.parts = [(query, items) for query, items in parts if items]
+
+    def __iter__(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        for query, items in self.parts:
+            for i in range(0, len(items), WRITE_ROWS):
+                yield query, {"rows": [x.row() if isinstance(x, Link) else x for x in items[i:i + WRITE_ROWS]]}
+
+    def __len__(self) -> int:
+        return sum(-(-len(items) // WRITE_ROWS) for _, items in self.parts)
+
+
 def update_support(store: GraphStore) -> SupportReport:
     """Bring EVIDENCED_BY and SAME_MEASURE up to date with the corpus in the store."""
     wanted = candidates(store)
@@ -355,10 +401,9 @@ def update_support(store: GraphStore) -> SupportReport:
     now = recount(store, sorted(wanted))
     corpus, evidence, same = now.corpus, now.evidence, now.same
     (drop_e, add_e), (drop_s, add_s) = now.changes["EVIDENCED_BY"], now.changes["SAME_MEASURE"]
-    statements = [(q, {"rows": rows}) for q, rows in
-                  ((_DROP_EVIDENCED, drop_e), (_DROP_SAME, drop_s), (_EVIDENCED, add_e), (_SAME, add_s)) if rows]
-    if statements:
-        store.write_all(statements)
+    statements = _Statements([(_DROP_EVIDENCED, drop_e), (_DROP_SAME, drop_s), (_EVIDENCED, add_e), (_SAME, add_s)])
+    if len(statements):
+        store.write_all(statements)  # type: ignore[arg-type]  # iterated once (again on a retry), as a list is
     return SupportReport(evidenced_by=len(evidence), same_measure=len(same), added=len(add_e) + len(add_s),
                          removed=len(drop_e) + len(drop_s), supported=len({link.head for link in evidence}),
                          recommendations=len(corpus.recs))
@@ -376,5 +421,5 @@ def stale_support(store: GraphStore) -> list[dict[str, Any]]:
     out = []
     for name, (drop, add) in recount(store).changes.items():
         out += [{"type": name, "stale": f"{r['head']} -> {r['tail']}"} for r in drop]
-        out += [{"type": name, "missing": f"{r['head']} -> {r['tail']}"} for r in add]
+        out += [{"type": name, "missing": f"{link.head} -> {link.tail}"} for link in add]
     return out

@@ -139,3 +139,27 @@ def test_a_document_offers_a_bounded_number_of_candidate_passages(embedded, monk
     assert [p.id for p in case.passages if p.id in capped] == [case.passages[0].id]  # its first only
     update_support(embedded)
     assert set(_support(embedded)) == {"policy", "case"}  # the figures were in its third passage
+
+
+def test_the_support_update_is_written_a_chunk_of_rows_at_a_time_in_one_transaction(embedded, monkeypatch):
+    """Large updates go out WRITE_ROWS rows per statement, all in one write: the same links as in
+    one statement, and a second recount finds nothing to change."""
+    from kg import support
+
+    load_facts(embedded, corpus_facts())
+    writes: list[list] = []
+    write_all = embedded.write_all
+
+    def counting(statements):
+        writes.append(list(statements))
+        return write_all(statements)
+
+    monkeypatch.setattr(support, "WRITE_ROWS", 1)
+    monkeypatch.setattr(embedded, "write_all", counting)
+    report = update_support(embedded)
+    support_writes = [w for w in writes if any("EVIDENCED_BY" in q or "SAME_MEASURE" in q for q, _ in w)]
+    assert len(support_writes) == 1  # one transaction
+    assert len(support_writes[0]) == report.added > 1 and all(len(p["rows"]) == 1 for _, p in support_writes[0])
+    one_by_one = stored_links(embedded)
+    assert update_support(embedded).added == 0
+    assert sum(map(len, one_by_one)) == report.evidenced_by + report.same_measure
