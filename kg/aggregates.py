@@ -1,0 +1,107 @@
+"""Counts the pages need, kept in the graph up to date at every write (issue 13), so that a page does
+not count the world on each render — and so that both stores and Neo4j Browser see them.
+
+The coverage matrix (总览, 建议溯源): for each 考核指标 (Indicator), properties
+
+* `coverage_recommendations` — recommendations linked to it on matched terms (not rejected),
+* `coverage_weak` — recommendations linked to it without matched terms (弱/未匹配),
+* `coverage_evidence` — distinct passages supporting the matched ones,
+
+exactly what `RECOUNT` (the coverage query as it was) counts. Every such count is a sum over
+documents — a recommendation, the passages that support it and its links all belong to one document
+— so a write keeps them by subtracting the contribution of the documents it touches before it
+changes them and adding their contribution after, in the same transaction (`around`). The loader
+(`kg.load`: ingest, re-ingest, windows of a long document, removal) and the review decisions
+(`kg.review.apply_decisions`: a rejected recommendation or link stops counting) do so. Any order of
+ingest, re-ingest or removal gives the same counts; `kg check` compares them with `RECOUNT`, and
+`write_recount` sets them from a recount (a graph loaded before they existed, `kg ingest --bulk`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from kg.stores.base import GraphStore, Statement
+
+FIELDS = ("recommendations", "weak", "evidence")
+
+# the contribution of the documents $ids to each indicator, added with $sign (+1 or -1)
+_CONTRIBUTION = (
+    "UNWIND $ids AS id "
+    "MATCH (r:Recommendation {doc_id: id})-[a:ADDRESSES]->(i:Indicator) "
+    "WHERE coalesce(r.review, '') <> 'rejected' AND coalesce(a.review, '') <> 'rejected' "
+    "OPTIONAL MATCH (r)-[:SUPPORTED_BY]->(p:Passage) WHERE a.matched "
+    "WITH i, id, count(DISTINCT CASE WHEN a.matched THEN r.id END) AS recommendations, "
+    "count(DISTINCT CASE WHEN NOT coalesce(a.matched, false) THEN r.id END) AS weak, "
+    "count(DISTINCT p) AS evidence "
+    "WITH i, sum(recommendations) AS recommendations, sum(weak) AS weak, sum(evidence) AS evidence "
+    "SET i.coverage_recommendations = coalesce(i.coverage_recommendations, 0) + $sign * recommendations, "
+    "i.coverage_weak = coalesce(i.coverage_weak, 0) + $sign * weak, "
+    "i.coverage_evidence = coalesce(i.coverage_evidence, 0) + $sign * evidence"
+)
+
+# the counts from scratch (the coverage query before the counts were kept)
+RECOUNT = (
+    "MATCH (i:Indicator) "
+    "OPTIONAL MATCH (r:Recommendation)-[a:ADDRESSES]->(i) "
+    "WHERE coalesce(r.review, '') <> 'rejected' AND coalesce(a.review, '') <> 'rejected' "
+    "OPTIONAL MATCH (r)-[:SUPPORTED_BY]->(p:Passage) WHERE a.matched "
+    "RETURN i.id AS id, i.code AS code, "
+    "count(DISTINCT CASE WHEN a.matched THEN r.id END) AS recommendations, "
+    "count(DISTINCT CASE WHEN NOT coalesce(a.matched, false) THEN r.id END) AS weak, "
+    "count(DISTINCT p) AS evidence"
+)
+STORED = ("MATCH (i:Indicator) RETURN i.id AS id, i.code AS code, "
+          "coalesce(i.coverage_recommendations, 0) AS recommendations, coalesce(i.coverage_weak, 0) AS weak, "
+          "coalesce(i.coverage_evidence, 0) AS evidence")
+
+
+def remove(doc_ids: Iterable[str]) -> list[Statement]:
+    """Statements that take the contribution of these documents out (before they change)."""
+    ids = list(dict.fromkeys(doc_ids))
+    return [(_CONTRIBUTION, {"ids": ids, "sign": -1})] if ids else []
+
+
+def add(doc_ids: Iterable[str]) -> list[Statement]:
+    """Statements that put the contribution of these documents in (after they changed)."""
+    ids = list(dict.fromkeys(doc_ids))
+    return [(_CONTRIBUTION, {"ids": ids, "sign": 1})] if ids else []
+
+
+def around(doc_ids: Iterable[str], statements: list[Statement]) -> list[Statement]:
+    """`statements` (which change these documents' facts) with the counts kept: their contribution
+    out before, in after, all in the one transaction the caller writes them in."""
+    ids = list(dict.fromkeys(doc_ids))
+    return remove(ids) + statements + add(ids)
+
+
+def stale(store: GraphStore) -> list[dict[str, Any]]:
+    """The kept counts that differ from a recount (for `kg check`): one row per indicator and field."""
+    counted = {r["id"]: r for r in store.read(RECOUNT)}
+    bad = []
+    for r in store.read(STORED):
+        c = counted.get(r["id"], {})
+        for f in FIELDS:
+            if r[f] != c.get(f, 0):
+                bad.append({"indicator": r["code"], "count": f"coverage_{f}", "kept": r[f], "recount": c.get(f, 0)})
+    return bad
+
+
+def write_recount(store: GraphStore) -> int:
+    """Set every kept count from a recount (a graph written before the counts were kept, a bulk
+    import); the number of indicators written."""
+    rows = store.read(RECOUNT)
+    store.write_all([("UNWIND $rows AS row MATCH (i:Indicator {id: row.id}) "
+                      "SET i.coverage_recommendations = row.recommendations, i.coverage_weak = row.weak, "
+                      "i.coverage_evidence = row.evidence", {"rows": rows})])
+    return len(rows)
+
+
+def review_documents(store: GraphStore, keys: list[str]) -> list[str]:
+    """The documents whose counted facts a change of review decisions may touch: those with a
+    recommendation or link marked now, or carrying one of `keys` (the decisions to apply)."""
+    rows = store.read(
+        "MATCH (r:Recommendation)-[a:ADDRESSES]->(:Indicator) "
+        "WHERE r.review IS NOT NULL OR a.review IS NOT NULL OR r.fact_key IN $keys OR a.fact_key IN $keys "
+        "RETURN DISTINCT r.doc_id AS doc_id", {"keys": keys})
+    return sorted(r["doc_id"] for r in rows if r["doc_id"])
