@@ -7,7 +7,10 @@ The coverage matrix (总览, 建议溯源): for each 考核指标 (Indicator), p
 * `coverage_weak` — recommendations linked to it without matched terms (弱/未匹配),
 * `coverage_evidence` — distinct passages supporting the matched ones,
 
-exactly what `RECOUNT` (the coverage query as it was) counts. Every such count is a sum over
+exactly what `RECOUNT` (the coverage query as it was) counts; and for each Entity, properties
+`direction_documents_1` … `_4` — how many documents of each research direction mention it (what the
+graph explorer's direction of a neighbour is: `ENTITY_RECOUNT`), so that drawing a hub's neighbours
+does not read every document that mentions each of them. Every such count is a sum over
 documents — a recommendation, the passages that support it and its links all belong to one document
 — so a write keeps them by subtracting the contribution of the documents it touches before it
 changes them and adding their contribution after, in the same transaction (`around`). The loader
@@ -40,6 +43,26 @@ _CONTRIBUTION = (
     "i.coverage_evidence = coalesce(i.coverage_evidence, 0) + $sign * evidence"
 )
 
+# the documents $ids, for each entity they mention, by research direction, added with $sign
+DIRECTIONS = (1, 2, 3, 4)
+_ENTITY_CONTRIBUTION = (
+    "UNWIND $ids AS id MATCH (d:Document {id: id}) "
+    "MATCH (p:Passage {doc_id: id})-[:MENTIONS]->(e:Entity) "
+    "WITH DISTINCT d, e "
+    "WITH e, " + ", ".join(f"sum(CASE WHEN {x} IN coalesce(d.directions, []) THEN 1 ELSE 0 END) AS d{x}" for x in DIRECTIONS)
+    + " SET " + ", ".join(f"e.direction_documents_{x} = coalesce(e.direction_documents_{x}, 0) + $sign * d{x}"
+                           for x in DIRECTIONS)
+)
+ENTITY_RECOUNT = (
+    "MATCH (e:Entity) OPTIONAL MATCH (e)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(d:Document) "
+    "WITH DISTINCT e, d "
+    "RETURN e.id AS id, e.name AS name, "
+    + ", ".join(f"sum(CASE WHEN d IS NOT NULL AND {x} IN coalesce(d.directions, []) THEN 1 ELSE 0 END) AS d{x}"
+                for x in DIRECTIONS)
+)
+ENTITY_STORED = ("MATCH (e:Entity) RETURN e.id AS id, e.name AS name, "
+                 + ", ".join(f"coalesce(e.direction_documents_{x}, 0) AS d{x}" for x in DIRECTIONS))
+
 # the counts from scratch (the coverage query before the counts were kept)
 RECOUNT = (
     "MATCH (i:Indicator) "
@@ -56,23 +79,30 @@ STORED = ("MATCH (i:Indicator) RETURN i.id AS id, i.code AS code, "
           "coalesce(i.coverage_evidence, 0) AS evidence")
 
 
-def remove(doc_ids: Iterable[str]) -> list[Statement]:
+def _contribution(doc_ids: Iterable[str], sign: int, entities: bool) -> list[Statement]:
+    ids = list(dict.fromkeys(doc_ids))
+    if not ids:
+        return []
+    return [(_CONTRIBUTION, {"ids": ids, "sign": sign})] + (
+        [(_ENTITY_CONTRIBUTION, {"ids": ids, "sign": sign})] if entities else [])
+
+
+def remove(doc_ids: Iterable[str], *, entities: bool = True) -> list[Statement]:
     """Statements that take the contribution of these documents out (before they change)."""
-    ids = list(dict.fromkeys(doc_ids))
-    return [(_CONTRIBUTION, {"ids": ids, "sign": -1})] if ids else []
+    return _contribution(doc_ids, -1, entities)
 
 
-def add(doc_ids: Iterable[str]) -> list[Statement]:
+def add(doc_ids: Iterable[str], *, entities: bool = True) -> list[Statement]:
     """Statements that put the contribution of these documents in (after they changed)."""
-    ids = list(dict.fromkeys(doc_ids))
-    return [(_CONTRIBUTION, {"ids": ids, "sign": 1})] if ids else []
+    return _contribution(doc_ids, 1, entities)
 
 
-def around(doc_ids: Iterable[str], statements: list[Statement]) -> list[Statement]:
+def around(doc_ids: Iterable[str], statements: list[Statement], *, entities: bool = True) -> list[Statement]:
     """`statements` (which change these documents' facts) with the counts kept: their contribution
-    out before, in after, all in the one transaction the caller writes them in."""
+    out before, in after, all in the one transaction the caller writes them in. `entities=False`:
+    the statements change no mention and no document's directions (review decisions)."""
     ids = list(dict.fromkeys(doc_ids))
-    return remove(ids) + statements + add(ids)
+    return remove(ids, entities=entities) + statements + add(ids, entities=entities)
 
 
 def stale(store: GraphStore) -> list[dict[str, Any]]:
@@ -84,6 +114,13 @@ def stale(store: GraphStore) -> list[dict[str, Any]]:
         for f in FIELDS:
             if r[f] != c.get(f, 0):
                 bad.append({"indicator": r["code"], "count": f"coverage_{f}", "kept": r[f], "recount": c.get(f, 0)})
+    counted = {r["id"]: r for r in store.read(ENTITY_RECOUNT)}
+    for r in store.read(ENTITY_STORED):
+        c = counted.get(r["id"], {})
+        for x in DIRECTIONS:
+            if r[f"d{x}"] != c.get(f"d{x}", 0):
+                bad.append({"entity": r["id"], "name": r["name"], "count": f"direction_documents_{x}",
+                            "kept": r[f"d{x}"], "recount": c.get(f"d{x}", 0)})
     return bad
 
 
@@ -93,7 +130,10 @@ def write_recount(store: GraphStore) -> int:
     rows = store.read(RECOUNT)
     store.write_all([("UNWIND $rows AS row MATCH (i:Indicator {id: row.id}) "
                       "SET i.coverage_recommendations = row.recommendations, i.coverage_weak = row.weak, "
-                      "i.coverage_evidence = row.evidence", {"rows": rows})])
+                      "i.coverage_evidence = row.evidence", {"rows": rows}),
+                     ("UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET "
+                      + ", ".join(f"e.direction_documents_{x} = row.d{x}" for x in DIRECTIONS),
+                      {"rows": store.read(ENTITY_RECOUNT)})])
     return len(rows)
 
 

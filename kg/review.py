@@ -161,7 +161,7 @@ def apply_decisions(store: GraphStore) -> None:
                        {"rows": rows, "types": list(REVIEWED_TYPES)}))
     # the counts kept in the graph follow the marks (a rejected recommendation or link stops counting)
     touched = aggregates.review_documents(store, [r["key"] for r in rows])
-    store.write_all(aggregates.around(touched, statements))
+    store.write_all(aggregates.around(touched, statements, entities=False))
 
 
 def has_decisions(store: GraphStore) -> bool:

@@ -10,7 +10,7 @@ from kg.check import run_checks
 from kg.load import delete_documents, load_facts, load_window
 from kg.review import Decision, clear_decision, set_decision
 
-CHECK = "counts kept in the graph equal a recount (coverage per indicator)"
+CHECK = "counts kept in the graph equal a recount (coverage per indicator, documents per direction per entity)"
 
 
 def kept(store) -> dict[str, tuple[int, int, int]]:
@@ -18,7 +18,14 @@ def kept(store) -> dict[str, tuple[int, int, int]]:
 
 
 def recounted(store) -> dict[str, tuple[int, int, int]]:
+    """The coverage counts from scratch; asserts on the way that every kept count (the entities'
+    documents per direction too) equals its recount."""
+    assert aggregates.stale(store) == []
     return {r["code"]: (r["recommendations"], r["weak"], r["evidence"]) for r in store.read(aggregates.RECOUNT)}
+
+
+def entity_directions(store) -> dict[str, tuple[int, ...]]:
+    return {r["id"]: tuple(r[f"d{x}"] for x in aggregates.DIRECTIONS) for r in store.read(aggregates.ENTITY_STORED)}
 
 
 def _docs(seed_facts, n: int = 40) -> list:
@@ -34,8 +41,9 @@ def test_counts_equal_a_recount_whatever_the_order_of_ingest_re_ingest_and_remov
     rng.shuffle(order)
     for i in range(0, len(order), 7):  # batches of 7, in a random order
         load_facts(store, order[i:i + 7])
-    full = kept(store)
+    full, entities = kept(store), entity_directions(store)
     assert full == recounted(store)
+    assert any(sum(v) for v in entities.values())
     assert sum(v[0] for v in full.values()) > 0 and sum(v[2] for v in full.values()) > 0
     assert aggregates.stale(store) == []
 
@@ -48,7 +56,7 @@ def test_counts_equal_a_recount_whatever_the_order_of_ingest_re_ingest_and_remov
     assert kept(store) == recounted(store) != full
     for f in reversed(gone):
         load_facts(store, [f])
-    assert kept(store) == full
+    assert kept(store) == full == recounted(store) and entity_directions(store) == entities
     # a document written window by window (as a long document is) counts once
     f = max(docs, key=lambda f: len(f.recommendations))
     k = len(f.recommendations) // 2
@@ -94,7 +102,14 @@ def test_kg_check_reports_a_kept_count_that_differs_from_a_recount(store, seed_f
     store.write("MATCH (i:Indicator {code: '1.1'}) SET i.coverage_recommendations = 999")
     result = next(r for r in run_checks(store) if r.name == CHECK)
     assert not result.ok and result.sample[0]["indicator"] == "1.1" and result.sample[0]["kept"] == 999
+    store.write("MATCH (i:Indicator {code: '1.1'}) SET i.coverage_recommendations = null")
+    entity = store.read("MATCH (e:Entity) WHERE e.direction_documents_1 > 0 RETURN e.id AS id LIMIT 1")[0]["id"]
+    store.write("MATCH (e:Entity {id: $id}) SET e.direction_documents_1 = 0", {"id": entity})
+    result = next(r for r in run_checks(store) if r.name == CHECK)
+    assert not result.ok and {"entity": entity, "count": "direction_documents_1", "kept": 0}.items() <= next(
+        r for r in aggregates.stale(store) if r.get("entity") == entity).items()
     # a graph written before the counts were kept: a recount sets them
     store.write("MATCH (i:Indicator) REMOVE i.coverage_recommendations, i.coverage_weak, i.coverage_evidence")
+    store.write("MATCH (e:Entity) REMOVE e.direction_documents_1, e.direction_documents_2")
     aggregates.write_recount(store)
     assert aggregates.stale(store) == [] and kept(store) == recounted(store)
