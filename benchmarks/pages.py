@@ -325,6 +325,33 @@ def measure_built(store_kind: str, store: GraphStore, workdir: Path, name: str, 
             reader.close()
 
 
+def _cell(row: dict[str, Any] | None) -> str:
+    if not row:
+        return "—"
+    if "p50_ms" in row:
+        return f"{row['p50_ms']:,.0f} / {row['p95_ms']:,.0f}"
+    return "≥ limit" if row.get("failed") else "—"
+
+
+def compare_markdown(before: list[dict[str, Any]], after: list[dict[str, Any]], store: str) -> str:
+    """A markdown table: per page and step, p50 / p95 ms before → after at each graph size, and the
+    slowest read after at the largest size (the results of two `python -m benchmarks.pages --json` runs)."""
+    sizes = list(zip(before, after))
+    head = (["page", "step"] + [f"~{a['target_nodes']:,} nodes ({b['nodes']:,} / {a['nodes']:,}): before → after"
+                                for b, a in sizes] + ["slowest read after, largest graph"])
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    steps = list(dict.fromkeys((page, step) for b, a in sizes for run in (b, a) for page, by in run["pages"].items()
+                               for step in by))
+    for page, step in steps:
+        cells = [page, step]
+        for b, a in sizes:
+            cells.append(f"{_cell(b['pages'].get(page, {}).get(step))} → {_cell(a['pages'].get(page, {}).get(step))}")
+        last = after[-1]["pages"].get(page, {}).get(step, {})
+        cells.append(", ".join(f"{label} {ms:,.0f}" for label, ms in last.get("slowest", [])[:2]))
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return f"**{store}** (p50 / p95 ms of all reads of a render)\n\n" + "\n".join(lines) + "\n"
+
+
 def main() -> None:
     import argparse
     import json
@@ -346,7 +373,13 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds a read may take when recorded")
     parser.add_argument("--base-docs", type=int, default=FULL["base_docs"])
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--compare", type=Path, nargs=2, metavar=("BEFORE", "AFTER"),
+                        help="print a markdown table of two --json results (nothing is measured)")
     args = parser.parse_args()
+    if args.compare:
+        before, after = (json.loads(p.read_text(encoding="utf-8")) for p in args.compare)
+        print(compare_markdown(before, after, args.store))
+        return
     quiet_driver()
     cfg = {**FULL, "query_nodes": tuple(int(n) for n in args.nodes.split(",")), "page_recordings": args.recordings,
            "page_replays": args.replays, "page_timeout_s": args.timeout}

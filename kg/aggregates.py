@@ -10,7 +10,9 @@ The coverage matrix (总览, 建议溯源): for each 考核指标 (Indicator), p
 exactly what `RECOUNT` (the coverage query as it was) counts; and for each Entity, properties
 `direction_documents_1` … `_4` — how many documents of each research direction mention it (what the
 graph explorer's direction of a neighbour is: `ENTITY_RECOUNT`), so that drawing a hub's neighbours
-does not read every document that mentions each of them. Every such count is a sum over
+does not read every document that mentions each of them — and `mention_count` / `known_mention_count`
+(its mentions; those found by a gazetteer or nested in a known name), so that the most mentioned
+entities and the names no gazetteer knows are found without reading every mention. Every such count is a sum over
 documents — a recommendation, the passages that support it and its links all belong to one document
 — so a write keeps them by subtracting the contribution of the documents it touches before it
 changes them and adding their contribution after, in the same transaction (`around`). The loader
@@ -45,23 +47,31 @@ _CONTRIBUTION = (
 
 # the documents $ids, for each entity they mention, by research direction, added with $sign
 DIRECTIONS = (1, 2, 3, 4)
+# (and its mentions: `mention_count`, and `known_mention_count` of them found by a gazetteer or nested in a
+# known name — the most mentioned entities, the names no gazetteer knows)
+KNOWN_SOURCES = ("gazetteer", "nested")
+ENTITY_FIELDS = tuple(f"d{x}" for x in DIRECTIONS) + ("mentions", "known")
+ENTITY_PROPERTY = {**{f"d{x}": f"direction_documents_{x}" for x in DIRECTIONS},
+                   "mentions": "mention_count", "known": "known_mention_count"}
+_PER_ENTITY = (
+    "WITH e, " + ", ".join(f"sum(CASE WHEN d IS NOT NULL AND {x} IN coalesce(d.directions, []) THEN 1 ELSE 0 END) "
+                           f"AS d{x}" for x in DIRECTIONS)
+    + ", sum(n) AS mentions, sum(known) AS known "
+)
 _ENTITY_CONTRIBUTION = (
     "UNWIND $ids AS id MATCH (d:Document {id: id}) "
-    "MATCH (p:Passage {doc_id: id})-[:MENTIONS]->(e:Entity) "
-    "WITH DISTINCT d, e "
-    "WITH e, " + ", ".join(f"sum(CASE WHEN {x} IN coalesce(d.directions, []) THEN 1 ELSE 0 END) AS d{x}" for x in DIRECTIONS)
-    + " SET " + ", ".join(f"e.direction_documents_{x} = coalesce(e.direction_documents_{x}, 0) + $sign * d{x}"
-                           for x in DIRECTIONS)
+    "MATCH (p:Passage {doc_id: id})-[m:MENTIONS]->(e:Entity) "
+    "WITH d, e, count(m) AS n, sum(CASE WHEN m.source IN $known THEN 1 ELSE 0 END) AS known "
+    + _PER_ENTITY
+    + "SET " + ", ".join(f"e.{p} = coalesce(e.{p}, 0) + $sign * {k}" for k, p in ENTITY_PROPERTY.items())
 )
 ENTITY_RECOUNT = (
-    "MATCH (e:Entity) OPTIONAL MATCH (e)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(d:Document) "
-    "WITH DISTINCT e, d "
-    "RETURN e.id AS id, e.name AS name, "
-    + ", ".join(f"sum(CASE WHEN d IS NOT NULL AND {x} IN coalesce(d.directions, []) THEN 1 ELSE 0 END) AS d{x}"
-                for x in DIRECTIONS)
+    "MATCH (e:Entity) OPTIONAL MATCH (e)<-[m:MENTIONS]-(:Passage)-[:PART_OF]->(d:Document) "
+    "WITH e, d, count(m) AS n, sum(CASE WHEN m.source IN $known THEN 1 ELSE 0 END) AS known "
+    + _PER_ENTITY + "RETURN e.id AS id, e.name AS name, " + ", ".join(ENTITY_FIELDS)
 )
 ENTITY_STORED = ("MATCH (e:Entity) RETURN e.id AS id, e.name AS name, "
-                 + ", ".join(f"coalesce(e.direction_documents_{x}, 0) AS d{x}" for x in DIRECTIONS))
+                 + ", ".join(f"coalesce(e.{p}, 0) AS {k}" for k, p in ENTITY_PROPERTY.items()))
 
 # the counts from scratch (the coverage query before the counts were kept)
 RECOUNT = (
@@ -84,7 +94,7 @@ def _contribution(doc_ids: Iterable[str], sign: int, entities: bool) -> list[Sta
     if not ids:
         return []
     return [(_CONTRIBUTION, {"ids": ids, "sign": sign})] + (
-        [(_ENTITY_CONTRIBUTION, {"ids": ids, "sign": sign})] if entities else [])
+        [(_ENTITY_CONTRIBUTION, {"ids": ids, "sign": sign, "known": list(KNOWN_SOURCES)})] if entities else [])
 
 
 def remove(doc_ids: Iterable[str], *, entities: bool = True) -> list[Statement]:
@@ -114,14 +124,17 @@ def stale(store: GraphStore) -> list[dict[str, Any]]:
         for f in FIELDS:
             if r[f] != c.get(f, 0):
                 bad.append({"indicator": r["code"], "count": f"coverage_{f}", "kept": r[f], "recount": c.get(f, 0)})
-    counted = {r["id"]: r for r in store.read(ENTITY_RECOUNT)}
+    counted = {r["id"]: r for r in entity_recount(store)}
     for r in store.read(ENTITY_STORED):
         c = counted.get(r["id"], {})
-        for x in DIRECTIONS:
-            if r[f"d{x}"] != c.get(f"d{x}", 0):
-                bad.append({"entity": r["id"], "name": r["name"], "count": f"direction_documents_{x}",
-                            "kept": r[f"d{x}"], "recount": c.get(f"d{x}", 0)})
+        for k, prop in ENTITY_PROPERTY.items():
+            if r[k] != c.get(k, 0):
+                bad.append({"entity": r["id"], "name": r["name"], "count": prop, "kept": r[k], "recount": c.get(k, 0)})
     return bad
+
+
+def entity_recount(store: GraphStore) -> list[dict[str, Any]]:
+    return store.read(ENTITY_RECOUNT, {"known": list(KNOWN_SOURCES)})
 
 
 def write_recount(store: GraphStore) -> int:
@@ -132,8 +145,8 @@ def write_recount(store: GraphStore) -> int:
                       "SET i.coverage_recommendations = row.recommendations, i.coverage_weak = row.weak, "
                       "i.coverage_evidence = row.evidence", {"rows": rows}),
                      ("UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET "
-                      + ", ".join(f"e.direction_documents_{x} = row.d{x}" for x in DIRECTIONS),
-                      {"rows": store.read(ENTITY_RECOUNT)})])
+                      + ", ".join(f"e.{p} = row.{k}" for k, p in ENTITY_PROPERTY.items()),
+                      {"rows": entity_recount(store)})])
     return len(rows)
 
 

@@ -10,7 +10,7 @@ from kg.check import run_checks
 from kg.load import delete_documents, load_facts, load_window
 from kg.review import Decision, clear_decision, set_decision
 
-CHECK = "counts kept in the graph equal a recount (coverage per indicator, documents per direction per entity)"
+CHECK = "counts kept in the graph equal a recount (coverage per indicator; per entity: documents per direction, mentions)"
 
 
 def kept(store) -> dict[str, tuple[int, int, int]]:
@@ -25,7 +25,7 @@ def recounted(store) -> dict[str, tuple[int, int, int]]:
 
 
 def entity_directions(store) -> dict[str, tuple[int, ...]]:
-    return {r["id"]: tuple(r[f"d{x}"] for x in aggregates.DIRECTIONS) for r in store.read(aggregates.ENTITY_STORED)}
+    return {r["id"]: tuple(r[k] for k in aggregates.ENTITY_FIELDS) for r in store.read(aggregates.ENTITY_STORED)}
 
 
 def _docs(seed_facts, n: int = 40) -> list:
