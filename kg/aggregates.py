@@ -138,16 +138,22 @@ def entity_recount(store: GraphStore) -> list[dict[str, Any]]:
 
 
 def write_recount(store: GraphStore) -> int:
-    """Set every kept count from a recount (a graph written before the counts were kept, a bulk
-    import); the number of indicators written."""
-    rows = store.read(RECOUNT)
+    """Set the kept counts from a recount (a graph written before the counts were kept, a bulk
+    import): as the loader leaves them — on every indicator a recommendation counts for and every
+    entity something mentions — and wherever a kept count differs; the number of nodes written."""
+    stored = {r["id"]: r for r in store.read(STORED)}
+    indicators = [r for r in store.read(RECOUNT)
+                  if r["recommendations"] or r["weak"] or any(r[f] != stored.get(r["id"], {}).get(f, 0) for f in FIELDS)]
+    stored = {r["id"]: r for r in store.read(ENTITY_STORED)}
+    entities = [r for r in entity_recount(store)
+                if r["mentions"] or any(r[k] != stored.get(r["id"], {}).get(k, 0) for k in ENTITY_FIELDS)]
     store.write_all([("UNWIND $rows AS row MATCH (i:Indicator {id: row.id}) "
                       "SET i.coverage_recommendations = row.recommendations, i.coverage_weak = row.weak, "
-                      "i.coverage_evidence = row.evidence", {"rows": rows}),
+                      "i.coverage_evidence = row.evidence", {"rows": indicators}),
                      ("UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET "
                       + ", ".join(f"e.{p} = row.{k}" for k, p in ENTITY_PROPERTY.items()),
-                      {"rows": entity_recount(store)})])
-    return len(rows)
+                      {"rows": entities})])
+    return len(indicators) + len(entities)
 
 
 def review_documents(store: GraphStore, keys: list[str]) -> list[str]:

@@ -25,7 +25,6 @@ from kg import neo4j_server
 from kg.bulk import BulkFiles, CsvGraphWriter, finish
 from kg.ingest import IngestReport, Progress, documents_in_order
 from kg.merges import Merge, apply_names, merge_map, merges, restore_merges, rewrite
-from kg.aggregates import write_recount
 from kg.review import apply_decisions, decisions, has_decisions, record_decisions
 from kg.stores.neo4j_store import Neo4jStore
 from kg.support import update_support
@@ -86,7 +85,6 @@ def bulk_ingest(settings: Settings, paths: list[str], *, progress: Progress | No
         report.support = update_support(store)
         if has_decisions(store):
             apply_decisions(store)
-        write_recount(store)  # the counts kept in the graph (kg.aggregates): the importer writes rows only
     return report, files, info
 
 
