@@ -10,6 +10,7 @@ from typing import Any
 from benchmarks.config import Progress
 from benchmarks.stores import count
 from benchmarks.timing import now, rate, rounded
+from kg import aggregates
 from kg.stores import GraphStore
 from kg.stores.base import Statement
 
@@ -41,8 +42,9 @@ class GraphBuilder:
             rows = GraphRows()
             for f in self.base[i:i + self.batch_docs]:
                 rows.add(f)
-            # only the row writes: a copy's ids are new, so there are no old facts to delete
-            self.chunks.append([(q, p) for q, p in rows.statements() if "rows" in p])
+            # only the row writes: a copy's ids are new, so there are no old facts to delete (nor counts
+            # to take out); then the copy's contribution to the counts kept in the graph (kg.aggregates)
+            self.chunks.append([(q, p) for q, p in rows.statements() if "rows" in p] + aggregates.add(rows.touched))
 
     def remap(self, value: Any, suffix: str) -> Any:
         """`value` (a row, or a part of one) with every id local to a document suffixed."""
@@ -55,7 +57,8 @@ class GraphBuilder:
     def write_copy(self) -> None:
         suffix = f"~{self.copies}" if self.copies else ""
         for chunk in self.chunks:
-            statements = [(q, {"rows": [self.remap(r, suffix) for r in p["rows"]]}) for q, p in chunk]
+            statements = [(q, {"rows": [self.remap(r, suffix) for r in p["rows"]]} if "rows" in p
+                           else {**p, "ids": [self.remap(i, suffix) for i in p["ids"]]}) for q, p in chunk]
             t = now()
             self.store.write_all(statements)
             self.write_seconds += now() - t

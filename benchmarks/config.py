@@ -22,6 +22,12 @@ FULL: dict[str, Any] = {
     "long_pages": 100,
     "isolate": True,  # each ingest in its own process (clean peak RSS)
     "huge_text_mb": 50,  # one plain-text file this large through `kg ingest` (was a 5-minute test)
+    # the dashboard's pages (benchmarks/pages.py): recordings of each page's first render and interactions
+    # (different choices each), each replayed this often; a read slower than page_timeout_s when recorded
+    # is reported, not timed
+    "page_recordings": 2,
+    "page_replays": 3,
+    "page_timeout_s": 60.0,
 }
 QUICK: dict[str, Any] = {
     "sizes": (10, 30),
@@ -38,6 +44,9 @@ QUICK: dict[str, Any] = {
     "long_pages": 5,
     "isolate": False,
     "huge_text_mb": 0,
+    "page_recordings": 1,
+    "page_replays": 2,
+    "page_timeout_s": 10.0,
 }
 TRACE_QUERIES = ("trace_recommendation", "recommendation_support", "measure_cluster")
 NEIGHBOURHOOD_QUERIES = ("entity_neighbourhood", "entity_neighbours")

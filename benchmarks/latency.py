@@ -8,6 +8,7 @@ from typing import Any
 
 from benchmarks.builder import GraphBuilder
 from benchmarks.config import SEARCH_WORDS, Progress
+from benchmarks.pages import measure_pages
 from benchmarks.stores import bench_store
 from benchmarks.timing import now, percentile, rounded
 from kg.stores import GraphStore, StoreError
@@ -148,6 +149,10 @@ def measure_query_sizes(store_kind: str, base: list, guide: Any, workdir: Path, 
             try:
                 timings = measure_queries(reader, params, builder.hub(), cfg["query_runs"], cfg["query_budget_s"],
                                           skip_hub)
+                if cfg.get("page_recordings"):  # each dashboard page's reads, on the same graph (issue 13)
+                    progress(f"{store_kind}: timing the dashboard's pages at {built['nodes']:,} nodes")
+                    built["pages"] = measure_pages(reader, cfg["page_recordings"], cfg["page_replays"],
+                                                   timeout_s=cfg["page_timeout_s"], seed=f"bench-pages:{store_kind}")
             finally:
                 if reader is not store:
                     reader.close()

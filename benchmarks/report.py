@@ -64,6 +64,24 @@ def tables(result: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]]
                     cells.append(q.get("skipped") or q.get("error", "—")[:60])
             rows.append(cells)
         out.append((f"named query latency on {kind}", header, rows))
+    for kind, sizes in result["queries"].items():
+        if not any("pages" in s for s in sizes):
+            continue
+        header = ["page", "step", "reads"] + [f"{s['nodes']:,} nodes p50 / p95 ms" for s in sizes] + ["slowest read"]
+        rows = []
+        steps = list(dict.fromkeys((page, step) for s in sizes for page, by in s.get("pages", {}).items()
+                                   for step in by))
+        for page, step in steps:
+            cells = [page, step, str(max(s.get("pages", {}).get(page, {}).get(step, {}).get("reads", 0)
+                                         for s in sizes))]
+            for s in sizes:
+                row = s.get("pages", {}).get(page, {}).get(step, {})
+                cells.append(f"{row['p50_ms']:,.1f} / {row['p95_ms']:,.1f}" if "p50_ms" in row else
+                             ("failed: " + "; ".join(row["failed"]))[:80] if row.get("failed") else "—")
+            last = sizes[-1].get("pages", {}).get(page, {}).get(step, {})
+            cells.append(", ".join(f"{label} {ms:,.0f} ms" for label, ms in last.get("slowest", [])[:1]))
+            rows.append(cells)
+        out.append((f"dashboard pages on {kind} (all reads of a render, benchmarks/pages.py)", header, rows))
     out.append(("targets (issue 5)", ["target", "value", "met"],
                 [[t["target"], json.dumps(t["value"], ensure_ascii=False), "✓" if t["met"] else "✗"]
                  for t in result.get("targets", [])]))

@@ -14,6 +14,9 @@ the same way on each. It returns a dict (printed as JSON by `kg bench --json`, a
 * p50/p95 latency of every named query at about 10k, 100k and 1M nodes, on graphs built by
   `benchmarks.builder.GraphBuilder`. Parameters are drawn from the graph (random recommendations,
   entities, documents, search words); entity queries are also timed on the most-mentioned entity;
+* each dashboard page's whole set of reads — its first render and its main interactions — on the
+  same graphs (`benchmarks.pages`: the reads are recorded from the real app, then replayed): p50/p95
+  of the sum per render;
 * Neo4j (and embedded) per-row writes vs one batched `UNWIND`, on a small sample;
 * serial vs process-pool extraction (`benchmarks.parallel.extract_parallel`), and whether the
   results are identical.

@@ -244,3 +244,7 @@ def finish(store: GraphStore, files: BulkFiles | Path) -> None:
                  f"SET n.`{key}` = [] RETURN count(*) AS c")
         while store.write(query, {"marker": [EMPTY_LIST]})[0]["c"]:
             pass
+    # the counts the loader keeps in the graph (kg.aggregates): the importer writes the rows only
+    from kg.aggregates import write_recount
+
+    write_recount(store)

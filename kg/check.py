@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg.aggregates import stale as stale_counts
 from kg.stores.base import GraphStore
 from schema import vocabulary
 from kg.review import orphaned
@@ -73,6 +74,7 @@ PYTHON_CHECKS: dict[str, Callable[[GraphStore], list[dict[str, Any]]]] = {
     "every recommendation span equals its text": _recommendation_spans,
     "every extracted relationship has evidence": _relationship_evidence,
     "support links equal a recount (EVIDENCED_BY, SAME_MEASURE)": stale_support,
+    "counts kept in the graph equal a recount (coverage per indicator; per entity: documents per direction, mentions)": stale_counts,
 }
 
 

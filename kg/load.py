@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from kg import aggregates
 from kg.stores.base import GraphStore, Statement
 from schema.ids import fact_key
 from schema.model import KIND_LABEL, Facts
@@ -53,11 +54,13 @@ class GraphRows:
         self.rows: dict[Write, list[dict[str, Any]]] = defaultdict(list)
         self.doc_ids: list[str] = []  # documents whose old facts are replaced
         self.final: list[dict[str, Any]] = []
+        self.touched: list[str] = []  # documents whose facts the batch writes (their counts: kg.aggregates)
 
     def add(self, facts: Facts, *, first: bool = True, last: bool = True) -> None:
         """Add a document's facts — or one window of them: the first window replaces the
         document's old facts and writes its text, the last one marks it ingested."""
         doc = facts.document
+        self.touched.append(doc.id)
         if first:
             self.doc_ids.append(doc.id)
         kind_label = KIND_LABEL[doc.kind]
@@ -126,14 +129,15 @@ class GraphRows:
             self.final.append({"id": doc.id, "sha256": doc.sha256})
 
     def statements(self) -> list[Statement]:
-        """Delete the batch's old facts, write the new ones, then mark the documents ingested."""
+        """Delete the batch's old facts, write the new ones, then mark the documents ingested; the
+        counts kept in the graph (`kg.aggregates`) follow in the same transaction."""
         out: list[Statement] = [(q, {"ids": self.doc_ids}) for q in _DELETE] if self.doc_ids else []
         # nodes before relationships; order inside each group is fixed for determinism
         for write in sorted(self.rows, key=lambda w: _write_order(w.cypher)):
             out.append((write.cypher, {"rows": self.rows[write]}))
         if self.final:
             out.append((_MARK_INGESTED, {"rows": self.final}))
-        return out
+        return aggregates.around(self.touched, out)
 
 
 def _write_order(template: str) -> tuple[int, str]:
@@ -246,8 +250,9 @@ def delete_documents(store: GraphStore, doc_ids: Iterable[str]) -> None:
     ids = list(doc_ids)
     if not ids:
         return
-    store.write_all([(q, {"ids": ids}) for q in _DELETE]
-                    + [("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d", {"ids": ids})])
+    store.write_all(aggregates.around(ids, [(q, {"ids": ids}) for q in _DELETE]
+                                      + [("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d",
+                                          {"ids": ids})]))
 
 
 def ingested_documents(store: GraphStore) -> dict[str, dict[str, Any]]:

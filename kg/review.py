@@ -26,6 +26,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from kg import aggregates
 from kg.stores.base import GraphStore
 
 Status = Literal["verified", "rejected", "corrected"]
@@ -158,7 +159,9 @@ def apply_decisions(store: GraphStore) -> None:
     statements.append(("UNWIND $rows AS row MATCH ()-[x]->() WHERE type(x) IN $types AND x.fact_key = row.key "
                        "SET x.review = row.status, x.review_value = row.value",
                        {"rows": rows, "types": list(REVIEWED_TYPES)}))
-    store.write_all(statements)
+    # the counts kept in the graph follow the marks (a rejected recommendation or link stops counting)
+    touched = aggregates.review_documents(store, [r["key"] for r in rows])
+    store.write_all(aggregates.around(touched, statements, entities=False))
 
 
 def has_decisions(store: GraphStore) -> bool:

@@ -9,7 +9,9 @@ import json
 
 import pytest
 
+from dashboards.pages import PAGES
 from kg import queries
+from benchmarks.pages import FIRST, PAGE_STEPS, record_page
 from benchmarks.report import markdown, print_table
 from benchmarks.run import run_bench
 from benchmarks.targets import targets
@@ -61,6 +63,14 @@ def _check_shape(result: dict, stores: tuple[str, ...]) -> None:
                 assert _positive(q["p50_ms"]) and q["p95_ms"] >= q["p50_ms"], (kind, name)
                 assert q["runs"] >= 1
 
+            pages = size["pages"]
+            assert set(pages) == {p for p, _f, _i in PAGES}
+            for page, steps in pages.items():
+                assert "first render" in steps, page
+                for step, row in steps.items():
+                    assert "failed" not in row, (kind, page, step, row)
+                    assert row["runs"] >= 1 and row["p95_ms"] >= row["p50_ms"] >= 0, (kind, page, step)
+
         w = result["row_writes"][kind]
         for key in ("per_row_tx_elements_per_s", "per_row_statement_elements_per_s", "batched_elements_per_s"):
             assert _positive(w[key]), (kind, key)
@@ -71,13 +81,14 @@ def _check_shape(result: dict, stores: tuple[str, ...]) -> None:
     from rich.console import Console
 
     print_table(result, Console(file=console_out, width=200))
-    assert "named query latency" in console_out.getvalue()
+    assert "named query latency" in console_out.getvalue() and "dashboard pages" in console_out.getvalue()
     assert "| query |" in markdown(result)
 
 
 # smaller than --quick: the tests check that every measurement runs and reports, not its numbers
 SMOKE = {"sizes": (5, 10), "query_nodes": (500, 1_500), "query_runs": 1, "query_budget_s": 0.5, "base_docs": 5,
-         "build_batch_docs": 5, "extraction_docs": 10, "parallel_docs": (10,), "row_sample": 10, "long_pages": 2}
+         "build_batch_docs": 5, "extraction_docs": 10, "parallel_docs": (10,), "row_sample": 10, "long_pages": 2,
+         "page_recordings": 1, "page_replays": 1}
 
 
 def test_quick_bench_on_the_embedded_store(tmp_path):
@@ -171,3 +182,38 @@ def test_an_unknown_store_is_refused_before_anything_runs(tmp_path):
     with pytest.raises(ValueError, match="unknown store mongo"):
         run_bench(quick=True, stores=("embedded", "mongo"), workdir=tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_page_benchmark_drives_every_page_and_each_step_reads_what_it_should(tmp_path):
+    """benchmarks/pages.py names each page's interactions; here, on the seed graph, every page of the
+    app is opened and used through them, so a page added, or a widget renamed, fails here rather than
+    leaving the benchmark measuring less than the page does."""
+    import random
+
+    from kg.ingest import ingest
+    from kg.stores.embedded import EmbeddedStore
+    from seed_data import resource
+
+    store = EmbeddedStore(tmp_path / "graph.kgl", writer=True)
+    try:
+        ingest(store, [str(resource("guide-2020.txt")), str(resource("documents"))])
+        assert set(PAGE_STEPS) == {p for p, _f, _i in PAGES}
+        read = {}
+        for page, steps in PAGE_STEPS.items():
+            recorded = record_page(store, page, random.Random(page))
+            assert list(recorded) == [FIRST] + [name for name, _ in steps], page  # every step was made
+            assert not [c for calls in recorded.values() for c in calls if c.failed], page
+            read[page] = {step: {c.label for c in calls} for step, calls in recorded.items()}
+    finally:
+        store.close()
+    assert {"type_counts", "coverage", "policy_timeline", "directions"} <= read["overview"][FIRST]
+    assert {"coverage", "recommendations_by_indicator", "trace_recommendation"} <= read["trace"][FIRST]
+    assert "recommendations_by_indicator" in read["trace"]["pick an indicator"]
+    assert {"top_entities", "entity_neighbours", "entity_facts"} <= read["explore"][FIRST]
+    assert {"search_entities", "search_passages"} <= read["explore"]["search"]
+    assert "entity_list" in read["lists"][FIRST] and "relation_list" in read["lists"]["relationship facts"]
+    assert {"document_list", "document_passages"} <= read["reader"][FIRST]
+    assert {"document_timeline", "citation_lineage"} <= read["timeline"][FIRST]
+    assert "citation_lineage" in read["timeline"]["lineage of a direction"]
+    assert {"review_decisions", "review_queue", "review_names"} <= read["review"][FIRST]
+    assert read["cypher"][FIRST] == set() and len(read["cypher"]["run the default query"]) == 1

@@ -43,7 +43,7 @@ CASES: dict[str, list[dict]] = {
     "review_names": [{}],
     "review_queue": [{}, {"queue": "support", "limit": 5}],
     # dashboard queries
-    "citation_lineage": [{}, {"direction": 1}],
+    "citation_lineage": [{}, {"direction": 1}, {"from_year": 2015, "to_year": 2020}],
     "direction_evidence": [{"direction": "1"}, {"direction": "2"}],
     "document_citations": [{"doc_id": DOC}, {"doc_id": DOC, "limit": 1}],
     "document_list": [{}, {"limit": 2}],

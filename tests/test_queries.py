@@ -55,3 +55,23 @@ def test_citation_lineage_never_joins_documents_through_a_generic_policy_name(st
                        _citing("b", "某市关于人才评价的通知", ["意见", "若干措施", "方案", "通知"])])
     rows = queries.run(store, "citation_lineage")
     assert sorted((r["title"], r["policy"]) for r in rows) == [("江西省科协关于学会党建的通知", real)]
+
+
+def test_citation_lineage_finds_the_documents_that_are_a_policy_and_keeps_to_a_year_window(store):
+    """A cited policy's documents: one titled by its name, one naming it in 《》 (the title's other names
+    do not count); the year window keeps only citing documents of those years (dated)."""
+    from kg.load import load_facts
+    from tests.fixture_graph import _doc, _passages
+    from schema.model import Facts
+
+    real = "关于进一步加强中国科协所属学会党委建设的指导意见"
+    citing = _citing("a", "江西省科协关于学会党建的通知", [real])
+    itself = _doc("b", real, "policy", "正文。", "2019-05-01", (1,))
+    report = _doc("c", f"关于印发《{real}》的通知", "policy", "正文。", "2021-05-01", (1,))
+    other = _doc("d", f"关于印发《{real}（试行）》的通知", "policy", "正文。", "2021-06-01", (1,))
+    load_facts(store, [citing] + [Facts(document=d, passages=tuple(_passages(d))) for d in (itself, report, other)])
+    rows = queries.run(store, "citation_lineage")
+    assert [(r["title"], r["policy_documents"]) for r in rows] == [
+        ("江西省科协关于学会党建的通知", sorted([itself.id, report.id]))]
+    assert queries.run(store, "citation_lineage", from_year=2020, to_year=2020) == rows  # cited in 2020
+    assert queries.run(store, "citation_lineage", from_year=2021, to_year=2024) == []

@@ -5,7 +5,10 @@
 MATCH (e:Entity {id: $entity_id})-[x]-(o:Entity)
 WHERE type(x) IN ['BRANCH_OF', 'PARTY_ORG_OF', 'SUPERVISED_BY', 'RUNS', 'UNDERTAKES', 'ISSUED']
   AND ($show_rejected OR coalesce(x.review, '') <> 'rejected')
-MATCH (p:Passage)-[:PART_OF]->(d:Document) WHERE p.id = x.evidence
+// the evidence passage by its id (an index lookup: `WHERE p.id = x.evidence` would scan every passage per row
+// on the embedded store, and kglite 0.21.2 finds nothing for `{id: x.evidence}`)
+WITH e, x, o, x.evidence AS evidence
+MATCH (p:Passage {id: evidence})-[:PART_OF]->(d:Document)
 RETURN type(x) AS rel, CASE WHEN startNode(x) = e THEN 'out' ELSE 'in' END AS way, o.id AS other_id,
        o.name AS other, o.label AS other_label, x.fact_key AS fact_key, x.review AS review,
        p.text AS passage, d.id AS doc_id, d.title AS title

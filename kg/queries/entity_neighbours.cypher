@@ -16,13 +16,14 @@ CALL (n) {
 }
 WITH n, rel, way, m, evidence ORDER BY evidence
 WITH n, rel, way, m, collect(DISTINCT evidence) AS evidence
-OPTIONAL MATCH (m)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(md:Document)
-WITH n, rel, way, m, evidence, collect(md.directions) AS mentioned
+// an entity's directions are those of the documents that mention it: counted per direction at every
+// write (kg/aggregates.py), so a hub among the neighbours does not cost a read of every document
 WITH n, rel, way, m, evidence,
      CASE WHEN m:Entity THEN m.label WHEN m:Document THEN 'Document' ELSE head(labels(m)) END AS label,
      CASE WHEN m:Document OR m:Recommendation THEN coalesce(m.directions, [])
           WHEN m.direction IS NOT NULL THEN [m.direction]
-          ELSE reduce(acc = [], ds IN mentioned | acc + ds) END AS found
+          ELSE [x IN [1, 2, 3, 4] WHERE (x = 1 AND m.direction_documents_1 > 0) OR (x = 2 AND m.direction_documents_2 > 0)
+                OR (x = 3 AND m.direction_documents_3 > 0) OR (x = 4 AND m.direction_documents_4 > 0)] END AS found
 WITH n, rel, way, m, evidence, label, [x IN [1, 2, 3, 4] WHERE x IN found] AS directions
 WHERE ($labels = '' OR label IN split($labels, ','))
   AND ($rels = '' OR rel IN split($rels, ','))

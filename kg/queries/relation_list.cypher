@@ -3,7 +3,9 @@
 // param limit: int = 2000 — the most facts to return
 MATCH (h:Entity)-[x]->(t:Entity)
 WHERE type(x) = $rel AND coalesce(x.review, '') <> 'rejected'
-MATCH (p:Passage)-[:PART_OF]->(d:Document) WHERE p.id = x.evidence
+// the evidence passage by its id (an index lookup, see entity_facts)
+WITH h, t, x.evidence AS evidence
+MATCH (p:Passage {id: evidence})-[:PART_OF]->(d:Document)
 WITH h, t, count(DISTINCT p) AS passages, count(DISTINCT d) AS documents, min(d.year) AS first_year
 RETURN h.id AS head_id, h.name AS head, h.label AS head_label, $rel AS rel, t.id AS tail_id, t.name AS tail,
        t.label AS tail_label, passages, documents, first_year

@@ -1,0 +1,166 @@
+"""Counts the pages need, kept in the graph up to date at every write (issue 13), so that a page does
+not count the world on each render — and so that both stores and Neo4j Browser see them.
+
+The coverage matrix (总览, 建议溯源): for each 考核指标 (Indicator), properties
+
+* `coverage_recommendations` — recommendations linked to it on matched terms (not rejected),
+* `coverage_weak` — recommendations linked to it without matched terms (弱/未匹配),
+* `coverage_evidence` — distinct passages supporting the matched ones,
+
+exactly what `RECOUNT` (the coverage query as it was) counts; and for each Entity, properties
+`direction_documents_1` … `_4` — how many documents of each research direction mention it (what the
+graph explorer's direction of a neighbour is: `ENTITY_RECOUNT`), so that drawing a hub's neighbours
+does not read every document that mentions each of them — and `mention_count` / `known_mention_count`
+(its mentions; those found by a gazetteer or nested in a known name), so that the most mentioned
+entities and the names no gazetteer knows are found without reading every mention. Every such count is a sum over
+documents — a recommendation, the passages that support it and its links all belong to one document
+— so a write keeps them by subtracting the contribution of the documents it touches before it
+changes them and adding their contribution after, in the same transaction (`around`). The loader
+(`kg.load`: ingest, re-ingest, windows of a long document, removal) and the review decisions
+(`kg.review.apply_decisions`: a rejected recommendation or link stops counting) do so. Any order of
+ingest, re-ingest or removal gives the same counts; `kg check` compares them with `RECOUNT`, and
+`write_recount` sets them from a recount (a graph loaded before they existed, `kg ingest --bulk`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from kg.stores.base import GraphStore, Statement
+
+FIELDS = ("recommendations", "weak", "evidence")
+
+# the contribution of the documents $ids to each indicator, added with $sign (+1 or -1)
+_CONTRIBUTION = (
+    "UNWIND $ids AS id "
+    "MATCH (r:Recommendation {doc_id: id})-[a:ADDRESSES]->(i:Indicator) "
+    "WHERE coalesce(r.review, '') <> 'rejected' AND coalesce(a.review, '') <> 'rejected' "
+    "OPTIONAL MATCH (r)-[:SUPPORTED_BY]->(p:Passage) WHERE a.matched "
+    "WITH i, id, count(DISTINCT CASE WHEN a.matched THEN r.id END) AS recommendations, "
+    "count(DISTINCT CASE WHEN NOT coalesce(a.matched, false) THEN r.id END) AS weak, "
+    "count(DISTINCT p) AS evidence "
+    "WITH i, sum(recommendations) AS recommendations, sum(weak) AS weak, sum(evidence) AS evidence "
+    "SET i.coverage_recommendations = coalesce(i.coverage_recommendations, 0) + $sign * recommendations, "
+    "i.coverage_weak = coalesce(i.coverage_weak, 0) + $sign * weak, "
+    "i.coverage_evidence = coalesce(i.coverage_evidence, 0) + $sign * evidence"
+)
+
+# the documents $ids, for each entity they mention, by research direction, added with $sign
+DIRECTIONS = (1, 2, 3, 4)
+# (and its mentions: `mention_count`, and `known_mention_count` of them found by a gazetteer or nested in a
+# known name — the most mentioned entities, the names no gazetteer knows)
+KNOWN_SOURCES = ("gazetteer", "nested")
+ENTITY_FIELDS = tuple(f"d{x}" for x in DIRECTIONS) + ("mentions", "known")
+ENTITY_PROPERTY = {**{f"d{x}": f"direction_documents_{x}" for x in DIRECTIONS},
+                   "mentions": "mention_count", "known": "known_mention_count"}
+_PER_ENTITY = (
+    "WITH e, " + ", ".join(f"sum(CASE WHEN d IS NOT NULL AND {x} IN coalesce(d.directions, []) THEN 1 ELSE 0 END) "
+                           f"AS d{x}" for x in DIRECTIONS)
+    + ", sum(n) AS mentions, sum(known) AS known "
+)
+_ENTITY_CONTRIBUTION = (
+    "UNWIND $ids AS id MATCH (d:Document {id: id}) "
+    "MATCH (p:Passage {doc_id: id})-[m:MENTIONS]->(e:Entity) "
+    "WITH d, e, count(m) AS n, sum(CASE WHEN m.source IN $known THEN 1 ELSE 0 END) AS known "
+    + _PER_ENTITY
+    + "SET " + ", ".join(f"e.{p} = coalesce(e.{p}, 0) + $sign * {k}" for k, p in ENTITY_PROPERTY.items())
+)
+ENTITY_RECOUNT = (
+    "MATCH (e:Entity) OPTIONAL MATCH (e)<-[m:MENTIONS]-(:Passage)-[:PART_OF]->(d:Document) "
+    "WITH e, d, count(m) AS n, sum(CASE WHEN m.source IN $known THEN 1 ELSE 0 END) AS known "
+    + _PER_ENTITY + "RETURN e.id AS id, e.name AS name, " + ", ".join(ENTITY_FIELDS)
+)
+ENTITY_STORED = ("MATCH (e:Entity) RETURN e.id AS id, e.name AS name, "
+                 + ", ".join(f"coalesce(e.{p}, 0) AS {k}" for k, p in ENTITY_PROPERTY.items()))
+
+# the counts from scratch (the coverage query before the counts were kept)
+RECOUNT = (
+    "MATCH (i:Indicator) "
+    "OPTIONAL MATCH (r:Recommendation)-[a:ADDRESSES]->(i) "
+    "WHERE coalesce(r.review, '') <> 'rejected' AND coalesce(a.review, '') <> 'rejected' "
+    "OPTIONAL MATCH (r)-[:SUPPORTED_BY]->(p:Passage) WHERE a.matched "
+    "RETURN i.id AS id, i.code AS code, "
+    "count(DISTINCT CASE WHEN a.matched THEN r.id END) AS recommendations, "
+    "count(DISTINCT CASE WHEN NOT coalesce(a.matched, false) THEN r.id END) AS weak, "
+    "count(DISTINCT p) AS evidence"
+)
+STORED = ("MATCH (i:Indicator) RETURN i.id AS id, i.code AS code, "
+          "coalesce(i.coverage_recommendations, 0) AS recommendations, coalesce(i.coverage_weak, 0) AS weak, "
+          "coalesce(i.coverage_evidence, 0) AS evidence")
+
+
+def _contribution(doc_ids: Iterable[str], sign: int, entities: bool) -> list[Statement]:
+    ids = list(dict.fromkeys(doc_ids))
+    if not ids:
+        return []
+    return [(_CONTRIBUTION, {"ids": ids, "sign": sign})] + (
+        [(_ENTITY_CONTRIBUTION, {"ids": ids, "sign": sign, "known": list(KNOWN_SOURCES)})] if entities else [])
+
+
+def remove(doc_ids: Iterable[str], *, entities: bool = True) -> list[Statement]:
+    """Statements that take the contribution of these documents out (before they change)."""
+    return _contribution(doc_ids, -1, entities)
+
+
+def add(doc_ids: Iterable[str], *, entities: bool = True) -> list[Statement]:
+    """Statements that put the contribution of these documents in (after they changed)."""
+    return _contribution(doc_ids, 1, entities)
+
+
+def around(doc_ids: Iterable[str], statements: list[Statement], *, entities: bool = True) -> list[Statement]:
+    """`statements` (which change these documents' facts) with the counts kept: their contribution
+    out before, in after, all in the one transaction the caller writes them in. `entities=False`:
+    the statements change no mention and no document's directions (review decisions)."""
+    ids = list(dict.fromkeys(doc_ids))
+    return remove(ids, entities=entities) + statements + add(ids, entities=entities)
+
+
+def stale(store: GraphStore) -> list[dict[str, Any]]:
+    """The kept counts that differ from a recount (for `kg check`): one row per indicator and field."""
+    counted = {r["id"]: r for r in store.read(RECOUNT)}
+    bad = []
+    for r in store.read(STORED):
+        c = counted.get(r["id"], {})
+        for f in FIELDS:
+            if r[f] != c.get(f, 0):
+                bad.append({"indicator": r["code"], "count": f"coverage_{f}", "kept": r[f], "recount": c.get(f, 0)})
+    counted = {r["id"]: r for r in entity_recount(store)}
+    for r in store.read(ENTITY_STORED):
+        c = counted.get(r["id"], {})
+        for k, prop in ENTITY_PROPERTY.items():
+            if r[k] != c.get(k, 0):
+                bad.append({"entity": r["id"], "name": r["name"], "count": prop, "kept": r[k], "recount": c.get(k, 0)})
+    return bad
+
+
+def entity_recount(store: GraphStore) -> list[dict[str, Any]]:
+    return store.read(ENTITY_RECOUNT, {"known": list(KNOWN_SOURCES)})
+
+
+def write_recount(store: GraphStore) -> int:
+    """Set the kept counts from a recount (a graph written before the counts were kept, a bulk
+    import): as the loader leaves them — on every indicator a recommendation counts for and every
+    entity something mentions — and wherever a kept count differs; the number of nodes written."""
+    stored = {r["id"]: r for r in store.read(STORED)}
+    indicators = [r for r in store.read(RECOUNT)
+                  if r["recommendations"] or r["weak"] or any(r[f] != stored.get(r["id"], {}).get(f, 0) for f in FIELDS)]
+    stored = {r["id"]: r for r in store.read(ENTITY_STORED)}
+    entities = [r for r in entity_recount(store)
+                if r["mentions"] or any(r[k] != stored.get(r["id"], {}).get(k, 0) for k in ENTITY_FIELDS)]
+    store.write_all([("UNWIND $rows AS row MATCH (i:Indicator {id: row.id}) "
+                      "SET i.coverage_recommendations = row.recommendations, i.coverage_weak = row.weak, "
+                      "i.coverage_evidence = row.evidence", {"rows": indicators}),
+                     ("UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET "
+                      + ", ".join(f"e.{p} = row.{k}" for k, p in ENTITY_PROPERTY.items()),
+                      {"rows": entities})])
+    return len(indicators) + len(entities)
+
+
+def review_documents(store: GraphStore, keys: list[str]) -> list[str]:
+    """The documents whose counted facts a change of review decisions may touch: those with a
+    recommendation or link marked now, or carrying one of `keys` (the decisions to apply)."""
+    rows = store.read(
+        "MATCH (r:Recommendation)-[a:ADDRESSES]->(:Indicator) "
+        "WHERE r.review IS NOT NULL OR a.review IS NOT NULL OR r.fact_key IN $keys OR a.fact_key IN $keys "
+        "RETURN DISTINCT r.doc_id AS doc_id", {"keys": keys})
+    return sorted(r["doc_id"] for r in rows if r["doc_id"])
