@@ -133,6 +133,13 @@ def stale(store: GraphStore) -> list[dict[str, Any]]:
     return bad
 
 
+def missing(store: GraphStore) -> bool:
+    """The graph holds mentions but no kept counts: it was written before they were kept (the
+    loader gives every mentioned entity its counts)."""
+    return bool(store.read("MATCH (e:Entity) WHERE e.mention_count IS NULL "
+                           "MATCH (e)<-[:MENTIONS]-(:Passage) RETURN e.id AS id LIMIT 1"))
+
+
 def entity_recount(store: GraphStore) -> list[dict[str, Any]]:
     return store.read(ENTITY_RECOUNT, {"known": list(KNOWN_SOURCES)})
 

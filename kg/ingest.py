@@ -20,6 +20,7 @@ from pathlib import Path
 from extractors.documents import RawDocument, ReadError, iter_paths, read_document
 from extractors.guide import is_guide
 from extractors.pipeline import GUIDE_PATH, WINDOW_CHARS, extract, extract_windows, to_document
+from kg import aggregates
 from kg.load import delete_documents, ingested_documents, load_facts, load_window
 from kg.merges import Merge, apply_names, merge_map, merges, rewrite
 from kg.review import apply_decisions, has_decisions
@@ -125,6 +126,9 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
     reads unchanged files again (after a merge or split of entities)."""
     report = IngestReport()
     store.apply_schema()
+    if aggregates.missing(store):  # a graph written before the counts were kept: count once, then keep
+        report.warnings.append(f"counted the kept page counts once ({aggregates.write_recount(store)} nodes): "
+                               "this graph was written before they were kept")
     for doc in remove_incomplete(store):
         report.warnings.append(f"removed the incomplete document {doc} left by an interrupted ingest "
                                "(it is loaded again when its file is ingested)")

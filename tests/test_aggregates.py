@@ -113,3 +113,19 @@ def test_kg_check_reports_a_kept_count_that_differs_from_a_recount(store, seed_f
     store.write("MATCH (e:Entity) REMOVE e.direction_documents_1, e.direction_documents_2")
     aggregates.write_recount(store)
     assert aggregates.stale(store) == [] and kept(store) == recounted(store)
+
+
+def test_a_graph_written_before_the_counts_were_kept_is_counted_once_by_the_next_ingest(store, seed_facts, tmp_path):
+    from kg.ingest import ingest
+
+    guide, *docs = _docs(seed_facts, 10)
+    load_facts(store, [guide] + docs)
+    full = kept(store)
+    # what a graph of an earlier version holds: no kept counts at all
+    store.write_all([("MATCH (i:Indicator) REMOVE i.coverage_recommendations, i.coverage_weak, i.coverage_evidence", {}),
+                     ("MATCH (e:Entity) REMOVE " + ", ".join(f"e.{p}" for p in aggregates.ENTITY_PROPERTY.values()), {})])
+    assert aggregates.missing(store) and aggregates.stale(store)
+    report = ingest(store, [])  # an ingest of nothing new still counts them
+    assert not aggregates.missing(store) and aggregates.stale(store) == [] and kept(store) == full
+    assert any("counted the kept page counts" in w for w in report.warnings)
+    assert not ingest(store, []).warnings  # once
