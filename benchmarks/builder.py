@@ -44,7 +44,7 @@ class GraphBuilder:
                 rows.add(f)
             # only the row writes: a copy's ids are new, so there are no old facts to delete (nor counts
             # to take out); then the copy's contribution to the counts kept in the graph (kg.aggregates)
-            self.chunks.append([(q, p) for q, p in rows.statements() if "rows" in p] + aggregates.add(rows.touched))
+            self.chunks.append([(q, p) for q, p in rows.statements() if "rows" in p] + aggregates.add(rows.completed))
 
     def remap(self, value: Any, suffix: str) -> Any:
         """`value` (a row, or a part of one) with every id local to a document suffixed."""

@@ -114,7 +114,7 @@ def remove_incomplete(store: GraphStore) -> list[str]:
     loaded window by window and gets its sha256 with the last one), so no page shows them."""
     rows = store.read("MATCH (d:Document) WHERE d.sha256 IS NULL RETURN d.id AS id, d.title AS title, d.path AS path "
                       "ORDER BY id")
-    delete_documents(store, [r["id"] for r in rows])
+    delete_documents(store, [r["id"] for r in rows], counted=False)  # its counts come with its last window
     return [f"{r['title']} ({r['path']})" for r in rows]
 
 
@@ -189,14 +189,15 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
 def _load_long(store: GraphStore, raw: RawDocument, by_source: dict[str, Merge]) -> None:
     previous: Facts | None = None
     first = True
+    counts = aggregates.EntityCounts()
     for window in extract_windows(raw):
         facts = rewrite(window, by_source)
         if previous is not None:
-            load_window(store, previous, first=first, last=False)
+            load_window(store, previous, first=first, last=False, counts=counts)
             first = False
         previous = facts
     assert previous is not None
-    load_window(store, previous, first=first, last=True)
+    load_window(store, previous, first=first, last=True, counts=counts)
     store.checkpoint()
 
 

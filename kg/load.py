@@ -54,13 +54,14 @@ class GraphRows:
         self.rows: dict[Write, list[dict[str, Any]]] = defaultdict(list)
         self.doc_ids: list[str] = []  # documents whose old facts are replaced
         self.final: list[dict[str, Any]] = []
-        self.touched: list[str] = []  # documents whose facts the batch writes (their counts: kg.aggregates)
+        self.completed: list[str] = []  # documents the batch makes whole (their counts: kg.aggregates)
 
     def add(self, facts: Facts, *, first: bool = True, last: bool = True) -> None:
         """Add a document's facts — or one window of them: the first window replaces the
         document's old facts and writes its text, the last one marks it ingested."""
         doc = facts.document
-        self.touched.append(doc.id)
+        if last:
+            self.completed.append(doc.id)
         if first:
             self.doc_ids.append(doc.id)
         kind_label = KIND_LABEL[doc.kind]
@@ -128,7 +129,8 @@ class GraphRows:
         if last:
             self.final.append({"id": doc.id, "sha256": doc.sha256})
 
-    def statements(self) -> list[Statement]:
+    def statements(self, entity_counts: aggregates.EntityCounts | None = None,
+                   directions: Iterable[int] = ()) -> list[Statement]:
         """Delete the batch's old facts, write the new ones, then mark the documents ingested; the
         counts kept in the graph (`kg.aggregates`) follow in the same transaction."""
         out: list[Statement] = [(q, {"ids": self.doc_ids}) for q in _DELETE] if self.doc_ids else []
@@ -137,7 +139,14 @@ class GraphRows:
             out.append((write.cypher, {"rows": self.rows[write]}))
         if self.final:
             out.append((_MARK_INGESTED, {"rows": self.final}))
-        return aggregates.around(self.touched, out)
+        # a document's counts go out with its old facts (its first window) and come in once it is
+        # whole (its last window): a long document's middle windows count nothing, so the cost of
+        # keeping them does not grow with the square of its length
+        if entity_counts is None:
+            return aggregates.remove(self.doc_ids) + out + aggregates.add(self.completed)
+        # a long document's last window: the entities' counts summed window by window (EntityCounts)
+        return (aggregates.remove(self.doc_ids) + out + aggregates.add(self.completed, entities=False)
+                + [entity_counts.statement(directions)])
 
 
 def _write_order(template: str) -> tuple[int, str]:
@@ -237,22 +246,29 @@ def load_facts(store: GraphStore, batch: Sequence[Facts]) -> None:
     store.write_all(rows.statements())
 
 
-def load_window(store: GraphStore, facts: Facts, *, first: bool, last: bool) -> None:
+def load_window(store: GraphStore, facts: Facts, *, first: bool, last: bool,
+                counts: aggregates.EntityCounts | None = None) -> None:
     """Write one window of a long document in its own transaction. Until the last window is in,
-    the document has no sha256, so an interrupted load is redone from the start."""
+    the document has no sha256, so an interrupted load is redone from the start. `counts`, given
+    to every window of the document, sums its entities' counts as it goes (else the last window
+    counts them in the graph)."""
     rows = GraphRows()
     rows.add(facts, first=first, last=last)
-    store.write_all(rows.statements())
+    if counts is not None:
+        counts.add(facts.mentions)
+    store.write_all(rows.statements(counts if last else None, facts.document.directions)
+                    if counts is not None else rows.statements())
 
 
-def delete_documents(store: GraphStore, doc_ids: Iterable[str]) -> None:
-    """Remove documents and everything extracted from them (for `kg ingest --prune`)."""
+def delete_documents(store: GraphStore, doc_ids: Iterable[str], *, counted: bool = True) -> None:
+    """Remove documents and everything extracted from them (for `kg ingest --prune`). `counted=False`:
+    documents an interrupted load left half-written, whose counts were never added (kg.aggregates)."""
     ids = list(doc_ids)
     if not ids:
         return
-    store.write_all(aggregates.around(ids, [(q, {"ids": ids}) for q in _DELETE]
-                                      + [("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d",
-                                          {"ids": ids})]))
+    statements = [(q, {"ids": ids}) for q in _DELETE] + [
+        ("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d", {"ids": ids})]
+    store.write_all(aggregates.around(ids, statements) if counted else statements)
 
 
 def ingested_documents(store: GraphStore) -> dict[str, dict[str, Any]]:

@@ -203,15 +203,18 @@ def graph_frame(page, must_contain: str, prefix: bool = False):
     raise AssertionError(f"no graph with a node {must_contain!r}")
 
 
-def seed_undertakes_fact() -> dict:
+def seed_undertakes_fact(few_documents: bool = False) -> dict:
     """An UNDERTAKES fact of the seed graph (the `server` fixture's), with the passage and document
-    that state it: ids and names of both ends, doc_id, title, passage_id, passage."""
+    that state it: ids and names of both ends, doc_id, title, passage_id, passage. `few_documents`:
+    one whose function is named by few documents (drawn one by one, not as a count node)."""
     store = EmbeddedStore(SEED_GRAPH["dir"] / "graph.kgl", writer=False)
+    order = "tail_mentions, head, tail, passage_id" if few_documents else "head, tail, passage_id"
     try:
         rows = store.read("MATCH (a:Entity)-[r:UNDERTAKES]->(b:Entity) MATCH (p:Passage)-[:PART_OF]->(d:Document) "
                           "WHERE p.id = r.evidence RETURN a.id AS head, a.name AS head_name, b.id AS tail, "
                           "b.name AS tail_name, d.id AS doc_id, d.title AS title, p.id AS passage_id, "
-                          "p.text AS passage ORDER BY head, tail, passage_id LIMIT 1")
+                          "p.text AS passage, coalesce(b.mention_count, 0) AS tail_mentions "
+                          f"ORDER BY {order} LIMIT 1")
     finally:
         store.close()
     assert rows, "the seed corpus has no UNDERTAKES fact: the test would prove nothing"
@@ -559,7 +562,7 @@ def test_clicking_a_node_recentres_the_graph_on_it_and_a_document_opens_in_the_r
     stays in an iframe sandboxed with scripts only."""
     from playwright.sync_api import expect
 
-    fact = seed_undertakes_fact()
+    fact = seed_undertakes_fact(few_documents=True)
     page.goto(f"{server}/explore?entity={fact['head']}")
     frame, _ = graph_frame(page, fact["head_name"][:16], prefix=True)
     assert frame.frame_element().get_attribute("sandbox") == "allow-scripts"
