@@ -126,12 +126,12 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
     reads unchanged files again (after a merge or split of entities)."""
     report = IngestReport()
     store.apply_schema()
-    if aggregates.missing(store):  # a graph written before the counts were kept: count once, then keep
-        report.warnings.append(f"counted the kept page counts once ({aggregates.write_recount(store)} nodes): "
-                               "this graph was written before they were kept")
     for doc in remove_incomplete(store):
         report.warnings.append(f"removed the incomplete document {doc} left by an interrupted ingest "
                                "(it is loaded again when its file is ingested)")
+    if aggregates.missing(store):  # a graph written before the counts were kept: count once, then keep
+        report.warnings.append(f"counted the kept page counts once ({aggregates.write_recount(store)} nodes): "
+                               "this graph was written before they were kept")
     known = ingested_documents(store)
     standing = merges(store)
     by_source = merge_map(standing)
