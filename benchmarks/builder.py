@@ -31,6 +31,15 @@ class GraphBuilder:
     chunks: list[list[Statement]] = field(default_factory=list, init=False)
     _local_ids: set[str] = field(default_factory=set, init=False)
 
+    @classmethod
+    def on_empty_store(cls, store: GraphStore, guide: Any, base: list, batch_docs: int) -> "GraphBuilder":
+        """A builder for a store that has nothing yet: the schema applied and the guide loaded first."""
+        from kg.load import load_facts
+
+        store.apply_schema()
+        load_facts(store, [guide])
+        return cls(store, base, batch_docs=batch_docs)
+
     def __post_init__(self) -> None:
         from kg.load import GraphRows
 

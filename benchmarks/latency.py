@@ -102,15 +102,12 @@ def rebuild_fulltext(store: GraphStore) -> None:
 def measure_query_sizes(store_kind: str, base: list, guide: Any, workdir: Path, cfg: dict[str, Any],
                         progress: Progress) -> list[dict[str, Any]]:
     """Grow one graph through the sizes of `cfg["query_nodes"]`, timing every named query at each."""
-    from kg.load import load_facts
     from kg.support import update_support
 
     store = bench_store(store_kind, workdir, "queries")
     results = []
     try:
-        store.apply_schema()
-        load_facts(store, [guide])
-        builder = GraphBuilder(store, base, batch_docs=cfg["build_batch_docs"])
+        builder = GraphBuilder.on_empty_store(store, guide, base, cfg["build_batch_docs"])
         rng = random.Random(f"bench-queries:{store_kind}")
         previous: dict[str, tuple[int, float]] = {}  # query -> (nodes, seconds) at the last size
         previous_hub: dict[str, tuple[int, float]] = {}

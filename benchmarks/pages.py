@@ -273,15 +273,12 @@ def measure_page_sizes(store_kind: str, base: list, guide: Any, workdir: Path, c
     from benchmarks.builder import GraphBuilder
     from benchmarks.latency import rebuild_fulltext
     from benchmarks.stores import bench_store
-    from kg.load import load_facts
     from kg.support import update_support
 
     store = bench_store(store_kind, workdir, "pages")
     results = []
     try:
-        store.apply_schema()
-        load_facts(store, [guide])
-        builder = GraphBuilder(store, base, batch_docs=cfg["build_batch_docs"])
+        builder = GraphBuilder.on_empty_store(store, guide, base, cfg["build_batch_docs"])
         for target in cfg["query_nodes"]:
             progress(f"{store_kind}: building a graph of ~{target:,} nodes")
             built = builder.grow_to(target, progress)
