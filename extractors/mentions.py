@@ -298,6 +298,12 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
             # 中共江西省植物学会委员会: the society's Party committee, written out
             out.append(Candidate(org.start - 2, org.end + m.end(), "PartyOrganization",
                                  text[org.start - 2:org.end + m.end()], False, "nested", nested=[org]))
+        if org.label == "Agency" and _is_association(org.canonical):
+            # 中国科协青年人才托举工程: the association's programme, named with it, is one name holding it
+            for prog in base:
+                if prog.label == "TalentProgram" and prog.start == org.end and not prog.generic:
+                    out.append(Candidate(org.start, prog.end, "TalentProgram", text[org.start:prog.end], False,
+                                         "nested", nested=[org]))
         m = re.match("办公厅|办公室", rest)
         if org.label == "Agency" and m:  # 中国科协办公厅: the office of a known body is a body too
             out.append(Candidate(org.start, org.end + m.end(), "Agency", text[org.start:org.end + m.end()], False,
@@ -356,7 +362,10 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     base = [_canonical(c, gazetteer) for c in base]
     candidates = base + [_canonical(c, gazetteer) for c in _nested_candidates(text, base)]
     found = []
+    nested_at = {(c.start, c.end, c.label): c.nested for c in candidates if c.nested}
     for c in _choose(candidates):
+        if not c.nested and c.label == "TalentProgram":  # a known programme nests its runner (中国科协青年人才托举工程)
+            c.nested = nested_at.get((c.start, c.end, c.label), [])
         if not c.nested and not c.generic and c.label in ("Branch", "PartyOrganization"):
             c.nested = _inner_organisation(c, candidates)
         start, end = shadow.span(c.start, c.end)

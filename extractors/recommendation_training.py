@@ -121,3 +121,33 @@ def prf(predicted: list[bool], truth: list[bool]) -> dict[str, float]:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
             "tp": tp, "fp": fp, "fn": fn}
+
+
+def held_out_documents(folds: int = 5, gold_dir: Path = GOLD, show_errors: bool = False) -> dict:
+    """The recommendation score of the whole extractor on the dev gold documents, each document
+    scored by a classifier trained without it (k folds over documents): what `kg eval --split dev`
+    would say if the classifier had not been trained on dev. The honest number to tune on."""
+    import extractors.recommendations as recommendations
+    from extractors.evaluate import Report, _raw_for, gold_files, score_document
+    from extractors.pipeline import extract
+
+    labels = from_labels()
+    gold = from_gold(gold_dir)
+    report = Report()
+    saved = recommendations.classifier
+    try:
+        for k in range(folds):
+            held = [p for p in gold_files(gold_dir, "dev") if fold_of(f"gold/{p.stem}", folds) == k]
+            if not held:
+                continue
+            nlp = train(labels + [d for d in gold if fold_of(d.group, folds) != k])
+            recommendations.classifier = lambda nlp=nlp: nlp
+            for path in held:
+                g = json.loads(path.read_text(encoding="utf-8"))
+                score_document(report, extract(_raw_for(g, path.parent)), g)
+    finally:
+        recommendations.classifier = saved
+    out = {"recommendations": report.recommendations.as_dict()}
+    if show_errors:
+        out["errors"] = [e for e in report.errors if e["kind"].startswith("recommendation")]
+    return out

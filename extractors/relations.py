@@ -78,8 +78,9 @@ def nested_relations(outer: Placed, inner: list[Placed]) -> list[Relation]:
     for child in inner:
         if outer.entity.label == "Branch" and child.entity.label == "Society":
             out.append(_relation("BRANCH_OF", outer, child, "nested-name", 0.95))
-        if outer.entity.label == "TalentProgram" and child.entity.label == "Society":
-            out.append(_relation("RUNS", child, outer, "nested-name", 0.9))  # 中国煤炭学会青年科学技术奖
+        if outer.entity.label == "TalentProgram" and child.entity.label in ("Society", "Agency"):
+            # 中国煤炭学会青年科学技术奖, 中国科协青年人才托举工程
+            out.append(_relation("RUNS", child, outer, "nested-name", 0.9))
     owners = [c for c in inner if c.entity.label in ("Society", "Branch", "Agency")]
     if outer.entity.label == "PartyOrganization" and owners:
         # the organisation it directly belongs to: the owner named last, the longest there

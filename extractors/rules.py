@@ -49,6 +49,8 @@ PARTS: dict[str, dict[str, str]] = {
         "national": "a prefix that makes a department or body national (国家知识产权局, 全国人大常委会)",
         "owned_office": "an office that is a body whoever owns it (中共中央办公厅, 国务院办公厅)",
         "association": "a place's association of the state's mass-organisation system (科协, 社科联)",
+        "central": "the Party centre, owner of departments (中央宣传部, 中共中央组织部)",
+        "not_department": "a word ending in 部 that is no department of a 科协 (科协干部, 科协内部)",
     },
     "GovernmentFunction": {
         "modifier": "what is evaluated, certified or drafted (科技成果 …)",

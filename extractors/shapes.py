@@ -33,14 +33,22 @@ STOP_WORDS = frozenset(name_parts().get("Any", "stop_word"))
 NAME_VERBS = frozenset(name_parts().get("Branch", "name_word"))  # 组织, 联合: verbs that open names too
 BRANCH_STOP_WORDS = STOP_WORDS - NAME_VERBS
 BRANCH_NAME_WORDS = NAME_VERBS | {"与"}  # 标准化理论与政策专业委员会
-PROGRAMME_NAME_WORDS = frozenset({"与"})  # 何梁何利基金科学与技术奖
+AWARD_NAME_WORDS = frozenset({"与"})  # 何梁何利基金科学与技术奖 (A和B奖 is two awards)
+PROGRAMME_NAME_WORDS = frozenset({"与", "和"})  # 学会创新和服务能力提升工程
+PROGRAMME_JOINERS = ("与", "和")  # A奖与B奖, A工程和B计划 are two: a joiner after a whole name splits
+# verbs that end a programme's name right before its head, though they end a name's left edge elsewhere
+# (人才支持计划, 能力提升工程, 人才托举工程)
+PROGRAMME_LAST_WORDS = frozenset({"支持", "资助", "培养", "培育", "引进", "提升", "助力", "推进", "托举", "推广"})
 # heads of programmes, plans and funds (not awards): their names hold verbs (人才托举工程) and need a cue
 PROGRAMME_HEADS = ("计划", "工程", "基金", "专项", "人才计划", "项目")
+NO_FIELD_HEADS = ("咨询",)  # 决策咨询 takes no field before it (战略 + 决策咨询 is 决策咨询)
+MINISTRY_HEADS = ("部", "总局")  # a department of these without a place is national, one body (民政部, 市场监管总局)
 LIST_HEADS = ("工程", "计划", "专项", "行动", "项目", "基金")  # a 、-list of these shares the kind
 BRANCH_OPENING_NOT_NAME = frozenset({"学会", "协会", "研究会", "与", "本会", "该会"})
 
 # an organisation's name ends here; a programme name found leftwards never reaches over one
 ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协)(?=[^会])")
+BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
 PLACE_VERBS = "驻在赴至到从"  # glued to a level by the segmenter (驻省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
 LEVEL_ONLY = re.compile("(?:全|各|本)?(?:省|市|州|县|区|盟|旗|乡|镇|地市|设区市|市州|区县|县区|县市区?|市县|省市|园区)+")
@@ -69,11 +77,14 @@ PROGRAMME_POS = NAME_POS + ("a", "l")  # 最高成就奖, 自然科学奖
 
 def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False,
                stop: frozenset[str] = STOP_WORDS, pos: tuple[str, ...] = NAME_POS, verb_last: bool = False,
-               keep: frozenset[str] = frozenset(), short_verbs: bool = False) -> int:
+               keep: frozenset[str] = frozenset(), short_verbs: bool = False, last_any: bool = False,
+               last_words: frozenset[str] = frozenset()) -> int:
     """Where a name that ends at `end` starts: walk left over name-like words (jieba), stopping at
     punctuation, a stop word or a word that cannot be part of a name (`keep`: words that can, whatever
     their part of speech; `short_verbs`: a one-character verb too, the piece of a word the segmenter
-    did not know, 碳 + 汇). Returns `end` when none."""
+    did not know, 碳 + 汇; `last_any`: any word of two or more characters right before `end` but a stop word,
+    whatever the segmenter calls it (进步 in 科学技术进步奖 is an adverb to it); `last_words`: these words right
+    before `end`, stop words or not). Returns `end` when none."""
     start = end
     while start > max(0, end - max_len) and re.match(f"[{CJK}A-Za-z0-9·]", text[start - 1]):
         start -= 1
@@ -86,6 +97,10 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
             pending += 1  # kept only when a name word stands left of it (碳汇, not 如/到 before a name)
             continue
         verb_ok = allow_verbs or (verb_last and i == 0)  # 创新奖: a verb right before the head
+        if i == 0 and (word in last_words or (last_any and len(word) >= 2 and word not in stop
+                                              and re.fullmatch(f"[{CJK}]+", word))):
+            accepted += len(word)
+            continue
         if word not in keep and (word in stop or not (flag.startswith(pos) or (verb_ok and flag.startswith("v")))):
             break
         accepted += pending + len(word)
@@ -117,6 +132,8 @@ class ShapeFinder:
         self.national = frozenset(parts.get("Agency", "national"))
         self.owned_office = re.compile(a("owned_office"))
         self.association = re.compile(a("association"))
+        self.central_department = re.compile(f"(?:{a('central')})(?:{a('committee_department')})")
+        self.not_department = frozenset(parts.get("Agency", "not_department"))
         f = lambda part: _alt(parts, "GovernmentFunction", part)  # noqa: E731
         not_after = "".join(f"(?<!{re.escape(w)})" for w in parts.get("GovernmentFunction", "not_after"))
         self.function = re.compile(f"{not_after}(?:(?:{f('modifier')})+(?:{f('head')})|{f('term')})(?!{f('not_before')})")
@@ -167,6 +184,19 @@ class ShapeFinder:
             return start - len(words[-1][0])
         return start
 
+    def _association_department(self, text: str, start: int) -> int | None:
+        """The end of a department's name (科普部, 学会学术部, 书记处) that follows a 科协 at `start`, or None."""
+        m = re.compile(f"([{CJK}]{{1,6}}?)部(?![门分署])|书记处").match(text, start)
+        if not m:
+            return None
+        if m.group(1) is not None:
+            words = window_words(m.group(0))
+            if (m.group(0) in self.not_department or any(m.group(0).endswith(w) for w in self.not_department)
+                    or not all(f.startswith(("n", "vn", "j")) or w == "部" for w, f in words)
+                    or any(w in STOP_WORDS for w, _ in words)):
+                return None
+        return m.end()
+
     def _national(self, text: str, start: int) -> int:
         """The start of 国家/全国 right before `start` (国家知识产权局), or `start`."""
         return next((start - len(n) for n in self.national if text.endswith(n, 0, start)), start)
@@ -176,7 +206,13 @@ class ShapeFinder:
         for m in self.association.finditer(text):  # 中国科协 and any place's 科协 or 社科联 are bodies of the state
             begin = m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "中国" else self._place(text, m.start())
             if begin < m.start():
-                out.append(Shape(begin, m.end(), "Agency", bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))))
+                generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))
+                out.append(Shape(begin, m.end(), "Agency", generic))
+                end = self._association_department(text, m.end())
+                if end:  # 中国科协科普部, 省科协学会学术部: a department of the association, a kind when it is
+                    out.append(Shape(begin, end, "Agency", generic))
+        for m in self.central_department.finditer(text):  # 中央宣传部, 中共中央组织部
+            out.append(Shape(m.start(), m.end(), "Agency", False))
         for m in self.zone.finditer(text):
             place = self._place(text, m.start())  # 赣州市经开区
             if place == m.start():  # 九江经开区, 大理经开区: a place word (the segmenter may call it a noun)
@@ -185,7 +221,7 @@ class ShapeFinder:
                     place = m.start() - len(words[-1][0])
             if place < m.start():
                 out.append(Shape(place, m.end(), "Agency", False))
-        for rx, ministry_head in ((self.department, "部"), (self.government, None)):
+        for rx, ministry_head in ((self.department, True), (self.government, False)):
             for m in rx.finditer(text):
                 begin = self._place(text, m.start())
                 national = self._national(text, begin) if begin == m.start() else begin
@@ -195,7 +231,7 @@ class ShapeFinder:
                     continue
                 if not place and rx is self.government and not text[m.start():m.end()].endswith(("办公厅", "办公室")):
                     continue  # bare 政府 / 党委: not a body by itself
-                generic = len(place) <= 1 and not (ministry_head and m.group(0).endswith(ministry_head) and not place)
+                generic = len(place) <= 1 and not (ministry_head and m.group(0).endswith(MINISTRY_HEADS) and not place)
                 out.append(Shape(begin, m.end(), "Agency", generic))
         for m in self.state_department.finditer(text):  # only with a national owner: 国务院民政部门
             begin = self._national(text, m.start())
@@ -224,7 +260,7 @@ class ShapeFinder:
         out = []
         for m in self.function.finditer(text):
             begin = m.start()
-            if self.function_head.search(m.group(0)):  # 机械 + 工程师资格认证, 地质 + 科技成果第三方评价: a field before it
+            if self.function_head.search(m.group(0)) and not m.group(0).endswith(NO_FIELD_HEADS):  # 机械 + 工程师资格认证, 地质 + 科技成果第三方评价: a field before it
                 words = window_words(text[max(0, begin - 6):begin])
                 if words:
                     word, flag = words[-1]
@@ -250,13 +286,16 @@ class ShapeFinder:
             award = head not in PROGRAMME_HEADS
             # verbs stand inside programme names (人才托举工程), hardly ever inside award names
             begin = name_start(text, m.start(), max_len=18, allow_verbs=not award, pos=PROGRAMME_POS, verb_last=award,
-                               keep=PROGRAMME_NAME_WORDS)
-            joiner = text.rfind("与", begin, m.start())
-            if joiner >= 0 and (joiner == m.start() - 1 or self.programme_end.search(text[begin:joiner])):
-                begin = joiner + 1  # A奖与B奖 are two; 科学与技术奖 is one
+                               keep=AWARD_NAME_WORDS if award else PROGRAMME_NAME_WORDS, last_any=award,
+                               last_words=frozenset() if award else PROGRAMME_LAST_WORDS)
+            for word in PROGRAMME_JOINERS:
+                joiner = text.rfind(word, begin, m.start())
+                if joiner >= 0 and (joiner == m.start() - 1 or joiner == begin
+                                    or self.programme_end.search(text[begin:joiner])):
+                    begin = joiner + 1  # A奖与B奖 are two; 科学与技术奖 is one
             begin = self._name_opening(text, begin, m.start())
             owner = ORGANISATION_END.search(text, begin, m.start())
-            if owner:  # 江苏省生态研究会负责…工程: a programme's name never holds its runner
+            if owner and not BARE_ORGANISATION.fullmatch(text, begin, owner.end()):  # 江苏省生态研究会负责…工程: a programme's name never holds its runner
                 begin = self._name_opening(text, owner.end(), m.start())
             name = text[begin:m.end()]
             edition = EDITION.match(name)
@@ -273,7 +312,7 @@ class ShapeFinder:
                 continue
             if head not in ("奖", "科学技术奖", "科技奖", "奖章") and not self.programme_cue.search(modifier):
                 continue
-            if re.match(r"[\d一二三四五六七八九十]", modifier):
+            if re.match(r"[\d一二三四五六七八九十两几多]", modifier):
                 continue
             out.append(Shape(begin, m.end(), "TalentProgram", False))
         return out + self._list_siblings(text, out)

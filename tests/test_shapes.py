@@ -444,3 +444,31 @@ def test_a_relation_is_scored_by_any_name_of_its_entities_in_its_sentence():
     score_document(report, facts, gold)
     score = report.relations["ISSUED"]
     assert (score.tp, score.fn) == (2, 1)  # both names of the policy match; a third, missing fact does not
+
+
+def test_ministries_central_departments_and_an_association_s_departments_are_bodies(finder):
+    got = found(finder, "公安部、市场监管总局和国家药监局会同中央宣传部，请省科协学会学术部和中国科协科普部落实。科协干部要带头。")
+    assert {("公安部", "Agency", False), ("市场监管总局", "Agency", False), ("国家药监局", "Agency", False),
+            ("中央宣传部", "Agency", False), ("中国科协科普部", "Agency", False),
+            ("省科协学会学术部", "Agency", True)} <= got  # a department of a kind of 科协 is a kind
+    assert not any(name.endswith("干部") for name, _, _ in got)  # 科协干部 are cadres, not a department
+
+
+def test_award_and_programme_names_past_the_segmenter_s_tags(finder):
+    got = found(finder, "国家科学技术进步奖共评出数百项。已入选博士后创新人才支持计划的青年。省科技成果和省科学技术奖同时申报。")
+    assert ("国家科学技术进步奖", "TalentProgram", False) in got  # 进步 is an adverb to the segmenter
+    assert ("博士后创新人才支持计划", "TalentProgram", False) in got  # 支持 ends a name only elsewhere
+    assert not any("和" in name for name, label, _ in got if label == "TalentProgram")  # A和B奖 is no name
+
+
+def test_an_association_s_programme_named_with_it_is_one_name_it_runs():
+    facts = facts_of("第九届中国科协青年人才托举工程人选名单公布。")
+    programmes = [m.text for m in facts.mentions if m.type == "TalentProgram"]
+    assert programmes == ["中国科协青年人才托举工程"]
+    assert {(r.type, r.head, r.tail) for r in facts.relations} >= {("RUNS", "中国科协", "中国科协青年人才托举工程")}
+
+
+def test_functions_of_review_and_advice(finder):
+    got = found(finder, "推动职称评审、资质认证和奖励评定，服务重大战略决策咨询。")
+    assert {("职称评审", "GovernmentFunction", False), ("资质认证", "GovernmentFunction", False),
+            ("奖励评定", "GovernmentFunction", False), ("决策咨询", "GovernmentFunction", False)} <= got
