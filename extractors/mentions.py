@@ -26,7 +26,7 @@ SOCIETY_SUFFIX = "学会联合体|学会|协会|研究会|联合会|促进会"
 BRANCH_SUFFIX = "专项基金管理委员会|专业委员会|工作委员会|专门委员会|分会|专委会"
 PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党总支|党支部|党委|党组织|党组")
 # what kind of Party branch: 功能型党支部, 临时党支部, 第二党支部, 离退休干部党支部
-PARTY_QUALIFIER = "(?:功能型|临时|联合|流动|离退休干部|离退休|在职|第[一二三四五六七八九十\\d]+)?"
+PARTY_QUALIFIER = "(?:功能型|临时|联合|流动|离退休干部|离退休|在职|第[一二三四五六七八九十\\d]+){0,2}"  # 第二联合党支部
 # a generic unit that may stand between an organisation and its Party organisation
 PARTY_UNIT = ("学会服务中心学会联合|学会联合|科技社团|理事会|办事机构|秘书处|机关|常务理事会|分支机构|"
               "学院|学校|院|校|系|研究所|公司|企业")  # 学院党委, 院党委: a kind of unit's Party body
@@ -289,7 +289,7 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
             # 中国煤炭学会青年科学技术奖: a society's named award is one name (the longest), holding the society
             out.append(Candidate(org.start, org.end + m.end(), "TalentProgram", text[org.start:org.end + m.end()],
                                  False, "nested", nested=[org]))
-        m = re.match(f"({PARTY_UNIT})?{PARTY_QUALIFIER}({PARTY_SUFFIX})", rest)
+        m = re.match(f"((?:{PARTY_UNIT}){{0,2}}){PARTY_QUALIFIER}({PARTY_SUFFIX})", rest)  # 科技社团办事机构…党支部
         if m:
             out.append(Candidate(org.start, org.end + m.end(), "PartyOrganization",
                                  text[org.start:org.end + m.end()], False, "nested", nested=[org]))
@@ -306,6 +306,12 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
                                          "nested", nested=[org]))
         m = re.match("办公厅|办公室", rest)
         if org.label == "Agency" and m:  # 中国科协办公厅: the office of a known body is a body too
+            out.append(Candidate(org.start, org.end + m.end(), "Agency", text[org.start:org.end + m.end()], False,
+                                 "nested", nested=[org]))
+        m = re.match(f"([{CJK}]{{1,6}}?)司(?![机法令长])", rest)
+        if org.label == "Agency" and m and org.canonical.endswith("部") and not re.search("[的和与及、等]", m.group(1)) \
+                and all(w.flag.startswith(("n", "j", "vn")) for w in pos_tokenizer().cut(m.group(1))):
+            # 教育部科技司, 财政部教科文司: a department of a ministry is a body of it
             out.append(Candidate(org.start, org.end + m.end(), "Agency", text[org.start:org.end + m.end()], False,
                                  "nested", nested=[org]))
         m = re.match(f"([{CJK}]{{2,12}}?)中心(?!工作|任务|城市|环节|位置|地位)", rest)

@@ -192,8 +192,8 @@ class ShapeFinder:
         if m.group(1) is not None:
             words = window_words(m.group(0))
             if (m.group(0) in self.not_department or any(m.group(0).endswith(w) for w in self.not_department)
-                    or not all(f.startswith(("n", "vn", "j")) or w == "部" for w, f in words)
-                    or any(w in STOP_WORDS for w, _ in words)):
+                    or not all(f.startswith(("n", "vn", "j")) or w == "部" or w in NAME_VERBS for w, f in words)
+                    or any(w in STOP_WORDS - NAME_VERBS for w, _ in words)):  # 组织人事部
                 return None
         return m.end()
 
@@ -408,7 +408,9 @@ class ShapeFinder:
             head = self.party_head.search(text, m.start(), m.end())
             begin = name_start(text, head.start(), max_len=16, pos=NAME_POS + ("l",))  # 生命科学学院党委
             if head.start() - begin >= 3:
-                out.append(Shape(begin, m.end(), "PartyOrganization", False))
+                owner = self.association.search(text, begin, head.start())  # 省科协党组: a kind's, a kind
+                generic = bool(owner and owner.end() == head.start() and LEVEL_ONLY.fullmatch(text, begin, owner.start()))
+                out.append(Shape(begin, m.end(), "PartyOrganization", generic))
         return out
 
     def find(self, text: str) -> list[Shape]:

@@ -472,3 +472,15 @@ def test_functions_of_review_and_advice(finder):
     got = found(finder, "推动职称评审、资质认证和奖励评定，服务重大战略决策咨询。")
     assert {("职称评审", "GovernmentFunction", False), ("资质认证", "GovernmentFunction", False),
             ("奖励评定", "GovernmentFunction", False), ("决策咨询", "GovernmentFunction", False)} <= got
+
+
+def test_a_ministry_s_department_and_a_chain_of_party_units_are_one_name():
+    facts = facts_of("教育部科技司和中国科协组织人事部发文。中共临海市科协科技社团办事机构第三联合党支部成立，市科协党组指导。")
+    names = {(m.text, m.type) for m in facts.mentions if m.source != "inner"}
+    assert {("教育部科技司", "Agency"), ("中国科协组织人事部", "Agency"),
+            ("临海市科协科技社团办事机构第三联合党支部", "PartyOrganization")} <= names
+    assert not any(text == "人事部" for text, _ in names)  # inside 组织人事部, no ministry
+    generic = {e.name: e.generic for e in facts.entities}
+    assert generic["市科协党组"] is True  # the Party group of a kind of 科协 is a kind
+    assert ("PARTY_ORG_OF", "临海市科协科技社团办事机构第三联合党支部", "临海市科协") in \
+        {(r.type, r.head, r.tail) for r in facts.relations}
