@@ -285,8 +285,10 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
                                      text[org.start:branch.end + party.end()], False, "nested",
                                      nested=[branch]))
         m = re.match(f"([{CJK}0-9]{{0,12}}?)(?:科学技术奖|科技奖|奖)(?![励金项状品])", rest)
-        if org.label == "Society" and m and _name_rest(m.group(1)):
-            # 中国煤炭学会青年科学技术奖: a society's named award is one name (the longest), holding the society
+        if (org.label == "Society" or (org.label == "Agency" and _is_association(org.canonical))) \
+                and m and _name_rest(m.group(1)):
+            # 中国煤炭学会青年科学技术奖, 中国科协求是杰出青年奖: a society's or a 科协's named award is one
+            # name (the longest), holding its runner
             out.append(Candidate(org.start, org.end + m.end(), "TalentProgram", text[org.start:org.end + m.end()],
                                  False, "nested", nested=[org]))
         m = re.match(f"((?:{PARTY_UNIT}){{0,2}}){PARTY_QUALIFIER}({PARTY_SUFFIX})", rest)  # 科技社团办事机构…党支部

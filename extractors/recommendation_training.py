@@ -3,7 +3,7 @@
 Labelled sentences come from two places, never from the test part of the gold:
 * the gold files of the dev split (`tests/gold`, `split.tsv`): a sentence is positive when a gold
   recommendation covers it (the same overlap the evaluation uses);
-* `training/recommendations/sentences.jsonl`: sentences of seed documents that no gold file
+* `training/recommendations/*.jsonl`: sentences of seed documents that no gold file
   covers, labelled by hand with a short reason (`why`) by the rules of docs/ANNOTATION.md.
 
 Training is deterministic (fixed seed, fixed order, CPU): the same data gives the same model.
@@ -24,7 +24,7 @@ from extractors.recommendations import candidate, cue_features, rule_trigger
 # Training reads the checkout, not package data: the labelled sentences and the gold files are
 # development material, never shipped in the wheel (the trained model is: MODEL_DIR).
 ROOT = Path(__file__).resolve().parent.parent
-LABELS = ROOT / "training" / "recommendations" / "sentences.jsonl"
+LABELS = ROOT / "training" / "recommendations"  # every *.jsonl file there
 GOLD = ROOT / "tests" / "gold"
 EPOCHS = 10
 BATCH = 16
@@ -56,7 +56,14 @@ def from_gold(gold_dir: Path = GOLD, split: str = "dev") -> list[Labelled]:
     return out
 
 
-def from_labels(path: Path = LABELS) -> list[Labelled]:
+def from_labels(folder: Path = LABELS) -> list[Labelled]:
+    out = []
+    for path in sorted(folder.glob("*.jsonl")):
+        out += _labelled(path)
+    return out
+
+
+def _labelled(path: Path) -> list[Labelled]:
     out = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         row = json.loads(line)

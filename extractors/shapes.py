@@ -285,7 +285,7 @@ class ShapeFinder:
                 continue  # 国科发奖〔2017〕196号: a 发文字号, not an award
             award = head not in PROGRAMME_HEADS
             # verbs stand inside programme names (人才托举工程), hardly ever inside award names
-            begin = name_start(text, m.start(), max_len=18, allow_verbs=not award, pos=PROGRAMME_POS, verb_last=award,
+            begin = name_start(text, m.start(), max_len=18, allow_verbs=True, pos=PROGRAMME_POS, verb_last=award,
                                keep=AWARD_NAME_WORDS if award else PROGRAMME_NAME_WORDS, last_any=award,
                                last_words=frozenset() if award else PROGRAMME_LAST_WORDS)
             for word in PROGRAMME_JOINERS:

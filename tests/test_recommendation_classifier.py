@@ -37,7 +37,7 @@ def test_labels_file_rejects_a_bad_label(tmp_path):
     bad.write_text(json.dumps({"doc": "x", "start": 0, "end": 9, "label": 2, "why": "", "text": "要加强学会党建工作。"},
                               ensure_ascii=False) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"sentences.jsonl:1: label must be 0 or 1"):
-        training.from_labels(bad)
+        training.from_labels(tmp_path)
 
 
 def test_the_classifier_decides_and_the_trigger_says_why(seed_facts):
