@@ -413,9 +413,32 @@ class ShapeFinder:
                 out.append(Shape(begin, m.end(), "PartyOrganization", generic))
         return out
 
+    def named_party_branches(self, text: str) -> list[Shape]:
+        """A Party branch named by its members' field and a kind (高教研究联合党支部, 信息技术功能型党支部):
+        nouns before the kind, no owner named."""
+        out = []
+        for m in re.finditer("(联合|功能型|临时|流动)(党支部|党总支)", text):
+            begin = name_start(text, m.start(), max_len=10, pos=("n", "nz", "vn", "j", "l"),
+                               keep=frozenset({"研究"}))  # 高教研究联合党支部
+            begin = self._name_opening(text, begin, m.start())
+            words = window_words(text[begin:m.start()])
+            if m.start() - begin >= 2 and words and not any(w in ("学会", "协会", "研究会", "机关", "学校", "学院", "党委")
+                                                           for w, _ in words):
+                out.append(Shape(begin, m.end(), "PartyOrganization", False))
+        return out
+
+    def university_associations(self, text: str) -> list[Shape]:
+        """A university's 科协 (华东理工大学科协): an association of the state's system, named by its university."""
+        out = []
+        for m in re.finditer("(大学|学院)(科协|科学技术协会)", text):
+            begin = name_start(text, m.start(), max_len=12, pos=("n", "ns", "nz", "nt", "j", "l"))
+            if m.start() - begin >= 2:
+                out.append(Shape(begin, m.end(), "Agency", False))
+        return out
+
     def find(self, text: str) -> list[Shape]:
         return (self.agencies(text) + self.functions(text) + self.programmes(text) + self.branches(text)
-                + self.party_organisations(text))
+                + self.party_organisations(text) + self.named_party_branches(text) + self.university_associations(text))
 
 
 @cache

@@ -484,3 +484,15 @@ def test_a_ministry_s_department_and_a_chain_of_party_units_are_one_name():
     assert generic["市科协党组"] is True  # the Party group of a kind of 科协 is a kind
     assert ("PARTY_ORG_OF", "临海市科协科技社团办事机构第三联合党支部", "临海市科协") in \
         {(r.type, r.head, r.tail) for r in facts.relations}
+
+
+def test_named_party_branches_and_a_university_s_association(finder):
+    got = found(finder, "学院党支部拆分为高教研究联合党支部和人文社科艺术联合党支部。华东理工大学科协成立。学会成立联合党支部。")
+    assert {("高教研究联合党支部", "PartyOrganization", False), ("人文社科艺术联合党支部", "PartyOrganization", False),
+            ("华东理工大学科协", "Agency", False)} <= got
+    assert not any(name.startswith("学会") and label == "PartyOrganization" for name, label, _ in got)
+
+
+def test_words_of_quantity_end_a_branch_s_name():
+    facts = facts_of("本办法适用于本会下属的所有分会、工作委员会。上述专业委员会和其他分会须遵守。")
+    assert all(m.text in ("分会", "工作委员会", "专业委员会") for m in facts.mentions if m.type == "Branch")
