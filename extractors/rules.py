@@ -42,6 +42,7 @@ PARTS: dict[str, dict[str, str]] = {
         "place_suffix": "a place name ends with it (省, 市, 州 …)",
         "domain": "what a department is responsible for (科技, 民政 …)",
         "level_head": "a department's level (部, 厅, 局, 委 …)",
+        "abbreviation": "a department's short form, domain and level in one (科委, 教委, 民委)",
         "government": "a place's government or Party committee (人民政府, 省委 …)",
         "office": "a general office (办公厅, 办公室)",
         "committee": "a place's Party committee named after the place's level (湖北省委, bare: 省委)",

@@ -496,3 +496,10 @@ def test_named_party_branches_and_a_university_s_association(finder):
 def test_words_of_quantity_end_a_branch_s_name():
     facts = facts_of("本办法适用于本会下属的所有分会、工作委员会。上述专业委员会和其他分会须遵守。")
     assert all(m.text in ("分会", "工作委员会", "专业委员会") for m in facts.mentions if m.type == "Branch")
+
+
+def test_departments_named_by_their_short_forms(finder):
+    got = found(finder, "国家民委、北京市科委和市教委会同国家自然科学基金委员会。")
+    assert {("国家民委", "Agency", False), ("北京市科委", "Agency", False), ("市教委", "Agency", True),
+            ("国家自然科学基金委员会", "Agency", False)} <= got
+    assert not any(label == "TalentProgram" for _, label, _ in got)  # 基金委 is no fund
