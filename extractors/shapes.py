@@ -41,6 +41,7 @@ PROGRAMME_JOINERS = ("与", "和")  # A奖与B奖, A工程和B计划 are two: a 
 PROGRAMME_LAST_WORDS = frozenset({"支持", "资助", "培养", "培育", "引进", "提升", "助力", "推进", "托举", "推广"})
 # heads of programmes, plans and funds (not awards): their names hold verbs (人才托举工程) and need a cue
 PROGRAMME_HEADS = ("计划", "工程", "基金", "专项", "人才计划", "项目")
+NOT_FIELDS = frozenset({"专业", "业务", "相关", "有关"})  # 建筑工程专业 + 职称评审: the field is further left, or none
 NO_FIELD_HEADS = ("咨询",)  # 决策咨询 takes no field before it (战略 + 决策咨询 is 决策咨询)
 MINISTRY_HEADS = ("部", "总局")  # a department of these without a place is national, one body (民政部, 市场监管总局)
 LIST_HEADS = ("工程", "计划", "专项", "行动", "项目", "基金")  # a 、-list of these shares the kind
@@ -49,7 +50,7 @@ BRANCH_OPENING_NOT_NAME = frozenset({"学会", "协会", "研究会", "与", "�
 # an organisation's name ends here; a programme name found leftwards never reaches over one
 ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协)(?=[^会])")
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
-PLACE_VERBS = "驻在赴至到从"  # glued to a level by the segmenter (驻省), never part of a place
+PLACE_VERBS = "驻在赴至到从经由向对受"  # glued to a level by the segmenter (驻省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
 LEVEL_ONLY = re.compile("(?:全|各|本)?(?:省|市|州|县|区|盟|旗|乡|镇|地市|设区市|市州|区县|县区|县市区?|市县|省市|园区)+")
 ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中心|单位|机构|组织|部门|专家|工作)$")
@@ -265,7 +266,7 @@ class ShapeFinder:
                 words = window_words(text[max(0, begin - 6):begin])
                 if words:
                     word, flag = words[-1]
-                    if (len(word) >= 2 and flag in ("n", "nz") and word not in STOP_WORDS
+                    if (len(word) >= 2 and flag in ("n", "nz") and word not in STOP_WORDS and word not in NOT_FIELDS
                             and not ORGANISATION_HEAD.search(word)):
                         begin -= len(word)
             out.append(Shape(begin, m.end(), "GovernmentFunction", False))

@@ -503,3 +503,9 @@ def test_departments_named_by_their_short_forms(finder):
     assert {("国家民委", "Agency", False), ("北京市科委", "Agency", False), ("市教委", "Agency", True),
             ("国家自然科学基金委员会", "Agency", False)} <= got
     assert not any(label == "TalentProgram" for _, label, _ in got)  # 基金委 is no fund
+
+
+def test_a_preposition_glued_to_a_level_stays_outside_the_body_and_a_bare_field_word_outside_the_function(finder):
+    got = found(finder, "经省民政厅批准，学会承担建筑工程专业职称评审工作。")
+    assert ("省民政厅", "Agency", True) in got
+    assert ("职称评审", "GovernmentFunction", False) in got
