@@ -123,7 +123,7 @@ class ShapeFinder:
         a = lambda part: _alt(parts, "Agency", part)  # noqa: E731
         self.place_suffix = frozenset(parts.get("Agency", "place_suffix"))
         self.department = re.compile(f"(?:(?:{a('domain')})(?:{a('level_head')})|(?:{a('abbreviation')}))"
-                                     "(?!门|署|分|员)")  # 民政部门, 林业部署, 科委员
+                                     "(?!门(?!户)|署|分|员)")  # 民政部门, 林业部署, 科委员; 民政部门户网站 is the ministry's
         self.state_department = re.compile(f"(?:{a('domain')})(?:行政)?部门")  # 国务院民政部门
         self.government = re.compile(f"(?:{a('government')})(?:{a('office')})?")
         # 上海市委员会 is no 上海市委; 省委组织部, 市委人才办: its departments

@@ -509,3 +509,10 @@ def test_a_preposition_glued_to_a_level_stays_outside_the_body_and_a_bare_field_
     got = found(finder, "经省民政厅批准，学会承担建筑工程专业职称评审工作。")
     assert ("省民政厅", "Agency", True) in got
     assert ("职称评审", "GovernmentFunction", False) in got
+
+
+def test_a_known_name_inside_a_longer_word_is_no_mention():
+    facts = facts_of("各地民政部门要指导社会团体。国务院重视国家科学技术奖励大会。民政部门户网站发布解读。")
+    names = [m.text for m in facts.mentions]
+    assert names.count("民政部") == 1  # the portal's ministry, not the civil-affairs departments
+    assert "国家科学技术奖" not in names  # 奖励 is the word there
