@@ -21,7 +21,7 @@ from extractors.guide import is_guide, parse_guide
 from extractors.mentions import FoundMention, find_mentions
 from extractors.passages import passage_at, split_passages, windows
 from extractors.recommendations import recommendation_spans
-from extractors.relations import Placed, cites, dedupe, nested_relations, trigger_relations
+from extractors.relations import Placed, cites, dedupe, nested_relations, subject_branches, trigger_relations
 from extractors.segment import caches_words, search_field
 from extractors.shadow import make_shadow
 from schema.model import (
@@ -120,6 +120,7 @@ def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Ga
         relations += nested_relations(placed, inner_placed)
     for sentence in by_passage.values():
         relations += trigger_relations(doc.text, sentence)
+        relations += subject_branches(doc.text, sentence, relations)
     relations += cites(doc, policies, cited if cited is not None else set())
     return list(entities.values()), mentions, dedupe(relations)
 

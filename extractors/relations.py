@@ -132,6 +132,39 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
     return _coordinated(text, sentence, out)
 
 
+def _clause_subject(text: str, p: Placed) -> bool:
+    """`p` opens its sentence or a clause of it (after ，or ：), a date before it at most."""
+    start = max(p.passage.start, *(text.rfind(c, p.passage.start, p.start) + 1 for c in "，,：:；"))
+    return bool(re.fullmatch(r"[\s\d年月日号—\-.]*", text[start:p.start]))
+
+
+_FOUNDED_AFTER = re.compile(r"^(?:正式)?(?:成立|换届|揭牌)")  # 举行X专委会成立大会
+
+
+def subject_branches(text: str, sentence: list[Placed], found: list[Relation]) -> list[Relation]:
+    """A named branch founded, set up or renewed in a sentence whose subject is a named society is
+    that society's branch, however far apart (四川省林学会在成都召开会议，同时举行森林康养专委会成立大会;
+    X学会……，会上成立了Y专委会): the subject's verbs reach to the sentence end. Not when another
+    society stands between them, nor for a branch that has an owner in the sentence already."""
+    owned = {r.head_id for r in found if r.type == "BRANCH_OF"}
+    rule = next((r for r in trigger_rules() if r.type == "BRANCH_OF"), None)
+    out = []
+    for branch in sentence:
+        if branch.entity.label != "Branch" or branch.entity.generic or branch.entity.id in owned:
+            continue
+        before = [p for p in sentence if p.end <= branch.start and p.entity.label == "Society"]
+        if not before:
+            continue
+        subject = before[-1]  # the nearest society: no other stands between
+        if subject.entity.generic or not _clause_subject(text, subject):
+            continue
+        between = matching_text(text[subject.end:branch.start])
+        after = matching_text(text[branch.end:branch.end + 6])
+        if (rule is not None and rule.trigger.search(between)) or _FOUNDED_AFTER.match(after):
+            out.append(_relation("BRANCH_OF", branch, subject, "subject:BRANCH_OF", 0.6))
+    return out
+
+
 def _list_from(text: str, sentence: list[Placed], first: Placed) -> list[Placed]:
     """`first` and the items of the list it opens (A、B和C), in order."""
     items = [first]

@@ -69,6 +69,7 @@ PARTS: dict[str, dict[str, str]] = {
         "honour": "an honorary title, a programme when quoted (“先进集体”)",
     },
     "Branch": {"head": "a society's branch (专业委员会, 分会 …)", "stop": "not a branch (分会场)",
+               "generic": "a kind of branch named alone (专业分会, 学术分会)",
                "name_word": "a stop word elsewhere that a branch's name may hold (组织工作委员会)"},
     "Society": {"scope": "a word of scope or sector; a society's name made of these alone names a kind, "
                          "generic (全省性行业协会, 省级学会)"},

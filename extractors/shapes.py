@@ -149,6 +149,7 @@ class ShapeFinder:
         self.longer_word = parts.get("TalentProgram", "longer_word")
         self.branch = re.compile(f"(?:{_alt(parts, 'Branch', 'head')})(?!场|议)")
         self.branch_stop = frozenset(parts.get("Branch", "stop"))
+        self.branch_generic = frozenset(parts.get("Branch", "generic"))
         self.party = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'owner_head')})"
                                 f"(?:{_alt(parts, 'PartyOrganization', 'head')})")
         self.party_head = re.compile(_alt(parts, "PartyOrganization", "head"))
@@ -396,12 +397,15 @@ class ShapeFinder:
                 if word not in BRANCH_OPENING_NOT_NAME:
                     break
                 begin += len(word)
+            dated = list(re.finditer(r"\d+(?:年度?|届)?", text[begin:m.start()]))
+            if dated:  # 医学会2025年科学普及分会: the name starts after the date
+                begin += dated[-1].end()
             modifier = text[begin:m.start()]
             if modifier.endswith("与"):
                 continue
             if len(modifier) < 2 or text[begin:m.end()] in self.branch_stop or re.match(r"[\d一二三四五六七八九十两几多各]", modifier):
                 continue
-            out.append(Shape(begin, m.end(), "Branch", False))
+            out.append(Shape(begin, m.end(), "Branch", text[begin:m.end()] in self.branch_generic))
         return out
 
     def party_organisations(self, text: str) -> list[Shape]:

@@ -516,3 +516,20 @@ def test_a_known_name_inside_a_longer_word_is_no_mention():
     names = [m.text for m in facts.mentions]
     assert names.count("民政部") == 1  # the portal's ministry, not the civil-affairs departments
     assert "国家科学技术奖" not in names  # 奖励 is the word there
+
+
+def test_a_branch_founded_in_a_sentence_whose_clause_subject_is_a_society_is_its_branch():
+    facts = facts_of("中国林学会网站刊登四川省林学会来稿：2018年4月20日，四川省林学会在成都召开学会工作会议，"
+                     "同时举行森林康养专委会成立大会。中国化学会召开理事会，中国物理学会的光学分会成立。"
+                     "主办方为中国抗癌协会，承办方为肿瘤防治科普专委会。")
+    branch_of = {(r.head, r.tail) for r in facts.relations if r.type == "BRANCH_OF"}
+    assert ("森林康养专委会", "四川省林学会") in branch_of  # the clause's subject, not the site's owner
+    assert ("光学分会", "中国物理学会") in branch_of  # Y学会的X分会
+    assert not any(tail == "中国化学会" for _, tail in branch_of)
+    assert not any(tail == "中国抗癌协会" for _, tail in branch_of)  # no subject of the clause, no trigger
+
+
+def test_a_date_inside_a_branch_s_name_and_kinds_of_branch(finder):
+    got = found(finder, "云南省医学会2025年科学普及分会举办培训。各专业分会要加强管理。")
+    assert ("科学普及分会", "Branch", False) in got
+    assert ("专业分会", "Branch", True) in got
