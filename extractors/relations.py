@@ -138,14 +138,16 @@ def _clause_subject(text: str, p: Placed) -> bool:
     return bool(re.fullmatch(r"[\s\d年月日号—\-.]*", text[start:p.start]))
 
 
+_SAME_SOCIETY = re.compile("(?:该会|本会|该学会|该协会)(?:所属|下属|的)?$")  # the society named before
 _FOUNDED_AFTER = re.compile(r"^(?:正式)?(?:成立|换届|揭牌)")  # 举行X专委会成立大会
 
 
 def subject_branches(text: str, sentence: list[Placed], found: list[Relation]) -> list[Relation]:
     """A named branch founded, set up or renewed in a sentence whose subject is a named society is
     that society's branch, however far apart (四川省林学会在成都召开会议，同时举行森林康养专委会成立大会;
-    X学会……，会上成立了Y专委会): the subject's verbs reach to the sentence end. Not when another
-    society stands between them, nor for a branch that has an owner in the sentence already."""
+    X学会……，会上成立了Y专委会): the subject's verbs reach to the sentence end; so is a branch of 该会
+    or 本会 after a named society (主办方为X协会，承办方为该会所属Y专委会). Not when another society
+    stands between them, nor for a branch that has an owner in the sentence already."""
     owned = {r.head_id for r in found if r.type == "BRANCH_OF"}
     rule = next((r for r in trigger_rules() if r.type == "BRANCH_OF"), None)
     out = []
@@ -156,7 +158,12 @@ def subject_branches(text: str, sentence: list[Placed], found: list[Relation]) -
         if not before:
             continue
         subject = before[-1]  # the nearest society: no other stands between
-        if subject.entity.generic or not _clause_subject(text, subject):
+        if subject.entity.generic:
+            continue
+        if _SAME_SOCIETY.search(text, max(0, branch.start - 6), branch.start):  # X学会…，承办方为该会所属Y专委会
+            out.append(_relation("BRANCH_OF", branch, subject, "subject:BRANCH_OF", 0.6))
+            continue
+        if not _clause_subject(text, subject):
             continue
         between = matching_text(text[subject.end:branch.start])
         after = matching_text(text[branch.end:branch.end + 6])

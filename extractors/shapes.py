@@ -393,8 +393,9 @@ class ShapeFinder:
         for m in self.branch.finditer(text):
             begin = name_start(text, m.start(), max_len=14, stop=BRANCH_STOP_WORDS, keep=BRANCH_NAME_WORDS,
                                short_verbs=True)
-            for word, _ in window_words(text[begin:m.start()]):  # (学会)组织工作委员会: the owner, said barely
-                if word not in BRANCH_OPENING_NOT_NAME:
+            for word, flag in window_words(text[begin:m.start()]):  # (学会)组织工作委员会: the owner, said barely;
+                if word not in BRANCH_OPENING_NOT_NAME and not (  # a verb opens no name (召开…, 审议…)
+                        flag.startswith(("v", "d", "p", "c", "r", "u")) and flag != "vn" and word not in BRANCH_NAME_WORDS):
                     break
                 begin += len(word)
             dated = list(re.finditer(r"\d+(?:年度?|届)?", text[begin:m.start()]))

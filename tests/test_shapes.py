@@ -527,6 +527,8 @@ def test_a_branch_founded_in_a_sentence_whose_clause_subject_is_a_society_is_its
     assert ("光学分会", "中国物理学会") in branch_of  # Y学会的X分会
     assert not any(tail == "中国化学会" for _, tail in branch_of)
     assert not any(tail == "中国抗癌协会" for _, tail in branch_of)  # no subject of the clause, no trigger
+    later = facts_of("主办方为中国抗癌协会，承办方为该会所属肿瘤防治科普专委会。")
+    assert [(r.head, r.tail) for r in later.relations if r.type == "BRANCH_OF"] == [("肿瘤防治科普专委会", "中国抗癌协会")]
 
 
 def test_a_date_inside_a_branch_s_name_and_kinds_of_branch(finder):
