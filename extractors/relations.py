@@ -160,7 +160,7 @@ def subject_branches(text: str, sentence: list[Placed], found: list[Relation]) -
         subject = before[-1]  # the nearest society: no other stands between
         if subject.entity.generic:
             continue
-        if _SAME_SOCIETY.search(text, max(0, branch.start - 6), branch.start):  # X学会…，承办方为该会所属Y专委会
+        if _SAME_SOCIETY.search(matching_text(text[max(0, branch.start - 6):branch.start])):  # 承办方为该会所属Y专委会
             out.append(_relation("BRANCH_OF", branch, subject, "subject:BRANCH_OF", 0.6))
             continue
         if not _clause_subject(text, subject):
