@@ -84,6 +84,27 @@ def _resolve_short_policies(found: list[FoundMention], title: str) -> list[Found
     return out
 
 
+ABBREVIATION = re.compile(r"\s*[（(](?:以下)?[简簡][称稱][“\"「]?")  # X（简称Y）, X(以下简称“Y”)
+
+
+def _resolve_abbreviations(found: list[FoundMention], text: str) -> list[FoundMention]:
+    """X（简称Y）: Y names X's entity here and wherever the text uses it after (中国电子学会科学技术奖
+    （简称电子科技奖）, 梁希林业科学技术奖(以下简称梁希奖)). Policies have their own rule (above)."""
+    short: dict[tuple[str, str], FoundMention] = {}  # (label, short name) -> the full name's mention
+    out = []
+    for i, f in enumerate(found):
+        full = short.get((f.label, f.canonical))
+        if full is not None:
+            f = replace(f, canonical=full.canonical, aliases=full.aliases, generic=full.generic)
+        elif f.label != "Policy" and not f.generic and i + 1 < len(found):
+            m = ABBREVIATION.match(text, f.end)
+            nxt = found[i + 1]
+            if m and nxt.start == m.end() and nxt.label == f.label and nxt.canonical != f.canonical:
+                short[(nxt.label, nxt.canonical)] = f = replace(f, aliases=tuple(dict.fromkeys(f.aliases + (nxt.canonical,))))
+        out.append(f)
+    return out
+
+
 def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Gazetteer,
                            window: tuple[int, int] | None = None, cited: set[str] | None = None
                            ) -> tuple[list[Entity], list[Mention], list[Relation]]:
@@ -96,7 +117,7 @@ def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Ga
     relations: list[Relation] = []
     by_passage: dict[str, list[Placed]] = {}
     policies: list[Placed] = []
-    found = _resolve_short_policies(found, doc.title)
+    found = _resolve_abbreviations(_resolve_short_policies(found, doc.title), doc.text)
     for f in found:
         passage = passage_at(passages, f.start)
         if passage is None or f.end > passage.end:

@@ -535,3 +535,11 @@ def test_a_date_inside_a_branch_s_name_and_kinds_of_branch(finder):
     got = found(finder, "云南省医学会2025年科学普及分会举办培训。各专业分会要加强管理。")
     assert ("科学普及分会", "Branch", False) in got
     assert ("专业分会", "Branch", True) in got
+
+
+def test_a_short_name_given_after_a_full_one_names_the_same_entity():
+    facts = facts_of("中国林学会设立梁希林业科学技术奖(以下简称“梁希奖”)。梁希奖每两年评选一次。")
+    ids = {m.text: m.entity_id for m in facts.mentions if m.type == "TalentProgram"}
+    assert ids["梁希奖"] == ids["梁希林业科学技术奖"]
+    programme = next(e for e in facts.entities if e.id == ids["梁希奖"])
+    assert programme.name == "梁希林业科学技术奖" and "梁希奖" in programme.aliases
