@@ -376,7 +376,10 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     candidates = base + [_canonical(c, gazetteer) for c in _nested_candidates(text, base)]
     found = []
     nested_at = {(c.start, c.end, c.label): c.nested for c in candidates if c.nested}
+    kinds = frozenset(name_parts().get("TalentProgram", "category"))
     for c in _choose(candidates):
+        if c.label == "TalentProgram" and c.canonical in kinds:
+            c.generic = True  # 自然科学奖 alone: a category every award system has, not one award
         if not c.nested and c.label == "TalentProgram":  # a known programme nests its runner (中国科协青年人才托举工程)
             c.nested = nested_at.get((c.start, c.end, c.label), [])
         if not c.nested and not c.generic and c.label in ("Branch", "PartyOrganization"):

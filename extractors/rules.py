@@ -67,6 +67,7 @@ PARTS: dict[str, dict[str, str]] = {
         "generic": "a kind named alone is no programme (科技奖, 社会科技奖), though 中华医学科技奖 is",
         "longer_word": "a head followed by these is part of a longer word (奖励, 工程师, 计划单列)",
         "honour": "an honorary title, a programme when quoted (“先进集体”)",
+        "category": "an award's category or grade named alone is a kind, generic (自然科学奖, 优秀组织奖)",
     },
     "Branch": {"head": "a society's branch (专业委员会, 分会 …)", "stop": "not a branch (分会场)",
                "generic": "a kind of branch named alone (专业分会, 学术分会)",

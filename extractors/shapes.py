@@ -42,6 +42,7 @@ PROGRAMME_LAST_WORDS = frozenset({"支持", "资助", "培养", "培育", "引�
 # heads of programmes, plans and funds (not awards): their names hold verbs (人才托举工程) and need a cue
 PROGRAMME_HEADS = ("计划", "工程", "基金", "专项", "人才计划", "项目")
 NOT_FIELDS = frozenset({"专业", "业务", "相关", "有关"})  # 建筑工程专业 + 职称评审: the field is further left, or none
+SENTENCE_VERBS = frozenset("设获颁授评将为是由有")  # one-character verbs that never stand inside a programme's name
 NO_FIELD_HEADS = ("咨询",)  # 决策咨询 takes no field before it (战略 + 决策咨询 is 决策咨询)
 MINISTRY_HEADS = ("部", "总局")  # a department of these without a place is national, one body (民政部, 市场监管总局)
 LIST_HEADS = ("工程", "计划", "专项", "行动", "项目", "基金")  # a 、-list of these shares the kind
@@ -52,7 +53,7 @@ ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
 PLACE_VERBS = "驻在赴至到从经由向对受"  # glued to a level by the segmenter (驻省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
-LEVEL_ONLY = re.compile("(?:全|各|本)?(?:省|市|州|县|区|盟|旗|乡|镇|地市|设区市|市州|区县|县区|县市区?|市县|省市|园区)+")
+LEVEL_ONLY = re.compile("(?:全|各|本)?(?:省|市|州|县|区|盟|旗|乡|镇|地市|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区)+")
 ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中心|单位|机构|组织|部门|专家|工作)$")
 EDITION = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+届|(?:19|20)\d{2}(?:[-—～~至](?:19|20)?\d{2})?年度?|"
                      r"\(\d{4}\)|（\d{4}）)+")
@@ -234,7 +235,8 @@ class ShapeFinder:
                     continue
                 if not place and rx is self.government and not text[m.start():m.end()].endswith(("办公厅", "办公室")):
                     continue  # bare 政府 / 党委: not a body by itself
-                generic = len(place) <= 1 and not (ministry_head and m.group(0).endswith(MINISTRY_HEADS) and not place)
+                generic = (len(place) <= 1 or bool(LEVEL_ONLY.fullmatch(place))) and not (
+                    ministry_head and m.group(0).endswith(MINISTRY_HEADS) and not place)  # 县市区党委: a kind
                 out.append(Shape(begin, m.end(), "Agency", generic))
         for m in self.state_department.finditer(text):  # only with a national owner: 国务院民政部门
             begin = self._national(text, m.start())
@@ -297,6 +299,11 @@ class ShapeFinder:
                                     or self.programme_end.search(text[begin:joiner])):
                     begin = joiner + 1  # A奖与B奖 are two; 科学与技术奖 is one
             begin = self._name_opening(text, begin, m.start())
+            offset = begin
+            for word, _ in window_words(text[begin:m.start()]):  # 该奖设自然科学奖: a sentence's one-character
+                offset += len(word)                              # verb, the name starts after it (not 胡刚复物理奖)
+                if word in SENTENCE_VERBS:
+                    begin = offset
             owner = ORGANISATION_END.search(text, begin, m.start())
             if owner and not BARE_ORGANISATION.fullmatch(text, begin, owner.end()):  # 江苏省生态研究会负责…工程: a programme's name never holds its runner
                 begin = self._name_opening(text, owner.end(), m.start())

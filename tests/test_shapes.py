@@ -543,3 +543,11 @@ def test_a_short_name_given_after_a_full_one_names_the_same_entity():
     assert ids["梁希奖"] == ids["梁希林业科学技术奖"]
     programme = next(e for e in facts.entities if e.id == ids["梁希奖"])
     assert programme.name == "梁希林业科学技术奖" and "梁希奖" in programme.aliases
+
+
+def test_an_award_s_category_alone_and_a_body_of_a_bare_level_are_kinds():
+    facts = facts_of("该奖设自然科学奖、技术发明奖和科技进步奖三类，中国力学学会自然科学奖另行评选。县市区党委和自治区科协负责。")
+    generic = {e.name: e.generic for e in facts.entities}
+    assert generic["自然科学奖"] and generic["技术发明奖"] and generic["科技进步奖"]
+    assert generic["中国力学学会自然科学奖"] is False  # a named award of one society
+    assert generic["县市区党委"] and generic["自治区科协"]
