@@ -551,3 +551,4 @@ def test_an_award_s_category_alone_and_a_body_of_a_bare_level_are_kinds():
     assert generic["自然科学奖"] and generic["技术发明奖"] and generic["科技进步奖"]
     assert generic["中国力学学会自然科学奖"] is False  # a named award of one society
     assert generic["县市区党委"] and generic["自治区科协"]
+    assert all(e.generic for e in facts_of("各省辖市科协和地级市科协报送。").entities if e.label == "Agency")
