@@ -311,7 +311,10 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
                 if prog.label == "TalentProgram" and prog.start == org.end and not prog.generic:
                     out.append(Candidate(org.start, prog.end, "TalentProgram", text[org.start:prog.end], False,
                                          "nested", nested=[org]))
-        m = re.match("办公厅|办公室", rest)
+        m = re.match(f"(?:[{CJK}]{{2,4}}?)?(?:办公厅|办公室)", rest)
+        if m and m.group(0) not in ("办公厅", "办公室") and not all(
+                w.flag.startswith(("n", "vn", "j")) for w in pos_tokenizer().cut(m.group(0)[:-3])):
+            m = None  # 科技部奖励办公室: a named office of a body; not a sentence's words before 办公室
         if org.label == "Agency" and m:  # 中国科协办公厅: the office of a known body is a body too
             out.append(Candidate(org.start, org.end + m.end(), "Agency", text[org.start:org.end + m.end()], False,
                                  "nested", nested=[org]))

@@ -49,7 +49,7 @@ LIST_HEADS = ("工程", "计划", "专项", "行动", "项目", "基金")  # a �
 BRANCH_OPENING_NOT_NAME = frozenset({"学会", "协会", "研究会", "与", "本会", "该会"})
 
 # an organisation's name ends here; a programme name found leftwards never reaches over one
-ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协)(?=[^会])")
+ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协|研究所|研究院)(?=[^会])")
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
 PLACE_VERBS = "驻在赴至到从经由向对受"  # glued to a level by the segmenter (驻省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
@@ -320,7 +320,8 @@ class ShapeFinder:
                     or any(name.endswith(g) and len(g) > len(head) for g in self.programme_generic)
                     or any(name.endswith(s) for s in self.programme_stop)):
                 continue
-            if head not in ("奖", "科学技术奖", "科技奖", "奖章") and not self.programme_cue.search(modifier):
+            if head not in ("奖", "科学技术奖", "科技奖", "奖章") and not self.programme_cue.search(modifier) \
+                    and not all(f.startswith("nr") for _, f in window_words(modifier)):  # 高士其基金: named after a person
                 continue
             if re.match(r"[\d一二三四五六七八九十两几多]", modifier):
                 continue

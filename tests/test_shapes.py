@@ -552,3 +552,9 @@ def test_an_award_s_category_alone_and_a_body_of_a_bare_level_are_kinds():
     assert generic["中国力学学会自然科学奖"] is False  # a named award of one society
     assert generic["县市区党委"] and generic["自治区科协"]
     assert all(e.generic for e in facts_of("各省辖市科协和地级市科协报送。").entities if e.label == "Agency")
+
+
+def test_a_fund_named_after_a_person_and_a_named_office_of_a_ministry():
+    facts = facts_of("高士其科普奖由中国科普研究所高士其基金设立。在科技部奖励办公室注册。")
+    names = {(m.text, m.type) for m in facts.mentions if m.source != "inner"}
+    assert {("高士其基金", "TalentProgram"), ("科技部奖励办公室", "Agency")} <= names
