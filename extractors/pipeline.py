@@ -23,7 +23,7 @@ from extractors.passages import passage_at, split_passages, windows
 from extractors.recommendations import recommendation_spans
 from extractors.relations import Placed, cites, dedupe, nested_relations, subject_branches, trigger_relations
 from extractors.segment import caches_words, search_field
-from extractors.shadow import make_shadow
+from extractors.shadow import make_shadow, matching_text
 from schema.model import (
     Address, Document, Entity, Facts, GuideItem, Mention, Passage, Recommendation, Relation,
 )
@@ -84,7 +84,7 @@ def _resolve_short_policies(found: list[FoundMention], title: str) -> list[Found
     return out
 
 
-ABBREVIATION = re.compile(r"\s*[（(](?:以下)?[简簡][称稱][“\"「]?")  # X（简称Y）, X(以下简称“Y”)
+ABBREVIATION = re.compile(r"\s*[（(](?:以下)?简称[“\"「]?")  # X（简称Y）, X(以下简称“Y”)
 
 
 def _resolve_abbreviations(found: list[FoundMention], text: str) -> list[FoundMention]:
@@ -97,9 +97,9 @@ def _resolve_abbreviations(found: list[FoundMention], text: str) -> list[FoundMe
         if full is not None:
             f = replace(f, canonical=full.canonical, aliases=full.aliases, generic=full.generic)
         elif f.label != "Policy" and not f.generic and i + 1 < len(found):
-            m = ABBREVIATION.match(text, f.end)
             nxt = found[i + 1]
-            if m and nxt.start == m.end() and nxt.label == f.label and nxt.canonical != f.canonical:
+            if (nxt.label == f.label and nxt.canonical != f.canonical and nxt.start - f.end <= 24
+                    and ABBREVIATION.fullmatch(matching_text(text[f.end:nxt.start]))):  # glosses and all
                 short[(nxt.label, nxt.canonical)] = f = replace(f, aliases=tuple(dict.fromkeys(f.aliases + (nxt.canonical,))))
         out.append(f)
     return out

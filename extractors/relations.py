@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.rules import TriggerRow, relation_triggers
-from extractors.shadow import matching_text
+from extractors.shadow import make_shadow, matching_text
 from schema.model import Document, Entity, Evidence, Passage, Relation
 
 
@@ -107,7 +107,8 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                     continue
                 if rule.type == "BRANCH_OF" and tail.entity.generic:
                     continue  # a kind of society has no branch of its own
-                between = matching_text(text[first.end:second.start])  # 印發 = 印发
+                shadow = make_shadow(text[first.end:second.start])
+                between = shadow.text  # 印發 = 印发, 設(shè)立 = 设立
                 if rule.order == "passive":
                     for agent in _passive_agents(text, sentence, rule, head, between):
                         out.append(_relation(rule.type, agent, tail, f"trigger:{rule.type}", rule.confidence))
@@ -119,7 +120,8 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                 trigger = rule.trigger.search(between)
                 if not trigger:
                     continue
-                if not rule.tail_first and _nearer_agent(text, sentence, rule, head, first.end + trigger.start()):
+                trigger_at = first.end + shadow.start(trigger.start())  # in the text, glosses and all
+                if not rule.tail_first and _nearer_agent(text, sentence, rule, head, trigger_at):
                     continue  # X网站消息：由Y主办的Z奖: Y, not X, runs it
                 if rule.type == "RUNS" and _MODIFIED.match(matching_text(text[tail.end:tail.end + 4])):
                     continue  # “科创中国”服务团: the programme names something else here

@@ -558,3 +558,11 @@ def test_a_fund_named_after_a_person_and_a_named_office_of_a_ministry():
     facts = facts_of("高士其科普奖由中国科普研究所高士其基金设立。在科技部奖励办公室注册。")
     names = {(m.text, m.type) for m in facts.mentions if m.source != "inner"}
     assert {("高士其基金", "TalentProgram"), ("科技部奖励办公室", "Agency")} <= names
+
+
+def test_glosses_between_two_mentions_move_no_agent_or_short_name():
+    text = "經(jīng)國家科學(xué)技術(shù)部批準(zhǔn)，中國林學(xué)會(huì)設(shè)立梁希林業(yè)科學(xué)技術(shù)獎(jiǎng)(以下簡稱梁希獎(jiǎng))。"
+    facts = facts_of(text)
+    runs = {(r.head, r.tail_id) for r in facts.relations if r.type == "RUNS"}
+    assert {head for head, _ in runs} == {"中國林學(xué)會"}  # the approving ministry runs nothing
+    assert len({tail for _, tail in runs}) == 1  # 梁希獎 is the award named in full before it
