@@ -99,7 +99,8 @@ def _resolve_abbreviations(found: list[FoundMention], text: str) -> list[FoundMe
         elif f.label != "Policy" and not f.generic and i + 1 < len(found):
             nxt = found[i + 1]
             if (nxt.label == f.label and nxt.canonical != f.canonical and nxt.start - f.end <= 24
-                    and ABBREVIATION.fullmatch(matching_text(text[f.end:nxt.start]))):  # glosses and all
+                    # with the name's last character, so that a gloss right after it (獎(jiǎng)) reads as one
+                    and ABBREVIATION.fullmatch(matching_text(text[f.end - 1:nxt.start])[1:])):
                 short[(nxt.label, nxt.canonical)] = f = replace(f, aliases=tuple(dict.fromkeys(f.aliases + (nxt.canonical,))))
         out.append(f)
     return out
