@@ -163,3 +163,101 @@ def test_the_support_update_is_written_a_chunk_of_rows_at_a_time_in_one_transact
     one_by_one = stored_links(embedded)
     assert update_support(embedded).added == 0
     assert sum(map(len, one_by_one)) == report.evidenced_by + report.same_measure
+
+
+def test_the_measure_text_leaves_out_policy_titles_and_boilerplate():
+    from extractors.measures import measure_grams, measure_text
+
+    text = "为贯彻落实《关于加强科技伦理治理的意见》，以习近平新时代中国特色社会主义思想为指导，建立科技伦理审查委员会。"
+    kept = measure_text(text)
+    assert "科技伦理治理的意见" not in kept  # a title says which document is cited, not which measure
+    assert "习近平" not in kept and "贯彻落实" not in kept  # phrases of seed_data/rules/support_boilerplate.tsv
+    assert "建立科技伦理审查委员会" in kept
+    grams = measure_grams(text)
+    assert grams["伦理"] == 1 and "审查委" in grams
+    assert not any("|" in g for g in grams)  # no piece spans a cut
+    # two sentences that only cite the same document share no piece of their measure text
+    a = measure_grams("各学会要按照《社会团体登记管理条例》规范换届。")
+    b = measure_grams("民政部依据《社会团体登记管理条例》查处非法社团。")
+    assert not set(a) & set(b)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("以习近平新时代中国特色社会主义思想为指导，贯彻落实党的二十大精神；", True),
+    ("制定本办法的目的是规范学会的科技奖励工作。", True),
+    ("各学会要深入学习贯彻党的十九届五中全会精神。", True),
+    ("推动学会承接科技评估等政府转移职能。", False),
+    ("到2025年，公民具备科学素质的比例超过15%。", False),
+])
+def test_guiding_thought_and_purpose_clauses_are_boilerplate(text, expected):
+    from extractors.measures import is_boilerplate
+
+    assert is_boilerplate(text) is expected
+
+
+def test_a_boilerplate_recommendation_gets_no_support_however_alike_its_words(embedded):
+    """The same measure wrapped in a guiding-thought clause is no recommendation a drafter would
+    back with evidence: evidence_for gives it nothing, while the bare measure has support."""
+    from dataclasses import replace
+
+    from kg import support
+
+    load_facts(embedded, corpus_facts())
+    update_support(embedded)
+    corpus = support.Corpus(embedded)
+    rec = next(r for r in corpus.recs if r.id == REC)
+    assert support.evidence_for(corpus, rec)
+    wrapped = replace(rec, text="以习近平新时代中国特色社会主义思想为指导，" + rec.text)
+    assert support.evidence_for(corpus, wrapped) == []
+
+
+def test_every_link_clears_its_kinds_floors_and_says_why(store):
+    """Each EVIDENCED_BY link has a measure similarity of at least MIN_SCORE[kind], at least
+    MIN_SHARED[kind] measure words in common (its terms), and a case names who did it (an actor)."""
+    from kg.support import MIN_SCORE, MIN_SHARED
+
+    load_facts(store, corpus_facts())
+    update_support(store)
+    rows = store.read("MATCH (r:Recommendation)-[x:EVIDENCED_BY]->(p:Passage) RETURN x.kind AS kind, "
+                      "x.score AS score, x.terms AS terms, x.entities AS entities, r.doc_id AS rdoc, p.doc_id AS pdoc")
+    assert rows
+    actors = {r["name"] for r in store.read("MATCH (e:Entity) WHERE e.label IN "
+                                            "['Society', 'Branch', 'PartyOrganization', 'Agency'] "
+                                            "RETURN e.name AS name")}
+    for row in rows:
+        assert row["rdoc"] != row["pdoc"]
+        assert row["score"] >= MIN_SCORE[row["kind"]] and len(row["terms"]) >= MIN_SHARED[row["kind"]]
+        if row["kind"] == "case":
+            assert row["entities"] and set(row["entities"]) <= actors
+
+
+def test_a_bad_boilerplate_row_fails_loudly(tmp_path, monkeypatch):
+    import shutil
+
+    from extractors import measures
+    from extractors.rules import RulesError, rules_dir
+
+    shutil.copytree(rules_dir(), tmp_path / "rules")
+    with (tmp_path / "rules" / "support_boilerplate.tsv").open("a", encoding="utf-8") as f:
+        f.write("slogan\t高质量发展\ta kind that does not exist\n")
+    monkeypatch.setattr(measures, "rules_dir", lambda: tmp_path / "rules")
+    measures.boilerplate.cache_clear()
+    try:
+        with pytest.raises(RulesError, match="unknown kind 'slogan'"):
+            measures.boilerplate()
+    finally:
+        monkeypatch.undo()
+        measures.boilerplate.cache_clear()
+
+
+def test_the_judged_links_say_what_a_drafter_decided_and_why():
+    """The hand-judged links that chose the floors (docs/EVIDENCE.md) keep their texts, decision and reason."""
+    import json
+    from pathlib import Path
+
+    files = sorted((Path(__file__).resolve().parent.parent / "training" / "support").glob("judged-*.jsonl"))
+    assert files
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            assert row["accept"] in (0, 1) and row["why"] and row["recommendation"], path
