@@ -113,6 +113,9 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                     for agent in _passive_agents(text, sentence, rule, head, between):
                         out.append(_relation(rule.type, agent, tail, f"trigger:{rule.type}", rule.confidence))
                     continue
+                if (rule.order == "head_first" and head is first
+                        and re.search("[向对给]$", matching_text(text[max(0, head.start - 3):head.start]))):
+                    continue  # 学会向中国科协提交申请，制定了《条例》: the body after 向 is no agent
                 is_subject = (not rule.tail_first and head is subject
                               and head.start - head.passage.start <= SUBJECT_WINDOW)
                 if len(between) > rule.max_gap and not is_subject:

@@ -566,3 +566,8 @@ def test_glosses_between_two_mentions_move_no_agent_or_short_name():
     runs = {(r.head, r.tail_id) for r in facts.relations if r.type == "RUNS"}
     assert {head for head, _ in runs} == {"中國林學(xué)會"}  # the approving ministry runs nothing
     assert len({tail for _, tail in runs}) == 1  # 梁希獎 is the award named in full before it
+
+
+def test_a_body_after_向_is_no_agent_of_the_sentence_s_later_verbs():
+    facts = facts_of("学会于10月30日向中国科协提交了换届申请，制定了《理事选举条例》。")
+    assert not [r for r in facts.relations if r.type == "ISSUED"]

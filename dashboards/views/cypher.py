@@ -24,10 +24,11 @@ DEFAULT_QUERY = "MATCH (s:Society)<-[:MENTIONS]-(p:Passage)\nRETURN s.name AS so
 # --- example parameters for the named queries -------------------------------------------------
 def example_value(name: str, kind: str) -> Any:
     """A value that makes a named query return rows on the current graph (first matching item)."""
-    if name == "rec_id":  # one with support and the same measure elsewhere, so every rec query shows rows
+    if name == "rec_id":  # one with support, the same measure elsewhere and names in its passage: every rec query shows rows
         found = data.connection().store.read(
             "MATCH (r:Recommendation)-[:SAME_MEASURE]-(:Recommendation) "
-            "WHERE EXISTS { (r)-[:EVIDENCED_BY]->(:Passage) } RETURN r.id AS id ORDER BY id LIMIT 1")
+            "WHERE EXISTS { (r)-[:EVIDENCED_BY]->(:Passage) } "
+            "AND EXISTS { (r)-[:SUPPORTED_BY]->(:Passage)-[:MENTIONS]->() } RETURN r.id AS id ORDER BY id LIMIT 1")
         if found:
             return found[0]["id"]
         rows = data.query("recommendations_by_indicator", direction="1") or \
