@@ -273,8 +273,10 @@ def _shape_candidates(text: str) -> list[Candidate]:
             for s in shape_finder().find(text)]
 
 
-def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
-    """Organisation + branch suffix -> Branch; organisation (+ unit) + Party suffix -> PartyOrganization."""
+def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list[Candidate]:
+    """Organisation + branch suffix -> Branch; organisation (+ unit) + Party suffix -> PartyOrganization.
+    A body found here (a centre, an office of a named body) is an organisation for these rules too,
+    once more (中国科协 + 学会服务中心 + 学会联合党委: the Party body of the centre)."""
     out: list[Candidate] = []
     orgs = [c for c in base if c.label in ("Society", "Agency", "Branch") and not c.generic]
     for org in orgs:
@@ -330,6 +332,11 @@ def _nested_candidates(text: str, base: list[Candidate]) -> list[Candidate]:
             # 科技部科技评估中心, 中国科协学会服务中心: a centre of a named body is a body of it
             out.append(Candidate(org.start, org.end + m.end(), "Agency", text[org.start:org.end + m.end()], False,
                                  "nested", nested=[org]))
+    bodies = [c for c in out if c.label == "Agency"]
+    if bodies and depth == 0:
+        deeper = [c for c in _nested_candidates(text, bodies, depth + 1) if c.label == "PartyOrganization"]
+        spans = {(c.start, c.end) for c in deeper}  # the body named in full owns it, not the body inside that
+        out = [c for c in out if not (c.label == "PartyOrganization" and (c.start, c.end) in spans)] + deeper
     return out
 
 

@@ -571,3 +571,9 @@ def test_glosses_between_two_mentions_move_no_agent_or_short_name():
 def test_a_body_after_向_is_no_agent_of_the_sentence_s_later_verbs():
     facts = facts_of("学会于10月30日向中国科协提交了换届申请，制定了《理事选举条例》。")
     assert not [r for r in facts.relations if r.type == "ISSUED"]
+
+
+def test_the_party_body_of_a_centre_named_in_full_belongs_to_the_centre():
+    facts = facts_of("中国科协学会服务中心学会联合党委召开会议。")
+    assert [(r.head, r.tail) for r in facts.relations if r.type == "PARTY_ORG_OF"] == \
+        [("中国科协学会服务中心学会联合党委", "中国科协学会服务中心")]
