@@ -53,7 +53,7 @@ ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
 PLACE_VERBS = "驻在赴至到从经由向对受"  # glued to a level by the segmenter (驻省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
-LEVEL_ONLY = re.compile("(?:全|各|本)?(?:省|市|州|县|区|盟|旗|乡|镇|地市|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市)+")
+LEVEL_ONLY = re.compile("(?:全|各|本)?(?:省|市|州|县|区|盟|旗|乡|镇|地市|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|社区)+")
 ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中心|单位|机构|组织|部门|专家|工作)$")
 EDITION = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+届|(?:19|20)\d{2}(?:[-—～~至](?:19|20)?\d{2})?年度?|"
                      r"\(\d{4}\)|（\d{4}）)+")
@@ -245,6 +245,7 @@ class ShapeFinder:
         for m in self.committee.finditer(text):  # 湖北省委; bare 省委 is the kind, where it stands alone
             begin = self._place_word(text, m.start())
             if begin < m.start():
+                begin -= 2 if text.endswith("中共", 0, begin) else 0  # 中共利津县委: the Party's name is the name's
                 out.append(Shape(begin, m.end(), "Agency", False))
             elif m.end() == len(text) or re.match(r"[、，。；：,;\s和与及省市州县区]", text[m.end()]) or m.group(0) != text[m.start():m.start() + 2]:
                 out.append(Shape(m.start(), m.end(), "Agency", True))

@@ -577,3 +577,8 @@ def test_the_party_body_of_a_centre_named_in_full_belongs_to_the_centre():
     facts = facts_of("中国科协学会服务中心学会联合党委召开会议。")
     assert [(r.head, r.tail) for r in facts.relations if r.type == "PARTY_ORG_OF"] == \
         [("中国科协学会服务中心学会联合党委", "中国科协学会服务中心")]
+
+
+def test_town_associations_and_the_party_s_name_before_a_committee(finder):
+    got = found(finder, "中共利津县委副书记当选。新洲镇科学技术协会成立。乡村科协要发挥作用。")
+    assert {("中共利津县委", "Agency", False), ("新洲镇科学技术协会", "Agency", False), ("乡村科协", "Agency", True)} <= got
