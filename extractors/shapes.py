@@ -196,7 +196,8 @@ class ShapeFinder:
         if m.group(1) is not None:
             words = window_words(m.group(0))
             if (m.group(0) in self.not_department or any(m.group(0).endswith(w) for w in self.not_department)
-                    or not all(f.startswith(("n", "vn", "j")) or w == "部" or w in NAME_VERBS for w, f in words)
+                    or not all(f.startswith(("n", "vn", "j")) or w == "部" or w in NAME_VERBS
+                               or (f.startswith("v") and len(w) >= 2) for w, f in words)  # 科学技术创新部
                     or any(w in STOP_WORDS - NAME_VERBS for w, _ in words)):  # 组织人事部
                 return None
         return m.end()
@@ -414,6 +415,9 @@ class ShapeFinder:
             if modifier.endswith("与"):
                 continue
             if len(modifier) < 2 or text[begin:m.end()] in self.branch_stop or re.match(r"[\d一二三四五六七八九十两几多各]", modifier):
+                continue
+            if self.association.search(text, begin, m.start()):  # 中国科协常委会学术建设专委会: a 科协's body
+                out.append(Shape(begin, m.end(), "Agency", False))
                 continue
             out.append(Shape(begin, m.end(), "Branch", text[begin:m.end()] in self.branch_generic))
         return out

@@ -582,3 +582,11 @@ def test_the_party_body_of_a_centre_named_in_full_belongs_to_the_centre():
 def test_town_associations_and_the_party_s_name_before_a_committee(finder):
     got = found(finder, "中共利津县委副书记当选。新洲镇科学技术协会成立。乡村科协要发挥作用。")
     assert {("中共利津县委", "Agency", False), ("新洲镇科学技术协会", "Agency", False), ("乡村科协", "Agency", True)} <= got
+
+
+def test_committees_and_departments_of_an_association_are_its_bodies_not_branches(finder):
+    got = found(finder, "中国科协常委会学术建设专委会召开会议。中国科协科学技术创新部牵头。中国科协召开会议部署工作。")
+    assert ("中国科协常委会学术建设专委会", "Agency", False) in got
+    assert ("中国科协科学技术创新部", "Agency", False) in got
+    assert not any(label == "Branch" for _, label, _ in got)
+    assert not any("部署" in name for name, _, _ in got)
