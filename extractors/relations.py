@@ -90,6 +90,8 @@ def nested_relations(outer: Placed, inner: list[Placed]) -> list[Relation]:
     return out
 
 
+# words that hold a trigger but name a thing (组织建设 is organisation building, not organising)
+_NOT_TRIGGERS = re.compile("组织(?:建设|部|人事|机构|体系|形式|优势|覆盖)|发布会|开展情况")
 SUBJECT_WINDOW = 16  # a head this close to the sentence start is its subject
 _MODIFIED = re.compile(r"^[”\"」』]?(?!项目|计划|专项|工程|活动|工作|实施)[\u4e00-\u9fff](?<![的和与及等])")
 
@@ -120,7 +122,7 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                               and head.start - head.passage.start <= SUBJECT_WINDOW)
                 if len(between) > rule.max_gap and not is_subject:
                     continue
-                trigger = rule.trigger.search(between)
+                trigger = rule.trigger.search(_NOT_TRIGGERS.sub(lambda m: "＿" * len(m.group()), between))
                 if not trigger:
                     continue
                 trigger_at = first.end + shadow.start(trigger.start())  # in the text, glosses and all

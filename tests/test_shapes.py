@@ -593,3 +593,9 @@ def test_committees_and_departments_of_an_association_are_its_bodies_not_branche
     assert ("中国科协科学技术创新部", "Agency", False) in got
     assert not any(label == "Branch" for _, label, _ in got)
     assert not any("部署" in name for name, _, _ in got)
+
+
+def test_a_word_that_holds_a_trigger_but_names_a_thing_triggers_nothing():
+    facts = facts_of("中国电子学会加强组织建设，推进科普工作。中国耐火材料行业协会首次组织行业科技成果评价。")
+    assert {(r.head, r.tail) for r in facts.relations if r.type == "UNDERTAKES"} == \
+        {("中国耐火材料行业协会", "行业科技成果评价")}
