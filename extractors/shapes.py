@@ -43,6 +43,7 @@ PROGRAMME_LAST_WORDS = frozenset({"支持", "资助", "培养", "培育", "引�
 PROGRAMME_HEADS = ("计划", "工程", "基金", "专项", "人才计划", "项目")
 NOT_FIELDS = frozenset({"专业", "业务", "相关", "有关"})  # 建筑工程专业 + 职称评审: the field is further left, or none
 SENTENCE_VERBS = frozenset("设获颁授评将为是由有")  # one-character verbs that never stand inside a programme's name
+LIST_JOINER = re.compile(r"[、，,\s和与及]|会同|联合")  # between two items of one list of bodies
 NO_FIELD_HEADS = ("咨询",)  # 决策咨询 takes no field before it (战略 + 决策咨询 is 决策咨询)
 MINISTRY_HEADS = ("部", "总局")  # a department of these without a place is national, one body (民政部, 市场监管总局)
 LIST_HEADS = ("工程", "计划", "专项", "行动", "项目", "基金")  # a 、-list of these shares the kind
@@ -260,6 +261,18 @@ class ShapeFinder:
             national = next((n for n in self.national if text.startswith(n, begin, m.start())), None)
             if national and m.start() - begin > len(national) + 1:
                 out.append(Shape(begin, m.end(), "Agency", False))
+        return self._national_lists(text, out)
+
+    def _national_lists(self, text: str, found: list[Shape]) -> list[Shape]:
+        """A department named without a place in one list with ministries is national, like them
+        (财政部、科技部、教育部、发展改革委: the national commission, not a kind of one)."""
+        ministries = [s for s in found if not s.generic and text[s.start:s.end].endswith(MINISTRY_HEADS)]
+        out = []
+        for shape in found:
+            if shape.generic and self.department.fullmatch(text, shape.start, shape.end) and any(
+                    LIST_JOINER.fullmatch(text, min(shape.end, m.end), max(shape.start, m.start)) for m in ministries):
+                shape = Shape(shape.start, shape.end, "Agency", False)
+            out.append(shape)
         return out
 
     # --- GovernmentFunction --------------------------------------------------------------------

@@ -512,6 +512,9 @@ NAMES_BY_SHAPE = [
     # a date inside a branch's name cuts it; a kind of branch is generic
     ("云南省医学会2025年科学普及分会举办培训。各专业分会要加强管理。",
      {("科学普及分会", "Branch", False), ("专业分会", "Branch", True)}),
+    # a department without a place in one list with ministries is national; with a level, a kind
+    ("财政部 科技部 教育部 发展改革委关于做好资金管理的通知。省财政厅和省发展改革委。",
+     {("发展改革委", "Agency", False), ("省发展改革委", "Agency", True)}),
 ]
 
 
