@@ -264,12 +264,14 @@ class ShapeFinder:
         return self._national_lists(text, out)
 
     def _national_lists(self, text: str, found: list[Shape]) -> list[Shape]:
-        """A department named without a place in one list with ministries is national, like them
-        (财政部、科技部、教育部、发展改革委: the national commission, not a kind of one)."""
+        """A commission named without a place in one list with ministries is national, like them
+        (财政部、科技部、教育部、发展改革委: the national commission, not a kind of one); a bare 局 or 厅
+        is local whatever its neighbours (a national bureau is 国家…局 or …总局)."""
         ministries = [s for s in found if not s.generic and text[s.start:s.end].endswith(MINISTRY_HEADS)]
         out = []
         for shape in found:
-            if shape.generic and self.department.fullmatch(text, shape.start, shape.end) and any(
+            if shape.generic and text[shape.start:shape.end].endswith("委") and \
+                    self.department.fullmatch(text, shape.start, shape.end) and any(
                     LIST_JOINER.fullmatch(text, min(shape.end, m.end), max(shape.start, m.start)) for m in ministries):
                 shape = Shape(shape.start, shape.end, "Agency", False)
             out.append(shape)
