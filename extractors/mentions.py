@@ -379,6 +379,30 @@ def _canonical(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     return c
 
 
+ACRONYM = re.compile(r"\s*[（(]([A-Z][A-Za-z&]{1,9})[)）]")  # 美国科学促进会（AAAS）
+
+
+def _acronyms(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """An organisation's acronym given in brackets right after its name (美国科学促进会（AAAS）, 德国工程师
+    协会(VDI)) names it there and wherever the text uses it after, as a word of its own."""
+    out: list[Candidate] = []
+    taken = bytearray(len(text))
+    for c in chosen:
+        taken[c.start:c.end] = b"\1" * (c.end - c.start)
+    for c in chosen:
+        m = ACRONYM.match(text, c.end)
+        if c.generic or c.label not in ("Society", "Agency") or not m:
+            continue
+        acronym = m.group(1)
+        for hit in re.finditer(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", text[c.end:]):
+            start, end = c.end + hit.start(), c.end + hit.end()
+            if not any(taken[start:end]):
+                taken[start:end] = b"\1" * (end - start)
+                out.append(Candidate(start, end, c.label, c.canonical, False, "pattern",
+                                     tuple(dict.fromkeys(c.aliases + (acronym,)))))
+    return out
+
+
 def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     text = shadow.text
     base = _gazetteer_candidates(text, gazetteer) + _pattern_candidates(text) + _shape_candidates(text)
@@ -387,7 +411,9 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     found = []
     nested_at = {(c.start, c.end, c.label): c.nested for c in candidates if c.nested}
     kinds = frozenset(name_parts().get("TalentProgram", "category"))
-    for c in _choose(candidates):
+    chosen = _choose(candidates)
+    chosen = sorted(chosen + _acronyms(text, chosen), key=lambda c: (c.start, c.end))
+    for c in chosen:
         if c.label == "TalentProgram" and c.canonical in kinds:
             c.generic = True  # 自然科学奖 alone: a category every award system has, not one award
         if not c.nested and c.label == "TalentProgram":  # a known programme nests its runner (中国科协青年人才托举工程)

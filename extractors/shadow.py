@@ -14,7 +14,9 @@ from functools import cache
 import opencc
 
 # 協(xié), 会（huì）: a pinyin gloss right after a Chinese character
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[1-5]?[)）]")
+_PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+# the first letter may be a capital (學會(Huì)), no other: （AAAS） is an acronym, not a gloss
+_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][A-Z{_PINYIN}][{_PINYIN}]{{0,6}}[1-5]?[)）]")
 # conversion noise such as [bookmark: _Hlk35809711]
 _JUNK = re.compile(r"\[bookmark:[^\]\n]*\]")
 

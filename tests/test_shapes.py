@@ -602,3 +602,10 @@ def test_a_word_that_holds_a_trigger_but_names_a_thing_triggers_nothing():
     facts = facts_of("中国电子学会加强组织建设，推进科普工作。中国耐火材料行业协会首次组织行业科技成果评价。")
     assert {(r.head, r.tail) for r in facts.relations if r.type == "UNDERTAKES"} == \
         {("中国耐火材料行业协会", "行业科技成果评价")}
+
+
+def test_an_acronym_in_brackets_after_a_name_names_it_there_and_after():
+    facts = facts_of("美国科学促进会（AAAS）代表团访华。AAAS会长表示欢迎。設(shè)立學會(Huì)。")
+    ids = {m.entity_id for m in facts.mentions if m.type == "Society"}
+    assert len(ids) == 1 and [m.text for m in facts.mentions if m.type == "Society"] == ["美国科学促进会", "AAAS", "AAAS"]
+    assert "(Huì)" not in " ".join(m.text for m in facts.mentions)  # a capital first letter is still a gloss
