@@ -379,19 +379,32 @@ def _canonical(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     return c
 
 
-ACRONYM = re.compile(r"\s*[（(]([A-Z][A-Za-z&]{1,9})[)）]")  # 美国科学促进会（AAAS）
+ACRONYM = re.compile(r"\s*[（(](?:简称)?[“\"]?([A-Z][A-Za-z&]{1,9}|[\u4e00-\u9fff]{2,8})[”\"]?[)）]")  # …（AAAS）, …（中国科协）
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """`short` is an abbreviation of `name`: shorter, same first character, its characters in order
+    in the name (中国科学技术协会 → 中国科协), or any run of capitals (an acronym)."""
+    if short.isascii():
+        return True
+    if len(short) >= len(name) or short[0] != name[0]:
+        return False
+    rest = iter(name)
+    return all(ch in rest for ch in short)
 
 
 def _acronyms(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """An organisation's acronym given in brackets right after its name (美国科学促进会（AAAS）, 德国工程师
-    协会(VDI)) names it there and wherever the text uses it after, as a word of its own."""
+    """An organisation's or programme's short name given in brackets right after its name — an acronym
+    (美国科学促进会（AAAS）) or an abbreviation of its characters (湖南省科学技术协会（湖南省科协））— names it
+    there and wherever the text uses it after (an acronym as a word of its own)."""
     out: list[Candidate] = []
     taken = bytearray(len(text))
     for c in chosen:
         taken[c.start:c.end] = b"\1" * (c.end - c.start)
     for c in chosen:
         m = ACRONYM.match(text, c.end)
-        if c.generic or c.label not in ("Society", "Agency") or not m:
+        if c.generic or c.label not in ("Society", "Agency", "TalentProgram") or not m \
+                or not _abbreviates(m.group(1), text[c.start:c.end]):
             continue
         acronym = m.group(1)
         for hit in re.finditer(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", text[c.end:]):

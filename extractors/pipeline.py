@@ -103,7 +103,11 @@ def _resolve_abbreviations(found: list[FoundMention], text: str) -> list[FoundMe
                     and ABBREVIATION.fullmatch(matching_text(text[f.end - 1:nxt.start])[1:])):
                 short[(nxt.label, nxt.canonical)] = f = replace(f, aliases=tuple(dict.fromkeys(f.aliases + (nxt.canonical,))))
         out.append(f)
-    return out
+    # a short name defined here (（简称Y）, （Y）) names the same entity nested in a longer name too
+    # (湖南省科学技术协会（湖南省科协）… 湖南省科协党组 belongs to 湖南省科学技术协会)
+    full = {(f.label, a): f.canonical for f in out if not f.generic for a in f.aliases if a != f.canonical}
+    return [replace(f, nested=tuple((label, full.get((label, name), name), s, e) for label, name, s, e in f.nested))
+            if any((label, name) in full for label, name, _, _ in f.nested) else f for f in out]
 
 
 def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Gazetteer,

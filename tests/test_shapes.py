@@ -609,3 +609,13 @@ def test_an_acronym_in_brackets_after_a_name_names_it_there_and_after():
     ids = {m.entity_id for m in facts.mentions if m.type == "Society"}
     assert len(ids) == 1 and [m.text for m in facts.mentions if m.type == "Society"] == ["美国科学促进会", "AAAS", "AAAS"]
     assert "(Huì)" not in " ".join(m.text for m in facts.mentions)  # a capital first letter is still a gloss
+
+
+def test_an_abbreviation_in_brackets_names_the_same_entity_also_inside_longer_names():
+    facts = facts_of("湖南省科学技术协会（湖南省科协）召开会议。湖南省科协党组书记出席。青年人才托举工程（青托工程）启动。")
+    agencies = [e for e in facts.entities if e.label == "Agency"]
+    assert [(e.name, e.aliases) for e in agencies] == [("湖南省科学技术协会", ("湖南省科协",))]
+    assert [r.tail_id for r in facts.relations if r.type == "PARTY_ORG_OF"] == [agencies[0].id]
+    programmes = {m.entity_id for m in facts.mentions if m.type == "TalentProgram"}
+    assert len(programmes) == 1  # 青托工程 is 青年人才托举工程
+    assert not [m for m in facts_of("中国科协（北京）举办活动。").mentions if m.text == "北京"]  # no abbreviation
