@@ -106,7 +106,7 @@ ANCHORED_STOP_FLAGS = ("u", "c", "p", "r", "d", "y", "e", "o", "q", "m", "zg")
 ANCHORED_NAME_WORDS = frozenset({"与"})  # A与B研究会
 
 
-def _anchored_start(text: str, suffix_start: int, max_len: int = 16) -> int | None:
+def _anchored_start(text: str, suffix_start: int, max_len: int = 16, union: bool = False) -> int | None:
     """Where a society's name that ends at `suffix_start` starts when it opens with a known opening
     (中国, 国际, a province …): walk left over any words but function words, sentence verbs and other
     organisations, and start at the farthest opening reached. None when no opening is reached."""
@@ -118,7 +118,8 @@ def _anchored_start(text: str, suffix_start: int, max_len: int = 16) -> int | No
     for word, flag in reversed(words):
         if word not in ANCHORED_NAME_WORDS and (
                 flag.startswith(ANCHORED_STOP_FLAGS) or word in STOP_WORDS or word in NOT_NAME_WORDS
-                or re.search(f"会|科协|院|部|厅|局|委|{SOCIETY_SUFFIX}", word)):
+                or re.search(f"会|院|部|厅|局|委|{SOCIETY_SUFFIX}", word)
+                or ("科协" in word and not union)):  # 中国科协生命科学学会联合体: a union may be the association's
             break
         offset -= len(word)
         if word.startswith(NAME_OPENINGS + PROVINCES):
@@ -224,7 +225,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in re.finditer(f"(?:{SOCIETY_SUFFIX})", text):
         begin = _left_boundary(text, m.start(), head=m.group(0))
-        anchored = _anchored_start(text, m.start())
+        anchored = _anchored_start(text, m.start(), union=m.group(0) == "学会联合体")
         if anchored is not None and (begin is None or anchored < begin):
             begin = anchored
         end = m.end() + 2 if m.group(0) == "协会" and text.startswith("商会", m.end()) else m.end()  # 协会商会

@@ -619,3 +619,9 @@ def test_an_abbreviation_in_brackets_names_the_same_entity_also_inside_longer_na
     programmes = {m.entity_id for m in facts.mentions if m.type == "TalentProgram"}
     assert len(programmes) == 1  # 青托工程 is 青年人才托举工程
     assert not [m for m in facts_of("中国科协（北京）举办活动。").mentions if m.text == "北京"]  # no abbreviation
+
+
+def test_an_association_s_union_of_societies_and_a_set_phrase_before_a_society():
+    names = {(m.text, m.type) for m in facts_of("中国科协生命科学学会联合体受托承担评估工作。江苏省高度重视协会工作。").mentions}
+    assert ("中国科协生命科学学会联合体", "Society") in names  # 生命科学 is a set phrase to the segmenter
+    assert not any("重视" in text for text, _ in names)
