@@ -261,6 +261,15 @@ class ShapeFinder:
             national = next((n for n in self.national if text.startswith(n, begin, m.start())), None)
             if national and m.start() - begin > len(national) + 1:
                 out.append(Shape(begin, m.end(), "Agency", False))
+        for m in re.finditer("(?:工作|领导小组)办公室", text):  # 省全民科学素质纲要实施工作办公室: a working office
+            begin = name_start(text, m.start(), max_len=18, pos=("n", "nz", "vn", "j", "l", "ns"),
+                               keep=frozenset({"实施", "工作"}))
+            level = LEVEL_ONLY.match(text, begin, m.start())
+            words = window_words(text[begin:m.start()])
+            if level and level.end() > begin and m.start() - level.end() >= 4:
+                out.append(Shape(begin, m.end(), "Agency", True))  # a bare level (省…办公室): the kind
+            elif words and words[0][1].startswith("ns") and m.start() - begin >= 6:
+                out.append(Shape(begin, m.end(), "Agency", False))  # 湖北省…领导小组办公室
         return self._national_lists(text, out)
 
     def _national_lists(self, text: str, found: list[Shape]) -> list[Shape]:

@@ -515,6 +515,9 @@ NAMES_BY_SHAPE = [
     # a department without a place in one list with ministries is national; with a level, a kind
     ("财政部 科技部 教育部 发展改革委关于做好资金管理的通知。省财政厅和省发展改革委。",
      {("发展改革委", "Agency", False), ("省发展改革委", "Agency", True)}),
+    # a working office of a leading group: of a place, or of a bare level (the kind)
+    ("省全民科学素质纲要实施工作办公室设在省科协。湖北省全民科学素质纲要实施工作领导小组办公室召开会议。",
+     {("省全民科学素质纲要实施工作办公室", "Agency", True), ("湖北省全民科学素质纲要实施工作领导小组办公室", "Agency", False)}),
 ]
 
 
