@@ -628,3 +628,10 @@ def test_an_association_s_union_of_societies_and_a_set_phrase_before_a_society()
     names = {(m.text, m.type) for m in facts_of("中国科协生命科学学会联合体受托承担评估工作。江苏省高度重视协会工作。").mentions}
     assert ("中国科协生命科学学会联合体", "Society") in names  # 生命科学 is a set phrase to the segmenter
     assert not any("重视" in text for text, _ in names)
+
+
+def test_more_verbs_of_issuing_and_running():
+    facts = facts_of("江西省科技厅制发《管理办法》。江苏省电子学会承办江苏省青年科技奖评选。")
+    got = {(r.type, r.head, r.tail) for r in facts.relations}
+    assert ("ISSUED", "江西省科技厅", "管理办法") in got
+    assert ("RUNS", "江苏省电子学会", "江苏省青年科技奖") in got  # hosting its selection runs the award
