@@ -156,7 +156,7 @@ def subject_branches(text: str, sentence: list[Placed], found: list[Relation]) -
     or 本会 after a named society (主办方为X协会，承办方为该会所属Y专委会). Not when another society
     stands between them, nor for a branch that has an owner in the sentence already."""
     owned = {r.head_id for r in found if r.type == "BRANCH_OF"}
-    rule = next((r for r in trigger_rules() if r.type == "BRANCH_OF"), None)
+    founding = [r.trigger for r in trigger_rules() if r.type == "BRANCH_OF" and r.max_gap > 1]  # not ^的
     out = []
     for branch in sentence:
         if branch.entity.label != "Branch" or branch.entity.generic or branch.entity.id in owned:
@@ -174,7 +174,7 @@ def subject_branches(text: str, sentence: list[Placed], found: list[Relation]) -
             continue
         between = matching_text(text[subject.end:branch.start])
         after = matching_text(text[branch.end:branch.end + 6])
-        if (rule is not None and rule.trigger.search(between)) or _FOUNDED_AFTER.match(after):
+        if any(t.search(between) for t in founding) or _FOUNDED_AFTER.match(after):
             out.append(_relation("BRANCH_OF", branch, subject, "subject:BRANCH_OF", 0.6))
     return out
 
