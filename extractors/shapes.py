@@ -1,16 +1,19 @@
 """Names found by their shape: a modifier span and a head, built from the parts in
 `seed_data/rules/name_parts.tsv` (see `extractors.rules`), so that names no gazetteer lists are found.
 
-* Agency — [place] + domain + level (江西省科技厅, 深圳市民政局, 科技部, 省科技厅), or [place] + government or
-  Party committee [+ office] (大理州政府办公室, 湖北省委). Without a place it is a generic kind (省科技厅,
-  市场监管局), except a ministry (domain + 部: 民政部), which is one body.
+* Agency — [place] + domain + level (江西省科技厅, 深圳市民政局, 科技部, 省科技厅) or a short form (北京市科委),
+  or [place] + government or Party committee [+ office] (大理州政府办公室, 中共湖北省委). Without a place it is a
+  generic kind (省科技厅, 市场监管局), except a ministry (民政部, 市场监管总局) and a commission listed with
+  ministries (财政部、发展改革委), which are one body. Also: a 科协's departments (中国科协科普部), the Party
+  centre's (中央宣传部), a university's 科协, a leading group's working office.
 * GovernmentFunction — modifier + act (科技成果评价, 工程能力评价) or a one-word term (团体标准, 科普), not where
   the words modify a thing (评价机构).
 * TalentProgram — a name + 奖/科学技术奖/计划/工程/基金 … whose left edge is found word by word (the words
   must be name-like; a verb that introduces the programme, such as 设立 or 实施, stops it); a
   计划/工程/基金 must carry a programme cue (人才, 青年 …); edition and year prefixes stay outside.
 * Branch — a field name + 专业委员会/分会 … (摩擦学分会, 森林康养专委会).
-* PartyOrganization — an organisation ending in an owner head (大学, 部, 学会 …) + 党委/党组 ….
+* PartyOrganization — an organisation ending in an owner head (大学, 部, 学会 …) + 党委/党组 …; a branch
+  named by its members' field and a kind (高教研究联合党支部).
 
 Every shape runs on the simplified shadow text and returns shadow offsets; `extractors.mentions`
 merges them with the gazetteer's names and the other patterns (longest name wins).
