@@ -291,12 +291,15 @@ def child(variant: str, corpus: str, workdir: str, trace: bool = False) -> dict[
     return out
 
 
-EDGE_SHAPES = ("none", "one-string", "seven-integers", "mentions")
+EDGE_SHAPES = ("none", "one-string", "one-integer", "two-integers", "seven-integers", "mentions", "mentions-reduced",
+               "mentions-minimal")
 
 
 def edge_properties(shape: str, relationships: int = 200_000, nodes: int = 2_000) -> dict[str, Any]:
     """Resident bytes per relationship in a bare kglite graph, by the properties it carries: none,
-    one 21-character string (a fact_key), seven small integers, or the seven of a MENTIONS."""
+    one 21-character string (a fact_key), one or two or seven small integers, the seven of a MENTIONS as
+    written before the properties were reduced, a MENTIONS as written now (`end`, `source`, `fact_key`
+    beside `start`), or `end` alone."""
     import gc
 
     import kglite
@@ -309,7 +312,10 @@ def edge_properties(shape: str, relationships: int = 200_000, nodes: int = 2_000
     for i in range(relationships):
         props: dict[str, Any] = {
             "none": {}, "one-string": {"fact_key": f"fact-{i:016x}"},
+            "one-integer": {"a": i}, "two-integers": {"a": i, "b": i + 1},
             "seven-integers": {k: i + j for j, k in enumerate("abcdefg")},
+            "mentions-reduced": {"start": i, "end": i + 8, "source": "gazetteer", "fact_key": f"fact-{i:016x}"},
+            "mentions-minimal": {"start": i, "end": i + 8},
             "mentions": {**mentions, "end": i, "doc_id": f"doc-{i // 300:016x}", "fact_key": f"fact-{i:016x}"},
         }[shape]
         rows.append({"a": f"a{i % nodes}", "b": f"a{(i * 7) % nodes}", "props": props})

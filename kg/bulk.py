@@ -137,7 +137,7 @@ class CsvGraphWriter:
     def _relationships(self, write: Write, batch: list[dict[str, Any]], source: str) -> None:
         for row in batch:
             props = {key: row[key] for key in write.keys}
-            props.update(row["props"])
+            props.update(row.get("props", {}))  # SUPPORTED_BY, CONCERNS: none
             self._relationship(row[write.start], row[write.end], write.type, props, source)
 
     def _node(self, node_id: str, labels: list[str], props: dict[str, Any], source: str) -> None:

@@ -21,7 +21,7 @@ from extractors.documents import RawDocument, ReadError, iter_paths, read_docume
 from extractors.guide import is_guide
 from extractors.pipeline import GUIDE_PATH, WINDOW_CHARS, extract, extract_windows, to_document
 from kg import aggregates
-from kg.load import delete_documents, ingested_documents, load_facts, load_window
+from kg.load import delete_documents, drop_obsolete, ingested_documents, load_facts, load_window, obsolete
 from kg.merges import Merge, apply_names, merge_map, merges, rewrite
 from kg.review import apply_decisions, has_decisions
 from kg.stores.base import GraphStore
@@ -132,6 +132,10 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
     if aggregates.missing(store):  # a graph written before the counts were kept: count once, then keep
         report.warnings.append(f"counted the kept page counts once ({aggregates.write_recount(store)} nodes): "
                                "this graph was written before they were kept")
+    if obsolete(store):  # a graph written before relationships kept less (kg.load): trim them once
+        drop_obsolete(store)
+        report.warnings.append("removed the relationship properties this version no longer keeps "
+                               "(mention text, label and doc_id; …): this graph was written before")
     known = ingested_documents(store)
     standing = merges(store)
     by_source = merge_map(standing)

@@ -4,6 +4,24 @@ A document's facts are written in one transaction together with the removal of i
 and its `sha256` is set in that same transaction: a document counts as ingested only when all of
 its facts are in. Re-loading the same facts changes nothing: shared nodes (documents, entities)
 are MERGEd on deterministic ids, and a document's own facts are deleted and CREATEd again.
+
+What a relationship keeps (issue 13, memory): the embedded store keeps a relationship's properties
+in a structure of its own, ~200 bytes from the first property on (docs/PERFORMANCE.md), so a
+relationship keeps only what nothing else holds, and what it held before is read from its ends:
+
+* `MENTIONS` keeps `start`, `end`, `source` (aggregates, review queue), `fact_key` (review) and
+  `generic` only when true (read as `coalesce(m.generic, false)`). Its text is the passage's text
+  at its offsets — `substring(p.text, m.start - p.start, m.end - m.start)` —, its label the
+  entity's (`coalesce(e.label, head([l IN labels(e) WHERE l <> 'Entity']))`: a mention's type is
+  the label its entity's id is made of), its document the passage's `doc_id`.
+* `SUPPORTED_BY`, `CONCERNS` and `PART_OF` keep nothing (their span and document are the
+  recommendation's and the passage's).
+* `ADDRESSES` keeps no `doc_id` (the recommendation's); the extracted relationships keep no
+  `head_text` / `tail_text` (their ends' names, and the evidence passage, say it) but keep
+  `doc_id`, by which a re-ingest deletes them.
+
+A graph written before keeps those properties until `kg ingest` removes them once (`obsolete`,
+`drop_obsolete`); every reader gives the same answer either way.
 """
 from __future__ import annotations
 
@@ -87,12 +105,15 @@ class GraphRows:
                 "name": e.name, "label": e.label, "aliases": list(e.aliases), "generic": e.generic,
                 "search": e.search, "fact_key": fact_key("Entity", e.label, e.name)}})
         for m in facts.mentions:
+            # a mention keeps what cannot be read elsewhere (module docstring: "What a relationship keeps")
+            props: dict[str, Any] = {
+                "end": m.end, "source": m.source,
+                "fact_key": fact_key("MENTIONS", doc.id, m.type, m.text,
+                                     doc.text[max(0, m.start - 6):m.start], doc.text[m.end:m.end + 6])}
+            if m.generic:
+                props["generic"] = True
             self.rows[_mention("Entity")].append({
-                "passage": m.passage_id, "entity": m.entity_id, "start": m.start, "props": {
-                    "end": m.end, "text": m.text, "label": m.type, "generic": m.generic,
-                    "source": m.source, "doc_id": doc.id,
-                    "fact_key": fact_key("MENTIONS", doc.id, m.type, m.text,
-                                         doc.text[max(0, m.start - 6):m.start], doc.text[m.end:m.end + 6])}})
+                "passage": m.passage_id, "entity": m.entity_id, "start": m.start, "props": props})
         for g in facts.guide_items:
             self.rows[_guide(g.label)].append({"id": g.id, "props": {
                 "name": g.name, "code": g.code, "text": g.text, "direction": g.direction,
@@ -100,32 +121,27 @@ class GraphRows:
                 "deliverable": g.deliverable}})
             self.rows[_mention(g.label)].append({
                 "passage": g.passage_id, "entity": g.id, "start": g.start, "props": {
-                    "end": g.end, "text": g.text, "label": g.label, "generic": False,
-                    "source": "guide", "doc_id": doc.id}})
+                    "end": g.end, "source": "guide"}})
         for r in facts.relations:
             ev = r.evidence
             self.rows[_relation(r.type, match_label(r.head_label), match_label(r.tail_label))].append({
                 "head": r.head_id, "tail": r.tail_id, "evidence": ev.passage_id, "props": {
                     "start": ev.start, "end": ev.end, "extractor": ev.extractor,
-                    "confidence": ev.confidence, "doc_id": doc.id, "head_text": r.head,
-                    "tail_text": r.tail, "fact_key": fact_key(r.type, doc.id, r.head_id, r.tail_id)}})
+                    "confidence": ev.confidence, "doc_id": doc.id,
+                    "fact_key": fact_key(r.type, doc.id, r.head_id, r.tail_id)}})
         for rec in facts.recommendations:
             rec_key = fact_key("Recommendation", doc.id, rec.text)
             self.rows[_RECOMMENDATION_W].append({"id": rec.id, "props": {
                 "name": rec.text[:40], "text": rec.text, "start": rec.start, "end": rec.end,
                 "doc_id": doc.id, "trigger": rec.trigger, "directions": list(rec.directions),
                 "indicators": list(rec.indicators), "fact_key": rec_key}})
-            self.rows[_SUPPORTED_BY_W].extend(
-                {"rec": rec.id, "passage": pid, "props": {"start": rec.start, "end": rec.end,
-                                                           "doc_id": doc.id}}
-                for pid in rec.passage_ids)
+            self.rows[_SUPPORTED_BY_W].extend({"rec": rec.id, "passage": pid} for pid in rec.passage_ids)
             for a in rec.addresses:
                 self.rows[_addresses(a.target_label)].append({
                     "rec": rec.id, "target": a.target_id, "props": {
                         "score": a.score, "terms": list(a.terms), "code": a.code, "matched": a.matched,
-                        "doc_id": doc.id, "fact_key": fact_key("ADDRESSES", rec_key, a.code)}})
-            self.rows[_CONCERNS_W].extend({"rec": rec.id, "entity": eid, "props": {"doc_id": doc.id}}
-                                        for eid in rec.concerns)
+                        "fact_key": fact_key("ADDRESSES", rec_key, a.code)}})
+            self.rows[_CONCERNS_W].extend({"rec": rec.id, "entity": eid} for eid in rec.concerns)
         if last:
             self.final.append({"id": doc.id, "sha256": doc.sha256})
 
@@ -178,11 +194,11 @@ _RELATION = ("UNWIND $rows AS row MATCH (a:`{head}` {{id: row.head}}) MATCH (b:`
              "CREATE (a)-[x:`{type}` {{evidence: row.evidence}}]->(b) SET x += row.props")
 _SUPPORTED_BY = ("UNWIND $rows AS row MATCH (r:Recommendation {id: row.rec}) "
                  "MATCH (p:Passage {id: row.passage}) "
-                 "CREATE (r)-[x:SUPPORTED_BY]->(p) SET x += row.props")
+                 "CREATE (r)-[:SUPPORTED_BY]->(p)")
 _ADDRESSES = ("UNWIND $rows AS row MATCH (r:Recommendation {{id: row.rec}}) "
               "MATCH (t:`{label}` {{id: row.target}}) CREATE (r)-[x:ADDRESSES]->(t) SET x += row.props")
 _CONCERNS = ("UNWIND $rows AS row MATCH (r:Recommendation {id: row.rec}) "
-             "MATCH (e:Entity {id: row.entity}) CREATE (r)-[x:CONCERNS]->(e) SET x += row.props")
+             "MATCH (e:Entity {id: row.entity}) CREATE (r)-[:CONCERNS]->(e)")
 
 
 @lru_cache(maxsize=None)
@@ -238,6 +254,37 @@ _DELETE: tuple[str, ...] = (
     "UNWIND $ids AS id MATCH (g:ResearchContent {doc_id: id}) DETACH DELETE g",
     "UNWIND $ids AS id MATCH (g:Indicator {doc_id: id}) DETACH DELETE g",
 )
+# Properties relationships no longer keep (module docstring): the test of a graph written before
+# (one relationship of each type looked at: a graph is written all one way, `drop_obsolete` is
+# run by `kg ingest` before it writes) and the statements that remove them.
+_OBSOLETE_TEST = (
+    "MATCH ()-[m:MENTIONS]->() WITH m LIMIT 1 RETURN m.text IS NOT NULL OR m.doc_id IS NOT NULL AS old",
+    "MATCH ()-[x:SUPPORTED_BY]->() WITH x LIMIT 1 RETURN x.doc_id IS NOT NULL AS old",
+    "MATCH ()-[x:CONCERNS]->() WITH x LIMIT 1 RETURN x.doc_id IS NOT NULL AS old",
+    "MATCH ()-[x:ADDRESSES]->() WITH x LIMIT 1 RETURN x.doc_id IS NOT NULL AS old",
+)
+_DROP_OBSOLETE: tuple[str, ...] = (
+    "MATCH ()-[m:MENTIONS]->() WHERE m.text IS NOT NULL OR m.doc_id IS NOT NULL "
+    "REMOVE m.text, m.label, m.doc_id",
+    "MATCH ()-[m:MENTIONS]->() WHERE m.generic = false REMOVE m.generic",
+    "MATCH ()-[x:SUPPORTED_BY]->() WHERE x.doc_id IS NOT NULL REMOVE x.start, x.`end`, x.doc_id",
+    "MATCH ()-[x:CONCERNS]->() WHERE x.doc_id IS NOT NULL REMOVE x.doc_id",
+    "MATCH ()-[x:ADDRESSES]->() WHERE x.doc_id IS NOT NULL REMOVE x.doc_id",
+    "MATCH ()-[x]->() WHERE x.head_text IS NOT NULL OR x.tail_text IS NOT NULL REMOVE x.head_text, x.tail_text",
+)
+
+
+def obsolete(store: GraphStore) -> bool:
+    """The graph was written before relationships kept less (module docstring)."""
+    return any(r["old"] for q in _OBSOLETE_TEST for r in store.read(q))
+
+
+def drop_obsolete(store: GraphStore) -> None:
+    """Remove the properties relationships no longer keep (a graph written before): one transaction;
+    the graph then is the graph a fresh ingest writes."""
+    store.write_all([(q, {}) for q in _DROP_OBSOLETE])
+
+
 def load_facts(store: GraphStore, batch: Sequence[Facts]) -> None:
     """Write the facts of a batch of documents in one transaction."""
     rows = GraphRows()

@@ -76,7 +76,10 @@ def describe(store: GraphStore, key: str) -> tuple[str, str] | None:
             return label, rows[0]["text"] or ""
     rows = store.read("MATCH (a)-[x]->(b) WHERE type(x) IN $types AND x.fact_key = $k "
                       "RETURN type(x) AS kind, coalesce(a.text, a.name, a.id) AS head, "
-                      "coalesce(b.name, b.text, b.id) AS tail, x.text AS text LIMIT 1",
+                      "coalesce(b.name, b.text, b.id) AS tail, "
+                      # a mention's text: its passage's at its offsets (kg/load.py; kept as x.text before)
+                      "coalesce(x.text, CASE WHEN type(x) = 'MENTIONS' "
+                      "THEN substring(a.text, x.start - a.start, x.`end` - x.start) END) AS text LIMIT 1",
                       {"k": key, "types": list(REVIEWED_TYPES)})
     if rows:
         r = rows[0]

@@ -20,7 +20,7 @@ WITH ps, collect([evidence, facts]) AS stated
 UNWIND ps AS p
 OPTIONAL MATCH (p)-[m:MENTIONS]->(e)
 WITH p, stated, m, e ORDER BY m.start, m.`end` DESC, e.id
-WITH p, stated, collect(CASE WHEN m IS NULL THEN NULL ELSE {start: m.start - p.start, `end`: m.`end` - p.start, label: m.label, name: e.name, entity_id: e.id} END) AS mentions
+WITH p, stated, collect(CASE WHEN m IS NULL THEN NULL ELSE {start: m.start - p.start, `end`: m.`end` - p.start, label: coalesce(e.label, head([l IN labels(e) WHERE l <> 'Entity'])), name: e.name, entity_id: e.id} END) AS mentions
 WITH p, mentions, coalesce(head([s IN stated WHERE s[0] = p.id | s[1]]), []) AS facts
 OPTIONAL MATCH (r:Recommendation)-[:SUPPORTED_BY]->(p)
 WHERE coalesce(r.review, '') <> 'rejected'
