@@ -380,7 +380,9 @@ def _canonical(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     return c
 
 
-ACRONYM = re.compile(r"\s*[（(](?:简称)?[“\"]?([A-Z][A-Za-z&]{1,9}|[\u4e00-\u9fff]{2,8})[”\"]?[)）]")  # …（AAAS）, …（中国科协）
+# X（简称Y）, X(以下简称“Y”), X（AAAS）, X（湖南省科协）: a short name in brackets right after a name
+SHORT_NAME = re.compile(r"\s*[（(](?:以下)?(?P<said>简称)?[“\"「]?(?P<short>[A-Z][A-Za-z&]{1,9}|[\u4e00-\u9fff]{2,12})[”\"」]?[)）]")
+SHORT_NAMED = ("Society", "Agency", "Branch", "PartyOrganization", "TalentProgram", "GovernmentFunction")
 
 
 def _abbreviates(short: str, name: str) -> bool:
@@ -394,26 +396,41 @@ def _abbreviates(short: str, name: str) -> bool:
     return all(ch in rest for ch in short)
 
 
-def _acronyms(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """An organisation's or programme's short name given in brackets right after its name — an acronym
-    (美国科学促进会（AAAS）) or an abbreviation of its characters (湖南省科学技术协会（湖南省科协））— names it
-    there and wherever the text uses it after (an acronym as a word of its own)."""
-    out: list[Candidate] = []
+def _short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A short name given in brackets right after a name — said to be one (（简称电子科技奖）), or an
+    acronym or abbreviation of it (（AAAS）, 湖南省科学技术协会（湖南省科协））— names that name's entity there
+    and wherever the text uses it after, inside longer names too (湖南省科协党组 belongs to the association).
+    Mutates the chosen candidates; returns the new ones (a short name no other rule found). Policies have
+    their own rule (`extractors.pipeline`)."""
+    full: dict[tuple[str, str], Candidate] = {}  # (label, short name) -> the full name
+    for c in chosen:
+        m = SHORT_NAME.match(text, c.end)
+        if m and not c.generic and c.label in SHORT_NAMED and m.group("short") != c.canonical \
+                and (m.group("said") or _abbreviates(m.group("short"), text[c.start:c.end])):
+            c.aliases = tuple(dict.fromkeys(c.aliases + (m.group("short"),)))
+            full.setdefault((c.label, m.group("short")), c)
+    if not full:
+        return []
+
+    def rename(c: Candidate) -> None:
+        named = full.get((c.label, c.canonical)) or full.get((c.label, text[c.start:c.end]))
+        if named is not None and named is not c and c.start >= named.end:
+            c.canonical, c.aliases, c.generic = named.canonical, named.aliases, named.generic
+        for inner in c.nested:
+            rename(inner)
+
+    for c in chosen:
+        rename(c)
     taken = bytearray(len(text))
     for c in chosen:
         taken[c.start:c.end] = b"\1" * (c.end - c.start)
-    for c in chosen:
-        m = ACRONYM.match(text, c.end)
-        if c.generic or c.label not in ("Society", "Agency", "TalentProgram") or not m \
-                or not _abbreviates(m.group(1), text[c.start:c.end]):
-            continue
-        acronym = m.group(1)
-        for hit in re.finditer(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", text[c.end:]):
-            start, end = c.end + hit.start(), c.end + hit.end()
+    out = []
+    for (label, short), named in full.items():  # the short name where no other rule found it
+        for hit in re.finditer(rf"(?<![A-Za-z]){re.escape(short)}(?![A-Za-z])", text[named.end:]):
+            start, end = named.end + hit.start(), named.end + hit.end()
             if not any(taken[start:end]):
                 taken[start:end] = b"\1" * (end - start)
-                out.append(Candidate(start, end, c.label, c.canonical, False, "pattern",
-                                     tuple(dict.fromkeys(c.aliases + (acronym,)))))
+                out.append(Candidate(start, end, label, named.canonical, False, "pattern", named.aliases))
     return out
 
 
@@ -426,7 +443,7 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     nested_at = {(c.start, c.end, c.label): c.nested for c in candidates if c.nested}
     kinds = frozenset(name_parts().get("TalentProgram", "category"))
     chosen = _choose(candidates)
-    chosen = sorted(chosen + _acronyms(text, chosen), key=lambda c: (c.start, c.end))
+    chosen = sorted(chosen + _short_names(text, chosen), key=lambda c: (c.start, c.end))
     for c in chosen:
         if c.label == "TalentProgram" and c.canonical in kinds:
             c.generic = True  # 自然科学奖 alone: a category every award system has, not one award

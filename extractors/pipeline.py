@@ -23,7 +23,7 @@ from extractors.passages import passage_at, split_passages, windows
 from extractors.recommendations import recommendation_spans
 from extractors.relations import Placed, cites, dedupe, nested_relations, subject_branches, trigger_relations
 from extractors.segment import caches_words, search_field
-from extractors.shadow import make_shadow, matching_text
+from extractors.shadow import make_shadow
 from schema.model import (
     Address, Document, Entity, Facts, GuideItem, Mention, Passage, Recommendation, Relation,
 )
@@ -84,32 +84,6 @@ def _resolve_short_policies(found: list[FoundMention], title: str) -> list[Found
     return out
 
 
-ABBREVIATION = re.compile(r"\s*[（(](?:以下)?简称[“\"「]?")  # X（简称Y）, X(以下简称“Y”)
-
-
-def _resolve_abbreviations(found: list[FoundMention], text: str) -> list[FoundMention]:
-    """X（简称Y）: Y names X's entity here and wherever the text uses it after (中国电子学会科学技术奖
-    （简称电子科技奖）, 梁希林业科学技术奖(以下简称梁希奖)). Policies have their own rule (above)."""
-    short: dict[tuple[str, str], FoundMention] = {}  # (label, short name) -> the full name's mention
-    out = []
-    for i, f in enumerate(found):
-        full = short.get((f.label, f.canonical))
-        if full is not None:
-            f = replace(f, canonical=full.canonical, aliases=full.aliases, generic=full.generic)
-        elif f.label != "Policy" and not f.generic and i + 1 < len(found):
-            nxt = found[i + 1]
-            if (nxt.label == f.label and nxt.canonical != f.canonical and nxt.start - f.end <= 24
-                    # with the name's last character, so that a gloss right after it (獎(jiǎng)) reads as one
-                    and ABBREVIATION.fullmatch(matching_text(text[f.end - 1:nxt.start])[1:])):
-                short[(nxt.label, nxt.canonical)] = f = replace(f, aliases=tuple(dict.fromkeys(f.aliases + (nxt.canonical,))))
-        out.append(f)
-    # a short name defined here (（简称Y）, （Y）) names the same entity nested in a longer name too
-    # (湖南省科学技术协会（湖南省科协）… 湖南省科协党组 belongs to 湖南省科学技术协会)
-    full = {(f.label, a): f.canonical for f in out if not f.generic for a in f.aliases if a != f.canonical}
-    return [replace(f, nested=tuple((label, full.get((label, name), name), s, e) for label, name, s, e in f.nested))
-            if any((label, name) in full for label, name, _, _ in f.nested) else f for f in out]
-
-
 def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Gazetteer,
                            window: tuple[int, int] | None = None, cited: set[str] | None = None
                            ) -> tuple[list[Entity], list[Mention], list[Relation]]:
@@ -122,7 +96,7 @@ def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Ga
     relations: list[Relation] = []
     by_passage: dict[str, list[Placed]] = {}
     policies: list[Placed] = []
-    found = _resolve_abbreviations(_resolve_short_policies(found, doc.title), doc.text)
+    found = _resolve_short_policies(found, doc.title)
     for f in found:
         passage = passage_at(passages, f.start)
         if passage is None or f.end > passage.end:
