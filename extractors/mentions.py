@@ -92,10 +92,7 @@ def _gazetteer_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
                       h.entry.aliases) for h in gazetteer.find(text)
             if not (h.entry.label == "Branch" and text[h.end:h.end + 1] in ("场", "议"))  # 分会场, 分会议
             # 各地民政部门: the kind of department, not the ministry; 国家科学技术奖励: no award
-            and not (h.entry.label == "Agency" and h.surface.endswith(("部", "局", "厅")) and text[h.end:h.end + 1] == "门"
-                     and text[h.end:h.end + 2] != "门户")  # 民政部门户网站 is the ministry's portal
-            and not (h.entry.label == "TalentProgram" and h.surface.endswith("奖")
-                     and text[h.end:h.end + 1] in ("励", "金", "项", "品", "杯", "牌", "状"))
+            and not shape_finder().inside_longer_word(h.entry.label, text, h.surface, h.end)
             # 科普基地, 评价机构: the function word names a thing there
             and not (h.entry.label == "GovernmentFunction" and shape_finder().modifies_thing(text, h.end))]
 

@@ -48,6 +48,8 @@ NOT_FIELDS = frozenset({"专业", "业务", "相关", "有关"})  # 建筑工程
 SENTENCE_VERBS = frozenset("设获颁授评将为是由有")  # one-character verbs that never stand inside a programme's name
 LIST_JOINER = re.compile(r"[、，,\s和与及]|会同|联合")  # between two items of one list of bodies
 NO_FIELD_HEADS = ("咨询",)  # 决策咨询 takes no field before it (战略 + 决策咨询 is 决策咨询)
+# a department's head that runs on into another word: 民政部门, 林业部署, 科委员 (民政部门户网站 is the ministry's)
+DEPARTMENT_GOES_ON = re.compile("(?!门(?!户)|署|分|员)")
 MINISTRY_HEADS = ("部", "总局")  # a department of these without a place is national, one body (民政部, 市场监管总局)
 LIST_HEADS = ("工程", "计划", "专项", "行动", "项目", "基金")  # a 、-list of these shares the kind
 BRANCH_OPENING_NOT_NAME = frozenset({"学会", "协会", "研究会", "与", "本会", "该会"})
@@ -128,7 +130,7 @@ class ShapeFinder:
         a = lambda part: _alt(parts, "Agency", part)  # noqa: E731
         self.place_suffix = frozenset(parts.get("Agency", "place_suffix"))
         self.department = re.compile(f"(?:(?:{a('domain')})(?:{a('level_head')})|(?:{a('abbreviation')}))"
-                                     "(?!门(?!户)|署|分|员)")  # 民政部门, 林业部署, 科委员; 民政部门户网站 is the ministry's
+                                     + DEPARTMENT_GOES_ON.pattern)
         self.state_department = re.compile(f"(?:{a('domain')})(?:行政)?部门")  # 国务院民政部门
         self.government = re.compile(f"(?:{a('government')})(?:{a('office')})?")
         # 上海市委员会 is no 上海市委; 省委组织部, 市委人才办: its departments
@@ -356,6 +358,15 @@ class ShapeFinder:
                 continue
             out.append(Shape(begin, m.end(), "TalentProgram", False))
         return out + self._list_siblings(text, out)
+
+    def inside_longer_word(self, label: str, text: str, name: str, end: int) -> bool:
+        """A name of `label` ending at `end` is the start of a longer word there, whoever found it: an
+        award in 奖励 or 奖项 (name_parts.tsv longer_word), a ministry in 民政部门."""
+        if label == "TalentProgram":  # only awards: 国家自然科学基金项目 still names the fund
+            return name.endswith("奖") and self._longer_word(text, "奖", end)
+        if label == "Agency" and name.endswith(("部", "局", "厅", "委")):
+            return not DEPARTMENT_GOES_ON.match(text, end)
+        return False
 
     def _longer_word(self, text: str, head: str, end: int) -> bool:
         """The head runs on into a longer word (奖励, 工程师, 计划单列): name_parts.tsv, longer_word."""
