@@ -49,7 +49,7 @@ SENTENCE_VERBS = frozenset("设获颁授评将为是由有")  # one-character ve
 LIST_JOINER = re.compile(r"[、，,\s和与及]|会同|联合")  # between two items of one list of bodies
 NO_FIELD_HEADS = ("咨询",)  # 决策咨询 takes no field before it (战略 + 决策咨询 is 决策咨询)
 # a department's head that runs on into another word: 民政部门, 林业部署, 科委员 (民政部门户网站 is the ministry's)
-DEPARTMENT_GOES_ON = re.compile("(?!门(?!户)|署|分|员)")
+DEPARTMENT_GOES_ON = re.compile("(?!门(?!户)|署|分(?!别)|员)")  # 科技部分别印发: the ministry
 MINISTRY_HEADS = ("部", "总局")  # a department of these without a place is national, one body (民政部, 市场监管总局)
 LIST_HEADS = ("工程", "计划", "专项", "行动", "项目", "基金")  # a 、-list of these shares the kind
 BRANCH_OPENING_NOT_NAME = frozenset({"学会", "协会", "研究会", "与", "本会", "该会"})

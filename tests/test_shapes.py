@@ -531,6 +531,7 @@ def test_a_known_name_inside_a_longer_word_is_no_mention():
     names = [m.text for m in facts.mentions]
     assert names.count("民政部") == 1  # the portal's ministry, not the civil-affairs departments
     assert "国家科学技术奖" not in names  # 奖励 is the word there
+    assert [m.text for m in facts_of("科技部分别印发了两份通知。").mentions] == ["科技部"]  # 分别 is no 部分
 
 
 def test_a_branch_founded_in_a_sentence_whose_clause_subject_is_a_society_is_its_branch():
