@@ -145,12 +145,12 @@ def _leave_out(variant: str) -> None:
                "no-document-text": ("Document", "text")}[variant]
     original = load.GraphRows.statements
 
-    def statements(self: Any) -> Any:
+    def statements(self: Any, *args: Any, **kwargs: Any) -> Any:  # whatever GraphRows.statements takes
         for write, rows in self.rows.items():
             if write.is_node and (dropped[0] is None or dropped[0] in write.labels):
                 for row in rows:
                     row["props"].pop(dropped[1], None)
-        return original(self)
+        return original(self, *args, **kwargs)
 
     load.GraphRows.statements = statements  # type: ignore[method-assign]
     if variant == "no-search":

@@ -315,7 +315,7 @@ def delete_documents(store: GraphStore, doc_ids: Iterable[str], *, counted: bool
         return
     statements = [(q, {"ids": ids}) for q in _DELETE] + [
         ("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d", {"ids": ids})]
-    store.write_all(aggregates.around(ids, statements) if counted else statements)
+    store.write_all(aggregates.remove(ids) + statements if counted else statements)  # nothing left to count after
 
 
 def ingested_documents(store: GraphStore) -> dict[str, dict[str, Any]]:

@@ -102,7 +102,6 @@ class _Passage:
     doc_id: str
     kind: str  # the kind of link it can give (policy | case | data), "" for none
     terms: frozenset[str]
-    figures: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +110,7 @@ class _Rec:
     doc_id: str
     terms: frozenset[str]
     passage_id: str
-    text: str = ""
+    text: str
 
 
 # The passages support can come from: those that name an entity of an actor or anchor label, and those
@@ -192,15 +191,14 @@ class Corpus:
             for t in terms:
                 wdf[t] += 1
             kind = "" if is_boilerplate(text) else self._kind(r["id"], r["kind"] or "report", bool(r["figures"]))
-            self.passages[r["id"]] = _Passage(r["id"], r["doc"], kind, terms, bool(r["figures"]))
+            self.passages[r["id"]] = _Passage(r["id"], r["doc"], kind, terms)
             if kind:
                 texts[r["id"]] = text
         n = max(len(self.passages), 1)
-        self._max_idf = math.log(1 + n)
+        self._unseen = math.log(1 + n)  # the weight of a piece or word no candidate passage holds
         self.idf = {g: math.log(1 + n / c) for g, c in df.items()}
-        self._index(texts)
+        self._index(texts)  # makes each linkable passage's pieces again: keeping them all costs more memory
         self.weight = {t: math.log(1 + n / c) for t, c in wdf.items()}
-        self._max_weight = math.log(1 + n)
         # only specific words propose SAME_MEASURE candidates: a pair needs one of them anyway
         self.specific = {t for t, c in wdf.items() if c <= max(SPECIFIC_SHARE * n, 5)}
 
@@ -252,12 +250,12 @@ class Corpus:
 
     def vector(self, counted: Mapping[str, float]) -> dict[str, float]:
         """tf × idf of the pieces, to unit length (fsum: the same whatever the order of the pieces)."""
-        raw = {g: (1 + math.log(c)) * self.idf.get(g, self._max_idf) for g, c in counted.items()}
+        raw = {g: (1 + math.log(c)) * self.idf.get(g, self._unseen) for g, c in counted.items()}
         norm = math.sqrt(math.fsum(x * x for x in raw.values())) or 1.0
         return {g: x / norm for g, x in raw.items()}
 
     def w(self, term: str) -> float:
-        return self.weight.get(term, self._max_weight)
+        return self.weight.get(term, self._unseen)
 
     def is_specific(self, term: str) -> bool:
         return term in self.specific or term not in self.weight

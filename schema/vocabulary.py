@@ -20,7 +20,7 @@ class NodeType:
     colour: str  # in graph views (colour-blind-safe where possible)
     kind: NodeKind
     gazetteer: str | None = None  # file of real names and aliases under seed_data/gazetteers/
-    support_anchor: bool = False  # its facts in other documents back a recommendation that concerns it (kg.support)
+    support_anchor: bool = False  # a passage naming one is a candidate source of support (kg.support)
 
 
 @dataclass(frozen=True)

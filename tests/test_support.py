@@ -214,16 +214,15 @@ def test_a_boilerplate_recommendation_gets_no_support_however_alike_its_words(em
 def test_every_link_clears_its_kinds_floors_and_says_why(store):
     """Each EVIDENCED_BY link has a measure similarity of at least MIN_SCORE[kind], at least
     MIN_SHARED[kind] measure words in common (its terms), and a case names who did it (an actor)."""
-    from kg.support import MIN_SCORE, MIN_SHARED
+    from kg.support import ACTOR_LABELS, MIN_SCORE, MIN_SHARED
 
     load_facts(store, corpus_facts())
     update_support(store)
     rows = store.read("MATCH (r:Recommendation)-[x:EVIDENCED_BY]->(p:Passage) RETURN x.kind AS kind, "
                       "x.score AS score, x.terms AS terms, x.entities AS entities, r.doc_id AS rdoc, p.doc_id AS pdoc")
     assert rows
-    actors = {r["name"] for r in store.read("MATCH (e:Entity) WHERE e.label IN "
-                                            "['Society', 'Branch', 'PartyOrganization', 'Agency'] "
-                                            "RETURN e.name AS name")}
+    actors = {r["name"] for r in store.read("MATCH (e:Entity) WHERE e.label IN $labels RETURN e.name AS name",
+                                            {"labels": list(ACTOR_LABELS)})}
     for row in rows:
         assert row["rdoc"] != row["pdoc"]
         assert row["score"] >= MIN_SCORE[row["kind"]] and len(row["terms"]) >= MIN_SHARED[row["kind"]]
