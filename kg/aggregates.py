@@ -30,15 +30,20 @@ from kg.stores.base import GraphStore, Statement
 
 FIELDS = ("recommendations", "weak", "evidence")
 
+# what counts as coverage of an indicator (one definition for the kept counts and their recount): a
+# recommendation and link no drafter rejected; matched links count with their evidence passages, the
+# others as weak
+_COVERED = ("WHERE coalesce(r.review, '') <> 'rejected' AND coalesce(a.review, '') <> 'rejected' "
+            "OPTIONAL MATCH (r)-[:SUPPORTED_BY]->(p:Passage) WHERE a.matched ")
+_COVERAGE_COUNTS = ("count(DISTINCT CASE WHEN a.matched THEN r.id END) AS recommendations, "
+                    "count(DISTINCT CASE WHEN NOT coalesce(a.matched, false) THEN r.id END) AS weak, "
+                    "count(DISTINCT p) AS evidence")
+
 # the contribution of the documents $ids to each indicator, added with $sign (+1 or -1)
 _CONTRIBUTION = (
     "UNWIND $ids AS id "
-    "MATCH (r:Recommendation {doc_id: id})-[a:ADDRESSES]->(i:Indicator) "
-    "WHERE coalesce(r.review, '') <> 'rejected' AND coalesce(a.review, '') <> 'rejected' "
-    "OPTIONAL MATCH (r)-[:SUPPORTED_BY]->(p:Passage) WHERE a.matched "
-    "WITH i, id, count(DISTINCT CASE WHEN a.matched THEN r.id END) AS recommendations, "
-    "count(DISTINCT CASE WHEN NOT coalesce(a.matched, false) THEN r.id END) AS weak, "
-    "count(DISTINCT p) AS evidence "
+    "MATCH (r:Recommendation {doc_id: id})-[a:ADDRESSES]->(i:Indicator) " + _COVERED
+    + "WITH i, id, " + _COVERAGE_COUNTS + " "
     "WITH i, sum(recommendations) AS recommendations, sum(weak) AS weak, sum(evidence) AS evidence "
     "SET i.coverage_recommendations = coalesce(i.coverage_recommendations, 0) + $sign * recommendations, "
     "i.coverage_weak = coalesce(i.coverage_weak, 0) + $sign * weak, "
@@ -53,6 +58,13 @@ KNOWN_SOURCES = ("gazetteer", "nested")
 ENTITY_FIELDS = tuple(f"d{x}" for x in DIRECTIONS) + ("mentions", "known")
 ENTITY_PROPERTY = {**{f"d{x}": f"direction_documents_{x}" for x in DIRECTIONS},
                    "mentions": "mention_count", "known": "known_mention_count"}
+
+
+def _add_to_entity(amount: str) -> str:
+    """The SET clause that adds `amount` (a template of the field name) to each kept entity count."""
+    return ", ".join(f"e.{p} = coalesce(e.{p}, 0) + {amount.format(k)}" for k, p in ENTITY_PROPERTY.items())
+
+
 _PER_ENTITY = (
     "WITH e, " + ", ".join(f"sum(CASE WHEN d IS NOT NULL AND {x} IN coalesce(d.directions, []) THEN 1 ELSE 0 END) "
                            f"AS d{x}" for x in DIRECTIONS)
@@ -63,7 +75,7 @@ _ENTITY_CONTRIBUTION = (
     "MATCH (p:Passage {doc_id: id})-[m:MENTIONS]->(e:Entity) "
     "WITH d, e, count(m) AS n, sum(CASE WHEN m.source IN $known THEN 1 ELSE 0 END) AS known "
     + _PER_ENTITY
-    + "SET " + ", ".join(f"e.{p} = coalesce(e.{p}, 0) + $sign * {k}" for k, p in ENTITY_PROPERTY.items())
+    + "SET " + _add_to_entity("$sign * {}")
 )
 ENTITY_RECOUNT = (
     "MATCH (e:Entity) OPTIONAL MATCH (e)<-[m:MENTIONS]-(:Passage)-[:PART_OF]->(d:Document) "
@@ -74,16 +86,8 @@ ENTITY_STORED = ("MATCH (e:Entity) RETURN e.id AS id, e.name AS name, "
                  + ", ".join(f"coalesce(e.{p}, 0) AS {k}" for k, p in ENTITY_PROPERTY.items()))
 
 # the counts from scratch (the coverage query before the counts were kept)
-RECOUNT = (
-    "MATCH (i:Indicator) "
-    "OPTIONAL MATCH (r:Recommendation)-[a:ADDRESSES]->(i) "
-    "WHERE coalesce(r.review, '') <> 'rejected' AND coalesce(a.review, '') <> 'rejected' "
-    "OPTIONAL MATCH (r)-[:SUPPORTED_BY]->(p:Passage) WHERE a.matched "
-    "RETURN i.id AS id, i.code AS code, "
-    "count(DISTINCT CASE WHEN a.matched THEN r.id END) AS recommendations, "
-    "count(DISTINCT CASE WHEN NOT coalesce(a.matched, false) THEN r.id END) AS weak, "
-    "count(DISTINCT p) AS evidence"
-)
+RECOUNT = "MATCH (i:Indicator) OPTIONAL MATCH (r:Recommendation)-[a:ADDRESSES]->(i) " + _COVERED \
+    + "RETURN i.id AS id, i.code AS code, " + _COVERAGE_COUNTS
 STORED = ("MATCH (i:Indicator) RETURN i.id AS id, i.code AS code, "
           "coalesce(i.coverage_recommendations, 0) AS recommendations, coalesce(i.coverage_weak, 0) AS weak, "
           "coalesce(i.coverage_evidence, 0) AS evidence")
@@ -114,19 +118,22 @@ class EntityCounts:
 
     def __init__(self) -> None:
         self.mentions: dict[str, list[int]] = {}
+        self.directions: frozenset[int] = frozenset()
 
-    def add(self, mentions: Iterable[Any]) -> None:
-        for m in mentions:
+    def add(self, facts: Any) -> None:
+        """One window's Facts: its mentions, and the document's directions (known at its last window)."""
+        for m in facts.mentions:
             counts = self.mentions.setdefault(m.entity_id, [0, 0])
             counts[0] += 1
             counts[1] += m.source in KNOWN_SOURCES
+        self.directions = frozenset(facts.document.directions or ()) or self.directions
 
-    def statement(self, directions: Iterable[int]) -> Statement:
-        """Add the whole document's contribution (its research directions known at its last window)."""
-        rows = [{"id": eid, "mentions": n, "known": known, **{f"d{x}": int(x in set(directions)) for x in DIRECTIONS}}
-                for eid, (n, known) in sorted(self.mentions.items())]
+    def statement(self) -> Statement:
+        """Add the whole document's contribution."""
+        flags = {f"d{x}": int(x in self.directions) for x in DIRECTIONS}
+        rows = [{"id": eid, "mentions": n, "known": known, **flags} for eid, (n, known) in sorted(self.mentions.items())]
         return ("UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET "
-                + ", ".join(f"e.{p} = coalesce(e.{p}, 0) + row.{k}" for k, p in ENTITY_PROPERTY.items()),
+                + _add_to_entity("row.{}"),
                 {"rows": rows})
 
 

@@ -145,8 +145,7 @@ class GraphRows:
         if last:
             self.final.append({"id": doc.id, "sha256": doc.sha256})
 
-    def statements(self, entity_counts: aggregates.EntityCounts | None = None,
-                   directions: Iterable[int] = ()) -> list[Statement]:
+    def statements(self, entity_counts: aggregates.EntityCounts | None = None) -> list[Statement]:
         """Delete the batch's old facts, write the new ones, then mark the documents ingested; the
         counts kept in the graph (`kg.aggregates`) follow in the same transaction."""
         out: list[Statement] = [(q, {"ids": self.doc_ids}) for q in _DELETE] if self.doc_ids else []
@@ -158,11 +157,9 @@ class GraphRows:
         # a document's counts go out with its old facts (its first window) and come in once it is
         # whole (its last window): a long document's middle windows count nothing, so the cost of
         # keeping them does not grow with the square of its length
-        if entity_counts is None:
-            return aggregates.remove(self.doc_ids) + out + aggregates.add(self.completed)
-        # a long document's last window: the entities' counts summed window by window (EntityCounts)
-        return (aggregates.remove(self.doc_ids) + out + aggregates.add(self.completed, entities=False)
-                + [entity_counts.statement(directions)])
+        # (a long document's last window: the entities' counts summed window by window, EntityCounts)
+        return (aggregates.remove(self.doc_ids) + out + aggregates.add(self.completed, entities=entity_counts is None)
+                + ([entity_counts.statement()] if entity_counts is not None else []))
 
 
 def _write_order(template: str) -> tuple[int, str]:
@@ -302,9 +299,8 @@ def load_window(store: GraphStore, facts: Facts, *, first: bool, last: bool,
     rows = GraphRows()
     rows.add(facts, first=first, last=last)
     if counts is not None:
-        counts.add(facts.mentions)
-    store.write_all(rows.statements(counts if last else None, facts.document.directions)
-                    if counts is not None else rows.statements())
+        counts.add(facts)
+    store.write_all(rows.statements(counts if last else None))
 
 
 def delete_documents(store: GraphStore, doc_ids: Iterable[str], *, counted: bool = True) -> None:
