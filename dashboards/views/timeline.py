@@ -207,11 +207,10 @@ def lineage(documents: list[dict], window: tuple[int, int] | None = None) -> Non
                                   format_func=lambda d: t("direction.all") if d == 0 else t("direction", code=d))
     by_year = widgets.toggle(t("timeline.by_year"), key="lineage_by_year", value=True, container=c2)
     years = {d["doc_id"]: d.get("year") for d in documents} if by_year else None
-    # on the year axis only the citing documents of the chosen years are shown: the query leaves the others out
+    in_window = years is not None and window  # on the year axis: only the citing documents of the chosen years
     rows = data.query("citation_lineage", direction=direction,
-                      **({"from_year": window[0], "to_year": window[1]} if years is not None and window else {}))
-    if years is not None and window:  # on the year axis: the citing documents of the chosen years
-        rows = [r for r in rows if (y := years.get(r["doc_id"])) and window[0] <= y <= window[1]]
+                      **({"from_year": window[0], "to_year": window[1]} if in_window else {}))
+    if in_window:
         c2.caption(t("timeline.by_year_window", start=window[0], end=window[1]))
     if not rows:
         st.info(t("timeline.no_citations"))

@@ -7,7 +7,7 @@
 // document that uses it, so it is left out: it would join unrelated documents.
 MATCH (d:Document)-[:CITES]->(p:Entity)
 WHERE ($direction = 0 OR $direction IN d.directions) AND NOT coalesce(p.generic, false)
-  AND ($from_year = 0 OR (d.year IS NOT NULL AND d.year >= $from_year AND d.year <= $to_year))
+  AND ($from_year = 0 OR (NOT d:Guide AND d.year IS NOT NULL AND d.year >= $from_year AND d.year <= $to_year))
   AND NOT (size(p.name) <= 4 AND (p.name ENDS WITH '意见' OR p.name ENDS WITH '方案' OR p.name ENDS WITH '通知'
        OR p.name ENDS WITH '办法' OR p.name ENDS WITH '措施' OR p.name ENDS WITH '规定' OR p.name ENDS WITH '细则'
        OR p.name ENDS WITH '要点' OR p.name ENDS WITH '章程' OR p.name ENDS WITH '公约' OR p.name ENDS WITH '行动'
