@@ -75,3 +75,17 @@ def test_citation_lineage_finds_the_documents_that_are_a_policy_and_keeps_to_a_y
         ("江西省科协关于学会党建的通知", sorted([itself.id, report.id]))]
     assert queries.run(store, "citation_lineage", from_year=2020, to_year=2020) == rows  # cited in 2020
     assert queries.run(store, "citation_lineage", from_year=2021, to_year=2024) == []
+
+
+def test_type_counts_counts_every_node_type_of_the_schema():
+    """The overview's counts name each label (so no store scans every node): a node type added to the
+    schema must be added to the query too, or the overview would silently leave it out."""
+    import re
+
+    from schema.vocabulary import NODE_TYPES
+
+    text = queries.library()["type_counts"].cypher
+    counted = set(re.findall(r"MATCH \(n:(\w+)\)", text))
+    entity_labels = {n.name for n in NODE_TYPES if n.kind == "entity"}
+    assert "Entity" in counted  # every entity label, grouped by n.label
+    assert counted - {"Entity"} == {n.name for n in NODE_TYPES} - entity_labels
