@@ -182,7 +182,10 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
         return None  # without a known opening or a place, a phrase such as 调整协会 is no name
     if len(name) < 2:
         return None
-    return suffix_start - len(name)
+    begin = suffix_start - len(name)
+    if begin and _society_scope().fullmatch(text, begin - 1, begin + 1):  # 各市州林学会: 市州 is one scope word
+        begin -= 1
+    return begin
 
 
 @cache

@@ -91,9 +91,9 @@ def nested_relations(outer: Placed, inner: list[Placed]) -> list[Relation]:
 
 
 # words that hold a trigger but name a thing (组织建设 is organisation building, not organising)
-_NOT_TRIGGERS = re.compile("组织(?:建设|部|人事|机构|体系|形式|优势|覆盖)|发布会|开展情况")
+_NOT_TRIGGERS = re.compile("组织(?:建设|部|人事|机构|体系|形式|优势|覆盖)|发布(?:会|了?(?:消息|新闻|报道|文章))|开展情况")
 SUBJECT_WINDOW = 16  # a head this close to the sentence start is its subject
-_MODIFIED = re.compile(r"^[”\"」』]?(?!项目|计划|专项|工程|活动|工作|实施|评选|评审|颁奖)[\u4e00-\u9fff](?<![的和与及等])")
+_MODIFIED = re.compile(r"^[”\"」』]?(?!项目|计划|专项|工程|活动|工作|实施|评选|评审|颁奖|名单|人选|获奖|候选)[\u4e00-\u9fff](?<![的和与及等])")
 
 
 def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:

@@ -61,7 +61,7 @@ PLACE_VERBS = "驻在赴至到从经由向对受"  # glued to a level by the seg
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
 LEVEL_ONLY = re.compile("(?:全|各|本)?(?:省|市|州|县|区|盟|旗|乡|镇|地市|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|社区)+")
 ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中心|单位|机构|组织|部门|专家|工作)$")
-EDITION = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+届|(?:19|20)\d{2}(?:[-—～~至](?:19|20)?\d{2})?年度?|"
+EDITION = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[届批]|首批|(?:19|20)\d{2}(?:[-—～~至](?:19|20)?\d{2})?年度?|"
                      r"\(\d{4}\)|（\d{4}）)+")
 
 
@@ -183,7 +183,12 @@ class ShapeFinder:
                 keep += len(word)
             else:
                 break
-        return start - keep if keep else start - len(suffix)
+        begin = start - (keep or len(suffix))
+        if LEVEL_ONLY.fullmatch(text, begin, start):  # a bare level may end a run of levels: 市州, 县市区
+            for k in (2, 1):
+                if begin >= k and text[begin - k] not in "全各本" and LEVEL_ONLY.fullmatch(text, begin - k, start):
+                    return begin - k
+        return begin
 
     def _place_word(self, text: str, start: int) -> int:
         """The start of a bare place word (湖北, 大理) right before `start`, or `start`: for bodies whose

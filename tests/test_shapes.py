@@ -636,3 +636,25 @@ def test_more_verbs_of_issuing_and_running():
     got = {(r.type, r.head, r.tail) for r in facts.relations}
     assert ("ISSUED", "江西省科技厅", "管理办法") in got
     assert ("RUNS", "江苏省电子学会", "江苏省青年科技奖") in got  # hosting its selection runs the award
+
+
+def test_a_run_of_levels_is_one_kind_of_body():
+    names = {(m.text, m.type) for m in facts_of("全省各市州科协要加强协作。各市州林学会秘书长出席。").mentions}
+    assert {("市州科协", "Agency"), ("市州林学会", "Society")} <= names
+    assert not {("州科协", "Agency"), ("州林学会", "Society")} & names
+
+
+def test_an_academician_is_a_person_s_title_not_a_programme():
+    facts = facts_of("最高奖授予中国工程院院士潘云鹤。学会现有两院院士30人。")
+    assert not [m for m in facts.mentions if "院士" in m.text]
+
+
+def test_a_designation_of_bases_is_a_programme_and_publishing_its_list_runs_it():
+    facts = facts_of("中国科协与教育部、科技部等共七部委联合发布2022年科学家精神教育基地名单。这是第一批科学家精神教育基地。")
+    assert {m.text for m in facts.mentions if m.type == "TalentProgram"} == {"科学家精神教育基地"}  # no 第一批
+    assert {r.head for r in facts.relations if r.type == "RUNS"} == {"中国科协", "教育部", "科技部"}
+
+
+def test_publishing_a_news_item_runs_nothing():
+    facts = facts_of("国家科学技术奖励工作办公室网站发布消息：由中华医学会主办的中华医学科技奖颁奖大会举行。")
+    assert {(r.head, r.tail) for r in facts.relations if r.type == "RUNS"} == {("中华医学会", "中华医学科技奖")}
