@@ -106,8 +106,11 @@ def fold_of(group: str, folds: int) -> int:
     return int(hashlib.sha256(group.encode()).hexdigest(), 16) % folds
 
 
-def cross_validate(data: list[Labelled], folds: int = 5, threshold: float = 0.3) -> dict[str, dict[str, float]]:
+def cross_validate(data: list[Labelled], folds: int = 5, threshold: float | None = None) -> dict[str, dict[str, float]]:
     """Classifier and cue rules on the same held-out sentences, documents never split across folds."""
+    from extractors.recommendations import THRESHOLD
+
+    threshold = THRESHOLD if threshold is None else threshold
     truth, model, rules = [], [], []
     for k in range(folds):
         nlp = train([d for d in data if fold_of(d.group, folds) != k])

@@ -81,7 +81,7 @@ class RecommendationSpan:
 
 
 MODEL_DIR = resource("models", "recommendations", package="extractors", check=False)  # a real folder (spacy.load)
-THRESHOLD = 0.3  # the classifier's probability above which a sentence is one (chosen in cross-validation)
+THRESHOLD = 0.3  # the classifier's probability above which a sentence is one (chosen on dev: --dev-cv and sentence CV)
 CLASSIFIER_TRIGGER = "分类器"  # the trigger of a recommendation no cue names
 
 

@@ -91,7 +91,9 @@ def nested_relations(outer: Placed, inner: list[Placed]) -> list[Relation]:
 
 
 # words that hold a trigger but name a thing (组织建设 is organisation building, not organising)
-_NOT_TRIGGERS = re.compile("组织(?:建设|部|人事|机构|体系|形式|优势|覆盖)|发布(?:会|了?(?:消息|新闻|报道|文章))|开展情况")
+_LEVEL_LIST = re.compile("(?:(?:省|自治区|直辖市|计划单列市|副省级城市|新疆生产建设兵团|[市县区州])、)*$")
+_BARE_KIND = re.compile("(?:学会|协会|研究会|联合会|促进会|科协)$")
+_NOT_TRIGGERS = re.compile("组织(?:建设|部|人事|机构|体系|形式|优势|覆盖)|发布(?:会|了?的?(?:消息|新闻|报道|文章|信息))|开展情况")
 SUBJECT_WINDOW = 16  # a head this close to the sentence start is its subject
 _MODIFIED = re.compile(r"^[”\"」』]?(?!项目|计划|专项|工程|活动|工作|实施|评选|评审|颁奖|名单|人选|获奖|候选)[\u4e00-\u9fff](?<![的和与及等])")
 
@@ -115,8 +117,7 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                     for agent in _passive_agents(text, sentence, rule, head, between):
                         out.append(_relation(rule.type, agent, tail, f"trigger:{rule.type}", rule.confidence))
                     continue
-                if (rule.order == "head_first" and head is first
-                        and re.search("[向对给]$", matching_text(text[max(0, head.start - 3):head.start]))):
+                if rule.order == "head_first" and head is first and _addressed(text, sentence, head):
                     continue  # 学会向中国科协提交申请，制定了《条例》: the body after 向 is no agent
                 is_subject = (not rule.tail_first and head is subject
                               and head.start - head.passage.start <= SUBJECT_WINDOW)
@@ -243,6 +244,30 @@ def _nearer_agent(text: str, sentence: list[Placed], rule: TriggerRule, head: Pl
                and p.end <= trigger_at and not _joined_chain(text, sentence, head, p)
                and not re.search("[向对给致]|通过|依托|借助", matching_text(text[head.end:p.start]))  # X向Y印发, X通过Y开展: Y is no agent
                for p in sentence)
+
+
+def _addressed(text: str, sentence: list[Placed], p: Placed) -> bool:
+    """`p` follows 向/对/给, alone or as an item of a list of names (向各全国学会、协会、研究会和各省、自治区、直辖市科协及
+    新疆生产建设兵团科协印发): it is addressed, not acting."""
+    start = p.start
+    while True:
+        lo = max(0, start - 40)
+        shadow = make_shadow(text[lo:start])  # 向各省、自治區 reads as 向各省、自治区
+        before = shadow.text
+        before = before[:len(before) - len(_LEVEL_LIST.search(before).group(0))]  # 各省、自治区、直辖市科协
+        if re.search("[向对给]各?$", before):
+            return True
+        joiner = re.search("(?:[、和及与]|以及)各?$", before)
+        if not joiner or joiner.start() == 0:
+            return False
+        end = lo + shadow.start(joiner.start() - 1) + 1  # where the item before the joiner ends, in the text
+        item = next((q.start for q in sentence if q.end == end), None)
+        kind = _BARE_KIND.search(before, 0, joiner.start())
+        if item is None and kind:  # a kind no mention marks (各全国学会、协会、研究会)
+            item = lo + shadow.start(kind.start())
+        if item is None:
+            return False
+        start = item
 
 
 def _joined_chain(text: str, sentence: list[Placed], first: Placed, last: Placed) -> bool:

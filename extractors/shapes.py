@@ -158,8 +158,11 @@ class ShapeFinder:
         self.branch_stop = frozenset(parts.get("Branch", "stop"))
         self.branch_generic = frozenset(parts.get("Branch", "generic"))
         self.party = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'owner_head')})"
-                                f"(?:{_alt(parts, 'PartyOrganization', 'head')})")
-        self.party_head = re.compile(_alt(parts, "PartyOrganization", "head"))
+                                f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")  # 党组织 is no 党组
+        self.party_head = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
+        scope = "|".join(sorted(map(re.escape, parts.get("Society", "scope")), key=len, reverse=True)) or "(?!)"
+        # a kind of society (全省学会, 市级学会, 行业协会) owns a kind of Party body
+        self.society_kind = re.compile(f"(?:{scope}|{LEVEL_ONLY.pattern})+级?(?:学会|协会|研究会|联合会|促进会)")
 
     # --- Agency --------------------------------------------------------------------------------
     def _place(self, text: str, start: int) -> int:
@@ -472,7 +475,8 @@ class ShapeFinder:
             begin = name_start(text, head.start(), max_len=16, pos=NAME_POS + ("l",))  # 生命科学学院党委
             if head.start() - begin >= 3:
                 owner = self.association.search(text, begin, head.start())  # 省科协党组: a kind's, a kind
-                generic = bool(owner and owner.end() == head.start() and LEVEL_ONLY.fullmatch(text, begin, owner.start()))
+                generic = bool(owner and owner.end() == head.start() and LEVEL_ONLY.fullmatch(text, begin, owner.start())) \
+                    or bool(self.society_kind.fullmatch(text, begin, head.start()))
                 out.append(Shape(begin, m.end(), "PartyOrganization", generic))
         return out
 

@@ -658,3 +658,23 @@ def test_a_designation_of_bases_is_a_programme_and_publishing_its_list_runs_it()
 def test_publishing_a_news_item_runs_nothing():
     facts = facts_of("国家科学技术奖励工作办公室网站发布消息：由中华医学会主办的中华医学科技奖颁奖大会举行。")
     assert {(r.head, r.tail) for r in facts.relations if r.type == "RUNS"} == {("中华医学会", "中华医学科技奖")}
+
+
+def test_a_party_organisation_is_no_party_group_and_a_kind_of_society_owns_a_kind():
+    got = {(m.text, m.type, e.generic) for m, e in _with_entities("要大力加强学会党组织建设。全省学会党委书记述职。中国化学会党委成立。")}
+    assert ("学会党组织", "PartyOrganization", True) in got
+    assert ("全省学会党委", "PartyOrganization", True) in got
+    assert ("中国化学会党委", "PartyOrganization", False) in got
+    assert not any("加强" in text or text.endswith("党组") for text, _, _ in got)
+
+
+def test_the_addressees_of_a_document_do_not_issue_it():
+    facts = facts_of("中国科协发出通知，向各全国学会、协会、研究会和各省、自治区、直辖市科协及新疆生产建设兵团科协印发《工作要点》。"
+                     "据中国科协网站发布的消息，中国图学学会在《标准化法》修订后开展宣贯。")
+    assert {(r.head, r.tail) for r in facts.relations if r.type == "ISSUED"} == {("中国科协", "工作要点")}
+
+
+def _with_entities(text: str):
+    facts = facts_of(text)
+    entities = {e.id: e for e in facts.entities}
+    return [(m, entities[m.entity_id]) for m in facts.mentions if m.source != "inner"]
