@@ -17,12 +17,13 @@ from functools import cache
 
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
-from extractors.shapes import LEVEL_ONLY, STOP_WORDS, shape_finder, window_words
+from extractors.shapes import LEVEL_ONLY, PLACE_VERBS, STOP_WORDS, shape_finder, window_words
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
 CJK = "\u4e00-\u9fff"
 SOCIETY_SUFFIX = "学会联合体|学会|协会|研究会|联合会|促进会"
+WORK_PLAN = re.compile("工作(?:计划|总结|要点)$|总结")  # an organisation's own work plan or report, no programme
 BRANCH_SUFFIX = "专项基金管理委员会|专业委员会|工作委员会|专门委员会|分会|专委会"
 PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党总支|党支部|党委|党组织|党组")
 # what kind of Party branch: 功能型党支部, 临时党支部, 第二党支部, 离退休干部党支部
@@ -224,6 +225,8 @@ def _is_association(name: str) -> bool:
 def _pattern_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in re.finditer(f"(?:{SOCIETY_SUFFIX})", text):
+        if m.group(0) == "协会" and text.endswith("科", 0, m.start()):
+            continue  # 中国科协会同…, 中国科协会继续…: a 科协 before 会同/会 (will), no 协会
         begin = _left_boundary(text, m.start(), head=m.group(0))
         anchored = _anchored_start(text, m.start(), union=m.group(0) == "学会联合体")
         if anchored is not None and (begin is None or anchored < begin):
@@ -239,12 +242,15 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             out.append(Candidate(begin, end, "Society", text[begin:end], generic, "pattern"))
     for m in re.finditer("科学技术协会|科协", text):
         begin = _left_boundary(text, m.start(), max_len=10, pos=PLACE_POS)
+        if begin is not None and m.start() - begin == 2 and text[begin] in PLACE_VERBS:
+            begin += 1  # 审核后交市科协: a verb before a bare level
         if begin is not None and re.search(f"(省|市|县|州|盟|区|{'|'.join(PROVINCES)})$", text[begin:m.start()]) \
                 and not re.search("科协|协会", text[begin:m.start()]):  # 湖北省科协网站市州科协 is two
             generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))  # 全省科协, 市州科协: the kind
             out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], generic, "pattern"))
     for m in re.finditer(f"[“\"]([{CJK}A-Za-z0-9·]{{2,20}}(?:工程|计划|奖|基金|人才|学者|行动))[”\"]", text):
-        out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
+        if not WORK_PLAN.search(m.group(1)):  # “年度工作总结和工作计划” is a column of a website
+            out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
     for m in _quoted_honour().finditer(text):  # “先进集体”, “优秀科技工作者”: a quoted honorary title
         out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
     for m in re.finditer("专项", text):  # named special projects: 团体标准国际化试点专项
@@ -253,7 +259,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         if begin is not None and m.start() - begin >= 4:
             out.append(Candidate(begin, m.end(), "TalentProgram", text[begin:m.end()], False, "pattern"))
     for m in re.finditer(f"(?:19|20)\\d{{2}}年(?:度)?[{CJK}]{{4,20}}?(?:项目|工程|计划)", text):
-        if not re.search("[的和与及将起]|继续|开展|实施|总体|思路|中国科学院|中国工程", m.group(0)):  # a year-named project,
+        if not re.search("[的和与及将起]|继续|开展|实施|总体|思路|中国科学院|中国工程", m.group(0)) \
+                and not WORK_PLAN.search(m.group(0)):  # a year-named project (not 2016年主要工作计划),
             out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))  # not a clause
     # a generic unit with its Party organisation: 学会党组织, 分支机构党的工作小组 (instances are nested below)
     for m in re.finditer(f"(学会|协会|研究会|{PARTY_UNIT}){PARTY_QUALIFIER}(?:{PARTY_SUFFIX})", text):

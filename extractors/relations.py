@@ -117,8 +117,6 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                     for agent in _passive_agents(text, sentence, rule, head, between):
                         out.append(_relation(rule.type, agent, tail, f"trigger:{rule.type}", rule.confidence))
                     continue
-                if rule.order == "head_first" and head is first and _addressed(text, sentence, head):
-                    continue  # 学会向中国科协提交申请，制定了《条例》: the body after 向 is no agent
                 is_subject = (not rule.tail_first and head is subject
                               and head.start - head.passage.start <= SUBJECT_WINDOW)
                 if len(between) > rule.max_gap and not is_subject:
@@ -127,6 +125,8 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                 if not trigger:
                     continue
                 trigger_at = first.end + shadow.start(trigger.start())  # in the text, glosses and all
+                if rule.order == "head_first" and head is first and _addressed(text, sentence, head):
+                    continue  # 学会向中国科协提交申请，制定了《条例》: the body after 向 is no agent
                 if not rule.tail_first and _nearer_agent(text, sentence, rule, head, trigger_at):
                     continue  # X网站消息：由Y主办的Z奖: Y, not X, runs it
                 if rule.type == "RUNS" and _MODIFIED.match(matching_text(text[tail.end:tail.end + 4])):

@@ -57,7 +57,7 @@ BRANCH_OPENING_NOT_NAME = frozenset({"学会", "协会", "研究会", "与", "�
 # an organisation's name ends here; a programme name found leftwards never reaches over one
 ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协|研究所|研究院)(?=[^会])")
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
-PLACE_VERBS = "驻在赴至到从经由向对受"  # glued to a level by the segmenter (驻省), never part of a place
+PLACE_VERBS = "驻在赴至到从经由向对受交报送给"  # glued to a level by the segmenter (驻省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
 LEVEL_ONLY = re.compile("(?:全|各|本)?(?:省|市|州|县|区|盟|旗|乡|镇|地市|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|社区)+")
 ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中心|单位|机构|组织|部门|专家|工作)$")
@@ -454,8 +454,8 @@ class ShapeFinder:
                         flag.startswith(("v", "d", "p", "c", "r", "u")) and flag != "vn" and word not in BRANCH_NAME_WORDS):
                     break
                 begin += len(word)
-            dated = list(re.finditer(r"\d+(?:年度?|届)?", text[begin:m.start()]))
-            if dated:  # 医学会2025年科学普及分会: the name starts after the date
+            dated = list(re.finditer(r"\d+(?:年度?|届)?|(?:新一|本|首|上一|下一)届", text[begin:m.start()]))
+            if dated:  # 医学会2025年科学普及分会, 新一届学科专业委员会: the name starts after the date or term
                 begin += dated[-1].end()
             modifier = text[begin:m.start()]
             if modifier.endswith("与"):

@@ -539,6 +539,18 @@ def centred_graph(page, node_id: str, timeout: float = 30.0):
     raise AssertionError(f"no graph centred on {node_id}")
 
 
+def graph_evaluate(page, node_id: str, script: str, timeout: float = 30.0):
+    """`script` evaluated in the graph frame centred on `node_id`; a frame that reloads meanwhile (a rerun
+    of the page redraws it) is found again."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return centred_graph(page, node_id, timeout=max(1.0, deadline - time.monotonic())).evaluate(script)
+        except Exception as error:  # the frame navigated between finding and reading it
+            if "Execution context was destroyed" not in str(error) or time.monotonic() > deadline:
+                raise
+
+
 def freeze(page, frame) -> None:
     """Hold the graph in `frame` still for pointer tests: the script run settled (nothing of a
     previous run lies over it), no zoom-out when the layout settles (graphview._MARGIN_JS), physics
@@ -601,17 +613,17 @@ def test_a_hub_groups_its_documents_and_a_click_on_the_group_lists_them_in_a_vie
 
     hub = seed_hub()
     page.goto(f"{server}/explore?entity={hub['id']}")
-    frame = centred_graph(page, hub["id"])
-    group = frame.evaluate("() => nodes.get().find(n => n.id.startsWith('grp-') && n.label.startsWith('文档'))")
+    group, documents_drawn = graph_evaluate(page, hub["id"], "() => [nodes.get().find(n => n.id.startsWith('grp-') "
+                                            "&& n.label.startsWith('文档')), nodes.getIds().some(id => id.startsWith('doc-'))]")
     assert group and group["label"] == f"文档 ×{hub['docs']}", group
-    assert not frame.evaluate("() => nodes.getIds().some(id => id.startsWith('doc-'))")
+    assert not documents_drawn
+    frame = centred_graph(page, hub["id"])
     _click_node(page, frame, group["id"])
     expect(page).to_have_url(re.compile(r"labels=Document"))
     drawn = set()
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not any(i.startswith("doc-") for i in drawn):
-        frame = centred_graph(page, hub["id"])
-        drawn = set(frame.evaluate("() => nodes.getIds()"))
+        drawn = set(graph_evaluate(page, hub["id"], "() => nodes.getIds()"))
     assert drawn and all(i == hub["id"] or i.startswith("doc-") for i in drawn), drawn
     with page.expect_download() as download:
         page.locator("button.kg-png").click()
@@ -621,7 +633,7 @@ def test_a_hub_groups_its_documents_and_a_click_on_the_group_lists_them_in_a_vie
     try:
         shared = other.new_page()
         shared.goto(page.url)
-        again = set(centred_graph(shared, hub["id"]).evaluate("() => nodes.getIds()"))
+        again = set(graph_evaluate(shared, hub["id"], "() => nodes.getIds()"))
         assert again == drawn
         expect(shared.get_by_text("文档").first).to_be_visible()
     finally:

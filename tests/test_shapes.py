@@ -678,3 +678,10 @@ def _with_entities(text: str):
     facts = facts_of(text)
     entities = {e.id: e for e in facts.entities}
     return [(m, entities[m.entity_id]) for m in facts.mentions if m.source != "inner"]
+
+
+def test_words_around_names_that_are_no_part_of_them():
+    names = {m.text for m in facts_of("张三（时任湖北省科协党组书记）出席。审核后交市科协。中国科协会同教育部主办。"
+                                      "学会组建了新一届学科专业委员会35个。包括2016年主要工作计划。官网“年度工作总结和工作计划”栏目。").mentions}
+    assert {"湖北省科协党组", "市科协", "中国科协", "学科专业委员会"} <= names
+    assert not {n for n in names if n.startswith(("时任", "交", "新一届")) or n.endswith(("科协会", "工作计划"))}
