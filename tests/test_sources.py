@@ -31,6 +31,11 @@ def test_the_domain_table_names_the_kind_of_page(url, kind):
 KNOWN_DISAGREEMENTS = {
     "239": "a repost of another site's article on a university page",
     "244": "a news report in a channel of 人民网, labelled media",
+    "309": "a CAST notice copied by 光明网's science channel: a repost on a site of record",
+    "361": "a repost of a certification rule on a university page",
+    "364": "a news report on 新华网's Fujian channel, labelled media",
+    "400": "CAST's work plan copied on a society's site",
+    "404": "a 光明日报 article copied on a CAST site",
 }
 
 
