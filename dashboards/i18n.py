@@ -113,6 +113,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trace.weak": ("弱/未匹配", "weak / unmatched"),
     "trace.weak_help": ("无匹配词或得分低于阈值：不计入覆盖", "no matched terms or a score below the threshold: not counted as coverage"),
     "trace.rec_option_weak": ("[弱] {text}", "[weak] {text}"),
+    "trace.rec_filter": ("查找建议", "Find a recommendation"),
+    "trace.rec_filter_help": ("输入建议原文中的文字（区分大小写），在本课题或考核指标的全部建议中查找",
+                              "text in the recommendation (case-sensitive), looked up among all of this direction's "
+                              "or indicator's recommendations"),
+    "trace.rec_capped": ("按得分显示前 {shown} 条，共 {total} 条；输入文字可查找其余建议",
+                         "Showing the {shown} strongest of {total}; type some text to find the others"),
+    "trace.rec_found": ("找到 {total} 条，显示前 {shown} 条", "{total} found, showing the first {shown}"),
+    "trace.rec_none_found": ("没有包含“{text}”的建议。", "No recommendation contains “{text}”."),
     "trace.support": ("佐证：其他文档中的依据（{n} 段）", "Support from other documents ({n} passages)"),
     "trace.support_help": (
         "每条佐证都锚定在建议涉及的一个具体实体（职能、项目、学会、分支机构、党组织）上，或是另一份政策文件中的同类建议；"
@@ -157,6 +165,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.decisions": ("全部决定（{n}）", "All decisions ({n})"),
     "review.none": ("尚无决定。在“建议溯源”页对建议或佐证点 ✓ / ✗。", "No decisions yet. Use ✓ / ✗ on the trace page."),
     "review.orphaned": ("孤立", "orphaned"),
+    "review.first_n": ("前 {n} 条", "the first {n}"),
     "review.queue_weak": ("待审：只有弱关联的建议（{n}）", "To review: recommendations with weak links only ({n})"),
     "review.queue_names": ("待审：不在任何词表中的名称（{n}）", "To review: names no gazetteer knows ({n})"),
     "review.edit": ("✎ 更正", "✎ Correct"),
@@ -215,6 +224,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explore.click_hint": ("点击节点：实体居中显示，文件在阅读页打开，建议在溯源页打开",
                            "click a node: an entity becomes the centre, a document opens in the reader, "
                            "a recommendation on the trace page"),
+    "explore.capped": ("提及它的文档超过 {cap} 份：只读取其中 {cap} 份，带“+”的数量为下限。",
+                       "More than {cap} documents mention it: {cap} of them are read, and counts marked “+” are "
+                       "lower bounds."),
+    "explore.facts_capped": ("关系事实（前 {n} 条）：逐条核实或否决", "Relationship facts (the first {n}): verify or reject each"),
     "explore.no_neighbours": ("筛选后没有相邻节点。", "No neighbours pass the filters."),
     "explore.profile": ("实体档案", "Entity profile"),
     "explore.aliases": ("别名", "Aliases"),
@@ -242,6 +255,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Arrows go from a citing document to the cited policy; a policy that is itself in the graph (or reported "
         "by a document in it) is drawn as that document, so chains of citation show.",
     ),
+    "timeline.capped": ("显示最近的 {shown} 份引用文档的引用关系，共 {total} 份（可按课题或年份范围缩小）",
+                        "Showing the citations of the {shown} most recent citing documents of {total} (narrow by direction "
+                        "or years)"),
     "timeline.no_citations": ("没有引用关系。", "No citations."),
     "timeline.same_as": ("即", "is"),
     # lists
@@ -293,6 +309,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lists.count.ISSUED.in": ("发布机构数", "Issued by"),
     "lists.rows": ("显示 {shown} / {total} 行", "Showing {shown} of {total} rows"),
     "lists.capped": ("列表最多 {n} 行", "lists stop at {n} rows"),
+    "lists.entities_capped": ("按提及次数列出前 {shown} 个，共 {total} 个", "the {shown} most mentioned of {total}"),
+    "lists.mentions": ("提及次数", "Mentions"),
     "lists.none": ("没有符合条件的行。", "No rows match."),
     "lists.csv": ("下载 CSV", "Download CSV"),
     # reader

@@ -19,6 +19,8 @@ from extractors.segment import fulltext_query
 from schema import vocabulary
 
 STEP = 30  # neighbours per "show more"
+MENTION_CAP = 1000  # documents that mention an entity read at most (a hub is mentioned in tens of thousands)
+FACTS_LIMIT = 200  # relationship facts listed at most
 NEIGHBOUR_LABELS = vocabulary.ENTITY_LABELS + ("Recommendation", "Document", "ResearchDirection", "Indicator")
 
 
@@ -150,15 +152,16 @@ def neighbourhood(entity_id: str) -> None:
     limit_key = f"explore_limit_{entity_id}_{','.join(labels)}_{','.join(rels)}_{direction}"
     limit = st.session_state.get(limit_key, STEP)
     rows = data.query("entity_neighbours", entity_id=entity_id, labels=",".join(labels), rels=",".join(rels),
-                      direction=direction, limit=limit, show_rejected=show_rejected())
+                      direction=direction, limit=limit, show_rejected=show_rejected(), cap=MENTION_CAP)
     if not rows:
         profile = data.query("entity_profile", entity_id=entity_id)
         if not profile:
             return
-        centre, total, totals = profile[0], 0, {}
+        centre, total, totals, capped = profile[0], 0, {}, False
         st.info(t("explore.no_neighbours"))
     else:
         centre, total, totals = rows[0], rows[0]["total"], dict(map(tuple, rows[0]["label_totals"] or []))
+        capped = bool(rows[0].get("capped"))  # a hub: only MENTION_CAP of the documents that mention it were read
     grouped = {label for label in GROUPED if label not in labels and totals.get(label, 0) > GROUP_OVER}
     drawing = Drawing([graphview.Node(entity_id, centre["label"], centre["name"], focus=True)])
     stated = evidence_passages(rows)
@@ -168,7 +171,7 @@ def neighbourhood(entity_id: str) -> None:
     if hops == 2:
         second_hop(drawing, entity_id, rows, rels, direction or 0)
     for label in sorted(grouped):
-        name = t("explore.group", label=label_name(label), n=totals[label])
+        name = t("explore.group", label=label_name(label), n=counted(totals[label], capped and label == "Document"))
         drawing.nodes.append(graphview.Node(group_id(label), label, name, whole=True,
                                             tooltip=t("explore.group_tip", label=label_name(label))))
         drawing.edges.append(graphview.Edge(group_id(label), entity_id, "", dashes=True))
@@ -178,7 +181,10 @@ def neighbourhood(entity_id: str) -> None:
                                   png_name=f"{centre['name'] or entity_id}.png", png_label=t("explore.png"))
     in_groups = sum(totals[g] for g in grouped)
     shown = sum(1 for r in rows if r["neighbour_label"] not in grouped)
-    st.caption(t("showing", shown=shown + in_groups, total=total) + " · " + t("explore.click_hint"))
+    st.caption(t("showing", shown=counted(shown + in_groups, capped and "Document" in grouped),
+                 total=counted(total, capped)) + " · " + t("explore.click_hint"))
+    if capped:
+        st.caption(t("explore.capped", cap=f"{MENTION_CAP:,}"))
     hidden = total - in_groups - shown  # neighbours drawn one by one that the cap left out
     if hidden > 0:
         st.button(t("show_more", n=min(STEP, hidden)), key=f"more_{limit_key}",
@@ -189,6 +195,12 @@ def neighbourhood(entity_id: str) -> None:
                 common.write_url(labels=label)  # filters_from_url applies it on the rerun
                 st.rerun()
         open_node(clicked)
+
+
+def counted(n: int, capped: bool) -> str:
+    """A count as shown: "1,000+" when it is a lower bound (entity_neighbours read MENTION_CAP + 1 of the
+    documents that mention a hub: one more than the cap, to know there are more; that one is not counted)."""
+    return f"{n - 1:,}+" if capped else f"{n:,}"
 
 
 def second_hop(drawing: Drawing, centre: str, rows: list[dict], rels: list[str], direction: int) -> None:
@@ -261,8 +273,8 @@ def facts(e: dict) -> None:
 
 def relationship_facts(entity_id: str) -> None:
     """Every extracted relationship of the entity with the passage that states it, and ✓ / ✗."""
-    rows = data.query("entity_facts", entity_id=entity_id, show_rejected=show_rejected())
-    st.markdown(f"**{t('explore.facts', n=len(rows))}**")
+    rows = data.query("entity_facts", entity_id=entity_id, show_rejected=show_rejected(), limit=FACTS_LIMIT)
+    st.markdown(f"**{t('explore.facts_capped', n=len(rows)) if len(rows) >= FACTS_LIMIT else t('explore.facts', n=len(rows))}**")
     st.toggle(t("review.show_rejected"), key="show_rejected")
     show_message()
     for i, r in enumerate(rows):

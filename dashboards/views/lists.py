@@ -17,6 +17,7 @@ from dashboards.i18n import MESSAGES, current, label_name, rel_name, t
 from schema import vocabulary
 
 LIMIT = 2000  # rows a list shows at most (the queries' bound)
+ENTITY_STEP = 200  # entities listed at first and added by each "show more" (the most mentioned first)
 VIEWS = ("entities", "facts")
 # the relationship lists, the four an analyst asks for first; then the other relationships between entities
 FACT_TYPES = ("UNDERTAKES", "RUNS", "PARTY_ORG_OF", "BRANCH_OF") + tuple(
@@ -86,7 +87,10 @@ def text_filter(frame: pd.DataFrame, text: str, columns: list[str]) -> pd.DataFr
 
 
 def entities_view(label: str, filter_box: Any) -> None:
-    rows = data.query("entity_list", label=label, limit=LIMIT)
+    limit_key = f"lists_limit_{label}"
+    limit = st.session_state.get(limit_key, ENTITY_STEP)
+    rows = data.query("entity_list", label=label, limit=limit)
+    total = rows[0]["total"] if rows else 0
     sep = "、" if current() == "zh" else ", "
     counts = count_columns(label)
     records = []
@@ -104,21 +108,28 @@ def entities_view(label: str, filter_box: Any) -> None:
             t("lists.first_year"): year(r.get("first_year")),
             t("lists.last_year"): year(r.get("last_year")),
             t("documents"): int(r.get("documents") or 0),
+            t("lists.mentions"): int(r.get("mentions") or 0),
             "id": r["id"],
         }
         records.append(record)
     columns = ["link", t("name"), t("lists.aliases"), t("lists.generic")] + [title for _, title in counts] + [
-        t("lists.directions"), t("lists.first_year"), t("lists.last_year"), t("documents"), "id"]
+        t("lists.directions"), t("lists.first_year"), t("lists.last_year"), t("documents"), t("lists.mentions"), "id"]
     frame = pd.DataFrame(records, columns=columns)
     text = filter_box.text_input(t("lists.filter"), key="lists_q_entities", placeholder=t("lists.filter_entities"))
     shown = text_filter(frame, text, [t("name"), t("lists.aliases"), "id"])
-    table(shown, len(frame), len(rows) >= LIMIT, f"{label}", "lists_entities_csv",
+    if total > len(rows):
+        st.caption(t("lists.entities_capped", shown=f"{len(rows):,}", total=f"{total:,}"))
+    table(shown, len(frame), False, f"{label}", "lists_entities_csv",
           {"link": st.column_config.LinkColumn(t("name"), display_text=NAME_IN_LINK, help=t("lists.link_help"),
                                                pinned=True),
            t("name"): None, "id": None,
            t("lists.generic"): st.column_config.CheckboxColumn(help=t("lists.generic_help"), width=48),
            t("lists.first_year"): st.column_config.TextColumn(width=72, help=t("lists.year_help")),
            t("lists.last_year"): st.column_config.TextColumn(width=72, help=t("lists.year_help"))})
+    if len(rows) < total and limit < LIMIT:
+        more = min(ENTITY_STEP, total - len(rows), LIMIT - limit)
+        st.button(t("show_more", n=more), key=f"more_{limit_key}", icon=":material/add:",
+                  on_click=lambda: st.session_state.__setitem__(limit_key, limit + more))
 
 
 def facts_view(rel: str, filter_box: Any) -> None:

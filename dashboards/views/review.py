@@ -13,6 +13,8 @@ from kg.merges import MergeError, candidates, merges
 from kg.review import present_keys
 from kg.stores import StoreError
 
+QUEUE_LIMIT = 50  # items a review queue lists (its first, by the queue's order)
+
 
 def decisions() -> None:
     rows = data.query("review_decisions")
@@ -35,8 +37,9 @@ def decisions() -> None:
 
 
 def queue(name: str, title_key: str) -> None:
-    rows = data.query("review_queue", queue=name, limit=50)
-    with st.expander(t(title_key, n=len(rows))):
+    rows = data.query("review_queue", queue=name, limit=QUEUE_LIMIT)
+    # the queue is read up to QUEUE_LIMIT items: a full one says so ("the first 50"), not a total
+    with st.expander(t(title_key, n=t("review.first_n", n=len(rows)) if len(rows) >= QUEUE_LIMIT else len(rows))):
         for r in rows:
             link = f"trace?rec={r['rec_id']}"
             line = f"- [{common.md_text(short(r['text'], 70))}]({link})"

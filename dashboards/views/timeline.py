@@ -17,6 +17,7 @@ from dashboards.i18n import guide_note, kind_name, rel_name, t
 KINDS = ("policy", "case", "report", "news", "speech")
 SINCE = 2012  # the first year shown unless the address or the slider asks for older documents
 LABEL_WIDTH = 12  # characters of a title written above its dot
+LINEAGE_DOCUMENTS = 100  # citing documents whose citations the lineage draws (the most recent)
 LABELS_PER_ROW = 6  # at most this many titles written along one direction's row (the rest: tooltips only)
 
 
@@ -208,13 +209,16 @@ def lineage(documents: list[dict], window: tuple[int, int] | None = None) -> Non
     by_year = widgets.toggle(t("timeline.by_year"), key="lineage_by_year", value=True, container=c2)
     years = {d["doc_id"]: d.get("year") for d in documents} if by_year else None
     in_window = years is not None and window  # on the year axis: only the citing documents of the chosen years
-    rows = data.query("citation_lineage", direction=direction,
+    rows = data.query("citation_lineage", direction=direction, limit=LINEAGE_DOCUMENTS,
                       **({"from_year": window[0], "to_year": window[1]} if in_window else {}))
     if in_window:
         c2.caption(t("timeline.by_year_window", start=window[0], end=window[1]))
     if not rows:
         st.info(t("timeline.no_citations"))
         return
+    citing, total = len({r["doc_id"] for r in rows}), rows[0].get("citing_documents") or 0
+    if total > citing:
+        st.caption(t("timeline.capped", shown=f"{citing:,}", total=f"{total:,}"))
     nodes, edges = lineage_graph(rows, {d["doc_id"]: d["title"] for d in documents}, years)
     if not edges:
         st.info(t("timeline.no_citations"))

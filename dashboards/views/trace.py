@@ -14,6 +14,7 @@ from dashboards.i18n import colon, current, guide_name, guide_note, kind_name, l
 from dashboards.reviewing import correct_bar, review_bar, show_message, show_rejected
 from dashboards.text import short
 
+PICK_LIMIT = 200  # recommendations the picker holds (the strongest); the others are found by their text
 
 def from_url() -> None:
     """The address names the view (a shared link, a reload): `?direction=2&indicator=2.4&rec=<id>`
@@ -77,21 +78,36 @@ def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Dire
         f"{c} {short(names[c], width)}{count.format(n=coverage.get(c, 0))}")
     if guide_note():
         st.caption(guide_note())
+    # the picker holds the PICK_LIMIT strongest recommendations; the others are found by their text, on demand
+    text = st.text_input(t("trace.rec_filter"), key=f"trace_rec_q_{code}_{indicator}",
+                         help=t("trace.rec_filter_help")).strip()
     rows = data.query("recommendations_by_indicator", direction=code, indicator=indicator,
-                      show_rejected=show_rejected())
+                      show_rejected=show_rejected(), text=text, limit=PICK_LIMIT)
+    total = rows[0]["total"] if rows else 0
     recs: dict[str, dict] = {}
     wanted = st.query_params.get("rec")
     if wanted and wanted == st.session_state.get(f"trace_rec_{code}_{indicator}") and \
             not any(r["rec_id"] == wanted for r in rows):
-        # a shared link to a recommendation the list hides (rejected): shown anyway, marked
+        # a shared link to a recommendation the list does not hold (beyond the first PICK_LIMIT, or rejected):
+        # its own row, found by its text; else shown anyway, marked
         found = data.query("trace_recommendation", rec_id=wanted)
         if found:
-            recs[wanted] = {"rec_id": wanted, "recommendation": found[0]["recommendation"], "score": 0.0,
-                            "matched": False, "review": found[0].get("review")}
+            same = [r for r in data.query("recommendations_by_indicator", direction=code, indicator=indicator,
+                                          show_rejected=True, text=found[0]["recommendation"], limit=PICK_LIMIT)
+                    if r["rec_id"] == wanted]
+            recs[wanted] = same[0] if same else {
+                "rec_id": wanted, "recommendation": found[0]["recommendation"], "score": 0.0, "matched": False,
+                "review": found[0].get("review")}
     for r in rows:
         recs.setdefault(r["rec_id"], r)
+    if text:
+        st.caption(t("trace.rec_found", total=f"{total:,}", shown=len(rows)) if rows
+                   else t("trace.rec_none_found", text=text))
+    elif total > len(rows):
+        st.caption(t("trace.rec_capped", shown=len(rows), total=f"{total:,}"))
     if not recs:
-        st.info(t("trace.none"), icon=":material/search_off:")
+        if not text:
+            st.info(t("trace.none"), icon=":material/search_off:")
         to_url(code, indicator, None)
         return direction, indicator, None
     rec_id = widgets.selectbox(

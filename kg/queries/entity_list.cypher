@@ -1,23 +1,35 @@
-// description: 实体列表 — the entities of one label with aliases, how many other entities each relationship type joins them to (facts a drafter rejected left out), the research directions, first and last year and number of the documents that mention them
+// description: 实体列表 — the entities of one label with aliases, how many other entities each relationship type joins them to (facts a drafter rejected left out), the research directions, first and last year and number of the documents that mention them, and their mentions; the `limit` most mentioned first (`total`: how many entities the label has)
 // param label: str = "Society" — the entity label (schema/vocabulary.py), e.g. Society, Branch, TalentProgram
-// param limit: int = 2000 — the most entities to return
+// param limit: int = 200 — the most entities to return (the most mentioned, by the count kept on each entity: kg/aggregates.py); only theirs are read
+CALL {
+  MATCH (e:Entity)
+  WHERE e.label = $label AND coalesce(e.review, '') <> 'rejected'
+  RETURN count(e) AS total
+}
 MATCH (e:Entity)
 WHERE e.label = $label AND coalesce(e.review, '') <> 'rejected'
-OPTIONAL MATCH (e)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(d:Document)
-WITH e, count(DISTINCT d) AS documents, min(d.year) AS first_year, max(d.year) AS last_year,
-     collect(DISTINCT d.directions) AS direction_lists
-OPTIONAL MATCH (e)-[x]-(o:Entity)
-WHERE type(x) IN ['BRANCH_OF', 'PARTY_ORG_OF', 'SUPERVISED_BY', 'RUNS', 'UNDERTAKES', 'ISSUED']
-  AND coalesce(x.review, '') <> 'rejected'
-WITH e, documents, first_year, last_year, direction_lists,
-     CASE WHEN x IS NULL THEN null WHEN startNode(x) = e THEN type(x) + '>' ELSE type(x) + '<' END AS rel,
-     count(DISTINCT o) AS n
-ORDER BY rel
-WITH e, documents, first_year, last_year, direction_lists,
-     collect(CASE WHEN rel IS NULL THEN null ELSE {rel: rel, n: n} END) AS relations
+// the most mentioned first, as scalars (fast to sort), then the documents and facts of those only
+WITH total, e.id AS eid, coalesce(e.mention_count, 0) AS mentions, e.name AS ename
+ORDER BY mentions DESC, ename, eid
+LIMIT $limit
+MATCH (e:Entity {id: eid})
+// each entity's documents and facts in a subquery of its own, as scalars (rows holding nodes are slow to group
+// on kglite)
+CALL (e) {
+  OPTIONAL MATCH (e)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(d:Document)
+  WITH DISTINCT d.id AS did, d.year AS year, d.directions AS directions
+  RETURN count(did) AS documents, min(year) AS first_year, max(year) AS last_year,
+         collect(DISTINCT directions) AS direction_lists
+}
+CALL (e) {
+  OPTIONAL MATCH (e)-[x:BRANCH_OF|PARTY_ORG_OF|SUPERVISED_BY|RUNS|UNDERTAKES|ISSUED]-(o:Entity)
+  WHERE coalesce(x.review, '') <> 'rejected'
+  WITH CASE WHEN x IS NULL THEN null WHEN startNode(x) = e THEN type(x) + '>' ELSE type(x) + '<' END AS rel, o.id AS oid
+  WITH rel, count(DISTINCT oid) AS n ORDER BY rel
+  RETURN collect(CASE WHEN rel IS NULL THEN null ELSE {rel: rel, n: n} END) AS relations
+}
 // a document's research directions are the guide's codes (1–4): listed in order, each once
 RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.generic AS generic, relations,
        [c IN range(1, 9) WHERE any(ds IN direction_lists WHERE c IN ds)] AS directions,
-       documents, first_year, last_year
-ORDER BY documents DESC, name, id
-LIMIT $limit
+       documents, first_year, last_year, mentions, total
+ORDER BY mentions DESC, name, id
