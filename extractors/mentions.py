@@ -23,6 +23,7 @@ from extractors.shadow import Shadow
 
 CJK = "\u4e00-\u9fff"
 SOCIETY_SUFFIX = "学会联合体|学会|协会|研究会|联合会|促进会"
+QUOTED = re.compile("“[^“”]+”")  # a whole mention inside quotes
 WORK_PLAN = re.compile("工作(?:计划|总结|要点)$|总结")  # an organisation's own work plan or report, no programme
 BRANCH_SUFFIX = "专项基金管理委员会|专业委员会|工作委员会|专门委员会|分会|专委会"
 PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党总支|党支部|党委|党组织|党组")
@@ -452,6 +453,8 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     chosen = _choose(candidates)
     chosen = sorted(chosen + _short_names(text, chosen), key=lambda c: (c.start, c.end))
     for c in chosen:
+        if c.generic and c.label in ("Society", "Agency", "Branch") and QUOTED.fullmatch(text, max(0, c.start - 1), c.end + 1):
+            continue  # 名称以“行业协会”“商会”作后缀: a kind's word quoted is the word, no body
         if c.label == "TalentProgram" and c.canonical in kinds:
             c.generic = True  # 自然科学奖 alone: a category every award system has, not one award
         if not c.nested and c.label == "TalentProgram":  # a known programme nests its runner (中国科协青年人才托举工程)

@@ -685,3 +685,13 @@ def test_words_around_names_that_are_no_part_of_them():
                                       "学会组建了新一届学科专业委员会35个。包括2016年主要工作计划。官网“年度工作总结和工作计划”栏目。").mentions}
     assert {"湖北省科协党组", "市科协", "中国科协", "学科专业委员会"} <= names
     assert not {n for n in names if n.startswith(("时任", "交", "新一届")) or n.endswith(("科协会", "工作计划"))}
+
+
+def test_a_function_word_before_people_skills_or_knowledge_names_no_function():
+    facts = facts_of("学会开展标准化知识专题培训，培养科普人才队伍，提升科普能力。学会承接科技成果评价。")
+    assert {m.text for m in facts.mentions if m.type == "GovernmentFunction"} == {"科技成果评价"}
+
+
+def test_a_kind_s_word_in_quotes_is_the_word_not_a_body():
+    facts = facts_of("名称以“行业协会”“协会”“商会”等作后缀。行业协会商会须脱钩。")
+    assert [(m.text, m.type) for m in facts.mentions] == [("行业协会商会", "Society")]
