@@ -17,12 +17,13 @@ from functools import cache
 
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
-from extractors.shapes import LEVEL_ONLY, PLACE_VERBS, STOP_WORDS, shape_finder, window_words
+from extractors.shapes import LEVEL_ONLY, PLACE_VERBS, STOP_WORDS, name_start, shape_finder, window_words
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
 CJK = "\u4e00-\u9fff"
 SOCIETY_SUFFIX = "学会联合体|学会|协会|研究会|联合会|促进会"
+DOCUMENT_NUMBER = re.compile(r"(?:[办厅]?[发函]|[发函]?[\u4e00-\u9fff]?字)?[〔\[［]\d{4}[〕\]］]\d+号")  # what follows a name inside a 发文字号
 QUOTED = re.compile("“[^“”]+”")  # a whole mention inside quotes
 WORK_PLAN = re.compile("工作(?:计划|总结|要点)$|总结")  # an organisation's own work plan or report, no programme
 BRANCH_SUFFIX = "专项基金管理委员会|专业委员会|工作委员会|专门委员会|分会|专委会"
@@ -413,6 +414,10 @@ def _short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     full: dict[tuple[str, str], Candidate] = {}  # (label, short name) -> the full name
     for c in chosen:
         m = SHORT_NAME.match(text, c.end)
+        if m and m.group("said") and m.group("short") == text[c.start:c.end]:  # 社会组织登记管理机关（简称登记管理机关）:
+            begin = name_start(text, c.start, max_len=10, keep=frozenset({"组织"}))  # the name said in full is longer
+            if begin < c.start:
+                c.start, c.canonical = begin, text[begin:c.end]
         if m and not c.generic and c.label in SHORT_NAMED and m.group("short") != c.canonical \
                 and (m.group("said") or _abbreviates(m.group("short"), text[c.start:c.end])):
             c.aliases = tuple(dict.fromkeys(c.aliases + (m.group("short"),)))
@@ -453,6 +458,8 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     chosen = _choose(candidates)
     chosen = sorted(chosen + _short_names(text, chosen), key=lambda c: (c.start, c.end))
     for c in chosen:
+        if DOCUMENT_NUMBER.match(text, c.end):
+            continue  # 国办发〔2021〕26号, 科协发学字〔2014〕86号: a document's number, no body acting
         if c.generic and c.label in ("Society", "Agency", "Branch") and QUOTED.fullmatch(text, max(0, c.start - 1), c.end + 1):
             continue  # 名称以“行业协会”“商会”作后缀: a kind's word quoted is the word, no body
         if c.label == "TalentProgram" and c.canonical in kinds:

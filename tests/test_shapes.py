@@ -695,3 +695,13 @@ def test_a_function_word_before_people_skills_or_knowledge_names_no_function():
 def test_a_kind_s_word_in_quotes_is_the_word_not_a_body():
     facts = facts_of("名称以“行业协会”“协会”“商会”等作后缀。行业协会商会须脱钩。")
     assert [(m.text, m.type) for m in facts.mentions] == [("行业协会商会", "Society")]
+
+
+def test_a_name_said_in_full_before_its_short_form_is_the_longer_name():
+    facts = facts_of("它适用于社会组织登记管理机关（简称登记管理机关）形成的信息。登记管理机关应当公开。")
+    assert [m.text for m in facts.mentions if m.type == "Agency"] == ["社会组织登记管理机关", "登记管理机关", "登记管理机关"]
+
+
+def test_a_name_inside_a_document_number_is_no_mention():
+    facts = facts_of("为贯彻《意见》（国办发〔2021〕26号），江苏省人民政府办公厅以苏办发〔2017〕51号文下发通知。")
+    assert [m.text for m in facts.mentions if m.type == "Agency"] == ["江苏省人民政府办公厅"]
