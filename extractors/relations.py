@@ -129,6 +129,8 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                     continue  # 学会向中国科协提交申请，制定了《条例》: the body after 向 is no agent
                 if not rule.tail_first and _nearer_agent(text, sentence, rule, head, trigger_at):
                     continue  # X网站消息：由Y主办的Z奖: Y, not X, runs it
+                if rule.type == "ISSUED" and _issued_by_another(tail, head):
+                    continue  # 中办、国办印发的《A》以及《国务院关于…的决定》: the title names its own issuer
                 if rule.type == "RUNS" and _MODIFIED.match(matching_text(text[tail.end:tail.end + 4])):
                     continue  # “科创中国”服务团: the programme names something else here
                 if rule.type == "BRANCH_OF":  # X学会下设A、B和C: every named branch of the list
@@ -224,14 +226,25 @@ def _coordinated(text: str, sentence: list[Placed], found: list[Relation]) -> li
         if rel.type in ("ISSUED", "RUNS"):
             j = head_index
             while j > 0 and _joined(text, sentence[j - 1], sentence[j]):
-                out.append(_relation(rel.type, sentence[j - 1], tail, rel.evidence.extractor, rel.evidence.confidence))
+                if not (rel.type == "ISSUED" and _issued_by_another(tail, sentence[j - 1])):
+                    out.append(_relation(rel.type, sentence[j - 1], tail, rel.evidence.extractor, rel.evidence.confidence))
                 j -= 1
         if rel.type in ("UNDERTAKES", "RUNS", "ISSUED") and tail_index > head_index:
             j = tail_index
             while j + 1 < len(sentence) and _joined(text, sentence[j], sentence[j + 1], _TAIL_LIST):
-                out.append(_relation(rel.type, head, sentence[j + 1], rel.evidence.extractor, rel.evidence.confidence))
+                if not (rel.type == "ISSUED" and _issued_by_another(sentence[j + 1], head)):
+                    out.append(_relation(rel.type, head, sentence[j + 1], rel.evidence.extractor, rel.evidence.confidence))
                 j += 1
     return out
+
+
+def _issued_by_another(policy: Placed, head: Placed) -> bool:
+    """A title that names its own issuer first (《国务院关于取消和下放一批行政审批项目等事项的决定》), and not `head`."""
+    issuer = matching_text(policy.entity.name).partition("关于")[0]  # 國務院關於 reads as 国务院关于
+    if not re.fullmatch("[^<《〈]{2,30}(?:部|厅|局|院|委|委员会|办|中央|政府|科协|协会|学会)", issuer):
+        return False  # no issuer named (关于…), or a place (重庆市关于…)
+    names = [matching_text(n) for n in (head.entity.name, *head.entity.aliases, head.text) if n]
+    return not any(n in issuer for n in names)
 
 
 AGENTS = ("Society", "Branch", "PartyOrganization")  # a body nearer the verb, named or a kind (全国学会), is its agent

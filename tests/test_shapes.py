@@ -705,3 +705,13 @@ def test_a_name_said_in_full_before_its_short_form_is_the_longer_name():
 def test_a_name_inside_a_document_number_is_no_mention():
     facts = facts_of("为贯彻《意见》（国办发〔2021〕26号），江苏省人民政府办公厅以苏办发〔2017〕51号文下发通知。")
     assert [m.text for m in facts.mentions if m.type == "Agency"] == ["江苏省人民政府办公厅"]
+
+
+def test_a_title_that_names_another_issuer_is_not_issued_by_the_sentence_s_agents():
+    for text in ("落实中办、国办印发的《深化科技体制改革实施方案》以及《国务院关于取消和下放一批行政审批项目等事项的决定》的要求。",
+                 "落實中辦、國辦印發的《深化科技體制改革實施方案》以及《國務院關於取消和下放一批行政審批項目等事項的決定》的要求。"):
+        facts = facts_of(text)
+        issued = {(r.head, r.tail) for r in facts.relations if r.type == "ISSUED"}
+        assert len(issued) == 2 and all(tail.endswith(("实施方案", "實施方案")) for _, tail in issued), issued
+    facts = facts_of("中国科协办公厅印发《中国科协办公厅关于开展世界一流学会建设的通知》。")
+    assert [(r.head, r.type) for r in facts.relations if r.type == "ISSUED"] == [("中国科协办公厅", "ISSUED")]
