@@ -199,6 +199,14 @@ def _quoted_honour() -> re.Pattern[str]:
 
 
 @cache
+def _quoted_brand() -> re.Pattern[str]:
+    """A quoted name right before a word that says it brands a programme (seed_data/rules/name_parts.tsv,
+    TalentProgram brand_next): “科创中国”试点城市."""
+    after = name_parts().alternation("TalentProgram", "brand_next") or "(?!)"
+    return re.compile(f"“([{CJK}]{{2,8}})”(?:{after})")
+
+
+@cache
 def _society_scope() -> re.Pattern[str]:
     """Scope and sector words (seed_data/rules/name_parts.tsv, Society scope): a name of these alone is a kind."""
     words = sorted(name_parts().get("Society", "scope"), key=len, reverse=True)
@@ -255,6 +263,10 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
     for m in _quoted_honour().finditer(text):  # “先进集体”, “优秀科技工作者”: a quoted honorary title
         out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
+    brands = {m.group(1) for m in _quoted_brand().finditer(text)}  # “科创中国”试点城市: the brand of a programme
+    for brand in sorted(brands):
+        for m in re.finditer(f"“({re.escape(brand)})”", text):  # and every quoted use of it
+            out.append(Candidate(m.start(1), m.end(1), "TalentProgram", brand, False, "pattern"))
     for m in re.finditer("专项", text):  # named special projects: 团体标准国际化试点专项
         begin = _left_boundary(text, m.start(), max_len=14, require_opening=False, pos=NAME_POS + ("v",),
                                stop=PROGRAMME_STOP)

@@ -67,6 +67,8 @@ PARTS: dict[str, dict[str, str]] = {
         "generic": "a kind named alone is no programme (科技奖, 社会科技奖), though 中华医学科技奖 is",
         "longer_word": "a head followed by these is part of a longer word (奖励, 工程师, 计划单列)",
         "honour": "an honorary title, a programme when quoted (“先进集体”)",
+        "brand_next": "a quoted name right before one of these is a programme's brand (“科创中国”试点城市); "
+                      "then every quoted use of that name in the text is the programme",
         "category": "an award's category or grade named alone is a kind, generic (自然科学奖, 优秀组织奖)",
     },
     "Branch": {"head": "a society's branch (专业委员会, 分会 …)", "stop": "not a branch (分会场)",

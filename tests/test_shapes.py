@@ -715,3 +715,9 @@ def test_a_title_that_names_another_issuer_is_not_issued_by_the_sentence_s_agent
         assert len(issued) == 2 and all(tail.endswith(("实施方案", "實施方案")) for _, tail in issued), issued
     facts = facts_of("中国科协办公厅印发《中国科协办公厅关于开展世界一流学会建设的通知》。")
     assert [(r.head, r.type) for r in facts.relations if r.type == "ISSUED"] == [("中国科协办公厅", "ISSUED")]
+
+
+def test_a_quoted_brand_before_a_programme_word_is_the_programme_in_every_quoted_use():
+    # names no gazetteer holds: the shape alone finds them
+    facts = facts_of("“星火赋能”试点城市建设推进。“星火赋能”是省科协打造的品牌。“云上书屋”平台上线。山西评选“最美青年科技工作者”。")
+    assert [m.text for m in facts.mentions if m.type == "TalentProgram"] == ["星火赋能", "星火赋能", "最美青年科技工作者"]
