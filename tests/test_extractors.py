@@ -148,7 +148,7 @@ def test_extraction_is_deterministic_across_processes():
 # Floors, not goals: the scores measured when each split was made (tests/gold/README.md), less a
 # small margin, so a change that makes extraction worse fails here. The goals of issue 9 are higher.
 # Floors a little under the scores of the day. The test recommendation floor went down (0.55 → 0.50) in v0.5:
-# the gold's recommendations were audited blind to the system and the classifier gained 780 labelled sentences
+# the gold's recommendations were audited blind to the system and the classifier gained 784 labelled sentences
 # of new kinds, both chosen on dev (scripts/train_recommendations.py --dev-cv), after which the test part
 # scores 0.52 (it scored 0.54 on the audited gold with the classifier before the new sentences).
 FLOORS = {
