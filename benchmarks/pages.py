@@ -277,8 +277,12 @@ def measure_page_sizes(store_kind: str, base: list, guide: Any, workdir: Path, c
             built = builder.grow_to(target, progress)
             t = now()
             try:
-                update_support(store)
-                built["support_seconds"] = rounded(now() - t)
+                if not cfg.get("page_support", True):  # --no-support: the recount is quadratic (hours at ~1M nodes)
+                    built["support_skipped"] = True
+                    progress(f"{store_kind}: support not recounted (--no-support): its reads are cheaper than on a real graph")
+                else:
+                    update_support(store)
+                    built["support_seconds"] = rounded(now() - t)
             except Exception as exc:  # noqa: BLE001 — on copies of one corpus every recommendation pairs with
                 # its own copies, which can exceed Neo4j's transaction memory (docs/PERFORMANCE.md, bulk load)
                 built["support_failed"] = f"{type(exc).__name__}: {str(exc)[:200]}"
@@ -361,6 +365,10 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds a read may take when recorded")
     parser.add_argument("--base-docs", type=int, default=FULL["base_docs"])
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--no-support", action="store_true",
+                        help="do not recount support links before timing the pages (the recount is quadratic: over "
+                             "40 minutes at ~1M nodes); trace's support panel and the review page's support queue then "
+                             "read an empty support, and the results say support_skipped")
     parser.add_argument("--compare", type=Path, nargs=2, metavar=("BEFORE", "AFTER"),
                         help="print a markdown table of two --json results (nothing is measured)")
     args = parser.parse_args()
@@ -370,7 +378,7 @@ def main() -> None:
         return
     quiet_driver()
     cfg = {**FULL, "query_nodes": tuple(int(n) for n in args.nodes.split(",")), "page_recordings": args.recordings,
-           "page_replays": args.replays, "page_timeout_s": args.timeout}
+           "page_replays": args.replays, "page_timeout_s": args.timeout, "page_support": not args.no_support}
     work = Path(tempfile.mkdtemp(prefix="kg-pages-bench-"))
 
     def say(message: str) -> None:
