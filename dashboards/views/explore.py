@@ -274,7 +274,8 @@ def facts(e: dict) -> None:
 def relationship_facts(entity_id: str) -> None:
     """Every extracted relationship of the entity with the passage that states it, and ✓ / ✗."""
     rows = data.query("entity_facts", entity_id=entity_id, show_rejected=show_rejected(), limit=FACTS_LIMIT)
-    st.markdown(f"**{t('explore.facts_capped', n=len(rows)) if len(rows) >= FACTS_LIMIT else t('explore.facts', n=len(rows))}**")
+    heading = "explore.facts_capped" if len(rows) >= FACTS_LIMIT else "explore.facts"  # a full list is the first N
+    st.markdown(f"**{t(heading, n=len(rows))}**")
     st.toggle(t("review.show_rejected"), key="show_rejected")
     show_message()
     for i, r in enumerate(rows):

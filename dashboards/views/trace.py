@@ -16,6 +16,7 @@ from dashboards.text import short
 
 PICK_LIMIT = 200  # recommendations the picker holds (the strongest); the others are found by their text
 
+
 def from_url() -> None:
     """The address names the view (a shared link, a reload): `?direction=2&indicator=2.4&rec=<id>`
     (direction and indicator default to the recommendation's first direction, all indicators), and
@@ -102,7 +103,7 @@ def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Dire
         recs.setdefault(r["rec_id"], r)
     if text:
         st.caption(t("trace.rec_found", total=f"{total:,}", shown=len(rows)) if rows
-                   else t("trace.rec_none_found", text=text))
+                   else t("trace.rec_none_found", text=common.md_text(text)))  # typed text shown as text
     elif total > len(rows):
         st.caption(t("trace.rec_capped", shown=len(rows), total=f"{total:,}"))
     if not recs:
