@@ -13,6 +13,8 @@ they are made in the app; `tests/test_bench.py` checks that it covers every page
 `dashboards.pages.PAGES` and that each step reads what it is meant to, so it cannot drift.
 
     python -m benchmarks.pages [--store embedded|neo4j] [--nodes 10000,100000,1000000] [--json out.json]
+    python -m benchmarks.pages --nodes 1000000 --keep /tmp/big   # build once and keep the graph
+    python -m benchmarks.pages --graph /tmp/big                  # time the pages on it again
 """
 from __future__ import annotations
 
@@ -260,9 +262,9 @@ def measure_pages(store: GraphStore, recordings: int, replays: int, *, seed: str
 
 
 def measure_page_sizes(store_kind: str, base: list, guide: Any, workdir: Path, cfg: dict[str, Any],
-                       progress: Progress) -> list[dict[str, Any]]:
+                       progress: Progress, keep: bool = False) -> list[dict[str, Any]]:
     """Grow one graph through the sizes of `cfg["query_nodes"]` (as `benchmarks.latency` does) and
-    measure every page at each."""
+    measure every page at each (`keep`: the Neo4j database is not wiped after)."""
     from benchmarks.builder import GraphBuilder
     from benchmarks.latency import rebuild_fulltext
     from benchmarks.stores import bench_store
@@ -295,10 +297,26 @@ def measure_page_sizes(store_kind: str, base: list, guide: Any, workdir: Path, c
             if cfg.get("page_partial"):  # what is measured so far, in case a larger size fails
                 cfg["page_partial"](results)
     finally:
-        if store_kind == "neo4j":
+        if store_kind == "neo4j" and not keep:
             store.wipe()
         store.close()
     return results
+
+
+def measure_kept(workdir: Path, cfg: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    """The pages on the embedded graph a `--keep` run left in `workdir` (built once, timed again
+    after a change to the queries: the graph is the same, only the reads differ)."""
+    from benchmarks.stores import bench_store, count
+
+    if not (workdir / "store-pages").is_dir():
+        raise SystemExit(f"{workdir}: no graph here (store-pages/); build one with --keep {workdir}")
+    reader = bench_store("embedded", workdir, "pages", writer=False)
+    try:
+        nodes, relationships = count(reader)
+    finally:
+        reader.close()
+    return {"nodes": nodes, "relationships": relationships, "kept_graph": str(workdir),
+            "pages": measure_built("embedded", None, workdir, "pages", cfg, progress)}  # type: ignore[arg-type]
 
 
 def measure_built(store_kind: str, store: GraphStore, workdir: Path, name: str, cfg: dict[str, Any],
@@ -369,6 +387,11 @@ def main() -> None:
                         help="do not recount support links before timing the pages (the recount is quadratic: over "
                              "40 minutes at ~1M nodes); trace's support panel and the review page's support queue then "
                              "read an empty support, and the results say support_skipped")
+    parser.add_argument("--keep", type=Path, default=None, metavar="DIR",
+                        help="build in DIR and keep it (embedded: DIR/store-pages holds the graph of the last size), "
+                             "to time the pages on it again with --graph")
+    parser.add_argument("--graph", type=Path, default=None, metavar="DIR",
+                        help="build nothing: time the pages on the embedded graph a --keep run left in DIR")
     parser.add_argument("--compare", type=Path, nargs=2, metavar=("BEFORE", "AFTER"),
                         help="print a markdown table of two --json results (nothing is measured)")
     args = parser.parse_args()
@@ -379,22 +402,27 @@ def main() -> None:
     quiet_driver()
     cfg = {**FULL, "query_nodes": tuple(int(n) for n in args.nodes.split(",")), "page_recordings": args.recordings,
            "page_replays": args.replays, "page_timeout_s": args.timeout, "page_support": not args.no_support}
-    work = Path(tempfile.mkdtemp(prefix="kg-pages-bench-"))
-
     def say(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    base = [extract(r) for r in read_seeded(work / "base", args.base_docs, 1)]
-    guide = extract(read_document(GUIDE_PATH))
     def save(results: list) -> None:
         if args.json:
             args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
 
-    cfg["page_partial"] = save
-    try:
-        result = measure_page_sizes(args.store, base, guide, work, cfg, say)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    if args.graph:
+        result = [measure_kept(args.graph, cfg, say)]
+        save(result)
+    else:
+        work = args.keep or Path(tempfile.mkdtemp(prefix="kg-pages-bench-"))
+        work.mkdir(parents=True, exist_ok=True)
+        base = [extract(r) for r in read_seeded(work / "base", args.base_docs, 1)]
+        guide = extract(read_document(GUIDE_PATH))
+        cfg["page_partial"] = save
+        try:
+            result = measure_page_sizes(args.store, base, guide, work, cfg, say, keep=args.keep is not None)
+        finally:
+            if args.keep is None:
+                shutil.rmtree(work, ignore_errors=True)
     for size in result:
         print(f"\n{args.store}, {size['nodes']:,} nodes, {size['relationships']:,} relationships")
         for page, steps in size["pages"].items():

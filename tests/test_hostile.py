@@ -303,6 +303,22 @@ def test_a_cartesian_query_is_stopped_by_name_on_both_stores(store, tmp_path: Pa
     assert store.read_bounded("MATCH (p:Passage) RETURN count(p) AS n", {}, limits).rows == [{"n": 400}]
 
 
+def test_the_memory_limit_is_on_what_a_statement_adds_to_the_loaded_graph(tmp_path: Path):
+    """A graph of a million nodes takes more address space than the limit before any statement runs:
+    the limit counts what the statement adds, so a small question is still answered (here with a limit
+    smaller than what the child's interpreter and the loaded graph take) and a cartesian product is
+    still stopped."""
+    with EmbeddedStore(tmp_path / "graph.kgl", writer=True) as writer:
+        _small_graph(writer, 400)
+        writer.checkpoint()
+    reader = EmbeddedStore(tmp_path / "graph.kgl")
+    limits = QueryLimits(timeout_s=20, max_rows=100, max_memory_mb=64)
+    assert reader.read_bounded("MATCH (p:Passage) RETURN count(p) AS n", {}, limits).rows == [{"n": 400}]
+    with pytest.raises((QueryTimeout, QueryTooLarge), match="stopped"):
+        reader.read_bounded("MATCH (a),(b),(c) RETURN a.id AS x, b.id AS y, c.id AS z", {},
+                            QueryLimits(timeout_s=20, max_rows=100_000_000, max_work=10**12, max_memory_mb=64))
+
+
 def test_cli_cartesian_query_under_a_memory_cap_ends_with_a_named_message(embedded_env):
     kg_capped("ingest", str(SEED / "guide-2020.txt"), str(SEED / "documents"), env=embedded_env)
     env = embedded_env | {"KG_QUERY_TIMEOUT_S": "30"}

@@ -67,7 +67,7 @@ class QueryLimits:
     timeout_s: float = 30.0
     max_rows: int = 10_000
     max_work: int = 50_000_000  # kglite work units (rows produced by matching); Neo4j bounds memory itself
-    max_memory_mb: int = 2048  # embedded: the address space of the process the statement runs in
+    max_memory_mb: int = 2048  # embedded: the address space a statement's process may take beyond the loaded graph
     max_result_mb: int = 64  # embedded: serialised rows handed back
 
     @classmethod

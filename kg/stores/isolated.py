@@ -4,8 +4,9 @@ kglite bounds a statement's time (`timeout_ms`) and its matching work (`max_work
 its memory: `MATCH (a),(b) RETURN a, b` or an unbounded variable-length path fills gigabytes
 within seconds, and an allocation failure in its Rust core aborts the whole process (the
 dashboard's server, or `kg cypher` with the batch it was part of). So a typed statement runs in a
-child process under an address-space limit (RLIMIT_AS) and a wall-clock deadline: whatever the
-statement does, the child dies, not the caller, and the caller reports it by name.
+child process under an address-space limit (RLIMIT_AS: `max_memory_mb` more than the child holds
+once the graph is loaded) and a wall-clock deadline: whatever the statement does, the child dies,
+not the caller, and the caller reports it by name.
 
 Protocol: the parent writes one JSON request to the child's stdin; the child answers with one
 JSON object on stdout: {"rows": [...], "truncated": bool} or {"error": class name, "message": str}.
@@ -55,18 +56,34 @@ def _answer(stdout: str) -> dict | None:
     return answer if isinstance(answer, dict) else None
 
 
-def _child() -> None:
-    request = json.loads(sys.stdin.read())
-    limit = int(request["max_memory_mb"]) * 1024 * 1024
+def address_space() -> int:
+    """The bytes of address space this process holds now (VmSize)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmSize:"):
+            return int(line.split()[1]) * 1024
+    raise OSError("no VmSize in /proc/self/status")
+
+
+def limit_address_space(extra: int) -> None:
+    """Let this process hold at most `extra` bytes of address space more than it holds now (and never
+    more than a limit it was given)."""
+    limit = address_space() + extra
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard == resource.RLIM_INFINITY or limit < hard:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard if hard != resource.RLIM_INFINITY else limit))
+
+
+def _child() -> None:
+    request = json.loads(sys.stdin.read())
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     from kg.stores.embedded import EmbeddedStore
 
     limits = QueryLimits(timeout_s=request["timeout_s"], max_rows=request["max_rows"], max_work=request["max_work"])
     try:
         store = EmbeddedStore(Path(request["path"]))
+        store.read("RETURN 1 AS one")  # the graph loaded: the limit is on what the statement adds to it, so that
+        # a graph of a million nodes (itself more than the limit in address space) can still be asked a small question
+        limit_address_space(int(request["max_memory_mb"]) * 1024 * 1024)
         result = store.read_bounded_here(request["query"], request["params"], limits)
     except tuple(_ERRORS.values()) as exc:
         print(json.dumps({"error": type(exc).__name__, "message": str(exc)}, ensure_ascii=False))
