@@ -34,6 +34,12 @@ CHECKS: dict[str, str] = {
         "OR m.start < p.start OR m.`end` > p.`end` "
         "OR (m.text IS NOT NULL AND substring(p.text, m.start - p.start, m.`end` - m.start) <> m.text) "
         "RETURN p.id AS passage, m.start AS start, m.`end` AS `end`",
+    # what lets the reader find a passage's facts among the pairs of its own mentions (document_passages)
+    "both ends of a fact between entities are mentioned in its evidence passage":
+        "MATCH (a:Entity)-[x]->(b:Entity) WHERE x.evidence IS NOT NULL "
+        "WITH a, x, b, x.evidence AS evidence MATCH (p:Passage {id: evidence}) "
+        "WHERE NOT EXISTS { (p)-[:MENTIONS]->(a) } OR NOT EXISTS { (p)-[:MENTIONS]->(b) } "
+        "RETURN type(x) AS type, a.id AS head, b.id AS tail, evidence",
     "every recommendation has evidence passages":
         "MATCH (r:Recommendation) WHERE NOT EXISTS { (r)-[:SUPPORTED_BY]->(:Passage) } "
         "RETURN r.id AS id, r.text AS text",

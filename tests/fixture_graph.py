@@ -98,6 +98,7 @@ def policy_facts() -> Facts:
         _mention(doc, ps, party, "中国计算机学会党委"), _mention(doc, ps, func, "科技评估"),
         _mention(doc, ps, cast, "中国科协", nth=2), _mention(doc, ps, prog, "青年人才托举工程"),
         _mention(doc, ps, ccf, "中国计算机学会", nth=1),
+        _mention(doc, ps, ccf, "中国计算机学会", source="nested"),  # inside 中国计算机学会党委: the facts' end
     ]
     relations = [
         _relation("ISSUED", cast, policy, ps[0]), _relation("PARTY_ORG_OF", party, ccf, ps[1]),
@@ -140,7 +141,8 @@ def case_facts() -> Facts:
     branch = _entity("Branch", "青年工作委员会")  # a name no gazetteer knows: found by its shape
     mentions = [_mention(doc, ps, ccf, "中国计算机学会"), _mention(doc, ps, func, "科技评估"),
                 _mention(doc, ps, party, "中国计算机学会党委"), _mention(doc, ps, func, "科技评估", nth=2),
-                _mention(doc, ps, branch, "青年工作委员会", source="shape")]
+                _mention(doc, ps, branch, "青年工作委员会", source="shape"),
+                _mention(doc, ps, ccf, "中国计算机学会", nth=1, source="nested")]  # inside 中国计算机学会党委
     relations = [_relation("UNDERTAKES", ccf, func, ps[0]), _relation("PARTY_ORG_OF", party, ccf, ps[1])]
     return Facts(document=doc, passages=tuple(ps), entities=(ccf, party, func, branch), mentions=tuple(mentions),
                  relations=tuple(relations))

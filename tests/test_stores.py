@@ -24,6 +24,18 @@ def test_loaded_graph_satisfies_invariants(store):
     assert failed == []
 
 
+def test_check_finds_a_fact_whose_end_its_passage_does_not_mention(store):
+    """The reader finds a passage's facts among the pairs of the passage's own mentions, so a fact
+    whose end is not mentioned in its evidence passage would be missing from it: `kg check` says so."""
+    load_facts(store, all_facts())
+    fact = store.read("MATCH (a:Entity)-[x:PARTY_ORG_OF]->(b:Entity) RETURN a.id AS head, x.evidence AS evidence")[0]
+    name = "both ends of a fact between entities are mentioned in its evidence passage"
+    assert [r.violations for r in run_checks(store) if r.name == name] == [0]
+    store.write("MATCH (p:Passage {id: $evidence})-[m:MENTIONS]->(a:Entity {id: $head}) DELETE m", fact)
+    found = [r for r in run_checks(store) if r.name == name]
+    assert found[0].violations == 1 and found[0].sample[0]["head"] == fact["head"]
+
+
 def test_document_counts_as_ingested_with_its_sha(store):
     load_facts(store, all_facts())
     docs = ingested_documents(store)
