@@ -75,6 +75,15 @@ def read(cypher: str, params: dict[str, Any] | None = None, max_rows: int | None
     return connection().store.read_bounded(cypher, params or {}, limits)
 
 
+def prepare_read() -> None:
+    """Have the store get ready for `read` (the embedded store loads the graph in the child process
+    typed reads run in, in the background: seconds on a large graph), so the first typed read does
+    not wait for it."""
+    prepare = getattr(connection().store, "prepare_bounded", None)
+    if prepare is not None:
+        prepare(QueryLimits.from_settings(load_settings()))
+
+
 def library() -> dict[str, queries.NamedQuery]:
     return queries.library()
 

@@ -13,6 +13,7 @@ import os
 import resource
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -317,6 +318,37 @@ def test_the_memory_limit_is_on_what_a_statement_adds_to_the_loaded_graph(tmp_pa
     with pytest.raises((QueryTimeout, QueryTooLarge), match="stopped"):
         reader.read_bounded("MATCH (a),(b),(c) RETURN a.id AS x, b.id AS y, c.id AS z", {},
                             QueryLimits(timeout_s=20, max_rows=100_000_000, max_work=10**12, max_memory_mb=64))
+
+
+def test_typed_reads_share_one_child_that_sees_a_new_checkpoint_and_outlives_a_killed_one(tmp_path: Path):
+    """The child that runs typed reads keeps the graph loaded between them (a large graph takes
+    seconds to load); a new checkpoint of the file is read by the next statement; a statement that
+    the memory limit kills is reported by name, and the next one is answered by a new child."""
+    from kg.stores import isolated
+
+    isolated.stop_all()
+    path = tmp_path / "graph.kgl"
+    with EmbeddedStore(path, writer=True) as writer:
+        _small_graph(writer, 400)
+        writer.checkpoint()
+    reader = EmbeddedStore(path)
+    limits = QueryLimits(timeout_s=20, max_rows=100, max_memory_mb=64)
+    count = "MATCH (p:Passage) RETURN count(p) AS n"
+    assert reader.read_bounded(count, {}, limits).rows == [{"n": 400}]
+    child = [w.process.pid for w in isolated._workers.values()]
+    assert reader.read_bounded(count, {}, limits).rows == [{"n": 400}]
+    assert [w.process.pid for w in isolated._workers.values()] == child and len(child) == 1
+    time.sleep(0.01)  # a later modification time than the file the child loaded
+    with EmbeddedStore(path, writer=True) as writer:
+        writer.write("CREATE (:Passage {id: 'p-new', name: 'p-new'})")
+        writer.checkpoint()
+    assert reader.read_bounded(count, {}, limits).rows == [{"n": 401}]
+    with pytest.raises((QueryTimeout, QueryTooLarge), match="stopped"):
+        reader.read_bounded("MATCH (a),(b),(c) RETURN a.id AS x, b.id AS y, c.id AS z", {},
+                            QueryLimits(timeout_s=20, max_rows=100_000_000, max_work=10**12, max_memory_mb=64))
+    assert reader.read_bounded(count, {}, limits).rows == [{"n": 401}]
+    isolated.stop_all()
+    assert isolated._workers == {}
 
 
 def test_cli_cartesian_query_under_a_memory_cap_ends_with_a_named_message(embedded_env):

@@ -195,6 +195,7 @@ def to_url() -> None:
 def render() -> None:
     st.title(t("page.cypher"))
     st.caption(t("cypher.intro"))
+    data.prepare_read()
     from_url()
     st.session_state.setdefault(TEXT, DEFAULT_QUERY)
     st.session_state.setdefault(PARAMS, "{}")

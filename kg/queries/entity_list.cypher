@@ -21,15 +21,24 @@ CALL (e) {
   RETURN count(did) AS documents, min(year) AS first_year, max(year) AS last_year,
          collect(DISTINCT directions) AS direction_lists
 }
+// the other entities each relationship type joins it to, one way at a time (an undirected match that then asks
+// which end it is costs twice as much on a hub)
 CALL (e) {
-  OPTIONAL MATCH (e)-[x:BRANCH_OF|PARTY_ORG_OF|SUPERVISED_BY|RUNS|UNDERTAKES|ISSUED]-(o:Entity)
+  OPTIONAL MATCH (e)-[x:BRANCH_OF|PARTY_ORG_OF|SUPERVISED_BY|RUNS|UNDERTAKES|ISSUED]->(o:Entity)
   WHERE coalesce(x.review, '') <> 'rejected'
-  WITH CASE WHEN x IS NULL THEN null WHEN startNode(x) = e THEN type(x) + '>' ELSE type(x) + '<' END AS rel, o.id AS oid
+  WITH type(x) AS rel, o.id AS oid
   WITH rel, count(DISTINCT oid) AS n ORDER BY rel
-  RETURN collect(CASE WHEN rel IS NULL THEN null ELSE {rel: rel, n: n} END) AS relations
+  RETURN collect(CASE WHEN rel IS NULL THEN null ELSE {rel: rel + '>', n: n} END) AS outgoing
+}
+CALL (e) {
+  OPTIONAL MATCH (e)<-[x:BRANCH_OF|PARTY_ORG_OF|SUPERVISED_BY|RUNS|UNDERTAKES|ISSUED]-(o:Entity)
+  WHERE coalesce(x.review, '') <> 'rejected'
+  WITH type(x) AS rel, o.id AS oid
+  WITH rel, count(DISTINCT oid) AS n ORDER BY rel
+  RETURN collect(CASE WHEN rel IS NULL THEN null ELSE {rel: rel + '<', n: n} END) AS incoming
 }
 // a document's research directions are the guide's codes (1–4): listed in order, each once
-RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.generic AS generic, relations,
+RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.generic AS generic, outgoing + incoming AS relations,
        [c IN range(1, 9) WHERE any(ds IN direction_lists WHERE c IN ds)] AS directions,
        documents, first_year, last_year, mentions, total
 ORDER BY mentions DESC, name, id

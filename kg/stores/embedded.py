@@ -111,6 +111,13 @@ class EmbeddedStore(GraphStore):
 
         return run_isolated(self.path, query, params or {}, limits)
 
+    def prepare_bounded(self, limits: QueryLimits) -> None:
+        """Start loading the graph in the child that `read_bounded` will use (in the background)."""
+        if not self.writer and self.path.exists():
+            from kg.stores.isolated import prepare
+
+            prepare(self.path, limits)
+
     def read_bounded_here(self, query: str, params: dict[str, Any] | None, limits: QueryLimits) -> BoundedRows:
         """In this process. kglite stops the statement itself: `timeout_ms` (a deadline checked
         while it runs), `max_work_units` (rows produced while matching) and `row_limit` (rows kept)."""
