@@ -10,12 +10,16 @@ The coverage matrix (总览, 建议溯源): for each 考核指标 (Indicator), p
 exactly what `RECOUNT` (the coverage query as it was) counts; and for each Entity, properties
 `direction_documents_1` … `_4` — how many documents of each research direction mention it (what the
 graph explorer's direction of a neighbour is: `ENTITY_RECOUNT`), so that drawing a hub's neighbours
-does not read every document that mentions each of them — and `mention_count` / `known_mention_count`
+does not read every document that mentions each of them — `mention_count` / `known_mention_count`
 (its mentions; those found by a gazetteer or nested in a known name), so that the most mentioned
-entities and the names no gazetteer knows are found without reading every mention. Every such count is a sum over
+entities and the names no gazetteer knows are found without reading every mention — and
+`document_count`, `first_year` / `last_year` (the documents that mention it, and their years: what the
+entity lists show, without reading a hub's every mention). Every such count is a sum over
 documents — a recommendation, the passages that support it and its links all belong to one document
 — so a write keeps them by subtracting the contribution of the documents it touches before it
-changes them and adding their contribution after, in the same transaction (`around`). The loader
+changes them and adding their contribution after, in the same transaction (`around`); the years are
+no sum: a write widens them with the years it adds, and recounts them for the entities whose mentions
+it takes away (`settle`, at the end of the write). The loader
 (`kg.load`: ingest, re-ingest, windows of a long document, removal) and the review decisions
 (`kg.review.apply_decisions`: a rejected recommendation or link stops counting) do so. Any order of
 ingest, re-ingest or removal gives the same counts; `kg check` compares them with `RECOUNT`, and
@@ -55,35 +59,57 @@ DIRECTIONS = (1, 2, 3, 4)
 # (and its mentions: `mention_count`, and `known_mention_count` of them found by a gazetteer or nested in a
 # known name — the most mentioned entities, the names no gazetteer knows)
 KNOWN_SOURCES = ("gazetteer", "nested")
-ENTITY_FIELDS = tuple(f"d{x}" for x in DIRECTIONS) + ("mentions", "known")
-ENTITY_PROPERTY = {**{f"d{x}": f"direction_documents_{x}" for x in DIRECTIONS},
-                   "mentions": "mention_count", "known": "known_mention_count"}
+# (and how many documents mention it: `document_count`)
+ADDED = {**{f"d{x}": f"direction_documents_{x}" for x in DIRECTIONS},
+         "mentions": "mention_count", "known": "known_mention_count", "docs": "document_count"}
+# the first and last year of the documents that mention it: not sums, so a write widens them with the years
+# it adds, and recounts them for the entities whose mentions it took away (`settle`)
+YEARS = {"first": "first_year", "last": "last_year"}
+ENTITY_PROPERTY = {**ADDED, **YEARS}
+ENTITY_FIELDS = tuple(ENTITY_PROPERTY)
 
 
 def _add_to_entity(amount: str) -> str:
     """The SET clause that adds `amount` (a template of the field name) to each kept entity count."""
-    return ", ".join(f"e.{p} = coalesce(e.{p}, 0) + {amount.format(k)}" for k, p in ENTITY_PROPERTY.items())
+    return ", ".join(f"e.{p} = coalesce(e.{p}, 0) + {amount.format(k)}" for k, p in ADDED.items())
+
+
+def _widen(first: str, last: str) -> str:
+    """The SET clause that widens an entity's first and last year to take in `first` and `last`."""
+    return (f"e.first_year = CASE WHEN {first} IS NULL OR (e.first_year IS NOT NULL AND e.first_year <= {first}) "
+            f"THEN e.first_year ELSE {first} END, "
+            f"e.last_year = CASE WHEN {last} IS NULL OR (e.last_year IS NOT NULL AND e.last_year >= {last}) "
+            f"THEN e.last_year ELSE {last} END")
 
 
 _PER_ENTITY = (
     "WITH e, " + ", ".join(f"sum(CASE WHEN d IS NOT NULL AND {x} IN coalesce(d.directions, []) THEN 1 ELSE 0 END) "
                            f"AS d{x}" for x in DIRECTIONS)
-    + ", sum(n) AS mentions, sum(known) AS known "
+    + ", sum(n) AS mentions, sum(known) AS known, count(d) AS docs, min(d.year) AS first, max(d.year) AS last "
 )
 _ENTITY_CONTRIBUTION = (
     "UNWIND $ids AS id MATCH (d:Document {id: id}) "
     "MATCH (p:Passage {doc_id: id})-[m:MENTIONS]->(e:Entity) "
     "WITH d, e, count(m) AS n, sum(CASE WHEN m.source IN $known THEN 1 ELSE 0 END) AS known "
     + _PER_ENTITY
-    + "SET " + _add_to_entity("$sign * {}")
+    + "SET " + _add_to_entity("$sign * {}") + ", "
+    + _widen("CASE WHEN $sign > 0 THEN first END", "CASE WHEN $sign > 0 THEN last END")
 )
+# before a write takes documents' mentions away: their entities' years are recounted after it (`settle`)
+_YEARS_STALE = ("UNWIND $ids AS id MATCH (p:Passage {doc_id: id})-[:MENTIONS]->(e:Entity) "
+                "WITH DISTINCT e SET e.years_stale = true")
+SETTLE = ("MATCH (e:Entity) WHERE e.years_stale "
+          "CALL (e) { OPTIONAL MATCH (e)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(d:Document) "
+          "RETURN min(d.year) AS first, max(d.year) AS last } "
+          "SET e.first_year = first, e.last_year = last REMOVE e.years_stale")
 ENTITY_RECOUNT = (
     "MATCH (e:Entity) OPTIONAL MATCH (e)<-[m:MENTIONS]-(:Passage)-[:PART_OF]->(d:Document) "
     "WITH e, d, count(m) AS n, sum(CASE WHEN m.source IN $known THEN 1 ELSE 0 END) AS known "
-    + _PER_ENTITY + "RETURN e.id AS id, e.name AS name, " + ", ".join(ENTITY_FIELDS)
+    + _PER_ENTITY + "RETURN e.id AS id, e.name AS name, " + ", ".join(f"coalesce({k}, 0) AS {k}" for k in ENTITY_FIELDS)
 )
 ENTITY_STORED = ("MATCH (e:Entity) RETURN e.id AS id, e.name AS name, "
                  + ", ".join(f"coalesce(e.{p}, 0) AS {k}" for k, p in ENTITY_PROPERTY.items()))
+
 
 # the counts from scratch (the coverage query before the counts were kept)
 RECOUNT = "MATCH (i:Indicator) OPTIONAL MATCH (r:Recommendation)-[a:ADDRESSES]->(i) " + _COVERED \
@@ -102,8 +128,16 @@ def _contribution(doc_ids: Iterable[str], sign: int, entities: bool) -> list[Sta
 
 
 def remove(doc_ids: Iterable[str], *, entities: bool = True) -> list[Statement]:
-    """Statements that take the contribution of these documents out (before they change)."""
-    return _contribution(doc_ids, -1, entities)
+    """Statements that take the contribution of these documents out (before they change); with
+    `entities`, the write they begin ends with `settle()`."""
+    ids = list(dict.fromkeys(doc_ids))
+    return _contribution(ids, -1, entities) + ([(_YEARS_STALE, {"ids": ids})] if entities and ids else [])
+
+
+def settle() -> list[Statement]:
+    """The statement that ends a write which took mentions away: the first and last year of their
+    entities, recounted (a minimum cannot be kept by subtraction)."""
+    return [(SETTLE, {})]
 
 
 def add(doc_ids: Iterable[str], *, entities: bool = True) -> list[Statement]:
@@ -119,6 +153,7 @@ class EntityCounts:
     def __init__(self) -> None:
         self.mentions: dict[str, list[int]] = {}
         self.directions: frozenset[int] = frozenset()
+        self.year: int | None = None
 
     def add(self, facts: Any) -> None:
         """One window's Facts: its mentions, and the document's directions (known at its last window)."""
@@ -127,14 +162,16 @@ class EntityCounts:
             counts[0] += 1
             counts[1] += m.source in KNOWN_SOURCES
         self.directions = frozenset(facts.document.directions or ()) or self.directions
+        self.year = facts.document.year if facts.document.year is not None else self.year
 
     def statement(self) -> Statement:
         """Add the whole document's contribution."""
         flags = {f"d{x}": int(x in self.directions) for x in DIRECTIONS}
-        rows = [{"id": eid, "mentions": n, "known": known, **flags} for eid, (n, known) in sorted(self.mentions.items())]
+        rows = [{"id": eid, "mentions": n, "known": known, "docs": 1, **flags}
+                for eid, (n, known) in sorted(self.mentions.items())]
         return ("UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET "
-                + _add_to_entity("row.{}"),
-                {"rows": rows})
+                + _add_to_entity("row.{}") + ", " + _widen("$year", "$year"),
+                {"rows": rows, "year": self.year})
 
 
 def around(doc_ids: Iterable[str], statements: list[Statement], *, entities: bool = True) -> list[Statement]:
@@ -142,7 +179,7 @@ def around(doc_ids: Iterable[str], statements: list[Statement], *, entities: boo
     out before, in after, all in the one transaction the caller writes them in. `entities=False`:
     the statements change no mention and no document's directions (review decisions)."""
     ids = list(dict.fromkeys(doc_ids))
-    return remove(ids, entities=entities) + statements + add(ids, entities=entities)
+    return remove(ids, entities=entities) + statements + add(ids, entities=entities) + (settle() if entities else [])
 
 
 def stale(store: GraphStore) -> list[dict[str, Any]]:
@@ -166,7 +203,7 @@ def stale(store: GraphStore) -> list[dict[str, Any]]:
 def missing(store: GraphStore) -> bool:
     """The graph holds mentions but no kept counts: it was written before they were kept (the
     loader gives every mentioned entity its counts)."""
-    return bool(store.read("MATCH (e:Entity) WHERE e.mention_count IS NULL "
+    return bool(store.read("MATCH (e:Entity) WHERE e.document_count IS NULL "
                            "MATCH (e)<-[:MENTIONS]-(:Passage) RETURN e.id AS id LIMIT 1"))
 
 
@@ -188,7 +225,8 @@ def write_recount(store: GraphStore) -> int:
                       "SET i.coverage_recommendations = row.recommendations, i.coverage_weak = row.weak, "
                       "i.coverage_evidence = row.evidence", {"rows": indicators}),
                      ("UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET "
-                      + ", ".join(f"e.{p} = row.{k}" for k, p in ENTITY_PROPERTY.items()),
+                      + ", ".join(f"e.{p} = row.{k}" for k, p in ADDED.items()) + ", "
+                      + ", ".join(f"e.{p} = CASE WHEN row.{k} = 0 THEN null ELSE row.{k} END" for k, p in YEARS.items()),
                       {"rows": entities})])
     return len(indicators) + len(entities)
 

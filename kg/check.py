@@ -40,6 +40,13 @@ CHECKS: dict[str, str] = {
         "WITH a, x, b, x.evidence AS evidence MATCH (p:Passage {id: evidence}) "
         "WHERE NOT EXISTS { (p)-[:MENTIONS]->(a) } OR NOT EXISTS { (p)-[:MENTIONS]->(b) } "
         "RETURN type(x) AS type, a.id AS head, b.id AS tail, evidence",
+    # what the list of a type's facts reads instead of their documents (relation_list); a graph written before
+    # facts kept their year has none until the next `kg ingest` gives it (kg.load.drop_obsolete)
+    "every fact keeps its document and that document's year":
+        "MATCH (a:Entity)-[x]->(b:Entity) WHERE x.evidence IS NOT NULL "
+        "WITH a, x, b, x.doc_id AS did OPTIONAL MATCH (d:Document {id: did}) "
+        "WITH a, x, b, did, d WHERE d IS NULL OR coalesce(x.year, coalesce(d.year, 0)) <> coalesce(d.year, 0) "
+        "RETURN type(x) AS type, a.id AS head, b.id AS tail, did AS doc_id",
     "every recommendation has evidence passages":
         "MATCH (r:Recommendation) WHERE NOT EXISTS { (r)-[:SUPPORTED_BY]->(:Passage) } "
         "RETURN r.id AS id, r.text AS text",

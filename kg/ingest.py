@@ -132,10 +132,11 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
     if aggregates.missing(store):  # a graph written before the counts were kept: count once, then keep
         report.warnings.append(f"counted the kept page counts once ({aggregates.write_recount(store)} nodes): "
                                "this graph was written before they were kept")
-    if obsolete(store):  # a graph written before relationships kept less (kg.load): trim them once
+    if obsolete(store):  # a graph written before relationships kept what they keep now (kg.load): once
         drop_obsolete(store)
-        report.warnings.append("removed the relationship properties this version no longer keeps "
-                               "(mention text, label and doc_id; …): this graph was written before")
+        report.warnings.append("removed the relationship properties this version no longer keeps (mention text, "
+                               "label and doc_id; …) and gave each fact its document's year: this graph was written "
+                               "before")
     known = ingested_documents(store)
     standing = merges(store)
     by_source = merge_map(standing)

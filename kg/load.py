@@ -18,10 +18,11 @@ relationship keeps only what nothing else holds, and what it held before is read
   recommendation's and the passage's).
 * `ADDRESSES` keeps no `doc_id` (the recommendation's); the extracted relationships keep no
   `head_text` / `tail_text` (their ends' names, and the evidence passage, say it) but keep
-  `doc_id`, by which a re-ingest deletes them.
+  `doc_id`, by which a re-ingest deletes them, and `year` (the document's, 0 when it has none), so
+  that the list of a type's facts (`relation_list`) reads no passage or document.
 
 A graph written before keeps those properties until `kg ingest` removes them once (`obsolete`,
-`drop_obsolete`); every reader gives the same answer either way.
+`drop_obsolete`), and gives its facts their `year` then.
 """
 from __future__ import annotations
 
@@ -127,7 +128,7 @@ class GraphRows:
             self.rows[_relation(r.type, match_label(r.head_label), match_label(r.tail_label))].append({
                 "head": r.head_id, "tail": r.tail_id, "evidence": ev.passage_id, "props": {
                     "start": ev.start, "end": ev.end, "extractor": ev.extractor,
-                    "confidence": ev.confidence, "doc_id": doc.id,
+                    "confidence": ev.confidence, "doc_id": doc.id, "year": doc.year or 0,
                     "fact_key": fact_key(r.type, doc.id, r.head_id, r.tail_id)}})
         for rec in facts.recommendations:
             rec_key = fact_key("Recommendation", doc.id, rec.text)
@@ -159,7 +160,8 @@ class GraphRows:
         # keeping them does not grow with the square of its length
         # (a long document's last window: the entities' counts summed window by window, EntityCounts)
         return (aggregates.remove(self.doc_ids) + out + aggregates.add(self.completed, entities=entity_counts is None)
-                + ([entity_counts.statement()] if entity_counts is not None else []))
+                + ([entity_counts.statement()] if entity_counts is not None else [])
+                + (aggregates.settle() if self.doc_ids else []))
 
 
 def _write_order(template: str) -> tuple[int, str]:
@@ -259,6 +261,8 @@ _OBSOLETE_TEST = (
     "MATCH ()-[x:SUPPORTED_BY]->() WITH x LIMIT 1 RETURN x.doc_id IS NOT NULL AS old",
     "MATCH ()-[x:CONCERNS]->() WITH x LIMIT 1 RETURN x.doc_id IS NOT NULL AS old",
     "MATCH ()-[x:ADDRESSES]->() WITH x LIMIT 1 RETURN x.doc_id IS NOT NULL AS old",
+    "MATCH ()-[x:ISSUED|RUNS|UNDERTAKES|PARTY_ORG_OF|BRANCH_OF|SUPERVISED_BY|CITES]->() WITH x LIMIT 1 "
+    "RETURN x.year IS NULL AS old",
 )
 _DROP_OBSOLETE: tuple[str, ...] = (
     "MATCH ()-[m:MENTIONS]->() WHERE m.text IS NOT NULL OR m.doc_id IS NOT NULL "
@@ -268,6 +272,8 @@ _DROP_OBSOLETE: tuple[str, ...] = (
     "MATCH ()-[x:CONCERNS]->() WHERE x.doc_id IS NOT NULL REMOVE x.doc_id",
     "MATCH ()-[x:ADDRESSES]->() WHERE x.doc_id IS NOT NULL REMOVE x.doc_id",
     "MATCH ()-[x]->() WHERE x.head_text IS NOT NULL OR x.tail_text IS NOT NULL REMOVE x.head_text, x.tail_text",
+    "MATCH ()-[x]->() WHERE x.evidence IS NOT NULL AND x.doc_id IS NOT NULL AND x.year IS NULL "
+    "WITH x, x.doc_id AS did MATCH (d:Document {id: did}) SET x.year = coalesce(d.year, 0)",
 )
 
 
@@ -311,7 +317,8 @@ def delete_documents(store: GraphStore, doc_ids: Iterable[str], *, counted: bool
         return
     statements = [(q, {"ids": ids}) for q in _DELETE] + [
         ("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d", {"ids": ids})]
-    store.write_all(aggregates.remove(ids) + statements if counted else statements)  # nothing left to count after
+    store.write_all(aggregates.remove(ids) + statements + aggregates.settle() if counted
+                    else statements)  # nothing left to count after
 
 
 def ingested_documents(store: GraphStore) -> dict[str, dict[str, Any]]:

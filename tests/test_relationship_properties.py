@@ -16,7 +16,7 @@ KEPT = {
     "CONCERNS": set(),
     "PART_OF": set(),
     "ADDRESSES": {"score", "terms", "code", "matched", "fact_key"},
-    **{t: {"evidence", "start", "end", "extractor", "confidence", "doc_id", "fact_key"} for t in EVIDENCED_TYPES},
+    **{t: {"evidence", "start", "end", "extractor", "confidence", "doc_id", "year", "fact_key"} for t in EVIDENCED_TYPES},
 }
 
 # what a graph of an earlier version kept besides (derived here from the graph itself)
@@ -28,6 +28,7 @@ OLD_GRAPH = [
     "MATCH (r:Recommendation)-[x:CONCERNS]->() SET x.doc_id = r.doc_id",
     "MATCH (r:Recommendation)-[x:ADDRESSES]->() SET x.doc_id = r.doc_id",
     "MATCH (a)-[x]->(b) WHERE x.evidence IS NOT NULL SET x.head_text = a.name, x.tail_text = b.name",
+    "MATCH ()-[x]->() WHERE x.year IS NOT NULL REMOVE x.year",  # and no year on its facts
 ]
 
 

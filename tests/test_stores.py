@@ -36,6 +36,16 @@ def test_check_finds_a_fact_whose_end_its_passage_does_not_mention(store):
     assert found[0].violations == 1 and found[0].sample[0]["head"] == fact["head"]
 
 
+def test_check_finds_a_fact_whose_year_is_not_its_document_s(store):
+    """The list of a type's facts reads each statement's year from the relationship: `kg check` compares
+    it with the document's."""
+    load_facts(store, all_facts())
+    name = "every fact keeps its document and that document's year"
+    assert [r.violations for r in run_checks(store) if r.name == name] == [0]
+    store.write("MATCH (:Entity)-[x:RUNS]->(:Entity) SET x.year = 1900")
+    assert [r.violations for r in run_checks(store) if r.name == name] == [1]
+
+
 def test_document_counts_as_ingested_with_its_sha(store):
     load_facts(store, all_facts())
     docs = ingested_documents(store)

@@ -13,14 +13,8 @@ WITH total, e.id AS eid, coalesce(e.mention_count, 0) AS mentions, e.name AS ena
 ORDER BY mentions DESC, ename, eid
 LIMIT $limit
 MATCH (e:Entity {id: eid})
-// each entity's documents and facts in a subquery of its own, as scalars (rows holding nodes are slow to group
-// on kglite)
-CALL (e) {
-  OPTIONAL MATCH (e)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(d:Document)
-  WITH DISTINCT d.id AS did, d.year AS year, d.directions AS directions
-  RETURN count(did) AS documents, min(year) AS first_year, max(year) AS last_year,
-         collect(DISTINCT directions) AS direction_lists
-}
+// its documents, their years and research directions: counts kept on the entity at every write (kg/aggregates.py),
+// so a hub's every mention is not read
 // the other entities each relationship type joins it to, one way at a time (an undirected match that then asks
 // which end it is costs twice as much on a hub)
 CALL (e) {
@@ -39,6 +33,7 @@ CALL (e) {
 }
 // a document's research directions are the guide's codes (1–4): listed in order, each once
 RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.generic AS generic, outgoing + incoming AS relations,
-       [c IN range(1, 9) WHERE any(ds IN direction_lists WHERE c IN ds)] AS directions,
-       documents, first_year, last_year, mentions, total
+       [x IN [1, 2, 3, 4] WHERE (x = 1 AND e.direction_documents_1 > 0) OR (x = 2 AND e.direction_documents_2 > 0)
+                                OR (x = 3 AND e.direction_documents_3 > 0) OR (x = 4 AND e.direction_documents_4 > 0)] AS directions,
+       coalesce(e.document_count, 0) AS documents, e.first_year AS first_year, e.last_year AS last_year, mentions, total
 ORDER BY mentions DESC, name, id

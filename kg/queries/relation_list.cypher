@@ -3,11 +3,12 @@
 // param limit: int = 2000 — the most facts to return
 MATCH (h:Entity)-[x]->(t:Entity)
 WHERE type(x) = $rel AND coalesce(x.review, '') <> 'rejected'
-// the evidence passage by its id (an index lookup, see entity_facts)
-WITH h, t, x.evidence AS evidence
-MATCH (p:Passage {id: evidence})-[:PART_OF]->(d:Document)
-WITH h, t, count(DISTINCT p) AS passages, count(DISTINCT d) AS documents, min(d.year) AS first_year
-RETURN h.id AS head_id, h.name AS head, h.label AS head_label, $rel AS rel, t.id AS tail_id, t.name AS tail,
+// a fact's statements keep their document and its year (0: none; kg/load.py), so no passage or document is read
+WITH h.id AS hid, t.id AS tid, count(DISTINCT x.evidence) AS passages, count(DISTINCT x.doc_id) AS documents,
+     min(CASE WHEN x.year > 0 THEN x.year END) AS first_year
+MATCH (h:Entity {id: hid})
+MATCH (t:Entity {id: tid})
+RETURN hid AS head_id, h.name AS head, h.label AS head_label, $rel AS rel, tid AS tail_id, t.name AS tail,
        t.label AS tail_label, passages, documents, first_year
 ORDER BY head, tail, head_id, tail_id
 LIMIT $limit
