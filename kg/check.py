@@ -47,6 +47,10 @@ CHECKS: dict[str, str] = {
         "WITH a, x, b, x.doc_id AS did OPTIONAL MATCH (d:Document {id: did}) "
         "WITH a, x, b, did, d WHERE d IS NULL OR coalesce(x.year, coalesce(d.year, 0)) <> coalesce(d.year, 0) "
         "RETURN type(x) AS type, a.id AS head, b.id AS tail, did AS doc_id",
+    # what the review page's weak queue reads instead of every recommendation's links (kg/load.py)
+    "a recommendation's `matched` says whether a link to an indicator rests on matched terms":
+        "MATCH (r:Recommendation) WHERE r.matched IS NOT NULL "
+        "AND r.matched <> EXISTS { MATCH (r)-[a:ADDRESSES]->(:Indicator) WHERE a.matched } RETURN r.id AS id",
     "every recommendation has evidence passages":
         "MATCH (r:Recommendation) WHERE NOT EXISTS { (r)-[:SUPPORTED_BY]->(:Passage) } "
         "RETURN r.id AS id, r.text AS text",

@@ -22,7 +22,7 @@ relationship keeps only what nothing else holds, and what it held before is read
   that the list of a type's facts (`relation_list`) reads no passage or document.
 
 A graph written before keeps those properties until `kg ingest` removes them once (`obsolete`,
-`drop_obsolete`), and gives its facts their `year` then.
+`drop_obsolete`), and gives its facts their `year` and its recommendations their `matched` then.
 """
 from __future__ import annotations
 
@@ -135,7 +135,10 @@ class GraphRows:
             self.rows[_RECOMMENDATION_W].append({"id": rec.id, "props": {
                 "name": rec.text[:40], "text": rec.text, "start": rec.start, "end": rec.end,
                 "doc_id": doc.id, "trigger": rec.trigger, "directions": list(rec.directions),
-                "indicators": list(rec.indicators), "fact_key": rec_key}})
+                "indicators": list(rec.indicators), "fact_key": rec_key,
+                # whether a link to an indicator rests on matched terms (the review page's weak queue lists those
+                # with none, without reading every recommendation's links)
+                "matched": any(a.matched for a in rec.addresses if a.target_label == "Indicator")}})
             self.rows[_SUPPORTED_BY_W].extend({"rec": rec.id, "passage": pid} for pid in rec.passage_ids)
             for a in rec.addresses:
                 self.rows[_addresses(a.target_label)].append({
@@ -263,6 +266,7 @@ _OBSOLETE_TEST = (
     "MATCH ()-[x:ADDRESSES]->() WITH x LIMIT 1 RETURN x.doc_id IS NOT NULL AS old",
     "MATCH ()-[x:ISSUED|RUNS|UNDERTAKES|PARTY_ORG_OF|BRANCH_OF|SUPERVISED_BY|CITES]->() WITH x LIMIT 1 "
     "RETURN x.year IS NULL AS old",
+    "MATCH (r:Recommendation) WITH r LIMIT 1 RETURN r.matched IS NULL AS old",
 )
 _DROP_OBSOLETE: tuple[str, ...] = (
     "MATCH ()-[m:MENTIONS]->() WHERE m.text IS NOT NULL OR m.doc_id IS NOT NULL "
@@ -274,6 +278,8 @@ _DROP_OBSOLETE: tuple[str, ...] = (
     "MATCH ()-[x]->() WHERE x.head_text IS NOT NULL OR x.tail_text IS NOT NULL REMOVE x.head_text, x.tail_text",
     "MATCH ()-[x]->() WHERE x.evidence IS NOT NULL AND x.doc_id IS NOT NULL AND x.year IS NULL "
     "WITH x, x.doc_id AS did MATCH (d:Document {id: did}) SET x.year = coalesce(d.year, 0)",
+    "MATCH (r:Recommendation) WHERE r.matched IS NULL "
+    "SET r.matched = EXISTS { MATCH (r)-[a:ADDRESSES]->(:Indicator) WHERE a.matched }",
 )
 
 

@@ -29,6 +29,7 @@ OLD_GRAPH = [
     "MATCH (r:Recommendation)-[x:ADDRESSES]->() SET x.doc_id = r.doc_id",
     "MATCH (a)-[x]->(b) WHERE x.evidence IS NOT NULL SET x.head_text = a.name, x.tail_text = b.name",
     "MATCH ()-[x]->() WHERE x.year IS NOT NULL REMOVE x.year",  # and no year on its facts
+    "MATCH (r:Recommendation) REMOVE r.matched",  # nor whether a recommendation's indicator links matched
 ]
 
 

@@ -46,6 +46,14 @@ def test_check_finds_a_fact_whose_year_is_not_its_document_s(store):
     assert [r.violations for r in run_checks(store) if r.name == name] == [1]
 
 
+def test_check_finds_a_recommendation_whose_matched_flag_is_wrong(store):
+    load_facts(store, all_facts())
+    name = "a recommendation's `matched` says whether a link to an indicator rests on matched terms"
+    assert [r.violations for r in run_checks(store) if r.name == name] == [0]
+    store.write("MATCH (r:Recommendation) SET r.matched = NOT r.matched")
+    assert [r.violations for r in run_checks(store) if r.name == name] == [2]
+
+
 def test_document_counts_as_ingested_with_its_sha(store):
     load_facts(store, all_facts())
     docs = ingested_documents(store)

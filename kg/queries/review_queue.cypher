@@ -6,7 +6,7 @@
 CALL {
   UNWIND CASE WHEN $queue = 'weak' THEN [1] ELSE [] END AS weak  // first: the other queue's branch reads nothing
   MATCH (r:Recommendation)
-  WHERE r.review IS NULL AND NOT EXISTS { MATCH (r)-[a:ADDRESSES]->(:Indicator) WHERE a.matched }
+  WHERE r.review IS NULL AND NOT r.matched  // no link to an indicator on matched terms (kept at load: kg/load.py)
   WITH r.id AS rec_id ORDER BY rec_id LIMIT $limit
   MATCH (r:Recommendation {id: rec_id})
   RETURN rec_id, r.text AS text, r.fact_key AS fact_key, r.doc_id AS doc_id, null AS score, null AS passage
