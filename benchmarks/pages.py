@@ -315,7 +315,7 @@ def measure_kept(workdir: Path, cfg: dict[str, Any], progress: Progress) -> dict
         nodes, relationships = count(reader)
     finally:
         reader.close()
-    return {"nodes": nodes, "relationships": relationships, "kept_graph": str(workdir),
+    return {"nodes": nodes, "relationships": relationships, "target_nodes": nodes, "kept_graph": str(workdir),
             "pages": measure_built("embedded", None, workdir, "pages", cfg, progress)}  # type: ignore[arg-type]
 
 
