@@ -14,4 +14,4 @@ WITH e, branches, party_organizations, programmes, functions, collect(DISTINCT a
 RETURN e.id AS id, e.name AS name, e.label AS label, e.aliases AS aliases, e.generic AS generic,
        e.merged_names AS merged_names,
        branches, party_organizations, programmes, functions, supervisors,
-       COUNT { (e)<-[:MENTIONS]-() } AS mentions
+       coalesce(e.mention_count, 0) AS mentions  // kept at every write (kg/aggregates.py; kg check recounts it)
