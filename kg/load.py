@@ -36,7 +36,7 @@ from kg import aggregates
 from kg.stores.base import GraphStore, Statement
 from schema.ids import fact_key
 from schema.model import KIND_LABEL, Facts
-from schema.vocabulary import ENTITY_LABELS
+from schema.vocabulary import ENTITY_LABELS, EVIDENCED_TYPES
 
 
 def match_label(label: str) -> str:
@@ -264,8 +264,7 @@ _OBSOLETE_TEST = (
     "MATCH ()-[x:SUPPORTED_BY]->() WITH x LIMIT 1 RETURN x.doc_id IS NOT NULL AS old",
     "MATCH ()-[x:CONCERNS]->() WITH x LIMIT 1 RETURN x.doc_id IS NOT NULL AS old",
     "MATCH ()-[x:ADDRESSES]->() WITH x LIMIT 1 RETURN x.doc_id IS NOT NULL AS old",
-    "MATCH ()-[x:ISSUED|RUNS|UNDERTAKES|PARTY_ORG_OF|BRANCH_OF|SUPERVISED_BY|CITES]->() WITH x LIMIT 1 "
-    "RETURN x.year IS NULL AS old",
+    f"MATCH ()-[x:{'|'.join(EVIDENCED_TYPES)}]->() WITH x LIMIT 1 RETURN x.year IS NULL AS old",
     "MATCH (r:Recommendation) WITH r LIMIT 1 RETURN r.matched IS NULL AS old",
 )
 _DROP_OBSOLETE: tuple[str, ...] = (

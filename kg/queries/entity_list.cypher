@@ -8,13 +8,11 @@ CALL {
 }
 MATCH (e:Entity)
 WHERE e.label = $label AND coalesce(e.review, '') <> 'rejected'
-// the most mentioned first, as scalars (fast to sort), then the documents and facts of those only
+// the most mentioned first, as scalars (fast to sort), then the facts of those only
 WITH total, e.id AS eid, coalesce(e.mention_count, 0) AS mentions, e.name AS ename
 ORDER BY mentions DESC, ename, eid
 LIMIT $limit
 MATCH (e:Entity {id: eid})
-// its documents, their years and research directions: counts kept on the entity at every write (kg/aggregates.py),
-// so a hub's every mention is not read
 // the other entities each relationship type joins it to, one way at a time (an undirected match that then asks
 // which end it is costs twice as much on a hub)
 CALL (e) {
@@ -31,7 +29,8 @@ CALL (e) {
   WITH rel, count(DISTINCT oid) AS n ORDER BY rel
   RETURN collect(CASE WHEN rel IS NULL THEN null ELSE {rel: rel + '<', n: n} END) AS incoming
 }
-// a document's research directions are the guide's codes (1–4): listed in order, each once
+// its documents, their years and research directions (1–4, in order): counts kept on the entity at every write
+// (kg/aggregates.py), so a hub's every mention is not read
 RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.generic AS generic, outgoing + incoming AS relations,
        [x IN [1, 2, 3, 4] WHERE (x = 1 AND e.direction_documents_1 > 0) OR (x = 2 AND e.direction_documents_2 > 0)
                                 OR (x = 3 AND e.direction_documents_3 > 0) OR (x = 4 AND e.direction_documents_4 > 0)] AS directions,

@@ -98,7 +98,7 @@ def run_isolated(path: Path, query: str, params: dict[str, Any], limits: QueryLi
     request = {"path": str(path), "query": query, "params": params, "timeout_s": limits.timeout_s,
                "max_rows": limits.max_rows, "max_work": limits.max_work, "max_memory_mb": limits.max_memory_mb,
                "max_bytes": limits.max_result_mb * 1024 * 1024}
-    key = (str(Path(path).resolve()), limits.max_memory_mb)
+    key = _key(path, limits)
     with _lock:
         for _attempt in range(2):  # a second time only after a child said its graph file changed
             worker = _workers.pop(key, None)
@@ -135,10 +135,14 @@ def prepare(path: Path, limits: QueryLimits) -> None:
         except QueryError:
             pass  # the statement the user types will say what is wrong
 
-    key = (str(Path(path).resolve()), limits.max_memory_mb)
-    worker = _workers.get(key)
+    worker = _workers.get(_key(path, limits))
     if worker is None or worker.process.poll() is not None:
         threading.Thread(target=warm, name="kg-console-warm", daemon=True).start()
+
+
+def _key(path: Path, limits: QueryLimits) -> tuple[str, int]:
+    """A child per graph file and memory limit (the limit is set in the child once, after the load)."""
+    return str(Path(path).resolve()), limits.max_memory_mb
 
 
 def _retire(key: tuple[str, int]) -> None:
