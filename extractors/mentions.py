@@ -17,7 +17,7 @@ from functools import cache
 
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
-from extractors.shapes import LEVEL_ONLY, PLACE_VERBS, STOP_WORDS, name_start, shape_finder, window_words
+from extractors.shapes import DATE_DIGIT, LEVEL_ONLY, PLACE_VERBS, STOP_WORDS, name_start, shape_finder, window_words
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
@@ -29,7 +29,7 @@ WORK_PLAN = re.compile("工作(?:计划|总结|要点)$|总结")  # an organisat
 BRANCH_SUFFIX = "专项基金管理委员会|专业委员会|工作委员会|专门委员会|分会|专委会"
 PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党总支|党支部|党委|党组织|党组")
 # what kind of Party branch: 功能型党支部, 临时党支部, 第二党支部, 离退休干部党支部
-PARTY_QUALIFIER = "(?:功能型|临时|联合|流动|离退休干部|离退休|在职|第[一二三四五六七八九十\\d]+){0,2}"  # 第二联合党支部
+PARTY_QUALIFIER = "(?:功能型|临时|联合|流动|离退休干部|离退休|在职|基层|第[一二三四五六七八九十\\d]+){0,2}"  # 第二联合党支部
 # a generic unit that may stand between an organisation and its Party organisation
 PARTY_UNIT = ("学会服务中心学会联合|学会联合|科技社团|理事会|办事机构|秘书处|机关|常务理事会|分支机构|"
               "学院|学校|院|校|系|研究所|公司|企业")  # 学院党委, 院党委: a kind of unit's Party body
@@ -46,10 +46,12 @@ UNOPENED_NAME = 4
 UNOPENED_POS = ("n", "nz", "ns", "nt", "nr", "nrt", "j", "nw")
 # part-of-speech tags (jieba) of words that can be part of an organisation's name
 NAME_POS = ("n", "nr", "ns", "nt", "nz", "ng", "nl", "j", "eng", "x", "vn", "an", "b")
+SOCIETY_NAME_POS = NAME_POS + ("zg",)  # a society's field may be a bound word to jieba: 中国农学会
 PLACE_POS = ("n", "nr", "ns", "nt", "nz", "ng", "j", "x")  # the words of a place's name (no verbs: 优化省科协)
 AGE_WORDS = frozenset({"青年", "少年", "青少年", "老年", "中青年", "老科技"})  # time words to the segmenter, names' words here
 NOT_NAME_WORDS = {"所属", "有关", "相关", "各级", "部分", "全体", "广大", "各类", "我国", "会议", "本届", "该", "各",
-                  "其", "下属", "直属", "地方", "基层", "优秀", "重点", "单位", "部门", "工作", "成员", "会员"}
+                  "其", "下属", "直属", "地方", "基层", "优秀", "重点", "单位", "部门", "工作", "成员", "会员"} \
+    | set(name_parts().get("Any", "not_name_word"))
 POLICY_WORDS = re.compile(
     r"(方案|意见|通知|条例|办法|规定|规划|纲要|决定|细则|法|章程|计划|指南|目录|要点|任务|纪要|准则|规则|制度|"
     r"意见稿|公告|通告|决议|清单|标准|规范|战略|行动|工程|议程|宣言|公约|报告|举措|措施|的建议)"
@@ -87,7 +89,7 @@ class FoundMention:
     generic: bool
     source: str
     aliases: tuple[str, ...]
-    nested: tuple[tuple[str, str, int, int], ...]  # (label, canonical, start, end) of names inside
+    nested: tuple[tuple[str, str, int, int, bool], ...]  # (label, canonical, start, end, generic) of names inside
 
 
 def _gazetteer_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
@@ -171,6 +173,9 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
     words = list(pos_tokenizer().cut(window))
     accepted = 0
     for word in reversed(words):
+        if LIST_JOINER.match(word.word) and len(word.word) > 1:  # 和省农学会: the segmenter's 和省 is a
+            accepted += len(word.word) - 1                       # list's joiner and a level, not a place
+            break
         if word.word not in AGE_WORDS and (word.word in NOT_NAME_WORDS or word.word in stop
                                            or not word.flag.startswith(pos)):
             break
@@ -189,6 +194,12 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
     if begin and _society_scope().fullmatch(text, begin - 1, begin + 1):  # 各市州林学会: 市州 is one scope word
         begin -= 1
     return begin
+
+
+# a list's joiner glued by the segmenter to the level word after it (和省, 与市)
+LIST_JOINER = re.compile("[和与及或](?=[省市县区州全各])")
+# a year before a programme named by its place or nation (2024年度山东省…工程) is the round, not the name
+YEAR_THEN_NAME = re.compile(f"((?:19|20)\\d{{2}}年度?)(?=中国|国家|(?:{'|'.join(PROVINCES)})|[{CJK}]{{1,6}}?(?:省|自治区|市|县))")
 
 
 @cache
@@ -237,7 +248,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer(f"(?:{SOCIETY_SUFFIX})", text):
         if m.group(0) == "协会" and text.endswith("科", 0, m.start()):
             continue  # 中国科协会同…, 中国科协会继续…: a 科协 before 会同/会 (will), no 协会
-        begin = _left_boundary(text, m.start(), head=m.group(0))
+        begin = _left_boundary(text, m.start(), head=m.group(0), pos=SOCIETY_NAME_POS)
         anchored = _anchored_start(text, m.start(), union=m.group(0) == "学会联合体")
         if anchored is not None and (begin is None or anchored < begin):
             begin = anchored
@@ -254,6 +265,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         begin = _left_boundary(text, m.start(), max_len=10, pos=PLACE_POS)
         if begin is not None and m.start() - begin == 2 and text[begin] in PLACE_VERBS:
             begin += 1  # 审核后交市科协: a verb before a bare level
+        if begin is not None and text[begin] in "年月日" and DATE_DIGIT.match(text, max(begin - 1, 0), begin):
+            begin += 1  # 5月20日省科协: a date's last character before a bare level
         if begin is not None and re.search(f"(省|市|县|州|盟|区|{'|'.join(PROVINCES)})$", text[begin:m.start()]) \
                 and not re.search("科协|协会", text[begin:m.start()]):  # 湖北省科协网站市州科协 is two
             generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))  # 全省科协, 市州科协: the kind
@@ -275,7 +288,11 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer(f"(?:19|20)\\d{{2}}年(?:度)?[{CJK}]{{4,20}}?(?:项目|工程|计划)", text):
         if not re.search("[的和与及将起]|继续|开展|实施|总体|思路|中国科学院|中国工程", m.group(0)) \
                 and not WORK_PLAN.search(m.group(0)):  # a year-named project (not 2016年主要工作计划),
-            out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))  # not a clause
+            begin = m.start()
+            named = YEAR_THEN_NAME.match(text, begin, m.end())
+            if named:  # 2024年度山东省青年科技人才托举工程: a year's round of a named programme, the year outside
+                begin = named.end(1)
+            out.append(Candidate(begin, m.end(), "TalentProgram", text[begin:m.end()], False, "pattern"))  # not a clause
     # a generic unit with its Party organisation: 学会党组织, 分支机构党的工作小组 (instances are nested below)
     for m in re.finditer(f"(学会|协会|研究会|{PARTY_UNIT}){PARTY_QUALIFIER}(?:{PARTY_SUFFIX})", text):
         unit = m.group(1)
@@ -300,6 +317,13 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
     A body found here (a centre, an office of a named body) is an organisation for these rules too,
     once more (中国科协 + 学会服务中心 + 学会联合党委: the Party body of the centre)."""
     out: list[Candidate] = []
+    for kind in (c for c in base if c.label in ("Society", "Agency") and c.generic):
+        m = re.match(f"(?:{PARTY_SUFFIX})", text[kind.end:kind.end + 6])
+        # 省科协党组, 全国学会党委: a kind's Party body is a kind, and belongs to that kind; but a
+        # 科技社团党委 is set up by a 科协 for its societies and belongs to the 科协 (docs/ANNOTATION.md)
+        if m and kind.canonical != "科技社团":
+            out.append(Candidate(kind.start, kind.end + m.end(), "PartyOrganization",
+                                 text[kind.start:kind.end + m.end()], True, "nested", nested=[kind]))
     orgs = [c for c in base if c.label in ("Society", "Agency", "Branch") and not c.generic]
     for org in orgs:
         rest = text[org.end:org.end + 30]
@@ -322,8 +346,9 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
                                  False, "nested", nested=[org]))
         m = re.match(f"((?:{PARTY_UNIT}){{0,2}}){PARTY_QUALIFIER}({PARTY_SUFFIX})", rest)  # 科技社团办事机构…党支部
         if m:
-            out.append(Candidate(org.start, org.end + m.end(), "PartyOrganization",
-                                 text[org.start:org.end + m.end()], False, "nested", nested=[org]))
+            start = org.start - 2 if text.endswith("中共", 0, org.start) else org.start  # 中共山东省科协党组
+            out.append(Candidate(start, org.end + m.end(), "PartyOrganization",
+                                 text[start:org.end + m.end()], False, "nested", nested=[org]))
         m = re.match("(?:总支部|支部)?委员会", rest)
         if m and text.endswith("中共", 0, org.start) and org.label in ("Society", "Branch"):
             # 中共江西省植物学会委员会: the society's Party committee, written out
@@ -486,7 +511,7 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
         while stack:
             inner = stack.pop()
             s, e = shadow.span(inner.start, inner.end)
-            nested.append((inner.label, inner.canonical, s, e))
+            nested.append((inner.label, inner.canonical, s, e, inner.generic))
             stack.extend(inner.nested)
         found.append(FoundMention(start, end, c.label, c.canonical, c.generic, c.source, c.aliases,
                                   tuple(nested)))

@@ -57,7 +57,7 @@ def _shifted(f: FoundMention, offset: int) -> FoundMention:
     if not offset:
         return f
     return replace(f, start=f.start + offset, end=f.end + offset,
-                   nested=tuple((label, name, s + offset, e + offset) for label, name, s, e in f.nested))
+                   nested=tuple((label, name, s + offset, e + offset, generic) for label, name, s, e, generic in f.nested))
 
 
 SHORT_POLICY = 4  # 《意见》, 《若干措施》, 《实施方案》: a title this short names a policy of the document
@@ -111,11 +111,11 @@ def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Ga
         if f.label == "Policy":
             policies.append(placed)
         inner_placed = []
-        for label, canonical, s, e in f.nested:
+        for label, canonical, s, e, generic in f.nested:
             inner = entities.setdefault(Entity.make_id(label, canonical),
-                                        _entity(label, canonical, gazetteer_aliases(gazetteer, label, canonical)))
+                                        _entity(label, canonical, gazetteer_aliases(gazetteer, label, canonical), generic))
             mentions.append(Mention(type=label, text=doc.text[s:e], start=s, end=e, entity_id=inner.id,
-                                    passage_id=passage.id, generic=False, source="inner"))
+                                    passage_id=passage.id, generic=generic, source="inner"))
             inner_placed.append(Placed(s, e, doc.text[s:e], inner, passage))
         relations += nested_relations(placed, inner_placed)
     for sentence in by_passage.values():

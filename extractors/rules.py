@@ -37,7 +37,8 @@ from schema.settings import load_settings
 from seed_data import DataError, resource
 
 PARTS: dict[str, dict[str, str]] = {
-    "Any": {"stop_word": "a word that ends a name's left edge (关于, 设立, 今年 …)"},
+    "Any": {"stop_word": "a word that ends a name's left edge (关于, 设立, 今年 …)",
+            "not_name_word": "a word that is never inside an organisation's name (代表, 祝贺, 建立健全 …)"},
     "Agency": {
         "place_suffix": "a place name ends with it (省, 市, 州 …)",
         "domain": "what a department is responsible for (科技, 民政 …)",

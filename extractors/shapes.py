@@ -32,7 +32,7 @@ CJK = "\u4e00-\u9fff"
 NAME_POS = ("n", "nr", "ns", "nt", "nz", "ng", "nl", "j", "eng", "x", "vn", "an", "b", "m", "t")  # t: 青年
 # words that end a name's left edge (关于, 设立, 今年 …) and the few a branch's name may hold (组织):
 # seed_data/rules/name_parts.tsv, label Any, part stop_word; label Branch, part name_word
-STOP_WORDS = frozenset(name_parts().get("Any", "stop_word"))
+STOP_WORDS = frozenset(name_parts().get("Any", "stop_word")) | frozenset(name_parts().get("Any", "not_name_word"))
 NAME_VERBS = frozenset(name_parts().get("Branch", "name_word"))  # 组织, 联合: verbs that open names too
 BRANCH_STOP_WORDS = STOP_WORDS - NAME_VERBS
 BRANCH_NAME_WORDS = NAME_VERBS | {"与"}  # 标准化理论与政策专业委员会
@@ -61,6 +61,8 @@ PLACE_VERBS = "驻在赴至到从经由向对受交报送给"  # glued to a leve
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
 LEVEL_ONLY = re.compile("(?:全|各|本)?(?:省|市|州|县|区|盟|旗|乡|镇|地市|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|社区)+")
 ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中心|单位|机构|组织|部门|专家|工作)$")
+DATE_DIGIT = re.compile(r"[\d〇零一二三四五六七八九十]")
+DATE_PREFIX = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
 EDITION = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[届批]|首批|(?:19|20)\d{2}(?:[-—～~至](?:19|20)?\d{2})?年度?|"
                      r"\(\d{4}\)|（\d{4}）)+")
 
@@ -162,7 +164,7 @@ class ShapeFinder:
         self.party_head = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
         scope = "|".join(sorted(map(re.escape, parts.get("Society", "scope")), key=len, reverse=True)) or "(?!)"
         # a kind of society (全省学会, 市级学会, 行业协会) owns a kind of Party body
-        self.society_kind = re.compile(f"(?:{scope}|{LEVEL_ONLY.pattern})+级?(?:学会|协会|研究会|联合会|促进会)")
+        self.society_kind = re.compile(f"(?:{scope}|{LEVEL_ONLY.pattern})+级?(?:学会|协会|研究会|联合会|促进会|科技社团)")
 
     # --- Agency --------------------------------------------------------------------------------
     def _place(self, text: str, start: int) -> int:
@@ -187,6 +189,8 @@ class ShapeFinder:
             else:
                 break
         begin = start - (keep or len(suffix))
+        if text[begin] in "年月日" and DATE_DIGIT.match(text, begin - 1 if begin else 0, begin):
+            begin += 1  # 5月20日省科协: a date's last character is no part of the place
         if LEVEL_ONLY.fullmatch(text, begin, start):  # a bare level may end a run of levels: 市州, 县市区
             for k in (2, 1):
                 if begin >= k and text[begin - k] not in "全各本" and LEVEL_ONLY.fullmatch(text, begin - k, start):
@@ -473,6 +477,7 @@ class ShapeFinder:
         for m in self.party.finditer(text):
             head = self.party_head.search(text, m.start(), m.end())
             begin = name_start(text, head.start(), max_len=16, pos=NAME_POS + ("l",))  # 生命科学学院党委
+            begin = DATE_PREFIX.match(text, begin, head.start()).end()  # 9日市科协党组: the date is no part of it
             if head.start() - begin >= 3:
                 owner = self.association.search(text, begin, head.start())  # 省科协党组: a kind's, a kind
                 generic = bool(owner and owner.end() == head.start() and LEVEL_ONLY.fullmatch(text, begin, owner.start())) \

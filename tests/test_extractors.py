@@ -147,17 +147,16 @@ def test_extraction_is_deterministic_across_processes():
 
 # Floors, not goals: the scores measured when each split was made (tests/gold/README.md), less a
 # small margin, so a change that makes extraction worse fails here. The goals of issue 9 are higher.
-# Floors a little under the scores of the day. The test recommendation floor went down (0.55 → 0.50) in v0.5:
-# the gold's recommendations were audited blind to the system and the classifier gained 784 labelled sentences
-# of new kinds, both chosen on dev (scripts/train_recommendations.py --dev-cv), after which the test part
-# scores 0.52 (it scored 0.54 on the audited gold with the classifier before the new sentences). 0.50 → 0.45 when
-# the training labels written before the audit were re-read against its decisions (21 of 1,041 changed; neutral on
-# dev, chosen there): the test part then scores 0.46 (three recommendations of 36; README, "Recommendations").
+# v0.6: the old test part (scored for totals over several sessions) joined dev, and the test part became 25
+# documents written from pages outside the seed corpus, scored once after the rules of v0.6 were decided on dev:
+# mentions 0.781 (0.768 names left out), relations 0.676 (0.600), recommendations 0.726, directions 0.722.
+# Dev then gained 25 more documents written the same way (926-950), read and tuned on: dev (77 documents)
+# 0.917 (0.890), 0.887 (0.880), 0.99 (trained on), 0.785.
 FLOORS = {
-    "dev": {"mentions": 0.95, "relations": 0.96, "recommendations": 0.86, "directions": 0.81},
-    "test": {"mentions": 0.88, "relations": 0.75, "recommendations": 0.45, "directions": 0.87},
+    "dev": {"mentions": 0.90, "relations": 0.87, "recommendations": 0.95, "directions": 0.77},
+    "test": {"mentions": 0.76, "relations": 0.64, "recommendations": 0.69, "directions": 0.69},
 }
-LEAVE_NAMES_OUT_FLOORS = {"mentions": 0.84, "relations": 0.73}  # the test split, names left out
+LEAVE_NAMES_OUT_FLOORS = {"mentions": 0.75, "relations": 0.57}  # the test split, names left out
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
@@ -207,7 +206,12 @@ def test_the_test_split_has_twenty_documents_in_shapes_the_seed_lacks():
     from extractors.evaluate import gold_files
 
     test = gold_files(ROOT / "tests" / "gold", split="test")
-    assert len(test) >= 20 and all(int(p.stem) >= 100 for p in test)  # none of the 36 the rules were tuned on
+    assert len(test) >= 20
+    seed_urls = {line.split(":", 1)[1].strip().strip('"') for path in (ROOT / "seed_data" / "documents").glob("*.md")
+                 for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("source_url:")}
+    for path in test:  # none comes from a seed document: no rule was written or checked on its source
+        doc = json.loads(path.read_text(encoding="utf-8"))["doc"]
+        assert "path" not in doc and doc["source_url"].startswith("http") and doc["source_url"] not in seed_urls, path
     assert len(list((ROOT / "tests" / "gold").glob("*.json"))) >= 40
 
 

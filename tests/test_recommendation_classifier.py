@@ -61,3 +61,23 @@ def test_the_classifier_decides_and_the_trigger_says_why(seed_facts):
             if rec is not None:
                 assert rec.trigger == CLASSIFIER_TRIGGER or rec.trigger in c.sentence
     assert kept_without_cue > 0 and dropped_with_cue > 0
+
+
+def test_a_call_s_conditions_are_no_recommendation_by_the_cue_rules():
+    from extractors.recommendations import rule_trigger
+
+    for sentence in ("评选条件包括：政治上拥护党的路线方针政策，作风廉洁；", "主体资格：须具有独立法人资格；",
+                     "特别奖候选人须在上述领域取得重大成就。", "关于评价条件，成果须满足三项要求：技术成熟且有创新性；"):
+        assert rule_trigger(sentence) is None, sentence
+    assert rule_trigger("各级学会须加强组织建设。") is not None
+
+
+def test_a_page_s_menu_byline_and_headings_are_no_recommendation():
+    from extractors.recommendations import candidate
+
+    text = "首页 - 新闻动态 - 重要新闻\n更新时间：2014-12-22 | 作者：admin\n推动学会承接政府转移职能\n各学会要加强组织建设，推动改革"
+    lines = text.split("\n")
+    starts = [text.index(line) for line in lines]
+    found = [candidate(text, s, s + len(line)) for s, line in zip(starts, lines)]
+    assert found[:3] == [None, None, None]  # no closing mark and the text goes on: a menu, a byline, a heading
+    assert found[3] is not None  # the page cut off mid-sentence: its last line is still read
