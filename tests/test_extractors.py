@@ -149,14 +149,15 @@ def test_extraction_is_deterministic_across_processes():
 # small margin, so a change that makes extraction worse fails here. The goals of issue 9 are higher.
 # v0.6: the old test part (scored for totals over several sessions) joined dev, and the test part became 25
 # documents written from pages outside the seed corpus, scored once after the rules of v0.6 were decided on dev:
-# mentions 0.781 (0.768 names left out), relations 0.676 (0.600), recommendations 0.726, directions 0.722.
+# mentions 0.781 (0.768 names left out), relations 0.676 (0.600), recommendations 0.726, directions 0.722; after
+# the rules that the 25 further dev documents (926-950) led to: 0.790 (0.777), 0.720 (0.648), 0.765, 0.722.
 # Dev then gained 25 more documents written the same way (926-950), read and tuned on: dev (77 documents)
 # 0.917 (0.890), 0.887 (0.880), 0.99 (trained on), 0.785.
 FLOORS = {
     "dev": {"mentions": 0.90, "relations": 0.87, "recommendations": 0.95, "directions": 0.77},
-    "test": {"mentions": 0.76, "relations": 0.64, "recommendations": 0.69, "directions": 0.69},
+    "test": {"mentions": 0.77, "relations": 0.69, "recommendations": 0.73, "directions": 0.69},
 }
-LEAVE_NAMES_OUT_FLOORS = {"mentions": 0.75, "relations": 0.57}  # the test split, names left out
+LEAVE_NAMES_OUT_FLOORS = {"mentions": 0.76, "relations": 0.62}  # the test split, names left out
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
