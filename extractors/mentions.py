@@ -249,6 +249,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         if m.group(0) == "协会" and text.endswith("科", 0, m.start()):
             continue  # 中国科协会同…, 中国科协会继续…: a 科协 before 会同/会 (will), no 协会
         begin = _left_boundary(text, m.start(), head=m.group(0), pos=SOCIETY_NAME_POS)
+        if begin is None and m.group(0) == "联合会" and text.endswith("组织", 0, m.start()):
+            begin = _left_boundary(text, m.start() - 2, head="组织联合会", pos=SOCIETY_NAME_POS)  # 世界工程组织联合会
         anchored = _anchored_start(text, m.start(), union=m.group(0) == "学会联合体")
         if anchored is not None and (begin is None or anchored < begin):
             begin = anchored
@@ -271,6 +273,12 @@ def _pattern_candidates(text: str) -> list[Candidate]:
                 and not re.search("科协|协会", text[begin:m.start()]):  # 湖北省科协网站市州科协 is two
             generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))  # 全省科协, 市州科协: the kind
             out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], generic, "pattern"))
+    # a level with its alternative in brackets is a kind: 市（州）科协, 县（区）委组织部
+    for m in re.finditer("[省市县区州][（(][省市县区州、]{1,4}[)）](?:科协|科学技术协会|委组织部|委宣传部)", text):
+        out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
+    for m in re.finditer("(省|市|县|区|州)委(?![员会托])", text):  # 紧扣市委中心工作: a level's Party committee, a kind
+        if shape_finder().place_start(text, m.start() + 1) == m.start():  # 青岛市委 is one body, found elsewhere
+            out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
     for m in re.finditer(f"[“\"]([{CJK}A-Za-z0-9·]{{2,20}}(?:工程|计划|奖|基金|人才|学者|行动))[”\"]", text):
         if not WORK_PLAN.search(m.group(1)):  # “年度工作总结和工作计划” is a column of a website
             out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
@@ -293,6 +301,9 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             if named:  # 2024年度山东省青年科技人才托举工程: a year's round of a named programme, the year outside
                 begin = named.end(1)
             out.append(Candidate(begin, m.end(), "TalentProgram", text[begin:m.end()], False, "pattern"))  # not a clause
+    # a kind of Party organisation named by its kind alone: 功能型党支部, 服务型基层党组织
+    for m in re.finditer(f"(?:功能型|服务型|联合|临时|流动)(?:基层)?(?:{PARTY_SUFFIX})", text):
+        out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern"))
     # a generic unit with its Party organisation: 学会党组织, 分支机构党的工作小组 (instances are nested below)
     for m in re.finditer(f"(学会|协会|研究会|{PARTY_UNIT}){PARTY_QUALIFIER}(?:{PARTY_SUFFIX})", text):
         unit = m.group(1)

@@ -197,6 +197,10 @@ class ShapeFinder:
                     return begin - k
         return begin
 
+    def place_start(self, text: str, start: int) -> int:
+        """The start of the place name ending right before `start` (its level included), or `start`."""
+        return self._place(text, start)
+
     def _place_word(self, text: str, start: int) -> int:
         """The start of a bare place word (湖北, 大理) right before `start`, or `start`: for bodies whose
         name holds the place's level (湖北省委)."""

@@ -764,3 +764,24 @@ def test_verbs_are_never_inside_a_name():
     assert "建立健全行业协会商会党组织" not in names and "行业协会商会党组织" in names
     assert not any("代表" in n or "祝贺" in n or "投身" in n for n in names), names
     assert {"专委会", "科技社团基层党组织", "创新驱动助力工程"} <= set(names)
+
+
+def test_a_federation_of_organisations_is_a_society_and_its_acronym_names_it():
+    facts = facts_of("出席的有亚太工程组织联合会（FEIAP）的主席。FEIAP将举办会议。")
+    assert [(m.text, m.type) for m in facts.mentions] == [("亚太工程组织联合会", "Society"), ("FEIAP", "Society"),
+                                                          ("FEIAP", "Society")]
+
+
+def test_a_level_s_party_committee_and_a_level_in_brackets_are_kinds():
+    facts = facts_of("要紧扣市委中心工作。青岛市委部署。各市（州）科协和县（区）委组织部参加。成立功能型党支部。")
+    got = {(m.text, m.type, m.generic) for m in facts.mentions}
+    assert {("市委", "Agency", True), ("青岛市委", "Agency", False), ("市（州）科协", "Agency", True),
+            ("县（区）委组织部", "Agency", True), ("功能型党支部", "PartyOrganization", True)} <= got
+    assert "委员" not in {m.text for m in facts_of("全市委员出席。").mentions}
+
+
+def test_a_quoted_honour_for_science_popularisers_is_run_by_every_organiser():
+    facts = facts_of("市委组织部、市科协决定在全市开展“十佳科普工作者”评选活动。")
+    assert ("十佳科普工作者", "TalentProgram") in {(m.text, m.type) for m in facts.mentions}
+    assert {("市委组织部", "十佳科普工作者"), ("市科协", "十佳科普工作者")} <= \
+        {(r.head, r.tail) for r in facts.relations if r.type == "RUNS"}
