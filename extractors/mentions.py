@@ -276,7 +276,12 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     # a level with its alternative in brackets is a kind: 市（州）科协, 县（区）委组织部
     for m in re.finditer("[省市县区州][（(][省市县区州、]{1,4}[)）](?:科协|科学技术协会|委组织部|委宣传部)", text):
         out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
-    for m in re.finditer("(省|市|县|区|州)委(?![员会托])", text):  # 紧扣市委中心工作: a level's Party committee, a kind
+    # the Youth League's committee of a level and a level's civilisation office: 团市委, 市文明办 (kinds)
+    for m in re.finditer("团(?:省|市|县|区|州)委|(?:省|市|县|区|州|中央)文明办", text):
+        begin = m.start() if m.group(0)[0] in "团中" else shape_finder().place_start(text, m.start() + 1)
+        generic = begin == m.start() and not m.group(0).startswith("中央")  # 江苏省文明办 is one body
+        out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], generic, "pattern"))
+    for m in re.finditer("(?<!团)(省|市|县|区|州)委(?![员会托])", text):  # 紧扣市委中心工作: a level's Party committee, a kind
         if shape_finder().place_start(text, m.start() + 1) == m.start():  # 青岛市委 is one body, found elsewhere
             out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
     for m in re.finditer(f"[“\"]([{CJK}A-Za-z0-9·]{{2,20}}(?:工程|计划|奖|基金|人才|学者|行动))[”\"]", text):

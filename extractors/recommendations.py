@@ -76,6 +76,12 @@ MIN_LENGTH = 8
 CLOSED = re.compile(r"[。；！？!?;…][”’」』）)】\]\s]*$")
 
 
+@cache
+def page_debris() -> re.Pattern[str]:
+    """The words of a web page's own furniture (recommendation_cues.tsv, kind `page`)."""
+    return re.compile(cue_alternation(recommendation_cues(), "page"))
+
+
 @dataclass(frozen=True)
 class RecommendationSpan:
     start: int
@@ -113,6 +119,8 @@ def candidate(text: str, start: int, end: int) -> Candidate | None:
         return None
     if not CLOSED.search(sentence) and text[end:].strip():
         return None  # a line with no closing mark that the text goes on after: a heading, a menu, a byline
+    if page_debris().search(sentence):
+        return None  # a web page's own furniture: 责任编辑, 本站支持…, 版权所有
     return Candidate(start, end, sentence)
 
 

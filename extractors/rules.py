@@ -202,7 +202,7 @@ def relation_triggers(directory: Path | None = None) -> tuple[TriggerRow, ...]:
     return read_relation_triggers((directory or rules_dir()) / "relation_triggers.tsv")
 
 
-CUE_KINDS = ("mandate", "plan", "opening_adverb", "opening_verb", "report", "voiced", "hope")
+CUE_KINDS = ("mandate", "plan", "opening_adverb", "opening_verb", "report", "voiced", "hope", "page")
 
 
 @dataclass(frozen=True)

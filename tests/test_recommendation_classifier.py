@@ -81,3 +81,10 @@ def test_a_page_s_menu_byline_and_headings_are_no_recommendation():
     found = [candidate(text, s, s + len(line)) for s, line in zip(starts, lines)]
     assert found[:3] == [None, None, None]  # no closing mark and the text goes on: a menu, a byline, a heading
     assert found[3] is not None  # the page cut off mid-sentence: its last line is still read
+
+
+def test_a_web_page_s_furniture_is_no_recommendation():
+    from extractors.recommendations import candidate
+
+    for line in ("本站支持IPV6，建议分辨率1024*768以上，浏览器请用IE9.0或更高版本。", "【责任编辑：伊宁倩】"):
+        assert candidate(line, 0, len(line)) is None, line

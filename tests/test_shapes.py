@@ -785,3 +785,10 @@ def test_a_quoted_honour_for_science_popularisers_is_run_by_every_organiser():
     assert ("十佳科普工作者", "TalentProgram") in {(m.text, m.type) for m in facts.mentions}
     assert {("市委组织部", "十佳科普工作者"), ("市科协", "十佳科普工作者")} <= \
         {(r.head, r.tail) for r in facts.relations if r.type == "RUNS"}
+
+
+def test_the_youth_league_s_committee_and_a_civilisation_office_are_agencies():
+    facts = facts_of("由团市委、市文明办和江苏省文明办主办，中央文明办指导。各高校科协和企业科协参加。")
+    got = [(m.text, m.generic) for m in facts.mentions if m.type == "Agency"]
+    assert got == [("团市委", True), ("市文明办", True), ("江苏省文明办", False), ("中央文明办", False)]
+    # 高校科协 and 企业科协 are left unmarked by the guide's decisions (tests/gold/README.md): no mention
