@@ -17,7 +17,7 @@ from functools import cache
 
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
-from extractors.shapes import DATE_DIGIT, LEVEL_ONLY, PLACE_VERBS, STOP_WORDS, name_start, shape_finder, window_words
+from extractors.shapes import DATE_DIGIT, LEVEL_ONLY, PLACE_VERBS, PROVINCES, STOP_WORDS, name_start, shape_finder, window_words
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
@@ -37,9 +37,6 @@ PARTY_UNIT = ("学会服务中心学会联合|学会联合|科技社团|理事�
 NAME_OPENINGS = ("中国", "中华", "全国", "国际", "世界", "亚洲", "亚太", "欧洲", "美国", "英国", "德国", "法国",
                  "日本", "北京", "上海", "天津", "重庆", "旅欧", "旅美", "旅日", "旅英", "旅德", "旅法", "海外", "北美",
                  "全美", "全欧", "澳大利亚", "加拿大")
-PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
-             "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏",
-             "宁夏", "新疆", "香港", "澳门")
 # a society's name with no known opening and no place must be this long before its head
 # (黄河文化研究会, 青年科技工作者协会; not 科普学会, 一流学术学会)
 UNOPENED_NAME = 4
@@ -143,7 +140,21 @@ def _unopened_name(words: list, name: str, head: str) -> bool:
     if first is not None and first.flag == "ns" and len(first.word) >= 2 and taken == len(name) \
             and len(name) >= UNOPENED_NAME:
         return True
+    if head == "学会联合体":  # a union of societies is named by its field alone: 农业学会联合体, 军民融合学会联合体
+        return all(w.flag in UNOPENED_POS + ("l", "vn") for w in words[len(words) - _word_count(words, name):]) \
+            and len(name) >= 2
     return head != "学会" and nouns and len(name) >= UNOPENED_NAME
+
+
+def _word_count(words: list, name: str) -> int:
+    """How many of the last `words` make up `name`."""
+    taken = count = 0
+    for word in reversed(words):
+        if taken >= len(name):
+            break
+        taken += len(word.word)
+        count += 1
+    return count
 
 
 def _place_word_start(words: list, name: str) -> int:
@@ -248,7 +259,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer(f"(?:{SOCIETY_SUFFIX})", text):
         if m.group(0) == "协会" and text.endswith("科", 0, m.start()):
             continue  # 中国科协会同…, 中国科协会继续…: a 科协 before 会同/会 (will), no 协会
-        begin = _left_boundary(text, m.start(), head=m.group(0), pos=SOCIETY_NAME_POS)
+        union = m.group(0) == "学会联合体"  # 生命科学学会联合体: a field the segmenter calls a set phrase
+        begin = _left_boundary(text, m.start(), head=m.group(0), pos=SOCIETY_NAME_POS + (("l",) if union else ()))
         if begin is None and m.group(0) == "联合会" and text.endswith("组织", 0, m.start()):
             begin = _left_boundary(text, m.start() - 2, head="组织联合会", pos=SOCIETY_NAME_POS)  # 世界工程组织联合会
         anchored = _anchored_start(text, m.start(), union=m.group(0) == "学会联合体")

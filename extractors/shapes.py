@@ -61,6 +61,10 @@ PLACE_VERBS = "驻在赴至到从经由向对受交报送给"  # glued to a leve
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
 LEVEL_ONLY = re.compile("(?:全|各|本)?(?:省|市|州|县|区|盟|旗|乡|镇|地市|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|社区)+")
 ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中心|单位|机构|组织|部门|专家|工作)$")
+# the provinces' short names: a body's place without its level (新疆地震局, 山东科协)
+PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
+             "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏",
+             "宁夏", "新疆", "香港", "澳门")
 DATE_DIGIT = re.compile(r"[\d〇零一二三四五六七八九十]")
 DATE_PREFIX = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
 EDITION = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[届批]|首批|(?:19|20)\d{2}(?:[-—～~至](?:19|20)?\d{2})?年度?|"
@@ -171,7 +175,8 @@ class ShapeFinder:
         """The start of a place name (湖北省, 深圳市, 大理州, 新疆生产建设兵团) ending right before `start`, or `start`."""
         suffix = next((x for x in self.place_suffix if text.endswith(x, 0, start)), None)
         if suffix is None:
-            return start
+            province = next((p for p in PROVINCES if text.endswith(p, 0, start)), None)
+            return start - len(province) if province else start
         # a list's joiner or 的 is never inside a place name (…发展改革委和省民政厅: 省, not 委和省)
         floor = max(0, start - 10)
         cut = max((text.rfind(j, floor, start - len(suffix)) for j in "和与及或的、"), default=-1)

@@ -792,3 +792,11 @@ def test_the_youth_league_s_committee_and_a_civilisation_office_are_agencies():
     got = [(m.text, m.generic) for m in facts.mentions if m.type == "Agency"]
     assert got == [("团市委", True), ("市文明办", True), ("江苏省文明办", False), ("中央文明办", False)]
     # 高校科协 and 企业科协 are left unmarked by the guide's decisions (tests/gold/README.md): no mention
+
+
+def test_a_province_s_short_name_places_a_department_and_a_union_of_societies_is_named_by_its_field():
+    facts = facts_of("新疆地震学会挂靠新疆地震局。生命科学学会联合体和农业学会联合体相继成立，三家学会联合体共有33家学会。")
+    got = {(m.text, m.type, m.generic) for m in facts.mentions if m.source != "inner"}
+    assert {("新疆地震局", "Agency", False), ("生命科学学会联合体", "Society", False),
+            ("农业学会联合体", "Society", False), ("学会联合体", "Society", True)} <= got
+    assert ("SUPERVISED_BY", "新疆地震学会", "新疆地震局") in {(r.type, r.head, r.tail) for r in facts.relations}
