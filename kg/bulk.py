@@ -48,6 +48,9 @@ class BulkError(ValueError):
 class _File:
     path: Path
     fh: IO[str]
+    keys: tuple[str, ...] = ()  # the property columns, in order
+    formats: tuple[Any, ...] = ()  # value -> field text, one a column (`_FORMAT`)
+    lists: tuple[str, ...] = ()  # the list columns (an empty list is noted for `finish`)
     rows: int = 0
     multiline: bool = False
 
@@ -86,7 +89,38 @@ def _type(value: Any, where: str) -> str:
 
 
 def _quote(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
+    return '"' + text.replace('"', '""') + '"' if '"' in text else '"' + text + '"'
+
+
+class _Unwritable(ValueError):
+    """A value a column cannot hold; the caller names the element (`BulkError`)."""
+
+
+def _float(value: float) -> str:
+    if not math.isfinite(value):
+        raise _Unwritable(f"the number {value!r} cannot be imported")
+    return repr(value)
+
+
+def _list(kind: str) -> Any:
+    lower = kind == "boolean"
+
+    def text(value: Any) -> str:
+        items = [str(v) if not isinstance(v, float) else _float(v) for v in value]
+        if items == [EMPTY_LIST] or any(ARRAY_DELIMITER in item for item in items):
+            raise _Unwritable("a list element holds the character U+001F (the import files "
+                              "put it between list elements) or is U+001E alone (an empty list)")
+        if not items:
+            return '"' + EMPTY_LIST + '"'
+        return _quote(ARRAY_DELIMITER.join(v.lower() for v in items) if lower else ARRAY_DELIMITER.join(items))
+
+    return text
+
+
+# column type -> the function that writes a value of it as a CSV field
+_FORMAT: dict[str, Any] = {"string": _quote, "long": str, "double": _float,
+                           "boolean": lambda value: "true" if value else "false",
+                           **{f"{kind}[]": _list(kind) for kind in _SCALAR.values()}}
 
 
 class CsvGraphWriter:
@@ -141,64 +175,50 @@ class CsvGraphWriter:
             self._relationship(row[write.start], row[write.end], write.type, props, source)
 
     def _node(self, node_id: str, labels: list[str], props: dict[str, Any], source: str) -> None:
-        where = f"{source}: node {node_id}"
-        columns = _columns(props, where)
-        f = self._file("nodes", (tuple(labels), columns),
-                       ["id:ID", ":LABEL", *(f"{k}:{t}" for k, t in columns)])
-        self._line(f, [_quote(node_id), _quote(ARRAY_DELIMITER.join(labels))],
-                   ((props[k], t) for k, t in columns), where)
-        self._note_empty("nodes", labels[0], props, columns)
+        columns = _columns(props, source, ("node", node_id))
+        key = ("nodes", tuple(labels), columns)
+        f = self._files.get(key) or self._file(key, ["id:ID", ":LABEL"], columns)
+        self._line(f, [_quote(node_id), _quote(ARRAY_DELIMITER.join(labels))], props, "nodes", labels[0],
+                   source, ("node", node_id))
         self._out.node_count += 1
 
     def _relationship(self, start: str, end: str, rtype: str, props: dict[str, Any], source: str) -> None:
-        where = f"{source}: {rtype} {start} -> {end}"
-        columns = _columns(props, where)
-        f = self._file("relationships", (rtype, columns),
-                       [":START_ID", ":END_ID", ":TYPE", *(f"{k}:{t}" for k, t in columns)])
-        self._line(f, [_quote(start), _quote(end), _quote(rtype)], ((props[k], t) for k, t in columns), where)
-        self._note_empty("relationships", rtype, props, columns)
+        columns = _columns(props, source, (rtype, start, end)) if props else ()
+        key = ("relationships", rtype, columns)
+        f = self._files.get(key) or self._file(key, [":START_ID", ":END_ID", ":TYPE"], columns)
+        self._line(f, [_quote(start), _quote(end), _quote(rtype)], props, "relationships", rtype,
+                   source, (rtype, start, end))
         self._out.relationship_count += 1
 
-    def _note_empty(self, kind: str, name: str, props: dict[str, Any], columns: tuple[tuple[str, str], ...]) -> None:
-        for key, column_type in columns:
-            if column_type.endswith("[]") and not props[key]:
-                self._out.empty_lists.add((kind, name, key))
-
     # --- files ---------------------------------------------------------------------------------
-    def _file(self, kind: str, key: tuple, header: list[str]) -> _File:
-        full = (kind, *key)
-        f = self._files.get(full)
-        if f is None:
-            path = self.folder / f"{kind}-{len(self._files):04d}.csv"
-            f = _File(path, open(path, "w", encoding="utf-8", newline=""))
-            f.fh.write(",".join(header) + "\n")
-            self._files[full] = f
-            (self._out.nodes if kind == "nodes" else self._out.relationships).append(path)
+    def _file(self, full: tuple, head: list[str], columns: tuple[tuple[str, str], ...]) -> _File:
+        kind = full[0]
+        path = self.folder / f"{kind}-{len(self._files):04d}.csv"
+        f = _File(path, open(path, "w", encoding="utf-8", newline=""), tuple(k for k, _ in columns),
+                  tuple(_FORMAT[t] for _, t in columns), tuple(k for k, t in columns if t.endswith("[]")))
+        f.fh.write(",".join([*head, *(f"{k}:{t}" for k, t in columns)]) + "\n")
+        self._files[full] = f
+        (self._out.nodes if kind == "nodes" else self._out.relationships).append(path)
         return f
 
-    def _line(self, f: _File, head: list[str], values: Iterable[tuple[Any, str]], where: str) -> None:
-        fields = head
-        for value, kind in values:
-            if kind.endswith("[]"):
-                items = [str(v) if not isinstance(v, float) else _float(v, where) for v in value]
-                if any(ARRAY_DELIMITER in item for item in items) or items == [EMPTY_LIST]:
-                    raise BulkError(f"{where}: a list element holds the character U+001F (the import files "
-                                    "put it between list elements) or is U+001E alone (an empty list)")
-                items = items or [EMPTY_LIST]
-                text = ARRAY_DELIMITER.join(v.lower() if kind == "boolean[]" else v for v in items)
-                fields.append(_quote(text))
-            elif kind == "string":
-                fields.append(_quote(value))
-            elif kind == "boolean":
-                fields.append("true" if value else "false")
-            elif kind == "double":
-                fields.append(_float(value, where))
-            else:
-                fields.append(str(value))
+    def _line(self, f: _File, head: list[str], props: dict[str, Any], kind: str, name: str, source: str,
+              what: tuple[str, ...]) -> None:
+        """One line: `head` (the id and label fields, or the start, end and type), then the values of
+        the file's columns. Notes a line break (`--multiline-fields`), the longest field (the
+        reader's buffer) and the empty lists (`finish`)."""
+        try:
+            fields = [*head, *[fmt(props[k]) for k, fmt in zip(f.keys, f.formats)]] if f.keys else head
+        except _Unwritable as exc:
+            raise BulkError(f"{source}: {_what(what)}: {exc}") from None
         line = ",".join(fields)
-        if "\n" in line or "\r" in line:
+        if not f.multiline and ("\n" in line or "\r" in line):
             f.multiline = True
-        self._out.max_field_bytes = max(self._out.max_field_bytes, max(len(x.encode("utf-8")) for x in fields))
+        # a field's UTF-8 length is at most 4 bytes a character: only a line that long can hold a longer field
+        if 4 * len(line) > self._out.max_field_bytes:
+            self._out.max_field_bytes = max(self._out.max_field_bytes, max(len(x.encode("utf-8")) for x in fields))
+        for key in f.lists:
+            if not props[key]:
+                self._out.empty_lists.add((kind, name, key))
         f.fh.write(line + "\n")
         f.rows += 1
 
@@ -220,15 +240,21 @@ class CsvGraphWriter:
             f.fh.close()
 
 
-def _columns(props: dict[str, Any], where: str) -> tuple[tuple[str, str], ...]:
-    return tuple((key, _type(props[key], f"{where} property {key}")) for key in sorted(props)
-                 if props[key] is not None)
+def _columns(props: dict[str, Any], source: str, what: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The (key, column type) of the properties that are not null, by key."""
+    columns = []
+    for key in sorted(props):
+        value = props[key]
+        if value is None:
+            continue
+        kind = _SCALAR.get(value.__class__)
+        columns.append((key, kind if kind is not None else _type(value, f"{source}: {_what(what)} property {key}")))
+    return tuple(columns)
 
 
-def _float(value: float, where: str) -> str:
-    if not math.isfinite(value):
-        raise BulkError(f"{where}: the number {value!r} cannot be imported")
-    return repr(value)
+def _what(what: tuple[str, ...]) -> str:
+    """The element an error is about: ("node", id) or (type, start, end), made only for an error."""
+    return f"node {what[1]}" if what[0] == "node" else f"{what[0]} {what[1]} -> {what[2]}"
 
 
 def finish(store: GraphStore, files: BulkFiles | Path) -> None:
