@@ -151,11 +151,8 @@ class Neo4jStore(GraphStore):
     def apply_schema(self) -> None:
         from schema.constraints import schema_statements
 
-        # the indexes first: they are filled in the background while each constraint's own index is
-        # filled in its CREATE (on a bulk-imported graph the full-text ones take the longest)
-        statements = sorted(schema_statements(self.dialect), key=lambda s: s.startswith("CREATE CONSTRAINT"))
         with self._session(neo4j.WRITE_ACCESS) as session:
-            for statement in statements:
+            for statement in schema_statements(self.dialect):
                 self._call(session.run, statement)
             self._call(session.run, "CALL db.awaitIndexes(300)")
 
