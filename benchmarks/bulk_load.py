@@ -5,13 +5,15 @@ by `kg.neo4j_server`, stopped and removed at the end: no database of yours is to
 The synthetic corpus (`benchmarks/synthetic.py`, `--docs` documents) is extracted once; its rows
 (`kg.load.GraphRows`, as the loader makes them) are written `--copies` times with fresh document,
 passage and recommendation ids (entities and the guide shared, as `kg bench` builds its graphs).
-Extraction is not timed (it is the same for both paths). Printed, in nodes+relationships/s:
+Extraction and the copying of rows are not timed (the first is the same for both paths, the second
+is the benchmark's own). Printed, in nodes+relationships/s:
 
   csv       facts -> CSV files (kg.bulk, Python)
   import    `neo4j-admin database import full` alone
   restart   stop + import + start of the server (kg.neo4j_server.import_database)
-  after     constraints and indexes (awaited), empty lists (not support links: on copies of one
-            corpus every recommendation has copies of itself to pair with, which no real corpus has)
+  after     constraints and indexes (awaited), empty lists and kept counts (`kg.bulk.finish`; not
+            support links: on copies of one corpus every recommendation has copies of itself to
+            pair with, which no real corpus has); `schema` and `finish` its two parts
   total     csv + restart + after: facts in, graph ready
 
     .venv/bin/python benchmarks/bulk_load.py [--docs 300] [--copies 10]
@@ -61,6 +63,7 @@ def main() -> None:
     from extractors.pipeline import GUIDE_PATH, extract
     from kg import neo4j_server as ns
     from kg.bulk import CsvGraphWriter, finish
+    from kg.aggregates import stale
     from kg.load import GraphRows
     from kg.stores.neo4j_store import Neo4jStore
 
@@ -81,14 +84,12 @@ def main() -> None:
         print(f"{len(base) - 1} synthetic documents × {args.copies} copies (and the guide once); "
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs", flush=True)
 
+        copies = [(remapped(r, f"~{copy}", local) if copy else r, source)
+                  for copy in range(args.copies) for i, (r, source) in enumerate(rows) if not (i == 0 and copy)]
         t0 = time.perf_counter()
         writer = CsvGraphWriter(work / "csv")
-        for copy in range(args.copies):
-            suffix = f"~{copy}" if copy else ""
-            for i, (r, source) in enumerate(rows):
-                if i == 0 and copy:
-                    continue
-                writer.add_rows(remapped(r, suffix, local) if copy else r, source)
+        for r, source in copies:
+            writer.add_rows(r, source)
         files = writer.close()
         csv_s = time.perf_counter() - t0
         elements = files.node_count + files.relationship_count
@@ -112,18 +113,27 @@ def main() -> None:
         t = time.perf_counter()
         with Neo4jStore(info.uri, info.user, info.password) as store:
             store.apply_schema()
+            schema_s = time.perf_counter() - t
             finish(store, files)
+            finish_s = time.perf_counter() - t - schema_s
             counted = store.read("MATCH (n) RETURN count(n) AS c")[0]["c"] + \
                 store.read("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
         after_s = time.perf_counter() - t
+        with Neo4jStore(info.uri, info.user, info.password) as store:  # not timed: the counts written are right
+            wrong = stale(store)
+        if wrong:
+            raise SystemExit(f"{len(wrong)} kept counts differ from a recount, e.g. {wrong[:3]}")
         ns.stop(data)
         total = csv_s + restart_s + after_s
+        counts = "written in the files" if getattr(files, "counts", False) else "recounted"
+        print(f"kept counts {counts}, as a recount gives them")
         print(f"{files.node_count:,} nodes + {files.relationship_count:,} relationships = {elements:,} "
               f"({counted:,} in the graph); {len(files.nodes)} node and "
               f"{len(files.relationships)} relationship files, {size / 1e6:.0f} MB", flush=True)
         for name, seconds in (("csv", csv_s), ("import", import_s), ("restart", restart_s), ("after", after_s),
-                              ("total", total)):
+                              ("  schema", schema_s), ("  finish", finish_s), ("total", total)):
             print(f"{name:8s} {seconds:7.2f} s = {elements / seconds:10,.0f} nodes+relationships/s")
+        print(f"load average {os.getloadavg()[0]:.1f} at the end", flush=True)
     finally:
         if args.keep:
             print(f"work folder kept: {work}")
