@@ -53,7 +53,8 @@ POLICY_WORDS = re.compile(
     r"(方案|意见|通知|条例|办法|规定|规划|纲要|决定|细则|法|章程|计划|指南|目录|要点|任务|纪要|准则|规则|制度|"
     r"意见稿|公告|通告|决议|清单|标准|规范|战略|行动|工程|议程|宣言|公约|报告|举措|措施|的建议)"
     r"([(（][^()（）]{0,12}[)）])?$")
-NOT_POLICY = re.compile(r"(日报|晚报|报|杂志|期刊|学报|通讯|周刊|网|时报|导报|文摘)$")
+NOT_POLICY = re.compile(r"(日报|晚报|报|杂志|期刊|学报|通讯|周刊|网|时报|导报|文摘)$|"
+                        r"报告$|批复$|(表彰|换届|选举|任免|授予)\S*决定$")  # a report or an administrative decision
 # verbs that introduce a programme name rather than belong to it
 PROGRAMME_STOP = frozenset({"开展", "实施", "设立", "组织", "启动", "申报", "支持", "资助", "属于", "包括", "下设", "推进",
                             "参与", "承担", "承接", "获得", "获批", "入选", "纳入", "设置", "推动", "加强", "是", "即", "为"})
@@ -207,6 +208,9 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
     return begin
 
 
+# the place a society's name opens with (中国, 湖南省, 常州市, 新疆)
+PLACE_PREFIX = re.compile(f"中国|中华|(?:{'|'.join(PROVINCES)})(?:省|市|自治区|维吾尔自治区|壮族自治区|回族自治区)?|"
+                          f"[{CJK}]{{1,5}}?(?:省|市|县|区|州)")
 # a list's joiner glued by the segmenter to the level word after it (和省, 与市)
 LIST_JOINER = re.compile("[和与及或](?=[省市县区州全各])")
 # a year before a programme named by its place or nation (2024年度山东省…工程) is the round, not the name
@@ -275,7 +279,11 @@ def _pattern_candidates(text: str) -> list[Candidate]:
                 and not _is_association(text[begin:end]):  # 重庆市社会科学界联合会 is a body of the state
             generic = _kind_of_society(text[begin:m.start()])
             out.append(Candidate(begin, end, "Society", text[begin:end], generic, "pattern"))
-    for m in re.finditer("科学技术协会|科协", text):
+    for m in re.finditer("老科协", text):  # 中国老科协, 直属老科协: the retired scientists' association, a society
+        begin = _left_boundary(text, m.start(), head="协会", pos=SOCIETY_NAME_POS, require_opening=False)
+        begin = m.start() if begin is None else begin
+        out.append(Candidate(begin, m.end(), "Society", text[begin:m.end()], begin == m.start(), "pattern"))
+    for m in re.finditer("(?<!老)(?:科学技术协会|科协)", text):
         begin = _left_boundary(text, m.start(), max_len=10, pos=PLACE_POS)
         if begin is not None and m.start() - begin == 2 and text[begin] in PLACE_VERBS:
             begin += 1  # 审核后交市科协: a verb before a bare level
@@ -470,6 +478,34 @@ def _abbreviates(short: str, name: str) -> bool:
     return all(ch in rest for ch in short)
 
 
+def _place_dropped(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A society named in full with its place (常州市名人研究会, 中国空间科学学会) and then again without it
+    (名人研究会, 空间科学学会: at least four characters, not after a level or a nation): the same society."""
+    taken = bytearray(len(text))
+    for c in chosen:
+        taken[c.start:c.end] = b"\1" * (c.end - c.start)
+    out = []
+    seen: set[str] = set()
+    for c in chosen:
+        if c.label != "Society" or c.generic:
+            continue
+        prefix = PLACE_PREFIX.match(text, c.start, c.end)
+        cut = prefix.end() if prefix else c.end
+        while cut < c.end and text[cut] in "省市县区州":  # 常州 + 市
+            cut += 1
+        bare = text[cut:c.end]
+        if len(bare) < 4 or bare in seen:
+            continue
+        seen.add(bare)
+        for hit in re.finditer(re.escape(bare), text[c.end:]):
+            start, end = c.end + hit.start(), c.end + hit.end()
+            if any(taken[start:end]) or (start and text[start - 1] in "省市县区州国华级的各"):
+                continue  # 省名人研究会, 中国名人研究会: a kind, or another society
+            taken[start:end] = b"\1" * (end - start)
+            out.append(Candidate(start, end, "Society", c.canonical, False, "pattern", c.aliases))
+    return out
+
+
 def _short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """A short name given in brackets right after a name — said to be one (（简称电子科技奖）), or an
     acronym or abbreviation of it (（AAAS）, 湖南省科学技术协会（湖南省科协））— names that name's entity there
@@ -522,6 +558,7 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     kinds = frozenset(name_parts().get("TalentProgram", "category"))
     chosen = _choose(candidates)
     chosen = sorted(chosen + _short_names(text, chosen), key=lambda c: (c.start, c.end))
+    chosen = sorted(chosen + _place_dropped(text, chosen), key=lambda c: (c.start, c.end))
     for c in chosen:
         if DOCUMENT_NUMBER.match(text, c.end):
             continue  # 国办发〔2021〕26号, 科协发学字〔2014〕86号: a document's number, no body acting

@@ -1,5 +1,5 @@
-"""A matching view of the text: simplified script, pinyin glosses and conversion junk removed,
-with an exact map back to the original offsets.
+"""A matching view of the text: simplified script, pinyin glosses, conversion junk and the spaces of a
+letter-spaced line removed, with an exact map back to the original offsets.
 
 Matchers run on `Shadow.text`; `Shadow.span(start, end)` turns a shadow span into the span of the
 original text it came from, so `Document.text[start:end]` stays the quoted string even for
@@ -19,6 +19,9 @@ _PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][A-Z{_PINYIN}][{_PINYIN}]{{0,6}}[1-5]?[)）]")
 # conversion noise such as [bookmark: _Hlk35809711]
 _JUNK = re.compile(r"\[bookmark:[^\]\n]*\]")
+# the spaces of a letter-spaced line (a notice's signature: 中 共 武 汉 市 委): every character spaced
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff] [\u4e00-\u9fff])|"
+                     r"(?<=[\u4e00-\u9fff] [\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
 @cache
@@ -64,7 +67,7 @@ class Shadow:
 
 def make_shadow(text: str) -> Shadow:
     simplified = to_simplified(text)
-    removals = [m.span() for m in _GLOSS.finditer(simplified)] + [m.span() for m in _JUNK.finditer(simplified)]
+    removals = [m.span() for rx in (_GLOSS, _JUNK, _SPACED) for m in rx.finditer(simplified)]
     if not removals:
         return Shadow(simplified, None)
     removals.sort()

@@ -146,7 +146,7 @@ class ShapeFinder:
                                "示范区|工业园区|产业园区?|科技园)(?:管委会|管理委员会)")
         self.national = frozenset(parts.get("Agency", "national"))
         self.owned_office = re.compile(a("owned_office"))
-        self.association = re.compile(a("association"))
+        self.association = re.compile(f"(?<!老)(?:{a('association')})")  # 老科协 is a society
         self.central_department = re.compile(f"(?:{a('central')})(?:{a('committee_department')})")
         self.not_department = frozenset(parts.get("Agency", "not_department"))
         f = lambda part: _alt(parts, "GovernmentFunction", part)  # noqa: E731

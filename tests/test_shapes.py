@@ -800,3 +800,32 @@ def test_a_province_s_short_name_places_a_department_and_a_union_of_societies_is
     assert {("新疆地震局", "Agency", False), ("生命科学学会联合体", "Society", False),
             ("农业学会联合体", "Society", False), ("学会联合体", "Society", True)} <= got
     assert ("SUPERVISED_BY", "新疆地震学会", "新疆地震局") in {(r.type, r.head, r.tail) for r in facts.relations}
+
+
+def test_a_report_or_an_administrative_decision_in_brackets_is_no_policy():
+    facts = facts_of("会议审议《2019-2022年基础专业分会工作报告》和《中国防痨协会关于2023年基础专业分会换届选举的决定》，"
+                     "贯彻《关于改进科学技术评价工作的决定》。")
+    assert [m.text for m in facts.mentions if m.type == "Policy"] == ["关于改进科学技术评价工作的决定"]
+
+
+def test_a_letter_spaced_signature_is_read_as_its_names():
+    text = "中 共 武 漢 市 委 組 織 部　　武 漢 市 科 學 技 術 局"
+    facts = facts_of(text)
+    assert [m.text for m in facts.mentions] == ["中 共 武 漢 市 委 組 織 部", "武 漢 市 科 學 技 術 局"]
+    assert all(text[m.start:m.end] == m.text for m in facts.mentions)
+    assert [m.text for m in facts_of("财政部 科技部 教育部联合发文。").mentions] == ["财政部", "科技部", "教育部"]
+
+
+def test_the_retired_scientists_association_is_a_society_and_health_departments_are_agencies():
+    facts = facts_of("中国老科协领导出席，各级老科协要团结老科技工作者。省卫生厅医政处同意，济南市卫生局党组书记出席。")
+    got = {(m.text, m.type, m.generic) for m in facts.mentions if m.source != "inner"}
+    assert {("中国老科协", "Society", False), ("老科协", "Society", True), ("省卫生厅", "Agency", True),
+            ("济南市卫生局党组", "PartyOrganization", False)} <= got
+    assert not any(t == "科协" or t.endswith("老科协") and ty == "Agency" for t, ty, _ in got)
+
+
+def test_a_society_named_again_without_its_place_is_the_same_society():
+    facts = facts_of("常州市名人研究会成立党支部。希望名人研究会走红色路线。省名人研究会也来了，各省级名人研究会参加。")
+    societies = [(m.text, m.entity_id) for m in facts.mentions if m.type == "Society"]
+    assert societies[:2] == [("常州市名人研究会", societies[0][1]), ("名人研究会", societies[0][1])]
+    assert all(text != "名人研究会" for text, _ in societies[2:])  # after a level: a kind, not this one
