@@ -38,7 +38,8 @@ from seed_data import DataError, resource
 
 PARTS: dict[str, dict[str, str]] = {
     "Any": {"stop_word": "a word that ends a name's left edge (关于, 设立, 今年 …)",
-            "not_name_word": "a word that is never inside an organisation's name (代表, 祝贺, 建立健全 …)"},
+            "not_name_word": "a word that is never inside an organisation's name (代表, 祝贺, 建立健全 …)",
+            "opening_verb": "a word the segmenter calls a verb that can open a name (创新驱动助力工程)"},
     "Agency": {
         "place_suffix": "a place name ends with it (省, 市, 州 …)",
         "domain": "what a department is responsible for (科技, 民政 …)",

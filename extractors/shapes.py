@@ -33,6 +33,7 @@ NAME_POS = ("n", "nr", "ns", "nt", "nz", "ng", "nl", "j", "eng", "x", "vn", "an"
 # words that end a name's left edge (关于, 设立, 今年 …) and the few a branch's name may hold (组织):
 # seed_data/rules/name_parts.tsv, label Any, part stop_word; label Branch, part name_word
 STOP_WORDS = frozenset(name_parts().get("Any", "stop_word")) | frozenset(name_parts().get("Any", "not_name_word"))
+OPENING_VERBS = frozenset(name_parts().get("Any", "opening_verb"))  # 创新 opens 创新驱动助力工程
 NAME_VERBS = frozenset(name_parts().get("Branch", "name_word"))  # 组织, 联合: verbs that open names too
 BRANCH_STOP_WORDS = STOP_WORDS - NAME_VERBS
 BRANCH_NAME_WORDS = NAME_VERBS | {"与"}  # 标准化理论与政策专业委员会
@@ -65,6 +66,7 @@ ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中�
 PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
              "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏",
              "宁夏", "新疆", "香港", "澳门")
+SCOPE_BEFORE_NATIONAL = re.compile("(?:全省|全市|全区|全县|各地)(?=中国|国家|全国)")
 DATE_DIGIT = re.compile(r"[\d〇零一二三四五六七八九十]")
 DATE_PREFIX = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
 EDITION = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[届批]|首批|(?:19|20)\d{2}(?:[-—～~至](?:19|20)?\d{2})?年度?|"
@@ -364,6 +366,10 @@ class ShapeFinder:
             if edition:
                 begin += edition.end()
                 name = text[begin:m.end()]
+            scope = SCOPE_BEFORE_NATIONAL.match(name)
+            if scope:  # 推荐全省中国青年科技奖候选人: the province's round of a national award
+                begin += scope.end()
+                name = text[begin:m.end()]
             modifier = name[:-len(head)]
             if head == "科学技术奖" and modifier in self.place_suffix:
                 out.append(Shape(begin, m.end(), "TalentProgram", False))  # 省科学技术奖: the province's award
@@ -451,7 +457,8 @@ class ShapeFinder:
         """A name opens with a noun: verbs and function words a left walk took in (确定…, 即…, 是…)
         belong to the sentence, not to the name; verbs are kept only inside it (人才托举工程)."""
         for word, flag in window_words(text[begin:end]):
-            if flag == "vn" or not (flag.startswith(("v", "d", "c", "p", "r", "u", "y", "e", "o")) or word in STOP_WORDS):
+            if flag == "vn" or word in OPENING_VERBS \
+                    or not (flag.startswith(("v", "d", "c", "p", "r", "u", "y", "e", "o")) or word in STOP_WORDS):
                 break
             begin += len(word)
         return begin

@@ -829,3 +829,9 @@ def test_a_society_named_again_without_its_place_is_the_same_society():
     societies = [(m.text, m.entity_id) for m in facts.mentions if m.type == "Society"]
     assert societies[:2] == [("常州市名人研究会", societies[0][1]), ("名人研究会", societies[0][1])]
     assert all(text != "名人研究会" for text, _ in societies[2:])  # after a level: a kind, not this one
+
+
+def test_a_programme_may_open_with_innovation_and_a_province_s_round_of_a_national_award_is_that_award():
+    names = [m.text for m in facts_of("实施创新驱动助力工程，组织推荐全省中国青年科技奖候选人。要创新工作方法。").mentions
+             if m.type == "TalentProgram"]
+    assert names == ["创新驱动助力工程", "中国青年科技奖"]
