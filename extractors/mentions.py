@@ -29,7 +29,7 @@ WORK_PLAN = re.compile("工作(?:计划|总结|要点)$|总结")  # an organisat
 BRANCH_SUFFIX = "专项基金管理委员会|专业委员会|工作委员会|专门委员会|分会|专委会"
 PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党总支|党支部|党委|党组织|党组")
 # what kind of Party branch: 功能型党支部, 临时党支部, 第二党支部, 离退休干部党支部
-PARTY_QUALIFIER = "(?:功能型|临时|联合|流动|离退休干部|离退休|在职|基层|第[一二三四五六七八九十\\d]+){0,2}"  # 第二联合党支部
+PARTY_QUALIFIER = "(?:功能型|功能性|临时|联合|流动|离退休干部|离退休|在职|基层|第[一二三四五六七八九十\\d]+){0,2}"  # 第二联合党支部
 # a generic unit that may stand between an organisation and its Party organisation
 PARTY_UNIT = ("学会服务中心学会联合|学会联合|科技社团|理事会|办事机构|秘书处|机关|常务理事会|分支机构|"
               "学院|学校|院|校|系|研究所|公司|企业")  # 学院党委, 院党委: a kind of unit's Party body
@@ -282,6 +282,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer("老科协", text):  # 中国老科协, 直属老科协: the retired scientists' association, a society
         begin = _left_boundary(text, m.start(), head="协会", pos=SOCIETY_NAME_POS, require_opening=False)
         begin = m.start() if begin is None else begin
+        begin += 2 if text.startswith("中共", begin) else 0  # 中共绵竹市老科协委员会: the Party's, not the name
         out.append(Candidate(begin, m.end(), "Society", text[begin:m.end()], begin == m.start(), "pattern"))
     for m in re.finditer("(?<!老)(?:科学技术协会|科协)", text):
         begin = _left_boundary(text, m.start(), max_len=10, pos=PLACE_POS)
@@ -316,6 +317,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer("专项", text):  # named special projects: 团体标准国际化试点专项
         begin = _left_boundary(text, m.start(), max_len=14, require_opening=False, pos=NAME_POS + ("v",),
                                stop=PROGRAMME_STOP)
+        if begin is not None and re.match("年度?", text[begin:]) and DATE_DIGIT.match(text, max(begin - 1, 0), begin):
+            begin = begin + 2 if text.startswith("年度", begin) else begin + 1  # 2023年度…专项: the year is no part
         if begin is not None and m.start() - begin >= 4:
             out.append(Candidate(begin, m.end(), "TalentProgram", text[begin:m.end()], False, "pattern"))
     for m in re.finditer(f"(?:19|20)\\d{{2}}年(?:度)?[{CJK}]{{4,20}}?(?:项目|工程|计划)", text):

@@ -835,3 +835,12 @@ def test_a_programme_may_open_with_innovation_and_a_province_s_round_of_a_nation
     names = [m.text for m in facts_of("实施创新驱动助力工程，组织推荐全省中国青年科技奖候选人。要创新工作方法。").mentions
              if m.type == "TalentProgram"]
     assert names == ["创新驱动助力工程", "中国青年科技奖"]
+
+
+def test_more_local_bureaus_and_a_year_before_a_special_project():
+    facts = facts_of("县农科局、县民宗局、县环保局和教卫体局参加。申报2023年度全国学会治理现代化示范专项。"
+                     "吴征镒植物学奖分为杰出贡献奖和青年创新奖。成立绵竹市老科协功能性党委。")
+    got = [(m.text, m.type) for m in facts.mentions if m.source != "inner"]
+    assert [t for t, ty in got if ty == "Agency"] == ["县农科局", "县民宗局", "县环保局", "教卫体局"]
+    assert ("全国学会治理现代化示范专项", "TalentProgram") in got and ("吴征镒植物学奖", "TalentProgram") in got
+    assert ("绵竹市老科协功能性党委", "PartyOrganization") in got
