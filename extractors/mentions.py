@@ -22,12 +22,12 @@ from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
 CJK = "\u4e00-\u9fff"
-SOCIETY_SUFFIX = "学会联合体|学会|协会|研究会|联合会|促进会"
+SOCIETY_SUFFIX = "学会联合体|学会|协会|研究会|联合会|促进会|协进会"
 DOCUMENT_NUMBER = re.compile(r"(?:[办厅]?[发函]|[发函]?[\u4e00-\u9fff]?字)?[〔\[［]\d{4}[〕\]］]\d+号")  # what follows a name inside a 发文字号
 QUOTED = re.compile("“[^“”]+”")  # a whole mention inside quotes
 WORK_PLAN = re.compile("工作(?:计划|总结|要点)$|总结")  # an organisation's own work plan or report, no programme
 BRANCH_SUFFIX = "专项基金管理委员会|专业委员会|工作委员会|专门委员会|分会|专委会"
-PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党总支|党支部|党委|党组织|党组")
+PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党支部委员会|党总支委员会|党总支|党支部|党委|党组织|党组")
 # what kind of Party branch: 功能型党支部, 临时党支部, 第二党支部, 离退休干部党支部
 PARTY_QUALIFIER = "(?:功能型|功能性|临时|联合|流动|离退休干部|离退休|在职|基层|第[一二三四五六七八九十\\d]+){0,2}"  # 第二联合党支部
 # a generic unit that may stand between an organisation and its Party organisation
@@ -43,7 +43,7 @@ UNOPENED_NAME = 4
 UNOPENED_POS = ("n", "nz", "ns", "nt", "nr", "nrt", "j", "nw")
 # part-of-speech tags (jieba) of words that can be part of an organisation's name
 NAME_POS = ("n", "nr", "ns", "nt", "nz", "ng", "nl", "j", "eng", "x", "vn", "an", "b")
-SOCIETY_NAME_POS = NAME_POS + ("zg",)  # a society's field may be a bound word to jieba: 中国农学会
+SOCIETY_NAME_POS = NAME_POS + ("zg", "a")  # a field may be a bound word or an adjective to jieba: 中国农学会, 市健康管理协会
 PLACE_POS = ("n", "nr", "ns", "nt", "nz", "ng", "j", "x")  # the words of a place's name (no verbs: 优化省科协)
 AGE_WORDS = frozenset({"青年", "少年", "青少年", "老年", "中青年", "老科技"})  # time words to the segmenter, names' words here
 NOT_NAME_WORDS = {"所属", "有关", "相关", "各级", "部分", "全体", "广大", "各类", "我国", "会议", "本届", "该", "各",

@@ -844,3 +844,11 @@ def test_more_local_bureaus_and_a_year_before_a_special_project():
     assert [t for t, ty in got if ty == "Agency"] == ["县农科局", "县民宗局", "县环保局", "教卫体局"]
     assert ("全国学会治理现代化示范专项", "TalentProgram") in got and ("吴征镒植物学奖", "TalentProgram") in got
     assert ("绵竹市老科协功能性党委", "PartyOrganization") in got
+
+
+def test_a_society_s_field_may_be_an_adjective_and_a_party_branch_committee_is_one_name():
+    facts = facts_of("市健康管理协会、市健康促进会获评五星。澳门科技协进会来访。湖北省心理学会党支部委员会召开会议。建设一流学会。")
+    got = {(m.text, m.type) for m in facts.mentions if m.source != "inner"}
+    assert {("市健康管理协会", "Society"), ("市健康促进会", "Society"), ("澳门科技协进会", "Society"),
+            ("湖北省心理学会党支部委员会", "PartyOrganization"), ("一流学会", "Society")} <= got
+    assert not facts_of("高度重视协会工作，积极推动学会发展。").mentions
