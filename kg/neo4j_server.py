@@ -509,8 +509,11 @@ def _import_args(csv_dir: Path, database: str) -> list[str]:
     for name in manifest["nodes"] + manifest["relationships"]:
         if not (csv_dir / name).is_file():
             raise Neo4jServerError(f"{csv_dir / name}: named in {manifest_path.name} but missing")
-    # the reader's buffer must hold the longest value (a document's text): 4 MiB or twice that value
-    buffer = max(4 << 20, 2 * int(manifest.get("max_field_bytes") or 0) + (1 << 20))
+    # the reader's buffer must hold the longest value (a document's text): 4 MiB or twice that value;
+    # and a whole file read as multi-line, which the tool cannot cut into chunks (kg.bulk.MULTILINE_FILE_BYTES:
+    # kg.bulk keeps them smaller than 4 MiB unless one line is longer; a folder written before it did not)
+    largest = max((os.path.getsize(csv_dir / n) for n in manifest["multiline"] or ()), default=0)
+    buffer = max(4 << 20, 2 * int(manifest.get("max_field_bytes") or 0) + (1 << 20), largest + (1 << 20))
     # the database name first: --nodes and --relationships take every following word as a file
     args = ["database", "import", "full", database, "--overwrite-destination=true", "--array-delimiter=U+001F",
             f"--read-buffer-size={buffer}", f"--report-file={csv_dir / 'import.report'}"]
