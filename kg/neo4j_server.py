@@ -556,14 +556,21 @@ def import_database(data_dir: Path, csv_dir: Path, database: str = "neo4j", time
     port = int(state["bolt_port"]) if state and state.get("bolt_port") else None
     java, cp = _java(), classpath()
     stop(data_dir)
+    proc: subprocess.CompletedProcess[str] | None = None
+    restart = ""
     try:
         with _locked(home):
             proc = _admin(java, cp, home, args)
     finally:
-        info = start(data_dir, timeout=timeout, bolt_port=port)
+        try:
+            info = start(data_dir, timeout=timeout, bolt_port=port)
+        except Neo4jServerError as exc:  # a failed import leaves the database unusable: its error comes first
+            if proc is None or proc.returncode == 0:
+                raise
+            restart = f"\nStarted again after it, the server failed too: {str(exc).splitlines()[0]}"
     if proc.returncode != 0:
         output = (proc.stdout + proc.stderr).strip().splitlines()
         lines = [line for line in output if not line.startswith(("\tat ", "    at "))]
         raise Neo4jServerError(f"neo4j-admin database import of the CSV files in {csv_dir} failed "
-                               f"(exit {proc.returncode}):\n" + "\n".join(lines[-25:]))
+                               f"(exit {proc.returncode}):\n" + "\n".join(lines[-25:]) + restart)
     return info
