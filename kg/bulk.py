@@ -150,6 +150,7 @@ class CsvGraphWriter:
             raise BulkError(f"{self.folder}: the folder for the import CSV files must be empty")
         self._files: dict[tuple, _File] = {}
         self._continued: list[_File] = []  # multiline files replaced by a new one (`_fit`), closed
+        self._made = 0  # files opened (their names' numbers)
         self._merged: dict[str, tuple[list[str], dict[str, Any], str]] = {}  # id -> labels, props, source
         self._out = BulkFiles(self.folder)
         # the counts `kg.aggregates.write_recount` would set after the import, counted here (`_count`):
@@ -224,7 +225,8 @@ class CsvGraphWriter:
     # --- files ---------------------------------------------------------------------------------
     def _file(self, full: tuple, head: list[str], columns: tuple[tuple[str, str], ...]) -> _File:
         kind = full[0]
-        path = self.folder / f"{kind}-{len(self._files) + len(self._continued):04d}.csv"
+        path = self.folder / f"{kind}-{self._made:04d}.csv"
+        self._made += 1
         f = _File(path, open(path, "w", encoding="utf-8", newline=""), tuple(k for k, _ in columns),
                   tuple(_FORMAT[t] for _, t in columns), tuple(k for k, t in columns if t.endswith("[]")),
                   full=full, spec=(head, columns))
