@@ -21,7 +21,8 @@ Files are split by label set (relationship type) *and* by the property types of 
 column has one type and a property keeps the type it would have had (`long`, `double`, `boolean`,
 `string`, arrays of them). Every string is quoted (RFC 4180, `""` for a quote); array elements are
 joined by U+001F (a `;` may be in a name or an alias); files holding a line break are listed for
-`--multiline-fields`. `import.json` in the folder names the files for `kg.neo4j_server`.
+`--multiline-fields` and kept below `MULTILINE_FILE_BYTES` (a file that would pass it is continued
+in a new one with the same header). `import.json` in the folder names the files for `kg.neo4j_server`.
 """
 from __future__ import annotations
 
@@ -41,6 +42,14 @@ ARRAY_DELIMITER = "\x1f"  # given to the import tool as U+001F
 # empty array: an empty list is written as this one element, and `finish` makes it `[]` again.
 EMPTY_LIST = "\x1e"
 MANIFEST = "import.json"
+# A file holding a line break is continued in a new file (same columns) before it passes this size.
+# neo4j-admin (5.26, `--multiline-fields` v2) cuts such a file into chunks of its read buffer (4 Mi
+# characters) by searching back from a chunk's end for a row's start, and that search fails ("Weird
+# input data, found CR outside a text cell") when it meets a row whose first field is quoted, as every
+# row here is (the id): a file smaller than the buffer is read whole and never searched. Bytes bound
+# Java's characters (UTF-8: one to four bytes for one or two chars); a single longer line gets a file
+# of its own, and `kg.neo4j_server` then makes the buffer larger than that file.
+MULTILINE_FILE_BYTES = 3 << 20
 _SCALAR = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
@@ -57,6 +66,9 @@ class _File:
     lists: tuple[str, ...] = ()  # the list columns (an empty list is noted for `finish`)
     rows: int = 0
     multiline: bool = False
+    size: int = 0  # bytes written, counted once the file is multiline (`MULTILINE_FILE_BYTES`)
+    full: tuple = ()  # its key in `CsvGraphWriter._files`
+    spec: tuple = ()  # the header's (head, columns), for a file continuing it
 
 
 @dataclass
@@ -137,6 +149,8 @@ class CsvGraphWriter:
         if any(self.folder.iterdir()):
             raise BulkError(f"{self.folder}: the folder for the import CSV files must be empty")
         self._files: dict[tuple, _File] = {}
+        self._continued: list[_File] = []  # multiline files replaced by a new one (`_fit`), closed
+        self._made = 0  # files opened (their names' numbers)
         self._merged: dict[str, tuple[list[str], dict[str, Any], str]] = {}  # id -> labels, props, source
         self._out = BulkFiles(self.folder)
         # the counts `kg.aggregates.write_recount` would set after the import, counted here (`_count`):
@@ -211,9 +225,11 @@ class CsvGraphWriter:
     # --- files ---------------------------------------------------------------------------------
     def _file(self, full: tuple, head: list[str], columns: tuple[tuple[str, str], ...]) -> _File:
         kind = full[0]
-        path = self.folder / f"{kind}-{len(self._files):04d}.csv"
+        path = self.folder / f"{kind}-{self._made:04d}.csv"
+        self._made += 1
         f = _File(path, open(path, "w", encoding="utf-8", newline=""), tuple(k for k, _ in columns),
-                  tuple(_FORMAT[t] for _, t in columns), tuple(k for k, t in columns if t.endswith("[]")))
+                  tuple(_FORMAT[t] for _, t in columns), tuple(k for k, t in columns if t.endswith("[]")),
+                  full=full, spec=(head, columns))
         f.fh.write(",".join([*head, *(f"{k}:{t}" for k, t in columns)]) + "\n")
         self._files[full] = f
         (self._out.nodes if kind == "nodes" else self._out.relationships).append(path)
@@ -229,8 +245,8 @@ class CsvGraphWriter:
         except _Unwritable as exc:
             raise BulkError(f"{source}: {_what(what)}: {exc}") from None
         line = ",".join(fields)
-        if not f.multiline and ("\n" in line or "\r" in line):
-            f.multiline = True
+        if f.multiline or "\n" in line or "\r" in line:
+            f = self._fit(f, len(line.encode("utf-8")) + 1)
         # a field's UTF-8 length is at most 4 bytes a character: only a line that long can hold a longer field
         if 4 * len(line) > self._out.max_field_bytes:
             self._out.max_field_bytes = max(self._out.max_field_bytes, max(len(x.encode("utf-8")) for x in fields))
@@ -239,6 +255,19 @@ class CsvGraphWriter:
                 self._out.empty_lists.add((kind, name, key))
         f.fh.write(line + "\n")
         f.rows += 1
+
+    def _fit(self, f: _File, size: int) -> _File:
+        """The file a line of `size` bytes goes into, when the line holds a line break or `f` does:
+        `f`, or a new file with its columns if `f` would pass `MULTILINE_FILE_BYTES` (a file that
+        held no line break stays as it is, read the fast way)."""
+        now = f.size if f.multiline else f.fh.tell()  # text mode, UTF-8: the bytes written
+        if f.rows and now + size > MULTILINE_FILE_BYTES:
+            f.fh.close()
+            self._continued.append(f)
+            f = self._file(f.full, *f.spec)
+            now = f.fh.tell()
+        f.multiline, f.size = True, now + size
+        return f
 
     def close(self) -> BulkFiles:
         """Write the entities (and any document never marked ingested), close the files, write the
@@ -258,7 +287,7 @@ class CsvGraphWriter:
             self._node(node_id, labels, props, source)
         self._indicators.clear()
         self._out.counts = self._counted
-        for f in self._files.values():
+        for f in [*self._continued, *self._files.values()]:
             f.fh.close()
             if f.multiline:
                 self._out.multiline.append(f.path)
@@ -343,7 +372,7 @@ class CsvGraphWriter:
         return counts
 
     def abort(self) -> None:
-        for f in self._files.values():
+        for f in [*self._continued, *self._files.values()]:
             f.fh.close()
 
 

@@ -509,8 +509,11 @@ def _import_args(csv_dir: Path, database: str) -> list[str]:
     for name in manifest["nodes"] + manifest["relationships"]:
         if not (csv_dir / name).is_file():
             raise Neo4jServerError(f"{csv_dir / name}: named in {manifest_path.name} but missing")
-    # the reader's buffer must hold the longest value (a document's text): 4 MiB or twice that value
-    buffer = max(4 << 20, 2 * int(manifest.get("max_field_bytes") or 0) + (1 << 20))
+    # the reader's buffer must hold the longest value (a document's text): 4 MiB or twice that value;
+    # and a whole file read as multi-line, which the tool cannot cut into chunks (kg.bulk.MULTILINE_FILE_BYTES:
+    # kg.bulk keeps them smaller than 4 MiB unless one line is longer; a folder written before it did not)
+    largest = max((os.path.getsize(csv_dir / n) for n in manifest["multiline"] or ()), default=0)
+    buffer = max(4 << 20, 2 * int(manifest.get("max_field_bytes") or 0) + (1 << 20), largest + (1 << 20))
     # the database name first: --nodes and --relationships take every following word as a file
     args = ["database", "import", "full", database, "--overwrite-destination=true", "--array-delimiter=U+001F",
             f"--read-buffer-size={buffer}", f"--report-file={csv_dir / 'import.report'}"]
@@ -553,14 +556,21 @@ def import_database(data_dir: Path, csv_dir: Path, database: str = "neo4j", time
     port = int(state["bolt_port"]) if state and state.get("bolt_port") else None
     java, cp = _java(), classpath()
     stop(data_dir)
+    proc: subprocess.CompletedProcess[str] | None = None
+    restart = ""
     try:
         with _locked(home):
             proc = _admin(java, cp, home, args)
     finally:
-        info = start(data_dir, timeout=timeout, bolt_port=port)
+        try:
+            info = start(data_dir, timeout=timeout, bolt_port=port)
+        except Neo4jServerError as exc:  # a failed import leaves the database unusable: its error comes first
+            if proc is None or proc.returncode == 0:
+                raise
+            restart = f"\nStarted again after it, the server failed too: {str(exc).splitlines()[0]}"
     if proc.returncode != 0:
         output = (proc.stdout + proc.stderr).strip().splitlines()
         lines = [line for line in output if not line.startswith(("\tat ", "    at "))]
         raise Neo4jServerError(f"neo4j-admin database import of the CSV files in {csv_dir} failed "
-                               f"(exit {proc.returncode}):\n" + "\n".join(lines[-25:]))
+                               f"(exit {proc.returncode}):\n" + "\n".join(lines[-25:]) + restart)
     return info

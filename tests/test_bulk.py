@@ -2,11 +2,13 @@
 imported by `neo4j-admin database import`, give the graph the incremental loader gives."""
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kg import neo4j_server as ns
@@ -87,6 +89,79 @@ def test_hostile_text_round_trips(own_server: tuple[Path, ns.ServerInfo], tmp_pa
         assert sorted(r["t"] for r in store.read("MATCH (p:Passage) RETURN p.text AS t")) == sorted(HOSTILE.split("\n"))
         assert store.stats() == embedded.stats()
         assert store.content_digest() == embedded.content_digest()
+
+
+def long_documents(count: int = 40, lines: int = 70) -> list[Facts]:
+    """Documents whose texts (line breaks, quotes, commas) add up to more than 4 Mi characters,
+    the import tool's read buffer: one passage each, so that only the document file is large."""
+    facts = []
+    for n in range(count):
+        text = "\n".join(f'第{n}篇第{i}段 "quoted", comma, ' + "学会承接政府转移职能 plain words " * 70
+                         for i in range(lines))
+        doc = Document(id=Document.make_id(f"long-{n}"), path=f"long-{n}.txt", title=f"Long {n}", kind="policy",
+                       sha256=hashlib.sha256(text.encode()).hexdigest(), text=text)
+        end = text.index("\n")
+        passage = Passage(id=Passage.make_id(doc.id, 0, end), doc_id=doc.id, index=0, paragraph=0, start=0,
+                          end=end, text=text[:end], search=text[:end].lower())
+        facts.append(Facts(document=doc, passages=(passage,)))
+    return facts
+
+
+def test_multiline_file_larger_than_the_read_buffer(own_server: tuple[Path, ns.ServerInfo], tmp_path: Path) -> None:
+    """neo4j-admin's multi-line reader (5.26, `--multiline-fields` v2) splits a file into chunks of
+    the read buffer (4 Mi characters) by searching back from a chunk's end for the start of a row,
+    and fails ("found CR outside a text cell") when that search meets a row whose first field is
+    quoted — every row here: a file with line breaks must fit in one chunk."""
+    data_dir, _ = own_server
+    facts = long_documents()
+    assert sum(len(f.document.text) for f in facts) > 4 << 20
+    writer = CsvGraphWriter(tmp_path / "csv")
+    for f in facts:
+        writer.add(f)
+    files = writer.close()
+    info = ns.import_database(data_dir, tmp_path / "csv")
+    embedded = EmbeddedStore(tmp_path / "graph.kgl", writer=True)
+    with Neo4jStore(info.uri, info.user, info.password) as store, embedded:
+        store.apply_schema()
+        finish(store, files)
+        embedded.apply_schema()
+        load_facts(embedded, facts)
+        texts = {r["id"]: r["text"] for r in store.read("MATCH (d:Document) RETURN d.id AS id, d.text AS text")}
+        assert texts == {f.document.id: f.document.text for f in facts}
+        assert store.stats() == embedded.stats()
+        assert store.content_digest() == embedded.content_digest()
+    assert len(files.multiline) > 1 and all(p.stat().st_size < 4 << 20 for p in files.multiline)
+
+
+def test_multiline_files_are_continued(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer alone, with a small limit: a file holding line breaks is continued in new files with
+    its header, each under the limit unless one line is longer; the lines are those written."""
+    from kg import bulk
+
+    monkeypatch.setattr(bulk, "MULTILINE_FILE_BYTES", 100_000)
+    facts = long_documents(count=12, lines=8)  # ~45 KB of text a document
+    facts.append(long_documents(count=13, lines=40)[-1])  # one line longer than the limit (~120 KB)
+    writer = CsvGraphWriter(tmp_path / "csv")
+    for f in facts:
+        writer.add(f)
+    facts.append(hostile_facts())  # files of new columns, opened after others were continued
+    writer.add(facts[-1])
+    files = writer.close()
+    names = [p.name for p in files.nodes + files.relationships]
+    assert len(set(names)) == len(names) == len(list((tmp_path / "csv").glob("*.csv")))
+    by_header: dict[str, list[Path]] = {}
+    for p in files.multiline:
+        by_header.setdefault(p.open(encoding="utf-8").readline(), []).append(p)
+    docs = max(by_header.values(), key=len)  # the documents' files, in order
+    assert len(docs) > 3 and max(p.stat().st_size for p in docs) > 100_000
+    texts = []
+    for p in docs:
+        with open(p, encoding="utf-8", newline="") as fh:
+            rows = list(csv.reader(fh))
+        assert p.stat().st_size <= 100_000 or len(rows) == 2, p
+        texts += [row[rows[0].index("text:string")] for row in rows[1:]]
+    assert texts == [f.document.text for f in facts]
+    assert json.loads((tmp_path / "csv" / "import.json").read_text())["multiline"] == [p.name for p in files.multiline]
 
 
 def test_bulk_ingest_gives_the_incremental_graph(own_server: tuple[Path, ns.ServerInfo], tmp_path: Path) -> None:
