@@ -153,11 +153,11 @@ def test_extraction_is_deterministic_across_processes():
 # the rules that the 25 further dev documents (926-950) led to: 0.790 (0.777), 0.720 (0.648), 0.765, 0.722; after
 # those of 951-975: 0.809 (0.797), 0.720 (0.648), 0.781, 0.722; after those of 976-1000: 0.809 (0.798),
 # 0.720 (0.667), 0.802, 0.722; after those of 1001-1025: 0.809 (0.803), 0.720 (0.685), 0.781, 0.722; after those
-# of 1026-1050: 0.814 (0.808), 0.720 (0.685), 0.793, 0.722.
-# Dev then gained 125 more documents written the same way (926-1050), read and tuned on: dev (177 documents)
-# 0.857 (0.843), 0.799 (0.790), 0.99 (trained on), 0.720.
+# of 1026-1050: 0.814 (0.808), 0.720 (0.685), 0.793, 0.722; with 1051-1075 in the classifier's training: 0.795.
+# Dev then gained 150 more documents written the same way (926-1075), read and tuned on: dev (202 documents)
+# 0.841 (0.828), 0.788 (0.780), 0.99 (trained on), 0.708.
 FLOORS = {
-    "dev": {"mentions": 0.84, "relations": 0.78, "recommendations": 0.95, "directions": 0.70},
+    "dev": {"mentions": 0.82, "relations": 0.76, "recommendations": 0.95, "directions": 0.69},
     "test": {"mentions": 0.80, "relations": 0.69, "recommendations": 0.76, "directions": 0.69},
 }
 LEAVE_NAMES_OUT_FLOORS = {"mentions": 0.79, "relations": 0.66}  # the test split, names left out
