@@ -125,8 +125,7 @@ def main() -> None:
             raise SystemExit(f"{len(wrong)} kept counts differ from a recount, e.g. {wrong[:3]}")
         ns.stop(data)
         total = csv_s + restart_s + after_s
-        counts = "written in the files" if getattr(files, "counts", False) else "recounted"
-        print(f"kept counts {counts}, as a recount gives them")
+        print("kept counts as a recount gives them")
         print(f"{files.node_count:,} nodes + {files.relationship_count:,} relationships = {elements:,} "
               f"({counted:,} in the graph); {len(files.nodes)} node and "
               f"{len(files.relationships)} relationship files, {size / 1e6:.0f} MB", flush=True)

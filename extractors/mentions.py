@@ -17,7 +17,8 @@ from functools import cache
 
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
-from extractors.shapes import DATE_DIGIT, LEVEL_ONLY, PLACE_VERBS, PROVINCES, STOP_WORDS, name_start, shape_finder, window_words
+from extractors.shapes import (LEVEL_ONLY, PLACE_VERBS, PROVINCES, STOP_WORDS, after_date, name_start, shape_finder,
+                               window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
@@ -208,13 +209,15 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
     return begin
 
 
+# a place at the start of a name: a province's short name (新疆, 湖南省), or a name and its level (常州市)
+PLACE_OPENING = (f"(?:{'|'.join(PROVINCES)})(?:省|市|自治区|维吾尔自治区|壮族自治区|回族自治区)?|"
+                 f"[{CJK}]{{1,5}}?(?:省|自治区|市|县|区|州)")
 # the place a society's name opens with (中国, 湖南省, 常州市, 新疆)
-PLACE_PREFIX = re.compile(f"中国|中华|(?:{'|'.join(PROVINCES)})(?:省|市|自治区|维吾尔自治区|壮族自治区|回族自治区)?|"
-                          f"[{CJK}]{{1,5}}?(?:省|市|县|区|州)")
+PLACE_PREFIX = re.compile(f"中国|中华|{PLACE_OPENING}")
 # a list's joiner glued by the segmenter to the level word after it (和省, 与市)
 LIST_JOINER = re.compile("[和与及或](?=[省市县区州全各])")
 # a year before a programme named by its place or nation (2024年度山东省…工程) is the round, not the name
-YEAR_THEN_NAME = re.compile(f"((?:19|20)\\d{{2}}年度?)(?=中国|国家|(?:{'|'.join(PROVINCES)})|[{CJK}]{{1,6}}?(?:省|自治区|市|县))")
+YEAR_THEN_NAME = re.compile(f"((?:19|20)\\d{{2}}年度?)(?=中国|国家|{PLACE_OPENING})")
 
 
 @cache
@@ -288,8 +291,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         begin = _left_boundary(text, m.start(), max_len=10, pos=PLACE_POS)
         if begin is not None and m.start() - begin == 2 and text[begin] in PLACE_VERBS:
             begin += 1  # 审核后交市科协: a verb before a bare level
-        if begin is not None and text[begin] in "年月日" and DATE_DIGIT.match(text, max(begin - 1, 0), begin):
-            begin += 1  # 5月20日省科协: a date's last character before a bare level
+        if begin is not None:
+            begin = after_date(text, begin)  # 5月20日省科协: a date's last character before a bare level
         if begin is not None and re.search(f"(省|市|县|州|盟|区|{'|'.join(PROVINCES)})$", text[begin:m.start()]) \
                 and not re.search("科协|协会", text[begin:m.start()]):  # 湖北省科协网站市州科协 is two
             generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))  # 全省科协, 市州科协: the kind
@@ -317,8 +320,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer("专项", text):  # named special projects: 团体标准国际化试点专项
         begin = _left_boundary(text, m.start(), max_len=14, require_opening=False, pos=NAME_POS + ("v",),
                                stop=PROGRAMME_STOP)
-        if begin is not None and re.match("年度?", text[begin:]) and DATE_DIGIT.match(text, max(begin - 1, 0), begin):
-            begin = begin + 2 if text.startswith("年度", begin) else begin + 1  # 2023年度…专项: the year is no part
+        if begin is not None:
+            begin = after_date(text, begin)  # 2023年度…专项: the year is no part of it
         if begin is not None and m.start() - begin >= 4:
             out.append(Candidate(begin, m.end(), "TalentProgram", text[begin:m.end()], False, "pattern"))
     for m in re.finditer(f"(?:19|20)\\d{{2}}年(?:度)?[{CJK}]{{4,20}}?(?:项目|工程|计划)", text):

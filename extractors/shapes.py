@@ -67,8 +67,15 @@ PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙
              "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏",
              "宁夏", "新疆", "香港", "澳门")
 SCOPE_BEFORE_NATIONAL = re.compile("(?:全省|全市|全区|全县|各地)(?=中国|国家|全国)")
-DATE_DIGIT = re.compile(r"[\d〇零一二三四五六七八九十]")
 DATE_PREFIX = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
+# the end of a date a left walk took in: 5月20日 + 省科协, 2023年度 + …专项
+DATE_TAIL = re.compile(r"(?<=[\d〇零一二三四五六七八九十])(?:年度|年|月|日)")
+
+
+def after_date(text: str, begin: int) -> int:
+    """`begin`, or past the end of a date it starts inside (日 of 5月20日 before 省科协)."""
+    m = DATE_TAIL.match(text, begin)
+    return m.end() if m else begin
 EDITION = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[届批]|首批|(?:19|20)\d{2}(?:[-—～~至](?:19|20)?\d{2})?年度?|"
                      r"\(\d{4}\)|（\d{4}）)+")
 
@@ -173,7 +180,7 @@ class ShapeFinder:
         self.society_kind = re.compile(f"(?:{scope}|{LEVEL_ONLY.pattern})+级?(?:学会|协会|研究会|联合会|促进会|科技社团)")
 
     # --- Agency --------------------------------------------------------------------------------
-    def _place(self, text: str, start: int) -> int:
+    def place_start(self, text: str, start: int) -> int:
         """The start of a place name (湖北省, 深圳市, 大理州, 新疆生产建设兵团) ending right before `start`, or `start`."""
         suffix = next((x for x in self.place_suffix if text.endswith(x, 0, start)), None)
         if suffix is None:
@@ -196,17 +203,12 @@ class ShapeFinder:
             else:
                 break
         begin = start - (keep or len(suffix))
-        if text[begin] in "年月日" and DATE_DIGIT.match(text, begin - 1 if begin else 0, begin):
-            begin += 1  # 5月20日省科协: a date's last character is no part of the place
+        begin = after_date(text, begin)  # 5月20日省科协: a date's last character is no part of the place
         if LEVEL_ONLY.fullmatch(text, begin, start):  # a bare level may end a run of levels: 市州, 县市区
             for k in (2, 1):
                 if begin >= k and text[begin - k] not in "全各本" and LEVEL_ONLY.fullmatch(text, begin - k, start):
                     return begin - k
         return begin
-
-    def place_start(self, text: str, start: int) -> int:
-        """The start of the place name ending right before `start` (its level included), or `start`."""
-        return self._place(text, start)
 
     def _place_word(self, text: str, start: int) -> int:
         """The start of a bare place word (湖北, 大理) right before `start`, or `start`: for bodies whose
@@ -238,7 +240,7 @@ class ShapeFinder:
     def agencies(self, text: str) -> list[Shape]:
         out = []
         for m in self.association.finditer(text):  # 中国科协 and any place's 科协 or 社科联 are bodies of the state
-            begin = m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "中国" else self._place(text, m.start())
+            begin = m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "中国" else self.place_start(text, m.start())
             if begin < m.start():
                 generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))
                 out.append(Shape(begin, m.end(), "Agency", generic))
@@ -248,7 +250,7 @@ class ShapeFinder:
         for m in self.central_department.finditer(text):  # 中央宣传部, 中共中央组织部
             out.append(Shape(m.start(), m.end(), "Agency", False))
         for m in self.zone.finditer(text):
-            place = self._place(text, m.start())  # 赣州市经开区
+            place = self.place_start(text, m.start())  # 赣州市经开区
             if place == m.start():  # 九江经开区, 大理经开区: a place word (the segmenter may call it a noun)
                 words = window_words(text[max(0, m.start() - 6):m.start()])
                 if words and words[-1][1].startswith("n") and len(words[-1][0]) >= 2 and words[-1][0] not in STOP_WORDS:
@@ -257,7 +259,7 @@ class ShapeFinder:
                 out.append(Shape(place, m.end(), "Agency", False))
         for rx, ministry_head in ((self.department, True), (self.government, False)):
             for m in rx.finditer(text):
-                begin = self._place(text, m.start())
+                begin = self.place_start(text, m.start())
                 national = self._national(text, begin) if begin == m.start() else begin
                 place = text[begin:m.start()]
                 if national < begin:  # 国家知识产权局, 全国人大常委会: one body

@@ -11,11 +11,10 @@ The rows are `kg.load.GraphRows`' own — the same property mapping feeds both p
   removing the property (`SET n += props`), and the union of the labels: an entity is written once,
   after the last document (the only facts held until the end), a document when it is marked
   ingested (its last window), with its `sha256`;
-* a passage's `PART_OF` relationship to its document;
-* the counts the loader keeps in the graph (`kg.aggregates`: an indicator's coverage, an entity's
-  mentions, documents and years) counted from the rows as `write_recount` would count them in the
-  graph, and written with the indicators and entities (held to the end for it), so `finish` need
-  not recount after the import; rows it does not follow leave the recount to `finish`.
+* a passage's `PART_OF` relationship to its document.
+
+The counts the loader keeps in the graph (`kg.aggregates`) are set by `finish`, after the import, by
+the same recount `kg check` compares them with.
 
 Files are split by label set (relationship type) *and* by the property types of a line, so every
 column has one type and a property keeps the type it would have had (`long`, `double`, `boolean`,
@@ -33,7 +32,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg import aggregates
-from kg.load import GraphRows, Write, _addresses, _mention
+from kg.load import GraphRows, Write
 from kg.stores.base import GraphStore
 from schema.model import Facts
 
@@ -83,13 +82,12 @@ class BulkFiles:
     relationship_count: int = 0
     max_field_bytes: int = 0
     empty_lists: set[tuple[str, str, str]] = field(default_factory=set)  # (nodes|relationships, label|type, key)
-    counts: bool = False  # the counts kept in the graph (kg.aggregates) are in the files: no recount
 
     def manifest(self) -> dict[str, Any]:
         return {"nodes": [p.name for p in self.nodes], "relationships": [p.name for p in self.relationships],
                 "multiline": [p.name for p in self.multiline], "node_count": self.node_count,
                 "relationship_count": self.relationship_count, "max_field_bytes": self.max_field_bytes,
-                "empty_lists": sorted(self.empty_lists), "counts": self.counts}
+                "empty_lists": sorted(self.empty_lists)}
 
 
 def _type(value: Any, where: str) -> str:
@@ -153,14 +151,6 @@ class CsvGraphWriter:
         self._made = 0  # files opened (their names' numbers)
         self._merged: dict[str, tuple[list[str], dict[str, Any], str]] = {}  # id -> labels, props, source
         self._out = BulkFiles(self.folder)
-        # the counts `kg.aggregates.write_recount` would set after the import, counted here (`_count`):
-        # an indicator's recommendations (matched and weak) and evidence passages, held with its node
-        # until `close`; an entity's mentions by document, added up when the document is complete
-        self._indicators: list[tuple[str, list[str], dict[str, Any], str]] = []
-        self._coverage: dict[str, list[int]] = {}  # indicator id -> recommendations, weak, evidence
-        self._pending: dict[str, dict[str, list[int]]] = {}  # document id -> entity id -> mentions, known
-        self._entities: dict[str, list[Any]] = {}  # entity id -> d1..d4, mentions, known, docs, first, last
-        self._counted = True  # False: rows this writer cannot count (then `finish` recounts)
 
     # --- rows -> lines -------------------------------------------------------------------------
     def add(self, facts: Facts, *, first: bool = True, last: bool = True) -> None:
@@ -170,7 +160,6 @@ class CsvGraphWriter:
 
     def add_rows(self, rows: GraphRows, source: str) -> None:
         """The rows of one document (or window), `source` naming its file in errors."""
-        self._count(rows)
         for write, batch in rows.rows.items():
             if write.is_node:
                 self._nodes(write, batch, source)
@@ -179,7 +168,6 @@ class CsvGraphWriter:
         for row in rows.final:  # the document is complete: it is written with its sha256
             labels, props, _ = self._merged.pop(row["id"])
             props["sha256"] = row["sha256"]
-            self._document_counted(row["id"], props)
             self._node(row["id"], labels, props, source)
 
     def _nodes(self, write: Write, batch: list[dict[str, Any]], source: str) -> None:
@@ -192,9 +180,6 @@ class CsvGraphWriter:
                         props.pop(key, None)
                     else:
                         props[key] = value
-                continue
-            if "Indicator" in write.labels:  # written with its counts, at the end
-                self._indicators.append((row["id"], list(write.labels), row["props"], source))
                 continue
             self._node(row["id"], list(write.labels), row["props"], source)
             if write.part_of:
@@ -273,103 +258,14 @@ class CsvGraphWriter:
         """Write the entities (and any document never marked ingested), close the files, write the
         manifest; the folder is then ready for `kg.neo4j_server.import_database`."""
         for node_id, (labels, props, source) in self._merged.items():
-            if "Document" in labels:
-                self._document_counted(node_id, props)
-        for node_id, (labels, props, source) in self._merged.items():
-            if self._counted and node_id in self._entities and "Entity" in labels:
-                props = {**props, **self._entity_counts(self._entities[node_id])}
             self._node(node_id, labels, props, source)
         self._merged.clear()
-        for node_id, labels, props, source in self._indicators:
-            if self._counted and node_id in self._coverage:
-                props = {**props, **dict(zip(("coverage_recommendations", "coverage_weak", "coverage_evidence"),
-                                             self._coverage[node_id]))}
-            self._node(node_id, labels, props, source)
-        self._indicators.clear()
-        self._out.counts = self._counted
         for f in [*self._continued, *self._files.values()]:
             f.fh.close()
             if f.multiline:
                 self._out.multiline.append(f.path)
         (self.folder / MANIFEST).write_text(json.dumps(self._out.manifest(), indent=1) + "\n", encoding="utf-8")
         return self._out
-
-    # --- the kept counts (kg.aggregates) -------------------------------------------------------------
-    def _count(self, rows: GraphRows) -> None:
-        """Count what `aggregates.RECOUNT` and `ENTITY_RECOUNT` would count of a document's (window's)
-        rows: its recommendations and their passages belong to it, so its counts are added to the
-        others'; anything this does not follow (a review mark, a mention of a passage of another
-        batch) leaves the counts to `finish`."""
-        if not self._counted:
-            return
-        passages: dict[str, str] = {}  # passage id -> document id
-        support: dict[str, set[str]] = {}  # recommendation id -> passages
-        for write, batch in rows.rows.items():
-            if write.part_of:
-                passages.update((row["id"], row[write.part_of]) for row in batch)
-            elif write.type == "SUPPORTED_BY":
-                for row in batch:
-                    support.setdefault(row[write.start], set()).add(row[write.end])
-            elif "Recommendation" in write.labels and any("review" in row["props"] for row in batch):
-                self._counted = False
-                return
-        entity_mentions, indicator_links = _mention("Entity"), _addresses("Indicator")
-        coverage: dict[str, tuple[set[str], set[str], set[str]]] = {}
-        for write, batch in rows.rows.items():
-            if write == entity_mentions:
-                for row in batch:
-                    doc = passages.get(row[write.start])
-                    if doc is None:
-                        self._counted = False
-                        return
-                    counts = self._pending.setdefault(doc, {}).setdefault(row[write.end], [0, 0])
-                    counts[0] += 1
-                    counts[1] += row["props"].get("source") in aggregates.KNOWN_SOURCES
-            elif write == indicator_links:
-                for row in batch:
-                    props = row["props"]
-                    if "review" in props:
-                        self._counted = False
-                        return
-                    matched, weak, evidence = coverage.setdefault(row[write.end], (set(), set(), set()))
-                    rec = row[write.start]
-                    if props.get("matched"):
-                        matched.add(rec)
-                        evidence.update(support.get(rec, ()))
-                    else:
-                        weak.add(rec)
-        for indicator, sets in coverage.items():
-            total = self._coverage.setdefault(indicator, [0, 0, 0])
-            for i, found in enumerate(sets):
-                total[i] += len(found)
-
-    def _document_counted(self, doc_id: str, props: dict[str, Any]) -> None:
-        """A complete document: its entities' mentions added to their counts, with its research
-        directions and year."""
-        pending = self._pending.pop(doc_id, None)
-        if not pending or not self._counted:
-            return
-        directions, year = props.get("directions") or [], props.get("year")
-        flags = [int(x in directions) for x in aggregates.DIRECTIONS]
-        for entity, (mentions, known) in pending.items():
-            c = self._entities.setdefault(entity, [0, 0, 0, 0, 0, 0, 0, None, None])
-            for i, flag in enumerate(flags):
-                c[i] += flag
-            c[4] += mentions
-            c[5] += known
-            c[6] += 1
-            if year is not None:
-                c[7] = year if c[7] is None else min(c[7], year)
-                c[8] = year if c[8] is None else max(c[8], year)
-
-    @staticmethod
-    def _entity_counts(c: list[Any]) -> dict[str, Any]:
-        """An entity's counts as `aggregates.write_recount` sets them (a year of 0 or none: no property)."""
-        counts = dict(zip(aggregates.ADDED.values(), c[:7]))
-        for (key, prop), year in zip(aggregates.YEARS.items(), c[7:]):
-            if year:
-                counts[prop] = year
-        return counts
 
     def abort(self) -> None:
         for f in [*self._continued, *self._files.values()]:
@@ -398,15 +294,14 @@ def finish(store: GraphStore, files: BulkFiles | Path) -> None:
     transactions). `files` is what `CsvGraphWriter.close` returned, or the folder it wrote."""
     if isinstance(files, Path):
         manifest = json.loads((files / MANIFEST).read_text(encoding="utf-8"))
-        wanted, counted = [tuple(x) for x in manifest["empty_lists"]], manifest.get("counts", False)
+        wanted = [tuple(x) for x in manifest["empty_lists"]]
     else:
-        wanted, counted = sorted(files.empty_lists), files.counts
+        wanted = sorted(files.empty_lists)
     for kind, name, key in wanted:
         pattern = f"(n:`{name}`)" if kind == "nodes" else f"()-[n:`{name}`]->()"
         query = (f"MATCH {pattern} WHERE n.`{key}` = $marker WITH n LIMIT 20000 "
                  f"SET n.`{key}` = [] RETURN count(*) AS c")
         while store.write(query, {"marker": [EMPTY_LIST]})[0]["c"]:
             pass
-    # the counts the loader keeps in the graph (kg.aggregates), when the writer could not count them
-    if not counted:
-        aggregates.write_recount(store)
+    # the counts the loader keeps in the graph (kg.aggregates): the importer writes the rows only
+    aggregates.write_recount(store)
