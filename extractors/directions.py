@@ -36,6 +36,8 @@ STOP = set("""
 整理 典型 案例 衍生 功能 长期 可行性 独特 围绕 大局 目录 针对 事件 回溯性 前瞻性 着眼 新格局 凝练 经验 难点 突破点 节点
 形成 思维 方式 约束 打造 权威 阵地 科学应对 热点 突发事件 更大 领域 归纳 优势 阐述 深刻 内涵 影响 相应 进一步 塑造 回顾
 所能 所为 大局 认同 价值 行动 思想 战略 模式 趋势 特征 如何 汇聚 之智 全球 核心 对标
+重点 建立 结构 存在 内部 方法 之间 完全 尚未 不足 深入分析 思路 深度 潜力 个人 关键 基础 进行 分类 公共 通过 作为
+格局 广泛 学术 科研 会员 社会组织 业务 坚持 分支机构
 """.split())
 _WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 # the indicator that asks for measures (具体举措, 措施建议 …): where a measure goes when no indicator's
@@ -152,7 +154,12 @@ class DirectionModel:
 
     def classify(self, text: str, *, min_score: float = 1.5, ratio: float = 0.6
                  ) -> list[tuple[str, float, tuple[str, ...]]]:
-        scored = self.score_directions(text)
+        return self.pick(self.score_directions(text), min_score=min_score, ratio=ratio)
+
+    @staticmethod
+    def pick(scored: list[tuple[str, float, tuple[str, ...]]], *, min_score: float, ratio: float
+             ) -> list[tuple[str, float, tuple[str, ...]]]:
+        """Of scored directions (best first), those of at least `min_score` and `ratio` of the best."""
         if not scored or scored[0][1] < min_score:
             return []
         best = scored[0][1]

@@ -17,7 +17,7 @@ from functools import cache
 
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
-from extractors.shapes import (LEVEL_ONLY, PLACE_VERBS, PROVINCES, STOP_WORDS, after_date, name_start, shape_finder,
+from extractors.shapes import (EDITION, LEVEL_ONLY, PLACE_VERBS, PROVINCES, STOP_WORDS, after_date, name_start, shape_finder,
                                window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
@@ -228,6 +228,47 @@ def _quoted_honour() -> re.Pattern[str]:
 
 
 @cache
+def _honour_titles() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Honorary titles opened by an honour word (seed_data/rules/name_parts.tsv, TalentProgram honour_word):
+    quoted (“省科协明星学会”), or in a list after an award's verb (表彰先进学会和优秀学会干部); and the words
+    that say a sentence gives honours (honour_context)."""
+    words = name_parts().alternation("TalentProgram", "honour_word") or "(?!)"
+    context = name_parts().alternation("TalentProgram", "honour_context") or "(?!)"
+    quoted = re.compile(f"[“\"]([{CJK}0-9]{{0,20}}?(?:{words})[{CJK}]{{1,10}})[”\"]")
+    item = re.compile(rf"(?:{words})[{CJK}]{{1,8}}?(?=[、和及与，,。；;：:（(“”\"\s\d]|名单|称号|表彰|颁|荣誉|$)")
+    return quoted, item, re.compile(context)
+
+
+def _honour_candidates(text: str) -> list[Candidate]:
+    """Honorary titles in a sentence that gives honours: every quoted one that an honour word opens
+    (“2022年度扬州市科协学会工作综合先进单位”: the year stays out), and lists of two or more unquoted
+    ones, each opened by an honour word (先进基层党组织10个、优秀共产党员12名)."""
+    quoted, item, context = _honour_titles()
+    out: list[Candidate] = []
+    for sentence in re.finditer(r"[^。！？!?\n]+", text):
+        if not context.search(sentence.group(0)):
+            continue
+        taken: list[tuple[int, int]] = []
+        for m in quoted.finditer(text, sentence.start(), sentence.end()):
+            begin = m.start(1)
+            edition = EDITION.match(text[begin:m.end(1)])
+            if edition:
+                begin += edition.end()
+            if m.end(1) - begin >= 4:
+                out.append(Candidate(begin, m.end(1), "TalentProgram", text[begin:m.end(1)], False, "pattern"))
+                taken.append((m.start(), m.end()))
+        items = [m for m in item.finditer(text, sentence.start(), sentence.end())
+                 if not any(a <= m.start() < b for a, b in taken)]
+        for i, m in enumerate(items):  # one of a list: its neighbour is joined to it by 、 和 及 与 (or a count)
+            joined = any(re.fullmatch(r"(?:\d+[个名项人家])?[、和及与]", text[a.end():b.start()])
+                         for a, b in ((items[i - 1], m) if i else (m, m), (m, items[i + 1]) if i + 1 < len(items) else (m, m))
+                         if a is not b)
+            if joined and m.end() - m.start() >= 4:
+                out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))
+    return out
+
+
+@cache
 def _quoted_brand() -> re.Pattern[str]:
     """A quoted name right before a word that says it brands a programme (seed_data/rules/name_parts.tsv,
     TalentProgram brand_next): “科创中国”试点城市."""
@@ -240,6 +281,13 @@ def _society_scope() -> re.Pattern[str]:
     """Scope and sector words (seed_data/rules/name_parts.tsv, Society scope): a name of these alone is a kind."""
     words = sorted(name_parts().get("Society", "scope"), key=len, reverse=True)
     return re.compile(f"(?:{'|'.join(map(re.escape, words))})+" if words else "(?!)")
+
+
+@cache
+def _graded_kind() -> re.Pattern[str]:
+    """科技社团 after its grades or reach (seed_data/rules/name_parts.tsv, Society grade): 中国特色世界一流科技社团."""
+    grades = name_parts().alternation("Society", "grade") or "(?!)"
+    return re.compile(f"(?:{grades})+科技社[团團]")
 
 
 def _kind_of_society(modifier: str) -> bool:
@@ -311,6 +359,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer(f"[“\"]([{CJK}A-Za-z0-9·]{{2,20}}(?:工程|计划|奖|基金|人才|学者|行动))[”\"]", text):
         if not WORK_PLAN.search(m.group(1)):  # “年度工作总结和工作计划” is a column of a website
             out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
+    out += _honour_candidates(text)  # “省科协明星学会”, 表彰先进学会和优秀学会干部: honours in a sentence that gives them
     for m in _quoted_honour().finditer(text):  # “先进集体”, “优秀科技工作者”: a quoted honorary title
         out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
     brands = {m.group(1) for m in _quoted_brand().finditer(text)}  # “科创中国”试点城市: the brand of a programme
@@ -332,6 +381,9 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             if named:  # 2024年度山东省青年科技人才托举工程: a year's round of a named programme, the year outside
                 begin = named.end(1)
             out.append(Candidate(begin, m.end(), "TalentProgram", text[begin:m.end()], False, "pattern"))  # not a clause
+    # a kind of society with its grade or reach: 中国特色世界一流科技社团, 港澳科技社团, 省级科技社团 (a kind still)
+    for m in _graded_kind().finditer(text):
+        out.append(Candidate(m.start(), m.end(), "Society", m.group(0), True, "pattern"))
     # a kind of Party organisation named by its kind alone: 功能型党支部, 服务型基层党组织
     for m in re.finditer(f"(?:功能型|服务型|联合|临时|流动)(?:基层)?(?:{PARTY_SUFFIX})", text):
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern"))
@@ -554,10 +606,41 @@ def _short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# a department's own unit named after it: 济南市工信局信息化与数字经济处, 省科协学会部, 国家疾控局综合司,
+# 科技部中国21世纪议程管理中心 — words that end in a unit's head (部署, 处理, 会议室 and 中心工作 do not)
+UNIT_END = re.compile("(?:办公室|中心|处|司|部|科)$")
+SUB_UNIT_POS = frozenset({"n", "nz", "nt", "vn", "j", "l", "b", "m", "a"})  # not nr: 党组书记贺军科
+
+
+def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
+    """A department's unit right after it (省科技厅政策法规与基础研究处): the unit is the Agency, the
+    department nested in it; a unit of a kind is a kind (省卫生厅医政处). Its name opens with a noun and holds nouns, verbal nouns and 与/和, at most 18 characters,
+    and holds no other organisation's name (中国科协与教育部, 中国科协党组书记处: two bodies, not one unit)."""
+    out = []
+    for c in base:
+        if c.label != "Agency":
+            continue
+        length = 0
+        for word, flag in window_words(text[c.end:c.end + 18]):
+            verb_inside = flag == "v" and length > 0  # 成果转化与区域创新处: verbal nouns, the unit opens with a noun
+            if not (flag in SUB_UNIT_POS or verb_inside or word in ("与", "和", "及")) or "会议" in word:
+                break
+            length += len(word)
+            head = UNIT_END.search(word)
+            if head and (length - len(head.group(0)) >= 2 or word == "办公室"):
+                end = c.end + length
+                if not any(o is not c and o.label != "GovernmentFunction" and o.start < end and o.end > c.end
+                           for o in base):
+                    out.append(Candidate(c.start, end, "Agency", text[c.start:end], c.generic, "pattern", nested=[c]))
+                break
+    return out
+
+
 def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     text = shadow.text
     base = _gazetteer_candidates(text, gazetteer) + _pattern_candidates(text) + _shape_candidates(text)
     base = [_canonical(c, gazetteer) for c in base]
+    base += _sub_units(text, base)
     candidates = base + [_canonical(c, gazetteer) for c in _nested_candidates(text, base)]
     found = []
     nested_at = {(c.start, c.end, c.label): c.nested for c in candidates if c.nested}

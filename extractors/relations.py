@@ -95,7 +95,7 @@ _LEVEL_LIST = re.compile("(?:(?:省|自治区|直辖市|计划单列市|副省�
 _BARE_KIND = re.compile("(?:学会|协会|研究会|联合会|促进会|科协)$")
 _NOT_TRIGGERS = re.compile("组织(?:建设|部|人事|机构|体系|形式|优势|覆盖)|发布(?:会|了?的?(?:消息|新闻|报道|文章|信息))|开展情况")
 SUBJECT_WINDOW = 16  # a head this close to the sentence start is its subject
-_MODIFIED = re.compile(r"^[”\"」』]?(?!项目|计划|专项|工程|活动|工作|实施|评选|评审|颁奖|名单|人选|获奖|候选)[\u4e00-\u9fff](?<![的和与及等])")
+_MODIFIED = re.compile(r"^[”\"」』]?(?!项目|计划|专项|工程|活动|工作|实施|评选|评审|颁奖|名单|人选|获奖|候选|选树|推选|评比|征集|表彰)[\u4e00-\u9fff](?<![的和与及等])")
 
 
 def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
@@ -192,15 +192,18 @@ def _list_from(text: str, sentence: list[Placed], first: Placed) -> list[Placed]
     return items
 
 
-# A、B 共同 设立; 经民政部 部务会议 通过
-PASSIVE_LINK = re.compile(r"^(?:共同|联合|负责|统一|分别|牵头|[\u4e00-\u9fff]{0,4}会议)?$")
+# A、B 共同 设立; 经民政部 部务会议 通过; 由A与B基金会联合设立 (a partner no mention marks)
+PASSIVE_LINK = re.compile(r"^(?:[与和同][\u4e00-\u9fff]{2,14}?)?(?:共同|联合|负责|统一|分别|牵头|[\u4e00-\u9fff]{0,4}会议)?$")
+# X是A为……而组织实施的工程: the programme first, 是, its agent, the verb and 的 (a defining clause)
+COPULA_GAP = 60
 
 
 def _passive_agents(text: str, sentence: list[Placed], rule: TriggerRule, head: Placed, between: str) -> list[Placed]:
     """tail … 由/经 head[、head2 …] trigger: the programme or policy first, its agents after 由 or 经, the
     verb after them (X奖由A、B共同设立; 《办法》经民政部部务会议通过).
     Every agent of the list, or none."""
-    if len(between) > rule.max_gap or not between.endswith(("由", "经")) or re.search("[。；;]", between):
+    copula = between == "是"  # X奖是A设立的: the agent right after 是
+    if len(between) > rule.max_gap or not (copula or between.endswith(("由", "经"))) or re.search("[。；;]", between):
         return []
     agents = [head]
     while sentence.index(agents[-1]) + 1 < len(sentence):
@@ -208,7 +211,13 @@ def _passive_agents(text: str, sentence: list[Placed], rule: TriggerRule, head: 
         if nxt.entity.label not in rule.heads or not _COORDINATION.match(matching_text(text[agents[-1].end:nxt.start])):
             break  # agents of any kind the rule takes: A科协、B厅和C协会共同设立
         agents.append(nxt)  # the verb follows the whole list of agents
-    after = matching_text(text[agents[-1].end:agents[-1].end + 12])
+    if copula:
+        after = matching_text(text[agents[-1].end:agents[-1].end + COPULA_GAP])
+        trigger = next((t for t in rule.trigger.finditer(after) if after.startswith("的", t.end())), None)
+        if not trigger or re.search("[。；;，,]", after[:trigger.start()]) and not re.search("为|而", after[:trigger.start()]):
+            return []
+        return [a for a in agents if a.entity.label in rule.heads]
+    after = matching_text(text[agents[-1].end:agents[-1].end + 24])
     trigger = rule.trigger.search(after)
     if not trigger or not PASSIVE_LINK.match(after[:trigger.start()]):
         return []

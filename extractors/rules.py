@@ -69,6 +69,9 @@ PARTS: dict[str, dict[str, str]] = {
         "generic": "a kind named alone is no programme (科技奖, 社会科技奖), though 中华医学科技奖 is",
         "longer_word": "a head followed by these is part of a longer word (奖励, 工程师, 计划单列)",
         "honour": "an honorary title, a programme when quoted (“先进集体”)",
+        "honour_word": "a word that opens an honorary title (优秀, 先进, 最美): a quoted title that holds one, or a list "
+                       "of them after an award's verb (表彰先进学会和优秀学会干部), is a programme",
+        "honour_context": "a word that says honours are given in its sentence (表彰, 评为, 授予, 称号)",
         "brand_next": "a quoted name right before one of these is a programme's brand (“科创中国”试点城市); "
                       "then every quoted use of that name in the text is the programme",
         "category": "an award's category or grade named alone is a kind, generic (自然科学奖, 优秀组织奖)",
@@ -77,7 +80,8 @@ PARTS: dict[str, dict[str, str]] = {
                "generic": "a kind of branch named alone (专业分会, 学术分会)",
                "name_word": "a stop word elsewhere that a branch's name may hold (组织工作委员会)"},
     "Society": {"scope": "a word of scope or sector; a society's name made of these alone names a kind, "
-                         "generic (全省性行业协会, 省级学会)"},
+                         "generic (全省性行业协会, 省级学会)",
+                "grade": "a grade or reach before 科技社团 that keeps it a kind, marked with it (世界一流科技社团, 港澳科技社团)"},
     "PartyOrganization": {
         "owner_head": "the kinds of organisation a Party body belongs to (大学, 部 …)",
         "head": "the Party body (党委, 党组 …)",

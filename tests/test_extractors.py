@@ -120,6 +120,16 @@ def test_recommendation_span_skips_bullets():
     assert span is not None and text[span.start:span.end] == "加强秘书处党组织建设。"
 
 
+def test_a_document_bears_on_its_thrust_not_on_a_passing_list_of_topics():
+    # four sentences on Party building and one that lists the topics of direction 4 in passing: a
+    # sentence votes by the square root of its score, so one long list does not make a second direction
+    text = ("各学会党支部要把党的政治建设摆在首位，加强党员教育管理。\n"
+            "学会党委要落实全面从严治党责任，推动党建工作与业务工作深度融合。\n"
+            "要发挥基层党组织战斗堡垒作用和党员先锋模范作用。\n"
+            "同时，学会可结合学术交流、国际合作、科普宣传和科学素质提升、科研诚信与科技伦理教育开展主题党日活动。\n")
+    assert extract(raw(text, title="关于加强学会党建工作的通知")).document.directions == (1,)
+
+
 def test_recommendations_are_linked_to_directions_with_terms(seed_facts):
     recs = [r for f in seed_facts for r in f.recommendations]
     assert len(recs) > 50
