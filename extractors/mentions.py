@@ -504,12 +504,28 @@ def _choose(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _inner_organisation(outer: Candidate, candidates: list[Candidate]) -> list[Candidate]:
-    """The organisation a known Branch or Party organisation name starts with (中国科协党组 -> 中国科协)."""
+def _inner_organisation(outer: Candidate, candidates: list[Candidate], text: str) -> list[Candidate]:
+    """The organisation a known Branch or Party organisation name starts with (中国科协党组 -> 中国科协);
+    for a Party body, else the university, institute, hospital or company it is named after (南昌大学党委)."""
     labels = ("Society", "Branch") if outer.label == "Branch" else ("Society", "Agency", "Branch")
     inner = [c for c in candidates if c.label in labels and not c.generic and c.start == outer.start
              and c.end < outer.end and not (outer.label == "Branch" and c.label == "Branch")]
-    return [max(inner, key=lambda c: (c.length, -PRIORITY[c.source]))] if inner else []
+    if inner:
+        return [max(inner, key=lambda c: (c.length, -PRIORITY[c.source]))]
+    if outer.label == "PartyOrganization":
+        owner = _institution_owner().fullmatch(text, outer.start, outer.end)
+        if owner:
+            return [Candidate(owner.start(1), owner.end(1), "Institution", owner.group(1), False, "pattern")]
+    return []
+
+
+@cache
+def _institution_owner() -> re.Pattern[str]:
+    """A Party body named after an institution (seed_data/rules/name_parts.tsv, PartyOrganization institution):
+    中共一大纪念馆党委, 西安电子科技大学党委, 南昌大学校党委 (the owner, the school's own 校, the body)."""
+    owners = name_parts().alternation("PartyOrganization", "institution") or "(?!)"
+    heads = name_parts().alternation("PartyOrganization", "head") or "(?!)"
+    return re.compile(f"(?:中共)?([{CJK}]{{2,20}}?(?:{owners}))(?:校|机关|直属机关)?(?:{heads})")
 
 
 def _canonical(c: Candidate, gazetteer: Gazetteer) -> Candidate:
@@ -658,7 +674,7 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
         if not c.nested and c.label == "TalentProgram":  # a known programme nests its runner (中国科协青年人才托举工程)
             c.nested = nested_at.get((c.start, c.end, c.label), [])
         if not c.nested and not c.generic and c.label in ("Branch", "PartyOrganization"):
-            c.nested = _inner_organisation(c, candidates)
+            c.nested = _inner_organisation(c, candidates, text)
         start, end = shadow.span(c.start, c.end)
         nested = []
         stack = list(c.nested)

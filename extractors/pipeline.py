@@ -22,7 +22,7 @@ from extractors.guide import is_guide, parse_guide
 from extractors.mentions import FoundMention, find_mentions
 from extractors.passages import passage_at, split_passages, windows
 from extractors.recommendations import recommendation_spans
-from extractors.relations import Placed, cites, dedupe, nested_relations, subject_branches, trigger_relations
+from extractors.relations import Placed, cites, dedupe, led_by, nested_relations, subject_branches, trigger_relations
 from extractors.segment import caches_words, search_field
 from extractors.shadow import make_shadow
 from schema.model import (
@@ -122,6 +122,7 @@ def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Ga
     for sentence in by_passage.values():
         relations += trigger_relations(doc.text, sentence)
         relations += subject_branches(doc.text, sentence, relations)
+        relations += led_by(doc.text, sentence)
     relations += cites(doc, policies, cited if cited is not None else set())
     return list(entities.values()), mentions, dedupe(relations)
 
@@ -181,12 +182,13 @@ def recommendations(doc: Document, passages: list[Passage], mentions: list[Menti
 
 
 # A document's directions (measured on the dev part of the gold, tests/gold/README.md, "Document directions"):
-# a sentence counts when it names a direction's terms clearly (score >= 2), for every direction close to its best
+# a sentence counts when it names a direction's terms as clearly as a link that counts as coverage does
+# (score >= DIRECTION_MIN_SCORE, 1.5), for every direction close to its best
 # (>= 0.6 of it), by the square root of its score (one long sentence of many terms does not outweigh a
 # document's thrust); the title counts three times; the document bears on the directions with >= 0.6 of the
 # best. In a document none of whose sentences is that clear, sentences of score >= 1 decide (its recommendations
 # inherit its leading direction, shown as unmatched).
-SENTENCE_MIN_SCORE = 2.0
+SENTENCE_MIN_SCORE = DIRECTION_MIN_SCORE
 WEAK_SENTENCE_MIN_SCORE = 1.0
 SENTENCE_RATIO = 0.6
 TITLE_WEIGHT = 3.0

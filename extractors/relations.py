@@ -81,7 +81,7 @@ def nested_relations(outer: Placed, inner: list[Placed]) -> list[Relation]:
         if outer.entity.label == "TalentProgram" and child.entity.label in ("Society", "Agency"):
             # 中国煤炭学会青年科学技术奖, 中国科协青年人才托举工程
             out.append(_relation("RUNS", child, outer, "nested-name", 0.9))
-    owners = [c for c in inner if c.entity.label in ("Society", "Branch", "Agency")]
+    owners = [c for c in inner if c.entity.label in ("Society", "Branch", "Agency", "Institution")]
     if outer.entity.label == "PartyOrganization" and owners:
         # the organisation it directly belongs to: the owner named last, the longest there
         # (中国科协学会服务中心学会联合党委 belongs to 中国科协学会服务中心, not to 中国科协)
@@ -179,6 +179,45 @@ def subject_branches(text: str, sentence: list[Placed], found: list[Relation]) -
         after = matching_text(text[branch.end:branch.end + 6])
         if any(t.search(between) for t in founding) or _FOUNDED_AFTER.match(after):
             out.append(_relation("BRANCH_OF", branch, subject, "subject:BRANCH_OF", 0.6))
+    return out
+
+
+_LED_BY = re.compile(r"^(?:的)?(?:(?:统一|正确|坚强)?(?:领导|指导|业务指导|关心|支持|监督管理)[、和与及]?)+下")
+
+
+def led_by(text: str, sentence: list[Placed]) -> list[Relation]:
+    """在A、B和C的领导、指导下，X学会……, or X学会在A、B的领导下……: the society before 在 or the one the clause
+    leads to is supervised by every agency of the list (a society in the list, or one giving its own guidance
+    after, 在中华中医药学会的指导下, is no supervisor)."""
+    out: list[Relation] = []
+    for i, first in enumerate(sentence):
+        if first.entity.label != "Agency" or not re.search("在$", matching_text(text[max(0, first.start - 1):first.start])):
+            continue
+        agencies = [first]
+        j = i
+        while j + 1 < len(sentence) and _COORDINATION.match(matching_text(text[sentence[j].end:sentence[j + 1].start])):
+            j += 1
+            agencies.append(sentence[j])
+        last = agencies[-1]
+        after = matching_text(text[last.end:last.end + 20])
+        bracket = re.match(r"[（(][^）)]{1,12}[)）]", after)  # 省卫健委（省中医药管理局）的领导下
+        if bracket:
+            nxt = next((p for p in sentence[j + 1:] if p.start >= last.end), None)
+            if nxt is not None and nxt.entity.label == "Agency" and nxt.end <= last.end + bracket.end():
+                agencies.append(nxt)
+                j = sentence.index(nxt)
+            after = after[bracket.end():]
+        if not _LED_BY.match(after):
+            continue
+        before = [p for p in sentence[:i] if p.entity.label == "Society"
+                  and re.fullmatch(r"[\s\d年月日至-]*在", matching_text(text[p.end:first.start]))]
+        after_clause = [p for p in sentence[j + 1:] if p.entity.label == "Society"
+                        and not _LED_BY.match(matching_text(text[p.end:p.end + 12]))]  # 在中华中医药学会的指导下: a guide
+        society = before[-1] if before else (after_clause[0] if after_clause else None)
+        if society is None or re.search("[。；;]", matching_text(text[min(last.end, society.end):max(last.end, society.start)])):
+            continue
+        out += [_relation("SUPERVISED_BY", society, a, "led-by:SUPERVISED_BY", 0.6)
+                for a in agencies if a.entity.label == "Agency"]
     return out
 
 

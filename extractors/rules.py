@@ -85,6 +85,8 @@ PARTS: dict[str, dict[str, str]] = {
     "PartyOrganization": {
         "owner_head": "the kinds of organisation a Party body belongs to (大学, 部 …)",
         "head": "the Party body (党委, 党组 …)",
+        "institution": "an owner that is neither society nor agency: a university, institute, hospital or company "
+                       "(南昌大学党委 belongs to 南昌大学, an Institution)",
     },
 }
 _VALUE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()]+")

@@ -45,6 +45,8 @@ NODE_TYPES: tuple[NodeType, ...] = (
              support_anchor=True),
     NodeType("Agency", "agency", "机构", "Agency", "#9467bd", "entity", "agencies.tsv"),
     NodeType("Policy", "policy", "政策", "Policy", "#8c564b", "entity"),
+    # a university, institute, hospital or company named as the owner of a Party body (南昌大学党委 → 南昌大学)
+    NodeType("Institution", "inst", "单位", "Institution", "#98df8a", "entity"),
     NodeType("Document", "doc", "文档", "Document", "#636363", "document"),
     NodeType("Passage", "psg", "段落", "Passage", "#bcbd22", "document"),
     NodeType("Recommendation", "rec", "建议", "Recommendation", "#e377c2", "fact"),
@@ -59,7 +61,8 @@ _ENTITIES = tuple(n.name for n in NODE_TYPES if n.kind == "entity")
 
 RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
     RelationshipType("BRANCH_OF", "分支", "branch of", ("Branch",), ("Society",), evidenced=True, triggered=True),
-    RelationshipType("PARTY_ORG_OF", "党组织", "Party org. of", ("PartyOrganization",), ("Society", "Branch", "Agency"),
+    RelationshipType("PARTY_ORG_OF", "党组织", "Party org. of", ("PartyOrganization",),
+                     ("Society", "Branch", "Agency", "Institution"),
                      evidenced=True, triggered=True),
     RelationshipType("SUPERVISED_BY", "主管", "supervised by", ("Society",), ("Agency",), evidenced=True, triggered=True),
     RelationshipType("RUNS", "主办", "runs", ("Society", "Agency"), ("TalentProgram",), evidenced=True, triggered=True),

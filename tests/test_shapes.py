@@ -921,3 +921,18 @@ def test_two_departments_joined_by_a_conjunction_stay_two():
     facts = facts_of("中国科协与教育部联合开展评选，省政府办公厅和省委组织部参加。")
     agencies = {m.text for m in facts.mentions if m.type == "Agency" and m.source != "inner"}
     assert {"中国科协", "教育部", "省政府办公厅", "省委组织部"} <= agencies
+
+
+def test_a_party_body_named_after_an_institution_belongs_to_it():
+    facts = facts_of("西安市第一人民医院党委与省医学会签订共建协议。")
+    owners = {(r.head, r.tail) for r in facts.relations if r.type == "PARTY_ORG_OF"}
+    assert ("西安市第一人民医院党委", "西安市第一人民医院") in owners
+    institution = next(e for e in facts.entities if e.name == "西安市第一人民医院")
+    assert institution.label == "Institution"
+
+
+def test_a_society_under_the_leadership_of_agencies_is_supervised_by_each():
+    got = {(r.head, r.tail) for r in facts_of(
+        "2024年，杭州市药学会在市科协、市民政局和市卫健委的领导、指导下，在浙江省药学会的指导下，扎实开展工作。"
+    ).relations if r.type == "SUPERVISED_BY"}
+    assert got == {("杭州市药学会", "市科协"), ("杭州市药学会", "市民政局"), ("杭州市药学会", "市卫健委")}

@@ -11,6 +11,7 @@ CALL { MATCH (n:TalentProgram) RETURN count(n) AS c_TalentProgram }
 CALL { MATCH (n:GovernmentFunction) RETURN count(n) AS c_GovernmentFunction }
 CALL { MATCH (n:Agency) RETURN count(n) AS c_Agency }
 CALL { MATCH (n:Policy) RETURN count(n) AS c_Policy }
+CALL { MATCH (n:Institution) RETURN count(n) AS c_Institution }
 CALL { MATCH (n:Passage) RETURN count(n) AS c_Passage }
 CALL { MATCH (n:Recommendation) RETURN count(n) AS c_Recommendation }
 CALL { MATCH (n:ResearchDirection) RETURN count(n) AS c_ResearchDirection }
@@ -27,6 +28,7 @@ UNWIND documents + [
   ['GovernmentFunction', '', c_GovernmentFunction],
   ['Agency', '', c_Agency],
   ['Policy', '', c_Policy],
+  ['Institution', '', c_Institution],
   ['Passage', '', c_Passage],
   ['Recommendation', '', c_Recommendation],
   ['ResearchDirection', '', c_ResearchDirection],
