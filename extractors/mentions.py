@@ -242,7 +242,8 @@ def _honour_titles() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 def _honour_candidates(text: str) -> list[Candidate]:
     """Honorary titles in a sentence that gives honours: every quoted one that an honour word opens
     (“2022年度扬州市科协学会工作综合先进单位”: the year stays out), and lists of two or more unquoted
-    ones, each opened by an honour word (先进基层党组织10个、优秀共产党员12名)."""
+    ones, each opened by an honour word (先进基层党组织10个、优秀共产党员12名); and every quoted use, anywhere,
+    of a quoted title found so (向获选的“云岭最美科技人”学习)."""
     quoted, item, context = _honour_titles()
     out: list[Candidate] = []
     for sentence in re.finditer(r"[^。！？!?\n]+", text):
@@ -265,6 +266,10 @@ def _honour_candidates(text: str) -> list[Candidate]:
                          if a is not b)
             if joined and m.end() - m.start() >= 4:
                 out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))
+    titles = {c.canonical for c in out if QUOTED.fullmatch(text, c.start - 1, c.end + 1)}
+    for title in sorted(titles):  # a quoted title found once is that honour wherever the text quotes it
+        for m in re.finditer(f"[“\"]({re.escape(title)})[”\"]", text):
+            out.append(Candidate(m.start(1), m.end(1), "TalentProgram", title, False, "pattern"))
     return out
 
 
@@ -359,6 +364,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer(f"[“\"]([{CJK}A-Za-z0-9·]{{2,20}}(?:工程|计划|奖|基金|人才|学者|行动))[”\"]", text):
         if not WORK_PLAN.search(m.group(1)):  # “年度工作总结和工作计划” is a column of a website
             out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
+    for m in re.finditer(f"“[{CJK}A-Za-z0-9·]{{2,12}}”(?:专项行动|行动|工程|计划)", text):  # “科创信阳”行动, “289”工程
+        out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))
     out += _honour_candidates(text)  # “省科协明星学会”, 表彰先进学会和优秀学会干部: honours in a sentence that gives them
     for m in _quoted_honour().finditer(text):  # “先进集体”, “优秀科技工作者”: a quoted honorary title
         out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
@@ -625,6 +632,8 @@ def _short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
 # a department's own unit named after it: 济南市工信局信息化与数字经济处, 省科协学会部, 国家疾控局综合司,
 # 科技部中国21世纪议程管理中心 — words that end in a unit's head (部署, 处理, 会议室 and 中心工作 do not)
 UNIT_END = re.compile("(?:办公室|中心|处|司|部|科)$")
+UNIT_HEADS = ("处", "司", "部", "科")  # alone, whatever the segmenter calls them (司 as a surname)
+UNIT_TITLE = re.compile("([处司部科])(?:长|副?[处司部科]长)")
 SUB_UNIT_POS = frozenset({"n", "nz", "nt", "vn", "j", "l", "b", "m", "a"})  # not nr: 党组书记贺军科
 
 
@@ -638,8 +647,12 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
             continue
         length = 0
         for word, flag in window_words(text[c.end:c.end + 18]):
+            titled = UNIT_TITLE.fullmatch(word)  # 科科长, 司 + 司长: the segmenter joins a unit's head to a title
+            if titled:
+                word, flag = titled.group(1), "n"
             verb_inside = flag == "v" and length > 0  # 成果转化与区域创新处: verbal nouns, the unit opens with a noun
-            if not (flag in SUB_UNIT_POS or verb_inside or word in ("与", "和", "及")) or "会议" in word:
+            if not (flag in SUB_UNIT_POS or verb_inside or word in ("与", "和", "及") or word in UNIT_HEADS) \
+                    or "会议" in word:
                 break
             length += len(word)
             head = UNIT_END.search(word)

@@ -936,3 +936,20 @@ def test_a_society_under_the_leadership_of_agencies_is_supervised_by_each():
         "2024年，杭州市药学会在市科协、市民政局和市卫健委的领导、指导下，在浙江省药学会的指导下，扎实开展工作。"
     ).relations if r.type == "SUPERVISED_BY"}
     assert got == {("杭州市药学会", "市科协"), ("杭州市药学会", "市民政局"), ("杭州市药学会", "市卫健委")}
+
+
+def test_a_quoted_honour_is_that_honour_wherever_the_text_quotes_it():
+    facts = facts_of("2024年“荆楚最美科技人”选树活动由省科协主办。会议号召大家向“荆楚最美科技人”学习。")
+    assert [m.text for m in facts.mentions if m.type == "TalentProgram"] == ["荆楚最美科技人", "荆楚最美科技人"]
+
+
+def test_a_quoted_brand_before_its_head_is_a_programme_quotes_and_all():
+    facts = facts_of("市科协实施“科创南阳”行动和“353”工程，推进科普工作。")
+    programmes = {m.text for m in facts.mentions if m.type == "TalentProgram"}
+    assert {"“科创南阳”行动", "“353”工程"} <= programmes
+
+
+def test_a_units_head_joined_to_a_title_by_the_segmenter_still_ends_the_unit():
+    facts = facts_of("国家卫健委妇幼司司长和市卫生健康委科教科科长出席会议。")
+    agencies = {m.text for m in facts.mentions if m.type == "Agency" and m.source != "inner"}
+    assert {"国家卫健委妇幼司", "市卫生健康委科教科"} <= agencies
