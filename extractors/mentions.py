@@ -235,7 +235,7 @@ def _honour_titles() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     words = name_parts().alternation("TalentProgram", "honour_word") or "(?!)"
     context = name_parts().alternation("TalentProgram", "honour_context") or "(?!)"
     quoted = re.compile(f"[“\"]([{CJK}0-9]{{0,20}}?(?:{words})[{CJK}]{{1,10}})[”\"]")
-    item = re.compile(rf"(?:{words})[{CJK}]{{1,8}}?(?=[、和及与，,。；;：:（(“”\"\s\d]|名单|称号|表彰|颁|荣誉|$)")
+    item = re.compile(rf"(?:{words})[{CJK}]{{1,8}}?(?=[、和及与，,。；;：:（(“”\"\s\d]|的决定|名单|称号|表彰|颁|荣誉|$)")
     return quoted, item, re.compile(context)
 
 

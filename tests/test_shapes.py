@@ -953,3 +953,14 @@ def test_a_units_head_joined_to_a_title_by_the_segmenter_still_ends_the_unit():
     facts = facts_of("国家卫健委妇幼司司长和市卫生健康委科教科科长出席会议。")
     agencies = {m.text for m in facts.mentions if m.type == "Agency" and m.source != "inner"}
     assert {"国家卫健委妇幼司", "市卫生健康委科教科"} <= agencies
+
+
+def test_a_programme_reviewed_by_a_list_of_agencies_is_run_by_each():
+    got = runs_of("第三届南通市青年科技奖由市委组织部、市人力资源和社会保障局与南通市科协联合组织评审，结果近日揭晓。")
+    assert {("市委组织部", "南通市青年科技奖"), ("市人力资源和社会保障局", "南通市青年科技奖"),
+            ("南通市科协", "南通市青年科技奖")} <= got
+
+
+def test_a_society_that_honours_runs_the_honours():
+    got = runs_of("会议期间，中国地震学会表彰了第九届理事会任期内的先进学会和优秀个人。")
+    assert {("中国地震学会", "先进学会"), ("中国地震学会", "优秀个人")} <= got
