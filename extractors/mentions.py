@@ -353,8 +353,11 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     # a level with its alternative in brackets is a kind: 市（州）科协, 县（区）委组织部
     for m in re.finditer("[省市县区州][（(][省市县区州、]{1,4}[)）](?:科协|科学技术协会|委组织部|委宣传部)", text):
         out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
-    # the Youth League's committee of a level and a level's civilisation office: 团市委, 市文明办 (kinds)
-    for m in re.finditer("团(?:省|市|县|区|州)委|(?:省|市|县|区|州|中央)文明办", text):
+    # the Youth League's committee of a level and a level's offices: 团市委, 市文明办, 省人才办 (kinds; the offices of
+    # a Party committee's departments, name_parts.tsv Agency committee_department, named by the level alone)
+    offices = "|".join(["文明办"] + [re.escape(o) for o in name_parts().get("Agency", "committee_department")
+                                     if o.endswith("办")])
+    for m in re.finditer(f"团(?:省|市|县|区|州)委|(?:省|市|县|区|州|中央)(?:{offices})", text):
         begin = m.start() if m.group(0)[0] in "团中" else shape_finder().place_start(text, m.start() + 1)
         generic = begin == m.start() and not m.group(0).startswith("中央")  # 江苏省文明办 is one body
         out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], generic, "pattern"))

@@ -964,3 +964,9 @@ def test_a_programme_reviewed_by_a_list_of_agencies_is_run_by_each():
 def test_a_society_that_honours_runs_the_honours():
     got = runs_of("会议期间，中国地震学会表彰了第九届理事会任期内的先进学会和优秀个人。")
     assert {("中国地震学会", "先进学会"), ("中国地震学会", "优秀个人")} <= got
+
+
+def test_a_levels_office_named_by_the_level_alone_is_a_kind_of_agency():
+    facts = facts_of("龙城英才计划由市人才办和市科协共同实施，江苏省人才办给予指导。")
+    got = {(m.text, m.generic) for m in facts.mentions if m.type == "Agency"}
+    assert {("市人才办", True), ("江苏省人才办", False)} <= got
