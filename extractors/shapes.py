@@ -55,6 +55,8 @@ MINISTRY_HEADS = ("部", "总局")  # a department of these without a place is n
 LIST_HEADS = ("工程", "计划", "专项", "行动", "项目", "基金")  # a 、-list of these shares the kind
 BRANCH_OPENING_NOT_NAME = frozenset({"学会", "协会", "研究会", "与", "本会", "该会"})
 
+# words the segmenter calls verbs inside the name of a Party body's owner (国家卫生健康委业务主管社会组织党委)
+PARTY_OWNER_WORDS = frozenset({"组织", "主管", "业务"})
 # an organisation's name ends here; a programme name found leftwards never reaches over one
 ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协|研究所|研究院)(?=[^会])")
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
@@ -172,8 +174,10 @@ class ShapeFinder:
         self.branch = re.compile(f"(?:{_alt(parts, 'Branch', 'head')})(?!场|议)")
         self.branch_stop = frozenset(parts.get("Branch", "stop"))
         self.branch_generic = frozenset(parts.get("Branch", "generic"))
-        self.party = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'owner_head')})"
-                                f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")  # 党组织 is no 党组
+        # 党组织 is no 党组; a joint or general committee of a kind of owner: 社会组织联合党委, 社会组织第一综合党委
+        self.party = re.compile(f"(?P<owner>{_alt(parts, 'PartyOrganization', 'owner_head')})"
+                                f"(?:联合|综合|第[一二三四五六七八九十]+综合)?"
+                                f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
         self.party_head = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
         scope = "|".join(sorted(map(re.escape, parts.get("Society", "scope")), key=len, reverse=True)) or "(?!)"
         # a kind of society (全省学会, 市级学会, 行业协会) owns a kind of Party body
@@ -493,8 +497,9 @@ class ShapeFinder:
     def party_organisations(self, text: str) -> list[Shape]:
         out = []
         for m in self.party.finditer(text):
-            head = self.party_head.search(text, m.start(), m.end())
-            begin = name_start(text, head.start(), max_len=16, pos=NAME_POS + ("l",))  # 生命科学学院党委
+            head = self.party_head.search(text, m.end("owner"), m.end())
+            begin = name_start(text, m.end("owner"), max_len=20, pos=NAME_POS + ("l",),  # 生命科学学院党委
+                               keep=PARTY_OWNER_WORDS)
             begin = DATE_PREFIX.match(text, begin, head.start()).end()  # 9日市科协党组: the date is no part of it
             if head.start() - begin >= 3:
                 owner = self.association.search(text, begin, head.start())  # 省科协党组: a kind's, a kind

@@ -970,3 +970,11 @@ def test_a_levels_office_named_by_the_level_alone_is_a_kind_of_agency():
     facts = facts_of("龙城英才计划由市人才办和市科协共同实施，江苏省人才办给予指导。")
     got = {(m.text, m.generic) for m in facts.mentions if m.type == "Agency"}
     assert {("市人才办", True), ("江苏省人才办", False)} <= got
+
+
+def test_the_party_committee_of_a_kind_of_owner_with_its_joint_or_general_qualifier():
+    facts = facts_of("四川省中医药社会组织联合党委成立，国家卫生健康委业务主管社会组织党委派员出席。")
+    parties = {m.text for m in facts.mentions if m.type == "PartyOrganization"}
+    assert {"四川省中医药社会组织联合党委", "国家卫生健康委业务主管社会组织党委"} <= parties
+    owners = {(r.head, r.tail) for r in facts.relations if r.type == "PARTY_ORG_OF"}
+    assert ("国家卫生健康委业务主管社会组织党委", "国家卫生健康委") in owners
