@@ -22,7 +22,8 @@ from extractors.guide import is_guide, parse_guide
 from extractors.mentions import FoundMention, find_mentions
 from extractors.passages import passage_at, split_passages, windows
 from extractors.recommendations import recommendation_spans
-from extractors.relations import Placed, cites, dedupe, led_by, nested_relations, subject_branches, trigger_relations
+from extractors.relations import (Placed, cites, dedupe, led_by, nested_relations, runner_before, subject_branches,
+                                  trigger_relations)
 from extractors.segment import caches_words, search_field
 from extractors.shadow import make_shadow
 from schema.model import (
@@ -123,6 +124,7 @@ def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Ga
         relations += trigger_relations(doc.text, sentence)
         relations += subject_branches(doc.text, sentence, relations)
         relations += led_by(doc.text, sentence)
+        relations += runner_before(doc.text, sentence)
     relations += cites(doc, policies, cited if cited is not None else set())
     return list(entities.values()), mentions, dedupe(relations)
 

@@ -185,6 +185,23 @@ def subject_branches(text: str, sentence: list[Placed], found: list[Relation]) -
 _LED_BY = re.compile(r"^(?:的)?(?:(?:统一|正确|坚强)?(?:领导|指导|业务指导|关心|支持|监督管理)[、和与及]?)+下")
 
 
+# between a runner and the programme named right after it: an edition (第十届), its years in brackets, a quote
+_NAMED_AFTER_RUNNER = re.compile(r"^(?:第[一二三四五六七八九十百\d]+届)?(?:[（(][\d\-—～~至年度]+[)）])?[“\"]?$")
+
+
+def runner_before(text: str, sentence: list[Placed]) -> list[Relation]:
+    """中国科协“青年人才托举工程”, 中国科协第十届（2024-2026年度）青年人才托举工程: a society or agency named right
+    before a programme, with at most its edition and a quote between, runs it (as when the programme's name
+    holds it: 中国科协青年人才托举工程)."""
+    out = []
+    for runner, programme in zip(sentence, sentence[1:]):
+        if runner.entity.label in ("Society", "Agency") and not runner.entity.generic \
+                and programme.entity.label == "TalentProgram" \
+                and _NAMED_AFTER_RUNNER.match(matching_text(text[runner.end:programme.start])):
+            out.append(_relation("RUNS", runner, programme, "named-after:RUNS", 0.8))
+    return out
+
+
 def led_by(text: str, sentence: list[Placed]) -> list[Relation]:
     """在A、B和C的领导、指导下，X学会……, or X学会在A、B的领导下……: the society before 在 or the one the clause
     leads to is supervised by every agency of the list (a society in the list, or one giving its own guidance
@@ -231,8 +248,9 @@ def _list_from(text: str, sentence: list[Placed], first: Placed) -> list[Placed]
     return items
 
 
-# A、B 共同 设立; 经民政部 部务会议 通过; 由A与B基金会联合设立 (a partner no mention marks)
-PASSIVE_LINK = re.compile(r"^(?:[与和同][\u4e00-\u9fff]{2,14}?)?(?:共同|联合|负责|统一|分别|牵头|[\u4e00-\u9fff]{0,4}会议)?$")
+# A、B 共同 设立; 经民政部 部务会议 通过; 由A与B基金会联合设立 (a partner no mention marks); 由A于2015年立项
+PASSIVE_LINK = re.compile(r"^(?:[与和同][\u4e00-\u9fff]{2,14}?)?(?:于(?:19|20)\d{2}年(?:\d{1,2}月)?)?"
+                          r"(?:共同|联合|负责|统一|分别|牵头|[\u4e00-\u9fff]{0,4}会议)?$")
 # X是A为……而组织实施的工程: the programme first, 是, its agent, the verb and 的 (a defining clause)
 COPULA_GAP = 60
 

@@ -978,3 +978,12 @@ def test_the_party_committee_of_a_kind_of_owner_with_its_joint_or_general_qualif
     assert {"四川省中医药社会组织联合党委", "国家卫生健康委业务主管社会组织党委"} <= parties
     owners = {(r.head, r.tail) for r in facts.relations if r.type == "PARTY_ORG_OF"}
     assert ("国家卫生健康委业务主管社会组织党委", "国家卫生健康委") in owners
+
+
+def test_a_runner_named_right_before_its_programme_runs_it():
+    got = runs_of("学会将做好中国科协“青年人才托举工程”的推荐，并组织申报北京市科协第三届（2024-2026年度）青年人才托举工程。")
+    assert {("中国科协", "青年人才托举工程"), ("北京市科协", "青年人才托举工程")} <= got
+
+
+def test_a_programme_set_up_by_its_runner_in_a_year():
+    assert ("湖南省科协", "芙蓉人才托举计划") in runs_of("芙蓉人才托举计划由湖南省科协于2019年立项，每年支持30名青年科技人才。")
