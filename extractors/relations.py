@@ -259,7 +259,7 @@ def _passive_agents(text: str, sentence: list[Placed], rule: TriggerRule, head: 
     """tail … 由/经 head[、head2 …] trigger: the programme or policy first, its agents after 由 or 经, the
     verb after them (X奖由A、B共同设立; 《办法》经民政部部务会议通过).
     Every agent of the list, or none."""
-    copula = between == "是"  # X奖是A设立的: the agent right after 是
+    copula = between in ("是", "”是", "\"是")  # X奖是A设立的, “X”是A于2015年立项的: the agent right after 是
     if len(between) > rule.max_gap or not (copula or between.endswith(("由", "经"))) or re.search("[。；;]", between):
         return []
     agents = [head]

@@ -987,3 +987,8 @@ def test_a_runner_named_right_before_its_programme_runs_it():
 
 def test_a_programme_set_up_by_its_runner_in_a_year():
     assert ("湖南省科协", "芙蓉人才托举计划") in runs_of("芙蓉人才托举计划由湖南省科协于2019年立项，每年支持30名青年科技人才。")
+
+
+def test_a_quoted_programme_defined_as_what_its_runner_set_up():
+    got = runs_of("“天山英才计划”是新疆科协于2018年立项、2019年开始实施的一项人才计划。")
+    assert ("新疆科协", "天山英才计划") in got
