@@ -36,6 +36,11 @@ STOP = set("""
 整理 典型 案例 衍生 功能 长期 可行性 独特 围绕 大局 目录 针对 事件 回溯性 前瞻性 着眼 新格局 凝练 经验 难点 突破点 节点
 形成 思维 方式 约束 打造 权威 阵地 科学应对 热点 突发事件 更大 领域 归纳 优势 阐述 深刻 内涵 影响 相应 进一步 塑造 回顾
 所能 所为 大局 认同 价值 行动 思想 战略 模式 趋势 特征 如何 汇聚 之智 全球 核心 对标
+""".split())
+# words of the guide that tell its directions apart but not the texts the system reads, where they are everywhere
+# (society news is all 学术, 会员, 建立, 通过 …): left out of the directions' profiles only — within a direction they
+# may still tell its indicators apart (分类 is indicator 3.5's word: 分类指导建议)
+DIRECTION_STOP = set("""
 重点 建立 结构 存在 内部 方法 之间 完全 尚未 不足 深入分析 思路 深度 潜力 个人 关键 基础 进行 分类 公共 通过 作为
 格局 广泛 学术 科研 会员 社会组织 业务 坚持 分支机构
 """.split())
@@ -55,14 +60,15 @@ class Profile:
     weights: dict[str, float]
 
 
-def guide_words(text: str) -> list[str]:
-    return [w for w in tokenizer().cut(to_simplified(text)) if _WORD.match(w) and w not in STOP]
+def guide_words(text: str, stop: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    return [w for w in tokenizer().cut(to_simplified(text)) if _WORD.match(w) and w not in STOP and w not in stop]
 
 
-def _idf_profiles(texts: dict[str, str], max_df: int = 1) -> list[Profile]:
+def _idf_profiles(texts: dict[str, str], max_df: int = 1, stop: frozenset[str] | set[str] = frozenset()
+                  ) -> list[Profile]:
     """Words specific to one text (found in at most `max_df` of them), weighted by frequency and
     specificity; words the texts share say nothing about which one a sentence is closer to."""
-    counts = {code: Counter(guide_words(text)) for code, text in texts.items()}
+    counts = {code: Counter(guide_words(text, stop)) for code, text in texts.items()}
     df: Counter[str] = Counter()
     for c in counts.values():
         df.update(set(c))
@@ -112,7 +118,7 @@ class DirectionModel:
                 continue  # the report and the support for drafting: the same in every direction
             weight = 3 if item.label == "ResearchDirection" else 1
             by_direction[str(item.direction)].extend([item.name] * weight)
-        self.directions = _idf_profiles({d: "\n".join(t) for d, t in by_direction.items()})
+        self.directions = _idf_profiles({d: "\n".join(t) for d, t in by_direction.items()}, stop=DIRECTION_STOP)
         for profile in self.directions:
             for term, weight in lexicon().get(profile.code, {}).items():
                 profile.weights[term] = max(profile.weights.get(term, 0.0), weight)

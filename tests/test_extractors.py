@@ -120,6 +120,17 @@ def test_recommendation_span_skips_bullets():
     assert span is not None and text[span.start:span.end] == "加强秘书处党组织建设。"
 
 
+def test_every_indicator_that_asks_for_measures_has_words_to_match():
+    # a word stopped for the directions (分类: society texts use it everywhere) may still be the one word that
+    # tells an indicator apart (3.5, 分类指导建议); an indicator with no word could only ever be a gap
+    from extractors.pipeline import direction_model
+
+    model = direction_model()
+    codes = {p.code: p for profiles in model.indicators.values() for p in profiles}
+    assert len(codes) == 12 and all(p.weights for p in codes.values()), {c: p.weights for c, p in codes.items()}
+    assert "分类" in codes["3.5"].weights
+
+
 def test_a_document_bears_on_its_thrust_not_on_a_passing_list_of_topics():
     # four sentences on Party building and one that lists the topics of direction 4 in passing: a
     # sentence votes by the square root of its score, so one long list does not make a second direction
