@@ -867,14 +867,12 @@ def test_quoted_honours_in_a_sentence_that_gives_them():
 
 
 def test_a_list_of_honours_after_an_award_verb():
-    facts = facts_of("大会表彰了优秀学会秘书长、先进分支机构和优秀会员服务站，并为他们颁发证书。")
-    programmes = {m.text for m in facts.mentions if m.type == "TalentProgram"}
+    programmes = names_of("大会表彰了优秀学会秘书长、先进分支机构和优秀会员服务站，并为他们颁发证书。", "TalentProgram")
     assert {"优秀学会秘书长", "先进分支机构", "优秀会员服务站"} <= programmes
 
 
 def test_an_honour_word_where_no_honour_is_given_is_no_programme():
-    facts = facts_of("广大会员要争做优秀科技工作者和先进典型，推动学会事业发展。")
-    assert not [m.text for m in facts.mentions if m.type == "TalentProgram"]
+    assert not names_of("广大会员要争做优秀科技工作者和先进典型，推动学会事业发展。", "TalentProgram")
 
 
 # --- a function word before an event, a place or a group (v0.7) -----------------------------------
@@ -889,6 +887,11 @@ def test_a_function_word_before_an_event_or_a_place_is_no_function():
 
 def runs_of(text: str) -> set[tuple[str, str]]:
     return {(r.head, r.tail) for r in facts_of(text).relations if r.type == "RUNS"}
+
+
+def names_of(text: str, label: str) -> set[str]:
+    """The names of one label the extractor marks in `text` (not those nested inside another name)."""
+    return {m.text for m in facts_of(text).mentions if m.type == label and m.source != "inner"}
 
 
 def test_a_programme_set_up_by_a_society_with_a_partner_no_mention_marks():
@@ -912,14 +915,12 @@ def test_a_kind_of_society_with_its_grade_is_marked_with_it():
 
 
 def test_a_departments_unit_is_the_agency_with_the_department_inside():
-    facts = facts_of("请与贵州省科技厅成果转化与区域创新处联系，材料报送省科协办公室。")
-    agencies = {m.text for m in facts.mentions if m.type == "Agency" and m.source != "inner"}
+    agencies = names_of("请与贵州省科技厅成果转化与区域创新处联系，材料报送省科协办公室。", "Agency")
     assert {"贵州省科技厅成果转化与区域创新处", "省科协办公室"} <= agencies
 
 
 def test_two_departments_joined_by_a_conjunction_stay_two():
-    facts = facts_of("中国科协与教育部联合开展评选，省政府办公厅和省委组织部参加。")
-    agencies = {m.text for m in facts.mentions if m.type == "Agency" and m.source != "inner"}
+    agencies = names_of("中国科协与教育部联合开展评选，省政府办公厅和省委组织部参加。", "Agency")
     assert {"中国科协", "教育部", "省政府办公厅", "省委组织部"} <= agencies
 
 
@@ -944,14 +945,12 @@ def test_a_quoted_honour_is_that_honour_wherever_the_text_quotes_it():
 
 
 def test_a_quoted_brand_before_its_head_is_a_programme_quotes_and_all():
-    facts = facts_of("市科协实施“科创南阳”行动和“353”工程，推进科普工作。")
-    programmes = {m.text for m in facts.mentions if m.type == "TalentProgram"}
+    programmes = names_of("市科协实施“科创南阳”行动和“353”工程，推进科普工作。", "TalentProgram")
     assert {"“科创南阳”行动", "“353”工程"} <= programmes
 
 
 def test_a_units_head_joined_to_a_title_by_the_segmenter_still_ends_the_unit():
-    facts = facts_of("国家卫健委妇幼司司长和市卫生健康委科教科科长出席会议。")
-    agencies = {m.text for m in facts.mentions if m.type == "Agency" and m.source != "inner"}
+    agencies = names_of("国家卫健委妇幼司司长和市卫生健康委科教科科长出席会议。", "Agency")
     assert {"国家卫健委妇幼司", "市卫生健康委科教科"} <= agencies
 
 
