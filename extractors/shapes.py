@@ -55,6 +55,9 @@ MINISTRY_HEADS = ("部", "总局")  # a department of these without a place is n
 LIST_HEADS = ("工程", "计划", "专项", "行动", "项目", "基金")  # a 、-list of these shares the kind
 BRANCH_OPENING_NOT_NAME = frozenset({"学会", "协会", "研究会", "与", "本会", "该会"})
 
+# a town's name before 乡 or 镇 that the segmenter does not know: two or three characters, none a level or a joiner
+TOWN_SUFFIXES = ("乡", "镇")
+TOWN_NAME = re.compile(f"[^\\W\\d全各本每该此一二两几多等和与及或的在于是对向到从为]{{2,3}}$")
 # words the segmenter calls verbs inside the name of a Party body's owner (国家卫生健康委业务主管社会组织党委)
 PARTY_OWNER_WORDS = frozenset({"组织", "主管", "业务"})
 # an organisation's name ends here; a programme name found leftwards never reaches over one
@@ -178,6 +181,7 @@ class ShapeFinder:
         self.party = re.compile(f"(?P<owner>{_alt(parts, 'PartyOrganization', 'owner_head')})"
                                 f"(?:联合|综合|第[一二三四五六七八九十]+综合)?"
                                 f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
+        self.institution_association = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'institution')})(?:科协|科学技术协会)")
         self.party_head = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
         scope = "|".join(sorted(map(re.escape, parts.get("Society", "scope")), key=len, reverse=True)) or "(?!)"
         # a kind of society (全省学会, 市级学会, 行业协会) owns a kind of Party body
@@ -206,6 +210,11 @@ class ShapeFinder:
                 keep += len(word)
             else:
                 break
+        if keep == len(suffix) and suffix in TOWN_SUFFIXES:  # 章驮乡, 马圈子镇: a town the segmenter does not know
+            town = TOWN_NAME.search(text, max(floor, cut + 1, start - len(suffix) - 3), start - len(suffix))
+            if town and not any(len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r", "m", "u", "q"))
+                                for word, flag in window_words(town.group(0))):  # 召开乡科协: a verb, no town
+                keep = start - town.start()
         begin = start - (keep or len(suffix))
         begin = after_date(text, begin)  # 5月20日省科协: a date's last character is no part of the place
         if LEVEL_ONLY.fullmatch(text, begin, start):  # a bare level may end a run of levels: 市州, 县市区
@@ -523,12 +532,14 @@ class ShapeFinder:
         return out
 
     def university_associations(self, text: str) -> list[Shape]:
-        """A university's 科协 (华东理工大学科协): an association of the state's system, named by its university."""
+        """The 科协 of a university, hospital or institute (华东理工大学科协, 连云港市妇幼保健院科协; name_parts.tsv,
+        PartyOrganization institution): an association of the state's system, named by its institution; one named by
+        a bare level (市妇幼保健院科协) is a kind."""
         out = []
-        for m in re.finditer("(大学|学院)(科协|科学技术协会)", text):
+        for m in self.institution_association.finditer(text):
             begin = name_start(text, m.start(), max_len=12, pos=("n", "ns", "nz", "nt", "j", "l"))
             if m.start() - begin >= 2:
-                out.append(Shape(begin, m.end(), "Agency", False))
+                out.append(Shape(begin, m.end(), "Agency", bool(re.match("[省市县区州]", text[begin]))))
         return out
 
     def find(self, text: str) -> list[Shape]:

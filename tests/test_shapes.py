@@ -991,3 +991,14 @@ def test_a_programme_set_up_by_its_runner_in_a_year():
 def test_a_quoted_programme_defined_as_what_its_runner_set_up():
     got = runs_of("“天山英才计划”是新疆科协于2018年立项、2019年开始实施的一项人才计划。")
     assert ("新疆科协", "天山英才计划") in got
+
+
+def test_a_town_the_segmenter_does_not_know_names_its_association():
+    agencies = names_of("近日，章驮乡科协召开代表大会，马圈子镇科协也已成立；召开乡科协会议。", "Agency")
+    assert {"章驮乡科协", "马圈子镇科协", "乡科协"} <= agencies and "召开乡科协" not in agencies
+
+
+def test_a_hospitals_association_is_named_by_the_hospital():
+    facts = facts_of("连云港市妇幼保健院科协成立大会召开，市妇幼保健院科协将开展学术活动。")
+    got = {(m.text, m.generic) for m in facts.mentions if m.type == "Agency"}
+    assert {("连云港市妇幼保健院科协", False), ("市妇幼保健院科协", True)} <= got
