@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.rules import TriggerRow, relation_triggers
+from extractors.shapes import window_words
 from extractors.shadow import make_shadow, matching_text
 from schema.model import Document, Entity, Evidence, Passage, Relation
 
@@ -98,6 +99,15 @@ SUBJECT_WINDOW = 16  # a head this close to the sentence start is its subject
 _MODIFIED = re.compile(r"^[”\"」』]?(?!项目|计划|专项|工程|活动|工作|实施|评选|评审|颁奖|名单|人选|获奖|候选|选树|推选|评比|征集|表彰)[\u4e00-\u9fff](?<![的和与及等])")
 
 
+def _modifies(text: str, end: int) -> bool:
+    """A programme's name that ends at `end` modifies the noun after it (“科创中国”服务团), not when a verb follows
+    (水电英才奖给予支持)."""
+    if not _MODIFIED.match(matching_text(text[end:end + 4])):
+        return False
+    words = window_words(matching_text(text[end:end + 6]).lstrip("”\"」』"))  # 給予 reads as 给予
+    return not (words and words[0][1].startswith(("v", "p", "d", "c")) and words[0][1] != "vn")
+
+
 def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
     """Head … trigger … tail within one sentence: near each other, or the head is the sentence's
     subject (the first organisation, at its start), whose verbs reach to the sentence end."""
@@ -125,13 +135,15 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                 if not trigger:
                     continue
                 trigger_at = first.end + shadow.start(trigger.start())  # in the text, glosses and all
-                if rule.order == "head_first" and head is first and _addressed(text, sentence, head):
+                # 对X设立的Y奖: X's own clause (the text right after the trigger's last character is 的)
+                relative = text.startswith("的", first.end + shadow.start(trigger.end() - 1) + 1)
+                if rule.order == "head_first" and head is first and not relative and _addressed(text, sentence, head):
                     continue  # 学会向中国科协提交申请，制定了《条例》: the body after 向 is no agent
                 if not rule.tail_first and _nearer_agent(text, sentence, rule, head, trigger_at):
                     continue  # X网站消息：由Y主办的Z奖: Y, not X, runs it
                 if rule.type == "ISSUED" and _issued_by_another(tail, head):
                     continue  # 中办、国办印发的《A》以及《国务院关于…的决定》: the title names its own issuer
-                if rule.type == "RUNS" and _MODIFIED.match(matching_text(text[tail.end:tail.end + 4])):
+                if rule.type == "RUNS" and _modifies(text, tail.end):
                     continue  # “科创中国”服务团: the programme names something else here
                 if rule.type == "BRANCH_OF":  # X学会下设A、B和C: every named branch of the list
                     branches = _list_from(text, sentence, head)

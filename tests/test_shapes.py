@@ -1002,3 +1002,14 @@ def test_a_hospitals_association_is_named_by_the_hospital():
     facts = facts_of("连云港市妇幼保健院科协成立大会召开，市妇幼保健院科协将开展学术活动。")
     got = {(m.text, m.generic) for m in facts.mentions if m.type == "Agency"}
     assert {("连云港市妇幼保健院科协", False), ("市妇幼保健院科协", True)} <= got
+
+
+def test_the_agent_of_a_relative_clause_after_dui_runs_the_programme():
+    # 对X设立的Y奖给予支持: X set the award up (its clause), though it follows 对; a verb after the award's name
+    # does not make the name a modifier
+    assert ("中国水利学会", "大禹青年奖") in runs_of("基金会对中国水利学会设立的大禹青年奖给予支持，为其提供奖金来源。")
+
+
+def test_a_maternity_hospitals_party_committee_belongs_to_the_hospital():
+    facts = facts_of("市妇幼保健院党委书记出席会议。")
+    assert {(r.head, r.tail) for r in facts.relations if r.type == "PARTY_ORG_OF"} == {("市妇幼保健院党委", "市妇幼保健院")}
