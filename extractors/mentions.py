@@ -384,7 +384,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         if begin is not None and m.start() - begin >= 4:
             out.append(Candidate(begin, m.end(), "TalentProgram", text[begin:m.end()], False, "pattern"))
     for m in re.finditer(f"(?:19|20)\\d{{2}}年(?:度)?[{CJK}]{{4,20}}?(?:项目|工程|计划)", text):
-        if not re.search("[的和与及将起]|继续|开展|实施|总体|思路|中国科学院|中国工程", m.group(0)) \
+        if not re.search("[的和与及将起奖]|继续|开展|实施|总体|思路|中国科学院|中国工程", m.group(0)) \
                 and not WORK_PLAN.search(m.group(0)):  # a year-named project (not 2016年主要工作计划),
             begin = m.start()
             named = YEAR_THEN_NAME.match(text, begin, m.end())

@@ -1013,3 +1013,15 @@ def test_the_agent_of_a_relative_clause_after_dui_runs_the_programme():
 def test_a_maternity_hospitals_party_committee_belongs_to_the_hospital():
     facts = facts_of("市妇幼保健院党委书记出席会议。")
     assert {(r.head, r.tail) for r in facts.relations if r.type == "PARTY_ORG_OF"} == {("市妇幼保健院党委", "市妇幼保健院")}
+
+
+def test_continuing_education_is_no_function_but_may_name_a_branch():
+    facts = facts_of("中国神经科学学会科普与继续教育工作委员会开展继续教育培训。")
+    assert not [m.text for m in facts.mentions if m.type == "GovernmentFunction" and "教育" in m.text]
+    assert ("中国神经科学学会科普与继续教育工作委员会", "中国神经科学学会") in {
+        (r.head, r.tail) for r in facts.relations if r.type == "BRANCH_OF"}
+
+
+def test_a_years_list_of_projects_for_an_award_is_no_programme():
+    programmes = names_of("现将2022年度省科学技术奖拟报项目公示如下。", "TalentProgram")
+    assert not any(p.endswith("项目") for p in programmes)
