@@ -320,7 +320,10 @@ def test_console_refuses_a_write_and_shows_rows_for_a_read(server: str, browser,
     refusal = page.get_by_test_id("stAlertContentError")
     expect(refusal).to_contain_text("已拒绝：控制台只读")
     assert page.locator("[data-testid=stException]").count() == 0
-    query.fill("MATCH (d:Document) RETURN d.title AS title, d.date AS date ORDER BY title LIMIT 5")
+    settled(page)  # a fill during the refusal's rerun would be lost when the rerun redraws the box
+    read = "MATCH (d:Document) RETURN d.title AS title, d.date AS date ORDER BY title LIMIT 5"
+    query.fill(read)
+    expect(query).to_have_value(read)
     page.get_by_role("button", name="运行").click()
     expect(page.get_by_text("5 行", exact=True)).to_be_visible()
     expect(page.get_by_test_id("stDataFrame")).to_be_visible()
