@@ -158,7 +158,7 @@ class DirectionModel:
                 out.append((profile.code, round(score, 3), tuple(hits)))
         return sorted(out, key=lambda x: (-x[1], x[0]))
 
-    def classify(self, text: str, *, min_score: float = 1.5, ratio: float = 0.6
+    def classify(self, text: str, *, min_score: float = DIRECTION_MIN_SCORE, ratio: float = 0.6
                  ) -> list[tuple[str, float, tuple[str, ...]]]:
         return self.pick(self.score_directions(text), min_score=min_score, ratio=ratio)
 

@@ -235,7 +235,7 @@ def _honour_titles() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     words = name_parts().alternation("TalentProgram", "honour_word") or "(?!)"
     context = name_parts().alternation("TalentProgram", "honour_context") or "(?!)"
     quoted = re.compile(f"[“\"]([{CJK}0-9]{{0,20}}?(?:{words})[{CJK}]{{1,10}})[”\"]")
-    item = re.compile(rf"(?:{words})[{CJK}]{{1,8}}?(?=[、和及与，,。；;：:（(“”\"\s\d]|的决定|名单|称号|表彰|颁|荣誉|$)")
+    item = re.compile(rf"(?:{words})[{CJK}]{{1,8}}?(?=[、和及与，,。；;：:（(“”\"\s\d]|的决定|名单|称号|表彰|颁|荣誉|予以|给予|进行|$)")
     return quoted, item, re.compile(context)
 
 
@@ -266,7 +266,7 @@ def _honour_candidates(text: str) -> list[Candidate]:
                          if a is not b)
             if joined and m.end() - m.start() >= 4:
                 out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))
-    titles = {c.canonical for c in out if QUOTED.fullmatch(text, c.start - 1, c.end + 1)}
+    titles = {c.canonical for c in out if text[c.start - 1:c.start] in ("“", '"') and text[c.end:c.end + 1] in ("”", '"')}
     for title in sorted(titles):  # a quoted title found once is that honour wherever the text quotes it
         for m in re.finditer(f"[“\"]({re.escape(title)})[”\"]", text):
             out.append(Candidate(m.start(1), m.end(1), "TalentProgram", title, False, "pattern"))
@@ -289,10 +289,23 @@ def _society_scope() -> re.Pattern[str]:
 
 
 @cache
-def _graded_kind() -> re.Pattern[str]:
-    """科技社团 after its grades or reach (seed_data/rules/name_parts.tsv, Society grade): 中国特色世界一流科技社团."""
-    grades = name_parts().alternation("Society", "grade") or "(?!)"
-    return re.compile(f"(?:{grades})+科技社[团團]")
+def _grade_before() -> re.Pattern[str]:
+    """One grade or reach right before a position (seed_data/rules/name_parts.tsv, Society grade), matched backwards."""
+    grades = sorted(name_parts().get("Society", "grade"), key=len, reverse=True)
+    return re.compile("|".join(re.escape(g[::-1]) for g in grades) or "(?!)")
+
+
+def _graded_kinds(text: str) -> list[tuple[int, int]]:
+    """科技社团 after its grades or reach: 中国特色世界一流科技社团 (walked leftwards from 科技社团, so the time is
+    linear in the text however many grades stand in a row)."""
+    out = []
+    for m in re.finditer("科技社团", text):
+        begin = m.start()
+        while (g := _grade_before().match(text[max(0, begin - 8):begin][::-1])) is not None:
+            begin -= len(g.group(0))
+        if begin < m.start():
+            out.append((begin, m.end()))
+    return out
 
 
 def _kind_of_society(modifier: str) -> bool:
@@ -367,7 +380,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer(f"[“\"]([{CJK}A-Za-z0-9·]{{2,20}}(?:工程|计划|奖|基金|人才|学者|行动))[”\"]", text):
         if not WORK_PLAN.search(m.group(1)):  # “年度工作总结和工作计划” is a column of a website
             out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
-    for m in re.finditer(f"“[{CJK}A-Za-z0-9·]{{2,12}}”(?:专项行动|行动|工程|计划)", text):  # “科创信阳”行动, “289”工程
+    for m in re.finditer(f"[“\"][{CJK}A-Za-z0-9·]{{2,12}}[”\"](?:专项行动|行动计划|行动|工程|计划)", text):  # “科创信阳”行动
         out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))
     out += _honour_candidates(text)  # “省科协明星学会”, 表彰先进学会和优秀学会干部: honours in a sentence that gives them
     for m in _quoted_honour().finditer(text):  # “先进集体”, “优秀科技工作者”: a quoted honorary title
@@ -392,8 +405,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
                 begin = named.end(1)
             out.append(Candidate(begin, m.end(), "TalentProgram", text[begin:m.end()], False, "pattern"))  # not a clause
     # a kind of society with its grade or reach: 中国特色世界一流科技社团, 港澳科技社团, 省级科技社团 (a kind still)
-    for m in _graded_kind().finditer(text):
-        out.append(Candidate(m.start(), m.end(), "Society", m.group(0), True, "pattern"))
+    for begin, end in _graded_kinds(text):
+        out.append(Candidate(begin, end, "Society", text[begin:end], True, "pattern"))
     # a kind of Party organisation named by its kind alone: 功能型党支部, 服务型基层党组织
     for m in re.finditer(f"(?:功能型|服务型|联合|临时|流动)(?:基层)?(?:{PARTY_SUFFIX})", text):
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern"))
@@ -535,7 +548,7 @@ def _institution_owner() -> re.Pattern[str]:
     中共一大纪念馆党委, 西安电子科技大学党委, 南昌大学校党委 (the owner, the school's own 校, the body)."""
     owners = name_parts().alternation("PartyOrganization", "institution") or "(?!)"
     heads = name_parts().alternation("PartyOrganization", "head") or "(?!)"
-    return re.compile(f"(?:中共)?([{CJK}]{{2,20}}?(?:{owners}))(?:校|机关|直属机关)?(?:{heads})")
+    return re.compile(f"(?:中共)?([{CJK}]{{2,20}}?(?:{owners}))(?:校|机关|直属机关|联合|综合)?(?:{heads})")
 
 
 def _canonical(c: Candidate, gazetteer: Gazetteer) -> Candidate:
@@ -649,7 +662,10 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
         if c.label != "Agency":
             continue
         length = 0
-        for word, flag in window_words(text[c.end:c.end + 18]):
+        window = text[c.end:c.end + 24]  # longer than a unit may be, so its last word is never cut (部 of 部署)
+        for word, flag in window_words(window):
+            if length + len(word) > 18:
+                break
             titled = UNIT_TITLE.fullmatch(word)  # 科科长, 司 + 司长: the segmenter joins a unit's head to a title
             if titled:
                 word, flag = titled.group(1), "n"

@@ -200,16 +200,16 @@ DOCUMENT_SHARE = 0.6
 def direction_totals(doc: Document | None, passages: list[Passage], model: DirectionModel
                      ) -> tuple[Counter[str], Counter[str]]:
     """The votes of the sentences (and of the title, when the document is given, three times) for the
-    directions they name, with the square root of their scores: (clear sentences, weak ones)."""
+    directions they name, with the square root of their scores: (the clear sentences', every sentence's from 1)."""
     weighted = ([(doc.title, TITLE_WEIGHT)] if doc else []) + [(p.text, 1.0) for p in passages]
     clear: Counter[str] = Counter()
-    weak: Counter[str] = Counter()
+    loose: Counter[str] = Counter()
     for text, weight in weighted:
         scored = model.score_directions(text)
-        for floor, votes in ((SENTENCE_MIN_SCORE, clear), (WEAK_SENTENCE_MIN_SCORE, weak)):
+        for floor, votes in ((SENTENCE_MIN_SCORE, clear), (WEAK_SENTENCE_MIN_SCORE, loose)):
             for code, score, _ in model.pick(scored, min_score=floor, ratio=SENTENCE_RATIO):
                 votes[code] += weight * math.sqrt(score)
-    return clear, weak
+    return clear, loose
 
 
 def document_directions(totals: dict[str, float], share: float = DOCUMENT_SHARE) -> tuple[int, ...]:
@@ -235,7 +235,7 @@ def extract_windows(raw: RawDocument, gazetteer: Gazetteer | None = None, model:
     doc = to_document(raw)
     parts = windows(doc.text, window_chars)
     clear: Counter[str] = Counter()
-    weak: Counter[str] = Counter()
+    loose: Counter[str] = Counter()
     cited: set[str] = set()
     index = paragraph = 0
     for number, window in enumerate(parts):
@@ -249,13 +249,13 @@ def extract_windows(raw: RawDocument, gazetteer: Gazetteer | None = None, model:
             guide_items, guide_relations = parse_guide(doc.id, doc.text, passages)
             relations += guide_relations
         else:
-            window_clear, window_weak = direction_totals(doc if number == 0 else None, passages, model)
+            window_clear, window_loose = direction_totals(doc if number == 0 else None, passages, model)
             clear.update(window_clear)
-            weak.update(window_weak)
-            recs = recommendations(doc, passages, mentions, model, dict(clear or weak))
+            loose.update(window_loose)
+            recs = recommendations(doc, passages, mentions, model, dict(clear or loose))
         last = number == len(parts) - 1
         if last:
-            directions = (1, 2, 3, 4) if doc.kind == "guide" else document_directions(dict(clear or weak))
+            directions = (1, 2, 3, 4) if doc.kind == "guide" else document_directions(dict(clear or loose))
             doc = doc.model_copy(update={"directions": directions})
         yield Facts(document=doc, passages=tuple(passages), entities=tuple(entities), mentions=tuple(mentions),
                     relations=tuple(relations), recommendations=tuple(recs), guide_items=tuple(guide_items))

@@ -135,8 +135,10 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                 if not trigger:
                     continue
                 trigger_at = first.end + shadow.start(trigger.start())  # in the text, glosses and all
-                # 对X设立的Y奖: X's own clause (the text right after the trigger's last character is 的)
-                relative = text.startswith("的", first.end + shadow.start(trigger.end() - 1) + 1)
+                # 对X设立的Y奖: X's own clause after 对 (the text right after the trigger's last character is 的);
+                # 向X推荐的Y: X is still addressed
+                relative = text.startswith("的", first.end + shadow.start(trigger.end() - 1) + 1) \
+                    and matching_text(text[max(0, first.start - 1):first.start]) == "对"
                 if rule.order == "head_first" and head is first and not relative and _addressed(text, sentence, head):
                     continue  # 学会向中国科协提交申请，制定了《条例》: the body after 向 is no agent
                 if not rule.tail_first and _nearer_agent(text, sentence, rule, head, trigger_at):
@@ -208,10 +210,15 @@ def runner_before(text: str, sentence: list[Placed]) -> list[Relation]:
     out = []
     for runner, programme in zip(sentence, sentence[1:]):
         if runner.entity.label in ("Society", "Agency") and not runner.entity.generic \
-                and programme.entity.label == "TalentProgram" \
+                and programme.entity.label == "TalentProgram" and not programme.entity.generic \
                 and _NAMED_AFTER_RUNNER.match(matching_text(text[runner.end:programme.start])):
             out.append(_relation("RUNS", runner, programme, "named-after:RUNS", 0.8))
     return out
+
+
+# from the end of 在A、B的领导下 to the subject it leads to: at most a comma and a time (在A的领导下，2022年X学会…)
+_CLAUSE_TO_SUBJECT = re.compile(r"(?:的)?(?:(?:统一|正确|坚强)?(?:领导|指导|业务指导|关心|支持|监督管理)[、和与及]?)+下"
+                                r"[，,\s]*(?:(?:19|20)\d{2}年度?|今年|去年|近年来|多年来|一年来)?[，,\s]*")
 
 
 def led_by(text: str, sentence: list[Placed]) -> list[Relation]:
@@ -220,7 +227,7 @@ def led_by(text: str, sentence: list[Placed]) -> list[Relation]:
     after, 在中华中医药学会的指导下, is no supervisor)."""
     out: list[Relation] = []
     for i, first in enumerate(sentence):
-        if first.entity.label != "Agency" or not re.search("在$", matching_text(text[max(0, first.start - 1):first.start])):
+        if first.entity.label != "Agency" or text[first.start - 1:first.start] != "在":
             continue
         agencies = [first]
         j = i
@@ -229,20 +236,24 @@ def led_by(text: str, sentence: list[Placed]) -> list[Relation]:
             agencies.append(sentence[j])
         last = agencies[-1]
         after = matching_text(text[last.end:last.end + 20])
-        bracket = re.match(r"[（(][^）)]{1,12}[)）]", after)  # 省卫健委（省中医药管理局）的领导下
+        bracket = re.match(r"[（(][^）)]{1,12}[)）]", text[last.end:last.end + 14])  # 省卫健委（省中医药管理局）的领导下
+        clause_end = last.end + (bracket.end() if bracket else 0)
         if bracket:
             nxt = next((p for p in sentence[j + 1:] if p.start >= last.end), None)
             if nxt is not None and nxt.entity.label == "Agency" and nxt.end <= last.end + bracket.end():
                 agencies.append(nxt)
                 j = sentence.index(nxt)
-            after = after[bracket.end():]
+            after = matching_text(text[clause_end:clause_end + 20])
         if not _LED_BY.match(after):
             continue
         before = [p for p in sentence[:i] if p.entity.label == "Society"
                   and re.fullmatch(r"[\s\d年月日至-]*在", matching_text(text[p.end:first.start]))]
-        after_clause = [p for p in sentence[j + 1:] if p.entity.label == "Society"
-                        and not _LED_BY.match(matching_text(text[p.end:p.end + 12]))]  # 在中华中医药学会的指导下: a guide
-        society = before[-1] if before else (after_clause[0] if after_clause else None)
+        # the clause leads to the first body after it (在中华中医药学会的指导下 is another clause: a guide, skipped)
+        after_clause = [p for p in sentence[j + 1:] if p.entity.label in AGENTS + ("Agency",)
+                        and not _LED_BY.match(matching_text(text[p.end:p.end + 12]))]
+        led = after_clause[0] if after_clause and after_clause[0].entity.label == "Society" \
+            and _CLAUSE_TO_SUBJECT.fullmatch(matching_text(text[clause_end:after_clause[0].start])) else None
+        society = before[-1] if before else led
         if society is None or re.search("[。；;]", matching_text(text[min(last.end, society.end):max(last.end, society.start)])):
             continue
         out += [_relation("SUPERVISED_BY", society, a, "led-by:SUPERVISED_BY", 0.6)
@@ -285,6 +296,9 @@ def _passive_agents(text: str, sentence: list[Placed], rule: TriggerRule, head: 
         trigger = next((t for t in rule.trigger.finditer(after) if after.startswith("的", t.end())), None)
         if not trigger or re.search("[。；;，,]", after[:trigger.start()]) and not re.search("为|而", after[:trigger.start()]):
             return []
+        verb_at = agents[-1].end + len(after[:trigger.start()])  # the text is simplified char for char here
+        if any(p.entity.label in rule.heads and agents[-1].end <= p.start < verb_at for p in sentence):
+            return []  # X是A的品牌，为此B设立的…: B's verb, not A's
         return [a for a in agents if a.entity.label in rule.heads]
     after = matching_text(text[agents[-1].end:agents[-1].end + 24])
     trigger = rule.trigger.search(after)

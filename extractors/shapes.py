@@ -57,7 +57,7 @@ BRANCH_OPENING_NOT_NAME = frozenset({"学会", "协会", "研究会", "与", "�
 
 # a town's name before 乡 or 镇 that the segmenter does not know: two or three characters, none a level or a joiner
 TOWN_SUFFIXES = ("乡", "镇")
-TOWN_NAME = re.compile(f"[^\\W\\d全各本每该此一二两几多等和与及或的在于是对向到从为]{{2,3}}$")
+TOWN_NAME = re.compile(f"[^\\W\\d全各本每该此一二两几多等和与及或的在于是对向到从为省市县区州乡镇村]{{2,3}}$")
 # words the segmenter calls verbs inside the name of a Party body's owner (国家卫生健康委业务主管社会组织党委)
 PARTY_OWNER_WORDS = frozenset({"组织", "主管", "业务"})
 # an organisation's name ends here; a programme name found leftwards never reaches over one
@@ -539,7 +539,8 @@ class ShapeFinder:
         for m in self.institution_association.finditer(text):
             begin = name_start(text, m.start(), max_len=12, pos=("n", "ns", "nz", "nt", "j", "l"))
             if m.start() - begin >= 2:
-                out.append(Shape(begin, m.end(), "Agency", bool(re.match("[省市县区州]", text[begin]))))
+                words = window_words(text[begin:m.start()])  # 市 + 妇幼保健院 is a kind; 市场营销研究院 is one body
+                out.append(Shape(begin, m.end(), "Agency", bool(words) and LEVEL_ONLY.fullmatch(words[0][0]) is not None))
         return out
 
     def find(self, text: str) -> list[Shape]:

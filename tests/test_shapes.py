@@ -1025,3 +1025,40 @@ def test_continuing_education_is_no_function_but_may_name_a_branch():
 def test_a_years_list_of_projects_for_an_award_is_no_programme():
     programmes = names_of("现将2022年度省科学技术奖拟报项目公示如下。", "TalentProgram")
     assert not any(p.endswith("项目") for p in programmes)
+
+
+# --- what a review of v0.7 found (each case below went wrong before its fix) ----------------------
+
+def test_levels_before_a_town_suffix_are_no_town():
+    facts = facts_of("各地要加强市县乡科协建设。")
+    assert {(m.text, m.generic) for m in facts.mentions if m.type == "Agency"} == {("市县乡科协", True)}
+
+
+def test_an_institutes_association_is_a_kind_only_after_a_bare_level():
+    facts = facts_of("区块链研究院科协成立，市妇幼保健院科协祝贺。")
+    got = {(m.text, m.generic) for m in facts.mentions if m.type == "Agency"}
+    assert {("区块链研究院科协", False), ("市妇幼保健院科协", True)} <= got
+
+
+def test_a_unit_never_ends_inside_a_longer_word():
+    assert not any(a.endswith("工作部") for a in names_of("省科技厅科技创新平台建设与人才队伍建设工作部署会议召开。", "Agency"))
+
+
+def test_addressed_bodies_and_other_agents_run_nothing():
+    assert not runs_of("学会向江苏省科协推荐的何梁何利奖候选人已公示。")
+    assert ("江苏省科协", "青年人才托举工程") not in runs_of("青年人才托举工程是江苏省科协的品牌，为此科技部设立的配套资金。")
+
+
+def test_the_society_a_leadership_clause_leads_to_is_its_subject_not_one_further_on():
+    facts = facts_of("在江苏省科协的领导下，学会秘书处组织会员参加中国化学会年会。")
+    assert not [r for r in facts.relations if r.type == "SUPERVISED_BY"]
+
+
+def test_a_listed_honour_ends_before_the_verb_that_gives_it():
+    assert {"先进学会", "优秀学会干部"} <= names_of("会议对先进学会和优秀学会干部予以表彰。", "TalentProgram")
+
+
+def test_a_place_is_no_institution_and_a_joint_committee_has_its_owner():
+    assert not [e for e in facts_of("经营场所党支部开展活动。").entities if e.label == "Institution"]
+    assert ("南昌大学联合党委", "南昌大学") in {
+        (r.head, r.tail) for r in facts_of("南昌大学联合党委召开会议。").relations if r.type == "PARTY_ORG_OF"}
