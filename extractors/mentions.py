@@ -548,7 +548,8 @@ def _institution_owner() -> re.Pattern[str]:
     中共一大纪念馆党委, 西安电子科技大学党委, 南昌大学校党委 (the owner, the school's own 校, the body)."""
     owners = name_parts().alternation("PartyOrganization", "institution") or "(?!)"
     heads = name_parts().alternation("PartyOrganization", "head") or "(?!)"
-    return re.compile(f"(?:中共)?([{CJK}]{{2,20}}?(?:{owners}))(?:校|机关|直属机关|联合|综合)?(?:{heads})")
+    qualifiers = name_parts().alternation("PartyOrganization", "qualifier") or "(?!)"
+    return re.compile(f"(?:中共)?([{CJK}]{{2,20}}?(?:{owners}))(?:校|机关|直属机关|{qualifiers})?(?:{heads})")
 
 
 def _canonical(c: Candidate, gazetteer: Gazetteer) -> Candidate:
@@ -646,17 +647,26 @@ def _short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 
 # a department's own unit named after it: 济南市工信局信息化与数字经济处, 省科协学会部, 国家疾控局综合司,
-# 科技部中国21世纪议程管理中心 — words that end in a unit's head (部署, 处理, 会议室 and 中心工作 do not)
-UNIT_END = re.compile("(?:办公室|中心|处|司|部|科)$")
-UNIT_HEADS = ("处", "司", "部", "科")  # alone, whatever the segmenter calls them (司 as a surname)
-UNIT_TITLE = re.compile("([处司部科])(?:长|副?[处司部科]长)")
+# 科技部中国21世纪议程管理中心 — words that end in a unit's head (name_parts.tsv, Agency unit_head; 部署, 处理,
+# 会议室 and 中心工作 do not)
 SUB_UNIT_POS = frozenset({"n", "nz", "nt", "vn", "j", "l", "b", "m", "a"})  # not nr: 党组书记贺军科
+
+
+@cache
+def _unit_heads() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    """(a word ending in a unit's head, the one-character heads, a head the segmenter joined to a title)."""
+    heads = name_parts().get("Agency", "unit_head")
+    single = "".join(h for h in heads if len(h) == 1) or "〇"
+    return (re.compile(f"(?:{name_parts().alternation('Agency', 'unit_head') or '(?!)'})$"), frozenset(single),
+            re.compile(f"([{single}])(?:长|副?[{single}]长)"))  # 科科长, 司 + 司长
 
 
 def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
     """A department's unit right after it (省科技厅政策法规与基础研究处): the unit is the Agency, the
-    department nested in it; a unit of a kind is a kind (省卫生厅医政处). Its name opens with a noun and holds nouns, verbal nouns and 与/和, at most 18 characters,
-    and holds no other organisation's name (中国科协与教育部, 中国科协党组书记处: two bodies, not one unit)."""
+    department nested in it; a unit of a kind is a kind (省卫生厅医政处). Its name opens with a noun and holds
+    nouns, verbal nouns and 与/和, at most 18 characters, and no other organisation's name (中国科协与教育部,
+    中国科协党组书记处: two bodies, not one unit)."""
+    unit_end, unit_heads, unit_title = _unit_heads()
     out = []
     for c in base:
         if c.label != "Agency":
@@ -666,15 +676,15 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
         for word, flag in window_words(window):
             if length + len(word) > 18:
                 break
-            titled = UNIT_TITLE.fullmatch(word)  # 科科长, 司 + 司长: the segmenter joins a unit's head to a title
+            titled = unit_title.fullmatch(word)  # 科科长, 司 + 司长: the segmenter joins a unit's head to a title
             if titled:
                 word, flag = titled.group(1), "n"
             verb_inside = flag == "v" and length > 0  # 成果转化与区域创新处: verbal nouns, the unit opens with a noun
-            if not (flag in SUB_UNIT_POS or verb_inside or word in ("与", "和", "及") or word in UNIT_HEADS) \
+            if not (flag in SUB_UNIT_POS or verb_inside or word in ("与", "和", "及") or word in unit_heads) \
                     or "会议" in word:
                 break
             length += len(word)
-            head = UNIT_END.search(word)
+            head = unit_end.search(word)
             if head and (length - len(head.group(0)) >= 2 or word == "办公室"):
                 end = c.end + length
                 if not any(o is not c and o.label != "GovernmentFunction" and o.start < end and o.end > c.end

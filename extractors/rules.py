@@ -54,6 +54,7 @@ PARTS: dict[str, dict[str, str]] = {
         "association": "a place's association of the state's mass-organisation system (科协, 社科联)",
         "central": "the Party centre, owner of departments (中央宣传部, 中共中央组织部)",
         "not_department": "a word ending in 部 that is no department of a 科协 (科协干部, 科协内部)",
+        "unit_head": "a department's own unit named right after it ends in one (省科技厅…处, 国家疾控局综合司, 办公室)",
     },
     "GovernmentFunction": {
         "modifier": "what is evaluated, certified or drafted (科技成果 …)",
@@ -85,6 +86,7 @@ PARTS: dict[str, dict[str, str]] = {
     "PartyOrganization": {
         "owner_head": "the kinds of organisation a Party body belongs to (大学, 部 …)",
         "head": "the Party body (党委, 党组 …)",
+        "qualifier": "between an owner and its Party body, a joint or general committee's word (社会组织联合党委, 综合党委)",
         "institution": "an owner that is neither society nor agency: a university, institute, hospital or company "
                        "(南昌大学党委 belongs to 南昌大学, an Institution)",
     },

@@ -179,7 +179,7 @@ class ShapeFinder:
         self.branch_generic = frozenset(parts.get("Branch", "generic"))
         # 党组织 is no 党组; a joint or general committee of a kind of owner: 社会组织联合党委, 社会组织第一综合党委
         self.party = re.compile(f"(?P<owner>{_alt(parts, 'PartyOrganization', 'owner_head')})"
-                                f"(?:联合|综合|第[一二三四五六七八九十]+综合)?"
+                                f"(?:{_alt(parts, 'PartyOrganization', 'qualifier')}|第[一二三四五六七八九十]+综合)?"
                                 f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
         self.institution_association = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'institution')})(?:科协|科学技术协会)")
         self.party_head = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
