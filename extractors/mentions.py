@@ -260,17 +260,29 @@ def _honour_candidates(text: str) -> list[Candidate]:
                 taken.append((m.start(), m.end()))
         items = [m for m in item.finditer(text, sentence.start(), sentence.end())
                  if not any(a <= m.start() < b for a, b in taken)]
-        for i, m in enumerate(items):  # one of a list: its neighbour is joined to it by 、 和 及 与 (or a count)
-            joined = any(re.fullmatch(r"(?:\d+[个名项人家])?[、和及与]", text[a.end():b.start()])
-                         for a, b in ((items[i - 1], m) if i else (m, m), (m, items[i + 1]) if i + 1 < len(items) else (m, m))
-                         if a is not b)
-            if joined and m.end() - m.start() >= 4:
+        # one of a list: joined to a neighbour by 、 和 及 与 (or a count: 先进基层党组织10个、优秀共产党员12名)
+        joined = {i for i, (a, b) in enumerate(zip(items, items[1:]))
+                  if re.fullmatch(r"(?:\d+[个名项人家])?[、和及与]", text[a.end():b.start()])}
+        for i, m in enumerate(items):
+            if (i in joined or i - 1 in joined) and m.end() - m.start() >= 4:
                 out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))
     titles = {c.canonical for c in out if text[c.start - 1:c.start] in ("“", '"') and text[c.end:c.end + 1] in ("”", '"')}
-    for title in sorted(titles):  # a quoted title found once is that honour wherever the text quotes it
-        for m in re.finditer(f"[“\"]({re.escape(title)})[”\"]", text):
-            out.append(Candidate(m.start(1), m.end(1), "TalentProgram", title, False, "pattern"))
-    return out
+    return out + _every_quoted_use(text, titles)  # a quoted title found once is that honour wherever it is quoted
+
+
+def _every_quoted_use(text: str, names: set[str]) -> list[Candidate]:
+    """Every quoted use of names found quoted as programmes (a brand, an honour): the programme there too."""
+    return [Candidate(m.start(1), m.end(1), "TalentProgram", name, False, "pattern")
+            for name in sorted(names) for m in re.finditer(f"[“\"]({re.escape(name)})[”\"]", text)]
+
+
+@cache
+def _level_offices() -> re.Pattern[str]:
+    """The Youth League's committee of a level and a level's offices, named by the level alone: 团市委, 市文明办,
+    省人才办 (kinds; the offices of a Party committee's departments are name_parts.tsv Agency committee_department)."""
+    offices = "|".join(["文明办"] + [re.escape(o) for o in name_parts().get("Agency", "committee_department")
+                                     if o.endswith("办")])
+    return re.compile(f"团(?:省|市|县|区|州)委|(?:省|市|县|区|州|中央)(?:{offices})")
 
 
 @cache
@@ -366,11 +378,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     # a level with its alternative in brackets is a kind: 市（州）科协, 县（区）委组织部
     for m in re.finditer("[省市县区州][（(][省市县区州、]{1,4}[)）](?:科协|科学技术协会|委组织部|委宣传部)", text):
         out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
-    # the Youth League's committee of a level and a level's offices: 团市委, 市文明办, 省人才办 (kinds; the offices of
-    # a Party committee's departments, name_parts.tsv Agency committee_department, named by the level alone)
-    offices = "|".join(["文明办"] + [re.escape(o) for o in name_parts().get("Agency", "committee_department")
-                                     if o.endswith("办")])
-    for m in re.finditer(f"团(?:省|市|县|区|州)委|(?:省|市|县|区|州|中央)(?:{offices})", text):
+    for m in _level_offices().finditer(text):  # 团市委, 市文明办, 省人才办
         begin = m.start() if m.group(0)[0] in "团中" else shape_finder().place_start(text, m.start() + 1)
         generic = begin == m.start() and not m.group(0).startswith("中央")  # 江苏省文明办 is one body
         out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], generic, "pattern"))
@@ -385,10 +393,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     out += _honour_candidates(text)  # “省科协明星学会”, 表彰先进学会和优秀学会干部: honours in a sentence that gives them
     for m in _quoted_honour().finditer(text):  # “先进集体”, “优秀科技工作者”: a quoted honorary title
         out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
-    brands = {m.group(1) for m in _quoted_brand().finditer(text)}  # “科创中国”试点城市: the brand of a programme
-    for brand in sorted(brands):
-        for m in re.finditer(f"“({re.escape(brand)})”", text):  # and every quoted use of it
-            out.append(Candidate(m.start(1), m.end(1), "TalentProgram", brand, False, "pattern"))
+    # “科创中国”试点城市: the brand of a programme, and every quoted use of it
+    out += _every_quoted_use(text, {m.group(1) for m in _quoted_brand().finditer(text)})
     for m in re.finditer("专项", text):  # named special projects: 团体标准国际化试点专项
         begin = _left_boundary(text, m.start(), max_len=14, require_opening=False, pos=NAME_POS + ("v",),
                                stop=PROGRAMME_STOP)

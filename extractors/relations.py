@@ -196,7 +196,9 @@ def subject_branches(text: str, sentence: list[Placed], found: list[Relation]) -
     return out
 
 
-_LED_BY = re.compile(r"^(?:的)?(?:(?:统一|正确|坚强)?(?:领导|指导|业务指导|关心|支持|监督管理)[、和与及]?)+下")
+# 的领导、指导下: the words of a leadership clause after its list of agencies
+_LEADERSHIP = r"(?:的)?(?:(?:统一|正确|坚强)?(?:领导|指导|业务指导|关心|支持|监督管理)[、和与及]?)+下"
+_LED_BY = re.compile(f"^{_LEADERSHIP}")
 
 
 # between a runner and the programme named right after it: an edition (第十届), its years in brackets, a quote
@@ -217,8 +219,7 @@ def runner_before(text: str, sentence: list[Placed]) -> list[Relation]:
 
 
 # from the end of 在A、B的领导下 to the subject it leads to: at most a comma and a time (在A的领导下，2022年X学会…)
-_CLAUSE_TO_SUBJECT = re.compile(r"(?:的)?(?:(?:统一|正确|坚强)?(?:领导|指导|业务指导|关心|支持|监督管理)[、和与及]?)+下"
-                                r"[，,\s]*(?:(?:19|20)\d{2}年度?|今年|去年|近年来|多年来|一年来)?[，,\s]*")
+_CLAUSE_TO_SUBJECT = re.compile(f"{_LEADERSHIP}[，,\\s]*(?:(?:19|20)\\d{{2}}年度?|今年|去年|近年来|多年来|一年来)?[，,\\s]*")
 
 
 def led_by(text: str, sentence: list[Placed]) -> list[Relation]:
@@ -235,16 +236,14 @@ def led_by(text: str, sentence: list[Placed]) -> list[Relation]:
             j += 1
             agencies.append(sentence[j])
         last = agencies[-1]
-        after = matching_text(text[last.end:last.end + 20])
         bracket = re.match(r"[（(][^）)]{1,12}[)）]", text[last.end:last.end + 14])  # 省卫健委（省中医药管理局）的领导下
         clause_end = last.end + (bracket.end() if bracket else 0)
         if bracket:
             nxt = next((p for p in sentence[j + 1:] if p.start >= last.end), None)
-            if nxt is not None and nxt.entity.label == "Agency" and nxt.end <= last.end + bracket.end():
+            if nxt is not None and nxt.entity.label == "Agency" and nxt.end <= clause_end:
                 agencies.append(nxt)
                 j = sentence.index(nxt)
-            after = matching_text(text[clause_end:clause_end + 20])
-        if not _LED_BY.match(after):
+        if not _LED_BY.match(matching_text(text[clause_end:clause_end + 20])):
             continue
         before = [p for p in sentence[:i] if p.entity.label == "Society"
                   and re.fullmatch(r"[\s\d年月日至-]*在", matching_text(text[p.end:first.start]))]
@@ -292,11 +291,12 @@ def _passive_agents(text: str, sentence: list[Placed], rule: TriggerRule, head: 
             break  # agents of any kind the rule takes: A科协、B厅和C协会共同设立
         agents.append(nxt)  # the verb follows the whole list of agents
     if copula:
-        after = matching_text(text[agents[-1].end:agents[-1].end + COPULA_GAP])
+        shadow = make_shadow(text[agents[-1].end:agents[-1].end + COPULA_GAP])
+        after = shadow.text
         trigger = next((t for t in rule.trigger.finditer(after) if after.startswith("的", t.end())), None)
         if not trigger or re.search("[。；;，,]", after[:trigger.start()]) and not re.search("为|而", after[:trigger.start()]):
             return []
-        verb_at = agents[-1].end + len(after[:trigger.start()])  # the text is simplified char for char here
+        verb_at = agents[-1].end + shadow.start(trigger.start())  # in the text, glosses and all
         if any(p.entity.label in rule.heads and agents[-1].end <= p.start < verb_at for p in sentence):
             return []  # X是A的品牌，为此B设立的…: B's verb, not A's
         return [a for a in agents if a.entity.label in rule.heads]

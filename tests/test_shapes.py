@@ -894,6 +894,16 @@ def names_of(text: str, label: str) -> set[str]:
     return {m.text for m in facts_of(text).mentions if m.type == label and m.source != "inner"}
 
 
+def kinds_of(text: str, label: str) -> set[tuple[str, bool]]:
+    """(name, generic) of every mention of one label the extractor marks in `text`."""
+    return {(m.text, m.generic) for m in facts_of(text).mentions if m.type == label}
+
+
+def relations_of(text: str, rtype: str) -> set[tuple[str, str]]:
+    """(head, tail) of every relation of one type the extractor finds in `text`."""
+    return {(r.head, r.tail) for r in facts_of(text).relations if r.type == rtype}
+
+
 def test_a_programme_set_up_by_a_society_with_a_partner_no_mention_marks():
     assert ("中国动物学会", "秉志动物学奖") in runs_of("秉志动物学奖由中国动物学会与秉志科学基金会联合设立，每两年评选一次。")
 
@@ -909,8 +919,7 @@ def test_a_quoted_honour_before_its_selection_campaign_is_run_by_the_list_before
 
 
 def test_a_kind_of_society_with_its_grade_is_marked_with_it():
-    facts = facts_of("推动建设中国特色世界一流科技社团，加强与港澳科技社团的交流。")
-    kinds = {(m.text, m.generic) for m in facts.mentions if m.type == "Society"}
+    kinds = kinds_of("推动建设中国特色世界一流科技社团，加强与港澳科技社团的交流。", "Society")
     assert {("中国特色世界一流科技社团", True), ("港澳科技社团", True)} <= kinds
 
 
@@ -926,16 +935,14 @@ def test_two_departments_joined_by_a_conjunction_stay_two():
 
 def test_a_party_body_named_after_an_institution_belongs_to_it():
     facts = facts_of("西安市第一人民医院党委与省医学会签订共建协议。")
-    owners = {(r.head, r.tail) for r in facts.relations if r.type == "PARTY_ORG_OF"}
-    assert ("西安市第一人民医院党委", "西安市第一人民医院") in owners
+    assert ("西安市第一人民医院党委", "西安市第一人民医院") in relations_of(facts.document.text, "PARTY_ORG_OF")
     institution = next(e for e in facts.entities if e.name == "西安市第一人民医院")
     assert institution.label == "Institution"
 
 
 def test_a_society_under_the_leadership_of_agencies_is_supervised_by_each():
-    got = {(r.head, r.tail) for r in facts_of(
-        "2024年，杭州市药学会在市科协、市民政局和市卫健委的领导、指导下，在浙江省药学会的指导下，扎实开展工作。"
-    ).relations if r.type == "SUPERVISED_BY"}
+    got = relations_of("2024年，杭州市药学会在市科协、市民政局和市卫健委的领导、指导下，在浙江省药学会的指导下，扎实开展工作。",
+                       "SUPERVISED_BY")
     assert got == {("杭州市药学会", "市科协"), ("杭州市药学会", "市民政局"), ("杭州市药学会", "市卫健委")}
 
 
@@ -966,16 +973,14 @@ def test_a_society_that_honours_runs_the_honours():
 
 
 def test_a_levels_office_named_by_the_level_alone_is_a_kind_of_agency():
-    facts = facts_of("龙城英才计划由市人才办和市科协共同实施，江苏省人才办给予指导。")
-    got = {(m.text, m.generic) for m in facts.mentions if m.type == "Agency"}
+    got = kinds_of("龙城英才计划由市人才办和市科协共同实施，江苏省人才办给予指导。", "Agency")
     assert {("市人才办", True), ("江苏省人才办", False)} <= got
 
 
 def test_the_party_committee_of_a_kind_of_owner_with_its_joint_or_general_qualifier():
-    facts = facts_of("四川省中医药社会组织联合党委成立，国家卫生健康委业务主管社会组织党委派员出席。")
-    parties = {m.text for m in facts.mentions if m.type == "PartyOrganization"}
-    assert {"四川省中医药社会组织联合党委", "国家卫生健康委业务主管社会组织党委"} <= parties
-    owners = {(r.head, r.tail) for r in facts.relations if r.type == "PARTY_ORG_OF"}
+    text = "四川省中医药社会组织联合党委成立，国家卫生健康委业务主管社会组织党委派员出席。"
+    assert {"四川省中医药社会组织联合党委", "国家卫生健康委业务主管社会组织党委"} <= names_of(text, "PartyOrganization")
+    owners = relations_of(text, "PARTY_ORG_OF")
     assert ("国家卫生健康委业务主管社会组织党委", "国家卫生健康委") in owners
 
 
@@ -999,8 +1004,7 @@ def test_a_town_the_segmenter_does_not_know_names_its_association():
 
 
 def test_a_hospitals_association_is_named_by_the_hospital():
-    facts = facts_of("连云港市妇幼保健院科协成立大会召开，市妇幼保健院科协将开展学术活动。")
-    got = {(m.text, m.generic) for m in facts.mentions if m.type == "Agency"}
+    got = kinds_of("连云港市妇幼保健院科协成立大会召开，市妇幼保健院科协将开展学术活动。", "Agency")
     assert {("连云港市妇幼保健院科协", False), ("市妇幼保健院科协", True)} <= got
 
 
@@ -1011,8 +1015,7 @@ def test_the_agent_of_a_relative_clause_after_dui_runs_the_programme():
 
 
 def test_a_maternity_hospitals_party_committee_belongs_to_the_hospital():
-    facts = facts_of("市妇幼保健院党委书记出席会议。")
-    assert {(r.head, r.tail) for r in facts.relations if r.type == "PARTY_ORG_OF"} == {("市妇幼保健院党委", "市妇幼保健院")}
+    assert relations_of("市妇幼保健院党委书记出席会议。", "PARTY_ORG_OF") == {("市妇幼保健院党委", "市妇幼保健院")}
 
 
 def test_continuing_education_is_no_function_but_may_name_a_branch():
@@ -1030,13 +1033,11 @@ def test_a_years_list_of_projects_for_an_award_is_no_programme():
 # --- what a review of v0.7 found (each case below went wrong before its fix) ----------------------
 
 def test_levels_before_a_town_suffix_are_no_town():
-    facts = facts_of("各地要加强市县乡科协建设。")
-    assert {(m.text, m.generic) for m in facts.mentions if m.type == "Agency"} == {("市县乡科协", True)}
+    assert kinds_of("各地要加强市县乡科协建设。", "Agency") == {("市县乡科协", True)}
 
 
 def test_an_institutes_association_is_a_kind_only_after_a_bare_level():
-    facts = facts_of("区块链研究院科协成立，市妇幼保健院科协祝贺。")
-    got = {(m.text, m.generic) for m in facts.mentions if m.type == "Agency"}
+    got = kinds_of("区块链研究院科协成立，市妇幼保健院科协祝贺。", "Agency")
     assert {("区块链研究院科协", False), ("市妇幼保健院科协", True)} <= got
 
 
@@ -1050,8 +1051,7 @@ def test_addressed_bodies_and_other_agents_run_nothing():
 
 
 def test_the_society_a_leadership_clause_leads_to_is_its_subject_not_one_further_on():
-    facts = facts_of("在江苏省科协的领导下，学会秘书处组织会员参加中国化学会年会。")
-    assert not [r for r in facts.relations if r.type == "SUPERVISED_BY"]
+    assert not relations_of("在江苏省科协的领导下，学会秘书处组织会员参加中国化学会年会。", "SUPERVISED_BY")
 
 
 def test_a_listed_honour_ends_before_the_verb_that_gives_it():
@@ -1060,5 +1060,4 @@ def test_a_listed_honour_ends_before_the_verb_that_gives_it():
 
 def test_a_place_is_no_institution_and_a_joint_committee_has_its_owner():
     assert not [e for e in facts_of("经营场所党支部开展活动。").entities if e.label == "Institution"]
-    assert ("南昌大学联合党委", "南昌大学") in {
-        (r.head, r.tail) for r in facts_of("南昌大学联合党委召开会议。").relations if r.type == "PARTY_ORG_OF"}
+    assert ("南昌大学联合党委", "南昌大学") in relations_of("南昌大学联合党委召开会议。", "PARTY_ORG_OF")
