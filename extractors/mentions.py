@@ -217,7 +217,6 @@ PLACE_PREFIX = re.compile(f"中国|中华|{PLACE_OPENING}")
 # a list's joiner glued by the segmenter to the level word after it (和省, 与市)
 LIST_JOINER = re.compile("[和与及或](?=[省市县区州全各])")
 # a year before a programme named by its place or nation (2024年度山东省…工程) is the round, not the name
-YEAR_THEN_NAME = re.compile(f"((?:19|20)\\d{{2}}年度?)(?=中国|国家|{PLACE_OPENING})")
 
 
 @cache
@@ -405,10 +404,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer(f"(?:19|20)\\d{{2}}年(?:度)?[{CJK}]{{4,20}}?(?:项目|工程|计划)", text):
         if not re.search("[的和与及将起奖]|继续|开展|实施|总体|思路|中国科学院|中国工程", m.group(0)) \
                 and not WORK_PLAN.search(m.group(0)):  # a year-named project (not 2016年主要工作计划),
-            begin = m.start()
-            named = YEAR_THEN_NAME.match(text, begin, m.end())
-            if named:  # 2024年度山东省青年科技人才托举工程: a year's round of a named programme, the year outside
-                begin = named.end(1)
+            begin = m.start() + EDITION.match(m.group(0)).end()  # 2012年基层科普行动计划: the year outside
             out.append(Candidate(begin, m.end(), "TalentProgram", text[begin:m.end()], False, "pattern"))  # not a clause
     # a kind of society with its grade or reach: 中国特色世界一流科技社团, 港澳科技社团, 省级科技社团 (a kind still)
     for begin, end in _graded_kinds(text):
@@ -417,7 +413,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer(f"(?:功能型|服务型|联合|临时|流动)(?:基层)?(?:{PARTY_SUFFIX})", text):
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern"))
     # a generic unit with its Party organisation: 学会党组织, 分支机构党的工作小组 (instances are nested below)
-    for m in re.finditer(f"(学会|协会|研究会|{PARTY_UNIT}){PARTY_QUALIFIER}(?:{PARTY_SUFFIX})", text):
+    for m in re.finditer(f"((?:学会|协会|研究会)(?:秘书处|办事机构|机关|理事会|常务理事会)|学会|协会|研究会|(?<!大)(?:{PARTY_UNIT}))"
+                         f"{PARTY_QUALIFIER}(?:{PARTY_SUFFIX})", text):
         unit = m.group(1)
         nested = [Candidate(m.start(), m.start(1) + len(unit), "Branch", unit, True, "pattern")] \
             if unit == "分支机构" else []
@@ -556,6 +553,17 @@ def _institution_owner() -> re.Pattern[str]:
     heads = name_parts().alternation("PartyOrganization", "head") or "(?!)"
     qualifiers = name_parts().alternation("PartyOrganization", "qualifier") or "(?!)"
     return re.compile(f"(?:中共)?([{CJK}]{{2,20}}?(?:{owners}))(?:校|机关|直属机关|{qualifiers})?(?:{heads})")
+
+
+def _without_each(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """各 (each) before a name is the sentence's, not the name's, and what it counts is a kind: 各乡镇人民政府
+    names the kind 乡镇人民政府, 各省市纺织工程学会 the kind 省市纺织工程学会 (docs/ANNOTATION.md)."""
+    for c in candidates:
+        if text.startswith("各", c.start) and c.length > 3 and c.canonical == text[c.start:c.end]:
+            c.start += 1
+            c.canonical = c.canonical[1:]
+            c.generic = True
+    return candidates
 
 
 def _canonical(c: Candidate, gazetteer: Gazetteer) -> Candidate:
@@ -703,7 +711,7 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
 def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     text = shadow.text
     base = _gazetteer_candidates(text, gazetteer) + _pattern_candidates(text) + _shape_candidates(text)
-    base = [_canonical(c, gazetteer) for c in base]
+    base = [_canonical(c, gazetteer) for c in _without_each(text, base)]
     base += _sub_units(text, base)
     candidates = base + [_canonical(c, gazetteer) for c in _nested_candidates(text, base)]
     found = []

@@ -246,7 +246,7 @@ def led_by(text: str, sentence: list[Placed]) -> list[Relation]:
         if not _LED_BY.match(matching_text(text[clause_end:clause_end + 20])):
             continue
         before = [p for p in sentence[:i] if p.entity.label == "Society"
-                  and re.fullmatch(r"[\s\d年月日至-]*在", matching_text(text[p.end:first.start]))]
+                  and re.fullmatch(r"(?:[\s\d年月日至-]|今年|去年|近年|多年|一年|长期|以来)*在", matching_text(text[p.end:first.start]))]
         # the clause leads to the first body after it (在中华中医药学会的指导下 is another clause: a guide, skipped)
         after_clause = [p for p in sentence[j + 1:] if p.entity.label in AGENTS + ("Agency",)
                         and not _LED_BY.match(matching_text(text[p.end:p.end + 12]))]
@@ -257,6 +257,21 @@ def led_by(text: str, sentence: list[Placed]) -> list[Relation]:
             continue
         out += [_relation("SUPERVISED_BY", society, a, "led-by:SUPERVISED_BY", 0.6)
                 for a in agencies if a.entity.label == "Agency"]
+    return out
+
+
+# X学会以A为业务主管单位 / 挂靠单位: the charter's way of naming a society's supervisor
+_TAKES_AS_SUPERVISOR = re.compile("为(?:其)?(?:业务主管单位|主管单位|业务指导单位|挂靠单位)")
+
+
+def takes_as_supervisor(text: str, sentence: list[Placed]) -> list[Relation]:
+    """X学会以A为业务主管单位: the society right before 以 is supervised by the agency between 以 and 为."""
+    out = []
+    for society, agency in zip(sentence, sentence[1:]):
+        if society.entity.label == "Society" and agency.entity.label == "Agency" \
+                and matching_text(text[society.end:agency.start]) == "以" \
+                and _TAKES_AS_SUPERVISOR.match(matching_text(text[agency.end:agency.end + 10])):
+            out.append(_relation("SUPERVISED_BY", society, agency, "takes-as:SUPERVISED_BY", 0.8))
     return out
 
 

@@ -65,7 +65,7 @@ ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
 PLACE_VERBS = "驻在赴至到从经由向对受交报送给"  # glued to a level by the segmenter (驻省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
-LEVEL_ONLY = re.compile("(?:全|各|本)?(?:省|市|州|县|区|盟|旗|乡|镇|地市|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|社区)+")
+LEVEL_ONLY = re.compile("(?:全|各|本)?(?:省|市|州|县|区|盟|旗|乡|镇|地市|地州|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|社区)+")
 ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中心|单位|机构|组织|部门|专家|工作)$")
 # the provinces' short names: a body's place without its level (新疆地震局, 山东科协)
 PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
@@ -179,7 +179,7 @@ class ShapeFinder:
         self.branch_generic = frozenset(parts.get("Branch", "generic"))
         # 党组织 is no 党组; a joint or general committee of a kind of owner: 社会组织联合党委, 社会组织第一综合党委
         self.party = re.compile(f"(?P<owner>{_alt(parts, 'PartyOrganization', 'owner_head')})"
-                                f"(?:{_alt(parts, 'PartyOrganization', 'qualifier')}|第[一二三四五六七八九十]+综合)?"
+                                f"(?:(?<=大学)校|{_alt(parts, 'PartyOrganization', 'qualifier')}|第[一二三四五六七八九十]+综合)?"
                                 f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
         self.institution_association = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'institution')})(?:科协|科学技术协会)")
         self.party_head = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
@@ -225,10 +225,13 @@ class ShapeFinder:
 
     def _place_word(self, text: str, start: int) -> int:
         """The start of a bare place word (湖北, 大理) right before `start`, or `start`: for bodies whose
-        name holds the place's level (湖北省委)."""
+        name holds the place's level (湖北省委). A word the segmenter tags otherwise (伊春 as a person's name)
+        is a place when it and the level after it (伊春市) make one place word."""
         begin = name_start(text, start, max_len=8)
         words = window_words(text[begin:start])
-        if words and words[-1][1].startswith("ns") and len(words[-1][0]) >= 2:
+        if words and len(words[-1][0]) >= 2 and (
+                words[-1][1].startswith("ns") or (
+                    start < len(text) and window_words(words[-1][0] + text[start])[0] == (words[-1][0] + text[start], "ns"))):
             return start - len(words[-1][0])
         return start
 
@@ -245,6 +248,14 @@ class ShapeFinder:
                     or any(w in STOP_WORDS - NAME_VERBS for w, _ in words)):  # 组织人事部
                 return None
         return m.end()
+
+    @staticmethod
+    def _level_run(text: str, start: int) -> int:
+        """The start of a run of bare levels that ends a level at `start` (市 + 州委组织部, 地州 + 市科协), or `start`."""
+        for k in (2, 1):
+            if start >= k and text[start - k] not in "全各本" and LEVEL_ONLY.fullmatch(text, start - k, start + 1):
+                return start - k
+        return start
 
     def _national(self, text: str, start: int) -> int:
         """The start of 国家/全国 right before `start` (国家知识产权局), or `start`."""
@@ -293,7 +304,7 @@ class ShapeFinder:
                 begin -= 2 if text.endswith("中共", 0, begin) else 0  # 中共利津县委: the Party's name is the name's
                 out.append(Shape(begin, m.end(), "Agency", False))
             elif m.end() == len(text) or re.match(r"[、，。；：,;\s和与及省市州县区]", text[m.end()]) or m.group(0) != text[m.start():m.start() + 2]:
-                out.append(Shape(m.start(), m.end(), "Agency", True))
+                out.append(Shape(self._level_run(text, m.start()), m.end(), "Agency", True))
         for m in self.owned_office.finditer(text):  # 中共中央办公厅, 国务院办公厅: the office of any owner
             begin = name_start(text, m.start(), max_len=10, pos=("n", "j"))  # nouns only: no date before it
             begin = self._name_opening(text, begin, m.start())
