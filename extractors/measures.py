@@ -41,26 +41,29 @@ def stop_words() -> frozenset[str]:
 
 
 @cache
-def boilerplate() -> tuple[tuple[str, ...], re.Pattern[str] | None]:
-    """(phrases cut out of the measure text, longest first; the pattern of boilerplate clauses)."""
+def boilerplate() -> tuple[tuple[str, ...], re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(phrases cut out of the measure text, longest first; the pattern of boilerplate clauses; the pattern
+    of phrases written in several ways, cut out too)."""
     path = rules_dir() / "support_boilerplate.tsv"
     phrases: set[str] = set()
     clauses: list[str] = []
+    variants: list[str] = []
     for where, row in tsv_rows(path, ["kind", "pattern"], "support links"):
         if len(row) < 2 or not row[1].strip():
             raise RulesError(f"{where}: expected kind, pattern (and a note), got {row}")
         kind, pattern = row[0].strip(), to_simplified(row[1].strip())
         if kind == "phrase":
             phrases.add(pattern)
-        elif kind == "clause":
+        elif kind in ("clause", "pattern"):
             try:
                 re.compile(pattern)
             except re.error as e:
                 raise RulesError(f"{where}: not a regular expression ({e}): {pattern}") from e
-            clauses.append(f"(?:{pattern})")
+            (clauses if kind == "clause" else variants).append(f"(?:{pattern})")
         else:
-            raise RulesError(f"{where}: unknown kind {kind!r} (phrase or clause)")
-    return tuple(sorted(phrases, key=lambda p: (-len(p), p))), re.compile("|".join(clauses)) if clauses else None
+            raise RulesError(f"{where}: unknown kind {kind!r} (phrase, pattern or clause)")
+    return (tuple(sorted(phrases, key=lambda p: (-len(p), p))), re.compile("|".join(clauses)) if clauses else None,
+            re.compile("|".join(variants)) if variants else None)
 
 
 def measure_terms(text: str) -> tuple[str, ...]:
@@ -74,7 +77,10 @@ def measure_text(text: str) -> str:
     """`text` in simplified script without policy titles and boilerplate phrases: its runs of Han
     characters, joined by `|` where something was cut or punctuation stood."""
     simplified = _TITLE.sub("|", to_simplified(text))
-    for phrase in boilerplate()[0]:
+    phrases, _, variants = boilerplate()
+    if variants is not None:
+        simplified = variants.sub("|", simplified)
+    for phrase in phrases:
         simplified = simplified.replace(phrase, "|")
     return "|".join(_HAN.findall(simplified))
 
