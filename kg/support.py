@@ -49,6 +49,7 @@ from typing import Any
 
 import numpy as np
 
+from extractors.issuers import Standing, backs, standing
 from extractors.measures import has_figures, is_boilerplate, measure_grams, measure_terms
 from kg.stores.base import GraphStore
 from schema.ids import fact_key
@@ -178,6 +179,10 @@ class Corpus:
             self.mentions[r["passage"]][r["id"]] = r["name"]
             if r["label"] in ACTOR_LABELS:
                 self.actors[r["passage"]][r["id"]] = r["name"]
+        # what each document speaks for (level, place): a province's policy is no basis of another province's point
+        self.standing = {r["id"]: standing(list(r["issuers"] or ()), r["title"] or "")
+                         for r in store.read("MATCH (d:Document) RETURN d.id AS id, d.issuers AS issuers, "
+                                             "d.title AS title")}
         self.passages: dict[str, _Passage] = {}
         texts: dict[str, str] = {}  # of the passages that can give a link (the others only count in df)
         df: Counter[str] = Counter()  # pieces: in how many candidate passages
@@ -241,6 +246,11 @@ class Corpus:
                 out[self.posting_rows[start:end]] += vector[g] * self.posting_weights[start:end]
         return out
 
+    def backs(self, basis_doc: str, point_doc: str) -> bool:
+        """Whether a policy of document `basis_doc` can be the basis of a recommendation of `point_doc`."""
+        unknown = Standing(None, "")
+        return backs(self.standing.get(basis_doc, unknown), self.standing.get(point_doc, unknown))
+
     def _kind(self, pid: str, doc_kind: str, figures: bool) -> str:
         if doc_kind == "policy" and pid in self.stated:
             return "policy"
@@ -291,6 +301,8 @@ def evidence_for(corpus: Corpus, rec: _Rec) -> list[Link]:
             shared = rec.terms & corpus.passages[pid].terms
             if score < MIN_SCORE[kind] or len(shared) < MIN_SHARED[kind]:
                 continue
+            if kind == "policy" and not corpus.backs(corpus.passages[pid].doc_id, rec.doc_id):
+                continue  # another place's text at the same level is a peer, no basis
             if kind == "case":
                 entities = set(corpus.actors[pid].values())
             else:

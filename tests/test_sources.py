@@ -36,6 +36,8 @@ KNOWN_DISAGREEMENTS = {
     "364": "a news report on 新华网's Fujian channel, labelled media",
     "400": "CAST's work plan copied on a society's site",
     "404": "a 光明日报 article copied on a CAST site",
+    "475": "a province's policy copied on a college's research-office page",
+    "476": "CAST's work points copied on a society's site",
 }
 
 

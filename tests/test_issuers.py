@@ -1,0 +1,74 @@
+"""The standing of a document (extractors/issuers.py): which level of government it speaks for, and where; a
+province's policy is no basis of another province's recommendation (kg/support.py)."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from extractors import issuers
+from extractors.issuers import Standing, backs, level_of, standing
+from extractors.rules import RulesError, rules_dir
+from kg.load import load_facts
+from kg.support import Corpus, evidence_for, update_support
+from tests.fixture_graph import corpus_facts, policy_facts
+
+REC = policy_facts().recommendations[0].id
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("中共中央办公厅", (3, "")),
+    ("民政部", (3, "")),
+    ("中国科协办公厅", (3, "")),
+    ("上海市人民政府", (2, "上海")),  # a province-level municipality
+    ("广西壮族自治区科协", (2, "广西")),
+    ("贵州科协", (2, "贵州")),  # a province named without its level
+    ("安徽印发行业协会商会与行政机关脱钩实施方案", (2, "安徽")),  # a title, when a document names no issuer
+    ("新疆生产建设兵团民政局", (2, "新疆生产建设兵团")),
+    ("南昌市人民政府", (1, "南昌")),
+    ("大理白族自治州人民政府", (1, "大理白族")),
+    ("吉林市科协", (1, "吉林")),  # a city, not the province of the same name
+    ("关于加强全省科技伦理治理的实施意见", (None, "")),  # 关于… names no body
+    ("团体标准管理规定", (None, "")),
+])
+def test_the_level_and_place_a_body_or_title_speaks_for(name, expected):
+    assert level_of(name) == expected
+
+
+def test_a_province_s_policy_is_no_basis_of_another_province_s_point():
+    anhui, henan = standing(["安徽省人民政府"], ""), standing([], "河南发文要求行业协会全面脱钩")
+    assert not backs(henan, anhui) and not backs(anhui, henan)
+    assert backs(standing(["安徽省民政厅"], ""), anhui)  # the same place
+    assert backs(standing(["国务院办公厅"], ""), anhui)  # a national mandate backs a province's point
+    assert backs(standing(["榆林市人民政府"], ""), standing(["陕西省人民政府"], ""))  # an implementation: not ruled out
+    assert backs(Standing(None, ""), anhui) and backs(standing(["省委办公厅"], ""), anhui)  # unknown: nothing ruled out
+
+
+def test_support_leaves_out_a_peer_province_s_policy(embedded):
+    load_facts(embedded, corpus_facts())
+    update_support(embedded)
+    corpus = Corpus(embedded)
+    rec = next(r for r in corpus.recs if r.id == REC)
+    policy = [link for link in evidence_for(corpus, rec) if link.kind == "policy"]
+    assert policy
+    basis = corpus.passages[policy[0].tail].doc_id
+    corpus.standing[rec.doc_id] = Standing(2, "安徽")
+    corpus.standing[basis] = Standing(2, "河南")
+    assert basis not in {corpus.passages[link.tail].doc_id for link in evidence_for(corpus, rec)
+                         if link.kind == "policy"}
+    corpus.standing[basis] = Standing(3, "")
+    assert policy[0] in evidence_for(corpus, rec)
+
+
+def test_a_bad_level_row_fails_with_file_line_and_reason(tmp_path, monkeypatch):
+    shutil.copytree(rules_dir(), tmp_path / "rules")
+    with (tmp_path / "rules" / "issuer_levels.tsv").open("a", encoding="utf-8") as f:
+        f.write("county\t某县\ta level that does not exist\n")
+    monkeypatch.setattr(issuers, "rules_dir", lambda: tmp_path / "rules")
+    issuers.level_rules.cache_clear()
+    try:
+        with pytest.raises(RulesError, match=r"issuer_levels.tsv:\d+: level 'county'"):
+            issuers.level_rules()
+    finally:
+        monkeypatch.undo()
+        issuers.level_rules.cache_clear()
