@@ -359,6 +359,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
                 and not _is_association(text[begin:end]):  # 重庆市社会科学界联合会 is a body of the state
             generic = _kind_of_society(text[begin:m.start()])
             out.append(Candidate(begin, end, "Society", text[begin:end], generic, "pattern"))
+    for m in re.finditer("(?:中国)?旅[美欧日英德法加澳][\u4e00-\u9fff]{0,6}?科协", text):  # 中国旅美科协: overseas scientists' society
+        out.append(Candidate(m.start(), m.end(), "Society", m.group(0), False, "pattern"))
     for m in re.finditer("老科协", text):  # 中国老科协, 直属老科协: the retired scientists' association, a society
         begin = _left_boundary(text, m.start(), head="协会", pos=SOCIETY_NAME_POS, require_opening=False)
         begin = m.start() if begin is None else begin
@@ -374,8 +376,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
                 and not re.search("科协|协会", text[begin:m.start()]):  # 湖北省科协网站市州科协 is two
             generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))  # 全省科协, 市州科协: the kind
             out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], generic, "pattern"))
-    # a level with its alternative in brackets is a kind: 市（州）科协, 县（区）委组织部
-    for m in re.finditer("[省市县区州][（(][省市县区州、]{1,4}[)）](?:科协|科学技术协会|委组织部|委宣传部)", text):
+    # a level with its alternative in brackets is a kind: 市（州）科协, 县（区）委组织部, 区县（自治县）科协
+    for m in re.finditer("[省市县区州]{1,2}[（(](?:自治[县州区旗]|[省市县区州、]{1,4})[)）](?:科协|科学技术协会|委组织部|委宣传部)", text):
         out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
     for m in _level_offices().finditer(text):  # 团市委, 市文明办, 省人才办
         begin = m.start() if m.group(0)[0] in "团中" else shape_finder().place_start(text, m.start() + 1)
@@ -548,18 +550,21 @@ def _inner_organisation(outer: Candidate, candidates: list[Candidate], text: str
 @cache
 def _institution_owner() -> re.Pattern[str]:
     """A Party body named after an institution (seed_data/rules/name_parts.tsv, PartyOrganization institution):
-    中共一大纪念馆党委, 西安电子科技大学党委, 南昌大学校党委 (the owner, the school's own 校, the body)."""
+    中共一大纪念馆党委, 西安电子科技大学党委, 南昌大学校党委, 徐州市农科院第二党支部 (the owner, the school's own 校
+    or a branch's number, the body)."""
     owners = name_parts().alternation("PartyOrganization", "institution") or "(?!)"
     heads = name_parts().alternation("PartyOrganization", "head") or "(?!)"
     qualifiers = name_parts().alternation("PartyOrganization", "qualifier") or "(?!)"
-    return re.compile(f"(?:中共)?([{CJK}]{{2,20}}?(?:{owners}))(?:校|机关|直属机关|{qualifiers})?(?:{heads})")
+    return re.compile(f"(?:中共)?([{CJK}]{{2,20}}?(?:{owners}))(?:校|机关|直属机关|{qualifiers}|第[一二三四五六七八九十]+)?(?:{heads})")
 
 
 def _without_each(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """各 (each) before a name is the sentence's, not the name's, and what it counts is a kind: 各乡镇人民政府
-    names the kind 乡镇人民政府, 各省市纺织工程学会 the kind 省市纺织工程学会 (docs/ANNOTATION.md)."""
+    names the kind 乡镇人民政府, 各省市纺织工程学会 the kind 省市纺织工程学会 (docs/ANNOTATION.md); but 各级 (every
+    level) is a kind's own word (各级科协)."""
     for c in candidates:
-        if text.startswith("各", c.start) and c.length > 3 and c.canonical == text[c.start:c.end]:
+        if text.startswith("各", c.start) and not text.startswith("各级", c.start) and c.length > 3 \
+                and c.canonical == text[c.start:c.end]:  # 各级科协 is the kind's own name
             c.start += 1
             c.canonical = c.canonical[1:]
             c.generic = True

@@ -23,7 +23,7 @@ from extractors.mentions import FoundMention, find_mentions
 from extractors.passages import passage_at, split_passages, windows
 from extractors.recommendations import recommendation_spans
 from extractors.relations import (Placed, cites, dedupe, led_by, nested_relations, runner_before, subject_branches,
-                                  takes_as_supervisor, trigger_relations)
+                                  its_supervisor, takes_as_supervisor, trigger_relations)
 from extractors.segment import caches_words, search_field
 from extractors.shadow import make_shadow
 from schema.model import (
@@ -126,6 +126,7 @@ def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Ga
         relations += led_by(doc.text, sentence)
         relations += runner_before(doc.text, sentence)
         relations += takes_as_supervisor(doc.text, sentence)
+        relations += its_supervisor(doc.text, sentence)
     relations += cites(doc, policies, cited if cited is not None else set())
     return list(entities.values()), mentions, dedupe(relations)
 

@@ -134,6 +134,8 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                 trigger = rule.trigger.search(_NOT_TRIGGERS.sub(lambda m: "＿" * len(m.group()), between))
                 if not trigger:
                     continue
+                if rule.type == "SUPERVISED_BY" and re.search("[，,](?:它|其)", between[:trigger.start()]):
+                    continue  # X学会是Y的成员，它的主管单位为A: 它 is the subject, not Y (its_supervisor)
                 trigger_at = first.end + shadow.start(trigger.start())  # in the text, glosses and all
                 # 对X设立的Y奖: X's own clause after 对 (the text right after the trigger's last character is 的);
                 # 向X推荐的Y: X is still addressed
@@ -272,6 +274,29 @@ def takes_as_supervisor(text: str, sentence: list[Placed]) -> list[Relation]:
                 and matching_text(text[society.end:agency.start]) == "以" \
                 and _TAKES_AS_SUPERVISOR.match(matching_text(text[agency.end:agency.end + 10])):
             out.append(_relation("SUPERVISED_BY", society, agency, "takes-as:SUPERVISED_BY", 0.8))
+    return out
+
+
+# X学会……，它的主管单位为A，挂靠单位为B: the pronoun's unit names the sentence subject's supervisor
+_ITS_SUPERVISOR = re.compile("(?:它的|其|该会的?|本会的?)(?:业务)?(?:主管单位|挂靠单位|业务指导单位)(?:为|是)$")
+_ANOTHER_SUPERVISOR = re.compile("[，,](?:业务)?(?:主管单位|挂靠单位|业务指导单位)(?:为|是)$")
+
+
+def its_supervisor(text: str, sentence: list[Placed]) -> list[Relation]:
+    """X学会是…的成员组织，它的主管单位为A，挂靠单位为B: the society that opens the sentence is supervised by A
+    and B (它/其 is the subject, not the body named last before it)."""
+    subject = next((p for p in sentence if p.entity.label == "Society"), None)
+    if subject is None or not _clause_subject(text, subject):
+        return []
+    out = []
+    said = False
+    for p in sentence:
+        if p.entity.label != "Agency" or p.start <= subject.end:
+            continue
+        before = matching_text(text[max(subject.end, p.start - 14):p.start])
+        if _ITS_SUPERVISOR.search(before) or (said and _ANOTHER_SUPERVISOR.search(before)):
+            said = True
+            out.append(_relation("SUPERVISED_BY", subject, p, "its:SUPERVISED_BY", 0.7))
     return out
 
 

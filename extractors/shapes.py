@@ -72,6 +72,7 @@ PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙
              "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏",
              "宁夏", "新疆", "香港", "澳门")
 SCOPE_BEFORE_NATIONAL = re.compile("(?:全省|全市|全区|全县|各地)(?=中国|国家|全国)")
+ZONE_BEFORE = re.compile("(?:经济技术开发区|经济开发区|经开区|高新技术产业开发区|高新区|开发区|新区|自贸区)")  # before a 科协
 DATE_PREFIX = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
 # the end of a date a left walk took in: 5月20日 + 省科协, 2023年度 + …专项
 DATE_TAIL = re.compile(r"(?<=[\d〇零一二三四五六七八九十])(?:年度|年|月|日)")
@@ -179,7 +180,7 @@ class ShapeFinder:
         self.branch_generic = frozenset(parts.get("Branch", "generic"))
         # 党组织 is no 党组; a joint or general committee of a kind of owner: 社会组织联合党委, 社会组织第一综合党委
         self.party = re.compile(f"(?P<owner>{_alt(parts, 'PartyOrganization', 'owner_head')})"
-                                f"(?:(?<=大学)校|{_alt(parts, 'PartyOrganization', 'qualifier')}|第[一二三四五六七八九十]+综合)?"
+                                f"(?:(?<=大学)校|{_alt(parts, 'PartyOrganization', 'qualifier')}|第[一二三四五六七八九十]+(?:综合)?)?"
                                 f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
         self.institution_association = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'institution')})(?:科协|科学技术协会)")
         self.party_head = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
@@ -231,7 +232,8 @@ class ShapeFinder:
         words = window_words(text[begin:start])
         if words and len(words[-1][0]) >= 2 and (
                 words[-1][1].startswith("ns") or (
-                    start < len(text) and window_words(words[-1][0] + text[start])[0] == (words[-1][0] + text[start], "ns"))):
+                    start < len(text) and window_words(words[-1][0] + text[start])[0] == (words[-1][0] + text[start], "ns"))
+                or (len(words[-1][0]) >= 3 and start < len(text) and words[-1][0][-1] == text[start])):  # 贾汪区 + 区委
             return start - len(words[-1][0])
         return start
 
@@ -249,11 +251,21 @@ class ShapeFinder:
                 return None
         return m.end()
 
+    def _zone_place(self, text: str, start: int) -> int:
+        """The start of the place that names a zone starting at `start` (赣州市经开区, 九江经开区), or `start`."""
+        place = self.place_start(text, start)
+        if place == start:  # 九江经开区, 万盛经开区: a place word (the segmenter may call it a noun)
+            words = window_words(text[max(0, start - 6):start])
+            if words and words[-1][1].startswith("n") and len(words[-1][0]) >= 2 and words[-1][0] not in STOP_WORDS:
+                place = start - len(words[-1][0])
+        return place
+
     @staticmethod
     def _level_run(text: str, start: int) -> int:
         """The start of a run of bare levels that ends a level at `start` (市 + 州委组织部, 地州 + 市科协), or `start`."""
         for k in (2, 1):
-            if start >= k and text[start - k] not in "全各本" and LEVEL_ONLY.fullmatch(text, start - k, start + 1):
+            if start >= k and text[start - k] not in "全各本" and text[start] not in text[start - k:start] \
+                    and LEVEL_ONLY.fullmatch(text, start - k, start + 1):  # 区区委 is no run of levels
                 return start - k
         return start
 
@@ -265,6 +277,9 @@ class ShapeFinder:
         out = []
         for m in self.association.finditer(text):  # 中国科协 and any place's 科协 or 社科联 are bodies of the state
             begin = m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "中国" else self.place_start(text, m.start())
+            zone = ZONE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            if zone and zone.end() == m.start():  # 万盛经开区科协, 重庆高新区科协: a zone's association, named by its place
+                begin = min(begin, self._zone_place(text, zone.start()))
             if begin < m.start():
                 generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))
                 out.append(Shape(begin, m.end(), "Agency", generic))
@@ -274,11 +289,7 @@ class ShapeFinder:
         for m in self.central_department.finditer(text):  # 中央宣传部, 中共中央组织部
             out.append(Shape(m.start(), m.end(), "Agency", False))
         for m in self.zone.finditer(text):
-            place = self.place_start(text, m.start())  # 赣州市经开区
-            if place == m.start():  # 九江经开区, 大理经开区: a place word (the segmenter may call it a noun)
-                words = window_words(text[max(0, m.start() - 6):m.start()])
-                if words and words[-1][1].startswith("n") and len(words[-1][0]) >= 2 and words[-1][0] not in STOP_WORDS:
-                    place = m.start() - len(words[-1][0])
+            place = self._zone_place(text, m.start())
             if place < m.start():
                 out.append(Shape(place, m.end(), "Agency", False))
         for rx, ministry_head in ((self.department, True), (self.government, False)):
@@ -549,6 +560,13 @@ class ShapeFinder:
         out = []
         for m in self.institution_association.finditer(text):
             begin = name_start(text, m.start(), max_len=12, pos=("n", "ns", "nz", "nt", "j", "l"))
+            other = text.rfind("科协", begin, m.start())
+            if other >= 0:  # 省科协热烈祝贺甘肃中医药大学科协: another association ends the name's left edge
+                begin = other + 2
+                words = window_words(text[begin:m.start()])
+                while words and words[0][0] in STOP_WORDS:
+                    begin += len(words[0][0])
+                    words = words[1:]
             if m.start() - begin >= 2:
                 words = window_words(text[begin:m.start()])  # 市 + 妇幼保健院 is a kind; 市场营销研究院 is one body
                 out.append(Shape(begin, m.end(), "Agency", bool(words) and LEVEL_ONLY.fullmatch(words[0][0]) is not None))

@@ -1101,3 +1101,50 @@ def test_a_society_that_takes_an_agency_as_its_supervisor():
     assert relations_of("第三条　州级学会以凉山州科学技术协会为业务主管单位；", "SUPERVISED_BY") == \
         {("州级学会", "凉山州科学技术协会")}
     assert not relations_of("州级学会以凉山州科学技术协会的名义开展活动。", "SUPERVISED_BY")
+
+
+# --- the holdout batch of v0.8 (1191-1215), its errors read -------------------------------------
+
+
+def test_a_district_named_before_its_own_committee():
+    assert ("贾汪区区委", False) in kinds_of("到场的贾汪区区委和乡镇领导听取讲解。", "Agency")
+    assert ("区委", True) in kinds_of("会议传达了区委要求。", "Agency")  # no run of one level (区区委)
+
+
+def test_every_level_is_a_kind_s_own_word():
+    assert ("各级科协", True) in kinds_of("各级科协要加强联系。", "Agency")
+
+
+def test_an_academy_named_short_owns_its_numbered_party_branch():
+    facts = facts_of("中共徐州市农科院党委与徐州市农科院第二党支部开展活动。")
+    assert {m.text for m in facts.mentions if m.type == "PartyOrganization"} == {"中共徐州市农科院党委", "徐州市农科院第二党支部"}
+    assert {(r.head, r.tail) for r in facts.relations if r.type == "PARTY_ORG_OF"} == \
+        {("中共徐州市农科院党委", "徐州市农科院"), ("徐州市农科院第二党支部", "徐州市农科院")}
+
+
+def test_an_overseas_scientists_association_is_a_society():
+    assert kinds_of("中國旅美科協成立十周年，旅美科協會長致辭。", "Society") == {("中國旅美科協", False), ("旅美科協", False)}
+    assert not kinds_of("中國旅美科協成立十周年。", "Agency")
+
+
+def test_a_zone_s_association_and_a_level_with_its_autonomous_alternative():
+    found = kinds_of("万盛经开区科协和区县（自治县）科协参加。", "Agency")
+    assert found == {("万盛经开区科协", False), ("区县（自治县）科协", True)}
+
+
+def test_another_association_and_a_verb_before_a_name_are_not_part_of_it():
+    assert names_of("省科协热烈祝贺甘肃中医药大学科协成立。", "Agency") >= {"省科协", "甘肃中医药大学科协"}
+    assert names_of("报经中国科协党组同意。", "PartyOrganization") == {"中国科协党组"}
+
+
+def test_a_national_grade_of_society_is_a_kind():
+    assert kinds_of("积极推动国家级学会承接职能。", "Society") == {("国家级学会", True)}
+
+
+def test_the_society_a_pronoun_refers_to_is_supervised():
+    text = "中国地质学会是国际地质科学联合会的成员组织，它的主管单位为中国科学技术协会。"
+    assert relations_of(text, "SUPERVISED_BY") == {("中国地质学会", "中国科学技术协会")}
+
+
+def test_a_host_unit_is_no_agency():
+    assert not kinds_of("学会的挂靠单位为某大学。", "Agency")
