@@ -2,16 +2,15 @@
 province's policy is no basis of another province's recommendation (kg/support.py)."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from extractors import issuers
 from extractors.issuers import Standing, backs, level_of, standing
-from extractors.rules import RulesError, rules_dir
+from extractors.rules import RulesError
 from kg.load import load_facts
 from kg.support import Corpus, evidence_for, update_support
 from tests.fixture_graph import corpus_facts, policy_facts
+from tests.rule_files import load_with_row
 
 REC = policy_facts().recommendations[0].id
 
@@ -61,14 +60,6 @@ def test_support_leaves_out_a_peer_province_s_policy(embedded):
 
 
 def test_a_bad_level_row_fails_with_file_line_and_reason(tmp_path, monkeypatch):
-    shutil.copytree(rules_dir(), tmp_path / "rules")
-    with (tmp_path / "rules" / "issuer_levels.tsv").open("a", encoding="utf-8") as f:
-        f.write("county\t某县\ta level that does not exist\n")
-    monkeypatch.setattr(issuers, "rules_dir", lambda: tmp_path / "rules")
-    issuers.level_rules.cache_clear()
-    try:
-        with pytest.raises(RulesError, match=r"issuer_levels.tsv:\d+: level 'county'"):
-            issuers.level_rules()
-    finally:
-        monkeypatch.undo()
-        issuers.level_rules.cache_clear()
+    with pytest.raises(RulesError, match=r"issuer_levels.tsv:\d+: level 'county'"):
+        load_with_row(tmp_path, monkeypatch, issuers, "level_rules", "issuer_levels.tsv",
+                      "county\t某县\ta level that does not exist")

@@ -245,22 +245,16 @@ def test_every_link_clears_its_kinds_floors_and_says_why(store):
 
 
 def test_a_bad_boilerplate_row_fails_loudly(tmp_path, monkeypatch):
-    import shutil
-
     from extractors import measures
-    from extractors.rules import RulesError, rules_dir
+    from extractors.rules import RulesError
+    from tests.rule_files import load_with_row
 
-    shutil.copytree(rules_dir(), tmp_path / "rules")
-    with (tmp_path / "rules" / "support_boilerplate.tsv").open("a", encoding="utf-8") as f:
-        f.write("slogan\t高质量发展\ta kind that does not exist\n")
-    monkeypatch.setattr(measures, "rules_dir", lambda: tmp_path / "rules")
-    measures.boilerplate.cache_clear()
-    try:
-        with pytest.raises(RulesError, match="unknown kind 'slogan'"):
-            measures.boilerplate()
-    finally:
-        monkeypatch.undo()
-        measures.boilerplate.cache_clear()
+    with pytest.raises(RulesError, match="unknown kind 'slogan'"):
+        load_with_row(tmp_path / "a", monkeypatch, measures, "boilerplate", "support_boilerplate.tsv",
+                      "slogan\t高质量发展\ta kind that does not exist")
+    with pytest.raises(RulesError, match="not a regular expression"):
+        load_with_row(tmp_path / "b", monkeypatch, measures, "boilerplate", "support_boilerplate.tsv",
+                      "pattern\t面向(\ta slogan's spellings, badly written")
 
 
 def test_the_judged_links_say_what_a_drafter_decided_and_why():
