@@ -17,8 +17,12 @@ from extractors.rules import RulesError, rules_dir, tsv_rows
 from extractors.shadow import to_simplified
 
 LEVELS = {"local": 1, "provincial": 2, "national": 3}
-# a place's own level word (and a region's people) is not part of its name: 湖北省 and 湖北, 广西壮族自治区 and 广西
-_PLACE_LEVEL = re.compile("(?:壮族|回族|维吾尔)?(?:省|市|自治区|自治州|县|区|盟|旗)$")
+# a region's people and autonomy are not part of its place name (广西壮族自治区 and 广西, 大理白族自治州 and 大理) …
+_AUTONOMY = re.compile("(?<=[\u4e00-\u9fff]{2})(?:[\u4e00-\u9fff]{1,3}族|维吾尔)?自治(?:区|州|县|旗)$")
+# … nor its level word, when a name of two or more characters is left (湖北省, 大理州; 泰州 stays 泰州)
+_LEVEL_WORD = re.compile("(?<=[\u4e00-\u9fff]{2})[省市州县区盟旗]$")
+# words that open a phrase, not a place (全省, 我市, 本县, 该区, 在广东, 加强县级…, 省委省政府)
+_NOT_PLACE = re.compile("[全我本各该在对为从由于和与及关加推深开建省]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +39,8 @@ def level_rules() -> tuple[tuple[int, re.Pattern[str]], ...]:
         level, pattern = (row + [""])[0].strip(), (row + ["", ""])[1].strip()
         if level not in LEVELS:
             raise RulesError(f"{where}: level {level!r} must be one of {', '.join(LEVELS)}")
+        if not pattern:
+            raise RulesError(f"{where}: the pattern is empty (it would decide every name)")
         try:
             rows.append((LEVELS[level], re.compile(pattern)))
         except re.error as e:
@@ -47,17 +53,18 @@ def level_of(name: str) -> tuple[int | None, str]:
     name = to_simplified(name.strip())
     for level, pattern in level_rules():
         m = pattern.match(name)
-        if m:
-            place = m.groupdict().get("place") or ""
-            return level, _PLACE_LEVEL.sub("", place)
+        if m is None:
+            continue
+        place = m.groupdict().get("place") or ""
+        if place and _NOT_PLACE.match(place):
+            continue  # 全省…, 我市…: the row's place is a phrase's first word; a later row may still fit
+        return level, _LEVEL_WORD.sub("", _AUTONOMY.sub("", place))
     return None, ""
 
 
 def standing(issuers: list[str] | tuple[str, ...], title: str) -> Standing:
-    level, place = level_of(issuers[0]) if issuers else (None, "")
-    if level is None:
-        level, place = level_of(title or "")
-    return Standing(level, place)
+    """The standing of a document: from its first issuer, or from its title when it names none."""
+    return Standing(*level_of(issuers[0] if issuers else title or ""))
 
 
 def backs(basis: Standing, point: Standing) -> bool:

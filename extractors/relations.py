@@ -134,8 +134,8 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                 trigger = rule.trigger.search(_NOT_TRIGGERS.sub(lambda m: "＿" * len(m.group()), between))
                 if not trigger:
                     continue
-                if rule.type == "SUPERVISED_BY" and re.search("[，,](?:它|其)", between[:trigger.start()]):
-                    continue  # X学会是Y的成员，它的主管单位为A: 它 is the subject, not Y (its_supervisor)
+                if rule.type == "SUPERVISED_BY" and re.search("[，,](?:它|其|该会|本会)", between[:trigger.start()]):
+                    continue  # X学会，其主管单位为A; X是Y的成员，它的…: the pronoun's society (its_supervisor)
                 trigger_at = first.end + shadow.start(trigger.start())  # in the text, glosses and all
                 # 对X设立的Y奖: X's own clause after 对 (the text right after the trigger's last character is 的);
                 # 向X推荐的Y: X is still addressed
@@ -221,7 +221,9 @@ def runner_before(text: str, sentence: list[Placed]) -> list[Relation]:
 
 
 # from the end of 在A、B的领导下 to the subject it leads to: at most a comma and a time (在A的领导下，2022年X学会…)
-_CLAUSE_TO_SUBJECT = re.compile(f"{_LEADERSHIP}[，,\\s]*(?:(?:19|20)\\d{{2}}年度?|今年|去年|近年来|多年来|一年来)?[，,\\s]*")
+# a time between a society and its clause (今年以来, 近年来, 2022年): the society's verbs still reach past it
+_SINCE = "(?:19|20)\\d{2}年度?|今年以来|去年以来|近年来|多年来|一年来|长期以来|今年|去年"
+_CLAUSE_TO_SUBJECT = re.compile(f"{_LEADERSHIP}[，,\\s]*(?:{_SINCE})?[，,\\s]*")
 
 
 def led_by(text: str, sentence: list[Placed]) -> list[Relation]:
@@ -248,7 +250,7 @@ def led_by(text: str, sentence: list[Placed]) -> list[Relation]:
         if not _LED_BY.match(matching_text(text[clause_end:clause_end + 20])):
             continue
         before = [p for p in sentence[:i] if p.entity.label == "Society"
-                  and re.fullmatch(r"(?:[\s\d年月日至-]|今年|去年|近年|多年|一年|长期|以来)*在", matching_text(text[p.end:first.start]))]
+                  and re.fullmatch(f"(?:[\\s\\d年月日至-]|{_SINCE})*在", matching_text(text[p.end:first.start]))]
         # the clause leads to the first body after it (在中华中医药学会的指导下 is another clause: a guide, skipped)
         after_clause = [p for p in sentence[j + 1:] if p.entity.label in AGENTS + ("Agency",)
                         and not _LED_BY.match(matching_text(text[p.end:p.end + 12]))]
@@ -277,26 +279,33 @@ def takes_as_supervisor(text: str, sentence: list[Placed]) -> list[Relation]:
     return out
 
 
-# X学会……，它的主管单位为A，挂靠单位为B: the pronoun's unit names the sentence subject's supervisor
-_ITS_SUPERVISOR = re.compile("(?:它的|其|该会的?|本会的?)(?:业务)?(?:主管单位|挂靠单位|业务指导单位)(?:为|是)$")
+# X学会……，它的主管单位为A，挂靠单位为B: the pronoun's unit names a society's supervisor
+_ITS_SUPERVISOR = re.compile("[，,](?:它的|其|该会的?|本会的?)(?:业务)?(?:主管单位|挂靠单位|业务指导单位)(?:为|是)$")
 _ANOTHER_SUPERVISOR = re.compile("[，,](?:业务)?(?:主管单位|挂靠单位|业务指导单位)(?:为|是)$")
 
 
 def its_supervisor(text: str, sentence: list[Placed]) -> list[Relation]:
-    """X学会是…的成员组织，它的主管单位为A，挂靠单位为B: the society that opens the sentence is supervised by A
-    and B (它/其 is the subject, not the body named last before it)."""
-    subject = next((p for p in sentence if p.entity.label == "Society"), None)
-    if subject is None or not _clause_subject(text, subject):
-        return []
+    """…成立中国化学会，其业务主管单位为A; X学会是Y的成员组织，它的主管单位为A，挂靠单位为B: the pronoun is the
+    last society before it, unless that one only modifies something (Y的成员组织): then the society that opens
+    the sentence's first clause. Every agency its unit words name supervises it."""
     out = []
     said = False
-    for p in sentence:
-        if p.entity.label != "Agency" or p.start <= subject.end:
+    for i, p in enumerate(sentence):
+        if p.entity.label != "Agency":
             continue
-        before = matching_text(text[max(subject.end, p.start - 14):p.start])
-        if _ITS_SUPERVISOR.search(before) or (said and _ANOTHER_SUPERVISOR.search(before)):
-            said = True
-            out.append(_relation("SUPERVISED_BY", subject, p, "its:SUPERVISED_BY", 0.7))
+        before = matching_text(text[max(p.passage.start, p.start - 14):p.start])
+        if not (_ITS_SUPERVISOR.search(before) or (said and _ANOTHER_SUPERVISOR.search(before))):
+            said = False
+            continue
+        said = True
+        societies = [q for q in sentence[:i] if q.entity.label == "Society"]
+        if not societies:
+            continue
+        society = societies[-1]
+        if text.startswith("的", society.end):  # Y的成员组织: Y modifies; 它 is the subject
+            society = next((q for q in societies if _clause_subject(text, q)), None)
+        if society is not None:
+            out.append(_relation("SUPERVISED_BY", society, p, "its:SUPERVISED_BY", 0.7))
     return out
 
 

@@ -72,7 +72,9 @@ PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙
              "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏",
              "宁夏", "新疆", "香港", "澳门")
 SCOPE_BEFORE_NATIONAL = re.compile("(?:全省|全市|全区|全县|各地)(?=中国|国家|全国)")
-ZONE_BEFORE = re.compile("(?:经济技术开发区|经济开发区|经开区|高新技术产业开发区|高新区|开发区|新区|自贸区)")  # before a 科协
+# the zones a place names (九江经开区, 南昌高新技术产业开发区): with their administration, or before their 科协
+ZONES = ("高新技术产业开发区|经济技术开发区|经济开发区|经开区|高新区|开发区|新区|自贸区|示范区|工业园区|产业园区?|科技园")
+ZONE_BEFORE = re.compile(f"(?:{ZONES})$")
 DATE_PREFIX = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
 # the end of a date a left walk took in: 5月20日 + 省科协, 2023年度 + …专项
 DATE_TAIL = re.compile(r"(?<=[\d〇零一二三四五六七八九十])(?:年度|年|月|日)")
@@ -157,8 +159,7 @@ class ShapeFinder:
         # 上海市委员会 is no 上海市委; 省委组织部, 市委人才办: its departments
         self.committee = re.compile(f"(?:{a('committee')})(?:{a('committee_department')})?(?:{a('office')})?(?!员)")
         # 九江经开区管委会, 南昌高新区管理委员会: a zone's administration, named after its place
-        self.zone = re.compile("(?:经济技术开发区|经济开发区|经开区|高新技术产业开发区|高新区|开发区|新区|自贸区|"
-                               "示范区|工业园区|产业园区?|科技园)(?:管委会|管理委员会)")
+        self.zone = re.compile(f"(?:{ZONES})(?:管委会|管理委员会)")
         self.national = frozenset(parts.get("Agency", "national"))
         self.owned_office = re.compile(a("owned_office"))
         self.association = re.compile(f"(?<!老)(?:{a('association')})")  # 老科协 is a society
@@ -227,13 +228,15 @@ class ShapeFinder:
     def _place_word(self, text: str, start: int) -> int:
         """The start of a bare place word (湖北, 大理) right before `start`, or `start`: for bodies whose
         name holds the place's level (湖北省委). A word the segmenter tags otherwise (伊春 as a person's name)
-        is a place when it and the level after it (伊春市) make one place word."""
+        is a place when it and the level after it (伊春市) make one place word, and so is a proper name that ends
+        in the committee's own level (贾汪区 + 区委)."""
         begin = name_start(text, start, max_len=8)
         words = window_words(text[begin:start])
         if words and len(words[-1][0]) >= 2 and (
                 words[-1][1].startswith("ns") or (
                     start < len(text) and window_words(words[-1][0] + text[start])[0] == (words[-1][0] + text[start], "ns"))
-                or (len(words[-1][0]) >= 3 and start < len(text) and words[-1][0][-1] == text[start])):  # 贾汪区 + 区委
+                or (len(words[-1][0]) >= 3 and start < len(text) and words[-1][0][-1] == text[start]
+                    and words[-1][1].startswith(("nr", "ns", "nz")))):  # 贾汪区 + 区委 (a name; not 市辖区, 开发区)
             return start - len(words[-1][0])
         return start
 
@@ -264,8 +267,9 @@ class ShapeFinder:
     def _level_run(text: str, start: int) -> int:
         """The start of a run of bare levels that ends a level at `start` (市 + 州委组织部, 地州 + 市科协), or `start`."""
         for k in (2, 1):
-            if start >= k and text[start - k] not in "全各本" and text[start] not in text[start - k:start] \
-                    and LEVEL_ONLY.fullmatch(text, start - k, start + 1):  # 区区委 is no run of levels
+            if start >= k and re.fullmatch("[省市州县区地]+", text[start - k:start]) and text[start] not in text[start - k:start] \
+                    and (start == k or text[start - k - 1] not in "全本") \
+                    and LEVEL_ONLY.fullmatch(text, start - k, start + 1):  # 区区委, 全省市委, 城市委: no run of levels
                 return start - k
         return start
 
@@ -277,8 +281,8 @@ class ShapeFinder:
         out = []
         for m in self.association.finditer(text):  # 中国科协 and any place's 科协 or 社科联 are bodies of the state
             begin = m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "中国" else self.place_start(text, m.start())
-            zone = ZONE_BEFORE.search(text, max(0, m.start() - 8), m.start())
-            if zone and zone.end() == m.start():  # 万盛经开区科协, 重庆高新区科协: a zone's association, named by its place
+            zone = ZONE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if zone:  # 万盛经开区科协, 重庆高新区科协: a zone's association, named by its place
                 begin = min(begin, self._zone_place(text, zone.start()))
             if begin < m.start():
                 generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))
@@ -532,6 +536,8 @@ class ShapeFinder:
             begin = name_start(text, m.end("owner"), max_len=20, pos=NAME_POS + ("l",),  # 生命科学学院党委
                                keep=PARTY_OWNER_WORDS)
             begin = DATE_PREFIX.match(text, begin, head.start()).end()  # 9日市科协党组: the date is no part of it
+            if text.startswith("校", m.end("owner")) and begin >= m.start("owner"):
+                continue  # 加大学校党委: 大学 + 校 names a university only after the university's own name
             if head.start() - begin >= 3:
                 owner = self.association.search(text, begin, head.start())  # 省科协党组: a kind's, a kind
                 generic = bool(owner and owner.end() == head.start() and LEVEL_ONLY.fullmatch(text, begin, owner.start())) \
@@ -561,12 +567,9 @@ class ShapeFinder:
         for m in self.institution_association.finditer(text):
             begin = name_start(text, m.start(), max_len=12, pos=("n", "ns", "nz", "nt", "j", "l"))
             other = text.rfind("科协", begin, m.start())
-            if other >= 0:  # 省科协热烈祝贺甘肃中医药大学科协: another association ends the name's left edge
-                begin = other + 2
-                words = window_words(text[begin:m.start()])
-                while words and words[0][0] in STOP_WORDS:
-                    begin += len(words[0][0])
-                    words = words[1:]
+            if other >= 0:  # 省科协指导兰州大学科协: another association ends the name's left edge, and nouns only open it
+                begin = name_start(text[other + 2:], m.start() - other - 2, max_len=12, pos=("n", "ns", "nz", "nt", "j"))
+                begin += other + 2
             if m.start() - begin >= 2:
                 words = window_words(text[begin:m.start()])  # 市 + 妇幼保健院 is a kind; 市场营销研究院 is one body
                 out.append(Shape(begin, m.end(), "Agency", bool(words) and LEVEL_ONLY.fullmatch(words[0][0]) is not None))

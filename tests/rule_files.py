@@ -20,10 +20,10 @@ def load_with_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: Modul
     with (tmp_path / "rules" / file_name).open("a", encoding="utf-8") as f:
         f.write(row + "\n")
     load = getattr(module, loader)
-    monkeypatch.setattr(module, "rules_dir", lambda: tmp_path / "rules")
-    load.cache_clear()
-    try:
-        return load()
-    finally:
-        monkeypatch.undo()
+    with monkeypatch.context() as patch:  # only this patch is undone after: the caller's own stay
+        patch.setattr(module, "rules_dir", lambda: tmp_path / "rules")
         load.cache_clear()
+        try:
+            return load()
+        finally:
+            load.cache_clear()

@@ -24,8 +24,15 @@ REC = policy_facts().recommendations[0].id
     ("贵州科协", (2, "贵州")),  # a province named without its level
     ("安徽印发行业协会商会与行政机关脱钩实施方案", (2, "安徽")),  # a title, when a document names no issuer
     ("新疆生产建设兵团民政局", (2, "新疆生产建设兵团")),
+    ("中共重庆市委", (2, "重庆")),  # a province-level municipality's Party committee too
     ("南昌市人民政府", (1, "南昌")),
-    ("大理白族自治州人民政府", (1, "大理白族")),
+    ("大理白族自治州人民政府", (1, "大理")),  # the same place as 大理州
+    ("大理州科协", (1, "大理")),
+    ("泰州科协", (1, "泰州")),  # a city whose name ends in 州 keeps it
+    ("全省科协工作会议", (2, "")),  # 全省, 我市, 在广东…: a phrase's first word is no place
+    ("我市科协", (None, "")),
+    ("在广东省召开的会议", (None, "")),
+    ("省委省政府印发", (2, "")),
     ("吉林市科协", (1, "吉林")),  # a city, not the province of the same name
     ("关于加强全省科技伦理治理的实施意见", (None, "")),  # 关于… names no body
     ("团体标准管理规定", (None, "")),
@@ -41,6 +48,7 @@ def test_a_province_s_policy_is_no_basis_of_another_province_s_point():
     assert backs(standing(["国务院办公厅"], ""), anhui)  # a national mandate backs a province's point
     assert backs(standing(["榆林市人民政府"], ""), standing(["陕西省人民政府"], ""))  # an implementation: not ruled out
     assert backs(Standing(None, ""), anhui) and backs(standing(["省委办公厅"], ""), anhui)  # unknown: nothing ruled out
+    assert standing(["某某基金会"], "在广东省召开的会议") == Standing(None, "")  # the title only when no issuer is named
 
 
 def test_support_leaves_out_a_peer_province_s_policy(embedded):
@@ -61,5 +69,7 @@ def test_support_leaves_out_a_peer_province_s_policy(embedded):
 
 def test_a_bad_level_row_fails_with_file_line_and_reason(tmp_path, monkeypatch):
     with pytest.raises(RulesError, match=r"issuer_levels.tsv:\d+: level 'county'"):
-        load_with_row(tmp_path, monkeypatch, issuers, "level_rules", "issuer_levels.tsv",
+        load_with_row(tmp_path / "a", monkeypatch, issuers, "level_rules", "issuer_levels.tsv",
                       "county\t某县\ta level that does not exist")
+    with pytest.raises(RulesError, match=r"issuer_levels.tsv:\d+: the pattern is empty"):
+        load_with_row(tmp_path / "b", monkeypatch, issuers, "level_rules", "issuer_levels.tsv", "local\t\tno pattern")

@@ -1075,6 +1075,7 @@ def test_a_place_word_the_segmenter_takes_for_a_person_names_its_party_committee
 def test_a_run_of_levels_opens_a_kind_of_committee_department_or_association():
     found = kinds_of("各市州委组织部、地州市科协参加。", "Agency")
     assert found == {("市州委组织部", True), ("地州市科协", True)}
+    assert ("市委组织部", True) in kinds_of("全省市委组织部长会议召开。", "Agency")  # 全省 + 市委…: no run
 
 
 def test_each_before_a_name_is_the_sentence_s():
@@ -1083,6 +1084,7 @@ def test_each_before_a_name_is_the_sentence_s():
 
 
 def test_a_university_s_own_school_word_before_its_party_committee():
+    assert not names_of("要加大学校党委建设力度。", "PartyOrganization") & {"大学校党委"}  # 加大 + 学校党委
     facts = facts_of("会议由武汉纺织大学校党委主办。")
     assert [m.text for m in facts.mentions if m.type == "PartyOrganization"] == ["武汉纺织大学校党委"]
     assert {(r.head, r.tail) for r in facts.relations if r.type == "PARTY_ORG_OF"} == {("武汉纺织大学校党委", "武汉纺织大学")}
@@ -1109,6 +1111,7 @@ def test_a_society_that_takes_an_agency_as_its_supervisor():
 def test_a_district_named_before_its_own_committee():
     assert ("贾汪区区委", False) in kinds_of("到场的贾汪区区委和乡镇领导听取讲解。", "Agency")
     assert ("区委", True) in kinds_of("会议传达了区委要求。", "Agency")  # no run of one level (区区委)
+    assert ("开发区区委", False) not in kinds_of("开发区区委召开会议。", "Agency")  # a kind of district, no name
 
 
 def test_every_level_is_a_kind_s_own_word():
@@ -1125,11 +1128,13 @@ def test_an_academy_named_short_owns_its_numbered_party_branch():
 def test_an_overseas_scientists_association_is_a_society():
     assert kinds_of("中國旅美科協成立十周年，旅美科協會長致辭。", "Society") == {("中國旅美科協", False), ("旅美科協", False)}
     assert not kinds_of("中國旅美科協成立十周年。", "Agency")
+    assert names_of("旅美学者参加省科协活动。", "Agency") == {"省科协"}  # no society across words
 
 
 def test_a_zone_s_association_and_a_level_with_its_autonomous_alternative():
     found = kinds_of("万盛经开区科协和区县（自治县）科协参加。", "Agency")
     assert found == {("万盛经开区科协", False), ("区县（自治县）科协", True)}
+    assert ("南昌高新技术产业开发区科协", False) in kinds_of("南昌高新技术产业开发区科协成立。", "Agency")
 
 
 def test_another_association_and_a_verb_before_a_name_are_not_part_of_it():
@@ -1144,6 +1149,10 @@ def test_a_national_grade_of_society_is_a_kind():
 def test_the_society_a_pronoun_refers_to_is_supervised():
     text = "中国地质学会是国际地质科学联合会的成员组织，它的主管单位为中国科学技术协会。"
     assert relations_of(text, "SUPERVISED_BY") == {("中国地质学会", "中国科学技术协会")}
+    assert relations_of("民政部批准成立中国化学会，其业务主管单位为中国科学技术协会。", "SUPERVISED_BY") == \
+        {("中国化学会", "中国科学技术协会")}
+    assert relations_of("中华医学会发起成立了中国卒中学会，其业务主管单位为中国科学技术协会。", "SUPERVISED_BY") == \
+        {("中国卒中学会", "中国科学技术协会")}  # the last society before 其, not the sentence's first
 
 
 def test_a_host_unit_is_no_agency():

@@ -188,8 +188,11 @@ def test_a_slogan_written_out_in_any_of_its_ways_is_cut_like_a_phrase():
     from extractors.measures import measure_text
 
     for text in ("面向世界科技前沿和经济主战场、面向国家重大需求和人民生命健康，汇聚创新力量。",
+                 "面向世界科技前沿、面向经济主战场、面向国家重大需求、面向人民生命健康，汇聚创新力量。",
                  "面向世界科技前沿、国民经济主战场和国家重大需求，汇聚创新力量。"):
         assert measure_text(text) == "汇聚创新力量", text
+    # a measure between the slogan's words, across clauses, is no slogan
+    assert "组织开展基础研究" in measure_text("面向世界科技前沿，组织开展基础研究，服务国家重大需求。")
     assert measure_text("保持和增强政治性、先进性和群众性，建设开放型、枢纽型、平台型组织。") == "保持和增强|建设|组织"
     assert measure_text("坚守服务科技工作者、服务创新驱动发展、服务提高全民科学素质、服务党和政府科学决策的职责定位。") == \
         "坚守|的职责定位"
@@ -199,6 +202,7 @@ def test_a_slogan_written_out_in_any_of_its_ways_is_cut_like_a_phrase():
     ("以习近平新时代中国特色社会主义思想为指导，贯彻落实党的二十大精神；", True),
     ("制定本办法的目的是规范学会的科技奖励工作。", True),
     ("2022年中国科协要坚持习近平新时代中国特色社会主义思想的指导；", True),
+    ("加强对青年科技工作者思想的指导和引导。", False),
     ("各学会要深入学习贯彻党的十九届五中全会精神。", True),
     ("推动学会承接科技评估等政府转移职能。", False),
     ("到2025年，公民具备科学素质的比例超过15%。", False),
