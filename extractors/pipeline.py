@@ -86,6 +86,10 @@ def _resolve_short_policies(found: list[FoundMention], title: str) -> list[Found
     return out
 
 
+# relations read from one sentence's mentions by their own shape (beside the trigger rows of relation_triggers.tsv)
+SENTENCE_RULES = (led_by, runner_before, takes_as_supervisor, its_supervisor)
+
+
 def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Gazetteer,
                            window: tuple[int, int] | None = None, cited: set[str] | None = None
                            ) -> tuple[list[Entity], list[Mention], list[Relation]]:
@@ -123,10 +127,8 @@ def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Ga
     for sentence in by_passage.values():
         relations += trigger_relations(doc.text, sentence)
         relations += subject_branches(doc.text, sentence, relations)
-        relations += led_by(doc.text, sentence)
-        relations += runner_before(doc.text, sentence)
-        relations += takes_as_supervisor(doc.text, sentence)
-        relations += its_supervisor(doc.text, sentence)
+        for rule in SENTENCE_RULES:
+            relations += rule(doc.text, sentence)
     relations += cites(doc, policies, cited if cited is not None else set())
     return list(entities.values()), mentions, dedupe(relations)
 

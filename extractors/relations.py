@@ -220,9 +220,9 @@ def runner_before(text: str, sentence: list[Placed]) -> list[Relation]:
     return out
 
 
-# from the end of 在A、B的领导下 to the subject it leads to: at most a comma and a time (在A的领导下，2022年X学会…)
 # a time between a society and its clause (今年以来, 近年来, 2022年): the society's verbs still reach past it
 _SINCE = "(?:19|20)\\d{2}年度?|今年以来|去年以来|近年来|多年来|一年来|长期以来|今年|去年"
+# from the end of 在A、B的领导下 to the subject it leads to: at most a comma and a time (在A的领导下，2022年X学会…)
 _CLAUSE_TO_SUBJECT = re.compile(f"{_LEADERSHIP}[，,\\s]*(?:{_SINCE})?[，,\\s]*")
 
 
@@ -264,8 +264,10 @@ def led_by(text: str, sentence: list[Placed]) -> list[Relation]:
     return out
 
 
+# the words a charter or a profile names a society's supervisor with
+_SUPERVISOR_UNIT = "(?:业务主管单位|主管单位|业务指导单位|挂靠单位)"
 # X学会以A为业务主管单位 / 挂靠单位: the charter's way of naming a society's supervisor
-_TAKES_AS_SUPERVISOR = re.compile("为(?:其)?(?:业务主管单位|主管单位|业务指导单位|挂靠单位)")
+_TAKES_AS_SUPERVISOR = re.compile(f"为(?:其)?{_SUPERVISOR_UNIT}")
 
 
 def takes_as_supervisor(text: str, sentence: list[Placed]) -> list[Relation]:
@@ -280,8 +282,8 @@ def takes_as_supervisor(text: str, sentence: list[Placed]) -> list[Relation]:
 
 
 # X学会……，它的主管单位为A，挂靠单位为B: the pronoun's unit names a society's supervisor
-_ITS_SUPERVISOR = re.compile("[，,](?:它的|其|该会的?|本会的?)(?:业务)?(?:主管单位|挂靠单位|业务指导单位)(?:为|是)$")
-_ANOTHER_SUPERVISOR = re.compile("[，,](?:业务)?(?:主管单位|挂靠单位|业务指导单位)(?:为|是)$")
+_ITS_SUPERVISOR = re.compile(f"[，,](?:它的|其|该会的?|本会的?){_SUPERVISOR_UNIT}(?:为|是)$")
+_ANOTHER_SUPERVISOR = re.compile(f"[，,]{_SUPERVISOR_UNIT}(?:为|是)$")
 
 
 def its_supervisor(text: str, sentence: list[Placed]) -> list[Relation]:

@@ -72,6 +72,8 @@ PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙
              "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏",
              "宁夏", "新疆", "香港", "澳门")
 SCOPE_BEFORE_NATIONAL = re.compile("(?:全省|全市|全区|全县|各地)(?=中国|国家|全国)")
+# a Party branch's number (第二党支部, 第一综合党委, 第3党小组)
+PARTY_NUMBER = "第[一二三四五六七八九十\\d]+"
 # the zones a place names (九江经开区, 南昌高新技术产业开发区): with their administration, or before their 科协
 ZONES = ("高新技术产业开发区|经济技术开发区|经济开发区|经开区|高新区|开发区|新区|自贸区|示范区|工业园区|产业园区?|科技园")
 ZONE_BEFORE = re.compile(f"(?:{ZONES})$")
@@ -181,7 +183,7 @@ class ShapeFinder:
         self.branch_generic = frozenset(parts.get("Branch", "generic"))
         # 党组织 is no 党组; a joint or general committee of a kind of owner: 社会组织联合党委, 社会组织第一综合党委
         self.party = re.compile(f"(?P<owner>{_alt(parts, 'PartyOrganization', 'owner_head')})"
-                                f"(?:(?<=大学)校|{_alt(parts, 'PartyOrganization', 'qualifier')}|第[一二三四五六七八九十]+(?:综合)?)?"
+                                f"(?:(?<=大学)校|{_alt(parts, 'PartyOrganization', 'qualifier')}|{PARTY_NUMBER}(?:综合)?)?"
                                 f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
         self.institution_association = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'institution')})(?:科协|科学技术协会)")
         self.party_head = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
@@ -568,8 +570,7 @@ class ShapeFinder:
             begin = name_start(text, m.start(), max_len=12, pos=("n", "ns", "nz", "nt", "j", "l"))
             other = text.rfind("科协", begin, m.start())
             if other >= 0:  # 省科协指导兰州大学科协: another association ends the name's left edge, and nouns only open it
-                begin = name_start(text[other + 2:], m.start() - other - 2, max_len=12, pos=("n", "ns", "nz", "nt", "j"))
-                begin += other + 2
+                begin = max(other + 2, name_start(text, m.start(), max_len=12, pos=("n", "ns", "nz", "nt", "j")))
             if m.start() - begin >= 2:
                 words = window_words(text[begin:m.start()])  # 市 + 妇幼保健院 is a kind; 市场营销研究院 is one body
                 out.append(Shape(begin, m.end(), "Agency", bool(words) and LEVEL_ONLY.fullmatch(words[0][0]) is not None))
