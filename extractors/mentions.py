@@ -51,7 +51,7 @@ NOT_NAME_WORDS = {"所属", "有关", "相关", "各级", "部分", "全体", "�
                   "其", "下属", "直属", "地方", "基层", "优秀", "重点", "单位", "部门", "工作", "成员", "会员"} \
     | set(name_parts().get("Any", "not_name_word"))
 POLICY_WORDS = re.compile(
-    r"(方案|意见|通知|条例|办法|规定|规划|纲要|决定|细则|法|章程|计划|指南|目录|要点|任务|纪要|准则|规则|制度|"
+    r"(方案|意见|通知|条例|办法|规定|规划|纲要|决定|细则|法|章程|计划|指南|指引|通则|目录|要点|任务|纪要|准则|规则|制度|"
     r"意见稿|公告|通告|决议|清单|标准|规范|战略|行动|工程|议程|宣言|公约|报告|举措|措施|的建议)"
     r"([(（][^()（）]{0,12}[)）])?$")
 NOT_POLICY = re.compile(r"(日报|晚报|报|杂志|期刊|学报|通讯|周刊|网|时报|导报|文摘)$|"
@@ -201,9 +201,9 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
         name = name[_place_word_start(words, name):]  # 职能交由省级学会: the name starts at its place word
     elif require_opening and not _unopened_name(words, name, head):
         return None  # without a known opening or a place, a phrase such as 调整协会 is no name
-    if len(name) < 2:
+    begin = after_date(text, suffix_start - len(name))  # 2018年度中国老科协: the date's tail opens no name
+    if suffix_start - begin < 2:
         return None
-    begin = suffix_start - len(name)
     if begin and _society_scope().fullmatch(text, begin - 1, begin + 1):  # 各市州林学会: 市州 is one scope word
         begin -= 1
     return begin
@@ -233,7 +233,7 @@ def _honour_titles() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     words = name_parts().alternation("TalentProgram", "honour_word") or "(?!)"
     context = name_parts().alternation("TalentProgram", "honour_context") or "(?!)"
     quoted = re.compile(f"[“\"]([{CJK}0-9]{{0,20}}?(?:{words})[{CJK}]{{1,10}})[”\"]")
-    item = re.compile(rf"(?:{words})[{CJK}]{{1,8}}?(?=[、和及与，,。；;：:（(“”\"\s\d]|的决定|名单|称号|表彰|颁|荣誉|予以|给予|进行|$)")
+    item = re.compile(rf"(?:{words})[{CJK}]{{1,12}}?(?=[、和及与，,。；;：:（(“”\"\s\d的]|名单|称号|表彰|评选|推荐|颁|荣誉|予以|给予|进行|$)")
     return quoted, item, re.compile(context)
 
 
@@ -258,14 +258,25 @@ def _honour_candidates(text: str) -> list[Candidate]:
                 taken.append((m.start(), m.end()))
         items = [m for m in item.finditer(text, sentence.start(), sentence.end())
                  if not any(a <= m.start() < b for a, b in taken)]
-        # one of a list: joined to a neighbour by 、 和 及 与 (or a count: 先进基层党组织10个、优秀共产党员12名)
+        # one of a list: joined to a neighbour by 、 和 及 与 (or a count: 先进基层党组织10个、优秀共产党员12名;
+        # the next edition: 第九届A和第八届B), or one title before 称号
+        starts = [_honour_place(text, m.start()) for m in items]
         joined = {i for i, (a, b) in enumerate(zip(items, items[1:]))
-                  if re.fullmatch(r"(?:\d+[个名项人家])?[、和及与]", text[a.end():b.start()])}
+                  if re.fullmatch(r"(?:\d+[个名项人家])?[、和及与]\s*(?:第[一二三四五六七八九十\d]+[届批])?",
+                                  text[a.end():starts[i + 1]])}
         for i, m in enumerate(items):
-            if (i in joined or i - 1 in joined) and m.end() - m.start() >= 4:
-                out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))
+            if (i in joined or i - 1 in joined or text.startswith("称号", m.end())) and m.end() - m.start() >= 4:
+                out.append(Candidate(starts[i], m.end(), "TalentProgram", text[starts[i]:m.end()], False, "pattern"))
     titles = {c.canonical for c in out if text[c.start - 1:c.start] in ("“", '"') and text[c.end:c.end + 1] in ("”", '"')}
     return out + _every_quoted_use(text, titles)  # a quoted title found once is that honour wherever it is quoted
+
+
+def _honour_place(text: str, begin: int) -> int:
+    """The place an unquoted honorary title opens with (徐州市 + 先进科普社区, 全国 + 优秀科技工作者), if any."""
+    if text.endswith("全国", 0, begin):
+        return begin - 2
+    start = shape_finder().place_start(text, begin)
+    return start if start < begin and not LEVEL_ONLY.fullmatch(text, start, begin) else begin
 
 
 def _every_quoted_use(text: str, names: set[str]) -> list[Candidate]:
@@ -360,11 +371,17 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             out.append(Candidate(begin, end, "Society", text[begin:end], generic, "pattern"))
     for m in re.finditer("(?:中国)?旅[美欧日英德法加澳](?:华人|华裔)?科协", text):  # 中国旅美科协: overseas scientists' society
         out.append(Candidate(m.start(), m.end(), "Society", m.group(0), False, "pattern"))
-    for m in re.finditer("老科协", text):  # 中国老科协, 直属老科协: the retired scientists' association, a society
+    # 中国老科协, 直属老科协: the retired scientists' association; 中国农技协, 基层农技协: the rural technical associations
+    for m in re.finditer("老科协|农技协", text):
         begin = _left_boundary(text, m.start(), head="协会", pos=SOCIETY_NAME_POS, require_opening=False)
         begin = m.start() if begin is None else begin
         begin += 2 if text.startswith("中共", begin) else 0  # 中共绵竹市老科协委员会: the Party's, not the name
-        out.append(Candidate(begin, m.end(), "Society", text[begin:m.end()], begin == m.start(), "pattern"))
+        if m.group(0) == "农技协":  # only a place or a scope before it: 中国农技协, 基层农技协 (not 大力培育农技协)
+            begin = m.start() - 2 if text.endswith(("中国", "基层"), 0, m.start()) else shape_finder().place_start(text, m.start())
+        if begin == m.start() and text.endswith("各级", 0, begin):
+            begin -= 2  # 全国各级老科协: every level's, a kind (as 各级科协)
+        generic = begin == m.start() or _kind_of_society(text[begin:m.start()])
+        out.append(Candidate(begin, m.end(), "Society", text[begin:m.end()], generic, "pattern"))
     for m in re.finditer("(?<!老)(?:科学技术协会|科协)", text):
         begin = _left_boundary(text, m.start(), max_len=10, pos=PLACE_POS)
         if begin is not None and m.start() - begin == 2 and text[begin] in PLACE_VERBS:
@@ -420,6 +437,12 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         nested = [Candidate(m.start(), m.start(1) + len(unit), "Branch", unit, True, "pattern")] \
             if unit == "分支机构" else []
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern", nested=nested))
+    # a numbered line that is a name and nothing else (1. 边缘计算专委会, 2）东莞市制冷空调学会): the whole line
+    for m in NUMBERED_NAME_LINE.finditer(text):
+        if window_words(m.group(1))[0][1] in ("v", "p", "d"):
+            continue  # 1. 访问德国化学会: a line that reports an act, not a name
+        label = "Society" if re.search(f"(?:{SOCIETY_SUFFIX})$", m.group(1)) else "Branch"
+        out.append(Candidate(m.start(1), m.end(1), label, m.group(1), False, "pattern"))
     for m in re.finditer(r"《([^《》\n]{2,80})》", text):
         title = m.group(1).strip()
         if POLICY_WORDS.search(title) and not NOT_POLICY.search(title):
@@ -595,6 +618,42 @@ def _abbreviates(short: str, name: str) -> bool:
     return all(ch in rest for ch in short)
 
 
+NUMBERED_NAME_LINE = re.compile(f"^[ \t　]*(?:\\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[.．、)）][ \t　]*"
+                                f"([{CJK}A-Za-z]{{2,20}}?(?:专业委员会|专委会|工作委员会|分会|{SOCIETY_SUFFIX}))[ \t　]*$", re.M)
+SIBLING_PLACE = re.compile(f"中国|中华|[{CJK}]{{0,5}}?[省市县区州]")
+LIST_ITEM_END = re.compile("[、，,。；;：:\n（(）)]")
+
+
+def _society_siblings(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Items of a 、-list beside a found society that open with its place and end with a society's head are
+    societies too, whatever words the segmenter makes of their fields (东莞市医学会、东莞市制冷空调学会)."""
+    taken = [(c.start, c.end) for c in chosen]
+    out: list[Candidate] = []
+    queue = [c for c in chosen if c.label == "Society" and not c.generic]
+    while queue:
+        c = queue.pop()
+        place = SIBLING_PLACE.match(text, c.start, c.end)
+        if place is None:
+            continue
+        item = re.compile(f"{re.escape(place.group(0))}[{CJK}]{{2,14}}?(?:{SOCIETY_SUFFIX})")
+        neighbours = []
+        if text.startswith("、", c.end):
+            end = LIST_ITEM_END.search(text, c.end + 1)
+            neighbours.append((c.end + 1, end.start() if end else len(text)))
+        if c.start and text[c.start - 1] == "、":
+            begin = max((m.end() for m in LIST_ITEM_END.finditer(text, max(0, c.start - 24), c.start - 1)),
+                        default=max(0, c.start - 24))
+            neighbours.append((begin, c.start - 1))
+        for begin, end in neighbours:
+            if item.fullmatch(text, begin, end) and not any(a < end and begin < b for a, b in taken) \
+                    and not re.search(f"科协|{SOCIETY_SUFFIX}", text[begin + len(place.group(0)):end - 2]):
+                sibling = Candidate(begin, end, "Society", text[begin:end], False, "pattern")
+                taken.append((begin, end))
+                out.append(sibling)
+                queue.append(sibling)
+    return out
+
+
 def _place_dropped(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """A society named in full with its place (常州市名人研究会, 中国空间科学学会) and then again without it
     (名人研究会, 空间科学学会: at least four characters, not after a level or a nation): the same society."""
@@ -725,6 +784,7 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     chosen = _choose(candidates)
     chosen = sorted(chosen + _short_names(text, chosen), key=lambda c: (c.start, c.end))
     chosen = sorted(chosen + _place_dropped(text, chosen), key=lambda c: (c.start, c.end))
+    chosen = sorted(chosen + _society_siblings(text, chosen), key=lambda c: (c.start, c.end))
     for c in chosen:
         if DOCUMENT_NUMBER.match(text, c.end):
             continue  # 国办发〔2021〕26号, 科协发学字〔2014〕86号: a document's number, no body acting

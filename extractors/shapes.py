@@ -77,6 +77,9 @@ PARTY_NUMBER = "第[一二三四五六七八九十\\d]+"
 # the zones a place names (九江经开区, 南昌高新技术产业开发区): with their administration, or before their 科协
 ZONES = ("高新技术产业开发区|经济技术开发区|经济开发区|经开区|高新区|开发区|新区|自贸区|示范区|工业园区|产业园区?|科技园")
 ZONE_BEFORE = re.compile(f"(?:{ZONES})$")
+AGENT_OR_PLACE = frozenset({"员", "者", "人", "点", "站", "所", "处", "馆"})  # after an activity's word: who or where
+# a count of people or things, or an edition, inside a left walk: the name starts after it (30名第十四届 + …奖)
+COUNT_OR_EDITION = re.compile(r"\d+[名位个项家人批届]|第[一二三四五六七八九十百零〇\d]+[届批次期]")
 DATE_PREFIX = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
 # the end of a date a left walk took in: 5月20日 + 省科协, 2023年度 + …专项
 DATE_TAIL = re.compile(r"(?<=[\d〇零一二三四五六七八九十])(?:年度|年|月|日)")
@@ -172,6 +175,7 @@ class ShapeFinder:
         self.function = re.compile(f"{not_after}(?:(?:{f('modifier')})+(?:{f('head')})|{f('term')})(?!{f('not_before')})")
         self.function_head = re.compile(f"(?:{f('head')})$")
         self.function_thing = re.compile(f"(?:{f('not_before')})")
+        self.activity_nouns = parts.get("GovernmentFunction", "activity_noun")
         self.programme = re.compile(_alt(parts, "TalentProgram", "head"))
         self.programme_end = re.compile(f"(?:{_alt(parts, 'TalentProgram', 'head')})$")
         self.programme_cue = re.compile(_alt(parts, "TalentProgram", "programme_cue"))
@@ -361,6 +365,8 @@ class ShapeFinder:
     def functions(self, text: str) -> list[Shape]:
         out = []
         for m in self.function.finditer(text):
+            if self.modifies_thing(text, m.end()):
+                continue
             begin = m.start()
             if self.function_head.search(m.group(0)) and not m.group(0).endswith(NO_FIELD_HEADS):  # 机械 + 工程师资格认证, 地质 + 科技成果第三方评价: a field before it
                 words = window_words(text[max(0, begin - 6):begin])
@@ -373,8 +379,15 @@ class ShapeFinder:
         return out
 
     def modifies_thing(self, text: str, end: int) -> bool:
-        """A function word that ends at `end` modifies a thing there (科普基地, 评价机构): no function."""
-        return bool(self.function_thing.match(text, end))
+        """A function word that ends at `end` modifies a thing there (科普基地, 评价机构; 科普书籍, 科普宣传员: any
+        noun but one naming the activity itself, 科普事业): no function."""
+        if self.function_thing.match(text, end):
+            return True
+        words = window_words(text[end:end + 6])
+        if not words or words[0][1] != "n":
+            return False
+        word = words[0][0]  # 科普工作力度 names the activity; 科普宣传员, 科普宣传点 a person and a place
+        return not any(word.startswith(a) and word[len(a):] not in AGENT_OR_PLACE for a in self.activity_nouns)
 
     # --- TalentProgram -------------------------------------------------------------------------
     def programmes(self, text: str) -> list[Shape]:
@@ -404,6 +417,10 @@ class ShapeFinder:
             owner = ORGANISATION_END.search(text, begin, m.start())
             if owner and not BARE_ORGANISATION.fullmatch(text, begin, owner.end()):  # 江苏省生态研究会负责…工程: a programme's name never holds its runner
                 begin = self._name_opening(text, owner.end(), m.start())
+            begin = after_date(text, begin)  # 2018年度 + 中国老科协奖
+            counted = list(COUNT_OR_EDITION.finditer(text, begin, m.start()))
+            if counted:  # 产生30名第十四届贵州青年科技奖: a count or an edition before the name is the sentence's
+                begin = counted[-1].end()
             name = text[begin:m.end()]
             edition = EDITION.match(name)
             if edition:
