@@ -17,7 +17,7 @@ from functools import cache
 
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
-from extractors.shapes import (EDITION, LEVEL_ONLY, PARTY_NUMBER, PLACE_VERBS, PROVINCES, STOP_WORDS, after_date, name_start,
+from extractors.shapes import (COUNT, EDITION, LEVEL_ONLY, ORDINAL, PARTY_NUMBER, PLACE_VERBS, PROVINCES, STOP_WORDS, after_date, name_start,
                                shape_finder, window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
@@ -233,7 +233,7 @@ def _honour_titles() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     words = name_parts().alternation("TalentProgram", "honour_word") or "(?!)"
     context = name_parts().alternation("TalentProgram", "honour_context") or "(?!)"
     quoted = re.compile(f"[“\"]([{CJK}0-9]{{0,20}}?(?:{words})[{CJK}]{{1,10}})[”\"]")
-    item = re.compile(rf"(?:{words})[{CJK}]{{1,12}}?(?=[、和及与，,。；;：:（(“”\"\s\d的]|名单|称号|表彰|评选|推荐|颁|荣誉|予以|给予|进行|$)")
+    item = re.compile(rf"(?:{words})[{CJK}]{{1,12}}?(?=[、和及与等，,。；;：:（(“”\"\s\d的]|名单|称号|表彰|评选|推荐|颁|荣誉|予以|给予|进行|$)")
     return quoted, item, re.compile(context)
 
 
@@ -262,8 +262,7 @@ def _honour_candidates(text: str) -> list[Candidate]:
         # the next edition: 第九届A和第八届B), or one title before 称号
         starts = [_honour_place(text, m.start()) for m in items]
         joined = {i for i, (a, b) in enumerate(zip(items, items[1:]))
-                  if re.fullmatch(r"(?:\d+[个名项人家])?[、和及与]\s*(?:第[一二三四五六七八九十\d]+[届批])?",
-                                  text[a.end():starts[i + 1]])}
+                  if re.fullmatch(f"(?:{COUNT})?[、和及与]\\s*(?:{ORDINAL}[届批])?", text[a.end():starts[i + 1]])}
         for i, m in enumerate(items):
             if (i in joined or i - 1 in joined or text.startswith("称号", m.end())) and m.end() - m.start() >= 4:
                 out.append(Candidate(starts[i], m.end(), "TalentProgram", text[starts[i]:m.end()], False, "pattern"))
@@ -272,11 +271,18 @@ def _honour_candidates(text: str) -> list[Candidate]:
 
 
 def _honour_place(text: str, begin: int) -> int:
-    """The place an unquoted honorary title opens with (徐州市 + 先进科普社区, 全国 + 优秀科技工作者), if any."""
+    """The place an unquoted honorary title opens with (徐州市 + 先进科普社区, 全国 + 优秀科技工作者), if any: a
+    province, a city or a county, never the recipient named right after the verb (授予城南社区先进单位称号)."""
     if text.endswith("全国", 0, begin):
         return begin - 2
     start = shape_finder().place_start(text, begin)
-    return start if start < begin and not LEVEL_ONLY.fullmatch(text, start, begin) else begin
+    if start == begin or LEVEL_ONLY.fullmatch(text, start, begin) or text[begin - 1] not in "省市县州" \
+            or text.endswith(HONOUR_VERBS, 0, start):
+        return begin
+    return start
+
+
+HONOUR_VERBS = ("授予", "命名", "给予", "评为", "获评")  # the recipient follows these, before its title
 
 
 def _every_quoted_use(text: str, names: set[str]) -> list[Candidate]:
@@ -373,21 +379,22 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         out.append(Candidate(m.start(), m.end(), "Society", m.group(0), False, "pattern"))
     # 中国老科协, 直属老科协: the retired scientists' association; 中国农技协, 基层农技协: the rural technical associations
     for m in re.finditer("老科协|农技协", text):
-        begin = _left_boundary(text, m.start(), head="协会", pos=SOCIETY_NAME_POS, require_opening=False)
-        begin = m.start() if begin is None else begin
-        begin += 2 if text.startswith("中共", begin) else 0  # 中共绵竹市老科协委员会: the Party's, not the name
         if m.group(0) == "农技协":  # only a place or a scope before it: 中国农技协, 基层农技协 (not 大力培育农技协)
             begin = m.start() - 2 if text.endswith(("中国", "基层"), 0, m.start()) else shape_finder().place_start(text, m.start())
+        else:
+            begin = _left_boundary(text, m.start(), head="协会", pos=SOCIETY_NAME_POS, require_opening=False)
+            begin = m.start() if begin is None else begin
+            begin += 2 if text.startswith("中共", begin) else 0  # 中共绵竹市老科协委员会: the Party's, not the name
         if begin == m.start() and text.endswith("各级", 0, begin):
             begin -= 2  # 全国各级老科协: every level's, a kind (as 各级科协)
-        generic = begin == m.start() or _kind_of_society(text[begin:m.start()])
+        # a kind when named by a level or a scope alone (全县农技协, 基层农技协, 各级老科协), one society otherwise
+        generic = begin == m.start() or bool(LEVEL_ONLY.fullmatch(text, begin, m.start())) \
+            or text[begin:m.start()] in ("基层", "各级", "直属")
         out.append(Candidate(begin, m.end(), "Society", text[begin:m.end()], generic, "pattern"))
     for m in re.finditer("(?<!老)(?:科学技术协会|科协)", text):
         begin = _left_boundary(text, m.start(), max_len=10, pos=PLACE_POS)
         if begin is not None and m.start() - begin == 2 and text[begin] in PLACE_VERBS:
             begin += 1  # 审核后交市科协: a verb before a bare level
-        if begin is not None:
-            begin = after_date(text, begin)  # 5月20日省科协: a date's last character before a bare level
         if begin is not None and re.search(f"(省|市|县|州|盟|区|{'|'.join(PROVINCES)})$", text[begin:m.start()]) \
                 and not re.search("科协|协会", text[begin:m.start()]):  # 湖北省科协网站市州科协 is two
             generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))  # 全省科协, 市州科协: the kind
@@ -415,8 +422,6 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer("专项", text):  # named special projects: 团体标准国际化试点专项
         begin = _left_boundary(text, m.start(), max_len=14, require_opening=False, pos=NAME_POS + ("v",),
                                stop=PROGRAMME_STOP)
-        if begin is not None:
-            begin = after_date(text, begin)  # 2023年度…专项: the year is no part of it
         if begin is not None and m.start() - begin >= 4:
             out.append(Candidate(begin, m.end(), "TalentProgram", text[begin:m.end()], False, "pattern"))
     for m in re.finditer(f"(?:19|20)\\d{{2}}年(?:度)?[{CJK}]{{4,20}}?(?:项目|工程|计划)", text):
@@ -439,10 +444,13 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern", nested=nested))
     # a numbered line that is a name and nothing else (1. 边缘计算专委会, 2）东莞市制冷空调学会): the whole line
     for m in NUMBERED_NAME_LINE.finditer(text):
-        if window_words(m.group(1))[0][1] in ("v", "p", "d"):
-            continue  # 1. 访问德国化学会: a line that reports an act, not a name
-        label = "Society" if re.search(f"(?:{SOCIETY_SUFFIX})$", m.group(1)) else "Branch"
-        out.append(Candidate(m.start(1), m.end(1), label, m.group(1), False, "pattern"))
+        first, flag = window_words(m.group(1))[0]
+        if flag.startswith(("v", "p", "d", "r")) or first in NOT_NAME_WORDS or re.search("[和及、]|科协", m.group(1)):
+            continue  # 1. 访问德国化学会, 四、其他分会, 三、地方科协和学会: an act or a heading, not a name
+        society = re.search(f"(?:{SOCIETY_SUFFIX})$", m.group(1))
+        generic = _kind_of_society(m.group(1)[:society.start()]) if society \
+            else m.group(1) in shape_finder().branch_generic
+        out.append(Candidate(m.start(1), m.end(1), "Society" if society else "Branch", m.group(1), generic, "pattern"))
     for m in re.finditer(r"《([^《》\n]{2,80})》", text):
         title = m.group(1).strip()
         if POLICY_WORDS.search(title) and not NOT_POLICY.search(title):
@@ -620,8 +628,15 @@ def _abbreviates(short: str, name: str) -> bool:
 
 NUMBERED_NAME_LINE = re.compile(f"^[ \t　]*(?:\\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[.．、)）][ \t　]*"
                                 f"([{CJK}A-Za-z]{{2,20}}?(?:专业委员会|专委会|工作委员会|分会|{SOCIETY_SUFFIX}))[ \t　]*$", re.M)
-SIBLING_PLACE = re.compile(f"中国|中华|[{CJK}]{{0,5}}?[省市县区州]")
 LIST_ITEM_END = re.compile("[、，,。；;：:\n（(）)]")
+
+
+def _sibling_field(words: str) -> bool:
+    """The field and head of a list's item name a society: no other society or 科协 inside, no word of a clause
+    (相关部门负责指导学会: 相关, an adverb, a preposition)."""
+    if re.search(f"科协|(?:{SOCIETY_SUFFIX}).", words):
+        return False
+    return not any(w in NOT_NAME_WORDS or f.startswith(("d", "p", "u", "r", "c")) for w, f in window_words(words))
 
 
 def _society_siblings(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -632,21 +647,19 @@ def _society_siblings(text: str, chosen: list[Candidate]) -> list[Candidate]:
     queue = [c for c in chosen if c.label == "Society" and not c.generic]
     while queue:
         c = queue.pop()
-        place = SIBLING_PLACE.match(text, c.start, c.end)
-        if place is None:
-            continue
-        item = re.compile(f"{re.escape(place.group(0))}[{CJK}]{{2,14}}?(?:{SOCIETY_SUFFIX})")
+        place, flag = window_words(text[c.start:c.end])[0]
+        if not (flag.startswith("ns") or place in ("中国", "中华") or LEVEL_ONLY.fullmatch(place)):
+            continue  # the name opens with no place (the segmenter's ns, 中国, a bare level)
+        item = re.compile(f"{re.escape(place)}[{CJK}]{{2,12}}?(?:{SOCIETY_SUFFIX})")
         neighbours = []
         if text.startswith("、", c.end):
             end = LIST_ITEM_END.search(text, c.end + 1)
             neighbours.append((c.end + 1, end.start() if end else len(text)))
-        if c.start and text[c.start - 1] == "、":
-            begin = max((m.end() for m in LIST_ITEM_END.finditer(text, max(0, c.start - 24), c.start - 1)),
-                        default=max(0, c.start - 24))
-            neighbours.append((begin, c.start - 1))
+        if c.start and text[c.start - 1] == "、":  # leftwards, the item opens at the place (表彰了 + 佛山市…学会)
+            neighbours.append((text.rfind(place, max(0, c.start - 20), c.start - 1), c.start - 1))
         for begin, end in neighbours:
-            if item.fullmatch(text, begin, end) and not any(a < end and begin < b for a, b in taken) \
-                    and not re.search(f"科协|{SOCIETY_SUFFIX}", text[begin + len(place.group(0)):end - 2]):
+            if begin >= 0 and item.fullmatch(text, begin, end) and not any(a < end and begin < b for a, b in taken) \
+                    and _sibling_field(text[begin + len(place):end]):
                 sibling = Candidate(begin, end, "Society", text[begin:end], False, "pattern")
                 taken.append((begin, end))
                 out.append(sibling)

@@ -62,7 +62,7 @@ PARTS: dict[str, dict[str, str]] = {
         "term": "a function named by one word (科普, 团体标准 …)",
         "not_before": "the function word then modifies a thing (评价机构 …)",
         "not_after": "the function word is then the end of another word (社会团体 + 标准化)",
-        "activity_noun": "a noun after the function word that names the activity itself (科普事业, 标准化体系): "
+        "activity_noun": "a noun after the function word that names the activity itself (科普事业, 评价职责): "
                          "before any other noun the function word modifies a thing, a place, a person or an event",
     },
     "TalentProgram": {

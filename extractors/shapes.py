@@ -73,13 +73,15 @@ PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙
              "宁夏", "新疆", "香港", "澳门")
 SCOPE_BEFORE_NATIONAL = re.compile("(?:全省|全市|全区|全县|各地)(?=中国|国家|全国)")
 # a Party branch's number (第二党支部, 第一综合党委, 第3党小组)
-PARTY_NUMBER = "第[一二三四五六七八九十\\d]+"
+ORDINAL = "第[一二三四五六七八九十百零〇\\d]+"  # 第二, 第十四, 第3
+COUNT = "\\d+[名位个项家人]"  # 30名, 10个
+PARTY_NUMBER = ORDINAL
 # the zones a place names (九江经开区, 南昌高新技术产业开发区): with their administration, or before their 科协
 ZONES = ("高新技术产业开发区|经济技术开发区|经济开发区|经开区|高新区|开发区|新区|自贸区|示范区|工业园区|产业园区?|科技园")
 ZONE_BEFORE = re.compile(f"(?:{ZONES})$")
-AGENT_OR_PLACE = frozenset({"员", "者", "人", "点", "站", "所", "处", "馆"})  # after an activity's word: who or where
+AGENT_OR_PLACE = frozenset({"员", "者", "人", "点", "站", "所", "处", "馆", "室", "中心", "基地"})  # who or where
 # a count of people or things, or an edition, inside a left walk: the name starts after it (30名第十四届 + …奖)
-COUNT_OR_EDITION = re.compile(r"\d+[名位个项家人批届]|第[一二三四五六七八九十百零〇\d]+[届批次期]")
+COUNT_OR_EDITION = re.compile(f"{COUNT}|{ORDINAL}[届批次期]")
 DATE_PREFIX = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
 # the end of a date a left walk took in: 5月20日 + 省科协, 2023年度 + …专项
 DATE_TAIL = re.compile(r"(?<=[\d〇零一二三四五六七八九十])(?:年度|年|月|日)")
@@ -89,7 +91,7 @@ def after_date(text: str, begin: int) -> int:
     """`begin`, or past the end of a date it starts inside (日 of 5月20日 before 省科协)."""
     m = DATE_TAIL.match(text, begin)
     return m.end() if m else begin
-EDITION = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[届批]|首批|(?:19|20)\d{2}(?:[-—～~至](?:19|20)?\d{2})?年度?|"
+EDITION = re.compile(rf"^(?:{ORDINAL}[届批]|首批|(?:19|20)\d{{2}}(?:[-—～~至](?:19|20)?\d{{2}})?年度?|"
                      r"\(\d{4}\)|（\d{4}）)+")
 
 
@@ -386,8 +388,9 @@ class ShapeFinder:
         words = window_words(text[end:end + 6])
         if not words or words[0][1] != "n":
             return False
-        word = words[0][0]  # 科普工作力度 names the activity; 科普宣传员, 科普宣传点 a person and a place
-        return not any(word.startswith(a) and word[len(a):] not in AGENT_OR_PLACE for a in self.activity_nouns)
+        word = words[0][0]  # 科普工作力度 names the activity; 科普宣传员, 科普宣传点 a person and a place; 时 alone
+        return not any(word == a or (len(a) > 1 and word.startswith(a) and word[len(a):] not in AGENT_OR_PLACE)
+                       for a in self.activity_nouns)
 
     # --- TalentProgram -------------------------------------------------------------------------
     def programmes(self, text: str) -> list[Shape]:
@@ -417,7 +420,6 @@ class ShapeFinder:
             owner = ORGANISATION_END.search(text, begin, m.start())
             if owner and not BARE_ORGANISATION.fullmatch(text, begin, owner.end()):  # 江苏省生态研究会负责…工程: a programme's name never holds its runner
                 begin = self._name_opening(text, owner.end(), m.start())
-            begin = after_date(text, begin)  # 2018年度 + 中国老科协奖
             counted = list(COUNT_OR_EDITION.finditer(text, begin, m.start()))
             if counted:  # 产生30名第十四届贵州青年科技奖: a count or an edition before the name is the sentence's
                 begin = counted[-1].end()

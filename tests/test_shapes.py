@@ -1169,6 +1169,12 @@ def test_a_function_word_before_any_noun_but_the_activity_s_own_modifies_a_thing
     assert functions == [("科普", "事业"), ("科普", "工作")]
 
 
+def test_a_function_handed_over_as_a_duty_a_task_or_a_power_stays_a_function():
+    text = "学会承接科技成果评价职责。省人社厅向省科协下放职称评审权限。省科协承担科普任务，加大科普力度。在开展人才评价时实行同行评议。"
+    assert [m.text for m in facts_of(text).mentions if m.type == "GovernmentFunction"] == \
+        ["科技成果评价", "职称评审", "科普", "科普", "人才评价"]
+
+
 def test_a_date_s_tail_opens_no_name():
     assert names_of("他获得2019年度中国老科协奖。", "TalentProgram") == {"中国老科协奖"}
     assert kinds_of("他获得2019年度中国老科协奖。", "Society") == {("中国老科协", False)}  # its runner, nested
@@ -1183,23 +1189,32 @@ def test_an_unquoted_honour_with_its_place_before_its_title_word_or_in_a_list():
     assert names_of("决定开展第五届江西省优秀科技工作者及第三届江西省十佳青年科技工作者的评选表彰。", "TalentProgram") == \
         {"江西省优秀科技工作者", "江西省十佳青年科技工作者"}
     assert names_of("共有8位科技工作者获得全国优秀科技工作者称号。", "TalentProgram") == {"全国优秀科技工作者"}
+    assert names_of("他曾获江西省优秀共产党员、全国先进工作者等称号。", "TalentProgram") == \
+        {"江西省优秀共产党员", "全国先进工作者"}  # 等 is the list's, not the title's
+    assert names_of("授予城南社区先进科普社区称号。", "TalentProgram") == {"先进科普社区"}  # the recipient is no place of it
 
 
 def test_a_list_beside_a_found_society_with_its_place_holds_societies():
     text = "评为一级学会的有：佛山市医学会、佛山市制冷空调学会、佛山市化工学会。"
     assert names_of(text, "Society") == {"佛山市医学会", "佛山市制冷空调学会", "佛山市化工学会"}
     assert names_of("佛山市医学会、召开会员大会学会。", "Society") == {"佛山市医学会"}  # an item must open with the place
+    assert names_of("佛山市医学会、佛山市相关部门负责指导学会。", "Society") == {"佛山市医学会"}  # a clause is no item
+    assert names_of("表彰了佛山市制冷空调学会、佛山市医学会。", "Society") == {"佛山市制冷空调学会", "佛山市医学会"}
 
 
 def test_a_numbered_line_that_is_a_name_is_that_name():
     text = "新成立的专委会名单如下：\n1. 边缘计算专委会\n2. 粒计算与多层次分析专委会\n3. 访问德国化学会\n"
     assert names_of(text, "Branch") >= {"边缘计算专委会", "粒计算与多层次分析专委会"}
     assert "访问德国化学会" not in names_of(text, "Society")  # a line that reports an act
+    headings = "三、地方科协和学会\n四、其他分会\n"
+    assert "地方科协和学会" not in names_of(headings, "Society") and "其他分会" not in names_of(headings, "Branch")
 
 
 def test_rural_technical_associations_are_societies():
     found = kinds_of("中国农技协与基层农技协合作，大力培育农技协。", "Society")
     assert found == {("中国农技协", False), ("基层农技协", True), ("农技协", True)}
+    assert kinds_of("江苏老科协和湖北农技协召开会议，全县农技协参加。", "Society") == \
+        {("江苏老科协", False), ("湖北农技协", False), ("全县农技协", True)}
     assert ("各级老科协", True) in kinds_of("在全国各级老科协中胜出。", "Society")
 
 
