@@ -17,13 +17,14 @@ from functools import cache
 
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
-from extractors.shapes import (COUNT, EDITION, LEVEL_ONLY, ORDINAL, PARTY_NUMBER, PLACE_VERBS, PROVINCES, STOP_WORDS, after_date, name_start,
+from extractors.shapes import (COUNT, EDITION, LEVEL_ONLY, ORDINAL, PARTY_NUMBER, PROGRAMME_SCOPE, PLACE_VERBS, PROVINCES, STOP_WORDS, after_date, name_start,
                                shape_finder, window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
 CJK = "\u4e00-\u9fff"
-SOCIETY_SUFFIX = "学会联合体|学会|协会|研究会|联合会|促进会|协进会"
+SOCIETY_SUFFIX = "学会联合体|学会联合会|学会|协会|研究会|联合会|促进会|协进会"
+UNIONS = ("学会联合体", "学会联合会")  # a union of societies, named by its field (农业学会联合体, 亚洲化学会联合会)
 DOCUMENT_NUMBER = re.compile(r"(?:[办厅]?[发函]|[发函]?[\u4e00-\u9fff]?字)?[〔\[［]\d{4}[〕\]］]\d+号")  # what follows a name inside a 发文字号
 QUOTED = re.compile("“[^“”]+”")  # a whole mention inside quotes
 WORK_PLAN = re.compile("工作(?:计划|总结|要点)$|总结")  # an organisation's own work plan or report, no programme
@@ -142,7 +143,7 @@ def _unopened_name(words: list, name: str, head: str) -> bool:
     if first is not None and first.flag == "ns" and len(first.word) >= 2 and taken == len(name) \
             and len(name) >= UNOPENED_NAME:
         return True
-    if head == "学会联合体":  # a union of societies is named by its field alone: 农业学会联合体, 军民融合学会联合体
+    if head in UNIONS:  # a union of societies is named by its field alone: 农业学会联合体, 军民融合学会联合体
         return all(w.flag in UNOPENED_POS + ("l", "vn") for w in words[len(words) - _word_count(words, name):]) \
             and len(name) >= 2
     return head != "学会" and nouns and len(name) >= UNOPENED_NAME
@@ -232,7 +233,7 @@ def _honour_titles() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     that say a sentence gives honours (honour_context)."""
     words = name_parts().alternation("TalentProgram", "honour_word") or "(?!)"
     context = name_parts().alternation("TalentProgram", "honour_context") or "(?!)"
-    quoted = re.compile(f"[“\"]([{CJK}0-9]{{0,20}}?(?:{words})[{CJK}]{{1,10}})[”\"]")
+    quoted = re.compile(f"[“\"]([{CJK}0-9·]{{0,20}}?(?:{words})[{CJK}·]{{1,10}})[”\"]")  # 吉林好人·最美科技工作者
     item = re.compile(rf"(?:{words})[{CJK}]{{1,12}}?(?=[、和及与等，,。；;：:（(“”\"\s\d的]|名单|称号|表彰|评选|推荐|颁|荣誉|予以|给予|进行|$)")
     return quoted, item, re.compile(context)
 
@@ -253,6 +254,9 @@ def _honour_candidates(text: str) -> list[Candidate]:
             edition = EDITION.match(text[begin:m.end(1)])
             if edition:
                 begin += edition.end()
+            scope = PROGRAMME_SCOPE.match(text, begin, m.end(1))
+            if scope:  # “全省综合示范学会一等奖”: the province's round, not the title
+                begin = scope.end()
             if m.end(1) - begin >= 4:
                 out.append(Candidate(begin, m.end(1), "TalentProgram", text[begin:m.end(1)], False, "pattern"))
                 taken.append((m.start(), m.end()))
@@ -359,18 +363,18 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer(f"(?:{SOCIETY_SUFFIX})", text):
         if m.group(0) == "协会" and text.endswith("科", 0, m.start()):
             continue  # 中国科协会同…, 中国科协会继续…: a 科协 before 会同/会 (will), no 协会
-        union = m.group(0) == "学会联合体"  # 生命科学学会联合体: a field the segmenter calls a set phrase
+        union = m.group(0) in UNIONS  # 生命科学学会联合体: a field the segmenter calls a set phrase
         begin = _left_boundary(text, m.start(), head=m.group(0), pos=SOCIETY_NAME_POS + (("l",) if union else ()))
         if begin is None and m.group(0) == "联合会" and text.endswith("组织", 0, m.start()):
             begin = _left_boundary(text, m.start() - 2, head="组织联合会", pos=SOCIETY_NAME_POS)  # 世界工程组织联合会
-        anchored = _anchored_start(text, m.start(), union=m.group(0) == "学会联合体")
+        anchored = _anchored_start(text, m.start(), union=union)
         if anchored is not None and (begin is None or anchored < begin):
             begin = anchored
         end = m.end() + 2 if m.group(0) == "协会" and text.startswith("商会", m.end()) else m.end()  # 协会商会
         if begin is None:  # 行业协会, 市州学会: a kind named by scope words alone
             begin = _scope_start(text, m.start())
         # 中国科协指导学会 is no name, but a 学会联合体 may be the association's (中国科协信息科技学会联合体)
-        inner = f"{SOCIETY_SUFFIX}" if m.group(0) == "学会联合体" else f"科协|{SOCIETY_SUFFIX}"
+        inner = f"{SOCIETY_SUFFIX}" if union else f"科协|{SOCIETY_SUFFIX}"
         if begin is not None and not re.search(inner, text[begin:m.start()]) \
                 and not _is_association(text[begin:end]):  # 重庆市社会科学界联合会 is a body of the state
             generic = _kind_of_society(text[begin:m.start()])
@@ -399,19 +403,28 @@ def _pattern_candidates(text: str) -> list[Candidate]:
                 and not re.search("科协|协会", text[begin:m.start()]):  # 湖北省科协网站市州科协 is two
             generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))  # 全省科协, 市州科协: the kind
             out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], generic, "pattern"))
+    for m in re.finditer("基层科协", text):  # the grassroots associations, a kind (as 各级科协)
+        out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
     # a level with its alternative in brackets is a kind: 市（州）科协, 县（区）委组织部, 区县（自治县）科协
-    for m in re.finditer("[省市县区州]{1,2}[（(](?:自治[县州区旗]|[省市县区州、]{1,4})[)）](?:科协|科学技术协会|委组织部|委宣传部)", text):
+    for m in re.finditer("[省市县区州乡镇]{1,2}[（(](?:自治[县州区旗]|[省市县区州乡镇办街道、]{1,4})[)）]"
+                         "(?:科协|科学技术协会|委组织部|委宣传部|人民政府)", text):  # 镇（办）科协, 县（区）人民政府
         out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
     for m in _level_offices().finditer(text):  # 团市委, 市文明办, 省人才办
         begin = m.start() if m.group(0)[0] in "团中" else shape_finder().place_start(text, m.start() + 1)
         generic = begin == m.start() and not m.group(0).startswith("中央")  # 江苏省文明办 is one body
         out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], generic, "pattern"))
+    # 中共全椒县委: 中共 before a place the segmenter does not know and its level's committee, one body
+    for m in re.finditer(f"中共([{CJK}]{{2,4}}?)[省市县区州]委(?![员会托])", text):
+        if not re.search(f"[的和与及在是对为{''.join(LEVEL_CHARS)}]", m.group(1)):
+            out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), False, "pattern"))
     for m in re.finditer("(?<!团)(省|市|县|区|州)委(?![员会托])", text):  # 紧扣市委中心工作: a level's Party committee, a kind
         if shape_finder().place_start(text, m.start() + 1) == m.start():  # 青岛市委 is one body, found elsewhere
             out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
     for m in re.finditer(f"[“\"]([{CJK}A-Za-z0-9·]{{2,20}}(?:工程|计划|奖|基金|人才|学者|行动))[”\"]", text):
         if not WORK_PLAN.search(m.group(1)):  # “年度工作总结和工作计划” is a column of a website
-            out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
+            scope = PROGRAMME_SCOPE.match(text, m.start(1), m.end(1))  # “全省…奖”: the round's scope stays out
+            begin = scope.end() if scope else m.start(1)
+            out.append(Candidate(begin, m.end(1), "TalentProgram", text[begin:m.end(1)], False, "pattern"))
     for m in re.finditer(f"[“\"][{CJK}A-Za-z0-9·]{{2,12}}[”\"](?:专项行动|行动计划|行动|工程|计划)", text):  # “科创信阳”行动
         out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))
     out += _honour_candidates(text)  # “省科协明星学会”, 表彰先进学会和优秀学会干部: honours in a sentence that gives them
@@ -442,6 +455,9 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         nested = [Candidate(m.start(), m.start(1) + len(unit), "Branch", unit, True, "pattern")] \
             if unit == "分支机构" else []
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern", nested=nested))
+    # a quoted branch's full name (“土木工程学会隧道及地下工程分会”): the whole quote, whatever joins its field
+    for m in re.finditer(f"“([{CJK}]{{2,24}}(?:{BRANCH_HEADS}))”", text):
+        out.append(Candidate(m.start(1), m.end(1), "Branch", m.group(1), False, "pattern"))
     # a numbered line that is a name and nothing else (1. 边缘计算专委会, 2）东莞市制冷空调学会): the whole line
     for m in NUMBERED_NAME_LINE.finditer(text):
         first, flag = window_words(m.group(1))[0]
@@ -626,8 +642,10 @@ def _abbreviates(short: str, name: str) -> bool:
     return all(ch in rest for ch in short)
 
 
+BRANCH_HEADS = "专业委员会|专委会|工作委员会|分会"
 NUMBERED_NAME_LINE = re.compile(f"^[ \t　]*(?:\\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[.．、)）][ \t　]*"
-                                f"([{CJK}A-Za-z]{{2,20}}?(?:专业委员会|专委会|工作委员会|分会|{SOCIETY_SUFFIX}))[ \t　]*$", re.M)
+                                f"([{CJK}A-Za-z]{{2,20}}?(?:{BRANCH_HEADS}|{SOCIETY_SUFFIX}))[ \t　]*$", re.M)
+LEVEL_CHARS = "省市县区州"
 LIST_ITEM_END = re.compile("[、，,。；;：:\n（(）)]")
 
 

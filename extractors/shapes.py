@@ -70,8 +70,9 @@ ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中�
 # the provinces' short names: a body's place without its level (新疆地震局, 山东科协)
 PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
              "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏",
-             "宁夏", "新疆", "香港", "澳门")
-SCOPE_BEFORE_NATIONAL = re.compile("(?:全省|全市|全区|全县|各地)(?=中国|国家|全国)")
+             "宁夏", "新疆", "香港", "澳门", "北京", "天津", "上海", "重庆")
+# a scope before a programme's name is the round's, not the name's (全省 + 中国青年科技奖, 全省 + 综合示范学会一等奖)
+PROGRAMME_SCOPE = re.compile("全省|全市|全区|全县|各地")
 # a Party branch's number (第二党支部, 第一综合党委, 第3党小组)
 ORDINAL = "第[一二三四五六七八九十百零〇\\d]+"  # 第二, 第十四, 第3
 COUNT = "\\d+[名位个项家人]"  # 30名, 10个
@@ -386,8 +387,8 @@ class ShapeFinder:
         if self.function_thing.match(text, end):
             return True
         words = window_words(text[end:end + 6])
-        if not words or words[0][1] != "n":
-            return False
+        if not words or words[0][1] != "n" or words[0][0][0] in "一二三四五六七八九十两几":
+            return False  # 科普三者: a count, no thing
         word = words[0][0]  # 科普工作力度 names the activity; 科普宣传员, 科普宣传点 a person and a place; 时 alone
         return not any(word == a or (len(a) > 1 and word.startswith(a) and word[len(a):] not in AGENT_OR_PLACE)
                        for a in self.activity_nouns)
@@ -428,8 +429,8 @@ class ShapeFinder:
             if edition:
                 begin += edition.end()
                 name = text[begin:m.end()]
-            scope = SCOPE_BEFORE_NATIONAL.match(name)
-            if scope:  # 推荐全省中国青年科技奖候选人: the province's round of a national award
+            scope = PROGRAMME_SCOPE.match(name)
+            if scope:  # 推荐全省中国青年科技奖候选人: the province's round of an award
                 begin += scope.end()
                 name = text[begin:m.end()]
             modifier = name[:-len(head)]

@@ -1222,3 +1222,30 @@ def test_guidelines_and_general_rules_are_policies_compiled_by_their_issuer():
     text = "《志愿服务规范化指引》（以下简称《指引》）由中国科协编制出台。依据《全国学会组织通则》开展工作。"
     assert names_of(text, "Policy") >= {"志愿服务规范化指引", "全国学会组织通则"}
     assert ("中国科协", "志愿服务规范化指引") in relations_of(text, "ISSUED")
+
+
+# --- the fourth fresh batch of v0.8 (1241-1265), its errors read ----------------------------------
+
+
+def test_a_county_committee_the_segmenter_does_not_know_after_zhonggong():
+    found = kinds_of("中共来安县委和县政府联合印发意见，县委常委会听取汇报。", "Agency")
+    assert ("中共来安县委", False) in found and ("县委", True) in found
+    assert not any(name.startswith("中共") and name != "中共来安县委" for name, _ in found)
+
+
+def test_towns_and_governments_with_their_alternatives_and_the_grassroots_associations_are_kinds():
+    found = kinds_of("提高乡（镇）科协工作水平，县（区）人民政府要支持基层科协。", "Agency")
+    assert {("乡（镇）科协", True), ("县（区）人民政府", True), ("基层科协", True)} <= found
+
+
+def test_a_quoted_branch_name_is_whole_whatever_joins_its_field():
+    assert "桥梁工程学会隧道及地下工程分会" in names_of("协办单位为“桥梁工程学会隧道及地下工程分会”。", "Branch")
+
+
+def test_a_union_of_societies_and_a_municipality_named_short():
+    assert names_of("他当选非洲化学会联合会主席。", "Society") == {"非洲化学会联合会"}
+    assert names_of("编辑：天津科协。", "Agency") == {"天津科协"}
+
+
+def test_a_scope_before_a_quoted_programme_is_the_round_s():
+    assert names_of("省科协党组研究通过，授予“全市优秀学会一等奖”。", "TalentProgram") == {"优秀学会一等奖"}
