@@ -391,6 +391,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             begin += 2 if text.startswith("中共", begin) else 0  # 中共绵竹市老科协委员会: the Party's, not the name
         if begin == m.start() and text.endswith("各级", 0, begin):
             begin -= 2  # 全国各级老科协: every level's, a kind (as 各级科协)
+        elif begin == m.start() and begin and text[begin - 1] in LEVEL_CHARS:
+            begin -= 1  # 省老科协, 市老科协: a level's, a kind
         # a kind when named by a level or a scope alone (全县农技协, 基层农技协, 各级老科协), one society otherwise
         generic = begin == m.start() or bool(LEVEL_ONLY.fullmatch(text, begin, m.start())) \
             or text[begin:m.start()] in ("基层", "各级", "直属")

@@ -73,13 +73,16 @@ BULLET = re.compile(r"(?:[—\-–·•●○■□◆◇▪]+|[一二三四五�
                     r"[一二三四五六七八九十]+、|\d+[.．、)）]|第[一二三四五六七八九十]+[，,、]?)\s*")
 MIN_LENGTH = 8
 # a sentence's closing mark, before any closing quote or bracket (a page cut off mid-sentence ends without one)
+QUESTION = re.compile(r"\S？[”’」』）)]*\s*$")  # full-width: a page's lone ASCII ? is often a lost character
 CLOSED = re.compile(r"[。；！？!?;…][”’」』）)】\]\s]*$")
 
 
 @cache
 def page_debris() -> re.Pattern[str]:
-    """The words of a web page's own furniture (recommendation_cues.tsv, kind `page`)."""
-    return re.compile(cue_alternation(recommendation_cues(), "page"))
+    """The words of a web page's own furniture and of a notice's own procedure (recommendation_cues.tsv, kinds
+    `page` and `procedure`): a sentence holding them is never a recommendation."""
+    cues_ = recommendation_cues()
+    return re.compile(f"{cue_alternation(cues_, 'page')}|{cue_alternation(cues_, 'procedure')}")
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,9 @@ def candidate(text: str, start: int, end: int) -> Candidate | None:
     if not CLOSED.search(sentence) and text[end:].strip():
         return None  # a line with no closing mark that the text goes on after: a heading, a menu, a byline
     if page_debris().search(sentence):
-        return None  # a web page's own furniture: 责任编辑, 本站支持…, 版权所有
+        return None  # a web page's own furniture (责任编辑, 本站支持…), a notice's procedure (对公示有异议的…)
+    if QUESTION.search(sentence):
+        return None  # a question asks, it proposes nothing (记者问…？; 0 of 910 dev recommendations end in one)
     return Candidate(start, end, sentence)
 
 

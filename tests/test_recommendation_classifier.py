@@ -88,3 +88,12 @@ def test_a_web_page_s_furniture_is_no_recommendation():
 
     for line in ("本站支持IPV6，建议分辨率1024*768以上，浏览器请用IE9.0或更高版本。", "【责任编辑：伊宁倩】"):
         assert candidate(line, 0, len(line)) is None, line
+
+
+def test_a_question_and_a_notice_s_objection_clause_are_no_recommendations():
+    from extractors.recommendations import candidate
+
+    for line in ("记者：学会下一步要怎样加强青年人才的培养？", "对拟推荐对象有异议的，可在公示期内向市科协提出；"):
+        assert candidate(line, 0, len(line)) is None, line
+    for line in ("学会要加强青年人才的培养。", "学会要加强青年人才的培养。\n?"):  # a lone ASCII ? is a lost character
+        assert candidate(line, 0, len(line)) is not None, line

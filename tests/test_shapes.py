@@ -1229,7 +1229,7 @@ def test_guidelines_and_general_rules_are_policies_compiled_by_their_issuer():
 
 def test_a_county_committee_the_segmenter_does_not_know_after_zhonggong():
     found = kinds_of("中共来安县委和县政府联合印发意见，县委常委会听取汇报。", "Agency")
-    assert ("中共来安县委", False) in found and ("县委", True) in found
+    assert ("中共来安县委", False) in found and ("县委常委会", True) in found
     assert not any(name.startswith("中共") and name != "中共来安县委" for name, _ in found)
 
 
@@ -1249,3 +1249,14 @@ def test_a_union_of_societies_and_a_municipality_named_short():
 
 def test_a_scope_before_a_quoted_programme_is_the_round_s():
     assert names_of("省科协党组研究通过，授予“全市优秀学会一等奖”。", "TalentProgram") == {"优秀学会一等奖"}
+
+
+# --- the fifth fresh batch of v0.8 (1266-1290), its errors read ------------------------------------
+
+
+def test_a_level_s_retired_scientists_association_and_a_committee_s_standing_body():
+    found = kinds_of("省老科协党委组织市老科协开展活动。", "Society")
+    assert ("市老科协", True) in found and ("省老科协", True) in found
+    assert names_of("市委常委会听取汇报，市委政策研究室参加，南宁市委常委会召开。", "Agency") == \
+        {"市委常委会", "市委政策研究室", "南宁市委常委会"}
+    assert names_of("规范行业协会商会收费行为。", "Society") == {"行业协会商会"}  # 规范 is the sentence's verb
