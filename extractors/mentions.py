@@ -105,7 +105,7 @@ def _gazetteer_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
 # inside a name that opens with a known opening, words of any part of speech may stand (中国卒中学会,
 # 国际焊接学会, 中国科学学与科技政策研究会), but not these: function words, and words of a sentence
 ANCHORED_STOP_FLAGS = ("u", "c", "p", "r", "d", "y", "e", "o", "q", "m", "zg")
-ANCHORED_NAME_WORDS = frozenset({"与"})  # A与B研究会
+ANCHORED_NAME_WORDS = frozenset({"与", "及"})  # A与B研究会, 宁波市胶粘剂及制品行业协会
 
 
 def _anchored_start(text: str, suffix_start: int, max_len: int = 16, union: bool = False) -> int | None:
@@ -360,7 +360,7 @@ def _is_association(name: str) -> bool:
 
 def _pattern_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
-    for m in re.finditer(f"(?:{SOCIETY_SUFFIX})", text):
+    for m in re.finditer(f"(?:{SOCIETY_SUFFIX})(?![堂馆])", text):  # 科学会堂 is a hall
         if m.group(0) == "协会" and text.endswith("科", 0, m.start()):
             continue  # 中国科协会同…, 中国科协会继续…: a 科协 before 会同/会 (will), no 协会
         union = m.group(0) in UNIONS  # 生命科学学会联合体: a field the segmenter calls a set phrase
@@ -652,25 +652,31 @@ LIST_ITEM_END = re.compile("[、，,。；;：:\n（(）)]")
 
 
 def _sibling_field(words: str) -> bool:
-    """The field and head of a list's item name a society: no other society or 科协 inside, no word of a clause
+    """The field and head of a list's item name a body: no society or 科协 inside, no word of a clause
     (相关部门负责指导学会: 相关, an adverb, a preposition)."""
     if re.search(f"科协|(?:{SOCIETY_SUFFIX}).", words):
         return False
     return not any(w in NOT_NAME_WORDS or f.startswith(("d", "p", "u", "r", "c")) for w, f in window_words(words))
 
 
-def _society_siblings(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """Items of a 、-list beside a found society that open with its place and end with a society's head are
-    societies too, whatever words the segmenter makes of their fields (东莞市医学会、东莞市制冷空调学会)."""
-    taken = [(c.start, c.end) for c in chosen]
-    out: list[Candidate] = []
-    queue = [c for c in chosen if c.label == "Society" and not c.generic]
+SIBLING_HEADS = {"Society": (SOCIETY_SUFFIX, 2), "Agency": ("局|委|办|厅|部|中心|分局|办公室", 1)}  # head, shortest field
+
+
+def _list_siblings(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """`chosen` with the items of a 、-list beside a found society or agency that open with its place and end with a
+    head of its kind: societies or agencies too, whatever words the segmenter makes of their fields (东莞市医学会、
+    东莞市制冷空调学会; 县科协、县科商工信局、县文旅体局), in place of a shorter name found inside one (工信局). A society
+    named by its place, an agency by its place or its level."""
+    chosen = list(chosen)
+    queue = [(c, None) for c in chosen if (c.label == "Society" and not c.generic) or c.label == "Agency"]
     while queue:
-        c = queue.pop()
-        place, flag = window_words(text[c.start:c.end])[0]
-        if not (flag.startswith("ns") or place in ("中国", "中华") or LEVEL_ONLY.fullmatch(place)):
-            continue  # the name opens with no place (the segmenter's ns, 中国, a bare level)
-        item = re.compile(f"{re.escape(place)}[{CJK}]{{2,12}}?(?:{SOCIETY_SUFFIX})")
+        c, place = queue.pop()  # a sibling keeps the place of the name it was found beside (县 + 资规局)
+        if place is None:
+            place, flag = window_words(text[c.start:c.end])[0]
+            if not (flag.startswith("ns") or place in ("中国", "中华") or LEVEL_ONLY.fullmatch(place)):
+                continue  # the name opens with no place (the segmenter's ns, 中国, a bare level)
+        heads, shortest = SIBLING_HEADS[c.label]
+        item = re.compile(f"{re.escape(place)}[{CJK}]{{{shortest},12}}?(?:{heads})")
         neighbours = []
         if text.startswith("、", c.end):
             end = LIST_ITEM_END.search(text, c.end + 1)
@@ -678,13 +684,16 @@ def _society_siblings(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if c.start and text[c.start - 1] == "、":  # leftwards, the item opens at the place (表彰了 + 佛山市…学会)
             neighbours.append((text.rfind(place, max(0, c.start - 20), c.start - 1), c.start - 1))
         for begin, end in neighbours:
-            if begin >= 0 and item.fullmatch(text, begin, end) and not any(a < end and begin < b for a, b in taken) \
-                    and _sibling_field(text[begin + len(place):end]):
-                sibling = Candidate(begin, end, "Society", text[begin:end], False, "pattern")
-                taken.append((begin, end))
-                out.append(sibling)
-                queue.append(sibling)
-    return out
+            if begin < 0 or not item.fullmatch(text, begin, end) or not _sibling_field(text[begin + len(place):end]):
+                continue
+            inside = [o for o in chosen if o.start < end and begin < o.end]
+            if all(o.label == c.label and begin <= o.start and o.end <= end and (o.start, o.end) != (begin, end)
+                   for o in inside):  # nothing found there, or only a shorter name of its kind inside it
+                chosen = [o for o in chosen if o not in inside]
+                sibling = Candidate(begin, end, c.label, text[begin:end], c.generic, "pattern")
+                chosen.append(sibling)
+                queue.append((sibling, place))
+    return sorted(chosen, key=lambda c: (c.start, c.end))
 
 
 def _place_dropped(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -817,7 +826,7 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     chosen = _choose(candidates)
     chosen = sorted(chosen + _short_names(text, chosen), key=lambda c: (c.start, c.end))
     chosen = sorted(chosen + _place_dropped(text, chosen), key=lambda c: (c.start, c.end))
-    chosen = sorted(chosen + _society_siblings(text, chosen), key=lambda c: (c.start, c.end))
+    chosen = _list_siblings(text, chosen)
     for c in chosen:
         if DOCUMENT_NUMBER.match(text, c.end):
             continue  # 国办发〔2021〕26号, 科协发学字〔2014〕86号: a document's number, no body acting

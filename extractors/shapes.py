@@ -57,13 +57,14 @@ BRANCH_OPENING_NOT_NAME = frozenset({"学会", "协会", "研究会", "与", "�
 
 # a town's name before 乡 or 镇 that the segmenter does not know: two or three characters, none a level or a joiner
 TOWN_SUFFIXES = ("乡", "镇")
+PLACEHOLDER = re.compile("(?:xx|XX|ｘｘ|××|某某|某)$")  # a place masked or left to fill in (xx市, 某县)
 TOWN_NAME = re.compile(f"[^\\W\\d全各本每该此一二两几多等和与及或的在于是对向到从为省市县区州乡镇村]{{2,3}}$")
 # words the segmenter calls verbs inside the name of a Party body's owner (国家卫生健康委业务主管社会组织党委)
 PARTY_OWNER_WORDS = frozenset({"组织", "主管", "业务"})
 # an organisation's name ends here; a programme name found leftwards never reaches over one
 ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协|研究所|研究院)(?=[^会])")
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
-PLACE_VERBS = "驻在赴至到从经由向对受交报送给"  # glued to a level by the segmenter (驻省), never part of a place
+PLACE_VERBS = "驻在赴至到从经由向对受交报送给着了过把被让使"  # glued to a level by the segmenter (驻省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
 LEVEL_ONLY = re.compile("(?:全|各|本)?(?:省|市|州|县|区|盟|旗|乡|镇|地市|地州|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|社区)+")
 ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中心|单位|机构|组织|部门|专家|工作)$")
@@ -205,6 +206,9 @@ class ShapeFinder:
         if suffix is None:
             province = next((p for p in PROVINCES if text.endswith(p, 0, start)), None)
             return start - len(province) if province else start
+        placeholder = PLACEHOLDER.search(text, max(0, start - len(suffix) - 2), start - len(suffix))
+        if placeholder:  # xx市科协, 某县科协: a template's or a masked page's place, a place all the same
+            return placeholder.start()
         # a list's joiner or 的 is never inside a place name (…发展改革委和省民政厅: 省, not 委和省)
         floor = max(0, start - 10)
         cut = max((text.rfind(j, floor, start - len(suffix)) for j in "和与及或的、"), default=-1)
@@ -221,7 +225,7 @@ class ShapeFinder:
                 keep += len(word)
             else:
                 break
-        if keep == len(suffix) and suffix in TOWN_SUFFIXES:  # 章驮乡, 马圈子镇: a town the segmenter does not know
+        if keep <= len(suffix) + 1 and suffix in TOWN_SUFFIXES:  # 章驮乡, 马圈子镇, 茶庵岭镇: a town the segmenter does not know
             town = TOWN_NAME.search(text, max(floor, cut + 1, start - len(suffix) - 3), start - len(suffix))
             if town and not any(len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r", "m", "u", "q"))
                                 for word, flag in window_words(town.group(0))):  # 召开乡科协: a verb, no town

@@ -1260,3 +1260,24 @@ def test_a_level_s_retired_scientists_association_and_a_committee_s_standing_bod
     assert names_of("市委常委会听取汇报，市委政策研究室参加，南宁市委常委会召开。", "Agency") == \
         {"市委常委会", "市委政策研究室", "南宁市委常委会"}
     assert names_of("规范行业协会商会收费行为。", "Society") == {"行业协会商会"}  # 规范 is the sentence's verb
+
+
+# --- the sixth fresh batch of v0.8 (1291-1315), its errors read ------------------------------------
+
+
+def test_a_list_beside_a_found_agency_with_its_level_holds_agencies_whatever_their_short_names():
+    text = "成员单位：县委宣传部、县科协、县科商工信局、县文旅体局、县资规局、县住建局。"
+    assert {"县科商工信局", "县文旅体局", "县资规局"} <= names_of(text, "Agency")
+    assert "工信局" not in names_of(text, "Agency")  # the short name inside the item gives way to it
+    assert names_of("市科协、市有关部门负责指导。", "Agency") == {"市科协"}  # a clause is no item
+
+
+def test_masked_and_unknown_places_and_function_words_glued_to_a_level():
+    assert names_of("xx市科协将与市教育局共同举办，某县科协参加。", "Agency") == {"xx市科协", "市教育局", "某县科协"}
+    assert "桂花岭镇党委" in names_of("我谨代表桂花岭镇党委致辞。", "Agency")
+    assert names_of("这标志着区科协工作有了新起点。", "Agency") == {"区科协"}
+
+
+def test_a_science_hall_is_no_society_and_a_known_name_may_hold_ji():
+    assert names_of("大会在上海科学会堂举行。", "Society") == set()
+    assert names_of("中国焊接及切割协会成立。", "Society") == {"中国焊接及切割协会"}
