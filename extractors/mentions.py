@@ -29,7 +29,7 @@ DOCUMENT_NUMBER = re.compile(r"(?:[办厅]?[发函]|[发函]?[\u4e00-\u9fff]?字
 QUOTED = re.compile("“[^“”]+”")  # a whole mention inside quotes
 WORK_PLAN = re.compile("工作(?:计划|总结|要点)$|总结")  # an organisation's own work plan or report, no programme
 BRANCH_SUFFIX = "专项基金管理委员会|专业委员会|工作委员会|专门委员会|分会|专委会"
-PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党支部委员会|党总支委员会|党总支|党支部|党委|党组织|党组")
+PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党支部委员会|党总支委员会|党总支部|党总支|党支部|党委|党组织|党组")
 # what kind of Party branch: 功能型党支部, 临时党支部, 第二党支部, 离退休干部党支部
 PARTY_QUALIFIER = f"(?:功能型|功能性|临时|联合|流动|离退休干部|离退休|在职|基层|{PARTY_NUMBER}){{0,2}}"  # 第二联合党支部
 # a generic unit that may stand between an organisation and its Party organisation
@@ -398,12 +398,14 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             or text[begin:m.start()] in ("基层", "各级", "直属")
         out.append(Candidate(begin, m.end(), "Society", text[begin:m.end()], generic, "pattern"))
     for m in re.finditer("(?<!老)(?:科学技术协会|科协)", text):
-        begin = _left_boundary(text, m.start(), max_len=10, pos=PLACE_POS)
+        begin = _left_boundary(text, m.start(), max_len=14, pos=PLACE_POS)  # 来宾市武宣县桐岭镇和睦村 + 科协
         if begin is not None and m.start() - begin == 2 and text[begin] in PLACE_VERBS:
             begin += 1  # 审核后交市科协: a verb before a bare level
-        if begin is not None and re.search(f"(省|市|县|州|盟|区|{'|'.join(PROVINCES)})$", text[begin:m.start()]) \
+        if begin is not None and re.search(f"(省|市|县|州|盟|区|乡|镇|村|街道|社区|{'|'.join(PROVINCES)})(?:级)?$",
+                                           text[begin:m.start()]) \
                 and not re.search("科协|协会", text[begin:m.start()]):  # 湖北省科协网站市州科协 is two
-            generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))  # 全省科协, 市州科协: the kind
+            generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()) or re.fullmatch(  # 全省科协, 市州科协,
+                f"(?:{LEVEL_ONLY.pattern})级", text[begin:m.start()]))                # 村级科协: the kind
             out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], generic, "pattern"))
     for m in re.finditer("基层科协", text):  # the grassroots associations, a kind (as 各级科协)
         out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))

@@ -64,7 +64,7 @@ PARTY_OWNER_WORDS = frozenset({"组织", "主管", "业务"})
 # an organisation's name ends here; a programme name found leftwards never reaches over one
 ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协|研究所|研究院)(?=[^会])")
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
-PLACE_VERBS = "驻在赴至到从经由向对受交报送给着了过把被让使"  # glued to a level by the segmenter (驻省), never part of a place
+PLACE_VERBS = "驻在赴至到从经由向对受交报送给着了过把被让使同就"  # glued to a level by the segmenter (驻省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
 LEVEL_ONLY = re.compile("(?:全|各|本)?(?:省|市|州|县|区|盟|旗|乡|镇|地市|地州|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|社区)+")
 ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中心|单位|机构|组织|部门|专家|工作)$")

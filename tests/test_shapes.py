@@ -1281,3 +1281,12 @@ def test_masked_and_unknown_places_and_function_words_glued_to_a_level():
 def test_a_science_hall_is_no_society_and_a_known_name_may_hold_ji():
     assert names_of("大会在上海科学会堂举行。", "Society") == set()
     assert names_of("中国焊接及切割协会成立。", "Society") == {"中国焊接及切割协会"}
+
+
+# --- the seventh fresh batch of v0.8 (1316-1340), its errors read ----------------------------------
+
+
+def test_a_street_s_association_a_word_glued_to_a_level_and_an_award_received():
+    assert names_of("华新街道科协成立。", "Agency") == {"华新街道科协"}
+    assert names_of("他同市科协联系。", "Agency") == {"市科协"}
+    assert names_of("在大会上领奖的有10人。", "TalentProgram") == set()
