@@ -17,13 +17,13 @@ from functools import cache
 
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
-from extractors.shapes import (COUNT, EDITION, LEVEL_ONLY, ORDINAL, PARTY_NUMBER, PROGRAMME_SCOPE, PLACE_VERBS, PROVINCES, STOP_WORDS, after_date, name_start,
+from extractors.shapes import (COUNT, EDITION, LEVEL_ONLY, ORDINAL, PARTY_NUMBER, after_scope, PLACE_VERBS, PROVINCES, STOP_WORDS, after_date, name_start,
                                shape_finder, window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
 CJK = "\u4e00-\u9fff"
-SOCIETY_SUFFIX = "学会联合体|学会联合会|学会|协会|研究会|联合会|促进会|协进会"
+SOCIETY_SUFFIX = "学会联合体|学会联合会(?![员议诊])|学会|协会|研究会|联合会|促进会|协进会"  # 学会 + 联合 + 会员: jointly
 UNIONS = ("学会联合体", "学会联合会")  # a union of societies, named by its field (农业学会联合体, 亚洲化学会联合会)
 DOCUMENT_NUMBER = re.compile(r"(?:[办厅]?[发函]|[发函]?[\u4e00-\u9fff]?字)?[〔\[［]\d{4}[〕\]］]\d+号")  # what follows a name inside a 发文字号
 QUOTED = re.compile("“[^“”]+”")  # a whole mention inside quotes
@@ -105,7 +105,7 @@ def _gazetteer_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
 # inside a name that opens with a known opening, words of any part of speech may stand (中国卒中学会,
 # 国际焊接学会, 中国科学学与科技政策研究会), but not these: function words, and words of a sentence
 ANCHORED_STOP_FLAGS = ("u", "c", "p", "r", "d", "y", "e", "o", "q", "m", "zg")
-ANCHORED_NAME_WORDS = frozenset({"与", "及"})  # A与B研究会, 宁波市胶粘剂及制品行业协会
+ANCHORED_NAME_WORDS = frozenset({"与", "及"})  # A与B研究会, 中国焊接及切割协会 (only inside one name: below)
 
 
 def _anchored_start(text: str, suffix_start: int, max_len: int = 16, union: bool = False) -> int | None:
@@ -118,6 +118,8 @@ def _anchored_start(text: str, suffix_start: int, max_len: int = 16, union: bool
     words = window_words(text[start:suffix_start])
     offset, best = suffix_start, None
     for word, flag in reversed(words):
+        if word in ANCHORED_NAME_WORDS and best is not None:
+            break  # 中国人民银行及中国金融学会: the name's opening is found, a joiner before it joins two bodies
         if word not in ANCHORED_NAME_WORDS and (
                 flag.startswith(ANCHORED_STOP_FLAGS) or word in STOP_WORDS or word in NOT_NAME_WORDS
                 or re.search(f"会|院|部|厅|局|委|{SOCIETY_SUFFIX}", word)
@@ -254,9 +256,7 @@ def _honour_candidates(text: str) -> list[Candidate]:
             edition = EDITION.match(text[begin:m.end(1)])
             if edition:
                 begin += edition.end()
-            scope = PROGRAMME_SCOPE.match(text, begin, m.end(1))
-            if scope:  # “全省综合示范学会一等奖”: the province's round, not the title
-                begin = scope.end()
+            begin = after_scope(text, begin, m.end(1))  # “全省综合示范学会一等奖”: the province's round, not the title
             if m.end(1) - begin >= 4:
                 out.append(Candidate(begin, m.end(1), "TalentProgram", text[begin:m.end(1)], False, "pattern"))
                 taken.append((m.start(), m.end()))
@@ -391,8 +391,9 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             begin += 2 if text.startswith("中共", begin) else 0  # 中共绵竹市老科协委员会: the Party's, not the name
         if begin == m.start() and text.endswith("各级", 0, begin):
             begin -= 2  # 全国各级老科协: every level's, a kind (as 各级科协)
-        elif begin == m.start() and begin and text[begin - 1] in LEVEL_CHARS:
-            begin -= 1  # 省老科协, 市老科协: a level's, a kind
+        elif begin == m.start():  # 省老科协, 本县老科协, 各县老科协: a level's, a kind
+            level = re.search(f"(?:{LEVEL_ONLY.pattern})$", text[max(0, begin - 4):begin])
+            begin -= len(level.group(0)) if level else 0
         # a kind when named by a level or a scope alone (全县农技协, 基层农技协, 各级老科协), one society otherwise
         generic = begin == m.start() or bool(LEVEL_ONLY.fullmatch(text, begin, m.start())) \
             or text[begin:m.start()] in ("基层", "各级", "直属")
@@ -419,15 +420,14 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], generic, "pattern"))
     # 中共全椒县委: 中共 before a place the segmenter does not know and its level's committee, one body
     for m in re.finditer(f"中共([{CJK}]{{2,4}}?)[省市县区州]委(?![员会托])", text):
-        if not re.search(f"[的和与及在是对为{''.join(LEVEL_CHARS)}]", m.group(1)):
+        if not re.search("[的和与及在是对为省市县区州]", m.group(1)) and not re.match(r"党员|[一二三四五六七八九十\d]", m.group(1)):
             out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), False, "pattern"))
     for m in re.finditer("(?<!团)(省|市|县|区|州)委(?![员会托])", text):  # 紧扣市委中心工作: a level's Party committee, a kind
         if shape_finder().place_start(text, m.start() + 1) == m.start():  # 青岛市委 is one body, found elsewhere
             out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
     for m in re.finditer(f"[“\"]([{CJK}A-Za-z0-9·]{{2,20}}(?:工程|计划|奖|基金|人才|学者|行动))[”\"]", text):
         if not WORK_PLAN.search(m.group(1)):  # “年度工作总结和工作计划” is a column of a website
-            scope = PROGRAMME_SCOPE.match(text, m.start(1), m.end(1))  # “全省…奖”: the round's scope stays out
-            begin = scope.end() if scope else m.start(1)
+            begin = after_scope(text, m.start(1), m.end(1))  # “全省…奖”: the round's scope stays out
             out.append(Candidate(begin, m.end(1), "TalentProgram", text[begin:m.end(1)], False, "pattern"))
     for m in re.finditer(f"[“\"][{CJK}A-Za-z0-9·]{{2,12}}[”\"](?:专项行动|行动计划|行动|工程|计划)", text):  # “科创信阳”行动
         out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))
@@ -649,19 +649,26 @@ def _abbreviates(short: str, name: str) -> bool:
 BRANCH_HEADS = "专业委员会|专委会|工作委员会|分会"
 NUMBERED_NAME_LINE = re.compile(f"^[ \t　]*(?:\\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[.．、)）][ \t　]*"
                                 f"([{CJK}A-Za-z]{{2,20}}?(?:{BRANCH_HEADS}|{SOCIETY_SUFFIX}))[ \t　]*$", re.M)
-LEVEL_CHARS = "省市县区州"
 LIST_ITEM_END = re.compile("[、，,。；;：:\n（(）)]")
 
 
-def _sibling_field(words: str) -> bool:
-    """The field and head of a list's item name a body: no society or 科协 inside, no word of a clause
-    (相关部门负责指导学会: 相关, an adverb, a preposition)."""
-    if re.search(f"科协|(?:{SOCIETY_SUFFIX}).", words):
+def _sibling_field(item: str, place: str) -> bool:
+    """A list's item, its place and then a field and a head, names a body: no society or 科协 inside, no word of a
+    clause (相关部门负责指导学会: 相关, an adverb, a preposition), and its place no part of a common word (县里干部,
+    市民办). (A verb after the item, 市科技局承办, is kept out by the heads: 主办, 承办, 协办 end no office.)"""
+    words = window_words(item[len(place):])
+    if re.search(f"科协|(?:{SOCIETY_SUFFIX}).", item[len(place):]) or not words:
         return False
-    return not any(w in NOT_NAME_WORDS or f.startswith(("d", "p", "u", "r", "c")) for w, f in window_words(words))
+    if window_words(item)[0][0] in PLACE_COMPOUNDS:
+        return False
+    return not any(w in NOT_NAME_WORDS or f.startswith(("d", "p", "u", "r", "c")) for w, f in words)
 
 
-SIBLING_HEADS = {"Society": (SOCIETY_SUFFIX, 2), "Agency": ("局|委|办|厅|部|中心|分局|办公室", 1)}  # head, shortest field
+# a level and the character after it as one common word: no place opens a list's item there (县里干部, 市民办, 区内企业)
+PLACE_COMPOUNDS = frozenset({"县长", "县里", "县城", "县域", "县内", "市民", "市长", "市内", "市区", "区内", "区域", "区长",
+                             "省长", "省内", "省外", "州长", "城市"})
+# a list's item's head, and its shortest field (主办, 承办, 协办 end no office's name; 市委常委 is a post)
+SIBLING_HEADS = {"Society": (SOCIETY_SUFFIX, 2), "Agency": ("局|(?<!常)委|(?<![主承协举督创开合])办|厅|部|中心|分局|办公室", 1)}
 
 
 def _list_siblings(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -674,9 +681,10 @@ def _list_siblings(text: str, chosen: list[Candidate]) -> list[Candidate]:
     while queue:
         c, place = queue.pop()  # a sibling keeps the place of the name it was found beside (县 + 资规局)
         if place is None:
-            place, flag = window_words(text[c.start:c.end])[0]
-            if not (flag.startswith("ns") or place in ("中国", "中华") or LEVEL_ONLY.fullmatch(place)):
-                continue  # the name opens with no place (the segmenter's ns, 中国, a bare level)
+            level = LEVEL_ONLY.match(text, c.start, c.end)
+            place, flag = (level.group(0), "ns") if level else window_words(text[c.start:c.end])[0]
+            if not (flag.startswith("ns") or place in ("中国", "中华")):
+                continue  # the name opens with no place (a level, the segmenter's ns, 中国)
         heads, shortest = SIBLING_HEADS[c.label]
         item = re.compile(f"{re.escape(place)}[{CJK}]{{{shortest},12}}?(?:{heads})")
         neighbours = []
@@ -684,9 +692,15 @@ def _list_siblings(text: str, chosen: list[Candidate]) -> list[Candidate]:
             end = LIST_ITEM_END.search(text, c.end + 1)
             neighbours.append((c.end + 1, end.start() if end else len(text)))
         if c.start and text[c.start - 1] == "、":  # leftwards, the item opens at the place (表彰了 + 佛山市…学会)
-            neighbours.append((text.rfind(place, max(0, c.start - 20), c.start - 1), c.start - 1))
+            begin = text.rfind(place, max(0, c.start - 20), c.start - 1)
+            if begin > 0 and LEVEL_ONLY.fullmatch(place) and text[begin - 1] not in "、，,；;：:\n（(":
+                begin = -1  # 城市管理办: a bare level inside a word, not an item's place (表彰了 + 佛山市…学会 is one)
+            neighbours.append((begin, c.start - 1))
         for begin, end in neighbours:
-            if begin < 0 or not item.fullmatch(text, begin, end) or not _sibling_field(text[begin + len(place):end]):
+            found = (item.fullmatch(text, begin, end) or item.match(text, begin, end)) if begin >= 0 else None
+            if found and found.end() < end and window_words(text[found.end():end])[0][1] in ("v", "d", "p"):
+                end = found.end()  # the list's last item before the sentence's verb (…、市文旅体局参加)
+            if not found or found.end() != end or not _sibling_field(text[begin:end], place):
                 continue
             inside = [o for o in chosen if o.start < end and begin < o.end]
             if all(o.label == c.label and begin <= o.start and o.end <= end and (o.start, o.end) != (begin, end)
@@ -714,8 +728,8 @@ def _place_dropped(text: str, chosen: list[Candidate]) -> list[Candidate]:
         while cut < c.end and text[cut] in "省市县区州":  # 常州 + 市
             cut += 1
         bare = text[cut:c.end]
-        if len(bare) < 4 or bare in seen:
-            continue
+        if len(bare) < 4 or bare in seen or re.search("大学|学院", bare):
+            continue  # 北京师范大学心理学会 is no 师范大学心理学会 of another place
         seen.add(bare)
         for hit in re.finditer(re.escape(bare), text[c.end:]):
             start, end = c.end + hit.start(), c.end + hit.end()

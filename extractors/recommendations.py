@@ -73,7 +73,7 @@ BULLET = re.compile(r"(?:[—\-–·•●○■□◆◇▪]+|[一二三四五�
                     r"[一二三四五六七八九十]+、|\d+[.．、)）]|第[一二三四五六七八九十]+[，,、]?)\s*")
 MIN_LENGTH = 8
 # a sentence's closing mark, before any closing quote or bracket (a page cut off mid-sentence ends without one)
-QUESTION = re.compile(r"\S？[”’」』）)]*\s*$")  # full-width: a page's lone ASCII ? is often a lost character
+QUESTION = re.compile(r"\S？[”’」』）)】\]]*\s*$")  # full-width: a page's lone ASCII ? is often a lost character
 CLOSED = re.compile(r"[。；！？!?;…][”’」』）)】\]\s]*$")
 
 

@@ -17,7 +17,8 @@ and 由), `confidence`, `triggers` (`|`-separated words; a leading ^ means "righ
 `recommendation_cues.tsv` — one cue per row: `kind` (mandate: anywhere in a sentence; opening_adverb,
 opening_verb: at its start, after an optional subject; report: the sentence reports, comments or
 sets conditions, so it is no recommendation; voiced / hope: 会议强调，要… and 希望…加强… override the
-report words; page: a web page's furniture and procedure: a notice's own procedure, 对公示有异议的…, never one),
+report words; page: a web page's furniture, never one; procedure: a notice's own procedure, 对公示有异议的…, never
+one),
 `cue` (the words), `not_after` / `not_before` (`|`-separated text that must not stand
 right before / after it: 重要 is no 要), `then` and `within` (`|`-separated words that must follow
 within so many characters: 将…搭建). Within a kind, a longer cue goes before a shorter one it starts

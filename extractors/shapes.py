@@ -57,7 +57,8 @@ BRANCH_OPENING_NOT_NAME = frozenset({"学会", "协会", "研究会", "与", "�
 
 # a town's name before 乡 or 镇 that the segmenter does not know: two or three characters, none a level or a joiner
 TOWN_SUFFIXES = ("乡", "镇")
-PLACEHOLDER = re.compile("(?:xx|XX|ｘｘ|××|某某|某)$")  # a place masked or left to fill in (xx市, 某县)
+TOWN_WORDS = frozenset({"城镇", "小镇", "集镇", "村镇", "乡镇", "城乡", "家乡", "下乡", "返乡", "重镇", "古镇"})  # no town's name
+PLACEHOLDER = re.compile("(?:[xXｘＸ×*＊]{2,}|某+)$")  # a place masked or left to fill in (xx市, ×××县, 某县)
 TOWN_NAME = re.compile(f"[^\\W\\d全各本每该此一二两几多等和与及或的在于是对向到从为省市县区州乡镇村]{{2,3}}$")
 # words the segmenter calls verbs inside the name of a Party body's owner (国家卫生健康委业务主管社会组织党委)
 PARTY_OWNER_WORDS = frozenset({"组织", "主管", "业务"})
@@ -72,8 +73,15 @@ ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中�
 PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
              "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏",
              "宁夏", "新疆", "香港", "澳门", "北京", "天津", "上海", "重庆")
-# a scope before a programme's name is the round's, not the name's (全省 + 中国青年科技奖, 全省 + 综合示范学会一等奖)
-PROGRAMME_SCOPE = re.compile("全省|全市|全区|全县|各地")
+# a scope before a programme's name is the round's, not the name's (全省 + 中国青年科技奖, 全省 + 综合示范学会一等奖);
+# not a word's first characters (全区域, 全市场)
+PROGRAMME_SCOPE = re.compile("(?:全省|全市|全区|全县|各地)(?![域场级内外])")
+
+
+def after_scope(text: str, begin: int, end: int) -> int:
+    """`begin`, or past a scope a programme's name opens with (全省 + 综合示范学会一等奖)."""
+    scope = PROGRAMME_SCOPE.match(text, begin, end)
+    return scope.end() if scope else begin
 # a Party branch's number (第二党支部, 第一综合党委, 第3党小组)
 ORDINAL = "第[一二三四五六七八九十百零〇\\d]+"  # 第二, 第十四, 第3
 COUNT = "\\d+[名位个项家人]"  # 30名, 10个
@@ -206,7 +214,7 @@ class ShapeFinder:
         if suffix is None:
             province = next((p for p in PROVINCES if text.endswith(p, 0, start)), None)
             return start - len(province) if province else start
-        placeholder = PLACEHOLDER.search(text, max(0, start - len(suffix) - 2), start - len(suffix))
+        placeholder = PLACEHOLDER.search(text, max(0, start - len(suffix) - 5), start - len(suffix))
         if placeholder:  # xx市科协, 某县科协: a template's or a masked page's place, a place all the same
             return placeholder.start()
         # a list's joiner or 的 is never inside a place name (…发展改革委和省民政厅: 省, not 委和省)
@@ -225,7 +233,8 @@ class ShapeFinder:
                 keep += len(word)
             else:
                 break
-        if keep <= len(suffix) + 1 and suffix in TOWN_SUFFIXES:  # 章驮乡, 马圈子镇, 茶庵岭镇: a town the segmenter does not know
+        if keep <= len(suffix) + 1 and suffix in TOWN_SUFFIXES and text[start - 2:start] not in TOWN_WORDS:
+            # 章驮乡, 马圈子镇, 茶庵岭镇: a town the segmenter does not know (not 新型城镇, 特色小镇)
             town = TOWN_NAME.search(text, max(floor, cut + 1, start - len(suffix) - 3), start - len(suffix))
             if town and not any(len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r", "m", "u", "q"))
                                 for word, flag in window_words(town.group(0))):  # 召开乡科协: a verb, no town
@@ -391,8 +400,8 @@ class ShapeFinder:
         if self.function_thing.match(text, end):
             return True
         words = window_words(text[end:end + 6])
-        if not words or words[0][1] != "n" or words[0][0][0] in "一二三四五六七八九十两几":
-            return False  # 科普三者: a count, no thing
+        if not words or words[0][1] != "n" or re.fullmatch("[一二两三四五六七八九十几]者", words[0][0]):
+            return False  # 科普三者: a count of the things before, no thing
         word = words[0][0]  # 科普工作力度 names the activity; 科普宣传员, 科普宣传点 a person and a place; 时 alone
         return not any(word == a or (len(a) > 1 and word.startswith(a) and word[len(a):] not in AGENT_OR_PLACE)
                        for a in self.activity_nouns)
@@ -433,10 +442,8 @@ class ShapeFinder:
             if edition:
                 begin += edition.end()
                 name = text[begin:m.end()]
-            scope = PROGRAMME_SCOPE.match(name)
-            if scope:  # 推荐全省中国青年科技奖候选人: the province's round of an award
-                begin += scope.end()
-                name = text[begin:m.end()]
+            begin = after_scope(text, begin, m.end())  # 推荐全省中国青年科技奖候选人: the province's round of an award
+            name = text[begin:m.end()]
             modifier = name[:-len(head)]
             if head == "科学技术奖" and modifier in self.place_suffix:
                 out.append(Shape(begin, m.end(), "TalentProgram", False))  # 省科学技术奖: the province's award

@@ -1269,7 +1269,7 @@ def test_a_list_beside_a_found_agency_with_its_level_holds_agencies_whatever_the
     text = "成员单位：县委宣传部、县科协、县科商工信局、县文旅体局、县资规局、县住建局。"
     assert {"县科商工信局", "县文旅体局", "县资规局"} <= names_of(text, "Agency")
     assert "工信局" not in names_of(text, "Agency")  # the short name inside the item gives way to it
-    assert names_of("市科协、市有关部门负责指导。", "Agency") == {"市科协"}  # a clause is no item
+    assert names_of("县科协、县有关部门负责指导。", "Agency") == {"县科协"}  # a clause is no item
 
 
 def test_masked_and_unknown_places_and_function_words_glued_to_a_level():
@@ -1290,3 +1290,14 @@ def test_a_street_s_association_a_word_glued_to_a_level_and_an_award_received():
     assert names_of("华新街道科协成立。", "Agency") == {"华新街道科协"}
     assert names_of("他同市科协联系。", "Agency") == {"市科协"}
     assert names_of("在大会上领奖的有10人。", "TalentProgram") == set()
+
+
+def test_list_siblings_stop_at_verbs_common_words_and_other_bodies():
+    assert names_of("大赛由区科协、区教育局联合主办，县融媒体中心、县科协协办。", "Agency") >= {"区教育局", "县科协"}
+    assert not any(name.endswith("办") for name in names_of("大赛由区科协、区教育局联合主办。", "Agency"))
+    assert names_of("县科协、县里干部参加。市教育局、市民代表参加。", "Agency") == {"县科协", "市教育局"}
+    assert names_of("成员包括城市管理办、市教育局。", "Agency") == {"市教育局"}
+    assert names_of("市科协、市科商工信局、市文旅体局参加。", "Agency") == {"市科协", "市科商工信局", "市文旅体局"}
+    assert names_of("中国人民银行及中国金融学会联合发布。", "Society") == {"中国金融学会"}
+    assert names_of("中国化学会联合会员单位开展活动。", "Society") == {"中国化学会"}
+    assert "师范大学心理学会" not in names_of("北京师范大学心理学会与华东师范大学心理学会合作。", "Society")
