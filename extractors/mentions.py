@@ -816,8 +816,8 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
             if titled:
                 word, flag = titled.group(1), "n"
             verb_inside = flag == "v" and length > 0  # 成果转化与区域创新处: verbal nouns, the unit opens with a noun
-            if not (flag in SUB_UNIT_POS or verb_inside or word in ("与", "和", "及") or word in unit_heads) \
-                    or "会议" in word:
+            joiner_inside = word in ("与", "和", "及") and length > 0  # 市科协和社团管理局: a joiner opens no unit
+            if not (flag in SUB_UNIT_POS or verb_inside or joiner_inside or word in unit_heads) or "会议" in word:
                 break
             length += len(word)
             head = unit_end.search(word)

@@ -84,11 +84,12 @@ def after_scope(text: str, begin: int, end: int) -> int:
     return scope.end() if scope else begin
 # a Party branch's number (第二党支部, 第一综合党委, 第3党小组)
 ORDINAL = "第[一二三四五六七八九十百零〇\\d]+"  # 第二, 第十四, 第3
-COUNT = "\\d+[名位个项家人]"  # 30名, 10个
+COUNT = "\\d+[名位个项家人]"  # 30名, 10个 (一项 stays: 是…的一项国家级青年人才计划 describes, names no programme)
 PARTY_NUMBER = ORDINAL
 # the zones a place names (九江经开区, 南昌高新技术产业开发区): with their administration, or before their 科协
 ZONES = ("高新技术产业开发区|经济技术开发区|经济开发区|经开区|高新区|开发区|新区|自贸区|示范区|工业园区|产业园区?|科技园")
 ZONE_BEFORE = re.compile(f"(?:{ZONES})$")
+SPREADING = frozenset({"宣传", "传播", "教育", "宣教"})  # after a function word, these may still modify a thing
 AGENT_OR_PLACE = frozenset({"员", "者", "人", "点", "站", "所", "处", "馆", "室", "中心", "基地"})  # who or where
 # a count of people or things, or an edition, inside a left walk: the name starts after it (30名第十四届 + …奖)
 COUNT_OR_EDITION = re.compile(f"{COUNT}|{ORDINAL}[届批次期]")
@@ -400,6 +401,8 @@ class ShapeFinder:
         if self.function_thing.match(text, end):
             return True
         words = window_words(text[end:end + 6])
+        if len(words) > 1 and words[0][0] in SPREADING and words[1][1] == "n" and words[1][0] not in self.activity_nouns:
+            return True  # 科普宣传资料, 科普宣传阵地: the spreading's thing
         if not words or words[0][1] != "n" or re.fullmatch("[一二两三四五六七八九十几]者", words[0][0]):
             return False  # 科普三者: a count of the things before, no thing
         word = words[0][0]  # 科普工作力度 names the activity; 科普宣传员, 科普宣传点 a person and a place; 时 alone

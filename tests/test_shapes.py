@@ -1301,3 +1301,19 @@ def test_list_siblings_stop_at_verbs_common_words_and_other_bodies():
     assert names_of("中国人民银行及中国金融学会联合发布。", "Society") == {"中国金融学会"}
     assert names_of("中国化学会联合会员单位开展活动。", "Society") == {"中国化学会"}
     assert "师范大学心理学会" not in names_of("北京师范大学心理学会与华东师范大学心理学会合作。", "Society")
+
+
+# --- the eighth fresh batch of v0.8 (1341-1365), its errors read -----------------------------------
+
+
+def test_a_department_s_bureau_and_a_joiner_that_opens_no_unit():
+    assert names_of("江西省民政厅民间组织管理局和市民政局社会组织管理局参加。", "Agency") >= \
+        {"江西省民政厅民间组织管理局", "市民政局社会组织管理局"}
+    assert "市科协和社团管理局" not in names_of("市科协和社团管理局联合检查。", "Agency")  # two bodies
+
+
+def test_spreading_things_verbs_before_names():
+    text = "编创应急科普宣传资料，开展科普宣传活动。"
+    assert [m.text for m in facts_of(text).mentions if m.type == "GovernmentFunction"] == ["科普"]
+    assert names_of("要健全老科协组织。", "Society") == {"老科协"}
+    assert names_of("推荐优秀学生进入英才计划。", "TalentProgram") == {"英才计划"}
