@@ -17,8 +17,8 @@ from functools import cache
 
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
-from extractors.shapes import (COUNT, EDITION, LEVEL_ONLY, ORDINAL, PARTY_NUMBER, after_scope, PLACE_VERBS, PROVINCES, STOP_WORDS, after_date, name_start,
-                               shape_finder, window_words)
+from extractors.shapes import (COUNT, EDITION, LEVEL_ONLY, ORDINAL, PARTY_NUMBER, PLACE_VERBS, PROVINCES, STOP_WORDS,
+                               after_date, after_scope, name_start, shape_finder, window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
