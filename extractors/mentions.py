@@ -17,7 +17,7 @@ from functools import cache
 
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
-from extractors.shapes import (COUNT, EDITION, LEVEL_ONLY, ORDINAL, PARTY_NUMBER, PLACE_VERBS, PROVINCES, STOP_WORDS,
+from extractors.shapes import (COUNT, EDITION, LEVEL_ONLY, ORDINAL, PLACE_VERBS, PROVINCES, STOP_WORDS,
                                after_date, after_scope, name_start, shape_finder, window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
@@ -31,7 +31,7 @@ WORK_PLAN = re.compile("工作(?:计划|总结|要点)$|总结")  # an organisat
 BRANCH_SUFFIX = "专项基金管理委员会|专业委员会|工作委员会|专门委员会|分会|专委会"
 PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党支部委员会|党总支委员会|党总支部|党总支|党支部|党委|党组织|党组")
 # what kind of Party branch: 功能型党支部, 临时党支部, 第二党支部, 离退休干部党支部
-PARTY_QUALIFIER = f"(?:功能型|功能性|临时|联合|流动|离退休干部|离退休|在职|基层|{PARTY_NUMBER}){{0,2}}"  # 第二联合党支部
+PARTY_QUALIFIER = f"(?:功能型|功能性|临时|联合|流动|离退休干部|离退休|在职|基层|{ORDINAL}){{0,2}}"  # 第二联合党支部
 # a generic unit that may stand between an organisation and its Party organisation
 PARTY_UNIT = ("学会服务中心学会联合|学会联合|科技社团|理事会|办事机构|秘书处|机关|常务理事会|分支机构|"
               "学院|学校|院|校|系|研究所|公司|企业")  # 学院党委, 院党委: a kind of unit's Party body
@@ -605,7 +605,7 @@ def _institution_owner() -> re.Pattern[str]:
     owners = name_parts().alternation("PartyOrganization", "institution") or "(?!)"
     heads = name_parts().alternation("PartyOrganization", "head") or "(?!)"
     qualifiers = name_parts().alternation("PartyOrganization", "qualifier") or "(?!)"
-    return re.compile(f"(?:中共)?([{CJK}]{{2,20}}?(?:{owners}))(?:校|机关|直属机关|{qualifiers}|{PARTY_NUMBER})?(?:{heads})")
+    return re.compile(f"(?:中共)?([{CJK}]{{2,20}}?(?:{owners}))(?:校|机关|直属机关|{qualifiers}|{ORDINAL})?(?:{heads})")
 
 
 def _without_each(text: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -82,10 +82,9 @@ def after_scope(text: str, begin: int, end: int) -> int:
     """`begin`, or past a scope a programme's name opens with (全省 + 综合示范学会一等奖)."""
     scope = PROGRAMME_SCOPE.match(text, begin, end)
     return scope.end() if scope else begin
-# a Party branch's number (第二党支部, 第一综合党委, 第3党小组)
-ORDINAL = "第[一二三四五六七八九十百零〇\\d]+"  # 第二, 第十四, 第3
+# an ordinal: an edition (第十四届) or a Party branch's number (第二党支部, 第一综合党委, 第3党小组)
+ORDINAL = "第[一二三四五六七八九十百零〇\\d]+"
 COUNT = "\\d+[名位个项家人]"  # 30名, 10个 (一项 stays: 是…的一项国家级青年人才计划 describes, names no programme)
-PARTY_NUMBER = ORDINAL
 # the zones a place names (九江经开区, 南昌高新技术产业开发区): with their administration, or before their 科协
 ZONES = ("高新技术产业开发区|经济技术开发区|经济开发区|经开区|高新区|开发区|新区|自贸区|示范区|工业园区|产业园区?|科技园")
 ZONE_BEFORE = re.compile(f"(?:{ZONES})$")
@@ -200,7 +199,7 @@ class ShapeFinder:
         self.branch_generic = frozenset(parts.get("Branch", "generic"))
         # 党组织 is no 党组; a joint or general committee of a kind of owner: 社会组织联合党委, 社会组织第一综合党委
         self.party = re.compile(f"(?P<owner>{_alt(parts, 'PartyOrganization', 'owner_head')})"
-                                f"(?:(?<=大学)校|{_alt(parts, 'PartyOrganization', 'qualifier')}|{PARTY_NUMBER}(?:综合)?)?"
+                                f"(?:(?<=大学)校|{_alt(parts, 'PartyOrganization', 'qualifier')}|{ORDINAL}(?:综合)?)?"
                                 f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
         self.institution_association = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'institution')})(?:科协|科学技术协会)")
         self.party_head = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
