@@ -224,9 +224,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explore.click_hint": ("点击节点：实体居中显示，文件在阅读页打开，建议在溯源页打开",
                            "click a node: an entity becomes the centre, a document opens in the reader, "
                            "a recommendation on the trace page"),
-    "explore.capped": ("提及它的文档超过 {cap} 份：只读取其中 {cap} 份，带“+”的数量为下限。",
-                       "More than {cap} documents mention it: {cap} of them are read, and counts marked “+” are "
-                       "lower bounds."),
+    "explore.capped": ("与它相连的文档共 {n} 份；提及它的文档只逐一列出其中 {cap} 份（按文档编号）。",
+                       "{n} documents are tied to it; of those that mention it only {cap} (by document id) are "
+                       "listed one by one."),
     "explore.facts_capped": ("关系事实（前 {n} 条）：逐条核实或否决", "Relationship facts (the first {n}): verify or reject each"),
     "explore.no_neighbours": ("筛选后没有相邻节点。", "No neighbours pass the filters."),
     "explore.profile": ("实体档案", "Entity profile"),

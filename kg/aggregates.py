@@ -24,6 +24,24 @@ it takes away (`settle`, at the end of the write). The loader
 (`kg.review.apply_decisions`: a rejected recommendation or link stops counting) do so. Any order of
 ingest, re-ingest or removal gives the same counts; `kg check` compares them with `RECOUNT`, and
 `write_recount` sets them from a recount (a graph loaded before they existed, `kg ingest --bulk`).
+
+Two more, for the citation pages (政策脉络, 文档): each Document keeps `cites` — how many policies it cites
+that name one policy (not generic, not a bare genre word such as 《意见》: `CITABLE`), so the lineage finds
+the citing documents of a direction and year window without reading every citation of the graph — and
+each Policy entity keeps `documents` — the ids of the ingested documents that are (or report) it: whose
+title is its name or names it in 《》 (`title_names`), so neither page compares every document's title
+with every cited name. `cites` is the document's own: set when it is whole, taken away with its facts.
+`documents` changes with titles: a write takes its documents' ids out of the lists their stored titles
+name and puts them in after (both by the `Entity.name` index), and a Policy entity new to the graph is
+given its list from one pass over the documents' titles (`TITLE_NAMES`), in the same transaction.
+
+And for the graph explorer (图谱探索): each Entity keeps `neighbours` — one "TYPE|way|id" for every other
+entity it states a fact with (a relationship of `NEIGHBOUR_TYPES`, `way` out or in, facts a drafter rejected
+left out) — because a hub states each fact once per document (tens of thousands of relationships for a few
+dozen neighbours), and its neighbourhood and profile should not read them all. A write adds the keys of the
+facts it writes (`neighbour_rows`, from the facts in Python); a write that takes facts away marks the
+entities its documents mention (both ends of a fact are mentioned in its evidence passage) and recounts
+their keys at the end (`settle`), as a review decision does for the ends of the facts it marks.
 """
 from __future__ import annotations
 
@@ -31,6 +49,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from kg.stores.base import GraphStore, Statement
+from schema.vocabulary import ENTITY_LABELS, RELATION_SIGNATURES
 
 FIELDS = ("recommendations", "weak", "evidence")
 
@@ -95,9 +114,10 @@ _ENTITY_CONTRIBUTION = (
     + "SET " + _add_to_entity("$sign * {}") + ", "
     + _widen("CASE WHEN $sign > 0 THEN first END", "CASE WHEN $sign > 0 THEN last END")
 )
-# before a write takes documents' mentions away: their entities' years are recounted after it (`settle`)
+# before a write takes documents' mentions away: their entities' years (and the entities they state facts with:
+# `neighbours`) are recounted after it (`settle`)
 _YEARS_STALE = ("UNWIND $ids AS id MATCH (p:Passage {doc_id: id})-[:MENTIONS]->(e:Entity) "
-                "WITH DISTINCT e SET e.years_stale = true")
+                "WITH DISTINCT e SET e.years_stale = true, e.neighbours_stale = true")
 SETTLE = ("MATCH (e:Entity) WHERE e.years_stale "
           "CALL (e) { OPTIONAL MATCH (e)<-[:MENTIONS]-(:Passage)-[:PART_OF]->(d:Document) "
           "RETURN min(d.year) AS first, max(d.year) AS last } "
@@ -109,6 +129,122 @@ ENTITY_RECOUNT = (
 )
 ENTITY_STORED = ("MATCH (e:Entity) RETURN e.id AS id, e.name AS name, "
                  + ", ".join(f"coalesce(e.{p}, 0) AS {k}" for k, p in ENTITY_PROPERTY.items()))
+
+
+# --- citations (政策脉络, 文档) ------------------------------------------------------------------
+# a cited policy that names one policy: not an entity marked generic, nor a bare genre word of at most four
+# characters (意见, 方案, 通知, 实施方案, 若干措施 — a document's short form of its own subject), which names a
+# different policy in every document that uses it (one definition: the kept count, its recount, the queries)
+GENRE_ENDINGS = ("意见", "方案", "通知", "办法", "措施", "规定", "细则", "要点", "章程", "公约", "行动", "计划",
+                 "规划", "纲要", "决定", "条例")
+CITABLE = ("NOT coalesce(p.generic, false) AND NOT (size(p.name) <= 4 AND ("
+           + " OR ".join(f"p.name ENDS WITH '{w}'" for w in GENRE_ENDINGS) + "))")
+# the names a document's title gives it: the title itself and every name it quotes in 《》 (what
+# `title = name OR title CONTAINS '《' + name + '》'` matches), as a Cypher expression of `d` and in Python
+TITLE_NAMES = ("[coalesce(d.title, '')] + [x IN split(coalesce(d.title, ''), '《')[1..] WHERE x CONTAINS '》' "
+               "| split(x, '》')[0]]")
+
+
+def title_names(title: str | None) -> list[str]:
+    """The names a document's title gives it (`TITLE_NAMES` in Python)."""
+    title = title or ""
+    return [title] + [x.split("》")[0] for x in title.split("《")[1:] if "》" in x]
+
+
+_CITES_COUNT = ("UNWIND $ids AS id MATCH (d:Document {id: id}) "
+                "OPTIONAL MATCH (d)-[:CITES]->(p:Entity) WHERE " + CITABLE + " "
+                "WITH d, count(DISTINCT p.id) AS n SET d.cites = n")
+_CITES_OUT = "UNWIND $ids AS id MATCH (d:Document {id: id}) REMOVE d.cites"
+# the documents $ids taken out of (put into) the `documents` of the Policy entities their titles name; a
+# list kept sorted, each id once
+_TITLES_OUT = ("UNWIND $ids AS id MATCH (d:Document {id: id}) "
+               "WITH DISTINCT d.id AS did, " + TITLE_NAMES + " AS names UNWIND names AS name "
+               "WITH DISTINCT did, name MATCH (p:Entity {name: name}) WHERE p.documents IS NOT NULL "
+               "SET p.documents = [x IN p.documents WHERE x <> did]")
+# a Policy entity with no list yet (new to the graph: the write just made it): its list from one pass over every
+# document's title, only when there is one (run before _TITLES_IN, which then finds the written documents in place)
+_FRESH_POLICIES = ("MATCH (p:Policy) WHERE p:Entity AND p.documents IS NULL "
+                   "SET p.documents = [] "
+                   "WITH collect(p.name) AS fresh WHERE size(fresh) > 0 "
+                   "MATCH (d:Document) WITH fresh, d.id AS did, " + TITLE_NAMES + " AS names "
+                   "UNWIND names AS name WITH fresh, did, name WHERE name IN fresh WITH DISTINCT did, name "
+                   "MATCH (p:Entity {name: name}) WHERE p.label = 'Policy' "
+                   "SET p.documents = [x IN p.documents WHERE x < did] + [did] + [x IN p.documents WHERE x > did]")
+_TITLES_IN = ("UNWIND $ids AS id MATCH (d:Document {id: id}) "
+              "WITH DISTINCT d.id AS did, " + TITLE_NAMES + " AS names UNWIND names AS name "
+              "WITH DISTINCT did, name MATCH (p:Entity {name: name}) WHERE p.label = 'Policy' "
+              "SET p.documents = [x IN coalesce(p.documents, []) WHERE x < did] + [did] "
+              "+ [x IN coalesce(p.documents, []) WHERE x > did]")
+CITES_RECOUNT = ("MATCH (d:Document) OPTIONAL MATCH (d)-[:CITES]->(p:Entity) WHERE " + CITABLE + " "
+                 "RETURN d.id AS id, d.cites AS kept, count(DISTINCT p.id) AS recount")
+
+
+def _documents_out(doc_ids: list[str]) -> list[Statement]:
+    return [(_CITES_OUT, {"ids": doc_ids}), (_TITLES_OUT, {"ids": doc_ids})] if doc_ids else []
+
+
+def _documents_in(doc_ids: list[str]) -> list[Statement]:
+    return ([(_CITES_COUNT, {"ids": doc_ids}), (_FRESH_POLICIES, {"ids": doc_ids}), (_TITLES_IN, {"ids": doc_ids})]
+            if doc_ids else [])  # (_FRESH_POLICIES takes no ids: `ids` is there for the bench's builder, which renames them)
+
+
+def policy_documents_recount(store: GraphStore) -> list[dict[str, Any]]:
+    """Every Policy entity: the documents it keeps (None: no list yet) and those a recount finds."""
+    by_name: dict[str, list[str]] = {}
+    for r in store.read("MATCH (d:Document) RETURN d.id AS id, d.title AS title"):
+        for name in set(title_names(r["title"])):
+            by_name.setdefault(name, []).append(r["id"])
+    return [{"id": r["id"], "name": r["name"], "kept": r["kept"], "recount": sorted(by_name.get(r["name"], []))}
+            for r in store.read("MATCH (p:Entity) WHERE p.label = 'Policy' "
+                                "RETURN p.id AS id, p.name AS name, p.documents AS kept")]
+
+
+# --- the entities each entity states facts with (图谱探索) ------------------------------------------
+NEIGHBOUR_TYPES: tuple[str, ...] = tuple(
+    t for t, (heads, tails) in RELATION_SIGNATURES.items()
+    if set(heads) & set(ENTITY_LABELS) and set(tails) & set(ENTITY_LABELS))
+_TYPES = "|".join(NEIGHBOUR_TYPES)
+
+
+def neighbour_rows(relations: Iterable[Any]) -> list[dict[str, Any]]:
+    """The keys the facts `relations` add to their ends' `neighbours`: one row an entity, keys sorted."""
+    keys: dict[str, set[str]] = {}
+    for r in relations:
+        if r.type in NEIGHBOUR_TYPES and r.head_label in ENTITY_LABELS and r.tail_label in ENTITY_LABELS:
+            keys.setdefault(r.head_id, set()).add(f"{r.type}|out|{r.tail_id}")
+            keys.setdefault(r.tail_id, set()).add(f"{r.type}|in|{r.head_id}")
+    return [{"id": e, "keys": sorted(k)} for e, k in sorted(keys.items())]
+
+
+# each key put in its place (the list is kept sorted, as a recount leaves it: the same graph whatever the order
+# of writes, `kg ingest --bulk` included); no list is written empty (an entity without facts has none)
+NEIGHBOURS_IN = ("UNWIND $rows AS row MATCH (e:Entity {id: row.id}) UNWIND row.keys AS k "
+                 "WITH e, k WHERE NOT k IN coalesce(e.neighbours, []) "
+                 "SET e.neighbours = [x IN coalesce(e.neighbours, []) WHERE x < k] + [k] "
+                 "+ [x IN coalesce(e.neighbours, []) WHERE x > k]")
+# (made distinct as scalars, then joined: comparing nodes and building strings per relationship cost more on kglite)
+_NEIGHBOUR_KEYS = ("OPTIONAL MATCH (e)-[x:" + _TYPES + "]-(o:Entity) WHERE coalesce(x.review, '') <> 'rejected' "
+                   "WITH DISTINCT type(x) AS type, startNode(x).id = e.id AS out, o.id AS other "
+                   "WITH type + '|' + CASE WHEN out THEN 'out' ELSE 'in' END + '|' + other AS key "
+                   "ORDER BY key RETURN collect(key) AS keys")
+SETTLE_NEIGHBOURS = ("MATCH (e:Entity) WHERE e.neighbours_stale CALL (e) { " + _NEIGHBOUR_KEYS + " } "
+                     "SET e.neighbours = CASE WHEN size(keys) = 0 THEN null ELSE keys END REMOVE e.neighbours_stale")
+# the ends of the facts a review decision marks (or marked): their keys recounted (a rejected fact leaves them)
+REVIEWED_ENDS_STALE = ("MATCH (a:Entity)-[x:" + _TYPES + "]->(b:Entity) WHERE x.review IS NOT NULL "
+                       "SET a.neighbours_stale = true, b.neighbours_stale = true")
+NEIGHBOURS_RECOUNT = ("MATCH (e:Entity)-[x:" + _TYPES + "]-(o:Entity) "
+                      "WITH e.id AS id, CASE WHEN coalesce(x.review, '') <> 'rejected' THEN type(x) + '|' "
+                      "+ CASE WHEN startNode(x).id = e.id THEN 'out' ELSE 'in' END + '|' + o.id END AS key "
+                      "RETURN id, collect(DISTINCT key) AS keys")
+NEIGHBOURS_STORED = "MATCH (e:Entity) WHERE e.neighbours IS NOT NULL RETURN e.id AS id, e.neighbours AS keys"
+
+
+def neighbours_recount(store: GraphStore) -> list[dict[str, Any]]:
+    """Every entity with a fact, or with `neighbours` kept: the keys it keeps (None: no list; none when it states
+    no fact a drafter did not reject) and a recount, sorted."""
+    counted = {r["id"]: sorted(set(r["keys"])) for r in store.read(NEIGHBOURS_RECOUNT)}
+    stored = {r["id"]: r["keys"] for r in store.read(NEIGHBOURS_STORED)}
+    return [{"id": e, "kept": stored.get(e), "recount": counted.get(e, [])} for e in sorted(set(counted) | set(stored))]
 
 
 # the counts from scratch (the coverage query before the counts were kept)
@@ -127,22 +263,25 @@ def _contribution(doc_ids: Iterable[str], sign: int, entities: bool) -> list[Sta
         [(_ENTITY_CONTRIBUTION, {"ids": ids, "sign": sign, "known": list(KNOWN_SOURCES)})] if entities else [])
 
 
-def remove(doc_ids: Iterable[str], *, entities: bool = True) -> list[Statement]:
+def remove(doc_ids: Iterable[str], *, entities: bool = True, documents: bool = True) -> list[Statement]:
     """Statements that take the contribution of these documents out (before they change); with
-    `entities`, the write they begin ends with `settle()`."""
+    `entities`, the write they begin ends with `settle()`; with `documents`, their citations and titles
+    too (`cites`, the Policy entities' `documents`)."""
     ids = list(dict.fromkeys(doc_ids))
-    return _contribution(ids, -1, entities) + ([(_YEARS_STALE, {"ids": ids})] if entities and ids else [])
+    return (_contribution(ids, -1, entities) + ([(_YEARS_STALE, {"ids": ids})] if entities and ids else [])
+            + (_documents_out(ids) if documents else []))
 
 
 def settle() -> list[Statement]:
-    """The statement that ends a write which took mentions away: the first and last year of their
-    entities, recounted (a minimum cannot be kept by subtraction)."""
-    return [(SETTLE, {})]
+    """The statements that end a write which took mentions away: the first and last year of their
+    entities, recounted (a minimum cannot be kept by subtraction), and their `neighbours`."""
+    return [(SETTLE_NEIGHBOURS, {}), (SETTLE, {})]
 
 
-def add(doc_ids: Iterable[str], *, entities: bool = True) -> list[Statement]:
+def add(doc_ids: Iterable[str], *, entities: bool = True, documents: bool = True) -> list[Statement]:
     """Statements that put the contribution of these documents in (after they changed)."""
-    return _contribution(doc_ids, 1, entities)
+    ids = list(dict.fromkeys(doc_ids))
+    return _contribution(ids, 1, entities) + (_documents_in(ids) if documents else [])
 
 
 class EntityCounts:
@@ -177,9 +316,10 @@ class EntityCounts:
 def around(doc_ids: Iterable[str], statements: list[Statement], *, entities: bool = True) -> list[Statement]:
     """`statements` (which change these documents' facts) with the counts kept: their contribution
     out before, in after, all in the one transaction the caller writes them in. `entities=False`:
-    the statements change no mention and no document's directions (review decisions)."""
+    the statements change no mention, no document's directions, citations or title (review decisions)."""
     ids = list(dict.fromkeys(doc_ids))
-    return remove(ids, entities=entities) + statements + add(ids, entities=entities) + (settle() if entities else [])
+    return (remove(ids, entities=entities, documents=entities) + statements
+            + add(ids, entities=entities, documents=entities) + (settle() if entities else []))
 
 
 def stale(store: GraphStore) -> list[dict[str, Any]]:
@@ -197,14 +337,31 @@ def stale(store: GraphStore) -> list[dict[str, Any]]:
         for k, prop in ENTITY_PROPERTY.items():
             if r[k] != c.get(k, 0):
                 bad.append({"entity": r["id"], "name": r["name"], "count": prop, "kept": r[k], "recount": c.get(k, 0)})
+    for r in neighbours_recount(store):
+        if (r["kept"] or []) != r["recount"]:  # kept sorted, as the recount
+            bad.append({"entity": r["id"], "count": "neighbours", "kept": r["kept"], "recount": r["recount"]})
+    for r in store.read(CITES_RECOUNT):
+        if (r["kept"] or 0) != r["recount"]:
+            bad.append({"document": r["id"], "count": "cites", "kept": r["kept"], "recount": r["recount"]})
+    for r in policy_documents_recount(store):
+        if (r["kept"] or []) != r["recount"]:  # kept sorted, as the recount
+            bad.append({"entity": r["id"], "name": r["name"], "count": "documents", "kept": r["kept"],
+                        "recount": r["recount"]})
     return bad
 
 
 def missing(store: GraphStore) -> bool:
-    """The graph holds mentions but no kept counts: it was written before they were kept (the
-    loader gives every mentioned entity its counts)."""
+    """The graph holds mentions but no kept counts, or documents without `cites`, or Policy entities
+    without `documents`: it was written before they were kept (the loader gives every mentioned entity
+    its counts, every whole document its `cites`, every Policy entity its `documents`)."""
     return bool(store.read("MATCH (e:Entity) WHERE e.document_count IS NULL "
-                           "MATCH (e)<-[:MENTIONS]-(:Passage) RETURN e.id AS id LIMIT 1"))
+                           "MATCH (e)<-[:MENTIONS]-(:Passage) RETURN e.id AS id LIMIT 1")
+                or store.read("MATCH (d:Document) WHERE d.cites IS NULL AND d.sha256 IS NOT NULL "
+                              "RETURN d.id AS id LIMIT 1")
+                or store.read("MATCH (p:Policy) WHERE p:Entity AND p.documents IS NULL RETURN p.id AS id LIMIT 1")
+                or store.read("MATCH (e:Entity) WHERE e.neighbours IS NULL "
+                              f"MATCH (e)-[x:{_TYPES}]-(:Entity) WHERE coalesce(x.review, '') <> 'rejected' "
+                              "RETURN e.id AS id LIMIT 1"))
 
 
 def entity_recount(store: GraphStore) -> list[dict[str, Any]]:
@@ -228,7 +385,16 @@ def write_recount(store: GraphStore) -> int:
                       + ", ".join(f"e.{p} = row.{k}" for k, p in ADDED.items()) + ", "
                       + ", ".join(f"e.{p} = CASE WHEN row.{k} = 0 THEN null ELSE row.{k} END" for k, p in YEARS.items()),
                       {"rows": entities})])
-    return len(indicators) + len(entities)
+    keyed = [{"id": r["id"], "keys": r["recount"]} for r in neighbours_recount(store) if (r["kept"] or []) != r["recount"]]
+    store.write_all([("UNWIND $rows AS row MATCH (e:Entity {id: row.id}) "
+                      "SET e.neighbours = CASE WHEN size(row.keys) = 0 THEN null ELSE row.keys END", {"rows": keyed})])
+    citing = [{"id": r["id"], "n": r["recount"]} for r in store.read(CITES_RECOUNT) if r["kept"] != r["recount"]]
+    policies = [{"id": r["id"], "documents": r["recount"]} for r in policy_documents_recount(store)
+                if r["kept"] is None or r["kept"] != r["recount"]]
+    store.write_all([("UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.cites = row.n", {"rows": citing}),
+                     ("UNWIND $rows AS row MATCH (p:Entity {id: row.id}) SET p.documents = row.documents",
+                      {"rows": policies})])
+    return len(indicators) + len(entities) + len(keyed) + len(citing) + len(policies)
 
 
 def review_documents(store: GraphStore, keys: list[str]) -> list[str]:

@@ -93,7 +93,8 @@ PYTHON_CHECKS: dict[str, Callable[[GraphStore], list[dict[str, Any]]]] = {
     "every recommendation span equals its text": _recommendation_spans,
     "every extracted relationship has evidence": _relationship_evidence,
     "support links equal a recount (EVIDENCED_BY, SAME_MEASURE)": stale_support,
-    "counts kept in the graph equal a recount (coverage per indicator; per entity: documents per direction, mentions)": stale_counts,
+    "counts kept in the graph equal a recount (coverage per indicator; per entity: documents per direction, "
+    "mentions, neighbours; per document: cites; per policy: its documents)": stale_counts,
 }
 
 

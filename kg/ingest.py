@@ -118,6 +118,21 @@ def remove_incomplete(store: GraphStore) -> list[str]:
     return [f"{r['title']} ({r['path']})" for r in rows]
 
 
+def upgrade(store: GraphStore) -> list[str]:
+    """Bring a graph written by an earlier version up to this one, once (what `ingest` does before it
+    writes): the counts the pages read kept (kg.aggregates), the relationship properties no longer kept
+    dropped (kg.load). What was done, as warnings; nothing when the graph is current."""
+    done = []
+    if aggregates.missing(store):  # a graph written before the counts were kept: count once, then keep
+        done.append(f"counted the kept page counts once ({aggregates.write_recount(store)} nodes): "
+                    "this graph was written before they were kept")
+    if obsolete(store):  # a graph written before relationships kept what they keep now (kg.load): once
+        drop_obsolete(store)
+        done.append("removed the relationship properties this version no longer keeps (mention text, "
+                    "label and doc_id; …) and gave each fact its document's year: this graph was written before")
+    return done
+
+
 def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress: Progress | None = None,
            extractor: Callable[[RawDocument], Facts] = extract, replace: bool = False,
            reload: bool = False) -> IngestReport:
@@ -129,14 +144,7 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
     for doc in remove_incomplete(store):
         report.warnings.append(f"removed the incomplete document {doc} left by an interrupted ingest "
                                "(it is loaded again when its file is ingested)")
-    if aggregates.missing(store):  # a graph written before the counts were kept: count once, then keep
-        report.warnings.append(f"counted the kept page counts once ({aggregates.write_recount(store)} nodes): "
-                               "this graph was written before they were kept")
-    if obsolete(store):  # a graph written before relationships kept what they keep now (kg.load): once
-        drop_obsolete(store)
-        report.warnings.append("removed the relationship properties this version no longer keeps (mention text, "
-                               "label and doc_id; …) and gave each fact its document's year: this graph was written "
-                               "before")
+    report.warnings += upgrade(store)
     known = ingested_documents(store)
     standing = merges(store)
     by_source = merge_map(standing)

@@ -74,6 +74,7 @@ class GraphRows:
         self.doc_ids: list[str] = []  # documents whose old facts are replaced
         self.final: list[dict[str, Any]] = []
         self.completed: list[str] = []  # documents the batch makes whole (their counts: kg.aggregates)
+        self.relations: list[Any] = []  # the facts written (their ends' `neighbours`: kg.aggregates)
 
     def add(self, facts: Facts, *, first: bool = True, last: bool = True) -> None:
         """Add a document's facts — or one window of them: the first window replaces the
@@ -123,6 +124,7 @@ class GraphRows:
             self.rows[_mention(g.label)].append({
                 "passage": g.passage_id, "entity": g.id, "start": g.start, "props": {
                     "end": g.end, "source": "guide"}})
+        self.relations.extend(facts.relations)
         for r in facts.relations:
             ev = r.evidence
             self.rows[_relation(r.type, match_label(r.head_label), match_label(r.tail_label))].append({
@@ -158,6 +160,9 @@ class GraphRows:
             out.append((write.cypher, {"rows": self.rows[write]}))
         if self.final:
             out.append((_MARK_INGESTED, {"rows": self.final}))
+        neighbours = aggregates.neighbour_rows(self.relations)
+        if neighbours:  # the entities each end states facts with (after the facts; before `settle`, which recounts)
+            out.append((aggregates.NEIGHBOURS_IN, {"rows": neighbours}))
         # a document's counts go out with its old facts (its first window) and come in once it is
         # whole (its last window): a long document's middle windows count nothing, so the cost of
         # keeping them does not grow with the square of its length

@@ -162,9 +162,12 @@ def apply_decisions(store: GraphStore) -> None:
     statements.append(("UNWIND $rows AS row MATCH ()-[x]->() WHERE type(x) IN $types AND x.fact_key = row.key "
                        "SET x.review = row.status, x.review_value = row.value",
                        {"rows": rows, "types": list(REVIEWED_TYPES)}))
-    # the counts kept in the graph follow the marks (a rejected recommendation or link stops counting)
+    # the counts kept in the graph follow the marks (a rejected recommendation or link stops counting, a rejected
+    # fact no longer ties its ends: their `neighbours` recounted, those of the facts marked before and after)
     touched = aggregates.review_documents(store, [r["key"] for r in rows])
-    store.write_all(aggregates.around(touched, statements, entities=False))
+    ends = [(aggregates.REVIEWED_ENDS_STALE, {})]
+    store.write_all(aggregates.around(touched, ends + statements + ends, entities=False)
+                    + [(aggregates.SETTLE_NEIGHBOURS, {})])
 
 
 def has_decisions(store: GraphStore) -> bool:

@@ -10,7 +10,8 @@ from kg.check import run_checks
 from kg.load import delete_documents, load_facts, load_window
 from kg.review import Decision, clear_decision, set_decision
 
-CHECK = "counts kept in the graph equal a recount (coverage per indicator; per entity: documents per direction, mentions)"
+CHECK = ("counts kept in the graph equal a recount (coverage per indicator; per entity: documents per direction, "
+         "mentions, neighbours; per document: cites; per policy: its documents)")
 
 
 def kept(store) -> dict[str, tuple[int, int, int]]:
@@ -149,3 +150,147 @@ def test_a_long_document_s_entity_counts_summed_window_by_window_equal_a_recount
                                             "recommendations": [], "guide_items": []}),
                 first=False, last=True, counts=counts)
     assert aggregates.stale(store) == [] and not aggregates.missing(store)
+
+
+def _titled(key: str, title: str, cites: list[str], date: str = "2020-01-01"):
+    """A document titled `title` citing each of `cites` (tests/test_queries.py's fixture)."""
+    from tests.test_queries import _citing
+
+    facts = _citing(key, title, cites) if cites else None
+    if facts is None:
+        from schema.model import Facts
+        from tests.fixture_graph import _doc, _passages
+
+        doc = _doc(key, title, "policy", "正文。", date, (1,))
+        return Facts(document=doc, passages=tuple(_passages(doc)))
+    return facts
+
+
+def _policy_documents(store) -> dict[str, list[str]]:
+    return {r["name"]: sorted(r["documents"] or []) for r in store.read(
+        "MATCH (p:Entity) WHERE p.label = 'Policy' RETURN p.name AS name, p.documents AS documents")}
+
+
+def test_documents_keep_their_citations_and_policies_the_documents_that_are_them(store):
+    """`cites` (policies a document cites that name one policy) and a Policy entity's `documents` (the
+    documents whose title is its name or quotes it in 《》) follow every write: a document ingested
+    before or after the policy is first cited, a title that changes, a removal; kg check recounts both."""
+    real = "关于进一步加强中国科协所属学会党委建设的指导意见"
+    other = "关于深化人才发展体制机制改革的意见"
+    itself = _titled("b", real, [])  # the policy's own document, before anything cites it
+    load_facts(store, [itself])
+    assert _policy_documents(store) == {}  # no Policy entity yet
+    citing = _titled("a", "江西省科协关于学会党建的通知", [real, "意见"])
+    load_facts(store, [citing])
+    # the policy is new to the graph: its list comes from the documents already there
+    assert _policy_documents(store)[real] == [itself.document.id]
+    report = _titled("c", f"关于印发《{real}》和《{other}》的通知", [other])
+    load_facts(store, [report])
+    assert _policy_documents(store) == {real: sorted([itself.document.id, report.document.id]),
+                                        other: [report.document.id], "意见": []}
+    cites = {r["id"]: r["cites"] for r in store.read("MATCH (d:Document) RETURN d.id AS id, d.cites AS cites")}
+    assert cites == {itself.document.id: 0, citing.document.id: 1, report.document.id: 1}  # 《意见》 names none
+    assert aggregates.stale(store) == []
+    # the report's title changes: it no longer reports `real`
+    renamed = report.model_copy(update={"document": report.document.model_copy(update={"title": "另一个通知"})})
+    load_facts(store, [renamed])
+    assert _policy_documents(store)[real] == [itself.document.id] and _policy_documents(store)[other] == []
+    delete_documents(store, [itself.document.id])
+    assert _policy_documents(store)[real] == [] and aggregates.stale(store) == []
+    # kg check reports a kept list or count that differs from a recount; a recount sets them again
+    store.write("MATCH (d:Document {id: $id}) SET d.cites = 7", {"id": citing.document.id})
+    store.write("MATCH (p:Entity {name: $name}) SET p.documents = ['doc-nope']", {"name": other})
+    counts = [(r.get("count"), r.get("kept")) for r in aggregates.stale(store)]
+    assert ("cites", 7) in counts and ("documents", ["doc-nope"]) in counts
+    assert not next(r for r in run_checks(store) if r.name == CHECK).ok
+    aggregates.write_recount(store)
+    assert aggregates.stale(store) == []
+
+
+def test_a_graph_written_before_citations_were_kept_is_counted_once_by_the_next_ingest(store):
+    from kg.ingest import ingest
+
+    real = "关于进一步加强中国科协所属学会党委建设的指导意见"
+    load_facts(store, [_titled("b", real, []), _titled("a", "江西省科协关于学会党建的通知", [real])])
+    store.write_all([("MATCH (d:Document) REMOVE d.cites", {}), ("MATCH (p:Entity) REMOVE p.documents", {})])
+    assert aggregates.missing(store) and aggregates.stale(store)
+    report = ingest(store, [])
+    assert not aggregates.missing(store) and aggregates.stale(store) == []
+    assert any("counted the kept page counts" in w for w in report.warnings)
+    assert _policy_documents(store)[real] == [_titled("b", real, []).document.id]
+
+
+def test_the_lineage_filter_is_the_one_the_kept_citations_count():
+    """citation_lineage keeps the citations of policies that name one policy (CITABLE) and finds its citing
+    documents by the count of exactly those (`cites`): one definition, written out in the query."""
+    text = " ".join(queries.library()["citation_lineage"].cypher.split())
+    assert " ".join(aggregates.CITABLE.split()) in text
+
+
+def test_title_names_in_python_and_in_cypher_agree(store):
+    titles = ["关于印发《关于A的意见》和《B办法》的通知", "《C》", "无书名号", "《未闭合", "》反《D》", "", "《》"]
+    for i, title in enumerate(titles):
+        store.write("CREATE (:Document {id: $id, title: $title})", {"id": f"t{i}", "title": title})
+    rows = store.read(f"MATCH (d:Document) RETURN d.id AS id, d.title AS title, {aggregates.TITLE_NAMES} AS names")
+    assert len(rows) == len(titles)
+    for r in rows:
+        assert r["names"] == aggregates.title_names(r["title"]), r["title"]
+
+
+def _neighbours(store, entity_id: str) -> list[str]:
+    return sorted(store.read("MATCH (e:Entity {id: $id}) RETURN e.neighbours AS n", {"id": entity_id})[0]["n"] or [])
+
+
+def test_entities_keep_the_entities_they_state_facts_with_through_writes_removals_and_reviews(store, seed_facts):
+    """`neighbours` (one "TYPE|way|id" for every entity an entity states a fact with, rejected facts left out)
+    follows ingest, re-ingest, removal and review decisions, and kg check recounts it."""
+    guide, *docs = _docs(seed_facts, 30)
+    load_facts(store, [guide] + docs)
+    assert aggregates.stale(store) == []
+    hub = store.read(f"MATCH (e:Entity)-[x:{'|'.join(aggregates.NEIGHBOUR_TYPES)}]-(:Entity) "
+                     "WITH e, count(x) AS n RETURN e.id AS id ORDER BY n DESC, id LIMIT 1")[0]["id"]
+    keys = _neighbours(store, hub)
+    assert keys and all(k.split("|")[1] in ("out", "in") for k in keys)
+    # every fact of one neighbour rejected: the key goes; the decisions cleared: it comes back
+    rel, way, other = keys[0].split("|")
+    pattern = f"(:Entity {{id: $hub}})-[x:{rel}]->(:Entity {{id: $other}})" if way == "out" else \
+        f"(:Entity {{id: $hub}})<-[x:{rel}]-(:Entity {{id: $other}})"
+    facts = [r["k"] for r in store.read(f"MATCH {pattern} RETURN DISTINCT x.fact_key AS k", {"hub": hub, "other": other})]
+    for key in facts:
+        set_decision(store, Decision(fact_key=key, status="rejected", by="test"))
+    assert keys[0] not in _neighbours(store, hub) and aggregates.stale(store) == []
+    for key in facts:
+        clear_decision(store, key)
+    assert _neighbours(store, hub) == keys and aggregates.stale(store) == []
+    # the documents that state facts with the hub removed, then ingested again
+    stating = [f for f in docs if any(hub in (r.head_id, r.tail_id) for r in f.relations)]
+    delete_documents(store, [f.document.id for f in stating])
+    assert aggregates.stale(store) == [] and _neighbours(store, hub) != keys
+    load_facts(store, stating)
+    assert _neighbours(store, hub) == keys and aggregates.stale(store) == []
+    # kg check reports a kept list that differs; a graph without the lists is counted by the next ingest
+    store.write("MATCH (e:Entity {id: $id}) SET e.neighbours = ['UNDERTAKES|out|nope']", {"id": hub})
+    assert any(r.get("count") == "neighbours" and r["entity"] == hub for r in aggregates.stale(store))
+    store.write("MATCH (e:Entity) REMOVE e.neighbours")
+    assert aggregates.missing(store)
+    from kg.ingest import ingest
+
+    ingest(store, [])
+    assert _neighbours(store, hub) == keys and aggregates.stale(store) == [] and not aggregates.missing(store)
+
+
+def test_the_pages_read_the_relationship_types_the_kept_neighbours_are_made_of():
+    """entity_neighbours, entity_facts and the kept `neighbours` name the same relationship types; a type of
+    the vocabulary that joins two entities is among them (else a new fact type would not be drawn)."""
+    import re
+
+    from schema import vocabulary
+
+    joins = {t for t, (heads, tails) in vocabulary.RELATION_SIGNATURES.items()
+             if set(heads) & set(vocabulary.ENTITY_LABELS) and set(tails) & set(vocabulary.ENTITY_LABELS)}
+    assert set(aggregates.NEIGHBOUR_TYPES) == joins
+    text = queries.library()["entity_neighbours"].cypher
+    typed = [set(m.split("|")) for m in re.findall(r"\[r:([A-Z_|]+)\]", text)]
+    assert joins in typed and {"ISSUED", "CITES"} in typed
+    evidence = re.search(r"\(m\)-\[r:([A-Z_|]+)\]", text).group(1)
+    assert set(evidence.split("|")) == joins | {"CITES"}

@@ -198,12 +198,21 @@ def test_the_page_benchmark_drives_every_page_and_each_step_reads_what_it_should
     try:
         ingest(store, [str(resource("guide-2020.txt")), str(resource("documents"))])
         assert set(PAGE_STEPS) == {p for p, _f, _i in PAGES}
-        read = {}
+        read, calls_of = {}, {}
         for page, steps in PAGE_STEPS.items():
             recorded = record_page(store, page, random.Random(page))
             assert list(recorded) == [FIRST] + [name for name, _ in steps], page  # every step was made
             assert not [c for calls in recorded.values() for c in calls if c.failed], page
             read[page] = {step: {c.label for c in calls} for step, calls in recorded.items()}
+            calls_of[page] = recorded
+        # the timeline reads the documents of the kinds and years it draws (policies from 2012 by default), not all
+        timeline = next(c for c in calls_of["timeline"][FIRST] if c.label == "document_timeline")
+        params = timeline.args[1] if len(timeline.args) > 1 else timeline.kwargs.get("params")
+        assert (params["kind"], params["from_year"]) == ("policy", 2012)
+        drawn = store.read(timeline.args[0], params)
+        assert drawn and {r["kind"] for r in drawn} == {"policy"}
+        assert all(r["year"] is None or r["year"] >= 2012 for r in drawn)
+        assert len(drawn) < store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"] - 1
     finally:
         store.close()
     assert {"type_counts", "coverage", "policy_timeline", "directions"} <= read["overview"][FIRST]
@@ -213,7 +222,7 @@ def test_the_page_benchmark_drives_every_page_and_each_step_reads_what_it_should
     assert {"search_entities", "search_passages"} <= read["explore"]["search"]
     assert "entity_list" in read["lists"][FIRST] and "relation_list" in read["lists"]["relationship facts"]
     assert {"document_list", "document_passages"} <= read["reader"][FIRST]
-    assert {"document_timeline", "citation_lineage"} <= read["timeline"][FIRST]
+    assert {"document_years", "document_timeline", "citation_lineage"} <= read["timeline"][FIRST]
     assert "citation_lineage" in read["timeline"]["lineage of a direction"]
     assert {"review_decisions", "review_queue", "review_names"} <= read["review"][FIRST]
     assert read["cypher"][FIRST] == set() and len(read["cypher"]["run the default query"]) == 1

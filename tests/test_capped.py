@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg import queries
+from kg import aggregates, queries
 from kg.load import load_facts
 from kg.support import update_support
 from tests.fixture_graph import corpus_facts
@@ -25,7 +25,9 @@ def _most_mentioned(store) -> tuple[str, int]:
     return row["id"], row["n"]
 
 
-def test_a_hub_mentioned_in_more_documents_than_the_cap_is_marked_capped(graph):
+def test_a_hub_s_documents_are_counted_exactly_and_listed_up_to_the_cap(graph):
+    """The documents that mention an entity are counted at every write (kg/aggregates.py), so the count is
+    exact even when only `cap` of them are read to be listed (`capped`) — for every direction too."""
     hub, documents = _most_mentioned(graph)
     assert documents >= 2, "the fixture needs an entity mentioned in two documents"
     whole = queries.run(graph, "entity_neighbours", entity_id=hub, labels="Document", rels="MENTIONED_IN", limit=100)
@@ -34,26 +36,28 @@ def test_a_hub_mentioned_in_more_documents_than_the_cap_is_marked_capped(graph):
     capped = queries.run(graph, "entity_neighbours", entity_id=hub, labels="Document", rels="MENTIONED_IN",
                          limit=100, cap=cap)
     assert capped[0]["capped"] is True
-    # cap + 1 documents read (one more than the cap, to know there are more), and no more
-    assert capped[0]["total"] == cap + 1 == dict(map(tuple, capped[0]["label_totals"]))["Document"]
-    assert len(capped) == cap + 1 and {r["neighbour_id"] for r in capped} <= {r["neighbour_id"] for r in whole}
+    assert capped[0]["total"] == documents == dict(map(tuple, capped[0]["label_totals"]))["Document"]
+    assert len(capped) == cap and {r["neighbour_id"] for r in capped} <= {r["neighbour_id"] for r in whole}
     # a cap that holds them all: the same rows as without one
     assert queries.run(graph, "entity_neighbours", entity_id=hub, labels="Document", rels="MENTIONED_IN",
                        limit=100, cap=documents) == whole
+    for direction in (1, 2, 3, 4):  # of one direction: all of them counted, whichever were read
+        n = graph.read("MATCH (:Entity {id: $id})<-[:MENTIONS]-(:Passage)-[:PART_OF]->(d:Document) "
+                       "WHERE $x IN d.directions RETURN count(DISTINCT d) AS n", {"id": hub, "x": direction})[0]["n"]
+        rows = queries.run(graph, "entity_neighbours", entity_id=hub, labels="Document", rels="MENTIONED_IN",
+                           direction=direction, limit=100, cap=1)
+        assert (rows[0]["total"] if rows else 0) == n and len(rows) <= 1
+        assert not rows or rows[0]["capped"] == (n > 1)
 
 
-def test_the_explore_page_writes_a_capped_count_with_a_plus():
-    """The count shown for a capped read: the cap (the extra document read only says there are more) and "+"."""
-    import ast
-    from pathlib import Path
-
-    source = (Path(__file__).resolve().parent.parent / "dashboards" / "views" / "explore.py").read_text(encoding="utf-8")
-    tree = ast.parse(source)
-    func = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "counted")
-    scope: dict = {"MENTION_CAP": 1000}
-    exec(compile(ast.Module(body=[func], type_ignores=[]), "explore.py", "exec"), scope)  # noqa: S102
-    assert scope["counted"](1001, True) == "1,000+"
-    assert scope["counted"](1234, False) == "1,234"
+def test_a_hub_s_rows_leave_out_nothing_that_comes_before_the_limit(graph):
+    """The recommendations and documents are read only as far as the rows before them leave room: the
+    first `limit` rows are those of the whole list, whatever the limit."""
+    hub, _ = _most_mentioned(graph)
+    every = queries.run(graph, "entity_neighbours", entity_id=hub, limit=10000)
+    assert "Document" in {r["neighbour_label"] for r in every} and len(every) == every[0]["total"]
+    for limit in (1, 2, 3, 5, 8, 13, len(every) - 1):
+        assert queries.run(graph, "entity_neighbours", entity_id=hub, limit=limit) == every[:limit]
 
 
 def test_the_recommendation_picker_holds_at_most_limit_and_its_filter_finds_one_beyond(graph):
@@ -74,6 +78,7 @@ def test_the_lineage_draws_the_most_recent_citing_documents_and_counts_them_all(
     graph.write("MATCH (p:Entity)<-[:CITES]-(:Document) WITH DISTINCT p LIMIT 1 "
                 "MATCH (d:Document) WHERE d.date IS NOT NULL AND NOT d:Guide AND NOT EXISTS { MATCH (d)-[:CITES]->() } "
                 "CREATE (d)-[:CITES]->(p)")
+    aggregates.write_recount(graph)  # the counts the loader keeps (`cites`), for citations written by hand
     every = queries.run(graph, "citation_lineage", limit=1000)
     citing = {r["doc_id"] for r in every}
     assert len(citing) >= 2, "the fixture needs two citing documents"

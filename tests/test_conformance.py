@@ -20,6 +20,7 @@ REC = _policy.recommendations[0].id
 SOCIETY = next(e.id for e in _policy.entities if e.label == "Society")
 AGENCY = next(e.id for e in _policy.entities if e.label == "Agency")
 DOC = _policy.document.id
+POLICY = next(r.tail_id for r in _policy.relations if r.type == "CITES")
 
 CASES: dict[str, list[dict]] = {
     "coverage": [{}],
@@ -49,9 +50,13 @@ CASES: dict[str, list[dict]] = {
     "document_list": [{}, {"limit": 2}],
     "document_meta": [{"doc_id": DOC}],
     "document_passages": [{"doc_id": DOC}, {"doc_id": DOC, "skip": 1, "limit": 1}],
-    "document_timeline": [{}, {"kind": "policy"}],
+    "document_timeline": [{}, {"kind": "policy"}, {"kind": "policy,case", "from_year": 2015, "to_year": 2020}],
+    "document_years": [{}],
     "entity_neighbours": [{"entity_id": SOCIETY},
-                          {"entity_id": AGENCY, "labels": "TalentProgram,Document", "direction": 2, "limit": 1}],
+                          {"entity_id": AGENCY, "labels": "TalentProgram,Document", "direction": 2, "limit": 1},
+                          {"entity_id": AGENCY, "limit": 3, "cap": 1},
+                          {"entity_id": SOCIETY, "rels": "MENTIONED_IN,CONCERNS", "limit": 100},
+                          {"entity_id": POLICY, "labels": "Document"}],
     "passage_mentions": [{"rec_id": REC}],
     "passages_by_id": [{"ids": ",".join(p.id for p in _policy.passages[:3])},
                        {"ids": f"{_policy.passages[0].id},nope,{_policy.passages[0].id}", "limit": 5}],

@@ -161,7 +161,9 @@ def neighbourhood(entity_id: str) -> None:
         st.info(t("explore.no_neighbours"))
     else:
         centre, total, totals = rows[0], rows[0]["total"], dict(map(tuple, rows[0]["label_totals"] or []))
-        capped = bool(rows[0].get("capped"))  # a hub: only MENTION_CAP of the documents that mention it were read
+        # a hub: the counts are exact (the documents that mention it are counted at every write), but only
+        # MENTION_CAP of those documents are read to be listed one by one
+        capped = bool(rows[0].get("capped"))
     grouped = {label for label in GROUPED if label not in labels and totals.get(label, 0) > GROUP_OVER}
     drawing = Drawing([graphview.Node(entity_id, centre["label"], centre["name"], focus=True)])
     stated = evidence_passages(rows)
@@ -171,7 +173,7 @@ def neighbourhood(entity_id: str) -> None:
     if hops == 2:
         second_hop(drawing, entity_id, rows, rels, direction or 0)
     for label in sorted(grouped):
-        name = t("explore.group", label=label_name(label), n=counted(totals[label], capped and label == "Document"))
+        name = t("explore.group", label=label_name(label), n=f"{totals[label]:,}")
         drawing.nodes.append(graphview.Node(group_id(label), label, name, whole=True,
                                             tooltip=t("explore.group_tip", label=label_name(label))))
         drawing.edges.append(graphview.Edge(group_id(label), entity_id, "", dashes=True))
@@ -181,12 +183,11 @@ def neighbourhood(entity_id: str) -> None:
                                   png_name=f"{centre['name'] or entity_id}.png", png_label=t("explore.png"))
     in_groups = sum(totals[g] for g in grouped)
     shown = sum(1 for r in rows if r["neighbour_label"] not in grouped)
-    st.caption(t("showing", shown=counted(shown + in_groups, capped and "Document" in grouped),
-                 total=counted(total, capped)) + " · " + t("explore.click_hint"))
-    if capped:
-        st.caption(t("explore.capped", cap=f"{MENTION_CAP:,}"))
-    hidden = total - in_groups - shown  # neighbours drawn one by one that the cap left out
-    if hidden > 0:
+    st.caption(t("showing", shown=f"{shown + in_groups:,}", total=f"{total:,}") + " · " + t("explore.click_hint"))
+    if capped and "Document" not in grouped:  # the documents drawn one by one: only MENTION_CAP of them can be
+        st.caption(t("explore.capped", cap=f"{MENTION_CAP:,}", n=f"{totals.get('Document', 0):,}"))
+    hidden = total - in_groups - shown  # neighbours drawn one by one that the limit left out
+    if hidden > 0 and len(rows) >= limit:  # fewer rows than asked for: nothing more to read (the documents' cap)
         st.button(t("show_more", n=min(STEP, hidden)), key=f"more_{limit_key}",
                   on_click=lambda: st.session_state.__setitem__(limit_key, limit + STEP), icon=":material/add:")
     if clicked and clicked != entity_id:
@@ -195,12 +196,6 @@ def neighbourhood(entity_id: str) -> None:
                 common.write_url(labels=label)  # filters_from_url applies it on the rerun
                 st.rerun()
         open_node(clicked)
-
-
-def counted(n: int, capped: bool) -> str:
-    """A count as shown: "1,000+" when it is a lower bound (entity_neighbours read MENTION_CAP + 1 of the
-    documents that mention a hub: one more than the cap, to know there are more; that one is not counted)."""
-    return f"{n - 1:,}+" if capped else f"{n:,}"
 
 
 def second_hop(drawing: Drawing, centre: str, rows: list[dict], rels: list[str], direction: int) -> None:

@@ -1,5 +1,6 @@
 """政策脉络 — documents (policies by default) on a timeline per research direction, from 2012 by default
-(the year range in the address: `?from=2012&to=2024`); citation lineage (Document -CITES-> Policy) as a graph."""
+(the year range in the address: `?from=2012&to=2024`); citation lineage (Document -CITES-> Policy) as a graph.
+Only the documents of the chosen kinds and years are read (their counts per kind and year first)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -65,26 +66,29 @@ def when(value: str) -> str:
     return value
 
 
-def timeline(docs: list[dict]) -> tuple[int, int] | None:
-    """The timeline chart of `docs` (rows of document_timeline); returns the chosen year range
-    (None when no document is dated)."""
-    present = [k for k in KINDS if any(d["kind"] == k for d in docs)]
+def timeline(counts: list[dict]) -> tuple[int, int] | None:
+    """The timeline chart of the documents of the chosen kinds and years; `counts` (rows of document_years:
+    documents per kind and year) give the kinds and years to choose from, so that only the documents
+    shown are read (a big graph has tens of thousands). Returns the chosen year range (None when no
+    document of those kinds is dated)."""
+    present = [k for k in KINDS if any(c["kind"] == k for c in counts)]
     c1, c2 = st.columns([2, 2])
     kinds = widgets.multiselect(t("timeline.kinds"), present, default=[k for k in ("policy",) if k in present] or present,
                                 format_func=kind_name, key="timeline_kinds", container=c1)
-    chosen = [d for d in docs if d["kind"] in kinds]
-    dated = [d for d in chosen if d.get("year")]
-    undated = [d for d in chosen if not d.get("year")]
+    years = [c["year"] for c in counts if c["kind"] in kinds and c.get("year")]
     window = None
-    if dated:
-        lo, hi = min(d["year"] for d in dated), max(d["year"] for d in dated)
+    if years:
+        lo, hi = min(years), max(years)
         start, end = year_range(lo, hi)
         if lo < hi:
             # the slider is keyed by the years present and the language; its start comes from the address
             start, end = c2.slider(t("timeline.years"), lo, hi, (start, end), key=f"timeline_years_{lo}_{hi}")
         range_to_url(start, end)
         window = (start, end)
-        dated = [d for d in dated if start <= d["year"] <= end]
+    docs = data.query("document_timeline", kind=",".join(kinds),
+                      **({"from_year": window[0], "to_year": window[1]} if window else {})) if kinds else []
+    dated = [d for d in docs if d.get("year")]
+    undated = [d for d in docs if not d.get("year")]
     st.subheader(t("timeline.chart"))
     names = {d.code: d.shown_name() for d in common.directions()}
     frame = pd.DataFrame([{
@@ -199,7 +203,7 @@ def on_year_axis(nodes: list[graphview.Node], edges: list[graphview.Edge], years
     return out
 
 
-def lineage(documents: list[dict], window: tuple[int, int] | None = None) -> None:
+def lineage(window: tuple[int, int] | None = None) -> None:
     st.subheader(t("timeline.lineage"))
     st.caption(t("timeline.lineage_help"))
     c1, c2 = st.columns([2, 2])
@@ -207,8 +211,7 @@ def lineage(documents: list[dict], window: tuple[int, int] | None = None) -> Non
                                   container=c1,
                                   format_func=lambda d: t("direction.all") if d == 0 else t("direction", code=d))
     by_year = widgets.toggle(t("timeline.by_year"), key="lineage_by_year", value=True, container=c2)
-    years = {d["doc_id"]: d.get("year") for d in documents} if by_year else None
-    in_window = years is not None and window  # on the year axis: only the citing documents of the chosen years
+    in_window = by_year and window  # on the year axis: only the citing documents of the chosen years
     rows = data.query("citation_lineage", direction=direction, limit=LINEAGE_DOCUMENTS,
                       **({"from_year": window[0], "to_year": window[1]} if in_window else {}))
     if in_window:
@@ -219,7 +222,8 @@ def lineage(documents: list[dict], window: tuple[int, int] | None = None) -> Non
     citing, total = len({r["doc_id"] for r in rows}), rows[0].get("citing_documents") or 0
     if total > citing:
         st.caption(t("timeline.capped", shown=f"{citing:,}", total=f"{total:,}"))
-    nodes, edges = lineage_graph(rows, {d["doc_id"]: d["title"] for d in documents}, years)
+    titles, years = documents_of(rows)
+    nodes, edges = lineage_graph(rows, titles, years if by_year else None)
     if not edges:
         st.info(t("timeline.no_citations"))
         return
@@ -232,12 +236,24 @@ def lineage(documents: list[dict], window: tuple[int, int] | None = None) -> Non
                      hide_index=True, width="stretch")
 
 
+def documents_of(rows: list[dict]) -> tuple[dict[str, str], dict[str, int | None]]:
+    """The title and year of every document a lineage draws (the citing ones and those that are a cited
+    policy), by id, from the rows of citation_lineage."""
+    titles: dict[str, str] = {}
+    years: dict[str, int | None] = {}
+    for r in rows:
+        titles[r["doc_id"]], years[r["doc_id"]] = r["title"], r.get("year")
+        for doc_id, title, year in zip(r.get("policy_documents") or [], r.get("policy_document_titles") or [],
+                                       r.get("policy_document_years") or []):
+            titles[doc_id], years[doc_id] = title, year
+    return titles, years
+
+
 def render() -> None:
     st.title(t("page.timeline"))
-    documents = data.query("document_timeline")
-    window = timeline(documents)
+    window = timeline(data.query("document_years"))
     st.divider()
-    lineage(documents, window)
+    lineage(window)
 
 
 render()
