@@ -53,7 +53,7 @@ NOT_NAME_WORDS = {"所属", "有关", "相关", "各级", "部分", "全体", "�
     | set(name_parts().get("Any", "not_name_word"))
 POLICY_WORDS = re.compile(
     r"(方案|意见|通知|条例|办法|规定|规划|纲要|决定|细则|法|章程|计划|指南|指引|通则|目录|要点|任务|纪要|准则|规则|制度|"
-    r"意见稿|公告|通告|决议|清单|标准|规范|战略|行动|工程|议程|宣言|公约|报告|举措|措施|的建议)"
+    r"意见稿|公告|通告|决议|清单|标准|规范|战略|行动|工程|议程|宣言|公约|报告|举措|措施|的建议|指标|指标体系)"
     r"([(（][^()（）]{0,12}[)）])?$")
 NOT_POLICY = re.compile(r"(日报|晚报|报|杂志|期刊|学报|通讯|周刊|网|时报|导报|文摘)$|"
                         r"报告$|批复$|(表彰|换届|选举|任免|授予)\S*决定$")  # a report or an administrative decision
@@ -188,12 +188,13 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
         return None
     words = list(pos_tokenizer().cut(window))
     accepted = 0
-    for word in reversed(words):
+    for i, word in enumerate(reversed(words)):
         if LIST_JOINER.match(word.word) and len(word.word) > 1:  # 和省农学会: the segmenter's 和省 is a
             accepted += len(word.word) - 1                       # list's joiner and a level, not a place
             break
         if word.word not in AGE_WORDS and (word.word in NOT_NAME_WORDS or word.word in stop
-                                           or not word.flag.startswith(pos)):
+                                           or not word.flag.startswith(pos)) \
+                and not (i == 0 and _field_verb(words, word, stop)):
             break
         accepted += len(word.word)
     name = window[len(window) - accepted:]
@@ -210,6 +211,16 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
     if begin and _society_scope().fullmatch(text, begin - 1, begin + 1):  # 各市州林学会: 市州 is one scope word
         begin -= 1
     return begin
+
+
+def _field_verb(words: list, word, stop: frozenset[str]) -> bool:
+    """A society's field that the segmenter calls a verb, right after a level (省输血协会, 市烹饪协会, 省铸造学会):
+    two characters, no sentence verb (市举办学会, 县成立协会 are sentences), a level or a place ending in one before it."""
+    if len(word.word) != 2 or not word.flag.startswith("v") or word.word in STOP_WORDS or word.word in stop \
+            or word.word in NOT_NAME_WORDS or len(words) < 2:
+        return False
+    level = words[-2].word
+    return re.fullmatch(f"[{CJK}]{{0,4}}[省市县区州]", level) is not None
 
 
 # a place at the start of a name: a province's short name (新疆, 湖南省), or a name and its level (常州市)
@@ -252,31 +263,58 @@ def _honour_candidates(text: str) -> list[Candidate]:
             continue
         taken: list[tuple[int, int]] = []
         for m in quoted.finditer(text, sentence.start(), sentence.end()):
-            begin = m.start(1)
-            edition = EDITION.match(text[begin:m.end(1)])
-            if edition:
-                begin += edition.end()
-            begin = after_scope(text, begin, m.end(1))  # “全省综合示范学会一等奖”: the province's round, not the title
-            if m.end(1) - begin >= 4:
-                out.append(Candidate(begin, m.end(1), "TalentProgram", text[begin:m.end(1)], False, "pattern"))
-                taken.append((m.start(), m.end()))
-        items = [m for m in item.finditer(text, sentence.start(), sentence.end())
+            for first, last in _quoted_pair(text, m.start(1), m.end(1)):
+                begin = first
+                edition = EDITION.match(text[begin:last])
+                if edition:
+                    begin += edition.end()
+                begin = after_scope(text, begin, last)  # “全省综合示范学会一等奖”: the province's round, not the title
+                if last - begin >= 4:
+                    out.append(Candidate(begin, last, "TalentProgram", text[begin:last], False, "pattern"))
+                    taken.append((m.start(), m.end()))
+        items = [(m.start(), _honour_item_end(text, m.start(), m.end()))
+                 for m in item.finditer(text, sentence.start(), sentence.end())
                  if not any(a <= m.start() < b for a, b in taken)]
         # one of a list: joined to a neighbour by 、 和 及 与 (or a count: 先进基层党组织10个、优秀共产党员12名;
         # the next edition: 第九届A和第八届B), or one title before 称号
-        starts = [_honour_place(text, m.start()) for m in items]
+        starts = [_honour_place(text, first) for first, _ in items]
         joined = {i for i, (a, b) in enumerate(zip(items, items[1:]))
-                  if re.fullmatch(f"(?:{COUNT})?[、和及与]\\s*(?:{ORDINAL}[届批])?", text[a.end():starts[i + 1]])}
-        for i, m in enumerate(items):
-            if (i in joined or i - 1 in joined or text.startswith("称号", m.end())) and m.end() - m.start() >= 4:
-                out.append(Candidate(starts[i], m.end(), "TalentProgram", text[starts[i]:m.end()], False, "pattern"))
+                  if re.fullmatch(f"(?:{COUNT})?[、和及与]\\s*(?:{ORDINAL}[届批])?", text[a[1]:starts[i + 1]])}
+        for i, (first, last) in enumerate(items):
+            if (i in joined or i - 1 in joined or text.startswith("称号", last)) and last - first >= 4:
+                out.append(Candidate(starts[i], last, "TalentProgram", text[starts[i]:last], False, "pattern"))
     titles = {c.canonical for c in out if text[c.start - 1:c.start] in ("“", '"') and text[c.end:c.end + 1] in ("”", '"')}
     return out + _every_quoted_use(text, titles)  # a quoted title found once is that honour wherever it is quoted
 
 
+def _quoted_pair(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """A quote holding two honours joined by 和, 及 or 与, the second opened by an honour word
+    (“团风县科普工作先进单位和优秀科技志愿者”): two titles; otherwise the quote's one."""
+    words = name_parts().alternation("TalentProgram", "honour_word") or "(?!)"
+    joiner = re.compile(f"[和及与、](?={words})").search(text, begin + 4, end)
+    if joiner and joiner.start() - begin >= 4 and end - joiner.end() >= 4:
+        return [(begin, joiner.start()), (joiner.end(), end)]
+    return [(begin, end)]
+
+
+def _honour_item_end(text: str, begin: int, end: int) -> int:
+    """Where an unquoted honour found up to the next stop ends: at its title (先进工作者) when the words after
+    it hold no title's word (先进工作者 + 谦虚谨慎, 先进集体 + 当作榜样: the sentence goes on)."""
+    titles = name_parts().alternation("TalentProgram", "honour") or "(?!)"
+    title = re.compile(titles).search(text, begin, end)
+    if title and title.end() < end and not re.search(HONOUR_TAIL, text[title.end():end]):
+        return title.end()
+    return end
+
+
+HONOUR_TAIL = "奖|章|称号|集体|单位|个人|者|员|团队|人物|组织|社区|学会|协会|基地|标兵|模范|之星"  # words a longer title ends with
+
+
 def _honour_place(text: str, begin: int) -> int:
     """The place an unquoted honorary title opens with (徐州市 + 先进科普社区, 全国 + 优秀科技工作者), if any: a
-    province, a city or a county, never the recipient named right after the verb (授予城南社区先进单位称号)."""
+    province, a city or a county, never the recipient named right after the verb (授予城南社区先进单位称号); and
+    the work it honours, before it (全国 + 科普工作 + 先进集体, 学会 + 决策咨询工作 + 先进单位)."""
+    begin = _honour_field(text, begin)
     if text.endswith("全国", 0, begin):
         return begin - 2
     start = shape_finder().place_start(text, begin)
@@ -287,6 +325,23 @@ def _honour_place(text: str, begin: int) -> int:
 
 
 HONOUR_VERBS = ("授予", "命名", "给予", "评为", "获评")  # the recipient follows these, before its title
+HONOUR_FIELD_AFTER = re.compile(r"(?:^|[\s、，,。；：:“\"（(]|全国|的|和|及|与|表彰|获得|荣获|获|学会|协会|科协|分会)$")
+
+
+def _honour_field(text: str, begin: int) -> int:
+    """The work an honour is given for, said right before its honour word (科普工作 + 先进集体, 决策咨询工作 +
+    先进单位): two to four characters and 工作, after a stop, a verb that gives honours, 全国, a place or the
+    body that gives it."""
+    if not text.endswith("工作", 0, begin):
+        return begin
+    for size in (4, 3, 2):
+        start = begin - 2 - size
+        if start < 0 or not re.fullmatch(f"[{CJK}]{{{size}}}", text[start:begin - 2]):
+            continue
+        if HONOUR_FIELD_AFTER.search(text[max(0, start - 4):start]) \
+                or shape_finder().place_start(text, start) < start:
+            return start
+    return begin
 
 
 def _every_quoted_use(text: str, names: set[str]) -> list[Candidate]:
@@ -307,9 +362,12 @@ def _level_offices() -> re.Pattern[str]:
 @cache
 def _quoted_brand() -> re.Pattern[str]:
     """A quoted name right before a word that says it brands a programme (seed_data/rules/name_parts.tsv,
-    TalentProgram brand_next): “科创中国”试点城市."""
+    TalentProgram brand_next): “科创中国”试点城市; before a word that does so when the name holds a programme's cue
+    (brand_next_cued): “协同创新助力东北老工业基地振兴”项目."""
     after = name_parts().alternation("TalentProgram", "brand_next") or "(?!)"
-    return re.compile(f"“([{CJK}]{{2,8}})”(?:{after})")
+    cued = name_parts().alternation("TalentProgram", "brand_next_cued") or "(?!)"
+    cue = name_parts().alternation("TalentProgram", "programme_cue") or "(?!)"
+    return re.compile(f"“([{CJK}]{{2,16}})”(?:{after})|“([{CJK}]{{0,14}}(?:{cue})[{CJK}]{{0,14}})”(?:{cued})")
 
 
 @cache
@@ -435,7 +493,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in _quoted_honour().finditer(text):  # “先进集体”, “优秀科技工作者”: a quoted honorary title
         out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
     # “科创中国”试点城市: the brand of a programme, and every quoted use of it
-    out += _every_quoted_use(text, {m.group(1) for m in _quoted_brand().finditer(text)})
+    out += _every_quoted_use(text, {m.group(1) or m.group(2) for m in _quoted_brand().finditer(text)
+                                    if len(m.group(1) or m.group(2)) <= 16})
     for m in re.finditer("专项", text):  # named special projects: 团体标准国际化试点专项
         begin = _left_boundary(text, m.start(), max_len=14, require_opening=False, pos=NAME_POS + ("v",),
                                stop=PROGRAMME_STOP)
@@ -813,8 +872,9 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
             if length + len(word) > 18:
                 break
             titled = unit_title.fullmatch(word)  # 科科长, 司 + 司长: the segmenter joins a unit's head to a title
-            if titled:
-                word, flag = titled.group(1), "n"
+            doubled = len(word) == 2 and word[0] == word[1] in unit_heads and window.startswith("长", length + 2)
+            if titled or doubled:  # 医政处 + 处长, cut by the segmenter as 医政 + 处处 + 长孙
+                word, flag = word[0], "n"
             verb_inside = flag == "v" and length > 0  # 成果转化与区域创新处: verbal nouns, the unit opens with a noun
             joiner_inside = word in ("与", "和", "及") and length > 0  # 市科协和社团管理局: a joiner opens no unit
             if not (flag in SUB_UNIT_POS or verb_inside or joiner_inside or word in unit_heads) or "会议" in word:

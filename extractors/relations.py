@@ -96,7 +96,7 @@ _LEVEL_LIST = re.compile("(?:(?:省|自治区|直辖市|计划单列市|副省�
 _BARE_KIND = re.compile("(?:学会|协会|研究会|联合会|促进会|科协)$")
 _NOT_TRIGGERS = re.compile("组织(?:建设|部|人事|机构|体系|形式|优势|覆盖)|发布(?:会|了?的?(?:消息|新闻|报道|文章|信息))|开展情况")
 SUBJECT_WINDOW = 16  # a head this close to the sentence start is its subject
-_MODIFIED = re.compile(r"^[”\"」』]?(?!项目|计划|专项|工程|活动|工作|实施|评选|评审|颁奖|名单|人选|获奖|候选|选树|推选|评比|征集|表彰)[\u4e00-\u9fff](?<![的和与及等])")
+_MODIFIED = re.compile(r"^[”\"」』]?(?!项目|计划|专项|工程|活动|工作|实施|评选|评审|颁奖|名单|人选|获奖|候选|选树|推选|评比|征集|表彰|称号|荣誉称号)[\u4e00-\u9fff](?<![的和与及等])")
 
 
 def _modifies(text: str, end: int) -> bool:
@@ -323,7 +323,7 @@ def _list_from(text: str, sentence: list[Placed], first: Placed) -> list[Placed]
 
 # A、B 共同 设立; 经民政部 部务会议 通过; 由A与B基金会联合设立 (a partner no mention marks); 由A于2015年立项
 PASSIVE_LINK = re.compile(r"^(?:[与和同][\u4e00-\u9fff]{2,14}?)?(?:于(?:19|20)\d{2}年(?:\d{1,2}月)?)?"
-                          r"(?:共同|联合|负责|统一|分别|牵头|[\u4e00-\u9fff]{0,4}会议)?$")
+                          r"(?:继续|正式|具体)?(?:共同|联合|负责|统一|分别|牵头|[\u4e00-\u9fff]{0,4}会议)?$")
 # X是A为……而组织实施的工程: the programme first, 是, its agent, the verb and 的 (a defining clause)
 COPULA_GAP = 60
 

@@ -79,6 +79,8 @@ PARTS: dict[str, dict[str, str]] = {
         "honour_context": "a word that says honours are given in its sentence (表彰, 评为, 授予, 称号)",
         "brand_next": "a quoted name right before one of these is a programme's brand (“科创中国”试点城市); "
                       "then every quoted use of that name in the text is the programme",
+        "brand_next_cued": "as brand_next, when the quoted name holds a programme_cue (“协同创新助力…振兴”项目, "
+                           "not “一带一路”项目)",
         "category": "an award's category or grade named alone is a kind, generic (自然科学奖, 优秀组织奖)",
     },
     "Branch": {"head": "a society's branch (专业委员会, 分会 …)", "stop": "not a branch (分会场)",

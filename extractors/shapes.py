@@ -46,6 +46,7 @@ PROGRAMME_LAST_WORDS = frozenset({"支持", "资助", "培养", "培育", "引�
 # heads of programmes, plans and funds (not awards): their names hold verbs (人才托举工程) and need a cue
 PROGRAMME_HEADS = ("计划", "工程", "基金", "专项", "人才计划", "项目")
 NOT_FIELDS = frozenset({"专业", "业务", "相关", "有关"})  # 建筑工程专业 + 职称评审: the field is further left, or none
+SENTENCE_NOUNS = frozenset({"领导", "指导", "统筹", "管理", "协调"})  # nouns to the segmenter, verbs before a name
 SENTENCE_VERBS = frozenset("设获颁授评将为是由有")  # one-character verbs that never stand inside a programme's name
 LIST_JOINER = re.compile(r"[、，,\s和与及]|会同|联合")  # between two items of one list of bodies
 NO_FIELD_HEADS = ("咨询",)  # 决策咨询 takes no field before it (战略 + 决策咨询 is 决策咨询)
@@ -413,8 +414,9 @@ class ShapeFinder:
         out = []
         for m in self.programme.finditer(text):
             head = m.group(0)
-            if self._longer_word(text, head, m.end()):
-                continue  # 奖励, 计划单列, 工程师: the head is part of a longer word
+            if self._longer_word(text, head, m.end()) and not (
+                    head == "工程" and text.startswith("项目", m.end()) and text.endswith(tuple(PROGRAMME_LAST_WORDS), 0, m.start())):
+                continue  # 奖励, 计划单列, 工程师: the head is part of a longer word (not 助力工程 + 项目: the programme's project)
             if re.match(r"[〔\[［(（]\d{4}[〕\]］)）]\d+号", text[m.end():m.end() + 12]):
                 continue  # 国科发奖〔2017〕196号: a 发文字号, not an award
             award = head not in PROGRAMME_HEADS
@@ -428,6 +430,9 @@ class ShapeFinder:
                                     or self.programme_end.search(text[begin:joiner])):
                     begin = joiner + 1  # A奖与B奖 are two; 科学与技术奖 is one
             begin = self._name_opening(text, begin, m.start())
+            national = text.find("全国", begin, m.start())
+            if national - begin == 2 and text[begin:national] in SENTENCE_NOUNS:
+                begin = national  # 组织领导 + 全国创新争先奖: the sentence's verb the segmenter called a noun
             offset = begin
             for word, _ in window_words(text[begin:m.start()]):  # 该奖设自然科学奖: a sentence's one-character
                 offset += len(word)                              # verb, the name starts after it (not 胡刚复物理奖)

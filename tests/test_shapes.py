@@ -1317,3 +1317,36 @@ def test_spreading_things_verbs_before_names():
     assert [m.text for m in facts_of(text).mentions if m.type == "GovernmentFunction"] == ["科普"]
     assert names_of("要健全老科协组织。", "Society") == {"老科协"}
     assert names_of("推荐优秀学生进入英才计划。", "TalentProgram") == {"英才计划"}
+
+
+# --- the ninth fresh batch of v0.8 (1366-1390), its errors read -----------------------------------
+
+
+def test_a_level_s_society_whose_field_the_segmenter_calls_a_verb():
+    assert names_of("市烹饪协会和省铸造学会派员出席。", "Society") == {"市烹饪协会", "省铸造学会"}
+    assert names_of("本月市举办学会年会，县成立协会。", "Society") == set()  # sentences, not names
+
+
+def test_a_unit_before_its_head_s_title_and_a_society_s_local_chapter():
+    assert names_of("会议由某市卫生局医政处处长主持。", "Agency") >= {"某市卫生局医政处"}
+    assert not any(n.endswith("处处") for n in names_of("会议由某市卫生局医政处处长主持。", "Agency"))
+    assert names_of("学会在南宁设立了南宁分部。", "Branch") == {"南宁分部"}
+    assert kinds_of("清理社会团体分支（代表）机构。", "Branch") == {("分支（代表）机构", True)}
+
+
+def test_an_honour_ends_at_its_title_and_holds_the_work_it_honours():
+    text = "希望受表彰的全国档案工作先进集体和先进工作者戒骄戒躁，再创佳绩。"
+    assert names_of(text, "TalentProgram") == {"全国档案工作先进集体", "先进工作者"}
+    quoted = "会议表彰了“某县统战工作先进单位和优秀志愿者”。"
+    assert names_of(quoted, "TalentProgram") == {"某县统战工作先进单位", "优秀志愿者"}
+
+
+def test_a_programme_s_quoted_project_a_verb_before_national_and_a_title_awarded_jointly():
+    assert names_of("省科协“科技助力乡村产业振兴”项目启动。", "TalentProgram") == {"科技助力乡村产业振兴"}
+    assert names_of("市里参与“一带一路”项目建设。", "TalentProgram") == set()
+    assert names_of("评审委员会负责统筹全国青年创业奖的评选。", "TalentProgram") == {"全国青年创业奖"}
+    assert names_of("省里实施的人才助力工程项目取得成效。", "TalentProgram") == {"人才助力工程"}
+    awarded = "水利部、人力资源社会保障部决定：授予10个单位“全国水利系统先进集体”称号。"
+    assert relations_of(awarded, "RUNS") == {("水利部", "全国水利系统先进集体"), ("人力资源社会保障部", "全国水利系统先进集体")}
+    assert relations_of("“英才计划”将由中国科协和教育部继续组织开展。", "RUNS") == \
+        {("中国科协", "英才计划"), ("教育部", "英才计划")}
