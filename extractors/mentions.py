@@ -856,6 +856,9 @@ def _unit_heads() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
             re.compile(f"([{single}])(?:长|副?[{single}]长)"))  # 科科长, 司 + 司长
 
 
+UNIT_NOT_OPENING = frozenset({"内设", "下设", "设有", "所属", "下属", "直属"})
+
+
 def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
     """A department's unit right after it (省科技厅政策法规与基础研究处): the unit is the Agency, the
     department nested in it; a unit of a kind is a kind (省卫生厅医政处). Its name opens with a noun and holds
@@ -875,6 +878,8 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
             doubled = len(word) == 2 and word[0] == word[1] in unit_heads and window.startswith("长", length + 2)
             if titled or doubled:  # 医政处 + 处长, cut by the segmenter as 医政 + 处处 + 长孙
                 word, flag = word[0], "n"
+            if length == 0 and word in UNIT_NOT_OPENING:
+                break  # 区科协内设一科: the department's own word for its units, no unit's name
             verb_inside = flag == "v" and length > 0  # 成果转化与区域创新处: verbal nouns, the unit opens with a noun
             joiner_inside = word in ("与", "和", "及") and length > 0  # 市科协和社团管理局: a joiner opens no unit
             if not (flag in SUB_UNIT_POS or verb_inside or joiner_inside or word in unit_heads) or "会议" in word:
@@ -890,11 +895,27 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
     return out
 
 
+HEAD_ALTERNATIVE = re.compile("[（(](?:局|委|厅|教委|委员会|办)[)）]")  # 卫生厅(局), 科技厅（委）, 教育厅（教委）
+
+
+def _head_alternatives(text: str, base: list[Candidate]) -> list[Candidate]:
+    """A department named with its other head in brackets, as a notice's addressee line does for the places
+    that call it otherwise (各省卫生厅(局), 直辖市科技厅（委）): one name, the bracket inside, the same kind."""
+    out = []
+    for c in base:
+        if c.label == "Agency" and text[c.start:c.end].endswith(("厅", "局", "委")):
+            m = HEAD_ALTERNATIVE.match(text, c.end)
+            if m and m.group(0)[1:-1] != text[c.end - 1]:
+                out.append(Candidate(c.start, m.end(), "Agency", text[c.start:m.end()], c.generic, c.source))
+    return out
+
+
 def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     text = shadow.text
     base = _gazetteer_candidates(text, gazetteer) + _pattern_candidates(text) + _shape_candidates(text)
     base = [_canonical(c, gazetteer) for c in _without_each(text, base)]
     base += _sub_units(text, base)
+    base += _head_alternatives(text, base)
     candidates = base + [_canonical(c, gazetteer) for c in _nested_candidates(text, base)]
     found = []
     nested_at = {(c.start, c.end, c.label): c.nested for c in candidates if c.nested}

@@ -163,9 +163,57 @@ def classifier():  # -> spacy.Language
     return spacy.load(MODEL_DIR)
 
 
+# a body's standing description: its functions, business scope or aims, under a heading or a lead-in that names them
+STANDING = re.compile("主要职能|部门职能|基本职能|业务范围|宗旨")
+STANDING_TAIL = "是|为|如下|包括|主要有|有[一二三四五六七八九十两\\d]+[项条个]"  # 主要职能有十一项：, 其宗旨是：
+ITEM_CLOSED = re.compile(r"[。；;]\s*$")
+STANDING_REACH = 40  # lines walked up to the section's heading
+
+
+def standing(text: str, start: int, end: int | None = None) -> bool:
+    """The sentence text[start:end] is one item of a body's standing description — its functions, business
+    scope or aims, listed under a heading or a lead-in that names them (一、主要职能 / 主要职能有十一项： /
+    第二章 业务范围, 其宗旨是：…): what the body does as it stands, no measure (docs/ANNOTATION.md, v0.8). The
+    duties a notice gives a body (联席会议主要职责) are not this: 职责 is not one of the words."""
+    opening = re.match("[^：:]*[：:]", text[start:end]) if end is not None else None
+    if opening and _standing_lead(opening.group(0)[:-1], whole=False):
+        return True  # the sentence opens with the lead-in (其宗旨是：团结…)
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = text[line_start:start]
+    colon = max(lead.rfind("："), lead.rfind(":"))
+    if colon >= 0 and not re.search("[。！？]", lead[colon:]):  # the items after a lead-in on this line
+        return _standing_lead(lead[:colon], whole=False)
+    stop = line_start - 1
+    for _ in range(STANDING_REACH):
+        if stop <= 0:
+            return False
+        begin = text.rfind("\n", 0, stop) + 1
+        line = text[begin:stop].strip()
+        stop = begin - 1
+        if not line:
+            continue
+        if line.endswith(("：", ":")):
+            return _standing_lead(line[:-1], whole=False)  # a lead-in: 主要职能有十一项：
+        if ITEM_CLOSED.search(line):
+            continue  # an item of the list, or a paragraph: the heading is further up
+        return len(line) <= HEADING_LENGTH and _standing_lead(line, whole=True)  # 一、主要职能, 第二章 业务范围
+    return False
+
+
+HEADING_LENGTH = 30
+
+
+def _standing_lead(lead: str, whole: bool) -> bool:
+    """A heading (`whole`) or the last clause of a lead-in names a standing description."""
+    if whole:
+        return STANDING.search(lead) is not None
+    clause = re.split("[。；;！？，,]", lead)[-1]  # the lead-in ends with its words: 主要职能有十一项, 其宗旨是
+    return re.search(f"(?:(?:{STANDING.pattern})(?:{STANDING_TAIL})?|职能(?:{STANDING_TAIL}))$", clause) is not None
+
+
 def recommendation_spans(text: str, sentences: Sequence[tuple[int, int]]) -> list[RecommendationSpan | None]:
     """For each sentence (start, end) of `text`: the recommendation it states, or None."""
-    found = [candidate(text, s, e) for s, e in sentences]
+    found = [None if standing(text, s, e) else candidate(text, s, e) for s, e in sentences]
     todo = [c for c in found if c is not None]
     if not todo:
         return [None] * len(found)

@@ -1350,3 +1350,31 @@ def test_a_programme_s_quoted_project_a_verb_before_national_and_a_title_awarded
     assert relations_of(awarded, "RUNS") == {("水利部", "全国水利系统先进集体"), ("人力资源社会保障部", "全国水利系统先进集体")}
     assert relations_of("“英才计划”将由中国科协和教育部继续组织开展。", "RUNS") == \
         {("中国科协", "英才计划"), ("教育部", "英才计划")}
+
+
+# --- the tenth fresh batch of v0.8 (1391-1415), its errors read -----------------------------------
+
+
+def test_a_body_s_standing_functions_scope_and_aims_are_no_recommendations():
+    from extractors.recommendations import recommendation_spans
+
+    def recommended(text: str) -> list[str]:
+        import re
+        sentences = [(m.start(), m.end()) for m in re.finditer(r"[^。；\n]+[。；]?", text)]
+        return [text[s.start:s.end] for s in recommendation_spans(text, sentences) if s is not None]
+
+    mandate = "加强学术交流，促进学科发展；"
+    budget = f"某县科协部门预算说明\n一、主要职能\n（一）{mandate}\n（二）推动科普工作，提高公民科学素质。\n二、机构设置\n{mandate}"
+    assert recommended(budget) == [mandate]  # only the one after the functions' section
+    lead = f"该协会是人民团体，主要职能有两项：\n1.{mandate}\n2.开展科技咨询服务。"
+    assert recommended(lead) == []
+    charter = f"第二章　业务范围\n\n第六条　本会业务范围如下：\n1．{mandate}"
+    assert recommended(charter) == []
+    duties = f"一、联席会议主要职责\n{mandate}"  # duties a notice gives: still a measure
+    assert recommended(duties) == [mandate]
+    assert recommended(f"规定要求社会团体在业务范围内活动：{mandate}") != []
+
+
+def test_a_department_with_its_other_head_in_brackets_and_a_department_s_word_for_its_units():
+    assert names_of("各省卫生厅(局)、科技厅（委）：", "Agency") >= {"省卫生厅(局)", "科技厅（委）"}
+    assert names_of("区科协内设一科、二科。", "Agency") == {"区科协"}
