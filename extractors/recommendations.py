@@ -164,7 +164,8 @@ def classifier():  # -> spacy.Language
 
 
 # a body's standing description: its functions, business scope or aims, under a heading or a lead-in that names them
-STANDING = re.compile("主要职能|部门职能|基本职能|业务范围|宗旨")
+STANDING = re.compile("主要职能|部门职能|基本职能|业务范围|宗旨|"
+                      "(?:申报|报名|应聘|招聘|推荐|参评|评选|入会|会员|入选|候选人|基本|资格|任职|申请)条件")
 STANDING_TAIL = "是|为|如下|包括|主要有|有[一二三四五六七八九十两\\d]+[项条个]"  # 主要职能有十一项：, 其宗旨是：
 ITEM_CLOSED = re.compile(r"[。；;]\s*$")
 STANDING_REACH = 40  # lines walked up to the section's heading
@@ -208,7 +209,7 @@ def _standing_lead(lead: str, whole: bool) -> bool:
     if whole:
         return STANDING.search(lead) is not None
     clause = re.split("[。；;！？，,]", lead)[-1]  # the lead-in ends with its words: 主要职能有十一项, 其宗旨是
-    return re.search(f"(?:(?:{STANDING.pattern})(?:{STANDING_TAIL})?|职能(?:{STANDING_TAIL}))$", clause) is not None
+    return re.search(f"(?:(?:{STANDING.pattern})(?:{STANDING_TAIL})?|(?:职能|职责)(?:{STANDING_TAIL}))$", clause) is not None
 
 
 def recommendation_spans(text: str, sentences: Sequence[tuple[int, int]]) -> list[RecommendationSpan | None]:

@@ -94,7 +94,7 @@ def nested_relations(outer: Placed, inner: list[Placed]) -> list[Relation]:
 # words that hold a trigger but name a thing (组织建设 is organisation building, not organising)
 _LEVEL_LIST = re.compile("(?:(?:省|自治区|直辖市|计划单列市|副省级城市|新疆生产建设兵团|[市县区州])、)*$")
 _BARE_KIND = re.compile("(?:学会|协会|研究会|联合会|促进会|科协)$")
-_NOT_TRIGGERS = re.compile("组织(?:建设|部|人事|机构|体系|形式|优势|覆盖)|发布(?:会|了?的?(?:消息|新闻|报道|文章|信息))|开展情况")
+_NOT_TRIGGERS = re.compile("组织(?:建设|部|人事|机构|体系|形式|优势|覆盖)|发布(?:会|了?的?(?:消息|新闻|报道|文章|信息))|开展情况|[被获]评为")  # 学会被评为…: the one honoured, not the runner
 SUBJECT_WINDOW = 16  # a head this close to the sentence start is its subject
 _MODIFIED = re.compile(r"^[”\"」』]?(?!项目|计划|专项|工程|活动|工作|实施|评选|评审|颁奖|名单|人选|获奖|候选|选树|推选|评比|征集|表彰|称号|荣誉称号)[\u4e00-\u9fff](?<![的和与及等])")
 
@@ -143,8 +143,11 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                     and matching_text(text[max(0, first.start - 1):first.start]) == "对"
                 if rule.order == "head_first" and head is first and not relative and _addressed(text, sentence, head):
                     continue  # 学会向中国科协提交申请，制定了《条例》: the body after 向 is no agent
-                if not rule.tail_first and _nearer_agent(text, sentence, rule, head, trigger_at):
-                    continue  # X网站消息：由Y主办的Z奖: Y, not X, runs it
+                masked = _NOT_TRIGGERS.sub(lambda m: "＿" * len(m.group()), between)
+                last_at = first.end + shadow.start(list(rule.trigger.finditer(masked))[-1].start())
+                if not rule.tail_first and (_nearer_agent(text, sentence, rule, head, trigger_at)
+                                            or _nearer_agent(text, sentence, rule, head, last_at, named=True)):
+                    continue  # X网站消息：由Y主办的Z奖; A评为X，B评为Y: Y's own verb is nearer, the verb is Y's
                 if rule.type == "ISSUED" and _issued_by_another(tail, head):
                     continue  # 中办、国办印发的《A》以及《国务院关于…的决定》: the title names its own issuer
                 if rule.type == "RUNS" and _modifies(text, tail.end):
@@ -393,10 +396,17 @@ def _issued_by_another(policy: Placed, head: Placed) -> bool:
 AGENTS = ("Society", "Branch", "PartyOrganization")  # a body nearer the verb, named or a kind (全国学会), is its agent
 
 
-def _nearer_agent(text: str, sentence: list[Placed], rule: TriggerRule, head: Placed, trigger_at: int) -> bool:
+def _nearer_agent(text: str, sentence: list[Placed], rule: TriggerRule, head: Placed, trigger_at: int,
+                  named: bool = False) -> bool:
     """A named mention that could head the rule stands between `head` and the trigger, and is no item
-    of a list `head` opens: the verb is that one's."""
-    return any((p.entity.label in rule.heads and not p.entity.generic or p.entity.label in AGENTS) and head.end <= p.start
+    of a list `head` opens: the verb is that one's. `named`: for the trigger nearest the tail (A评为X，B评为Y),
+    only a named one or a kind right before the verb counts (被省科协评为; not 组织全国学会专家…开展)."""
+    def agent(p: Placed) -> bool:
+        if named:
+            return (p.entity.label in rule.heads or p.entity.label in AGENTS) \
+                and (not p.entity.generic or trigger_at == p.end)
+        return p.entity.label in rule.heads and not p.entity.generic or p.entity.label in AGENTS
+    return any(agent(p) and head.end <= p.start
                and p.end <= trigger_at and not _joined_chain(text, sentence, head, p)
                and not re.search("[向对给致]|通过|依托|借助", matching_text(text[head.end:p.start]))  # X向Y印发, X通过Y开展: Y is no agent
                for p in sentence)

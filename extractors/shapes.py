@@ -44,6 +44,7 @@ PROGRAMME_JOINERS = ("与", "和")  # A奖与B奖, A工程和B计划 are two: a 
 # (人才支持计划, 能力提升工程, 人才托举工程)
 PROGRAMME_LAST_WORDS = frozenset({"支持", "资助", "培养", "培育", "引进", "提升", "助力", "推进", "托举", "推广"})
 # heads of programmes, plans and funds (not awards): their names hold verbs (人才托举工程) and need a cue
+PHASE = re.compile("[一二三四五六七八九十]期(?:项目|工程)?")  # 二期项目: a programme's phase after its head
 PROGRAMME_HEADS = ("计划", "工程", "基金", "专项", "人才计划", "项目")
 NOT_FIELDS = frozenset({"专业", "业务", "相关", "有关"})  # 建筑工程专业 + 职称评审: the field is further left, or none
 SENTENCE_NOUNS = frozenset({"领导", "指导", "统筹", "管理", "协调"})  # nouns to the segmenter, verbs before a name
@@ -127,11 +128,12 @@ PROGRAMME_POS = NAME_POS + ("a", "l")  # 最高成就奖, 自然科学奖
 def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False,
                stop: frozenset[str] = STOP_WORDS, pos: tuple[str, ...] = NAME_POS, verb_last: bool = False,
                keep: frozenset[str] = frozenset(), short_verbs: bool = False, last_any: bool = False,
-               last_words: frozenset[str] = frozenset()) -> int:
+               last_words: frozenset[str] = frozenset(), adjectives: bool = False) -> int:
     """Where a name that ends at `end` starts: walk left over name-like words (jieba), stopping at
     punctuation, a stop word or a word that cannot be part of a name (`keep`: words that can, whatever
     their part of speech; `short_verbs`: a one-character verb too, the piece of a word the segmenter
-    did not know, 碳 + 汇; `last_any`: any word of two or more characters right before `end` but a stop word,
+    did not know, 碳 + 汇; `adjectives`: a one-character adjective left of a name word, 古 + 植物; `last_any`: any word
+    of two or more characters right before `end` but a stop word,
     whatever the segmenter calls it (进步 in 科学技术进步奖 is an adverb to it); `last_words`: these words right
     before `end`, stop words or not). Returns `end` when none."""
     start = end
@@ -144,6 +146,10 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
     for i, (word, flag) in enumerate(reversed(window_words(window))):
         if short_verbs and len(word) == 1 and flag.startswith("v") and word not in stop:
             pending += 1  # kept only when a name word stands left of it (碳汇, not 如/到 before a name)
+            continue
+        if adjectives and accepted and len(word) == 1 and flag == "a" and word not in stop:
+            accepted += pending + 1  # 古 + 植物分会: an adjective the name opens with
+            pending = 0
             continue
         verb_ok = allow_verbs or (verb_last and i == 0)  # 创新奖: a verb right before the head
         if i == 0 and (word in last_words or (last_any and len(word) >= 2 and word not in stop
@@ -464,7 +470,8 @@ class ShapeFinder:
                 continue
             if re.match(r"[\d一二三四五六七八九十两几多]", modifier):
                 continue
-            out.append(Shape(begin, m.end(), "TalentProgram", False))
+            phase = PHASE.match(text, m.end())  # 中国科技期刊卓越行动计划二期项目: the programme's phase is its name
+            out.append(Shape(begin, phase.end() if phase and head in PROGRAMME_HEADS else m.end(), "TalentProgram", False))
         return out + self._list_siblings(text, out)
 
     def inside_longer_word(self, label: str, text: str, name: str, end: int) -> bool:
@@ -549,15 +556,16 @@ class ShapeFinder:
         out = []
         for m in self.branch.finditer(text):
             begin = name_start(text, m.start(), max_len=14, stop=BRANCH_STOP_WORDS, keep=BRANCH_NAME_WORDS,
-                               short_verbs=True)
-            for word, flag in window_words(text[begin:m.start()]):  # (学会)组织工作委员会: the owner, said barely;
-                if word not in BRANCH_OPENING_NOT_NAME and not (  # a verb opens no name (召开…, 审议…)
-                        flag.startswith(("v", "d", "p", "c", "r", "u")) and flag != "vn" and word not in BRANCH_NAME_WORDS):
-                    break
-                begin += len(word)
+                               short_verbs=True, adjectives=True,  # 古植物分会
+                               pos=NAME_POS + ("l",))  # 古脊椎动物分会: a fixed phrase to the segmenter
             dated = list(re.finditer(r"\d+(?:年度?|届)?|(?:新一|本|首|上一|下一)届", text[begin:m.start()]))
             if dated:  # 医学会2025年科学普及分会, 新一届学科专业委员会: the name starts after the date or term
                 begin += dated[-1].end()
+            for word, flag in window_words(text[begin:m.start()]):  # (学会)组织工作委员会: the owner, said barely;
+                if word not in BRANCH_OPENING_NOT_NAME and not (  # a verb opens no name (召开…, 审议…; 1952年起…)
+                        flag.startswith(("v", "d", "p", "c", "r", "u")) and flag != "vn" and word not in BRANCH_NAME_WORDS):
+                    break
+                begin += len(word)
             modifier = text[begin:m.start()]
             if modifier.endswith("与"):
                 continue

@@ -1378,3 +1378,24 @@ def test_a_body_s_standing_functions_scope_and_aims_are_no_recommendations():
 def test_a_department_with_its_other_head_in_brackets_and_a_department_s_word_for_its_units():
     assert names_of("各省卫生厅(局)、科技厅（委）：", "Agency") >= {"省卫生厅(局)", "科技厅（委）"}
     assert names_of("区科协内设一科、二科。", "Agency") == {"区科协"}
+
+
+# --- the eleventh fresh batch of v0.8 (1416-1440), its errors read -----------------------------------
+
+
+def test_a_branch_s_adjective_fixed_phrase_and_field_verb_and_a_year_before_it():
+    assert names_of("学会下设古植物分会、古脊椎动物分会。", "Branch") >= {"古植物分会", "古脊椎动物分会"}
+    assert names_of("学会成立土壤修复专委会。", "Branch") == {"土壤修复专委会"}
+    assert names_of("1958年起南京分会改称。", "Branch") == {"南京分会"}
+    assert names_of("学习新党章作为分会重点。", "Branch") <= {"分会"}  # no 新党章作为分会
+
+
+def test_a_programme_s_phase_and_a_bureau_of_the_state():
+    assert names_of("中国青年科技人才培养计划二期项目启动。", "TalentProgram") == {"中国青年科技人才培养计划二期项目"}
+    assert names_of("审计署、海关总署、国家新闻出版署参加。", "Agency") == {"审计署", "海关总署", "国家新闻出版署"}
+
+
+def test_honours_given_by_one_then_another_and_the_one_honoured_runs_nothing():
+    text = "某学会连续三年被中国科协评为“学会之星”，又被省科协评为“先进集体”。"
+    assert relations_of(text, "RUNS") == {("中国科协", "学会之星"), ("省科协", "先进集体")}
+    assert relations_of("某省化学会被评为“先进学会”。", "RUNS") == set()
