@@ -857,6 +857,7 @@ def _unit_heads() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
 
 
 UNIT_NOT_OPENING = frozenset({"内设", "下设", "设有", "所属", "下属", "直属"})
+UNIT_OPENING_VERBS = frozenset({"创新", "组织", "宣传"})  # verbs to the segmenter that open units' names
 
 
 def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
@@ -880,7 +881,8 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
                 word, flag = word[0], "n"
             if length == 0 and word in UNIT_NOT_OPENING:
                 break  # 区科协内设一科: the department's own word for its units, no unit's name
-            verb_inside = flag == "v" and length > 0  # 成果转化与区域创新处: verbal nouns, the unit opens with a noun
+            verb_inside = flag == "v" and (length > 0 or word in UNIT_OPENING_VERBS)  # 成果转化与区域创新处: verbal
+            # nouns; the unit opens with a noun or a verb that opens names (创新战略研究院, 组织处)
             joiner_inside = word in ("与", "和", "及") and length > 0  # 市科协和社团管理局: a joiner opens no unit
             if not (flag in SUB_UNIT_POS or verb_inside or joiner_inside or word in unit_heads) or "会议" in word:
                 break
@@ -914,7 +916,8 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     text = shadow.text
     base = _gazetteer_candidates(text, gazetteer) + _pattern_candidates(text) + _shape_candidates(text)
     base = [_canonical(c, gazetteer) for c in _without_each(text, base)]
-    base += _sub_units(text, base)
+    units = _sub_units(text, base)
+    base += units + _sub_units(text, units)  # 中国科协组织人事部 + 组织处: a unit's own unit
     base += _head_alternatives(text, base)
     candidates = base + [_canonical(c, gazetteer) for c in _nested_candidates(text, base)]
     found = []

@@ -1399,3 +1399,13 @@ def test_honours_given_by_one_then_another_and_the_one_honoured_runs_nothing():
     text = "某学会连续三年被中国科协评为“学会之星”，又被省科协评为“先进集体”。"
     assert relations_of(text, "RUNS") == {("中国科协", "学会之星"), ("省科协", "先进集体")}
     assert relations_of("某省化学会被评为“先进学会”。", "RUNS") == set()
+
+
+# --- the twelfth fresh batch of v0.8 (1441-1465), its errors read -----------------------------------
+
+
+def test_a_unit_of_a_unit_its_institute_and_a_unit_opened_by_a_verb():
+    assert names_of("中国科协创新战略研究院发布报告。", "Agency") == {"中国科协创新战略研究院"}
+    assert names_of("某省科协组织人事部组织处参加。", "Agency") == {"某省科协组织人事部组织处"}
+    assert names_of("中国科协组织开展调研。", "Agency") == {"中国科协"}  # a sentence's verb, no unit
+    assert kinds_of("各级科学技术协会参加。", "Agency") == {("各级科学技术协会", True)}
