@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.rules import cue_alternation, recommendation_cues
-from extractors.shadow import make_shadow
+from extractors.shadow import make_shadow, to_simplified
 from seed_data import DataError, resource
 
 # The cue words are data (seed_data/rules/recommendation_cues.tsv, see extractors.rules); what stays
@@ -214,7 +214,8 @@ def _standing_lead(lead: str, whole: bool) -> bool:
 
 def recommendation_spans(text: str, sentences: Sequence[tuple[int, int]]) -> list[RecommendationSpan | None]:
     """For each sentence (start, end) of `text`: the recommendation it states, or None."""
-    found = [None if standing(text, s, e) else candidate(text, s, e) for s, e in sentences]
+    simplified = to_simplified(text)  # the same length: a heading in traditional script (主要職能) is found too
+    found = [None if standing(simplified, s, e) else candidate(text, s, e) for s, e in sentences]
     todo = [c for c in found if c is not None]
     if not todo:
         return [None] * len(found)

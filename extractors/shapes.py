@@ -147,7 +147,7 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
         if short_verbs and len(word) == 1 and flag.startswith("v") and word not in stop:
             pending += 1  # kept only when a name word stands left of it (碳汇, not 如/到 before a name)
             continue
-        if adjectives and accepted and len(word) == 1 and flag == "a" and word not in stop:
+        if adjectives and accepted and not pending and len(word) == 1 and flag == "a" and word not in stop:
             accepted += pending + 1  # 古 + 植物分会: an adjective the name opens with
             pending = 0
             continue
