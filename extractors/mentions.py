@@ -56,7 +56,7 @@ POLICY_WORDS = re.compile(
     r"意见稿|公告|通告|决议|清单|标准|规范|战略|行动|工程|议程|宣言|公约|报告|举措|措施|的建议|指标|指标体系)"
     r"([(（][^()（）]{0,12}[)）])?$")
 NOT_POLICY = re.compile(r"(日报|晚报|报|杂志|期刊|学报|通讯|周刊|网|时报|导报|文摘)$|"
-                        r"报告$|批复$|(表彰|换届|选举|任免|授予)\S*决定$")  # a report or an administrative decision
+                        r"报告$|批复$|(表彰|换届|选举|任免|授予|命名|增设|批准|撤销|聘任|任命)\S*决定$")  # a report or an administrative decision
 # verbs that introduce a programme name rather than belong to it
 PROGRAMME_STOP = frozenset({"开展", "实施", "设立", "组织", "启动", "申报", "支持", "资助", "属于", "包括", "下设", "推进",
                             "参与", "承担", "承接", "获得", "获批", "入选", "纳入", "设置", "推动", "加强", "是", "即", "为"})
@@ -930,6 +930,8 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     for c in chosen:
         if DOCUMENT_NUMBER.match(text, c.end):
             continue  # 国办发〔2021〕26号, 科协发学字〔2014〕86号: a document's number, no body acting
+        if c.label == "Agency" and text.startswith("系统", c.end) and text[c.start:c.end].endswith(("科协", "科学技术协会")):
+            continue  # 全市科协系统, 中国科协系统: the system of associations, no body (dev gold: 49 of 52 unmarked)
         if c.generic and c.label in ("Society", "Agency", "Branch") and QUOTED.fullmatch(text, max(0, c.start - 1), c.end + 1):
             continue  # 名称以“行业协会”“商会”作后缀: a kind's word quoted is the word, no body
         if c.label == "TalentProgram" and c.canonical in kinds:

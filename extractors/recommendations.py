@@ -163,9 +163,13 @@ def classifier():  # -> spacy.Language
     return spacy.load(MODEL_DIR)
 
 
-# a body's standing description: its functions, business scope or aims, under a heading or a lead-in that names them
+# a body's standing description (its functions, business scope or aims), a call's conditions or its procedure, under a
+# heading or a lead-in that names them
 STANDING = re.compile("主要职能|部门职能|基本职能|业务范围|宗旨|"
-                      "(?:申报|报名|应聘|招聘|推荐|参评|评选|入会|会员|入选|候选人|基本|资格|任职|申请)条件")
+                      "(?:申报|报名|应聘|招聘|推荐|参评|评选|入会|会员|入选|候选人|基本|资格|任职|申请)条件|"
+                      # a call's or a service guide's procedure (0 of 33 dev sentences under these were recommendations)
+                      "办理流程|申请材料|申报材料|受理条件|设定依据|办理时限|办理程序|申报程序|申报流程|报名方式|报送材料|"
+                      "材料报送|申报方式|推荐程序|评审程序|联系方式")
 STANDING_TAIL = "是|为|如下|包括|主要有|有[一二三四五六七八九十两\\d]+[项条个]"  # 主要职能有十一项：, 其宗旨是：
 ITEM_CLOSED = re.compile(r"[。；;]\s*$")
 STANDING_REACH = 40  # lines walked up to the section's heading

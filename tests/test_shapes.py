@@ -1409,3 +1409,15 @@ def test_a_unit_of_a_unit_its_institute_and_a_unit_opened_by_a_verb():
     assert names_of("某省科协组织人事部组织处参加。", "Agency") == {"某省科协组织人事部组织处"}
     assert names_of("中国科协组织开展调研。", "Agency") == {"中国科协"}  # a sentence's verb, no unit
     assert kinds_of("各级科学技术协会参加。", "Agency") == {("各级科学技术协会", True)}
+
+
+# --- the thirteenth fresh batch of v0.8 (1466-1490), its errors read -----------------------------------
+
+
+def test_a_system_of_associations_an_administrative_decision_and_a_guide_s_procedure():
+    assert names_of("全市科协系统要加强组织建设。", "Agency") == set()
+    assert names_of("会议通过了《关于增设某专门委员会的决定》。", "Policy") == set()
+    from extractors.recommendations import recommendation_spans
+    text = "办理流程：\n申请人应按要求递交材料；\n受理后须在五日内办结。"
+    sentences = [(m.start(), m.end()) for m in __import__("re").finditer(r"[^。；\n]+[。；]?", text)]
+    assert [s for s in recommendation_spans(text, sentences) if s is not None] == []
