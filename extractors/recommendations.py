@@ -178,8 +178,9 @@ STANDING_REACH = 40  # lines walked up to the section's heading
 def standing(text: str, start: int, end: int | None = None) -> bool:
     """The sentence text[start:end] is one item of a body's standing description — its functions, business
     scope or aims, listed under a heading or a lead-in that names them (一、主要职能 / 主要职能有十一项： /
-    第二章 业务范围, 其宗旨是：…): what the body does as it stands, no measure (docs/ANNOTATION.md, v0.8). The
-    duties a notice gives a body (联席会议主要职责) are not this: 职责 is not one of the words."""
+    第二章 业务范围, 其宗旨是：…): what the body does as it stands, no measure (docs/ANNOTATION.md, v0.8); so are a
+    call's conditions and a call's or a guide's procedure (申报条件, 办理流程). The duties a notice gives a body under
+    their heading (一、联席会议主要职责) are not this: 职责 counts only in a lead-in (主要职责是：)."""
     opening = re.match("[^：:]*[：:]", text[start:end]) if end is not None else None
     if opening and _standing_lead(opening.group(0)[:-1], whole=False):
         return True  # the sentence opens with the lead-in (其宗旨是：团结…)

@@ -131,9 +131,11 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                               and head.start - head.passage.start <= SUBJECT_WINDOW)
                 if len(between) > rule.max_gap and not is_subject:
                     continue
-                trigger = rule.trigger.search(_NOT_TRIGGERS.sub(lambda m: "＿" * len(m.group()), between))
-                if not trigger:
+                masked = _NOT_TRIGGERS.sub(lambda m: "＿" * len(m.group()), between)
+                triggers = list(rule.trigger.finditer(masked))
+                if not triggers:
                     continue
+                trigger = triggers[0]
                 if rule.type == "SUPERVISED_BY" and re.search("[，,](?:它|其|该会|本会)", between[:trigger.start()]):
                     continue  # X学会，其主管单位为A; X是Y的成员，它的…: the pronoun's society (its_supervisor)
                 trigger_at = first.end + shadow.start(trigger.start())  # in the text, glosses and all
@@ -143,8 +145,7 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                     and matching_text(text[max(0, first.start - 1):first.start]) == "对"
                 if rule.order == "head_first" and head is first and not relative and _addressed(text, sentence, head):
                     continue  # 学会向中国科协提交申请，制定了《条例》: the body after 向 is no agent
-                masked = _NOT_TRIGGERS.sub(lambda m: "＿" * len(m.group()), between)
-                last_at = first.end + shadow.start(list(rule.trigger.finditer(masked))[-1].start())
+                last_at = first.end + shadow.start(triggers[-1].start())  # the verb nearest the tail
                 if not rule.tail_first and (_nearer_agent(text, sentence, rule, head, trigger_at)
                                             or _nearer_agent(text, sentence, rule, head, last_at, named=True)):
                     continue  # X网站消息：由Y主办的Z奖; A评为X，B评为Y: Y's own verb is nearer, the verb is Y's

@@ -148,8 +148,7 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
             pending += 1  # kept only when a name word stands left of it (碳汇, not 如/到 before a name)
             continue
         if adjectives and accepted and not pending and len(word) == 1 and flag == "a" and word not in stop:
-            accepted += pending + 1  # 古 + 植物分会: an adjective the name opens with
-            pending = 0
+            accepted += 1  # 古 + 植物分会: an adjective the name opens with
             continue
         verb_ok = allow_verbs or (verb_last and i == 0)  # 创新奖: a verb right before the head
         if i == 0 and (word in last_words or (last_any and len(word) >= 2 and word not in stop
