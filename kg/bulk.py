@@ -168,6 +168,7 @@ class CsvGraphWriter:
         for row in rows.final:  # the document is complete: it is written with its sha256
             labels, props, _ = self._merged.pop(row["id"])
             props["sha256"] = row["sha256"]
+            props["extracted_by"] = row["extracted_by"]
             self._node(row["id"], labels, props, source)
 
     def _nodes(self, write: Write, batch: list[dict[str, Any]], source: str) -> None:

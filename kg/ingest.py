@@ -1,6 +1,7 @@
 """`kg ingest`: files and folders -> facts -> the store, incrementally.
 
-* A file whose sha256 equals that of its ingested document is skipped (nothing is extracted).
+* A file whose sha256 equals that of its ingested document is skipped (nothing is extracted), unless the
+  extraction changed since (`extractors.fingerprint`: new rules, gazetteers or model): then it is read again.
 * A changed file's old facts are replaced, in the same transaction as the new ones.
 * A file that cannot be read is reported by name and reason; the rest are ingested.
 * The guide is loaded before any other document (recommendations link to its directions); if the
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.documents import RawDocument, ReadError, iter_paths, read_document
+from extractors.fingerprint import extraction_fingerprint
 from extractors.guide import is_guide
 from extractors.pipeline import GUIDE_PATH, WINDOW_CHARS, extract, extract_windows, to_document
 from kg import aggregates
@@ -150,14 +152,17 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
     by_source = merge_map(standing)
     has_guide = bool(store.read("MATCH (d:Guide) RETURN d.id AS id LIMIT 1"))
     seen: set[str] = set()
+    reextracted = 0
     batch: list[Facts] = []
     since_checkpoint = 0
     for raw, doc_id in documents_in_order(paths, report, add_guide=not has_guide, progress=progress):
         seen.add(doc_id)
         stored = known.get(doc_id)
         if stored is not None and stored.get("sha256") == raw.sha256 and not reload:
-            report.skipped.append(raw.path)
-            continue
+            if stored.get("extracted_by") == extraction_fingerprint():
+                report.skipped.append(raw.path)
+                continue  # the same file, read by the same extraction: its facts are these
+            reextracted += 1  # the same file, but the extractors changed since it was read
         if stored is not None and not replace and not _same_file(stored.get("path"), raw.path):
             key = raw.metadata.id or Path(raw.path).name
             report.rejected.append((raw.path, f"document id {key!r} is already taken by {stored.get('path')}; "
@@ -187,6 +192,9 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
                 since_checkpoint = 0
     if batch:
         load_facts(store, batch)
+    if reextracted:
+        report.warnings.append(f"{reextracted} unchanged file(s) read again: the extractors (rules, gazetteers or "
+                               f"model) changed since they were loaded (extraction {extraction_fingerprint()})")
     if prune:
         report.pruned = _prune(store, paths, seen, known)
     if standing and (report.ingested or report.pruned):

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from extractors.fingerprint import extraction_fingerprint
 from kg import aggregates
 from kg.stores.base import GraphStore, Statement
 from schema.ids import fact_key
@@ -149,7 +150,7 @@ class GraphRows:
                         "fact_key": fact_key("ADDRESSES", rec_key, a.code)}})
             self.rows[_CONCERNS_W].extend({"rec": rec.id, "entity": eid} for eid in rec.concerns)
         if last:
-            self.final.append({"id": doc.id, "sha256": doc.sha256})
+            self.final.append({"id": doc.id, "sha256": doc.sha256, "extracted_by": extraction_fingerprint()})
 
     def statements(self, entity_counts: aggregates.EntityCounts | None = None) -> list[Statement]:
         """Delete the batch's old facts, write the new ones, then mark the documents ingested; the
@@ -243,7 +244,8 @@ _PASSAGE_W = Write(_PASSAGE, labels=("Passage",), part_of="doc_id")
 _RECOMMENDATION_W = Write(_RECOMMENDATION, labels=("Recommendation",))
 _SUPPORTED_BY_W = Write(_SUPPORTED_BY, type="SUPPORTED_BY", start="rec", end="passage")
 _CONCERNS_W = Write(_CONCERNS, type="CONCERNS", start="rec", end="entity")
-_MARK_INGESTED = "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sha256 = row.sha256"
+_MARK_INGESTED = ("UNWIND $rows AS row MATCH (d:Document {id: row.id}) "
+                  "SET d.sha256 = row.sha256, d.extracted_by = row.extracted_by")
 
 # Removing a document's old facts: its passages (with their MENTIONS), recommendations, guide
 # items, the relationships whose evidence lies in it, and the entities no passage mentions any more.
@@ -332,7 +334,8 @@ def delete_documents(store: GraphStore, doc_ids: Iterable[str], *, counted: bool
 
 
 def ingested_documents(store: GraphStore) -> dict[str, dict[str, Any]]:
-    """`{doc_id: {"sha256", "path"}}` of every fully ingested document."""
+    """`{doc_id: {"sha256", "path", "extracted_by"}}` of every fully ingested document (`extracted_by`: the
+    extraction that made its facts, `extractors.fingerprint`; None for a graph written before it was kept)."""
     rows = store.read("MATCH (d:Document) WHERE d.sha256 IS NOT NULL "
-                      "RETURN d.id AS id, d.sha256 AS sha256, d.path AS path")
-    return {r["id"]: {"sha256": r["sha256"], "path": r["path"]} for r in rows}
+                      "RETURN d.id AS id, d.sha256 AS sha256, d.path AS path, d.extracted_by AS extracted_by")
+    return {r["id"]: {"sha256": r["sha256"], "path": r["path"], "extracted_by": r["extracted_by"]} for r in rows}

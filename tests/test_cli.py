@@ -160,6 +160,29 @@ def test_named_query_from_the_command_line(seed_env):
     assert missing.exit_code != 0 and "rec_id" in missing.stderr
 
 
+def test_unchanged_files_are_read_again_when_the_extraction_changed(embedded_env, tmp_path, monkeypatch):
+    """After an upgrade of the rules, gazetteers or model, `kg ingest` reads unchanged files again, says so, and keeps
+    on each document which extraction made its facts; with the same extraction it skips them."""
+    import kg.ingest as ingest_module
+    import kg.load as load_module
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("005.md", "010.md"):
+        shutil.copy(SEED / "documents" / name, folder / name)
+    kg("ingest", str(folder), env=embedded_env)
+    assert "ingested 0, unchanged 2" in kg("ingest", str(folder), env=embedded_env).stdout
+    query = "MATCH (d:Document) WHERE NOT d:Guide RETURN DISTINCT d.extracted_by AS x"
+    from extractors.fingerprint import extraction_fingerprint
+    assert kg("cypher", query, "--json", env=embedded_env).stdout.count(extraction_fingerprint()) == 1
+    for module in (ingest_module, load_module):  # as if the rules had changed since
+        monkeypatch.setattr(module, "extraction_fingerprint", lambda: "0123456789abcdef")
+    out = kg("ingest", str(folder), env=embedded_env)
+    assert "ingested 2, unchanged 0" in out.stdout
+    assert "2 unchanged file(s) read again" in out.stdout + out.stderr
+    assert "0123456789abcdef" in kg("cypher", query, "--json", env=embedded_env).stdout
+    assert "ingested 0, unchanged 2" in kg("ingest", str(folder), env=embedded_env).stdout
+
+
 def test_changed_file_replaces_its_facts_and_prune_removes_gone_files(embedded_env, tmp_path):
     folder = tmp_path / "docs"
     folder.mkdir()
