@@ -17,7 +17,7 @@ from functools import cache
 
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
-from extractors.shapes import (COUNT, EDITION, LEVEL_ONLY, ORDINAL, PLACE_VERBS, PROVINCES, STOP_WORDS,
+from extractors.shapes import (COUNT, EDITION, LEVEL_ONLY, OPENING_VERBS, ORDINAL, PLACE_VERBS, PROVINCES, STOP_WORDS,
                                after_date, after_scope, name_start, shape_finder, window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
@@ -857,7 +857,7 @@ def _unit_heads() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
 
 
 UNIT_NOT_OPENING = frozenset({"内设", "下设", "设有", "所属", "下属", "直属"})
-UNIT_OPENING_VERBS = frozenset({"创新", "组织", "宣传"})  # verbs to the segmenter that open units' names
+UNIT_OPENING_VERBS = OPENING_VERBS | {"组织", "宣传"}  # verbs to the segmenter that open units' names (创新, 组织处)
 
 
 def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:

@@ -158,17 +158,17 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
     for raw, doc_id in documents_in_order(paths, report, add_guide=not has_guide, progress=progress):
         seen.add(doc_id)
         stored = known.get(doc_id)
-        if stored is not None and stored.get("sha256") == raw.sha256 and not reload:
-            if stored.get("extracted_by") == extraction_fingerprint():
-                report.skipped.append(raw.path)
-                continue  # the same file, read by the same extraction: its facts are these
-            reextracted += 1  # the same file, but the extractors changed since it was read
+        unchanged = stored is not None and stored.get("sha256") == raw.sha256 and not reload
+        if unchanged and stored.get("extracted_by") == extraction_fingerprint():
+            report.skipped.append(raw.path)
+            continue  # the same file, read by the same extraction: its facts are these
         if stored is not None and not replace and not _same_file(stored.get("path"), raw.path):
             key = raw.metadata.id or Path(raw.path).name
             report.rejected.append((raw.path, f"document id {key!r} is already taken by {stored.get('path')}; "
                                               "give this file another id in its front matter, or use --replace "
                                               "to replace the stored document with it"))
             continue
+        reextracted += unchanged  # the same file, but the extractors changed since it was read
         if len(raw.text) > WINDOW_CHARS:  # a long document: window by window, memory bounded
             try:
                 _load_long(store, raw, by_source)
