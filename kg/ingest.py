@@ -162,7 +162,7 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
         if unchanged and stored.get("extracted_by") == extraction_fingerprint():
             report.skipped.append(raw.path)
             continue  # the same file, read by the same extraction: its facts are these
-        if stored is not None and not replace and not _same_file(stored.get("path"), raw.path):
+        if stored is not None and not unchanged and not replace and not _same_file(stored.get("path"), raw.path):
             key = raw.metadata.id or Path(raw.path).name
             report.rejected.append((raw.path, f"document id {key!r} is already taken by {stored.get('path')}; "
                                               "give this file another id in its front matter, or use --replace "

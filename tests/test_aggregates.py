@@ -223,8 +223,10 @@ def test_a_graph_written_before_citations_were_kept_is_counted_once_by_the_next_
 def test_the_lineage_filter_is_the_one_the_kept_citations_count():
     """citation_lineage keeps the citations of policies that name one policy (CITABLE) and finds its citing
     documents by the count of exactly those (`cites`): one definition, written out in the query."""
-    text = " ".join(queries.library()["citation_lineage"].cypher.split())
-    assert " ".join(aggregates.CITABLE.split()) in text
+    for name in ("citation_lineage", "document_citations"):  # the lineage and the reader count the same citations
+        text = " ".join(queries.library()[name].cypher.split())
+        assert " ".join(aggregates.CITABLE.split()) in text, name
+    assert " ".join(aggregates.TITLE_NAMES.split()) in " ".join(queries.library()["document_citations"].cypher.split())
 
 
 def test_title_names_in_python_and_in_cypher_agree(store):

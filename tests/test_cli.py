@@ -181,6 +181,33 @@ def test_unchanged_files_are_read_again_when_the_extraction_changed(embedded_env
     assert "2 unchanged file(s) read again" in out.stdout + out.stderr
     assert "0123456789abcdef" in kg("cypher", query, "--json", env=embedded_env).stdout
     assert "ingested 0, unchanged 2" in kg("ingest", str(folder), env=embedded_env).stdout
+    moved = tmp_path / "moved"  # a folder moved, then the extraction changed: read again from there, not rejected
+    folder.rename(moved)
+    for module in (ingest_module, load_module):
+        monkeypatch.setattr(module, "extraction_fingerprint", lambda: "fedcba9876543210")
+    out = kg("ingest", str(moved), env=embedded_env)
+    assert "ingested 2, unchanged 0, rejected 0" in out.stdout
+    assert str(moved) in kg("cypher", "MATCH (d:Document) WHERE NOT d:Guide RETURN d.path AS p", "--json",
+                            env=embedded_env).stdout
+
+
+def test_the_extraction_digest_follows_the_rules_and_gazetteers_in_use_not_other_files(tmp_path):
+    from extractors import fingerprint
+    from extractors.gazetteer import gazetteer_dir
+    from extractors.rules import rules_dir
+    rules, gazetteers = tmp_path / "rules", tmp_path / "gazetteers"
+    shutil.copytree(rules_dir(), rules)
+    shutil.copytree(gazetteer_dir(), gazetteers)
+    same = fingerprint._digest(rules, gazetteers)
+    assert same == fingerprint._digest(rules_dir(), gazetteer_dir())  # the names and bytes, not where they are
+    (rules / "NOTES.md").write_text("an analyst's note", encoding="utf-8")  # not read by the extraction
+    fingerprint._digest.cache_clear()
+    assert fingerprint._digest(rules, gazetteers) == same
+    table = rules / "name_parts.tsv"
+    table.write_text(table.read_text(encoding="utf-8") + "Branch\thead\t研究组\ta row an analyst added\n",
+                     encoding="utf-8")
+    fingerprint._digest.cache_clear()
+    assert fingerprint._digest(rules, gazetteers) != same
 
 
 def test_changed_file_replaces_its_facts_and_prune_removes_gone_files(embedded_env, tmp_path):
