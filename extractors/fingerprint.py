@@ -20,7 +20,7 @@ from extractors.rules import rules_dir
 from seed_data import resource
 
 DIGEST_CHARS = 16
-NOT_EXTRACTION = frozenset({"evaluate.py", "recommendation_training.py"})  # code that scores or trains, never extracts
+NOT_EXTRACTION = frozenset({"evaluate.py", "recommendation_training.py", "direction_training.py"})  # code that scores or trains, never extracts
 LIBRARIES = ("spacy", "jieba", "opencc", "pyahocorasick")
 
 

@@ -180,10 +180,12 @@ def test_extraction_is_deterministic_across_processes():
 # 0.821 (0.815), 0.711 (0.676), 0.817, 0.725; dev (302 documents) 0.864 (0.851), 0.819 (0.810), 0.99, 0.765.
 # v0.8: dev grew to 417 with 75 fresh documents whose document directions score 0.52-0.68 (speeches, interviews,
 # tables, civil affairs, think tanks: 1216-1290); no direction rule changed, dev's directions went 0.757 -> 0.737,
-# so that floor is 0.72 (the other floors hold with room).
+# so that floor is 0.72 (the other floors hold with room). v0.9: document directions by a classifier trained on
+# dev (617 documents; 0.80 cross-validated against 0.73 for the term profiles): test 0.725 -> 0.853, scored once;
+# dev is now in-sample for them (1.00), like the recommendations.
 FLOORS = {
-    "dev": {"mentions": 0.84, "relations": 0.79, "recommendations": 0.95, "directions": 0.72},
-    "test": {"mentions": 0.80, "relations": 0.69, "recommendations": 0.78, "directions": 0.70},
+    "dev": {"mentions": 0.84, "relations": 0.79, "recommendations": 0.95, "directions": 0.95},
+    "test": {"mentions": 0.80, "relations": 0.69, "recommendations": 0.78, "directions": 0.82},
 }
 LEAVE_NAMES_OUT_FLOORS = {"mentions": 0.80, "relations": 0.66}  # the test split, names left out
 

@@ -1,0 +1,180 @@
+"""Training of the document-direction classifier (`extractors.document_directions`).
+
+Labelled documents are the dev part of tests/gold (`split.tsv`), never the test part: each gold file's
+`doc.directions`. Training is plain numpy: one logistic regression per direction (L2-regularised, zero start,
+a fixed number of Adam steps over the whole set), so the same data gives the same model. The L2 strength, the
+probability threshold and the ratio to the best are chosen by 5-fold cross-validation over documents (F1 of
+(document, direction) pairs, as `kg eval` counts them); the term profiles' directions are scored on the same
+folds beside it, and both numbers are kept in the model file.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from extractors.document_directions import DIRECTIONS, DirectionClassifier, document_pairs
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"  # development material, never shipped in the wheel (the model is)
+FOLDS = 5
+MIN_DOCUMENTS = 3  # a character pair in fewer training documents than this is no feature
+STEPS = 400
+LEARNING_RATE = 0.05
+L2_GRID = (3e-5, 1e-4)
+THRESHOLDS = (0.3, 0.4, 0.5)
+RATIOS = (0.0, 0.5)
+DECIMALS = 6
+FEATURES = ("pairs of adjacent Chinese characters of the simplified title (counted 3 times) and text; "
+            "(1 + log tf) * idf, scaled to length 1; one logistic regression per direction")
+
+
+@dataclass(frozen=True)
+class LabelledDocument:
+    id: str
+    pairs: Counter[str]
+    directions: frozenset[int]
+    rules: tuple[int, ...]  # what the guide's term profiles say (extractors.pipeline.document_directions)
+
+
+def dev_files(gold_dir: Path = GOLD) -> list[Path]:
+    from extractors.evaluate import gold_files
+
+    return gold_files(gold_dir, "dev")
+
+
+def trained_on(gold_dir: Path = GOLD) -> str:
+    """Digest of the dev gold documents' ids, texts, titles and directions: what a model was trained on."""
+    digest = hashlib.sha256()
+    for path in dev_files(gold_dir):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        digest.update(json.dumps([path.stem, gold["text"], gold["doc"].get("title") or "",
+                                  sorted(gold["doc"].get("directions", []))], ensure_ascii=False).encode())
+    return digest.hexdigest()[:16]
+
+
+def gold_documents(gold_dir: Path = GOLD, with_rules: bool = True) -> list[LabelledDocument]:
+    from extractors.evaluate import _raw_for
+    from extractors.passages import split_passages
+    from extractors.pipeline import direction_model, direction_totals, document_directions, to_document
+
+    model = direction_model()
+    out = []
+    for path in dev_files(gold_dir):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        doc = to_document(_raw_for(gold, path.parent))
+        rules: tuple[int, ...] = ()
+        if with_rules:
+            clear, loose = direction_totals(doc, split_passages(doc.id, doc.text), model)
+            rules = document_directions(dict(clear or loose))
+        out.append(LabelledDocument(path.stem, document_pairs(doc.title, doc.text),
+                                    frozenset(gold["doc"].get("directions", [])), rules))
+    return out
+
+
+def fold_of(doc_id: str, folds: int = FOLDS) -> int:
+    return int(hashlib.sha256(f"gold/{doc_id}".encode()).hexdigest(), 16) % folds
+
+
+@dataclass(frozen=True)
+class Fitted:
+    vocabulary: list[str]
+    idf: np.ndarray
+    weights: np.ndarray  # features × 4
+    bias: np.ndarray
+
+    def matrix(self, docs: list[LabelledDocument]) -> np.ndarray:
+        index = {p: i for i, p in enumerate(self.vocabulary)}
+        x = np.zeros((len(docs), len(self.vocabulary)))
+        for row, doc in enumerate(docs):
+            for pair, n in doc.pairs.items():
+                if pair in index and n > 0:
+                    x[row, index[pair]] = (1.0 + math.log(n)) * self.idf[index[pair]]
+            norm = np.linalg.norm(x[row])
+            if norm:
+                x[row] /= norm
+        return x
+
+    def probabilities(self, docs: list[LabelledDocument]) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-np.clip(self.matrix(docs) @ self.weights + self.bias, -60, 60)))
+
+
+def fit(docs: list[LabelledDocument], l2: float) -> Fitted:
+    df: Counter[str] = Counter()
+    for doc in docs:
+        df.update(doc.pairs.keys())
+    vocabulary = sorted(p for p, n in df.items() if n >= MIN_DOCUMENTS)
+    idf = np.array([math.log(1 + len(docs) / df[p]) for p in vocabulary])
+    fitted = Fitted(vocabulary, idf, np.zeros((len(vocabulary), len(DIRECTIONS))), np.zeros(len(DIRECTIONS)))
+    x = fitted.matrix(docs)
+    y = np.array([[1.0 if int(c) in doc.directions else 0.0 for c in DIRECTIONS] for doc in docs])
+    w, b = fitted.weights, fitted.bias
+    moments = [np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)]
+    for step in range(1, STEPS + 1):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w + b, -60, 60)))
+        grads = (x.T @ (p - y) / len(docs) + l2 * w, (p - y).mean(axis=0))
+        for k, (param, grad) in enumerate(zip((w, b), grads)):
+            m, v = moments[2 * k], moments[2 * k + 1]
+            m *= 0.9
+            m += 0.1 * grad
+            v *= 0.999
+            v += 0.001 * grad * grad
+            param -= LEARNING_RATE * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
+    return fitted
+
+
+def pairs_f1(predicted: dict[str, tuple[int, ...]], docs: list[LabelledDocument]) -> float:
+    got = {(d, c) for d, codes in predicted.items() for c in codes}
+    truth = {(doc.id, c) for doc in docs for c in doc.directions}
+    tp = len(got & truth)
+    if not tp:
+        return 0.0
+    precision, recall = tp / len(got), tp / len(truth)
+    return round(2 * precision * recall / (precision + recall), 3)
+
+
+def _pick(probabilities: np.ndarray, threshold: float, ratio: float) -> tuple[int, ...]:
+    best = probabilities.max()
+    return tuple(k + 1 for k, p in enumerate(probabilities) if p == best or (p >= threshold and p >= ratio * best))
+
+
+def cross_validate(docs: list[LabelledDocument]) -> tuple[dict[str, float], float, float, float]:
+    """(F1 of each setting and of the term profiles on the same held-out documents, best l2, threshold, ratio)."""
+    scores: dict[str, float] = {"term profiles": pairs_f1({d.id: d.rules for d in docs}, docs)}
+    best = (-1.0, 0.0, 0.0, 0.0)
+    for l2 in L2_GRID:
+        held: dict[str, np.ndarray] = {}
+        for k in range(FOLDS):
+            train = [d for d in docs if fold_of(d.id) != k]
+            test = [d for d in docs if fold_of(d.id) == k]
+            if train and test:
+                held.update(zip((d.id for d in test), fit(train, l2).probabilities(test)))
+        for threshold in THRESHOLDS:
+            for ratio in RATIOS:
+                f1 = pairs_f1({i: _pick(p, threshold, ratio) for i, p in held.items()}, docs)
+                scores[f"l2={l2:g} threshold={threshold:g} ratio={ratio:g}"] = f1
+                best = max(best, (f1, l2, threshold, ratio))  # ties: the stronger l2, then the higher bars
+    return scores, best[1], best[2], best[3]
+
+
+def train(gold_dir: Path = GOLD) -> DirectionClassifier:
+    docs = gold_documents(gold_dir)
+    scores, l2, threshold, ratio = cross_validate(docs)
+    fitted = fit(docs, l2)
+    return DirectionClassifier(
+        features=FEATURES, trained_on=trained_on(gold_dir), documents=len(docs), l2=l2, threshold=threshold,
+        ratio=ratio, bias=tuple(round(float(b), DECIMALS) for b in fitted.bias),
+        idf={p: round(float(v), DECIMALS) for p, v in zip(fitted.vocabulary, fitted.idf)},
+        weights={p: tuple(round(float(v), DECIMALS) for v in row) for p, row in zip(fitted.vocabulary, fitted.weights)},
+        cross_validated=scores)
+
+
+def write(model: DirectionClassifier, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
+                    encoding="utf-8")

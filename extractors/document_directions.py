@@ -1,0 +1,115 @@
+"""Which of the guide's four research directions a whole document bears on: a small trained classifier.
+
+One logistic regression per direction over the document's Chinese character pairs (bigrams of the simplified
+title, counted three times, and text), each weighted `(1 + log tf) × idf` and the vector scaled to length 1.
+The document bears on its most probable direction and on every other whose probability reaches `threshold` and
+`ratio` of the best. A document with no known character pair (no Chinese text) bears on none.
+
+Trained by `scripts/train_directions.py` on the dev part of tests/gold (never the test part), which also chose
+the threshold and ratio by cross-validation over documents; the model is a JSON file shipped in the package
+(`extractors/models/directions.json`), read once, deterministic. It replaced the guide's term profiles for
+documents because it wins on text the rules were not written from (tests/gold/README.md, "v0.9"); sentences and
+recommendations keep the term profiles (`extractors.directions`), whose matched terms a drafter can read.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+
+from extractors.shadow import to_simplified
+from seed_data import DataError, resource
+
+MODEL_PATH = resource("models", "directions.json", package="extractors", check=False)
+DIRECTIONS = ("1", "2", "3", "4")
+TITLE_WEIGHT = 3
+_HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def character_pairs(text: str, weight: int = 1) -> Counter[str]:
+    """The pairs of adjacent Chinese characters of the simplified text (none across other characters)."""
+    pairs: Counter[str] = Counter()
+    for run in _HAN.findall(to_simplified(text)):
+        pairs.update(run[i:i + 2] for i in range(len(run) - 1))
+    if weight != 1:
+        for pair in pairs:
+            pairs[pair] *= weight
+    return pairs
+
+
+def document_pairs(title: str, text: str) -> Counter[str]:
+    """A document's features as the classifier counts them: the title three times, then the text."""
+    return character_pairs(title, TITLE_WEIGHT) + character_pairs(text)
+
+
+class DirectionClassifier(BaseModel):
+    """The trained model as stored: per feature its idf and one weight per direction."""
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    features: str  # what the features are, for a reader of the file
+    trained_on: str  # digest of the dev gold documents it was trained on (extractors.direction_training)
+    documents: int
+    l2: float
+    threshold: float
+    ratio: float
+    bias: tuple[float, float, float, float]
+    idf: dict[str, float]
+    weights: dict[str, tuple[float, float, float, float]]
+    cross_validated: dict[str, float]  # F1 of the classifier and of the term profiles on the same folds
+
+    @field_validator("threshold", "ratio")
+    @classmethod
+    def _probability(cls, value: float) -> float:
+        if not 0.0 <= value <= 1.0:
+            raise ValueError(f"must be between 0 and 1, got {value}")
+        return value
+
+    @model_validator(mode="after")
+    def _same_features(self) -> DirectionClassifier:
+        if set(self.idf) != set(self.weights):
+            raise ValueError("idf and weights must name the same features")
+        return self
+
+    def probabilities(self, pairs: Counter[str]) -> dict[str, float] | None:
+        """P(direction) for each of the four, or None when no feature of the model occurs."""
+        known = {p: (1.0 + math.log(n)) * self.idf[p] for p, n in pairs.items() if n > 0 and p in self.idf}
+        if not known:
+            return None
+        norm = math.sqrt(sum(v * v for v in known.values()))
+        ordered = sorted(known.items())  # one summation order: the same sums on every run
+        out = {}
+        for k, code in enumerate(DIRECTIONS):
+            z = self.bias[k] + sum(v * self.weights[p][k] for p, v in ordered) / norm
+            out[code] = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+        return out
+
+    def classify(self, pairs: Counter[str]) -> tuple[int, ...]:
+        return self.pick(self.probabilities(pairs))
+
+    def pick(self, probabilities: dict[str, float] | None) -> tuple[int, ...]:
+        if not probabilities:
+            return ()
+        best = max(probabilities.values())
+        return tuple(sorted(int(c) for c, p in probabilities.items()
+                            if p == best or (p >= self.threshold and p >= self.ratio * best)))
+
+
+def read_classifier(path: Path) -> DirectionClassifier:
+    """DataError naming the file and the reason for a missing or malformed model."""
+    if not path.is_file():
+        raise DataError(f"{path}: the document-direction classifier is missing (make it with scripts/train_directions.py)")
+    try:
+        return DirectionClassifier.model_validate_json(path.read_bytes())
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"]) or "the file"
+        raise DataError(f"{path}: not a document-direction classifier ({where}: {first['msg']})") from None
+
+
+@cache
+def direction_classifier() -> DirectionClassifier:
+    return read_classifier(MODEL_PATH)

@@ -1,0 +1,94 @@
+"""The document-direction classifier: trained by the script in the repo on the dev gold only, deterministic,
+shipped as the script makes it, and a clear error for a broken model file."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from extractors import direction_training as training
+from extractors.document_directions import (DirectionClassifier, character_pairs, direction_classifier,
+                                            document_pairs, read_classifier)
+from extractors.evaluate import read_split
+from extractors.pipeline import extract, extract_windows
+from seed_data import DataError
+from tests.test_extractors import raw
+
+
+def test_features_are_pairs_of_adjacent_chinese_characters_in_simplified_script():
+    assert character_pairs("學會黨建 AB 科普") == Counter({"学会": 1, "会党": 1, "党建": 1, "科普": 1})
+    assert document_pairs("科普", "科普日") == Counter({"科普": 4, "普日": 1})  # the title three times
+
+
+def test_the_shipped_model_was_trained_on_the_current_dev_gold_and_never_on_test():
+    model = direction_classifier()
+    assert model.trained_on == training.trained_on(), "the dev gold changed: run scripts/train_directions.py"
+    dev = {doc for doc, split in read_split(training.GOLD).items() if split == "dev"}
+    assert model.documents == len(dev) == len(training.dev_files())
+    assert not {p.stem for p in training.dev_files()} - dev
+    # the file records that it won where it was measured: the classifier against the term profiles, same folds
+    chosen = model.cross_validated[f"l2={model.l2:g} threshold={model.threshold:g} ratio={model.ratio:g}"]
+    assert chosen == max(v for k, v in model.cross_validated.items() if k != "term profiles")
+    assert chosen > model.cross_validated["term profiles"]
+
+
+def test_the_shipped_model_is_the_one_the_script_trains():
+    model = direction_classifier()
+    fitted = training.fit(training.gold_documents(with_rules=False), model.l2)
+    assert fitted.vocabulary == sorted(model.idf)
+    sample = fitted.vocabulary[::97]
+    row = {p: i for i, p in enumerate(fitted.vocabulary)}
+    retrained = [float(w) for p in sample for w in fitted.weights[row[p]]]
+    assert retrained == pytest.approx([w for p in sample for w in model.weights[p]], abs=2e-6)
+    assert list(fitted.bias) == pytest.approx(list(model.bias), abs=2e-6)
+
+
+def _synthetic(n: int) -> list[training.LabelledDocument]:
+    topics = {1: "党支部党建政治引领党员", 2: "人才举荐青年托举评价", 3: "企业成果转化产业创新", 4: "科普公众科学文化素质"}
+    docs = []
+    for i in range(n):
+        d = i % 4 + 1
+        text = topics[d] * (1 + i % 3) + "学会工作会议" + topics[(i + 1) % 4 + 1][:2]
+        docs.append(training.LabelledDocument(f"s{i}", document_pairs("", text), frozenset({d}), ()))
+    return docs
+
+
+def test_training_is_deterministic_and_learns_what_tells_the_directions_apart():
+    docs = _synthetic(40)
+    first, second = training.fit(docs, 1e-4), training.fit(docs, 1e-4)
+    assert (first.weights == second.weights).all() and (first.bias == second.bias).all()
+    probabilities = first.probabilities(docs)
+    assert [int(p.argmax()) + 1 for p in probabilities] == [min(d.directions) for d in docs]
+
+
+def test_a_document_with_no_chinese_text_bears_on_no_direction():
+    assert direction_classifier().classify(document_pairs("Annual report", "Figures 2024: 12, 14.")) == ()
+    assert extract(raw("Annual report of the society, 2024.\n", title="Report")).document.directions == ()
+
+
+@pytest.mark.parametrize(("direction", "title", "text"), [
+    (2, "关于开展青年人才托举工程人选推荐工作的通知", "请各学会按照人才举荐办法，推荐优秀青年科技人才，完善科技人才评价机制。"),
+    (4, "关于举办全国科普日活动的通知", "各学会要组织科学家走进中小学开展科普讲座，弘扬科学家精神，提升公民科学素质。"),
+])
+def test_the_shipped_model_reads_a_plain_document_of_one_direction(direction, title, text):
+    assert direction in extract(raw(text, title=title)).document.directions
+
+
+def test_windows_give_the_same_directions_as_one_pass():
+    text = "".join(f"第{i}条 学会党支部要加强党员教育管理，推动党建工作与业务工作融合。\n" for i in range(60))
+    whole = extract(raw(text, title="学会党建工作规定")).document.directions
+    parts = list(extract_windows(raw(text, title="学会党建工作规定"), window_chars=200))
+    assert len(parts) > 1 and parts[-1].document.directions == whole and 1 in whole
+
+
+def test_a_broken_model_file_is_a_clear_error_naming_it(tmp_path):
+    with pytest.raises(DataError, match=r"missing\.json: the document-direction classifier is missing"):
+        read_classifier(tmp_path / "missing.json")
+    good = json.loads(DirectionClassifier.model_validate(direction_classifier().model_dump()).model_dump_json())
+    for change, reason in (({"threshold": 1.5}, "threshold"), ({"idf": {}}, "same features"),
+                           ({"bias": [0.0]}, "bias")):
+        path = tmp_path / "directions.json"
+        path.write_text(json.dumps(good | change), encoding="utf-8")
+        with pytest.raises(DataError, match=rf"directions\.json: not a document-direction classifier .*{reason}"):
+            read_classifier(path)
