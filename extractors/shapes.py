@@ -93,6 +93,9 @@ ZONE_BEFORE = re.compile(f"(?:{ZONES})$")
 SPREADING = frozenset({"宣传", "传播", "教育", "宣教"})  # after a function word, these may still modify a thing
 AGENT_OR_PLACE = frozenset({"员", "者", "人", "点", "站", "所", "处", "馆", "室", "中心", "基地"})  # who or where
 # a count of people or things, or an edition, inside a left walk: the name starts after it (30名第十四届 + …奖)
+# a national programme known by its three-digit code (863计划, 国家973计划, 211工程, 111计划): the code is its name
+NUMBERED_PROGRAMME = re.compile(r"(?:国家)?\d{3}")
+NUMBERED_HEADS = ("计划", "工程")
 COUNT_OR_EDITION = re.compile(f"{COUNT}|{ORDINAL}[届批次期]")
 DATE_PREFIX = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
 # the end of a date a left walk took in: 5月20日 + 省科协, 2023年度 + …专项
@@ -464,10 +467,11 @@ class ShapeFinder:
                     or any(name.endswith(g) and len(g) > len(head) for g in self.programme_generic)
                     or any(name.endswith(s) for s in self.programme_stop)):
                 continue
+            numbered = head in NUMBERED_HEADS and NUMBERED_PROGRAMME.fullmatch(modifier)  # (国家)973计划, 211工程
             if head not in ("奖", "科学技术奖", "科技奖", "奖章") and not self.programme_cue.search(modifier) \
-                    and not all(f.startswith("nr") for _, f in window_words(modifier)):  # 高士其基金: named after a person
+                    and not numbered and not all(f.startswith("nr") for _, f in window_words(modifier)):  # 高士其基金: named after a person
                 continue
-            if re.match(r"[\d一二三四五六七八九十两几多]", modifier):
+            if re.match(r"[\d一二三四五六七八九十两几多]", modifier) and not numbered:
                 continue
             phase = PHASE.match(text, m.end())  # 中国科技期刊卓越行动计划二期项目: the programme's phase is its name
             out.append(Shape(begin, phase.end() if phase and head in PROGRAMME_HEADS else m.end(), "TalentProgram", False))

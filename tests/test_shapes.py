@@ -1421,3 +1421,19 @@ def test_a_system_of_associations_an_administrative_decision_and_a_guide_s_proce
     text = "办理流程：\n申请人应按要求递交材料；\n受理后须在五日内办结。"
     sentences = [(m.start(), m.end()) for m in __import__("re").finditer(r"[^。；\n]+[。；]?", text)]
     assert [s for s in recommendation_spans(text, sentences) if s is not None] == []
+
+
+# --- the holdout of v0.8 (1491-1515), its errors read in v0.9 ---------------------------------------
+
+
+def test_programmes_known_by_a_code_or_as_research_and_development():
+    assert names_of("他主持过国家975计划、865计划的研究。", "TalentProgram") == {"国家975计划", "865计划"}
+    assert names_of("学校入选215工程。", "TalentProgram") == {"215工程"}
+    assert names_of("共有120项计划获批，拨款用于500个工程。", "TalentProgram") == set()
+    assert names_of("他承担江西省重大研发计划项目。", "TalentProgram") == {"江西省重大研发计划"}
+
+
+def test_a_discipline_committee_an_enterprise_s_association_and_a_submission_to_a_party_body():
+    assert relations_of("他任江西省化学会材料学科委员会主任。", "BRANCH_OF") == {("江西省化学会材料学科委员会", "江西省化学会")}
+    assert names_of("宁夏兴豆缘豆制品有限公司科协成立。", "Agency") == {"宁夏兴豆缘豆制品有限公司科协"}
+    assert names_of("并报某省科协党组、书记处同意。", "PartyOrganization") == {"某省科协党组"}
