@@ -101,7 +101,8 @@ class DirectionClassifier(BaseModel):
 def read_classifier(path: Path) -> DirectionClassifier:
     """DataError naming the file and the reason for a missing or malformed model."""
     if not path.is_file():
-        raise DataError(f"{path}: the document-direction classifier is missing (make it with scripts/train_directions.py)")
+        raise DataError(f"{path}: the document-direction classifier is missing "
+                        "(make it with scripts/train_directions.py)")
     try:
         return DirectionClassifier.model_validate_json(path.read_bytes())
     except ValidationError as exc:

@@ -20,7 +20,8 @@ from extractors.rules import rules_dir
 from seed_data import resource
 
 DIGEST_CHARS = 16
-NOT_EXTRACTION = frozenset({"evaluate.py", "recommendation_training.py", "direction_training.py"})  # code that scores or trains, never extracts
+# code that scores or trains, never extracts
+NOT_EXTRACTION = frozenset({"evaluate.py", "recommendation_training.py", "direction_training.py"})
 LIBRARIES = ("spacy", "jieba", "opencc", "pyahocorasick")
 
 

@@ -93,10 +93,10 @@ ZONE_BEFORE = re.compile(f"(?:{ZONES})$")
 SPREADING = frozenset({"宣传", "传播", "教育", "宣教"})  # after a function word, these may still modify a thing
 AGENT_OR_PLACE = frozenset({"员", "者", "人", "点", "站", "所", "处", "馆", "室", "中心", "基地"})  # who or where
 # a count of people or things, or an edition, inside a left walk: the name starts after it (30名第十四届 + …奖)
+COUNT_OR_EDITION = re.compile(f"{COUNT}|{ORDINAL}[届批次期]")
 # a national programme known by its three-digit code (863计划, 国家973计划, 211工程, 111计划): the code is its name
 NUMBERED_PROGRAMME = re.compile(r"(?:国家)?\d{3}")
 NUMBERED_HEADS = ("计划", "工程")
-COUNT_OR_EDITION = re.compile(f"{COUNT}|{ORDINAL}[届批次期]")
 DATE_PREFIX = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
 # the end of a date a left walk took in: 5月20日 + 省科协, 2023年度 + …专项
 DATE_TAIL = re.compile(r"(?<=[\d〇零一二三四五六七八九十])(?:年度|年|月|日)")
