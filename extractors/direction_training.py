@@ -18,7 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from extractors.document_directions import DIRECTIONS, DirectionClassifier, document_pairs
+from extractors.document_directions import (DIRECTIONS, DirectionClassifier, document_pairs, pair_weight,
+                                            pick_directions)
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"  # development material, never shipped in the wheel (the model is)
@@ -39,7 +40,7 @@ class LabelledDocument:
     id: str
     pairs: Counter[str]
     directions: frozenset[int]
-    rules: tuple[int, ...]  # what the guide's term profiles say (extractors.pipeline.document_directions)
+    rules: tuple[int, ...]  # what the guide's term profiles say (extractors.pipeline.profile_directions)
 
 
 def dev_files(gold_dir: Path = GOLD) -> list[Path]:
@@ -61,7 +62,7 @@ def trained_on(gold_dir: Path = GOLD) -> str:
 def gold_documents(gold_dir: Path = GOLD, with_rules: bool = True) -> list[LabelledDocument]:
     from extractors.evaluate import _raw_for
     from extractors.passages import split_passages
-    from extractors.pipeline import direction_model, direction_totals, document_directions, to_document
+    from extractors.pipeline import direction_model, direction_totals, profile_directions, to_document
 
     model = direction_model()
     out = []
@@ -71,7 +72,7 @@ def gold_documents(gold_dir: Path = GOLD, with_rules: bool = True) -> list[Label
         rules: tuple[int, ...] = ()
         if with_rules:
             clear, loose = direction_totals(doc, split_passages(doc.id, doc.text), model)
-            rules = document_directions(dict(clear or loose))
+            rules = profile_directions(dict(clear or loose))
         out.append(LabelledDocument(path.stem, document_pairs(doc.title, doc.text),
                                     frozenset(gold["doc"].get("directions", [])), rules))
     return out
@@ -81,6 +82,24 @@ def fold_of(doc_id: str, folds: int = FOLDS) -> int:
     return int(hashlib.sha256(f"gold/{doc_id}".encode()).hexdigest(), 16) % folds
 
 
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -60, 60)))
+
+
+def _features(docs: list[LabelledDocument], vocabulary: list[str], idf: np.ndarray) -> np.ndarray:
+    """One row per document, as the classifier weighs it (pair_weight), scaled to length 1."""
+    index = {p: i for i, p in enumerate(vocabulary)}
+    x = np.zeros((len(docs), len(vocabulary)))
+    for row, doc in enumerate(docs):
+        for pair, n in doc.pairs.items():
+            if pair in index and n > 0:
+                x[row, index[pair]] = pair_weight(n, idf[index[pair]])
+        norm = np.linalg.norm(x[row])
+        if norm:
+            x[row] /= norm
+    return x
+
+
 @dataclass(frozen=True)
 class Fitted:
     vocabulary: list[str]
@@ -88,20 +107,20 @@ class Fitted:
     weights: np.ndarray  # features × 4
     bias: np.ndarray
 
-    def matrix(self, docs: list[LabelledDocument]) -> np.ndarray:
-        index = {p: i for i, p in enumerate(self.vocabulary)}
-        x = np.zeros((len(docs), len(self.vocabulary)))
-        for row, doc in enumerate(docs):
-            for pair, n in doc.pairs.items():
-                if pair in index and n > 0:
-                    x[row, index[pair]] = (1.0 + math.log(n)) * self.idf[index[pair]]
-            norm = np.linalg.norm(x[row])
-            if norm:
-                x[row] /= norm
-        return x
-
     def probabilities(self, docs: list[LabelledDocument]) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-np.clip(self.matrix(docs) @ self.weights + self.bias, -60, 60)))
+        return _sigmoid(_features(docs, self.vocabulary, self.idf) @ self.weights + self.bias)
+
+
+class _Adam:
+    """Adam's step for one parameter array (β1 0.9, β2 0.999)."""
+
+    def __init__(self, shape: tuple[int, ...]) -> None:
+        self.m, self.v = np.zeros(shape), np.zeros(shape)
+
+    def step(self, grad: np.ndarray, t: int) -> np.ndarray:
+        self.m = 0.9 * self.m + 0.1 * grad
+        self.v = 0.999 * self.v + 0.001 * grad * grad
+        return LEARNING_RATE * (self.m / (1 - 0.9 ** t)) / (np.sqrt(self.v / (1 - 0.999 ** t)) + 1e-8)
 
 
 def fit(docs: list[LabelledDocument], l2: float) -> Fitted:
@@ -110,22 +129,15 @@ def fit(docs: list[LabelledDocument], l2: float) -> Fitted:
         df.update(doc.pairs.keys())
     vocabulary = sorted(p for p, n in df.items() if n >= MIN_DOCUMENTS)
     idf = np.array([math.log(1 + len(docs) / df[p]) for p in vocabulary])
-    fitted = Fitted(vocabulary, idf, np.zeros((len(vocabulary), len(DIRECTIONS))), np.zeros(len(DIRECTIONS)))
-    x = fitted.matrix(docs)
+    x = _features(docs, vocabulary, idf)
     y = np.array([[1.0 if int(c) in doc.directions else 0.0 for c in DIRECTIONS] for doc in docs])
-    w, b = fitted.weights, fitted.bias
-    moments = [np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)]
-    for step in range(1, STEPS + 1):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w + b, -60, 60)))
-        grads = (x.T @ (p - y) / len(docs) + l2 * w, (p - y).mean(axis=0))
-        for k, (param, grad) in enumerate(zip((w, b), grads)):
-            m, v = moments[2 * k], moments[2 * k + 1]
-            m *= 0.9
-            m += 0.1 * grad
-            v *= 0.999
-            v += 0.001 * grad * grad
-            param -= LEARNING_RATE * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
-    return fitted
+    w, b = np.zeros((len(vocabulary), len(DIRECTIONS))), np.zeros(len(DIRECTIONS))
+    adam_w, adam_b = _Adam(w.shape), _Adam(b.shape)
+    for t in range(1, STEPS + 1):
+        error = _sigmoid(x @ w + b) - y
+        w = w - adam_w.step(x.T @ error / len(docs) + l2 * w, t)
+        b = b - adam_b.step(error.mean(axis=0), t)
+    return Fitted(vocabulary, idf, w, b)
 
 
 def pairs_f1(predicted: dict[str, tuple[int, ...]], docs: list[LabelledDocument]) -> float:
@@ -136,11 +148,6 @@ def pairs_f1(predicted: dict[str, tuple[int, ...]], docs: list[LabelledDocument]
         return 0.0
     precision, recall = tp / len(got), tp / len(truth)
     return round(2 * precision * recall / (precision + recall), 3)
-
-
-def _pick(probabilities: np.ndarray, threshold: float, ratio: float) -> tuple[int, ...]:
-    best = probabilities.max()
-    return tuple(k + 1 for k, p in enumerate(probabilities) if p == best or (p >= threshold and p >= ratio * best))
 
 
 def cross_validate(docs: list[LabelledDocument]) -> tuple[dict[str, float], float, float, float]:
@@ -156,7 +163,7 @@ def cross_validate(docs: list[LabelledDocument]) -> tuple[dict[str, float], floa
                 held.update(zip((d.id for d in test), fit(train, l2).probabilities(test)))
         for threshold in THRESHOLDS:
             for ratio in RATIOS:
-                f1 = pairs_f1({i: _pick(p, threshold, ratio) for i, p in held.items()}, docs)
+                f1 = pairs_f1({i: pick_directions(p, threshold, ratio) for i, p in held.items()}, docs)
                 scores[f"l2={l2:g} threshold={threshold:g} ratio={ratio:g}"] = f1
                 best = max(best, (f1, l2, threshold, ratio))  # ties: the stronger l2, then the higher bars
     return scores, best[1], best[2], best[3]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -44,6 +45,17 @@ def character_pairs(text: str, weight: int = 1) -> Counter[str]:
 def document_pairs(title: str, text: str) -> Counter[str]:
     """A document's features as the classifier counts them: the title three times, then the text."""
     return character_pairs(title, TITLE_WEIGHT) + character_pairs(text)
+
+
+def pair_weight(count: int, idf: float) -> float:
+    """A feature's value before the vector is scaled to length 1: (1 + log tf) × idf."""
+    return (1.0 + math.log(count)) * idf
+
+
+def pick_directions(probabilities: Sequence[float], threshold: float, ratio: float) -> tuple[int, ...]:
+    """Directions 1–4 from their probabilities: the best, and every other of at least `threshold` and `ratio` × best."""
+    best = max(probabilities)
+    return tuple(k + 1 for k, p in enumerate(probabilities) if p == best or (p >= threshold and p >= ratio * best))
 
 
 class DirectionClassifier(BaseModel):
@@ -76,7 +88,7 @@ class DirectionClassifier(BaseModel):
 
     def probabilities(self, pairs: Counter[str]) -> dict[str, float] | None:
         """P(direction) for each of the four, or None when no feature of the model occurs."""
-        known = {p: (1.0 + math.log(n)) * self.idf[p] for p, n in pairs.items() if n > 0 and p in self.idf}
+        known = {p: pair_weight(n, self.idf[p]) for p, n in pairs.items() if n > 0 and p in self.idf}
         if not known:
             return None
         norm = math.sqrt(sum(v * v for v in known.values()))
@@ -88,14 +100,10 @@ class DirectionClassifier(BaseModel):
         return out
 
     def classify(self, pairs: Counter[str]) -> tuple[int, ...]:
-        return self.pick(self.probabilities(pairs))
-
-    def pick(self, probabilities: dict[str, float] | None) -> tuple[int, ...]:
-        if not probabilities:
+        probabilities = self.probabilities(pairs)
+        if probabilities is None:
             return ()
-        best = max(probabilities.values())
-        return tuple(sorted(int(c) for c, p in probabilities.items()
-                            if p == best or (p >= self.threshold and p >= self.ratio * best)))
+        return pick_directions([probabilities[c] for c in DIRECTIONS], self.threshold, self.ratio)
 
 
 def read_classifier(path: Path) -> DirectionClassifier:

@@ -195,7 +195,7 @@ def recommendations(doc: Document, passages: list[Passage], mentions: list[Menti
 # times. In a document none of whose sentences is that clear, sentences of score >= 1 decide. The leading direction
 # of these votes is the one its recommendations without terms of their own inherit (shown as unmatched); the
 # document's own directions are the trained classifier's (extractors.document_directions: 0.80 against 0.73 for
-# these votes, cross-validated on dev; `document_directions` below is what the votes alone would say, for that
+# these votes, cross-validated on dev; `profile_directions` below is what the votes alone would say, for that
 # comparison).
 SENTENCE_MIN_SCORE = DIRECTION_MIN_SCORE
 WEAK_SENTENCE_MIN_SCORE = 1.0
@@ -219,8 +219,9 @@ def direction_totals(doc: Document | None, passages: list[Passage], model: Direc
     return clear, loose
 
 
-def document_directions(totals: dict[str, float], share: float = DOCUMENT_SHARE) -> tuple[int, ...]:
-    """The directions a whole document bears on: those with at least `share` of the best total."""
+def profile_directions(totals: dict[str, float], share: float = DOCUMENT_SHARE) -> tuple[int, ...]:
+    """The directions the term profiles' votes give a whole document: those with at least `share` of the best
+    total (the classifier decides; this is what it is measured against)."""
     if not totals:
         return ()
     best = max(totals.values())
