@@ -23,8 +23,8 @@ from extractors.guide import is_guide, parse_guide
 from extractors.mentions import FoundMention, find_mentions
 from extractors.passages import passage_at, split_passages, windows
 from extractors.recommendations import recommendation_spans
-from extractors.relations import (Placed, cites, dedupe, led_by, nested_relations, runner_before, subject_branches,
-                                  its_supervisor, takes_as_supervisor, trigger_relations)
+from extractors.relations import (Placed, agency_societies, cites, dedupe, its_supervisor, kind_branches, led_by,
+                                  nested_relations, runner_before, subject_branches, takes_as_supervisor, trigger_relations)
 from extractors.segment import caches_words, search_field
 from extractors.shadow import make_shadow
 from schema.model import (
@@ -128,6 +128,8 @@ def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Ga
     for sentence in by_passage.values():
         relations += trigger_relations(doc.text, sentence)
         relations += subject_branches(doc.text, sentence, relations)
+        relations += kind_branches(doc.text, sentence)
+        relations += agency_societies(doc.text, sentence)
         for rule in SENTENCE_RULES:
             relations += rule(doc.text, sentence)
     relations += cites(doc, policies, cited if cited is not None else set())

@@ -202,6 +202,59 @@ def subject_branches(text: str, sentence: list[Placed], found: list[Relation]) -
     return out
 
 
+# between a society and the kinds of branch it has, or between two items of their list: 中国林学会各分会和专业委员会,
+# X学会所属的分支机构, X学会的各工作委员会、专业委员会, X学会所属的各地方学会、分会、工作委员会和专业委员会
+_OWNS_KINDS = re.compile(r"^(?:的|所属的?|下属的?|下设的?|旗下的?)?各?$")
+_KIND_LIST = re.compile(r"^(?:[、，,]|[和及与]|以及)各?$")
+
+
+def kind_branches(text: str, sentence: list[Placed]) -> list[Relation]:
+    """A kind of branch (分会, 专业委员会, 分支机构 …) named right after a named society, alone or in a list of
+    kinds (the society's local societies, a kind of society, may stand in it), is that society's: X学会各分会和专业
+    委员会 → 分会 BRANCH_OF X学会 and 专业委员会 BRANCH_OF X学会 (the annotation guide: a kind takes its owner
+    from the society it follows). Not after 和 (X学会和分会各位委员: two parties, not a possession)."""
+    out = []
+    for i, p in enumerate(sentence):
+        if p.entity.label != "Branch" or not p.entity.generic:
+            continue
+        j = i
+        while j > 0:
+            left = sentence[j - 1]
+            gap = matching_text(text[left.end:sentence[j].start])
+            if left.entity.label == "Society" and not left.entity.generic:
+                if _OWNS_KINDS.match(gap):
+                    out.append(_relation("BRANCH_OF", p, left, "kind:BRANCH_OF", 0.6))
+                break
+            if not (left.entity.generic and left.entity.label in ("Branch", "Society") and _KIND_LIST.match(gap)):
+                break
+            j -= 1
+    return out
+
+
+# between an agency and the societies it has (中国科协所属的全国学会, 省科协直属的省级学会, 岳阳市科协对其所属的42个市级学会,
+# 山东省科协所属的相关省级学会), and between the items of their list (全国学会、协会和研究会; 全国学会或学会联合体)
+_HAS_SOCIETIES = re.compile(r"^对?其?(?:所属|直属|下属|主管)的?(?:各|相关|有关|全体|[\d一二三四五六七八九十百]+[个家])*$")
+_SOCIETY_LIST = re.compile(r"^(?:[、，,]|[和及与或]|以及)(?:各|相关|有关)?$")
+
+
+def agency_societies(text: str, sentence: list[Placed]) -> list[Relation]:
+    """The societies named right after an agency and its 所属/直属/主管 — a kind (全国学会) or named, alone or as a
+    list — are supervised by it: 中国科协所属的全国学会、协会和研究会 → each SUPERVISED_BY 中国科协."""
+    out = []
+    for i, agency in enumerate(sentence[:-1]):
+        first = sentence[i + 1]
+        if agency.entity.label != "Agency" or first.entity.label != "Society" \
+                or not _HAS_SOCIETIES.match(matching_text(text[agency.end:first.start])):
+            continue
+        items = [first]
+        for nxt in sentence[i + 2:]:
+            if nxt.entity.label != "Society" or not _SOCIETY_LIST.match(matching_text(text[items[-1].end:nxt.start])):
+                break
+            items.append(nxt)
+        out += [_relation("SUPERVISED_BY", s, agency, "owned:SUPERVISED_BY", 0.7) for s in items]
+    return out
+
+
 # 的领导、指导下: the words of a leadership clause after its list of agencies
 _LEADERSHIP = r"(?:的)?(?:(?:统一|正确|坚强)?(?:领导|指导|业务指导|关心|支持|监督管理)[、和与及]?)+下"
 _LED_BY = re.compile(f"^{_LEADERSHIP}")

@@ -1437,3 +1437,20 @@ def test_a_discipline_committee_an_enterprise_s_association_and_a_submission_to_
     assert relations_of("他任江西省化学会材料学科委员会主任。", "BRANCH_OF") == {("江西省化学会材料学科委员会", "江西省化学会")}
     assert names_of("宁夏兴豆缘豆制品有限公司科协成立。", "Agency") == {"宁夏兴豆缘豆制品有限公司科协"}
     assert names_of("并报某省科协党组、书记处同意。", "PartyOrganization") == {"某省科协党组"}
+
+
+def test_kinds_of_branch_after_a_named_society_are_its_branches():
+    facts = facts_of("会议要求湖南省园艺学会各分会和专业委员会做好换届工作。甘肃省水利学会所属的分支机构要加强管理。"
+                     "江苏省药学会和分会各位委员出席了会议。")
+    branch_of = {(r.head, r.tail) for r in facts.relations if r.type == "BRANCH_OF"}
+    assert {("分会", "湖南省园艺学会"), ("专业委员会", "湖南省园艺学会"), ("分支机构", "甘肃省水利学会")} <= branch_of
+    assert not any(tail == "江苏省药学会" for _, tail in branch_of)  # after 和: two parties, not a possession
+
+
+def test_societies_named_after_an_agency_s_suo_shu_are_supervised_by_it():
+    facts = facts_of("中国科协所属的全国学会、学会联合体和中国化学会要完善治理结构。宁波市科协对其所属的35个市级学会开展评估。"
+                     "中国科协和全国学会联合发布倡议。")
+    supervised = [(r.head, r.tail) for r in facts.relations if r.type == "SUPERVISED_BY"]
+    assert {("全国学会", "中国科协"), ("学会联合体", "中国科协"), ("中国化学会", "中国科协")} <= set(supervised)
+    assert ("市级学会", "宁波市科协") in supervised
+    assert sum(1 for _, tail in supervised if tail == "中国科协") == 3  # 和 joins two parties: no fourth link
