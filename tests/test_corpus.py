@@ -43,6 +43,17 @@ def test_no_two_documents_share_a_source(corpus):
     assert [u for u, n in urls.items() if n > 1] == []
 
 
+def test_no_seed_document_is_written_from_a_page_of_the_gold(corpus):
+    """The gold's pages (dev, test and holdout) are text the rules are scored on: a seed summary of one of them would
+    let the seed's facts, which the rules are checked against, stand in for that page."""
+    import json
+
+    gold = {json.loads(path.read_text(encoding="utf-8"))["doc"].get("source_url")
+            for path in (ROOT / "tests" / "gold").rglob("*.json")} - {None, ""}
+    assert len(gold) >= 500
+    assert sorted(d.id for d in corpus if d.source_url in gold) == []
+
+
 def test_each_research_direction_has_at_least_25_documents(corpus):
     counts = collections.Counter(d for doc in corpus for d in doc.directions)
     assert all(counts[d] >= 25 for d in (1, 2, 3, 4)), counts
