@@ -1454,3 +1454,10 @@ def test_societies_named_after_an_agency_s_suo_shu_are_supervised_by_it():
     assert {("全国学会", "中国科协"), ("学会联合体", "中国科协"), ("中国化学会", "中国科协")} <= set(supervised)
     assert ("市级学会", "宁波市科协") in supervised
     assert sum(1 for _, tail in supervised if tail == "中国科协") == 3  # 和 joins two parties: no fourth link
+
+
+def test_a_function_word_before_a_thing_fund_brand_law_or_role_is_no_function():
+    text = ("市科协用好科普e站和科普经费，推广科普中国资源，宣传科普法，评选科普惠农先进单位，"
+            "支持科普类社会组织和科普促进会，培训科普讲解员。学会开展科普工作和科普宣传。")
+    functions = [m.text for m in facts_of(text).mentions if m.type == "GovernmentFunction"]
+    assert functions == ["科普", "科普"]  # the activity (科普工作, 科普宣传) stays a function; the rest are things
