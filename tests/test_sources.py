@@ -38,6 +38,7 @@ KNOWN_DISAGREEMENTS = {
     "404": "a 光明日报 article copied on a CAST site",
     "475": "a province's policy copied on a college's research-office page",
     "476": "CAST's work points copied on a society's site",
+    "534": "a 人民日报 article carried by 中国新闻网: a repost on a news site",
 }
 
 
