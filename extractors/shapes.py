@@ -184,6 +184,8 @@ class ShapeFinder:
         self.government = re.compile(f"(?:{a('government')})(?:{a('office')})?")
         # 上海市委员会 is no 上海市委; 省委组织部, 市委人才办: its departments
         self.committee = re.compile(f"(?:{a('committee')})(?:{a('committee_department')})?(?:{a('office')})?(?!员)")
+        # 党委宣传部, 街道党工委组织部: a department of a Party committee named by its kind, not by its level
+        self.party_committee_department = re.compile(f"(?:党委|党工委)(?:{a('committee_department')})")
         # 九江经开区管委会, 南昌高新区管理委员会: a zone's administration, named after its place
         self.zone = re.compile(f"(?:{ZONES})(?:管委会|管理委员会)")
         self.national = frozenset(parts.get("Agency", "national"))
@@ -351,6 +353,9 @@ class ShapeFinder:
                 out.append(Shape(begin, m.end(), "Agency", False))
             elif m.end() == len(text) or re.match(r"[、，。；：,;\s和与及省市州县区]", text[m.end()]) or m.group(0) != text[m.start():m.start() + 2]:
                 out.append(Shape(self._level_run(text, m.start()), m.end(), "Agency", True))
+        for m in self.party_committee_department.finditer(text):  # 湖北省党委宣传部; bare 党委宣传部 is the kind
+            begin = self._place_word(text, m.start())
+            out.append(Shape(begin, m.end(), "Agency", begin == m.start()))
         for m in self.owned_office.finditer(text):  # 中共中央办公厅, 国务院办公厅: the office of any owner
             begin = name_start(text, m.start(), max_len=10, pos=("n", "j"))  # nouns only: no date before it
             begin = self._name_opening(text, begin, m.start())

@@ -1461,3 +1461,12 @@ def test_a_function_word_before_a_thing_fund_brand_law_or_role_is_no_function():
             "支持科普类社会组织和科普促进会，培训科普讲解员。学会开展科普工作和科普宣传。")
     functions = [m.text for m in facts_of(text).mentions if m.type == "GovernmentFunction"]
     assert functions == ["科普", "科普"]  # the activity (科普工作, 科普宣传) stays a function; the rest are things
+
+
+def test_a_department_of_a_party_committee_named_by_its_kind_is_an_agency():
+    mentions = [(m.text, m.type, m.generic) for m in facts_of("由党委宣传部牵头，湖北省党委宣传部和学院党委组织部配合。"
+                                                                "会议由党委书记主持。").mentions]
+    assert ("党委宣传部", "Agency", True) in mentions and ("湖北省党委宣传部", "Agency", False) in mentions
+    assert ("党委组织部", "Agency", True) in mentions
+    assert ("党委", "PartyOrganization", True) in mentions  # the committee itself stays a Party body
+    assert not any(text == "宣传部" for text, _, _ in mentions)
