@@ -88,7 +88,7 @@ def _resolve_short_policies(found: list[FoundMention], title: str) -> list[Found
 
 
 # relations read from one sentence's mentions by their own shape (beside the trigger rows of relation_triggers.tsv)
-SENTENCE_RULES = (led_by, runner_before, takes_as_supervisor, its_supervisor)
+SENTENCE_RULES = (kind_branches, agency_societies, led_by, runner_before, takes_as_supervisor, its_supervisor)
 
 
 def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Gazetteer,
@@ -128,8 +128,6 @@ def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Ga
     for sentence in by_passage.values():
         relations += trigger_relations(doc.text, sentence)
         relations += subject_branches(doc.text, sentence, relations)
-        relations += kind_branches(doc.text, sentence)
-        relations += agency_societies(doc.text, sentence)
         for rule in SENTENCE_RULES:
             relations += rule(doc.text, sentence)
     relations += cites(doc, policies, cited if cited is not None else set())

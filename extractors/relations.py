@@ -205,7 +205,8 @@ def subject_branches(text: str, sentence: list[Placed], found: list[Relation]) -
 # between a society and the kinds of branch it has, or between two items of their list: 中国林学会各分会和专业委员会,
 # X学会所属的分支机构, X学会的各工作委员会、专业委员会, X学会所属的各地方学会、分会、工作委员会和专业委员会
 _OWNS_KINDS = re.compile(r"^(?:的|所属的?|下属的?|下设的?|旗下的?)?各?$")
-_KIND_LIST = re.compile(r"^(?:[、，,]|[和及与]|以及)各?$")
+_LIST_JOINER = r"(?:[、，,]|[和及与或]|以及)"  # between two items of a list of kinds or of societies
+_KIND_LIST = re.compile(f"^{_LIST_JOINER}各?$")
 
 
 def kind_branches(text: str, sentence: list[Placed]) -> list[Relation]:
@@ -234,7 +235,7 @@ def kind_branches(text: str, sentence: list[Placed]) -> list[Relation]:
 # between an agency and the societies it has (中国科协所属的全国学会, 省科协直属的省级学会, 岳阳市科协对其所属的42个市级学会,
 # 山东省科协所属的相关省级学会), and between the items of their list (全国学会、协会和研究会; 全国学会或学会联合体)
 _HAS_SOCIETIES = re.compile(r"^对?其?(?:所属|直属|下属|主管)的?(?:各|相关|有关|全体|[\d一二三四五六七八九十百]+[个家])*$")
-_SOCIETY_LIST = re.compile(r"^(?:[、，,]|[和及与或]|以及)(?:各|相关|有关)?$")
+_SOCIETY_LIST = re.compile(f"^{_LIST_JOINER}(?:各|相关|有关)?$")
 
 
 def agency_societies(text: str, sentence: list[Placed]) -> list[Relation]:
