@@ -412,6 +412,29 @@ def _scope_start(text: str, suffix_start: int) -> int | None:
     return None
 
 
+# a list of three or more societies named by their fields alone (农学会、林学会、医药学会、教育学会(自然科学)):
+# a county's or a city's own societies as a yearbook or a gazetteer lists them
+_FIELD_ITEM = f"[{CJK}]{{1,8}}?(?:学会|协会|研究会)(?:[（(][{CJK}]{{1,8}}[）)])?"
+FIELD_LIST = re.compile(f"(?<=[：:、，,\n])(?:{_FIELD_ITEM}、){{2,}}{_FIELD_ITEM}(?=[，,。；;、\n]|$)")
+_FIELD_ITEM_NAME = re.compile(f"[{CJK}]{{1,8}}?(?:学会|协会|研究会)")
+
+
+def _field_list_candidates(text: str) -> list[Candidate]:
+    """The items of a list of societies named by field alone, each a Society of the kind its field names (generic,
+    as 市林学会 is): no item opens with a place, a level or a word that is no name's (各学会, 有关协会)."""
+    out: list[Candidate] = []
+    for run in FIELD_LIST.finditer(text):
+        items = [(m.start(), m.end()) for m in _FIELD_ITEM_NAME.finditer(text, run.start(), run.end())]
+        fields = [window_words(text[a:b]) for a, b in items]
+        if any(PLACE_PREFIX.match(text, a, b) or LEVEL_ONLY.match(text, a, b)
+               or any(w in NOT_NAME_WORDS or f.startswith(("v", "d", "p", "u", "r", "c", "m")) and f != "vn"
+                      for w, f in words[:-1])
+               for (a, b), words in zip(items, fields)):
+            continue
+        out += [Candidate(a, b, "Society", text[a:b], True, "pattern") for a, b in items]
+    return out
+
+
 def _is_association(name: str) -> bool:
     return name.endswith(name_parts().get("Agency", "association"))
 
@@ -914,7 +937,8 @@ def _head_alternatives(text: str, base: list[Candidate]) -> list[Candidate]:
 
 def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     text = shadow.text
-    base = _gazetteer_candidates(text, gazetteer) + _pattern_candidates(text) + _shape_candidates(text)
+    base = (_gazetteer_candidates(text, gazetteer) + _pattern_candidates(text) + _shape_candidates(text)
+            + _field_list_candidates(text))
     base = [_canonical(c, gazetteer) for c in _without_each(text, base)]
     units = _sub_units(text, base)
     base += units + _sub_units(text, units)  # 中国科协组织人事部 + 组织处: a unit's own unit

@@ -234,8 +234,11 @@ def kind_branches(text: str, sentence: list[Placed]) -> list[Relation]:
 
 # between an agency and the societies it has (中国科协所属的全国学会, 省科协直属的省级学会, 岳阳市科协对其所属的42个市级学会,
 # 山东省科协所属的相关省级学会), and between the items of their list (全国学会、协会和研究会; 全国学会或学会联合体)
-_HAS_SOCIETIES = re.compile(r"^对?其?(?:所属|直属|下属|主管)的?(?:各|相关|有关|全体|[\d一二三四五六七八九十百]+[个家])*$")
-_SOCIETY_LIST = re.compile(f"^{_LIST_JOINER}(?:各|相关|有关)?$")
+_COUNT = r"[\d一二三四五六七八九十百]+[个家]"
+# …下属的团体会员为12个学(协)会：A、B: a count of its member societies, then their list after a colon
+_MEMBERS_COUNTED = rf"(?:团体会员|科技团体|团体|学会)(?:有|为|包括|共)?(?:{_COUNT})?(?:学[(（]协[)）]会|学会|团体)?[：:]"
+_HAS_SOCIETIES = re.compile(rf"^对?其?(?:所属|直属|下属|主管)的?(?:各|相关|有关|全体|{_COUNT})*(?:{_MEMBERS_COUNTED})?$")
+_SOCIETY_LIST = re.compile(f"^(?:[（(][^（()）]{{1,12}}[）)])?{_LIST_JOINER}(?:各|相关|有关)?$")  # 教育学会(自然科学)、…
 
 
 def agency_societies(text: str, sentence: list[Placed]) -> list[Relation]:

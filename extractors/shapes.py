@@ -120,6 +120,15 @@ class Shape:
 
 @caches_words
 @lru_cache(maxsize=20_000)  # bounded: a large corpus has millions of windows
+def _joiner_town(text: str, end: int) -> re.Match[str] | None:
+    """太和镇, 共和镇, 和平乡: a town whose two-character name holds a joiner's character, which the segmenter
+    keeps as one name word (nz, ns) right before the suffix; then the character is no joiner."""
+    words = window_words(text[max(0, end - 6):end])
+    if words and len(words[-1][0]) == 2 and words[-1][1] in ("nz", "ns") and set(words[-1][0]) & set("和与及"):
+        return re.compile(".{2}", re.S).match(text, end - 2)
+    return None
+
+
 def window_words(window: str) -> tuple[tuple[str, str], ...]:
     """The words and part-of-speech tags of a window of text."""
     return tuple((w.word, w.flag) for w in pos_tokenizer().cut(window))
@@ -178,7 +187,8 @@ class ShapeFinder:
         self.parts = parts
         a = lambda part: _alt(parts, "Agency", part)  # noqa: E731
         self.place_suffix = frozenset(parts.get("Agency", "place_suffix"))
-        self.department = re.compile(f"(?:(?:{a('domain')})(?:{a('level_head')})|(?:{a('abbreviation')}))"
+        # a merged department names its domains one after another (教育体育局, 工业信息科技局)
+        self.department = re.compile(f"(?:(?:{a('domain')})+(?:{a('level_head')})|(?:{a('abbreviation')}))"
                                      + DEPARTMENT_GOES_ON.pattern)
         self.state_department = re.compile(f"(?:{a('domain')})(?:行政)?部门")  # 国务院民政部门
         self.government = re.compile(f"(?:{a('government')})(?:{a('office')})?")
@@ -246,7 +256,8 @@ class ShapeFinder:
                 break
         if keep <= len(suffix) + 1 and suffix in TOWN_SUFFIXES and text[start - 2:start] not in TOWN_WORDS:
             # 章驮乡, 马圈子镇, 茶庵岭镇: a town the segmenter does not know (not 新型城镇, 特色小镇)
-            town = TOWN_NAME.search(text, max(floor, cut + 1, start - len(suffix) - 3), start - len(suffix))
+            town = (TOWN_NAME.search(text, max(floor, cut + 1, start - len(suffix) - 3), start - len(suffix))
+                    or _joiner_town(text, start - len(suffix)))
             if town and not any(len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r", "m", "u", "q"))
                                 for word, flag in window_words(town.group(0))):  # 召开乡科协: a verb, no town
                 keep = start - town.start()

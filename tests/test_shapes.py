@@ -1470,3 +1470,28 @@ def test_a_department_of_a_party_committee_named_by_its_kind_is_an_agency():
     assert ("党委组织部", "Agency", True) in mentions
     assert ("党委", "PartyOrganization", True) in mentions  # the committee itself stays a Party body
     assert not any(text == "宣传部" for text, _, _ in mentions)
+
+
+def test_a_merged_department_and_a_town_whose_name_holds_a_joiner_are_one_agency_each():
+    mentions = {(m.text, m.type) for m in facts_of("漠河市工业信息科技局、穆棱市教育体育局和太和镇科协参加。"
+                                                   "共和鎮科學技術協會召開大會，省科协和平顶山市科协到会。").mentions}
+    assert {("漠河市工业信息科技局", "Agency"), ("穆棱市教育体育局", "Agency"), ("太和镇科协", "Agency"),
+            ("共和鎮科學技術協會", "Agency"), ("省科协", "Agency"), ("平顶山市科协", "Agency")} <= mentions
+    assert not {text for text, _ in mentions} & {"科技局", "体育局", "镇科协", "和平顶山市科协"}
+
+
+def test_a_list_of_societies_named_by_field_alone_and_the_agency_they_belong_to():
+    facts = facts_of("到年底，县科协下属的团体会员为5个学(协)会：农学会、林学会、医药学会(中西医)、水电学会、科普创作协会，"
+                     "个体会员500名。会议要求各学会、有关协会、研究会加强管理。")
+    societies = [(m.text, m.generic) for m in facts.mentions if m.type == "Society"]
+    assert societies == [("农学会", True), ("林学会", True), ("医药学会", True), ("水电学会", True), ("科普创作协会", True)]
+    supervised = {(r.head, r.tail) for r in facts.relations if r.type == "SUPERVISED_BY"}
+    assert supervised == {(name, "县科协") for name, _ in societies}
+
+
+def test_the_full_name_of_science_popularisation_is_the_function_but_not_in_a_law_or_a_body():
+    mentions = {(m.text, m.type) for m in facts_of("各级科协开展科学技术普及活动，宣传《科学技术普及法》。"
+                                                   "石城县科学技术普及协会成立。").mentions}
+    assert ("科学技术普及", "GovernmentFunction") in mentions
+    assert ("科学技术普及法", "Policy") in mentions and ("石城县科学技术普及协会", "Society") in mentions
+    assert sum(1 for _, label in mentions if label == "GovernmentFunction") == 1
