@@ -82,6 +82,8 @@ PARTS: dict[str, dict[str, str]] = {
         "brand_next_cued": "as brand_next, when the quoted name holds a programme_cue (“协同创新助力…振兴”项目, "
                            "not “一带一路”项目)",
         "category": "an award's category or grade named alone is a kind, generic (自然科学奖, 优秀组织奖)",
+        "sentence_verb": "a sentence's verb that never stands inside a programme's name: the name starts after it "
+                         "(宁波举行 + 创新驱动助力工程, 中国林学会通报 + 第五届梁希科普奖)",
     },
     "Branch": {"head": "a society's branch (专业委员会, 分会 …)", "stop": "not a branch (分会场)",
                "generic": "a kind of branch named alone (专业分会, 学术分会)",

@@ -214,6 +214,7 @@ class ShapeFinder:
         self.programme_cue = re.compile(_alt(parts, "TalentProgram", "programme_cue"))
         self.programme_stop = frozenset(parts.get("TalentProgram", "stop"))
         self.programme_generic = frozenset(parts.get("TalentProgram", "generic"))
+        self.programme_sentence_verbs = frozenset(parts.get("TalentProgram", "sentence_verb"))
         self.longer_word = parts.get("TalentProgram", "longer_word")
         self.branch = re.compile(f"(?:{_alt(parts, 'Branch', 'head')})(?!场|议)")
         self.branch_stop = frozenset(parts.get("Branch", "stop"))
@@ -460,7 +461,7 @@ class ShapeFinder:
             offset = begin
             for word, _ in window_words(text[begin:m.start()]):  # 该奖设自然科学奖: a sentence's one-character
                 offset += len(word)                              # verb, the name starts after it (not 胡刚复物理奖)
-                if word in SENTENCE_VERBS:
+                if word in SENTENCE_VERBS or word in self.programme_sentence_verbs:
                     begin = offset
             owner = ORGANISATION_END.search(text, begin, m.start())
             if owner and not BARE_ORGANISATION.fullmatch(text, begin, owner.end()):  # 江苏省生态研究会负责…工程: a programme's name never holds its runner

@@ -1495,3 +1495,10 @@ def test_the_full_name_of_science_popularisation_is_the_function_but_not_in_a_la
     assert ("科学技术普及", "GovernmentFunction") in mentions
     assert ("科学技术普及法", "Policy") in mentions and ("石城县科学技术普及协会", "Society") in mentions
     assert sum(1 for _, label in mentions if label == "GovernmentFunction") == 1
+
+
+def test_a_sentence_s_verb_before_a_programme_is_no_part_of_its_name():
+    programmes = [m.text for m in facts_of("浙江宁波举行创新驱动助力工程推进会。推荐人选后报中国青年科技奖评审委员会。"
+                                           "上海市科协设立青年科技人才参加国际性学术会议飞翔计划。").mentions
+                  if m.type == "TalentProgram"]
+    assert programmes == ["创新驱动助力工程", "中国青年科技奖", "青年科技人才参加国际性学术会议飞翔计划"]
