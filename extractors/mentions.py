@@ -712,8 +712,33 @@ def _canonical(c: Candidate, gazetteer: Gazetteer) -> Candidate:
     return c
 
 
-# X（简称Y）, X(以下简称“Y”), X（AAAS）, X（湖南省科协）: a short name in brackets right after a name
-SHORT_NAME = re.compile(r"\s*[（(](?:以下)?(?P<said>简称)?[“\"「]?(?P<short>[A-Z][A-Za-z&]{1,9}|[\u4e00-\u9fff]{2,12})[”\"」]?[)）]")
+# X（简称Y）, X(以下简称“Y”), X（AAAS）, X（湖南省科协）: a short name in brackets right after a name; several
+# (X（简称“国际材联”，IUMRS）), and an English one said as such (X（英文缩写CECWA）, X，英文缩写ACSE)
+_SAID = r"(?:以下)?(?P<said>简称|英文缩写|英文简称|缩写)?为?"
+_SHORT = r"[“\"「]?(?P<short>[A-Z][A-Za-z&]{1,9}|[\u4e00-\u9fff]{2,12})[”\"」]?"
+SHORT_NAME = re.compile(rf"\s*[（(]{_SAID}{_SHORT}[)）]")
+SHORT_NAME_ITEM = re.compile(rf"{_SAID}{_SHORT}")
+SHORT_NAMES = re.compile(r"\s*[（(]([^（()）\n]{2,40})[)）]")
+ENGLISH_SHORT_AFTER = re.compile(r"[，,]\s*(?P<said>英文缩写|英文简称)为?[“\"「]?(?P<short>[A-Z][A-Za-z&]{1,9})(?![A-Za-z])")
+
+
+def short_names_after(text: str, end: int) -> list[tuple[str, bool]]:
+    """The short names given right after a name ending at `end`, each with whether the text says it is one
+    (简称, 英文缩写): one in brackets, several in one bracket (each item a short name, or none is taken), or an
+    English short name said after a comma."""
+    m = SHORT_NAME.match(text, end)
+    if m:
+        return [(m.group("short"), bool(m.group("said")))]
+    english = ENGLISH_SHORT_AFTER.match(text, end)
+    if english:
+        return [(english.group("short"), True)]
+    bracket = SHORT_NAMES.match(text, end)
+    if not bracket:
+        return []
+    items = [SHORT_NAME_ITEM.fullmatch(item.strip()) for item in re.split("[，,、；;]", bracket.group(1))]
+    if len(items) < 2 or not all(items):
+        return []
+    return [(item.group("short"), bool(item.group("said"))) for item in items]
 SHORT_NAMED = ("Society", "Agency", "Branch", "PartyOrganization", "TalentProgram", "GovernmentFunction")
 
 
@@ -830,15 +855,15 @@ def _short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     their own rule (`extractors.pipeline`)."""
     full: dict[tuple[str, str], Candidate] = {}  # (label, short name) -> the full name
     for c in chosen:
-        m = SHORT_NAME.match(text, c.end)
-        if m and m.group("said") and m.group("short") == text[c.start:c.end]:  # 社会组织登记管理机关（简称登记管理机关）:
-            begin = name_start(text, c.start, max_len=10, keep=frozenset({"组织"}))  # the name said in full is longer
-            if begin < c.start:
-                c.start, c.canonical = begin, text[begin:c.end]
-        if m and not c.generic and c.label in SHORT_NAMED and m.group("short") != c.canonical \
-                and (m.group("said") or _abbreviates(m.group("short"), text[c.start:c.end])):
-            c.aliases = tuple(dict.fromkeys(c.aliases + (m.group("short"),)))
-            full.setdefault((c.label, m.group("short")), c)
+        for short, said in short_names_after(text, c.end):
+            if said and short == text[c.start:c.end]:  # 社会组织登记管理机关（简称登记管理机关）:
+                begin = name_start(text, c.start, max_len=10, keep=frozenset({"组织"}))  # the name said in full is longer
+                if begin < c.start:
+                    c.start, c.canonical = begin, text[begin:c.end]
+            if not c.generic and c.label in SHORT_NAMED and short != c.canonical \
+                    and (said or _abbreviates(short, text[c.start:c.end])):
+                c.aliases = tuple(dict.fromkeys(c.aliases + (short,)))
+                full.setdefault((c.label, short), c)
     if not full:
         return []
 

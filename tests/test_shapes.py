@@ -1502,3 +1502,15 @@ def test_a_sentence_s_verb_before_a_programme_is_no_part_of_its_name():
                                            "上海市科协设立青年科技人才参加国际性学术会议飞翔计划。").mentions
                   if m.type == "TalentProgram"]
     assert programmes == ["创新驱动助力工程", "中国青年科技奖", "青年科技人才参加国际性学术会议飞翔计划"]
+
+
+def test_several_short_names_in_one_bracket_and_an_english_one_said_after_a_comma():
+    facts = facts_of("国际材料研究学会（简称“国际材联”，IUMRS）发布排名，IUMRS理事会在新加坡举行。"
+                     "该会（即旅美科学家工程师专业人士协会，英文缩写ACSE）成立于1992年，ACSE会员逾千人。"
+                     "中国计算机学会（2019年，北京）举办年会。")
+    societies = [(m.text, m.entity_id) for m in facts.mentions if m.type == "Society"]
+    ids = {text: entity for text, entity in societies}
+    assert [text for text, _ in societies].count("IUMRS") == 2 and [text for text, _ in societies].count("ACSE") == 2
+    assert ids["IUMRS"] == ids["国际材联"] == ids["国际材料研究学会"]
+    assert ids["ACSE"] == ids["旅美科学家工程师专业人士协会"]
+    assert not any(text in ("2019年", "北京") for text, _ in societies)  # a bracket of other things gives no name
