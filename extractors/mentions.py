@@ -593,7 +593,7 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
                                      nested=[branch]))
         m = re.match(f"([{CJK}0-9]{{0,12}}?)(?:科学技术奖|科技奖|奖)(?![励金项状品])", rest)
         if (org.label == "Society" or (org.label == "Agency" and _is_association(org.canonical))) \
-                and m and _name_rest(m.group(1)):
+                and m and _name_rest(m.group(1), keep=frozenset({"研究"})):  # 高分子基础研究 + 王葆仁奖: a field
             # 中国煤炭学会青年科学技术奖, 中国科协求是杰出青年奖: a society's or a 科协's named award is one
             # name (the longest), holding its runner
             out.append(Candidate(org.start, org.end + m.end(), "TalentProgram", text[org.start:org.end + m.end()],

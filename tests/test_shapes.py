@@ -1514,3 +1514,9 @@ def test_several_short_names_in_one_bracket_and_an_english_one_said_after_a_comm
     assert ids["IUMRS"] == ids["国际材联"] == ids["国际材料研究学会"]
     assert ids["ACSE"] == ids["旅美科学家工程师专业人士协会"]
     assert not any(text in ("2019年", "北京") for text, _ in societies)  # a bracket of other things gives no name
+
+
+def test_a_society_s_named_award_holds_its_field_of_research():
+    facts = facts_of("中国化学会高分子基础研究王葆仁奖揭晓。")
+    assert [(m.text, m.type) for m in facts.mentions if m.type == "TalentProgram"] == [("中国化学会高分子基础研究王葆仁奖", "TalentProgram")]
+    assert {(r.type, r.head, r.tail) for r in facts.relations} == {("RUNS", "中国化学会", "中国化学会高分子基础研究王葆仁奖")}
