@@ -1520,3 +1520,10 @@ def test_a_society_s_named_award_holds_its_field_of_research():
     facts = facts_of("中国化学会高分子基础研究王葆仁奖揭晓。")
     assert [(m.text, m.type) for m in facts.mentions if m.type == "TalentProgram"] == [("中国化学会高分子基础研究王葆仁奖", "TalentProgram")]
     assert {(r.type, r.head, r.tail) for r in facts.relations} == {("RUNS", "中国化学会", "中国化学会高分子基础研究王葆仁奖")}
+
+
+def test_a_party_body_of_a_community_a_troupe_or_a_museum():
+    parties = {m.text for m in facts_of("蓝旗新村社区党委、绍兴科技馆党支部参加。会议要求各村党支部加强学习。").mentions
+               if m.type == "PartyOrganization"}
+    assert {"蓝旗新村社区党委", "绍兴科技馆党支部"} <= parties
+    assert "各村党支部" not in parties  # every village's: a kind, named by its level alone
