@@ -118,8 +118,10 @@ class Shape:
     generic: bool
 
 
-@caches_words
-@lru_cache(maxsize=20_000)  # bounded: a large corpus has millions of windows
+# where the name of a society that owns a branch opens: the nation or a province (中国, 中华, 安徽省, 安徽)
+OWNER_OPENING = re.compile("中国|中华|" + "|".join(PROVINCES))
+
+
 def _joiner_town(text: str, end: int) -> re.Match[str] | None:
     """太和镇, 共和镇, 和平乡: a town whose two-character name holds a joiner's character, which the segmenter
     keeps as one name word (nz, ns) right before the suffix; then the character is no joiner."""
@@ -129,6 +131,8 @@ def _joiner_town(text: str, end: int) -> re.Match[str] | None:
     return None
 
 
+@caches_words
+@lru_cache(maxsize=20_000)  # bounded: a large corpus has millions of windows
 def window_words(window: str) -> tuple[tuple[str, str], ...]:
     """The words and part-of-speech tags of a window of text."""
     return tuple((w.word, w.flag) for w in pos_tokenizer().cut(window))
@@ -586,6 +590,10 @@ class ShapeFinder:
                         flag.startswith(("v", "d", "p", "c", "r", "u")) and flag != "vn" and word not in BRANCH_NAME_WORDS):
                     break
                 begin += len(word)
+            owner = re.search("学会|协会|研究会", text[begin:m.start()])
+            if owner:  # 会议由安徽省医师协会…分会, 选举产生中国医院协会…分会: a society's branch opens with its place
+                opening = OWNER_OPENING.search(text, begin, begin + owner.start())
+                begin = opening.start() if opening else begin
             modifier = text[begin:m.start()]
             if modifier.endswith("与"):
                 continue

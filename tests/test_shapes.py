@@ -1527,3 +1527,8 @@ def test_a_party_body_of_a_community_a_troupe_or_a_museum():
                if m.type == "PartyOrganization"}
     assert {"蓝旗新村社区党委", "绍兴科技馆党支部"} <= parties
     assert "各村党支部" not in parties  # every village's: a kind, named by its level alone
+
+
+def test_a_society_s_branch_opens_with_the_society_s_place_not_the_sentence_s_verb():
+    facts = facts_of("会议由安徽省医师协会胸外科医师分会主办。选举产生中国医院协会妇产医院分会第一届委员会。")
+    assert [m.text for m in facts.mentions if m.type == "Branch"] == ["安徽省医师协会胸外科医师分会", "中国医院协会妇产医院分会"]
