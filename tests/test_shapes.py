@@ -1532,3 +1532,12 @@ def test_a_party_body_of_a_community_a_troupe_or_a_museum():
 def test_a_society_s_branch_opens_with_the_society_s_place_not_the_sentence_s_verb():
     facts = facts_of("会议由安徽省医师协会胸外科医师分会主办。选举产生中国医院协会妇产医院分会第一届委员会。")
     assert [m.text for m in facts.mentions if m.type == "Branch"] == ["安徽省医师协会胸外科医师分会", "中国医院协会妇产医院分会"]
+
+
+def test_the_one_honoured_is_no_runner_and_a_list_of_agents_after_you_carries_out_the_programme():
+    facts = facts_of("县蔬菜协会由省科协和省人事厅联合评选为“四川省农村科普先进集体”。"
+                     "第二届温州市青年科技奖评选活动由中共温州市委组织部、市科协和市科技局共同开展。")
+    runs = {(r.head, r.tail) for r in facts.relations if r.type == "RUNS"}
+    assert {("省科协", "四川省农村科普先进集体"), ("省人事厅", "四川省农村科普先进集体")} <= runs
+    assert not any(head == "县蔬菜协会" for head, _ in runs)
+    assert {(a, "温州市青年科技奖") for a in ("中共温州市委组织部", "市科协", "市科技局")} <= runs
