@@ -44,7 +44,7 @@ import math
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -80,6 +80,10 @@ class Link:
     entities: tuple[str, ...] = ()
     key: str = ""  # fact_key: what a review decision about the link is keyed by
 
+    def keyed(self, key: str) -> Link:
+        """The same link with its fact_key (as `dataclasses.replace`, without its cost per link)."""
+        return Link(self.head, self.tail, self.kind, self.score, self.terms, self.entities, key)
+
     def row(self) -> dict[str, Any]:
         props: dict[str, Any] = {"score": self.score, "terms": list(self.terms), "fact_key": self.key}
         if self.kind != "same":
@@ -114,6 +118,22 @@ class _Rec:
     text: str
 
 
+class _Pieces:
+    """The measure pieces of the passages that can give a link, as they are read: each piece once
+    (an index), each passage's piece numbers and counts in flat arrays."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.passages: list[str] = []
+        self.lengths, self.ids, self.counts = array("q"), array("q"), array("q")
+
+    def add(self, pid: str, grams: Mapping[str, int]) -> None:
+        self.passages.append(pid)
+        self.lengths.append(len(grams))
+        self.ids.extend([self.index.setdefault(g, len(self.index)) for g in grams])
+        self.counts.extend(grams.values())
+
+
 # The passages support can come from: those that name an entity of an actor or anchor label, and those
 # that state a recommendation. Only these get measure words (a long report's other passages never do),
 # and a document offers at most MAX_PASSAGES_PER_DOCUMENT of them, in reading order: support stays
@@ -141,18 +161,33 @@ def _read_passages(store: GraphStore, ids: list[str], tail: str) -> Iterator[dic
 
 def _fill_terms(store: GraphStore, wanted: dict[str, bool]) -> None:
     """Compute the words of candidate passages and recommendations that have none yet (new ones),
-    a batch at a time."""
+    a batch at a time. A text met again is not cut again (most recommendations are the whole text of
+    their passage; reposts repeat passages)."""
+    terms = _TermsOnce()
     missing = [pid for pid, m in wanted.items() if m]
     for i in range(0, len(missing), READ_BATCH):
         rows = store.read("UNWIND $ids AS id MATCH (p:Passage {id: id}) RETURN p.id AS id, p.text AS text",
                           {"ids": missing[i:i + READ_BATCH]})
         store.write_all([("UNWIND $rows AS row MATCH (p:Passage {id: row.id}) "
                           "SET p.terms = row.terms, p.figures = row.figures",
-                          {"rows": [{"id": r["id"], "terms": list(measure_terms(r["text"] or "")),
+                          {"rows": [{"id": r["id"], "terms": terms(r["text"] or ""),
                                      "figures": has_figures(r["text"] or "")} for r in rows]})])
     rows = store.read("MATCH (r:Recommendation) WHERE r.terms IS NULL RETURN r.id AS id, r.text AS text")
     store.write_batches("UNWIND $rows AS row MATCH (r:Recommendation {id: row.id}) SET r.terms = row.terms",
-                        ({"id": r["id"], "terms": list(measure_terms(r["text"] or ""))} for r in rows))
+                        ({"id": r["id"], "terms": terms(r["text"] or "")} for r in rows))
+
+
+class _TermsOnce:
+    """`measure_terms` (a list, as stored), each distinct text cut once (jieba's tagger is most of `_fill_terms`)."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        found = self.known.get(text)
+        if found is None:
+            found = self.known[text] = measure_terms(text)
+        return list(found)
 
 
 class Corpus:
@@ -184,66 +219,106 @@ class Corpus:
                          for r in store.read("MATCH (d:Document) RETURN d.id AS id, d.issuers AS issuers, "
                                              "d.title AS title")}
         self.passages: dict[str, _Passage] = {}
-        texts: dict[str, str] = {}  # of the passages that can give a link (the others only count in df)
         df: Counter[str] = Counter()  # pieces: in how many candidate passages
         wdf: dict[str, int] = defaultdict(int)
+        pieces = _Pieces()  # of the passages that can give a link (the others only count in df)
         for r in _read_passages(store, ids, "MATCH (p)-[:PART_OF]->(d:Document) WHERE NOT d:Guide "
                                 "RETURN p.id AS id, p.doc_id AS doc, d.kind AS kind, p.terms AS terms, "
                                 "p.figures AS figures, p.text AS text"):
             text = r["text"] or ""
-            df.update(measure_grams(text).keys())
+            grams = measure_grams(text)
+            df.update(grams.keys())
             terms = frozenset(r["terms"] or ())
             for t in terms:
                 wdf[t] += 1
             kind = "" if is_boilerplate(text) else self._kind(r["id"], r["kind"] or "report", bool(r["figures"]))
             self.passages[r["id"]] = _Passage(r["id"], r["doc"], kind, terms)
             if kind:
-                texts[r["id"]] = text
+                pieces.add(r["id"], grams)
         n = max(len(self.passages), 1)
         self._unseen = math.log(1 + n)  # the weight of a piece or word no candidate passage holds
         self.idf = {g: math.log(1 + n / c) for g, c in df.items()}
-        self._index(texts)  # makes each linkable passage's pieces again: keeping them all costs more memory
+        del df
+        self._index(pieces)
         self.weight = {t: math.log(1 + n / c) for t, c in wdf.items()}
         # only specific words propose SAME_MEASURE candidates: a pair needs one of them anyway
         self.specific = {t for t, c in wdf.items() if c <= max(SPECIFIC_SHARE * n, 5)}
 
-    def _index(self, texts: dict[str, str]) -> None:
+    def _index(self, pieces: _Pieces) -> None:
         """The passages' measure vectors as an inverted index in numpy: piece -> (rows, weights), a row
         per passage in id order and pieces in sorted order, so that a recommendation's similarity to
-        every passage is a few array additions, the same whatever order the documents came in."""
-        self.rows = sorted(texts)
-        pieces: dict[str, int] = {}
-        ids, rows, weights = array("q"), array("q"), array("d")
-        for row, pid in enumerate(self.rows):
-            for g, x in self.vector(measure_grams(texts[pid])).items():
-                ids.append(pieces.setdefault(g, len(pieces)))
-                rows.append(row)
-                weights.append(x)
-        names = sorted(pieces)
+        every passage is a few array additions, the same whatever order the documents came in. The
+        weights are those `vector` gives, bit for bit (the same float operations, array by array)."""
+        self.rows = sorted(pieces.passages)
+        row_of = {pid: row for row, pid in enumerate(self.rows)}
+        lengths = np.frombuffer(pieces.lengths, dtype=np.int64) if pieces.lengths else np.empty(0, dtype=np.int64)
+        rows = np.repeat(np.array([row_of[pid] for pid in pieces.passages], dtype=np.int64), lengths)
+        ids = np.frombuffer(pieces.ids, dtype=np.int64) if pieces.ids else np.empty(0, dtype=np.int64)
+        weights = self._weights(pieces, ids, lengths)
+        names = sorted(pieces.index)
         self.pieces = {g: i for i, g in enumerate(names)}
         rank = np.empty(len(names), dtype=np.int64)
-        rank[[pieces[g] for g in names]] = np.arange(len(names))
-        by_piece = rank[np.frombuffer(ids, dtype=np.int64)] if ids else np.empty(0, dtype=np.int64)
-        order = np.argsort(by_piece, kind="stable")  # rows stay in order within a piece
-        self.posting_rows = np.frombuffer(rows, dtype=np.int64)[order] if rows else np.empty(0, dtype=np.int64)
-        self.posting_weights = np.frombuffer(weights, dtype=np.float64)[order] if weights else np.empty(0)
-        self.offsets = np.searchsorted(by_piece[order], np.arange(len(names) + 1))
+        rank[[pieces.index[g] for g in names]] = np.arange(len(names))
+        by_piece = rank[ids]
+        order = np.lexsort((rows, by_piece))  # by piece, rows in order within a piece
+        self.posting_rows = rows[order]
+        self.posting_weights = weights[order]
+        self.offsets = np.searchsorted(by_piece[order], np.arange(len(names) + 1)).tolist()
         documents: dict[str, int] = {}
         self.row_doc = np.array([documents.setdefault(self.passages[pid].doc_id, len(documents)) for pid in self.rows],
                                 dtype=np.int64)
         self.doc_code = documents
         self.row_kind = np.array([KINDS.index(self.passages[pid].kind) for pid in self.rows], dtype=np.int64)
         self.row_floor = np.array([MIN_SCORE[self.passages[pid].kind] for pid in self.rows])
+        self.row_threshold = self.row_floor - 1e-9  # its kind's floor, rounded below (checked again)
+        self.row_min_shared = np.array([MIN_SHARED[self.passages[pid].kind] for pid in self.rows], dtype=np.int64)
+        self._index_terms()
+
+    def _index_terms(self) -> None:
+        """The measure words of each row, as word numbers in flat arrays (`row_terms[term_offsets[row]:
+        term_offsets[row + 1]]`), to count the words a recommendation shares with many rows at once."""
+        self.term_ids: dict[str, int] = {}
+        number = self.term_ids.setdefault
+        words = [[number(t, len(self.term_ids)) for t in self.passages[pid].terms] for pid in self.rows]
+        self.term_offsets = np.cumsum([0] + [len(w) for w in words], dtype=np.int64)
+        self.row_terms = np.array([i for w in words for i in w], dtype=np.int64)
+
+    def shared_terms(self, terms: Iterable[str], rows: np.ndarray) -> np.ndarray:
+        """How many of `terms` each of `rows` has among its measure words."""
+        wanted = np.zeros(len(self.term_ids), dtype=bool)
+        wanted[[self.term_ids[t] for t in terms if t in self.term_ids]] = True
+        starts = self.term_offsets[rows]
+        lengths = self.term_offsets[rows + 1] - starts
+        ends = np.cumsum(lengths)
+        # where the rows' words are in row_terms, row after row
+        at = np.arange(int(lengths.sum())) + np.repeat(starts - (ends - lengths), lengths)
+        found = np.concatenate(([0], np.cumsum(wanted[self.row_terms[at]])))
+        return found[ends] - found[ends - lengths]
+
+    def _weights(self, pieces: _Pieces, ids: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """`vector` of every passage at once, in `pieces`' order: tf × idf, each passage to unit length."""
+        counts = np.frombuffer(pieces.counts, dtype=np.int64) if pieces.counts else np.empty(0, dtype=np.int64)
+        seen = np.unique(counts)
+        tf = np.array([1 + math.log(c) for c in seen.tolist()])[np.searchsorted(seen, counts)]
+        idf = np.empty(len(pieces.index))
+        for g, i in pieces.index.items():
+            idf[i] = self.idf.get(g, self._unseen)
+        raw = tf * idf[ids]
+        squares = (raw * raw).tolist()
+        ends = np.cumsum(lengths).tolist()
+        norms = [math.sqrt(math.fsum(squares[end - length:end])) or 1.0 for end, length in zip(ends, lengths.tolist())]
+        return raw / np.repeat(np.array(norms), lengths)
 
     def similarities(self, text: str) -> np.ndarray:
-        """The measure similarity (cosine) of `text` to every indexed passage (`self.rows`)."""
+        """The measure similarity (cosine) of `text` to every indexed passage (`self.rows`): the
+        products of its pieces' weights, added piece by piece in sorted order."""
         out = np.zeros(len(self.rows))
         vector = self.vector(measure_grams(text))
         for g in sorted(vector):
             i = self.pieces.get(g)
             if i is not None:
                 start, end = self.offsets[i], self.offsets[i + 1]
-                out[self.posting_rows[start:end]] += vector[g] * self.posting_weights[start:end]
+                np.add.at(out, self.posting_rows[start:end], vector[g] * self.posting_weights[start:end])
         return out
 
     def backs(self, basis_doc: str, point_doc: str) -> bool:
@@ -279,23 +354,19 @@ def evidence_for(corpus: Corpus, rec: _Rec) -> list[Link]:
     MAX_PER_KIND of each kind.
 
     The measure similarity to every passage that can give a link is computed at once (numpy, over
-    the inverted index of their pieces); then, kind by kind and best first, the passages above the
-    kind's floor are looked at one by one (another document, the measure words in common) until
-    MAX_PER_KIND are kept."""
+    the inverted index of their pieces), and so are the passages of other documents above their kind's
+    floors (similarity, measure words in common: `_ranked_hits`); then, kind by kind and best first,
+    they are looked at one by one (a policy's standing) until MAX_PER_KIND are kept."""
     if not rec.terms or is_boilerplate(rec.text) or not corpus.rows:
         return []
     similar = corpus.similarities(rec.text)
-    above = similar >= corpus.row_floor - 1e-9  # its kind's floor (rounded below: checked again)
-    own = corpus.doc_code.get(rec.doc_id)
-    if own is not None:
-        above &= corpus.row_doc != own
-    hits = np.flatnonzero(above)
+    hits = _ranked_hits(corpus, similar, rec)
+    kinds = corpus.row_kind[hits]
     concerned = corpus.concerns.get(rec.id, {})
     out = []
     for k, kind in enumerate(KINDS):
-        of_kind = hits[corpus.row_kind[hits] == k]
         kept = 0
-        for row in of_kind[np.lexsort((of_kind, -similar[of_kind]))]:  # best first, ties by passage id
+        for row in hits[np.searchsorted(kinds, k):np.searchsorted(kinds, k + 1)].tolist():
             pid = corpus.rows[row]
             score = round(float(similar[row]), 3)
             shared = rec.terms & corpus.passages[pid].terms
@@ -314,30 +385,59 @@ def evidence_for(corpus: Corpus, rec: _Rec) -> list[Link]:
     return out
 
 
+def _ranked_hits(corpus: Corpus, similar: np.ndarray, rec: _Rec) -> np.ndarray:
+    """The rows of other documents than the recommendation's at or above their kind's floors (the
+    score's rounded below; enough measure words in common), by kind, then best first, ties by
+    passage id (row)."""
+    hits = np.flatnonzero(similar >= corpus.row_threshold)
+    own = corpus.doc_code.get(rec.doc_id)
+    if own is not None:
+        hits = hits[corpus.row_doc[hits] != own]
+    hits = hits[corpus.shared_terms(rec.terms, hits) >= corpus.row_min_shared[hits]]
+    return hits[np.lexsort((hits, -similar[hits], corpus.row_kind[hits]))]
+
+
 def same_measures(corpus: Corpus) -> list[Link]:
-    by_term: dict[str, list[_Rec]] = defaultdict(list)
-    for rec in corpus.recs:
+    w = {t: corpus.w(t) for rec in corpus.recs for t in rec.terms}  # corpus.w, looked up once a word
+    rank = {t: (-x, t) for t, x in w.items()}  # corpus.ranked's order
+    weight = [sum(w[t] for t in rec.terms) for rec in corpus.recs]
+    out = []
+    for i, j in _proposed_pairs(corpus):
+        a, b = corpus.recs[i], corpus.recs[j]
+        shared = a.terms & b.terms
+        if len(shared) < SAME_MEASURE_MIN_SHARED:
+            continue
+        score = round(2 * sum(w[t] for t in shared) / (weight[i] + weight[j]), 3)
+        if score >= SAME_MEASURE_MIN:
+            out.append(Link(a.id, b.id, "same", score, tuple(sorted(shared, key=rank.__getitem__))))
+    return out
+
+
+def _proposed_pairs(corpus: Corpus) -> Iterator[tuple[int, int]]:
+    """The pairs of recommendations (their numbers in `corpus.recs`, the smaller first) of different
+    documents that share a specific word which at most MAX_TERM_GROUP recommendations have, each
+    pair once, in order (so in the order of their ids)."""
+    by_term: dict[str, list[int]] = defaultdict(list)
+    for i, rec in enumerate(corpus.recs):
         for t in rec.terms:
             if corpus.is_specific(t):  # only specific words propose candidates
-                by_term[t].append(rec)
-    weight = {rec.id: sum(corpus.w(t) for t in rec.terms) for rec in corpus.recs}
-    pairs: set[tuple[str, str]] = set()
-    recs = {rec.id: rec for rec in corpus.recs}
+                by_term[t].append(i)
+    documents: dict[str, int] = {}
+    doc = np.array([documents.setdefault(rec.doc_id, len(documents)) for rec in corpus.recs], dtype=np.int64)
+    n = len(corpus.recs)
+    codes = []  # i * n + j
     for group in by_term.values():
-        if len(group) > MAX_TERM_GROUP or len({rec.doc_id for rec in group}) < 2:
+        if len(group) > MAX_TERM_GROUP:
             continue
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if a.doc_id != b.doc_id:
-                    pairs.add((min(a.id, b.id), max(a.id, b.id)))
-    out = []
-    for x, y in sorted(pairs):
-        a, b = recs[x], recs[y]
-        shared = a.terms & b.terms
-        score = round(2 * sum(corpus.w(t) for t in shared) / (weight[x] + weight[y]), 3)
-        if score >= SAME_MEASURE_MIN and len(shared) >= SAME_MEASURE_MIN_SHARED:
-            out.append(Link(x, y, "same", score, corpus.ranked(shared)))
-    return out
+        members = np.array(group, dtype=np.int64)  # in order: i < j below
+        first, second = np.triu_indices(len(members), 1)
+        i, j = members[first], members[second]
+        other = doc[i] != doc[j]
+        codes.append(i[other] * n + j[other])
+    pairs = np.unique(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
+    for start in range(0, len(pairs), 100_000):  # made Python numbers a chunk at a time (memory)
+        chunk = pairs[start:start + 100_000]
+        yield from zip((chunk // n).tolist(), (chunk % n).tolist())
 
 
 def with_keys(store: GraphStore, corpus: Corpus, evidence: list[Link], same: list[Link]
@@ -346,11 +446,10 @@ def with_keys(store: GraphStore, corpus: Corpus, evidence: list[Link], same: lis
     document and text (EVIDENCED_BY), or the two recommendations' keys (SAME_MEASURE)."""
     texts = {r["id"]: (r["doc"], r["text"]) for r in _read_passages(
         store, sorted({link.tail for link in evidence}), "RETURN p.id AS id, p.doc_id AS doc, p.text AS text")}
-    keyed_evidence = [replace(link, key=fact_key("EVIDENCED_BY", corpus.rec_keys[link.head], *texts[link.tail]))
+    keyed_evidence = [link.keyed(fact_key("EVIDENCED_BY", corpus.rec_keys[link.head], *texts[link.tail]))
                       for link in evidence]
-    keyed_same = [replace(link, key=fact_key("SAME_MEASURE", *sorted((corpus.rec_keys[link.head],
-                                                                       corpus.rec_keys[link.tail]))))
-                  for link in same]
+    keyed_same = [link.keyed(fact_key("SAME_MEASURE", *sorted((corpus.rec_keys[link.head],
+                                                                corpus.rec_keys[link.tail])))) for link in same]
     return keyed_evidence, keyed_same
 
 

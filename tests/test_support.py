@@ -272,3 +272,81 @@ def test_the_judged_links_say_what_a_drafter_decided_and_why():
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             assert row["accept"] in (0, 1) and row["why"] and row["recommendation"], path
+
+
+def _reference_evidence(corpus, texts: dict[str, str]) -> list:
+    """EVIDENCED_BY as the module docstring says, pair by pair in plain Python: every passage of
+    another document that can give a link, scored by the cosine of the measure vectors (products added
+    piece by piece in sorted order), kind by kind best first (ties by passage id), at most
+    MAX_PER_KIND a kind clearing both floors (and, for a policy, backing the recommendation's place)."""
+    from extractors.measures import is_boilerplate, measure_grams
+    from kg.support import KINDS, MAX_PER_KIND, MIN_SCORE, MIN_SHARED, Link
+
+    vectors = {pid: corpus.vector(measure_grams(texts[pid])) for pid, p in corpus.passages.items() if p.kind}
+    out = []
+    for rec in corpus.recs:
+        if not rec.terms or is_boilerplate(rec.text):
+            continue
+        mine = corpus.vector(measure_grams(rec.text))
+        scored = []
+        for pid, theirs in vectors.items():
+            if corpus.passages[pid].doc_id != rec.doc_id:
+                similarity = 0.0
+                for g in sorted(mine.keys() & theirs.keys()):
+                    similarity += mine[g] * theirs[g]
+                scored.append((-similarity, pid))
+        concerned = corpus.concerns.get(rec.id, {})
+        for kind in KINDS:
+            kept = []
+            for minus, pid in sorted(x for x in scored if corpus.passages[x[1]].kind == kind):
+                passage, score = corpus.passages[pid], round(-minus, 3)
+                shared = rec.terms & passage.terms
+                if len(kept) == MAX_PER_KIND or score < MIN_SCORE[kind] or len(shared) < MIN_SHARED[kind]:
+                    continue
+                if kind == "policy" and not corpus.backs(passage.doc_id, rec.doc_id):
+                    continue
+                names = corpus.actors[pid].values() if kind == "case" else \
+                    [name for e, name in corpus.mentions.get(pid, {}).items() if e in concerned]
+                kept.append(Link(rec.id, pid, kind, score, corpus.ranked(shared), tuple(sorted(set(names)))))
+            out += kept
+    return out
+
+
+def _reference_same(corpus) -> list:
+    """SAME_MEASURE pair by pair: recommendations of different documents that share a specific word
+    held by at most MAX_TERM_GROUP recommendations, scored by their shared words' weight."""
+    from collections import Counter
+
+    from kg.support import MAX_TERM_GROUP, SAME_MEASURE_MIN, SAME_MEASURE_MIN_SHARED, Link
+
+    holders = Counter(t for rec in corpus.recs for t in rec.terms)
+    out = []
+    for i, a in enumerate(corpus.recs):
+        for b in corpus.recs[i + 1:]:
+            shared = a.terms & b.terms
+            if a.doc_id == b.doc_id or not any(corpus.is_specific(t) and holders[t] <= MAX_TERM_GROUP for t in shared):
+                continue
+            both = sum(corpus.w(t) for t in a.terms) + sum(corpus.w(t) for t in b.terms)
+            score = round(2 * sum(corpus.w(t) for t in shared) / both, 3)
+            if score >= SAME_MEASURE_MIN and len(shared) >= SAME_MEASURE_MIN_SHARED:
+                out.append(Link(a.id, b.id, "same", score, corpus.ranked(shared)))
+    return out
+
+
+def test_the_support_links_equal_a_pair_by_pair_recount(embedded, seed_facts, tmp_path):
+    """`compute` (numpy over an inverted index, pairs proposed by word) gives exactly the links of a
+    plain recount of every pair, scores and words included, on seed documents and synthetic ones
+    (made of few templates: many near-ties, every kind)."""
+    from benchmarks.synthetic import write_corpus
+    from extractors.pipeline import extract_path
+    from kg import support
+
+    synthetic = [extract_path(p) for p in write_corpus(tmp_path / "synthetic", 12)]
+    load_facts(embedded, [f for f in seed_facts[1:] if f.recommendations][:150] + synthetic)
+    support._fill_terms(embedded, support.candidates(embedded))
+    corpus = support.Corpus(embedded)
+    texts = {r["id"]: r["text"] for r in embedded.read("MATCH (p:Passage) RETURN p.id AS id, p.text AS text")}
+    evidence, same = support.compute(corpus)
+    assert {link.kind for link in evidence} == {"policy", "case", "data"} and len(same) > 10
+    assert evidence == _reference_evidence(corpus, texts)
+    assert same == _reference_same(corpus)
