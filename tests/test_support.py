@@ -335,8 +335,8 @@ def _reference_same(corpus) -> list:
 
 def test_the_support_links_equal_a_pair_by_pair_recount(embedded, seed_facts, tmp_path):
     """`compute` (numpy over an inverted index, pairs proposed by word) gives exactly the links of a
-    plain recount of every pair, scores and words included, on seed documents and synthetic ones
-    (made of few templates: many near-ties, every kind)."""
+    plain recount of every pair, scores and words included, on seed documents (every kind of link)
+    and synthetic ones (made of few templates: many links, many near-ties)."""
     from benchmarks.synthetic import write_corpus
     from extractors.pipeline import extract_path
     from kg import support
