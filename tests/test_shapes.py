@@ -1541,3 +1541,9 @@ def test_the_one_honoured_is_no_runner_and_a_list_of_agents_after_you_carries_ou
     assert {("省科协", "四川省农村科普先进集体"), ("省人事厅", "四川省农村科普先进集体")} <= runs
     assert not any(head == "县蔬菜协会" for head, _ in runs)
     assert {(a, "温州市青年科技奖") for a in ("中共温州市委组织部", "市科协", "市科技局")} <= runs
+
+
+def test_a_function_word_before_a_board_a_month_or_a_room_is_no_function():
+    functions = [m.text for m in facts_of("建起科普宣传栏，开展科普宣传月活动和科普活动周，设科普活动室。学会开展科普宣传。").mentions
+                 if m.type == "GovernmentFunction"]
+    assert functions == ["科普"]  # only the activity (科普宣传) at the end
