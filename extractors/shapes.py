@@ -48,7 +48,6 @@ PHASE = re.compile("[一二三四五六七八九十]期(?:项目|工程)?")  # �
 PROGRAMME_HEADS = ("计划", "工程", "基金", "专项", "人才计划", "项目")
 NOT_FIELDS = frozenset({"专业", "业务", "相关", "有关"})  # 建筑工程专业 + 职称评审: the field is further left, or none
 SENTENCE_NOUNS = frozenset({"领导", "指导", "统筹", "管理", "协调"})  # nouns to the segmenter, verbs before a name
-SENTENCE_VERBS = frozenset("设获颁授评将为是由有")  # one-character verbs that never stand inside a programme's name
 LIST_JOINER = re.compile(r"[、，,\s和与及]|会同|联合")  # between two items of one list of bodies
 NO_FIELD_HEADS = ("咨询",)  # 决策咨询 takes no field before it (战略 + 决策咨询 is 决策咨询)
 # a department's head that runs on into another word: 民政部门, 林业部署, 科委员 (民政部门户网站 is the ministry's)
@@ -465,7 +464,7 @@ class ShapeFinder:
             offset = begin
             for word, _ in window_words(text[begin:m.start()]):  # 该奖设自然科学奖: a sentence's one-character
                 offset += len(word)                              # verb, the name starts after it (not 胡刚复物理奖)
-                if word in SENTENCE_VERBS or word in self.programme_sentence_verbs:
+                if word in self.programme_sentence_verbs:
                     begin = offset
             owner = ORGANISATION_END.search(text, begin, m.start())
             if owner and not BARE_ORGANISATION.fullmatch(text, begin, owner.end()):  # 江苏省生态研究会负责…工程: a programme's name never holds its runner
