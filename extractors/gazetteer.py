@@ -79,9 +79,13 @@ class Gazetteer:
 
 
 def _ascii_bounded(text: str, start: int, end: int) -> bool:
+    """An ASCII name stands alone: no letter or digit touches it, nor a hyphen joining it to one (CAST-USA)."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+    joined_after = after == "-" and text[end + 1:end + 2].isascii() and text[end + 1:end + 2].isalnum()
+    joined_before = before == "-" and start > 1 and text[start - 2].isascii() and text[start - 2].isalnum()
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()) \
+        and not joined_after and not joined_before
 
 
 def read_tsv(path: Path, label: str) -> list[Entry]:

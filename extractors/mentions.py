@@ -24,6 +24,8 @@ from extractors.shadow import Shadow
 
 CJK = "\u4e00-\u9fff"
 SOCIETY_SUFFIX = "学会联合体|学会联合会(?![员议诊])|学会|协会|研究会|联合会|促进会|协进会"  # 学会 + 联合 + 会员: jointly
+WORK_SOCIETY_HEADS = ("促进会", "研究会", "协会")  # …思想政治工作研究会: 工作 names the field right before these
+GENERAL_SOCIETY = re.compile("总会(?![计长员议])")  # …协会总会, not …协会总会计师
 UNIONS = ("学会联合体", "学会联合会")  # a union of societies, named by its field (农业学会联合体, 亚洲化学会联合会)
 DOCUMENT_NUMBER = re.compile(r"(?:[办厅]?[发函]|[发函]?[\u4e00-\u9fff]?字)?[〔\[［]\d{4}[〕\]］]\d+号")  # what follows a name inside a 发文字号
 QUOTED = re.compile("“[^“”]+”")  # a whole mention inside quotes
@@ -117,9 +119,12 @@ def _anchored_start(text: str, suffix_start: int, max_len: int = 16, union: bool
         start -= 1
     words = window_words(text[start:suffix_start])
     offset, best = suffix_start, None
-    for word, flag in reversed(words):
+    for i, (word, flag) in enumerate(reversed(words)):
         if word in ANCHORED_NAME_WORDS and best is not None:
             break  # 中国人民银行及中国金融学会: the name's opening is found, a joiner before it joins two bodies
+        if i == 0 and word == "工作" and text.startswith(WORK_SOCIETY_HEADS, suffix_start):
+            offset -= len(word)  # 中国卫生健康思想政治工作促进会: a society of a field of work, opened by 中国
+            continue
         if word not in ANCHORED_NAME_WORDS and (
                 flag.startswith(ANCHORED_STOP_FLAGS) or word in STOP_WORDS or word in NOT_NAME_WORDS
                 or re.search(f"会|院|部|厅|局|委|{SOCIETY_SUFFIX}", word)
@@ -452,15 +457,24 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         if anchored is not None and (begin is None or anchored < begin):
             begin = anchored
         end = m.end() + 2 if m.group(0) == "协会" and text.startswith("商会", m.end()) else m.end()  # 协会商会
+        if GENERAL_SOCIETY.match(text, end):  # 中国旅美科技协会总会: the general society of its chapters
+            end += 2
         if begin is None:  # 行业协会, 市州学会: a kind named by scope words alone
             begin = _scope_start(text, m.start())
         # 中国科协指导学会 is no name, but a 学会联合体 may be the association's (中国科协信息科技学会联合体)
         inner = f"{SOCIETY_SUFFIX}" if union else f"科协|{SOCIETY_SUFFIX}"
+        if begin is not None and m.group(0) == "协会" and text.endswith("科技", 0, m.start()) \
+                and begin < m.start() - 2 and shape_finder().place_start(text, m.start() - 2) == begin \
+                and re.search(f"[省市县区州]$|{'|'.join(PROVINCES)}$", text[begin:m.start() - 2]):
+            # 四川省科技协会, 全市科技协会: a place's 科协 called by a longer name, a body of the state
+            out.append(Candidate(begin, end, "Agency", text[begin:end],
+                                 bool(LEVEL_ONLY.fullmatch(text, begin, m.start() - 2)), "pattern"))
+            continue
         if begin is not None and not re.search(inner, text[begin:m.start()]) \
                 and not _is_association(text[begin:end]):  # 重庆市社会科学界联合会 is a body of the state
             generic = _kind_of_society(text[begin:m.start()])
             out.append(Candidate(begin, end, "Society", text[begin:end], generic, "pattern"))
-    for m in re.finditer("(?:中国)?旅[美欧日英德法加澳](?:华人|华裔)?科协", text):  # 中国旅美科协: overseas scientists' society
+    for m in re.finditer("(?:中国)?旅[美欧日英德法加澳](?:华人|华裔)?科协(?:总会(?![计长员议]))?", text):  # 中国旅美科协: overseas scientists' society
         out.append(Candidate(m.start(), m.end(), "Society", m.group(0), False, "pattern"))
     # 中国老科协, 直属老科协: the retired scientists' association; 中国农技协, 基层农技协: the rural technical associations
     for m in re.finditer("老科协|农技协", text):
@@ -591,7 +605,7 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
                 out.append(Candidate(org.start, branch.end + party.end(), "PartyOrganization",
                                      text[org.start:branch.end + party.end()], False, "nested",
                                      nested=[branch]))
-        m = re.match(f"([{CJK}0-9]{{0,12}}?)(?:科学技术奖|科技奖|奖)(?![励金项状品])", rest)
+        m = re.match(f"([{CJK}0-9]{{0,12}}?)(?:科学技术奖|科技奖|奖)(?:基金(?!会)|(?![励金项状品]))", rest)  # …物理奖基金
         if (org.label == "Society" or (org.label == "Agency" and _is_association(org.canonical))) \
                 and m and _name_rest(m.group(1), keep=frozenset({"研究"})):  # 高分子基础研究 + 王葆仁奖: a field
             # 中国煤炭学会青年科学技术奖, 中国科协求是杰出青年奖: a society's or a 科协's named award is one
@@ -687,7 +701,9 @@ def _institution_owner() -> re.Pattern[str]:
     owners = name_parts().alternation("PartyOrganization", "institution") or "(?!)"
     heads = name_parts().alternation("PartyOrganization", "head") or "(?!)"
     qualifiers = name_parts().alternation("PartyOrganization", "qualifier") or "(?!)"
-    return re.compile(f"(?:中共)?([{CJK}]{{2,20}}?(?:{owners}))(?:校|机关|直属机关|{qualifiers}|{ORDINAL})?(?:{heads})")
+    members = name_parts().alternation("PartyOrganization", "member_group") or "(?!)"  # …学院科研党支部
+    return re.compile(f"(?:中共)?([{CJK}]{{2,20}}?(?:{owners}))(?:{members})?(?:校|机关|直属机关|{qualifiers}|{ORDINAL})?"
+                      f"(?:{heads})")
 
 
 def _without_each(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -715,17 +731,26 @@ def _canonical(c: Candidate, gazetteer: Gazetteer) -> Candidate:
 # X（简称Y）, X(以下简称“Y”), X（AAAS）, X（湖南省科协）: a short name in brackets right after a name; several
 # (X（简称“国际材联”，IUMRS）), and an English one said as such (X（英文缩写CECWA）, X，英文缩写ACSE)
 _SAID = r"(?:以下)?(?P<said>简称|英文缩写|英文简称|缩写)?为?"
-_SHORT = r"[“\"「]?(?P<short>[A-Z][A-Za-z&]{1,9}|[\u4e00-\u9fff]{2,12})[”\"」]?"
+_SHORT = r"[“\"「]?(?P<short>[A-Z](?:[A-Za-z&]|-(?=[A-Z])){1,11}|[\u4e00-\u9fff]{2,12})[”\"」]?"  # CAST-USA
 SHORT_NAME = re.compile(rf"\s*[（(]{_SAID}{_SHORT}[)）]")
 SHORT_NAME_ITEM = re.compile(rf"{_SAID}{_SHORT}")
 SHORT_NAMES = re.compile(r"\s*[（(]([^（()）\n]{2,40})[)）]")
-ENGLISH_SHORT_AFTER = re.compile(r"[，,]\s*(?P<said>英文缩写|英文简称)为?[“\"「]?(?P<short>[A-Z][A-Za-z&]{1,9})(?![A-Za-z])")
+_ACRONYM = r"[A-Z](?:[A-Za-z&]|-(?=[A-Z])){1,11}"
+# X（下称学会），英文名称The Nonferrous Metals Society of China（NFsoc）; X（英文名“Chinese Institute of Electronics”）:
+# an English name of two or more words said as such, after the name or a bracket of its short name, and its acronym
+ENGLISH_NAME_AFTER = re.compile(
+    r"(?:\s*[（(][^（()）\n]{1,20}[)）])?[，,]?\s*[（(]?(?:英文名称|英文全称|英文名)[为是：:]?\s*[“\"]?"
+    rf"(?P<long>[A-Z][A-Za-z.&'’]*(?: [A-Za-z.&'’]+){{1,12}})[”\"]?(?:\s*[（(](?P<short>{_ACRONYM})[)）])?")
+ENGLISH_SHORT_AFTER = re.compile(r"[，,]\s*(?P<said>英文缩写|英文简称)为?[“\"「]?(?P<short>[A-Z](?:[A-Za-z&]|-(?=[A-Z])){1,11})(?![A-Za-z])")
 
 
 def short_names_after(text: str, end: int) -> list[tuple[str, bool]]:
-    """The short names given right after a name ending at `end`, each with whether the text says it is one
-    (简称, 英文缩写): one in brackets, several in one bracket (each item a short name, or none is taken), or an
-    English short name said after a comma."""
+    """The other names given right after a name ending at `end`, each with whether the text says it is one
+    (简称, 英文缩写): one in brackets, several in one bracket (each item a short name, or none is taken), an
+    English short name said after a comma, or its English name said as such with the acronym after it."""
+    english_name = ENGLISH_NAME_AFTER.match(text, end)
+    if english_name:  # …学会（下称学会），英文名称The … Society of China（NFsoc）
+        return [(name, True) for name in english_name.group("long", "short") if name]
     m = SHORT_NAME.match(text, end)
     if m:
         return [(m.group("short"), bool(m.group("said")))]
@@ -739,6 +764,8 @@ def short_names_after(text: str, end: int) -> list[tuple[str, bool]]:
     if len(items) < 2 or not all(items):
         return []
     return [(item.group("short"), bool(item.group("said"))) for item in items]
+
+
 SHORT_NAMED = ("Society", "Agency", "Branch", "PartyOrganization", "TalentProgram", "GovernmentFunction")
 
 

@@ -95,6 +95,8 @@ PARTS: dict[str, dict[str, str]] = {
         "owner_head": "the kinds of organisation a Party body belongs to (大学, 部 …)",
         "head": "the Party body (党委, 党组 …)",
         "qualifier": "between an owner and its Party body, a joint or general committee's word (社会组织联合党委, 综合党委)",
+        "member_group": "the members a branch gathers, before its ordinal and kind (教工第一党支部, 学生党支部, 学院科研党支部); "
+                        "without a named owner the branch is a kind",
         "institution": "an owner that is neither society nor agency: a university, institute, hospital or company "
                        "(南昌大学党委 belongs to 南昌大学, an Institution)",
     },

@@ -61,12 +61,12 @@ TOWN_SUFFIXES = ("乡", "镇")
 TOWN_WORDS = frozenset({"城镇", "小镇", "集镇", "村镇", "乡镇", "城乡", "家乡", "下乡", "返乡", "重镇", "古镇"})  # no town's name
 PLACEHOLDER = re.compile("(?:[xXｘＸ×*＊]{2,}|某+)$")  # a place masked or left to fill in (xx市, ×××县, 某县)
 TOWN_NAME = re.compile(f"[^\\W\\d全各本每该此一二两几多等和与及或的在于是对向到从为了着过把被让给省市县区州乡镇村]{{2,3}}$")
-# words the segmenter calls verbs inside the name of a Party body's owner (国家卫生健康委业务主管社会组织党委)
-PARTY_OWNER_WORDS = frozenset({"组织", "主管", "业务"})
+# words the segmenter calls verbs inside the name of a Party body's owner (国家卫生健康委业务主管社会组织党委, …制造…学院党委)
+PARTY_OWNER_WORDS = frozenset({"组织", "主管", "业务", "制造"})  # 江西制造职业技术学院党支部
 # an organisation's name ends here; a programme name found leftwards never reaches over one
 ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协|研究所|研究院)(?=[^会])")
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
-PLACE_VERBS = "驻在赴至到从经由向对受交报送给着了过把被让使同就"  # glued to a level by the segmenter (驻省), never part of a place
+PLACE_VERBS = "驻在赴至到从经由向对受交报送给着了过把被让使同就借"  # glued to a level by the segmenter (驻省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
 LEVEL_ONLY = re.compile("(?:全|各|本)?(?:地级以上市|县级以上|省|市|州|县|区|盟|旗|乡|镇|地市|地州|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|社区)+")
 ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中心|单位|机构|组织|部门|专家|工作)$")
@@ -223,9 +223,13 @@ class ShapeFinder:
         self.branch_stop = frozenset(parts.get("Branch", "stop"))
         self.branch_generic = frozenset(parts.get("Branch", "generic"))
         # 党组织 is no 党组; a joint or general committee of a kind of owner: 社会组织联合党委, 社会组织第一综合党委
-        self.party = re.compile(f"(?P<owner>{_alt(parts, 'PartyOrganization', 'owner_head')})"
+        # 学院教工第一党支部, 江西制造职业技术学院科研党支部: the members a branch gathers stand between owner and ordinal
+        members = _alt(parts, "PartyOrganization", "member_group")
+        self.party = re.compile(f"(?P<owner>{_alt(parts, 'PartyOrganization', 'owner_head')})(?P<members>{members})?"
                                 f"(?:(?<=大学)校|{_alt(parts, 'PartyOrganization', 'qualifier')}|{ORDINAL}(?:综合)?)?"
                                 f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
+        # 教工第一党支部, 学生党支部: a branch named by its members alone is a kind
+        self.member_branch = re.compile(f"(?:{members})(?:{ORDINAL})?(?:党支部|党总支)")
         self.institution_association = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'institution')})(?:科协|科学技术协会)")
         self.party_head = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
         scope = "|".join(sorted(map(re.escape, parts.get("Society", "scope")), key=len, reverse=True)) or "(?!)"
@@ -616,7 +620,8 @@ class ShapeFinder:
             if head.start() - begin >= 3:
                 owner = self.association.search(text, begin, head.start())  # 省科协党组: a kind's, a kind
                 generic = bool(owner and owner.end() == head.start() and LEVEL_ONLY.fullmatch(text, begin, owner.start())) \
-                    or bool(self.society_kind.fullmatch(text, begin, head.start()))
+                    or bool(self.society_kind.fullmatch(text, begin, head.start())) \
+                    or bool(m.group("members") and begin == m.start("owner"))  # 学院教工第一党支部: the bare kind owns it
                 out.append(Shape(begin, m.end(), "PartyOrganization", generic))
         return out
 
@@ -632,6 +637,7 @@ class ShapeFinder:
             if m.start() - begin >= 2 and words and not any(w in ("学会", "协会", "研究会", "机关", "学校", "学院", "党委")
                                                            for w, _ in words):
                 out.append(Shape(begin, m.end(), "PartyOrganization", False))
+        out += [Shape(m.start(), m.end(), "PartyOrganization", True) for m in self.member_branch.finditer(text)]
         return out
 
     def university_associations(self, text: str) -> list[Shape]:

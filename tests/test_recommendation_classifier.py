@@ -72,6 +72,15 @@ def test_a_call_s_conditions_are_no_recommendation_by_the_cue_rules():
     assert rule_trigger("各级学会须加强组织建设。") is not None
 
 
+def test_an_event_s_purpose_is_its_report_by_the_cue_rules_but_a_plan_s_event_is_not():
+    from extractors.recommendations import rule_trigger
+
+    for sentence in ("活动意在集中展示海归科技工作者取得的创新成果，进一步扩大影响力。",
+                     "举办本次活动，意在推进人才之间的深入交流。", "举办这次研讨会，是为了推动留学人员共同探讨途径与方法。"):
+        assert rule_trigger(sentence) is None, sentence
+    assert rule_trigger("下一步将举办此次活动的第二场，推动成果转化。") is not None
+
+
 def test_a_page_s_menu_byline_and_headings_are_no_recommendation():
     from extractors.recommendations import candidate
 

@@ -1547,3 +1547,57 @@ def test_a_function_word_before_a_board_a_month_or_a_room_is_no_function():
     functions = [m.text for m in facts_of("建起科普宣传栏，开展科普宣传月活动和科普活动周，设科普活动室。学会开展科普宣传。").mentions
                  if m.type == "GovernmentFunction"]
     assert functions == ["科普"]  # only the activity (科普宣传) at the end
+
+
+def test_a_branch_named_by_its_members_and_number_is_a_kind_unless_its_owner_is_named():
+    facts = facts_of("学院教工第一党支部和学生第一党支部与九江市发明学会党支部共建。江西制造职业技术学院科研党支部参加。")
+    parties = {(m.text, m.generic) for m in facts.mentions if m.type == "PartyOrganization"}
+    assert {("学院教工第一党支部", True), ("学生第一党支部", True), ("江西制造职业技术学院科研党支部", False)} <= parties
+    assert ("PARTY_ORG_OF", "江西制造职业技术学院科研党支部", "江西制造职业技术学院") in \
+        {(r.type, r.head, r.tail) for r in facts.relations}
+    assert not any(text == "党支部" for text, _ in parties)
+
+
+def test_a_centre_owns_its_party_body():
+    facts = facts_of("咸宁市公检中心第三党支部与学会党支部共建。")
+    assert ("PARTY_ORG_OF", "咸宁市公检中心第三党支部", "咸宁市公检中心") in {(r.type, r.head, r.tail) for r in facts.relations}
+
+
+def test_a_ministry_named_with_the_state_s_full_name_is_one_body():
+    agencies = [m.text for m in facts_of("学会在中华人民共和国民政部依法注册，由中华人民共和国科学技术部指导。").mentions
+                if m.type == "Agency"]
+    assert agencies == ["中华人民共和国民政部", "中华人民共和国科学技术部"]
+
+
+def test_an_english_name_said_as_such_and_its_acronym_name_the_society():
+    facts = facts_of("中国有色金属学会（下称学会），英文名称The Nonferrous Metals Society of China（NFsoc），1984年成立。"
+                     "NFsoc设有多个分会。")
+    societies = [(m.text, m.entity_id) for m in facts.mentions if m.type == "Society"]
+    texts = [text for text, _ in societies]
+    assert texts.count("NFsoc") == 2 and "The Nonferrous Metals Society of China" in texts
+    assert len({entity for _, entity in societies}) == 1  # one society, three names
+
+
+def test_a_general_society_and_its_hyphenated_acronym():
+    facts = facts_of("中国旅美科技协会总会（英文缩写CAST-USA，简称“旅美科协”）举行庆典。中国化学会总会计师出席。")
+    societies = [m.text for m in facts.mentions if m.type == "Society"]
+    assert societies[:3] == ["中国旅美科技协会总会", "CAST-USA", "旅美科协"]
+    assert "中国化学会" in societies  # …会总会计师 is a person's post, not a general society
+    assert not any(m.text == "CAST" for m in facts.mentions)  # 中国科协's acronym is no part of CAST-USA
+
+
+def test_a_society_of_a_field_of_work_and_an_award_s_fund():
+    facts = facts_of("中国卫生健康思想政治工作促进会成立医院党建研究分会。中国物理学会物理奖基金委员会召开会议。")
+    assert "中国卫生健康思想政治工作促进会" in {m.text for m in facts.mentions if m.type == "Society"}
+    assert [m.text for m in facts.mentions if m.type == "TalentProgram"] == ["中国物理学会物理奖基金"]
+
+
+def test_a_place_s_science_and_technology_association_is_a_body_of_the_state():
+    facts = facts_of("四川省科技协会所属的省级协会有153个。中国旅美科技协会举行年会。")
+    labels = {m.text: m.type for m in facts.mentions}
+    assert labels["四川省科技协会"] == "Agency" and labels["中国旅美科技协会"] == "Society"
+
+
+def test_a_verb_glued_to_a_level_is_no_part_of_the_government():
+    agencies = [m.text for m in facts_of("省科协借省政府与中国科协签署协议的契机开展合作。").mentions if m.type == "Agency"]
+    assert "省政府" in agencies and "借省政府" not in agencies
