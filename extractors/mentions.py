@@ -40,7 +40,8 @@ PARTY_UNIT = ("学会服务中心学会联合|学会联合|科技社团|理事�
 # where a name can start: the common openings of Chinese and foreign organisation names
 NAME_OPENINGS = ("中国", "中华", "全国", "国际", "世界", "亚洲", "亚太", "欧洲", "美国", "英国", "德国", "法国",
                  "日本", "北京", "上海", "天津", "重庆", "旅欧", "旅美", "旅日", "旅英", "旅德", "旅法", "海外", "北美",
-                 "全美", "全欧", "澳大利亚", "加拿大")
+                 "全美", "全欧", "澳大利亚", "加拿大",
+                 "留美", "留德", "留英", "留日", "留法", "留欧", "留加", "留澳", "留俄")  # 留德华人化学化工学会: students abroad
 # a society's name with no known opening and no place must be this long before its head
 # (黄河文化研究会, 青年科技工作者协会; not 科普学会, 一流学术学会)
 UNOPENED_NAME = 4
@@ -495,9 +496,12 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         out.append(Candidate(begin, m.end(), "Society", text[begin:m.end()], generic, "pattern"))
     for m in re.finditer("(?<!老)(?:科学技术协会|科协)", text):
         begin = _left_boundary(text, m.start(), max_len=14, pos=PLACE_POS)  # 来宾市武宣县桐岭镇和睦村 + 科协
+        if begin is None:  # 、镇街科协: levels alone, a kind
+            level = re.search(f"(?:{LEVEL_ONLY.pattern})$", text[max(0, m.start() - 8):m.start()])
+            begin = m.start() - len(level.group(0)) if level else None
         if begin is not None and m.start() - begin == 2 and text[begin] in PLACE_VERBS:
             begin += 1  # 审核后交市科协: a verb before a bare level
-        if begin is not None and re.search(f"(省|市|县|州|盟|区|乡|镇|村|街道|社区|{'|'.join(PROVINCES)})(?:级)?$",
+        if begin is not None and re.search(f"(省|市|县|州|盟|区|乡|镇|村|街道|镇街|社区|{'|'.join(PROVINCES)})(?:级)?$",
                                            text[begin:m.start()]) \
                 and not re.search("科协|协会", text[begin:m.start()]):  # 湖北省科协网站市州科协 is two
             generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()) or re.fullmatch(  # 全省科协, 市州科协,
@@ -524,7 +528,12 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         if not WORK_PLAN.search(m.group(1)):  # “年度工作总结和工作计划” is a column of a website
             begin = after_scope(text, m.start(1), m.end(1))  # “全省…奖”: the round's scope stays out
             out.append(Candidate(begin, m.end(1), "TalentProgram", text[begin:m.end(1)], False, "pattern"))
-    for m in re.finditer(f"[“\"][{CJK}A-Za-z0-9·]{{2,12}}[”\"](?:专项行动|行动计划|行动|工程|计划)", text):  # “科创信阳”行动
+    # “科创信阳”行动, “银龄跨越数字鸿沟”科普专项行动: a quoted brand and a programme's head, a field's words between
+    for m in re.finditer(f"[“\"][{CJK}A-Za-z0-9·]{{2,12}}[”\"](?:[^\\W\\d的和与及在中获等将为]{{1,4}}?)?"
+                         "(?:专项行动|行动计划|行动|工程|计划)(?!大奖|奖|师|院|学|技术)", text):  # not “太行杯”…工程大奖
+        out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))
+    # “我们这十年”征文奖, 《科学论坛》论文奖: an award named after its contest or its journal
+    for m in re.finditer(f"[“\"《][{CJK}A-Za-z0-9·]{{2,12}}[”\"》](?:征文|论文|优秀论文|作品)奖(?![励金项状品])", text):
         out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))
     out += _honour_candidates(text)  # “省科协明星学会”, 表彰先进学会和优秀学会干部: honours in a sentence that gives them
     for m in _quoted_honour().finditer(text):  # “先进集体”, “优秀科技工作者”: a quoted honorary title
@@ -605,9 +614,10 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
                 out.append(Candidate(org.start, branch.end + party.end(), "PartyOrganization",
                                      text[org.start:branch.end + party.end()], False, "nested",
                                      nested=[branch]))
-        m = re.match(f"([{CJK}0-9]{{0,12}}?)(?:科学技术奖|科技奖|奖)(?:基金(?!会)|(?![励金项状品]))", rest)  # …物理奖基金
+        # …物理奖基金; 中国植物生理与植物分子生物学学会(CSPB)杰出成就奖: the society's acronym may stand between
+        m = re.match(f"((?:[（(]{_ACRONYM}[)）])?)([{CJK}0-9]{{0,12}}?)(?:科学技术奖|科技奖|奖)(?:基金(?!会)|(?![励金项状品]))", rest)
         if (org.label == "Society" or (org.label == "Agency" and _is_association(org.canonical))) \
-                and m and _name_rest(m.group(1), keep=frozenset({"研究"})):  # 高分子基础研究 + 王葆仁奖: a field
+                and m and _name_rest(m.group(2), keep=frozenset({"研究"})):  # 高分子基础研究 + 王葆仁奖: a field
             # 中国煤炭学会青年科学技术奖, 中国科协求是杰出青年奖: a society's or a 科协's named award is one
             # name (the longest), holding its runner
             out.append(Candidate(org.start, org.end + m.end(), "TalentProgram", text[org.start:org.end + m.end()],

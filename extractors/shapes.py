@@ -62,13 +62,16 @@ TOWN_WORDS = frozenset({"城镇", "小镇", "集镇", "村镇", "乡镇", "城�
 PLACEHOLDER = re.compile("(?:[xXｘＸ×*＊]{2,}|某+)$")  # a place masked or left to fill in (xx市, ×××县, 某县)
 TOWN_NAME = re.compile(f"[^\\W\\d全各本每该此一二两几多等和与及或的在于是对向到从为了着过把被让给省市县区州乡镇村]{{2,3}}$")
 # words the segmenter calls verbs inside the name of a Party body's owner (国家卫生健康委业务主管社会组织党委, …制造…学院党委)
+# a count or an edition before a branch's head is the sentence's (三个专业委员会, 各专委会, 第五届分会); a numeral
+# before a noun is the field's own (三表专业委员会: the three meters)
+COUNTED_BRANCHES = re.compile(r"各|第|[大多少]*数|一(?!带一路)|[\d一二三四五六七八九十两几多]+(?:[个家支类批次届项名位种大]|$)")  # 这一…, 七大…
 PARTY_OWNER_WORDS = frozenset({"组织", "主管", "业务", "制造"})  # 江西制造职业技术学院党支部
 # an organisation's name ends here; a programme name found leftwards never reaches over one
 ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协|研究所|研究院)(?=[^会])")
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
 PLACE_VERBS = "驻在赴至到从经由向对受交报送给着了过把被让使同就借"  # glued to a level by the segmenter (驻省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
-LEVEL_ONLY = re.compile("(?:全|各|本)?(?:地级以上市|县级以上|省|市|州|县|区|盟|旗|乡|镇|地市|地州|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|社区)+")
+LEVEL_ONLY = re.compile("(?:全|各|本)?(?:地级以上市|县级以上|省|市|州|县|区|盟|旗|乡|镇|地市|地州|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|镇街|社区)+")
 ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中心|单位|机构|组织|部门|专家|工作)$")
 # the provinces' short names: a body's place without its level (新疆地震局, 山东科协)
 PROVINCES = ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
@@ -600,7 +603,7 @@ class ShapeFinder:
             modifier = text[begin:m.start()]
             if modifier.endswith("与"):
                 continue
-            if len(modifier) < 2 or text[begin:m.end()] in self.branch_stop or re.match(r"[\d一二三四五六七八九十两几多各]", modifier):
+            if len(modifier) < 2 or text[begin:m.end()] in self.branch_stop or COUNTED_BRANCHES.match(modifier):
                 continue
             if self.association.search(text, begin, m.start()):  # 中国科协常委会学术建设专委会: a 科协's body
                 out.append(Shape(begin, m.end(), "Agency", False))
