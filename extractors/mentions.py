@@ -59,7 +59,7 @@ POLICY_WORDS = re.compile(
     r"意见稿|公告|通告|决议|清单|标准|规范|战略|行动|工程|议程|宣言|公约|报告|举措|措施|的建议|指标|指标体系)"
     r"([(（][^()（）]{0,12}[)）])?$")
 NOT_POLICY = re.compile(r"(日报|晚报|报|杂志|期刊|学报|通讯|周刊|网|时报|导报|文摘)$|"
-                        r"报告$|批复$|(表彰|换届|选举|任免|授予|命名|增设|批准|撤销|聘任|任命)\S*决定$")  # a report or an administrative decision
+                        r"报告$|批复$|报告的决议$|(表彰|换届|选举|任免|授予|命名|增设|批准|撤销|聘任|任命)\S*决定$")  # a report or an administrative decision
 # verbs that introduce a programme name rather than belong to it
 PROGRAMME_STOP = frozenset({"开展", "实施", "设立", "组织", "启动", "申报", "支持", "资助", "属于", "包括", "下设", "推进",
                             "参与", "承担", "承接", "获得", "获批", "入选", "纳入", "设置", "推动", "加强", "是", "即", "为"})
@@ -464,6 +464,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             begin = _scope_start(text, m.start())
         # 中国科协指导学会 is no name, but a 学会联合体 may be the association's (中国科协信息科技学会联合体)
         inner = f"{SOCIETY_SUFFIX}" if union else f"科协|{SOCIETY_SUFFIX}"
+        inner += "|厅|(?<!书)局"  # 江西省国土资源厅委托学会: a department before the head is the sentence's agent
         if begin is not None and m.group(0) == "协会" and text.endswith("科技", 0, m.start()) \
                 and begin < m.start() - 2 and shape_finder().place_start(text, m.start() - 2) == begin \
                 and re.search(f"[省市县区州]$|{'|'.join(PROVINCES)}$", text[begin:m.start() - 2]):
@@ -749,8 +750,9 @@ _ACRONYM = r"[A-Z](?:[A-Za-z&]|-(?=[A-Z])){1,11}"
 # X（下称学会），英文名称The Nonferrous Metals Society of China（NFsoc）; X（英文名“Chinese Institute of Electronics”）:
 # an English name of two or more words said as such, after the name or a bracket of its short name, and its acronym
 ENGLISH_NAME_AFTER = re.compile(
-    r"(?:\s*[（(][^（()）\n]{1,20}[)）])?[，,]?\s*[（(]?(?:英文名称|英文全称|英文名)[为是：:]?\s*[“\"]?"
-    rf"(?P<long>[A-Z][A-Za-z.&'’]*(?: [A-Za-z.&'’]+){{1,12}})[”\"]?(?:\s*[（(](?P<short>{_ACRONYM})[)）])?")
+    r"(?:\s*[（(][^（()）\n]{1,20}[)）])?[，,；;]?\s*[（(]?(?:英文名称|英文全称|英文译名|英文名)[为是：:]?\s*[（(“\"]?"
+    rf"(?P<long>[A-Z][A-Za-z.&'’]*(?: [A-Za-z.&'’]+){{1,12}})[)）”\"]?"
+    rf"(?:\s*[（(](?P<short>{_ACRONYM})[)）]|[，,；;]\s*(?:英文)?(?:缩写|简称)[为是：:]?\s*(?P<said_short>{_ACRONYM})(?![A-Za-z]))?")
 ENGLISH_SHORT_AFTER = re.compile(r"[，,]\s*(?P<said>英文缩写|英文简称)为?[“\"「]?(?P<short>[A-Z](?:[A-Za-z&]|-(?=[A-Z])){1,11})(?![A-Za-z])")
 
 
@@ -759,8 +761,8 @@ def short_names_after(text: str, end: int) -> list[tuple[str, bool]]:
     (简称, 英文缩写): one in brackets, several in one bracket (each item a short name, or none is taken), an
     English short name said after a comma, or its English name said as such with the acronym after it."""
     english_name = ENGLISH_NAME_AFTER.match(text, end)
-    if english_name:  # …学会（下称学会），英文名称The … Society of China（NFsoc）
-        return [(name, True) for name in english_name.group("long", "short") if name]
+    if english_name:  # …学会（下称学会），英文名称The … Society of China（NFsoc）, …，英文缩写为FAAV
+        return [(name, True) for name in english_name.group("long", "short", "said_short") if name]
     m = SHORT_NAME.match(text, end)
     if m:
         return [(m.group("short"), bool(m.group("said")))]
@@ -776,6 +778,7 @@ def short_names_after(text: str, end: int) -> list[tuple[str, bool]]:
     return [(item.group("short"), bool(item.group("said"))) for item in items]
 
 
+SELF_REFERENCES = frozenset({"本会", "该会", "我会", "本协会", "本学会", "本研究会", "本团体", "本社团", "本联合会"})
 SHORT_NAMED = ("Society", "Agency", "Branch", "PartyOrganization", "TalentProgram", "GovernmentFunction")
 
 
@@ -893,6 +896,8 @@ def _short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     full: dict[tuple[str, str], Candidate] = {}  # (label, short name) -> the full name
     for c in chosen:
         for short, said in short_names_after(text, c.end):
+            if short in SELF_REFERENCES:  # （以下简称本会）: the text's word for itself, no name
+                continue
             if said and short == text[c.start:c.end]:  # 社会组织登记管理机关（简称登记管理机关）:
                 begin = name_start(text, c.start, max_len=10, keep=frozenset({"组织"}))  # the name said in full is longer
                 if begin < c.start:

@@ -1601,3 +1601,18 @@ def test_a_place_s_science_and_technology_association_is_a_body_of_the_state():
 def test_a_verb_glued_to_a_level_is_no_part_of_the_government():
     agencies = [m.text for m in facts_of("省科协借省政府与中国科协签署协议的契机开展合作。").mentions if m.type == "Agency"]
     assert "省政府" in agencies and "借省政府" not in agencies
+
+
+def test_a_charter_s_english_name_and_acronym_and_its_word_for_itself():
+    facts = facts_of("第一条 本会的名称 福建省畜牧兽医学会（下称本会），英文译名（Fujian Association of Animal Science and "
+                     "Veterinary Medicine），英文缩写为FAAV。第二条 本会为全省性社会组织，FAAV是其缩写。")
+    societies = [m.text for m in facts.mentions if m.type == "Society"]
+    assert "Fujian Association of Animal Science and Veterinary Medicine" in societies and societies.count("FAAV") == 2
+    assert "本会" not in societies  # the text's word for itself is no name of the society
+
+
+def test_a_department_before_a_society_s_head_is_the_sentence_s_agent_and_a_meeting_s_resolution_no_policy():
+    facts = facts_of("江西省国土资源厅委托学会开展审查。大会通过了《关于翟王镇科协第一届委员会工作报告的决议》。")
+    labels = {(m.type, m.text) for m in facts.mentions}
+    assert ("Agency", "江西省国土资源厅") in labels and not any("委托" in text for _, text in labels)
+    assert not any(kind == "Policy" for kind, _ in labels)
