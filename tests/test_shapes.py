@@ -1616,3 +1616,9 @@ def test_a_department_before_a_society_s_head_is_the_sentence_s_agent_and_a_meet
     labels = {(m.type, m.text) for m in facts.mentions}
     assert ("Agency", "江西省国土资源厅") in labels and not any("委托" in text for _, text in labels)
     assert not any(kind == "Policy" for kind, _ in labels)
+
+
+def test_a_function_word_before_a_meeting_an_honour_or_a_place_is_no_function():
+    functions = [m.text for m in facts_of("召开科普联席会议，表彰科普先进集体，新建科普场所，举办科普周。学会开展科普工作。").mentions
+                 if m.type == "GovernmentFunction"]
+    assert functions == ["科普"]  # only the work (科普工作) at the end
