@@ -278,9 +278,10 @@ def _reference_evidence(corpus, texts: dict[str, str]) -> list:
     """EVIDENCED_BY as the module docstring says, pair by pair in plain Python: every passage of
     another document that can give a link, scored by the cosine of the measure vectors (products added
     piece by piece in sorted order), kind by kind best first (ties by passage id), at most
-    MAX_PER_KIND a kind clearing both floors (and, for a policy, backing the recommendation's place)."""
+    MAX_PER_KIND a kind clearing both floors (and, for a policy, backing the recommendation's place; for
+    a kind of UPWARDS_BARRED, of the same or a higher level)."""
     from extractors.measures import is_boilerplate, measure_grams
-    from kg.support import KINDS, MAX_PER_KIND, MIN_SCORE, MIN_SHARED, Link
+    from kg.support import KINDS, MAX_PER_KIND, MIN_SCORE, MIN_SHARED, UPWARDS_BARRED, Link
 
     vectors = {pid: corpus.vector(measure_grams(texts[pid])) for pid, p in corpus.passages.items() if p.kind}
     out = []
@@ -304,6 +305,8 @@ def _reference_evidence(corpus, texts: dict[str, str]) -> list:
                 if len(kept) == MAX_PER_KIND or score < MIN_SCORE[kind] or len(shared) < MIN_SHARED[kind]:
                     continue
                 if kind == "policy" and not corpus.backs(passage.doc_id, rec.doc_id):
+                    continue
+                if kind in UPWARDS_BARRED and not corpus.runs_down(passage.doc_id, rec.doc_id):
                     continue
                 names = corpus.actors[pid].values() if kind == "case" else \
                     [name for e, name in corpus.mentions.get(pid, {}).items() if e in concerned]
@@ -333,10 +336,11 @@ def _reference_same(corpus) -> list:
     return out
 
 
-def test_the_support_links_equal_a_pair_by_pair_recount(embedded, seed_facts, tmp_path):
+def test_the_support_links_equal_a_pair_by_pair_recount(embedded, seed_facts, tmp_path, monkeypatch):
     """`compute` (numpy over an inverted index, pairs proposed by word) gives exactly the links of a
     plain recount of every pair, scores and words included, on seed documents (every kind of link)
-    and synthetic ones (made of few templates: many links, many near-ties)."""
+    and synthetic ones (made of few templates: many links, many near-ties); with the level rule off
+    (as shipped) and on."""
     from benchmarks.synthetic import write_corpus
     from extractors.pipeline import extract_path
     from kg import support
@@ -350,3 +354,87 @@ def test_the_support_links_equal_a_pair_by_pair_recount(embedded, seed_facts, tm
     assert {link.kind for link in evidence} == {"policy", "case", "data"} and len(same) > 10
     assert evidence == _reference_evidence(corpus, texts)
     assert same == _reference_same(corpus)
+    monkeypatch.setattr(support, "UPWARDS_BARRED", ("policy",))
+    barred, _ = support.compute(corpus)
+    assert len(barred) < len(evidence)  # the seed documents have upward policy links
+    assert barred == _reference_evidence(corpus, texts)
+
+
+# --- the level rule: support runs downwards or sideways, never upwards (kg.support.UPWARDS_BARRED, not shipped) ---
+
+# Synthetic sentences written for these tests (not quoted from any document): one measure stated by a national
+# mandate, by a province restating it, and by a society whose level no row of issuer_levels.tsv knows.
+LEVEL_TEXTS = {
+    "nation": ("国务院办公厅", "各地要建立科技社团信用评价制度，每年向社会公开学会年度报告和财务审计结果。"),
+    "province": ("安徽省人民政府", "全省各学会要建立信用评价制度，每年向社会公开学会年度报告和财务审计结果，接受会员监督。"),
+    "society": ("某某工程学会", "本会要建立会员单位信用评价制度，每年向社会公开年度报告和财务审计结果。"),
+}
+
+
+def _level_facts(which: str):
+    from schema.model import Facts, Recommendation
+    from tests.fixture_graph import _doc, _passages
+
+    issuer, text = LEVEL_TEXTS[which]
+    doc = _doc(f"level-{which}", f"{issuer}关于建立信用评价制度的意见（测试用）", "policy", text, "2022-01-01", (2,),
+               (issuer,))
+    ps = _passages(doc)
+    p = ps[0]
+    rec = Recommendation(id=Recommendation.make_id(doc.id, p.start, p.end), doc_id=doc.id, text=p.text,
+                         start=p.start, end=p.end, passage_ids=(p.id,), trigger="要", directions=(2,))
+    return Facts(document=doc, passages=tuple(ps), recommendations=(rec,))
+
+
+def _policy_pairs(store) -> set[tuple[str, str]]:
+    """(the recommendation's document, the backing passage's document) of each policy link, by LEVEL_TEXTS key."""
+    names = {_level_facts(k).document.id: k for k in LEVEL_TEXTS}
+    rows = store.read("MATCH (r:Recommendation)-[x:EVIDENCED_BY {kind: 'policy'}]->(p:Passage) "
+                      "RETURN r.doc_id AS rdoc, p.doc_id AS pdoc")
+    return {(names[r["rdoc"]], names[r["pdoc"]]) for r in rows}
+
+
+def test_the_level_texts_are_one_measure_at_three_levels():
+    from extractors.issuers import standing
+
+    levels = {k: standing([issuer], "").level for k, (issuer, _) in LEVEL_TEXTS.items()}
+    assert levels == {"nation": 3, "province": 2, "society": None}
+
+
+def test_upward_policy_support_stays_while_the_level_rule_is_off(store):
+    """As shipped (UPWARDS_BARRED empty): the province's restatement backs the national point too."""
+    load_facts(store, [_level_facts(k) for k in LEVEL_TEXTS])
+    update_support(store)
+    assert _policy_pairs(store) == {(a, b) for a in LEVEL_TEXTS for b in LEVEL_TEXTS if a != b}
+
+
+def test_a_national_mandate_backs_a_province_s_point_but_not_the_reverse(store, monkeypatch):
+    """With the level rule on, the national mandate backs the provincial recommendation, the provincial
+    text does not back the national one; the society, of unknown level, backs and is backed by both. On
+    both stores, and a recount (kg check) finds the same links."""
+    from kg import support
+
+    monkeypatch.setattr(support, "UPWARDS_BARRED", ("policy",))
+    load_facts(store, [_level_facts(k) for k in LEVEL_TEXTS])
+    update_support(store)
+    pairs = _policy_pairs(store)
+    assert ("province", "nation") in pairs
+    assert ("nation", "province") not in pairs
+    assert {("nation", "society"), ("society", "nation"), ("province", "society"), ("society", "province")} <= pairs
+    assert support.stale_support(store) == []
+
+
+def test_the_level_rule_follows_the_corpus(embedded, monkeypatch):
+    """Incremental as every support link: the national document, added later, backs the province's point;
+    removed, it takes that support away; the province never backs the national point."""
+    from kg import support
+
+    monkeypatch.setattr(support, "UPWARDS_BARRED", ("policy",))
+    load_facts(embedded, [_level_facts("province")])
+    update_support(embedded)
+    assert _policy_pairs(embedded) == set()
+    load_facts(embedded, [_level_facts("nation")])
+    update_support(embedded)
+    assert _policy_pairs(embedded) == {("province", "nation")}
+    delete_documents(embedded, [_level_facts("nation").document.id])
+    update_support(embedded)
+    assert _policy_pairs(embedded) == set()
