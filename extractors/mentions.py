@@ -464,7 +464,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             begin = _scope_start(text, m.start())
         # 中国科协指导学会 is no name, but a 学会联合体 may be the association's (中国科协信息科技学会联合体)
         inner = f"{SOCIETY_SUFFIX}" if union else f"科协|{SOCIETY_SUFFIX}"
-        inner += "|厅|(?<!书)局"  # 江西省国土资源厅委托学会: a department before the head is the sentence's agent
+        inner += "|厅|(?<!书)局"  # 江西省国土资源厅委托学会: a department (not a 书局) before the head is the sentence's agent
         if begin is not None and m.group(0) == "协会" and text.endswith("科技", 0, m.start()) \
                 and begin < m.start() - 2 and shape_finder().place_start(text, m.start() - 2) == begin \
                 and re.search(f"[省市县区州]$|{'|'.join(PROVINCES)}$", text[begin:m.start() - 2]):
@@ -476,7 +476,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
                 and not _is_association(text[begin:end]):  # 重庆市社会科学界联合会 is a body of the state
             generic = _kind_of_society(text[begin:m.start()])
             out.append(Candidate(begin, end, "Society", text[begin:end], generic, "pattern"))
-    for m in re.finditer("(?:中国)?旅[美欧日英德法加澳](?:华人|华裔)?科协(?:总会(?![计长员议]))?", text):  # 中国旅美科协: overseas scientists' society
+    # 中国旅美科协, 中国旅美科协总会: overseas scientists' society
+    for m in re.finditer(f"(?:中国)?旅[美欧日英德法加澳](?:华人|华裔)?科协(?:{GENERAL_SOCIETY.pattern})?", text):
         out.append(Candidate(m.start(), m.end(), "Society", m.group(0), False, "pattern"))
     # 中国老科协, 直属老科协: the retired scientists' association; 中国农技协, 基层农技协: the rural technical associations
     for m in re.finditer("老科协|农技协", text):
@@ -742,18 +743,18 @@ def _canonical(c: Candidate, gazetteer: Gazetteer) -> Candidate:
 # X（简称Y）, X(以下简称“Y”), X（AAAS）, X（湖南省科协）: a short name in brackets right after a name; several
 # (X（简称“国际材联”，IUMRS）), and an English one said as such (X（英文缩写CECWA）, X，英文缩写ACSE)
 _SAID = r"(?:以下)?(?P<said>简称|英文缩写|英文简称|缩写)?为?"
-_SHORT = r"[“\"「]?(?P<short>[A-Z](?:[A-Za-z&]|-(?=[A-Z])){1,11}|[\u4e00-\u9fff]{2,12})[”\"」]?"  # CAST-USA
+_ACRONYM = r"[A-Z](?:[A-Za-z&]|-(?=[A-Z])){1,11}"  # IUMRS, CAST-USA
+_SHORT = rf"[“\"「]?(?P<short>{_ACRONYM}|[\u4e00-\u9fff]{{2,12}})[”\"」]?"
 SHORT_NAME = re.compile(rf"\s*[（(]{_SAID}{_SHORT}[)）]")
 SHORT_NAME_ITEM = re.compile(rf"{_SAID}{_SHORT}")
 SHORT_NAMES = re.compile(r"\s*[（(]([^（()）\n]{2,40})[)）]")
-_ACRONYM = r"[A-Z](?:[A-Za-z&]|-(?=[A-Z])){1,11}"
 # X（下称学会），英文名称The Nonferrous Metals Society of China（NFsoc）; X（英文名“Chinese Institute of Electronics”）:
 # an English name of two or more words said as such, after the name or a bracket of its short name, and its acronym
 ENGLISH_NAME_AFTER = re.compile(
     r"(?:\s*[（(][^（()）\n]{1,20}[)）])?[，,；;]?\s*[（(]?(?:英文名称|英文全称|英文译名|英文名)[为是：:]?\s*[（(“\"]?"
     rf"(?P<long>[A-Z][A-Za-z.&'’]*(?: [A-Za-z.&'’]+){{1,12}})[)）”\"]?"
     rf"(?:\s*[（(](?P<short>{_ACRONYM})[)）]|[，,；;]\s*(?:英文)?(?:缩写|简称)[为是：:]?\s*(?P<said_short>{_ACRONYM})(?![A-Za-z]))?")
-ENGLISH_SHORT_AFTER = re.compile(r"[，,]\s*(?P<said>英文缩写|英文简称)为?[“\"「]?(?P<short>[A-Z](?:[A-Za-z&]|-(?=[A-Z])){1,11})(?![A-Za-z])")
+ENGLISH_SHORT_AFTER = re.compile(rf"[，,]\s*(?P<said>英文缩写|英文简称)为?[“\"「]?(?P<short>{_ACRONYM})(?![A-Za-z])")
 
 
 def short_names_after(text: str, end: int) -> list[tuple[str, bool]]:

@@ -61,11 +61,12 @@ TOWN_SUFFIXES = ("乡", "镇")
 TOWN_WORDS = frozenset({"城镇", "小镇", "集镇", "村镇", "乡镇", "城乡", "家乡", "下乡", "返乡", "重镇", "古镇"})  # no town's name
 PLACEHOLDER = re.compile("(?:[xXｘＸ×*＊]{2,}|某+)$")  # a place masked or left to fill in (xx市, ×××县, 某县)
 TOWN_NAME = re.compile(f"[^\\W\\d全各本每该此一二两几多等和与及或的在于是对向到从为了着过把被让给省市县区州乡镇村]{{2,3}}$")
-# words the segmenter calls verbs inside the name of a Party body's owner (国家卫生健康委业务主管社会组织党委, …制造…学院党委)
-# a count or an edition before a branch's head is the sentence's (三个专业委员会, 各专委会, 第五届分会); a numeral
-# before a noun is the field's own (三表专业委员会: the three meters)
-COUNTED_BRANCHES = re.compile(r"各|第|[大多少]*数|一(?!带一路)|[\d一二三四五六七八九十两几多]+(?:[个家支类批次届项名位种大]|$)")  # 这一…, 七大…
-PARTY_OWNER_WORDS = frozenset({"组织", "主管", "业务", "制造"})  # 江西制造职业技术学院党支部
+# a count or an edition before a branch's head is the sentence's (三个专业委员会, 各专委会, 第五届分会, 这一…, 七大…);
+# a numeral before a noun is the field's own (三表专业委员会: the three meters)
+COUNTED_BRANCHES = re.compile(r"各|第|[大多少]*数|一(?!带一路)|[\d一二三四五六七八九十两几多]+(?:[个家支类批次届项名位种大]|$)")
+# words the segmenter calls verbs inside the name of a Party body's owner (国家卫生健康委业务主管社会组织党委,
+# 江西制造职业技术学院党支部)
+PARTY_OWNER_WORDS = frozenset({"组织", "主管", "业务", "制造"})
 # an organisation's name ends here; a programme name found leftwards never reaches over one
 ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协|研究所|研究院)(?=[^会])")
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
