@@ -27,6 +27,11 @@ def facts_of(text: str):
     return extract(RawDocument(path="t.txt", text=text, sha256="0" * 64, metadata=DocumentMetadata(title="测试"), warnings=()))
 
 
+def mention_texts(text: str, label: str) -> list[str]:
+    """The texts of every mention of one label, in order (each occurrence)."""
+    return [m.text for m in facts_of(text).mentions if m.type == label]
+
+
 # --- the data file -------------------------------------------------------------------------------
 
 
@@ -1564,8 +1569,7 @@ def test_a_centre_owns_its_party_body():
 
 
 def test_a_ministry_named_with_the_state_s_full_name_is_one_body():
-    agencies = [m.text for m in facts_of("学会在中华人民共和国民政部依法注册，由中华人民共和国科学技术部指导。").mentions
-                if m.type == "Agency"]
+    agencies = mention_texts("学会在中华人民共和国民政部依法注册，由中华人民共和国科学技术部指导。", "Agency")
     assert agencies == ["中华人民共和国民政部", "中华人民共和国科学技术部"]
 
 
@@ -1599,7 +1603,7 @@ def test_a_place_s_science_and_technology_association_is_a_body_of_the_state():
 
 
 def test_a_verb_glued_to_a_level_is_no_part_of_the_government():
-    agencies = [m.text for m in facts_of("省科协借省政府与中国科协签署协议的契机开展合作。").mentions if m.type == "Agency"]
+    agencies = mention_texts("省科协借省政府与中国科协签署协议的契机开展合作。", "Agency")
     assert "省政府" in agencies and "借省政府" not in agencies
 
 
@@ -1619,6 +1623,5 @@ def test_a_department_before_a_society_s_head_is_the_sentence_s_agent_and_a_meet
 
 
 def test_a_function_word_before_a_meeting_an_honour_or_a_place_is_no_function():
-    functions = [m.text for m in facts_of("召开科普联席会议，表彰科普先进集体，新建科普场所，举办科普周。学会开展科普工作。").mentions
-                 if m.type == "GovernmentFunction"]
+    functions = mention_texts("召开科普联席会议，表彰科普先进集体，新建科普场所，举办科普周。学会开展科普工作。", "GovernmentFunction")
     assert functions == ["科普"]  # only the work (科普工作) at the end
