@@ -360,6 +360,78 @@ def test_the_support_links_equal_a_pair_by_pair_recount(embedded, seed_facts, tm
     assert barred == _reference_evidence(corpus, texts)
 
 
+
+def _mixed_corpus(embedded, seed_facts, tmp_path):
+    """150 seed documents with recommendations and 12 synthetic ones (made of few templates: passages
+    and recommendations repeat), their measure words filled in, as `test_the_support_links_equal_a_pair_by_pair_recount`
+    loads them."""
+    from benchmarks.synthetic import write_corpus
+    from extractors.pipeline import extract_path
+    from kg import support
+
+    synthetic = [extract_path(p) for p in write_corpus(tmp_path / "synthetic", 12)]
+    load_facts(embedded, [f for f in seed_facts[1:] if f.recommendations][:150] + synthetic)
+    support._fill_terms(embedded, support.candidates(embedded))
+    return {r["id"]: r["text"] for r in embedded.read("MATCH (p:Passage) RETURN p.id AS id, p.text AS text")}
+
+
+def test_pruning_skips_passages_and_keeps_every_link(embedded, seed_facts, tmp_path, monkeypatch):
+    """With PRUNE on, `Corpus.matches` scores only the passages whose bound reaches their floor
+    (issue 13): on this corpus it leaves out most of the passages that share a piece with a
+    recommendation, and every vector it keeps has the same similarity, bit for bit, as the full
+    computation; the links are the full computation's and the pair-by-pair recount's."""
+    import numpy as np
+
+    from kg import support
+
+    texts = _mixed_corpus(embedded, seed_facts, tmp_path)
+    full = support.Corpus(embedded)
+    evidence, same = support.compute(full)
+    assert full.exact_scores == 0  # PRUNE is off as shipped: every vector scored
+    monkeypatch.setattr(support, "PRUNE", True)
+    pruned = support.Corpus(embedded)
+    recs = {rec.text: rec for rec in pruned.recs if rec.terms and not support.is_boilerplate(rec.text)}
+    sharing = 0
+    for text in recs:
+        every = pruned._similarities(text)
+        sharing += int((every > 0).sum())
+        vectors, scores = pruned.matches(text)
+        matched = np.flatnonzero(every >= pruned.vector_threshold)
+        assert np.array_equal(vectors, matched) and np.array_equal(scores, every[matched]), text  # the same floats
+    assert 0 < pruned.exact_scores < sharing / 2  # most passages sharing a piece were never scored
+    pruned.exact_scores = 0
+    assert support.compute(pruned) == (evidence, same)
+    assert 0 < pruned.exact_scores < sharing / 2
+    assert evidence == _reference_evidence(pruned, texts)
+    monkeypatch.setattr(support, "UPWARDS_BARRED", ("policy",))
+    assert support.compute(pruned)[0] == _reference_evidence(pruned, texts)
+
+
+def test_repeated_passages_and_texts_are_scored_once_with_the_same_links(embedded, seed_facts, tmp_path):
+    """Passages with the same measure vector are one vector, scored once; a recommendation's text
+    is matched once however many documents state it (`compute` goes by text). The links do not
+    depend on that: asked for one recommendation at a time, in id order, `evidence_for` gives the
+    links `compute` gives."""
+    from extractors.measures import measure_grams
+    from kg import support
+
+    texts = _mixed_corpus(embedded, seed_facts, tmp_path)
+    corpus = support.Corpus(embedded)
+    assert len(corpus.vector_threshold) < len(corpus.rows)  # the synthetic documents repeat passages
+    assert len({rec.text for rec in corpus.recs}) < len(corpus.recs)
+    evidence, _ = support.compute(corpus)
+    assert [link for rec in corpus.recs for link in support.evidence_for(corpus, rec)] == evidence
+    # each row's similarity is its own vector's, added pair by pair as the recount does
+    vectors = {pid: corpus.vector(measure_grams(texts[pid])) for pid in corpus.rows}
+    for rec in corpus.recs[::25]:
+        mine, every = corpus.vector(measure_grams(rec.text)), corpus.similarities(rec.text)
+        for row, pid in enumerate(corpus.rows):
+            similarity = 0.0
+            for g in sorted(mine.keys() & vectors[pid].keys()):
+                similarity += mine[g] * vectors[pid][g]
+            assert every[row] == similarity, (rec.id, pid)
+
+
 # --- the level rule: support runs downwards or sideways, never upwards (kg.support.UPWARDS_BARRED, not shipped) ---
 
 # Synthetic sentences written for these tests (not quoted from any document): one measure stated by a national
