@@ -2,12 +2,11 @@
 (`kg.support.Corpus`), SAME_MEASURE (`same_measures`), EVIDENCED_BY (the rest of `compute`), on a
 graph whose measure words are filled in — e.g. the COPY_DIR of `benchmarks/support_links.py`:
 
-    PYTHONPATH=. .venv/bin/python benchmarks/support_compute.py FILLED_DIR [--prune] [--pruning-stats]
+    PYTHONPATH=. .venv/bin/python benchmarks/support_compute.py FILLED_DIR [--sharing]
 
-`--prune` runs it with `kg.support.PRUNE` on. `--pruning-stats` also counts, per distinct
-recommendation text, the passage vectors that share a piece with it, those that reach their floor
-and those the pruning scores, and times `Corpus.matches` over every text both ways. Written for the
-tree of issue 13; run from an older tree (copied in), it prints what that tree has.
+`--sharing` also counts, per distinct recommendation text, the passage vectors that share a piece
+with it and those that reach their floor (what a pruning could skip at best). Written for the tree
+of issue 13; run from an older tree (copied in), it prints what that tree has.
 """
 from __future__ import annotations
 
@@ -21,12 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def main(graph: Path, prune: bool = False, pruning_stats: bool = False) -> dict:
+def main(graph: Path, sharing_stats: bool = False) -> dict:
     from kg import support
     from kg.stores.embedded import EmbeddedStore
 
-    if hasattr(support, "PRUNE"):
-        support.PRUNE = prune
     store = EmbeddedStore(graph / "graph.kgl", writer=True)
     out: dict = {}
     started = time.process_time()
@@ -42,24 +39,15 @@ def main(graph: Path, prune: bool = False, pruning_stats: bool = False) -> dict:
     out.update(evidenced_by=len(evidence), same_measure=len(same), recommendations=len(corpus.recs),
                matched=len(matched), texts=len({(r.text, r.terms) for r in matched}), rows=len(corpus.rows),
                vectors=len(getattr(corpus, "vector_threshold", corpus.rows)))
-    if pruning_stats and hasattr(support, "PRUNE"):
+    if sharing_stats and hasattr(corpus, "vector_threshold"):
         texts = sorted({r.text for r in matched})
         sharing = reaching = 0
         for text in texts:
             every = corpus._similarities(text)
             sharing += int((every > 0).sum())
             reaching += int((every >= corpus.vector_threshold).sum())
-        for on in (False, True):
-            support.PRUNE = on
-            corpus.exact_scores = 0
-            started = time.process_time()
-            for text in texts:
-                corpus.matches(text)
-            out[f"matches_cpu_{'pruned' if on else 'full'}"] = round(time.process_time() - started, 2)
-        support.PRUNE = prune
         out.update(sharing_per_text=round(sharing / max(len(texts), 1)),
-                   reaching_per_text=round(reaching / max(len(texts), 1)),
-                   pruned_scored_per_text=round(corpus.exact_scores / max(len(texts), 1)))
+                   reaching_per_text=round(reaching / max(len(texts), 1)))
     store.close()
     return out
 
@@ -67,7 +55,6 @@ def main(graph: Path, prune: bool = False, pruning_stats: bool = False) -> dict:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("graph", type=Path, help="a folder holding graph.kgl with measure words filled in")
-    parser.add_argument("--prune", action="store_true", help="kg.support.PRUNE on")
-    parser.add_argument("--pruning-stats", action="store_true", help="count and time the pruning per text")
+    parser.add_argument("--sharing", action="store_true", help="count the vectors sharing a piece with each text")
     args = parser.parse_args()
-    print(json.dumps(main(args.graph, args.prune, args.pruning_stats)))
+    print(json.dumps(main(args.graph, args.sharing)))

@@ -77,12 +77,6 @@ CASE_KINDS = ("case", "news", "speech", "report")
 # city's plan restating its province's point, word for word), and the judged acceptance fell from 51 % to 49 %
 # (docs/EVIDENCE.md, "v0.11"). ("policy",) turns it on; the tests run it both ways.
 UPWARDS_BARRED: tuple[str, ...] = ()
-# True: `Corpus.matches` scores only the passage vectors whose similarity can reach their floor (a bound from the
-# pieces they share with the recommendation; why no link is lost: `Corpus._pruned`). Written, proved and tested
-# (the same links), NOT switched on: it was slower on every corpus measured — the exact score of each vector the
-# bound keeps costs its whole length, more than the posting lists it skips (docs/PERFORMANCE.md, issue 13).
-PRUNE = False
-PRUNE_MARGIN = 1e-6  # what the bounds keep in hand for float rounding
 
 
 @dataclass(frozen=True, slots=True)  # slots: a corpus of 10,000 documents has millions of links
@@ -266,12 +260,10 @@ class Corpus:
         A row per passage in id order (`self.rows`: its document, kind, floors). Passages whose
         vectors are the same (the same pieces with the same weights, bit for bit: reposts, repeated
         sentences) share one *vector* (`row_vector`, and `vector_rows[vector_offsets[v]:vector_offsets[v
-        + 1]]` its rows in order), scored once: its score is every one of its rows' score. The
-        vectors are kept both ways: each vector's pieces in sorted order with their weights
-        (`vector_pieces`, `vector_weights`, from `vector_starts`: to score a few vectors exactly) and
-        each piece's vectors with their weights (`posting_vectors`, `posting_weights`, from
-        `offsets`: to find the vectors that share a piece). The weights are those `vector` gives,
-        bit for bit (the same float operations, array by array: `_weights`)."""
+        + 1]]` its rows in order), scored once: its score is every one of its rows' score. Each
+        piece's vectors with their weights (`posting_vectors`, `posting_weights`, from `offsets`)
+        are the inverted index. The weights are those `vector` gives, bit for bit (the same float
+        operations, array by array: `_weights`)."""
         self.rows = sorted(pieces.passages)
         row_of = {pid: row for row, pid in enumerate(self.rows)}
         lengths = np.frombuffer(pieces.lengths, dtype=np.int64) if pieces.lengths else np.empty(0, dtype=np.int64)
@@ -297,15 +289,14 @@ class Corpus:
         self.row_vector = np.array(vector_of, dtype=np.int64)
         first = np.unique(self.row_vector, return_index=True)[1]  # the first row of each vector, in vector order
         at, counts = _ranges(row_starts[first], row_starts[first + 1] - row_starts[first])
-        self.vector_pieces, self.vector_weights = row_pieces[at], row_weights[at]
-        self.vector_starts = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+        vector_pieces, vector_weights = row_pieces[at], row_weights[at]
         del row_pieces, row_weights, at
         owner = np.repeat(np.arange(len(first), dtype=np.int64), counts)
-        by_piece = np.argsort(self.vector_pieces, kind="stable")  # by piece, vectors in order within a piece
+        by_piece = np.argsort(vector_pieces, kind="stable")  # by piece, vectors in order within a piece
         self.posting_vectors = owner[by_piece]
-        self.posting_weights = self.vector_weights[by_piece]
-        self.offsets = np.searchsorted(self.vector_pieces[by_piece], np.arange(len(names) + 1))
-        del owner, by_piece
+        self.posting_weights = vector_weights[by_piece]
+        self.offsets = np.searchsorted(vector_pieces[by_piece], np.arange(len(names) + 1))
+        del owner, by_piece, vector_pieces, vector_weights
         self.vector_rows = np.argsort(self.row_vector, kind="stable")  # each vector's rows, in order
         self.vector_offsets = np.searchsorted(self.row_vector[self.vector_rows], np.arange(len(first) + 1))
         documents: dict[str, int] = {}
@@ -319,9 +310,6 @@ class Corpus:
         # the lowest threshold of a vector's rows: a vector below it gives no row a link
         self.vector_threshold = np.full(len(first), np.inf)
         np.minimum.at(self.vector_threshold, self.row_vector, self.row_threshold)
-        self.piece_max = np.zeros(len(names))  # a piece's largest weight in any vector (for `_pruned`)
-        np.maximum.at(self.piece_max, self.vector_pieces, self.vector_weights)
-        self.exact_scores = 0  # vectors scored exactly by `_pruned` (what the pruning left), for the tests
         self._hits: tuple[tuple[str, frozenset[str]], tuple[np.ndarray, np.ndarray]] | None = None
         self._index_terms()
 
@@ -384,61 +372,10 @@ class Corpus:
 
     def matches(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The vectors whose measure similarity to `text` reaches the lowest threshold of their rows
-        (`vector_threshold`), and their similarities: the same floats as `similarities` gives. Every
-        vector is scored (PRUNE off, as shipped), or only those that can reach it (`_pruned`)."""
-        if PRUNE:
-            return self._pruned(text)
+        (`vector_threshold`), and their similarities: the same floats as `similarities` gives."""
         scores = self._similarities(text)
         matched = np.flatnonzero(scores >= self.vector_threshold)
         return matched, scores[matched]
-
-    def _pruned(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """`matches`, scoring only the vectors that can reach their threshold.
-
-        Why no vector that reaches its threshold is left out. Every vector, the text's `q` and each
-        passage's `d`, has unit length and no negative component. Split the text's indexed pieces
-        into `light` ones L — the pieces with the longest posting lists, as many as keep the bound
-        B_L = min(|q_L|, Σ_L q_g m_g) below the lowest threshold T of all vectors less PRUNE_MARGIN
-        (m_g: the largest weight of piece g in any vector) — and `heavy` ones H, the rest. For any
-        passage
-
-            cos(q, d) = Σ_H q_g d_g + Σ_L q_g d_g
-            Σ_L q_g d_g ≤ |q_L| · |d_L| ≤ |q_L| · √(1 − Σ_H d_g²)    (Cauchy–Schwarz; |d| = 1)
-            Σ_L q_g d_g ≤ Σ_L q_g m_g                                  (d_g ≤ m_g)
-
-        1. A passage that holds no heavy piece has cos ≤ B_L < T − PRUNE_MARGIN: below every
-           threshold. So only the vectors in the heavy pieces' posting lists are looked at; the
-           light pieces' lists, the longest, are never read.
-        2. Of those, a vector whose bound (Σ_H q_g d_g plus the smaller of the two bounds of Σ_L,
-           from its heavy pieces alone) is below its threshold less PRUNE_MARGIN cannot reach it.
-        3. The others are scored exactly as `similarities` scores them: the same products, added in
-           the same order (`_exact`), so a kept similarity is the same float.
-        The margin, 10⁻⁶, covers rounding: scores and bounds are sums of fewer than 10⁶ products of
-        unit vectors' components (each sum off by less than 10⁻¹⁰ of 1), and a vector's squared
-        components add up to 1 within as much. Only skipped vectors are below their threshold, and
-        a row below its kind's floor gives no link (`evidence_for`): the links are the same."""
-        qids, qw = self._query(text)
-        starts = self.offsets[qids]
-        lengths = self.offsets[qids + 1] - starts
-        longest = np.argsort(-lengths, kind="stable")
-        norm = np.sqrt(np.cumsum(qw[longest] ** 2))  # |q_L| of the 1, 2, … longest lists
-        top = np.cumsum(qw[longest] * self.piece_max[qids[longest]])  # Σ_L q_g m_g
-        floor = float(self.vector_threshold.min()) - PRUNE_MARGIN if len(self.vector_threshold) else 0.0
-        light = int(np.searchsorted(np.minimum(norm, top), floor, side="left")) if floor > 0 else 0
-        heavy = np.sort(longest[light:])
-        at, _ = _ranges(starts[heavy], lengths[heavy])
-        vectors, weights = self.posting_vectors[at], self.posting_weights[at]
-        size = len(self.vector_threshold)
-        bound = np.zeros(size)
-        bound += np.bincount(vectors, weights=np.repeat(qw[heavy], lengths[heavy]) * weights, minlength=size)
-        if light:
-            held = np.bincount(vectors, weights=weights * weights, minlength=size)
-            bound += np.minimum(float(norm[light - 1]) * np.sqrt(np.maximum(0.0, 1.0 - held)), float(top[light - 1]))
-        candidates = np.flatnonzero(bound >= self.vector_threshold - PRUNE_MARGIN)
-        scores = self._exact(candidates, qids, qw)
-        self.exact_scores += len(candidates)
-        keep = scores >= self.vector_threshold[candidates]
-        return candidates[keep], scores[keep]
 
     def hits(self, text: str, terms: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
         """The rows at or above their kind's floors (similarity, the score's rounded below; measure
@@ -457,17 +394,6 @@ class Corpus:
         order = np.lexsort((rows, -similar, self.row_kind[rows]))
         self._hits = ((text, terms), (rows[order], similar[order]))
         return self._hits[1]
-
-    def _exact(self, vectors: np.ndarray, qids: np.ndarray, qw: np.ndarray) -> np.ndarray:
-        """The similarity of `vectors` to the text of pieces `qids` (sorted) and weights `qw`, as
-        `similarities` adds it: each vector's products in the order of its pieces (sorted), from 0.0
-        (`np.bincount` adds its weights one after the other, in the order given)."""
-        at, lengths = _ranges(self.vector_starts[vectors], self.vector_starts[vectors + 1] - self.vector_starts[vectors])
-        pieces = self.vector_pieces[at]
-        place = np.minimum(np.searchsorted(qids, pieces), max(len(qids) - 1, 0))
-        shared = qids[place] == pieces if len(qids) else np.zeros(len(pieces), dtype=bool)
-        owner = np.repeat(np.arange(len(vectors), dtype=np.int64), lengths)[shared]
-        return np.bincount(owner, weights=qw[place[shared]] * self.vector_weights[at][shared], minlength=len(vectors))
 
     def backs(self, basis_doc: str, point_doc: str) -> bool:
         """Whether a policy of document `basis_doc` can be the basis of a recommendation of `point_doc`."""
@@ -515,11 +441,9 @@ def evidence_for(corpus: Corpus, rec: _Rec) -> list[Link]:
 
     The passages at or above their kind's floors (similarity; measure words in common) are found at
     once for the recommendation's text and words (`Corpus.hits`: numpy, a passage vector scored once
-    for all the passages that have it, a text stated by many recommendations matched once; with
-    PRUNE, only the vectors that can reach their floor are scored, `Corpus._pruned` says why none
-    that reaches it is missed); then, kind by kind and best first, those of other documents are
-    looked at one by one (a policy's standing) until MAX_PER_KIND are kept. Nothing below its floor
-    could ever be kept, so what is left unscored changes no link."""
+    for all the passages that have it, a text stated by many recommendations matched once); then,
+    kind by kind and best first, those of other documents are looked at one by one (a policy's
+    standing) until MAX_PER_KIND are kept."""
     if not rec.terms or is_boilerplate(rec.text) or not corpus.rows:
         return []
     hits, similar = corpus.hits(rec.text, rec.terms)

@@ -375,38 +375,6 @@ def _mixed_corpus(embedded, seed_facts, tmp_path):
     return {r["id"]: r["text"] for r in embedded.read("MATCH (p:Passage) RETURN p.id AS id, p.text AS text")}
 
 
-def test_pruning_skips_passages_and_keeps_every_link(embedded, seed_facts, tmp_path, monkeypatch):
-    """With PRUNE on, `Corpus.matches` scores only the passages whose bound reaches their floor
-    (issue 13): on this corpus it leaves out most of the passages that share a piece with a
-    recommendation, and every vector it keeps has the same similarity, bit for bit, as the full
-    computation; the links are the full computation's and the pair-by-pair recount's."""
-    import numpy as np
-
-    from kg import support
-
-    texts = _mixed_corpus(embedded, seed_facts, tmp_path)
-    full = support.Corpus(embedded)
-    evidence, same = support.compute(full)
-    assert full.exact_scores == 0  # PRUNE is off as shipped: every vector scored
-    monkeypatch.setattr(support, "PRUNE", True)
-    pruned = support.Corpus(embedded)
-    recs = {rec.text: rec for rec in pruned.recs if rec.terms and not support.is_boilerplate(rec.text)}
-    sharing = 0
-    for text in recs:
-        every = pruned._similarities(text)
-        sharing += int((every > 0).sum())
-        vectors, scores = pruned.matches(text)
-        matched = np.flatnonzero(every >= pruned.vector_threshold)
-        assert np.array_equal(vectors, matched) and np.array_equal(scores, every[matched]), text  # the same floats
-    assert 0 < pruned.exact_scores < sharing / 2  # most passages sharing a piece were never scored
-    pruned.exact_scores = 0
-    assert support.compute(pruned) == (evidence, same)
-    assert 0 < pruned.exact_scores < sharing / 2
-    assert evidence == _reference_evidence(pruned, texts)
-    monkeypatch.setattr(support, "UPWARDS_BARRED", ("policy",))
-    assert support.compute(pruned)[0] == _reference_evidence(pruned, texts)
-
-
 def test_repeated_passages_and_texts_are_scored_once_with_the_same_links(embedded, seed_facts, tmp_path):
     """Passages with the same measure vector are one vector, scored once; a recommendation's text
     is matched once however many documents state it (`compute` goes by text). The links do not
