@@ -186,11 +186,15 @@ def test_extraction_is_deterministic_across_processes():
 # cross-validation chose (0.007 above the next) scores 0.806 on the test part; settings within 0.01 of each other in
 # cross-validation score 0.783-0.822 on the 25 documents of the holdout, so on 25 documents the floor sits that far
 # below the measurement (0.78) and still fails a return to the term profiles (0.725).
+# v0.12: the test part grew from 25 to 75 documents, all written blind and never read: the holdout of v0.11
+# (1641-1665) and 25 new documents in the shapes of the issue (1691-1715). Scored once before any rule of v0.12:
+# mentions 0.812 (0.806), relations 0.747 (0.732), recommendations 0.708, directions 0.812. With 75 documents a
+# retraining moves these by about a third of what it moved 25, so the floors sit ~0.02-0.03 below.
 FLOORS = {
     "dev": {"mentions": 0.84, "relations": 0.79, "recommendations": 0.95, "directions": 0.95},
-    "test": {"mentions": 0.80, "relations": 0.69, "recommendations": 0.78, "directions": 0.78},
+    "test": {"mentions": 0.79, "relations": 0.72, "recommendations": 0.68, "directions": 0.78},
 }
-LEAVE_NAMES_OUT_FLOORS = {"mentions": 0.80, "relations": 0.66}  # the test split, names left out
+LEAVE_NAMES_OUT_FLOORS = {"mentions": 0.78, "relations": 0.70}  # the test split, names left out
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
