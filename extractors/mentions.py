@@ -40,7 +40,7 @@ PARTY_UNIT = ("学会服务中心学会联合|学会联合|科技社团|理事�
 # where a name can start: the common openings of Chinese and foreign organisation names
 NAME_OPENINGS = ("中国", "中华", "全国", "国际", "世界", "亚洲", "亚太", "欧洲", "美国", "英国", "德国", "法国",
                  "日本", "北京", "上海", "天津", "重庆", "旅欧", "旅美", "旅日", "旅英", "旅德", "旅法", "海外", "北美",
-                 "全美", "全欧", "澳大利亚", "加拿大",
+                 "全美", "全欧", "全英", "全澳", "全加", "全德", "全法", "全日", "旅澳", "旅加", "澳大利亚", "加拿大",
                  "留美", "留德", "留英", "留日", "留法", "留欧", "留加", "留澳", "留俄")  # 留德华人化学化工学会: students abroad
 # a society's name with no known opening and no place must be this long before its head
 # (黄河文化研究会, 青年科技工作者协会; not 科普学会, 一流学术学会)
@@ -128,7 +128,7 @@ def _anchored_start(text: str, suffix_start: int, max_len: int = 16, union: bool
             continue
         if word not in ANCHORED_NAME_WORDS and (
                 flag.startswith(ANCHORED_STOP_FLAGS) or word in STOP_WORDS or word in NOT_NAME_WORDS
-                or re.search(f"会|院|部|厅|局|委|{SOCIETY_SUFFIX}", word)
+                or re.search(f"会|院|部|厅|局|委|团体|{SOCIETY_SUFFIX}", word)  # …人士团体 + 中国旅美专家协会
                 or ("科协" in word and not union)):  # 中国科协生命科学学会联合体: a union may be the association's
             break
         offset -= len(word)
@@ -202,6 +202,8 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
                                            or not word.flag.startswith(pos)) \
                 and not (i == 0 and _field_verb(words, word, stop)):
             break
+        if head and i > 0 and word.word == "团体":
+            break  # …科技专业人士团体 + 中国旅美专家协会: a description of the body before its name
         accepted += len(word.word)
     name = window[len(window) - accepted:]
     openings = [name.find(o) for o in NAME_OPENINGS + PROVINCES if o in name] if require_opening else []
@@ -359,8 +361,8 @@ def _every_quoted_use(text: str, names: set[str]) -> list[Candidate]:
 @cache
 def _level_offices() -> re.Pattern[str]:
     """The Youth League's committee of a level and a level's offices, named by the level alone: 团市委, 市文明办,
-    省人才办 (kinds; the offices of a Party committee's departments are name_parts.tsv Agency committee_department)."""
-    offices = "|".join(["文明办"] + [re.escape(o) for o in name_parts().get("Agency", "committee_department")
+    省人才办, 市纪委 (kinds; the offices of a Party committee's departments are name_parts.tsv Agency committee_department)."""
+    offices = "|".join(["文明办", "纪委监委", "纪委"] + [re.escape(o) for o in name_parts().get("Agency", "committee_department")
                                      if o.endswith("办")])
     return re.compile(f"团(?:省|市|县|区|州)委|(?:省|市|县|区|州|中央)(?:{offices})")
 
@@ -445,6 +447,10 @@ def _is_association(name: str) -> bool:
     return name.endswith(name_parts().get("Agency", "association"))
 
 
+EMBASSY = re.compile(f"(?:中华人民共和国|中国)驻[{CJK}]{{1,12}}?(?:大使馆|总领事馆|总领馆|领事馆|使馆)"
+                    "(?:(?:教育|科技|经商|文化)(?:处|组))?")
+
+
 def _pattern_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in re.finditer(f"(?:{SOCIETY_SUFFIX})(?![堂馆])", text):  # 科学会堂 is a hall
@@ -483,9 +489,14 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer("老科协|农技协", text):
         if m.group(0) == "农技协":  # only a place or a scope before it: 中国农技协, 基层农技协 (not 大力培育农技协)
             begin = m.start() - 2 if text.endswith(("中国", "基层"), 0, m.start()) else shape_finder().place_start(text, m.start())
-        else:
-            begin = _left_boundary(text, m.start(), head="协会", pos=SOCIETY_NAME_POS, require_opening=False)
-            begin = m.start() if begin is None else begin
+        else:  # a place or an opening starts the name (陆恂彦同志报告 + 县老科协: the sentence's words stay out)
+            begin = _left_boundary(text, m.start(), head="协会", pos=SOCIETY_NAME_POS)
+            if begin is None:
+                words = window_words(text[max(0, m.start() - 6):m.start()])
+                owner = words[-1][0] if words and words[-1][1] in ("j", "nt") and len(words[-1][0]) >= 2 else ""
+                if text.endswith(("基层", "各级", "直属"), 0, m.start()):
+                    owner = text[m.start() - 2:m.start()]
+                begin = m.start() - len(owner)  # 中科院 + 老科协: an institution's, named by its short name
             begin += 2 if text.startswith("中共", begin) else 0  # 中共绵竹市老科协委员会: the Party's, not the name
         if begin == m.start() and text.endswith("各级", 0, begin):
             begin -= 2  # 全国各级老科协: every level's, a kind (as 各级科协)
@@ -509,7 +520,11 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()) or re.fullmatch(  # 全省科协, 市州科协,
                 f"(?:{LEVEL_ONLY.pattern})级", text[begin:m.start()]))                # 村级科协: the kind
             out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], generic, "pattern"))
-    for m in re.finditer("基层科协", text):  # the grassroots associations, a kind (as 各级科协)
+    # a state's embassy or consulate abroad and its sections: 中国驻休斯敦总领馆, 中国驻英国大使馆教育处
+    for m in EMBASSY.finditer(text):
+        out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), False, "pattern"))
+    # the grassroots associations, the one above, below or at the same level: kinds (as 各级科协)
+    for m in re.finditer("(?:基层|上级|下级|同级)科协", text):
         out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
     # a level with its alternative in brackets is a kind: 市（州）科协, 县（区）委组织部, 区县（自治县）科协
     for m in re.finditer("[省市县区州乡镇]{1,2}[（(](?:自治[县州区旗]|[省市县区州乡镇办街道、]{1,4})[)）]"
@@ -543,7 +558,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     # “科创中国”试点城市: the brand of a programme, and every quoted use of it
     out += _every_quoted_use(text, {m.group(1) or m.group(2) for m in _quoted_brand().finditer(text)
                                     if len(m.group(1) or m.group(2)) <= 16})
-    for m in re.finditer("专项", text):  # named special projects: 团体标准国际化试点专项
+    for m in re.finditer("专项(?:行动)?", text):  # named special projects: 团体标准国际化试点专项, …服务高质量发展专项行动
         begin = _left_boundary(text, m.start(), max_len=14, require_opening=False, pos=NAME_POS + ("v",),
                                stop=PROGRAMME_STOP)
         if begin is not None and m.start() - begin >= 4:
@@ -961,7 +976,7 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
     for c in base:
         if c.label != "Agency":
             continue
-        length = 0
+        length, previous = 0, ""
         window = text[c.end:c.end + 24]  # longer than a unit may be, so its last word is never cut (部 of 部署)
         for word, flag in window_words(window):
             if length + len(word) > 18:
@@ -972,8 +987,11 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
                 word, flag = word[0], "n"
             if length == 0 and word in UNIT_NOT_OPENING:
                 break  # 区科协内设一科: the department's own word for its units, no unit's name
+            if flag == "v" and previous == "v":
+                break  # 各级科协 + 组织紧扣中心: two verbs in a row are a sentence's, no unit's name
             verb_inside = flag == "v" and (length > 0 or word in UNIT_OPENING_VERBS)  # 成果转化与区域创新处: verbal
             # nouns; the unit opens with a noun or a verb that opens names (创新战略研究院, 组织处)
+            previous = flag
             joiner_inside = word in ("与", "和", "及") and length > 0  # 市科协和社团管理局: a joiner opens no unit
             if not (flag in SUB_UNIT_POS or verb_inside or joiner_inside or word in unit_heads) or "会议" in word:
                 break

@@ -70,7 +70,7 @@ PARTY_OWNER_WORDS = frozenset({"组织", "主管", "业务", "制造"})
 # an organisation's name ends here; a programme name found leftwards never reaches over one
 ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协|研究所|研究院)(?=[^会])")
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
-PLACE_VERBS = "驻在赴至到从经由向对受交报送给着了过把被让使同就借"  # glued to a level by the segmenter (驻省), never part of a place
+PLACE_VERBS = "驻在赴至到从经由向对受交报送给着了过把被让使同就借指"  # glued to a level by the segmenter (驻省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
 LEVEL_ONLY = re.compile("(?:全|各|本)?(?:地级以上市|县级以上|省|市|州|县|区|盟|旗|乡|镇|地市|地州|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|镇街|社区)+")
 ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中心|单位|机构|组织|部门|专家|工作)$")
@@ -340,8 +340,11 @@ class ShapeFinder:
             zone = ZONE_BEFORE.search(text, max(0, m.start() - 12), m.start())
             if zone:  # 万盛经开区科协, 重庆高新区科协: a zone's association, named by its place
                 begin = min(begin, self._zone_place(text, zone.start()))
+            scope = text[max(0, m.start() - 2):m.start()]
+            if begin == m.start() and (scope == "各级" or scope == "全国" and "科" not in m.group(0)):
+                begin -= 2  # 各级工商联 (a kind), 全国工商联 (one body; the nation's 科协 is 中国科协)
             if begin < m.start():
-                generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))
+                generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start())) or scope == "各级"
                 out.append(Shape(begin, m.end(), "Agency", generic))
                 end = self._association_department(text, m.end())
                 if end:  # 中国科协科普部, 省科协学会学术部: a department of the association, a kind when it is

@@ -1625,3 +1625,63 @@ def test_a_department_before_a_society_s_head_is_the_sentence_s_agent_and_a_meet
 def test_a_function_word_before_a_meeting_an_honour_or_a_place_is_no_function():
     functions = mention_texts("召开科普联席会议，表彰科普先进集体，新建科普场所，举办科普周。学会开展科普工作。", "GovernmentFunction")
     assert functions == ["科普"]  # only the work (科普工作) at the end
+
+
+# --- v0.12: the errors of 1666-1690 and of 1716-1740 (dev), read -----------------------------------
+
+
+def test_verbs_the_segmenter_calls_nouns_open_no_society_s_name():
+    societies = mention_texts("两办印发行业协会商会改革方案。部门委托行业协会商会开展评估。要总结农业学会联合体的经验。", "Society")
+    assert societies == ["行业协会商会", "行业协会商会", "农业学会联合体"]
+
+
+def test_two_verbs_in_a_row_after_an_association_are_a_sentence_not_a_unit():
+    agencies = mention_texts("全市各级科协组织紧扣中心工作。省科协组织处负责此事。", "Agency")
+    assert "各级科协" in agencies and "省科协组织处" in agencies
+    assert not any(a.endswith("中心") for a in agencies)
+
+
+def test_a_named_special_action_keeps_its_head_whole():
+    assert mention_texts("科研人员减负专项行动深入开展。", "TalentProgram") == ["科研人员减负专项行动"]
+
+
+def test_departments_of_joint_domains_federations_and_discipline_committees():
+    facts = facts_of("县教体局、市科工局和省工商联、全国工商联、各级工商联参加。杨某（市纪委书记）和省纪委监委派员出席。")
+    agencies = {(m.text, m.generic) for m in facts.mentions if m.type == "Agency"}
+    assert {("县教体局", True), ("市科工局", True), ("省工商联", True), ("全国工商联", False), ("各级工商联", True),
+            ("市纪委", True), ("省纪委监委", True)} <= agencies
+
+
+def test_a_verb_of_meaning_before_a_level_is_no_part_of_the_body():
+    agencies = mention_texts("本办法所称主管部门，指市民政局。", "Agency")
+    assert "市民政局" in agencies and "指市民政局" not in agencies
+
+
+def test_edition_words_scope_joiners_and_sentence_verbs_stay_outside_names():
+    facts = facts_of("大会颁发本年度华夏医学科技奖。学会召开首次专业委员会会议。召开常务理事暨专业委员会主任会议。"
+                     "学会工作紧紧围绕省委的部署。")
+    texts = {m.text for m in facts.mentions}
+    assert "华夏医学科技奖" in texts and "本年度华夏医学科技奖" not in texts
+    assert not any(t.startswith(("首次", "常务理事")) or "围绕" in t for t in texts)
+
+
+def test_a_party_committee_s_working_committees_are_bodies_of_it():
+    assert "中共湖南省委高教工委" in mention_texts("中共湖南省委高教工委下发通知。", "Agency")
+
+
+def test_the_retired_scientists_association_opens_at_a_place_or_an_institution():
+    societies = kinds_of("张某同志报告县老科协工作。选举汝城县老科协理事会。中科院老科协和直属老科协参加。", "Society")
+    assert {("县老科协", True), ("汝城县老科协", False), ("中科院老科协", False), ("直属老科协", True)} <= societies
+    assert not any("报告" in name for name, _ in societies)
+
+
+def test_embassies_consulates_and_associations_of_other_levels():
+    facts = facts_of("中国驻芝加哥总领馆副总领事和中华人民共和国驻法国大使馆科技处参赞出席。材料报上级科协，抄送下级科协。")
+    agencies = {(m.text, m.generic) for m in facts.mentions if m.type == "Agency"}
+    assert {("中国驻芝加哥总领馆", False), ("中华人民共和国驻法国大使馆科技处", False), ("上级科协", True),
+            ("下级科协", True)} <= agencies
+
+
+def test_overseas_scholars_societies_open_with_their_country_and_not_with_a_description():
+    societies = mention_texts("该会是旅美华人工程专业人士团体中国旅美工程师协会的成员。全德华人学者联合会成立。", "Society")
+    assert societies == ["中国旅美工程师协会", "全德华人学者联合会"]
