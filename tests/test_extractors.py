@@ -282,3 +282,29 @@ def test_kg_eval_prints_the_left_out_score_beside_the_normal_one():
     bad = subprocess.run([sys.executable, "-m", "kg.cli", "eval", "tests/gold", "--split", "tset"], cwd=ROOT,
                          capture_output=True, text=True)
     assert bad.returncode == 1 and "unknown split 'tset'" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_second_annotation_is_of_the_same_texts_and_its_agreement_counts_what_differs():
+    """tests/gold/agreement/second.py: the ceiling the scores are read against (README, "v0.12")."""
+    import copy
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("second", ROOT / "tests" / "gold" / "agreement" / "second.py")
+    second = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(second)
+    paths = sorted((ROOT / "tests" / "gold" / "agreement" / "second").glob("*.json"))
+    assert len(paths) == 25
+    for path in paths:  # each is a dev document's own text, annotated again
+        assert json.loads(path.read_text(encoding="utf-8"))["text"] == \
+            json.loads((ROOT / "tests" / "gold" / path.name).read_text(encoding="utf-8"))["text"]
+    gold = json.loads((ROOT / "tests" / "gold" / "1687.json").read_text(encoding="utf-8"))
+    counts = second.agreement(gold, gold)
+    assert all(only_second == only_first == 0 for _, only_second, only_first in counts.values())
+    changed = copy.deepcopy(gold)
+    changed["mentions"] = changed["mentions"][1:]
+    changed["recommendations"][0]["end"] = changed["recommendations"][0]["start"] + 1  # overlaps too little
+    changed["doc"]["directions"] = [1]
+    counts = second.agreement(gold, changed)
+    assert counts["mentions"][2] == 1 and counts["recommendations"][1:] == (1, 1)
+    assert counts["directions"] == (len(set(gold["doc"]["directions"]) & {1}), int(1 not in gold["doc"]["directions"]),
+                                    len(set(gold["doc"]["directions"]) - {1}))
