@@ -123,6 +123,9 @@ class Shape:
 
 # where the name of a society that owns a branch opens: the nation or a province (中国, 中华, 安徽省, 安徽)
 OWNER_OPENING = re.compile("中国|中华|" + "|".join(PROVINCES))
+# a society's award named with its sponsor's after a hyphen (中国化学会-赢创化学创新奖): up to the award's head
+SPONSORED_AWARD = re.compile(f"(?:{OWNER_OPENING.pattern})(?:(?!学会|协会|研究会)[{CJK}]){{0,12}}(?:学会|协会|研究会)[-－—]"
+                             f"[{CJK}A-Za-z]{{1,12}}")
 
 
 def _joiner_town(text: str, end: int) -> re.Match[str] | None:
@@ -466,8 +469,9 @@ class ShapeFinder:
             for word in PROGRAMME_JOINERS:
                 joiner = text.rfind(word, begin, m.start())
                 if joiner >= 0 and (joiner == m.start() - 1 or joiner == begin
-                                    or self.programme_end.search(text[begin:joiner])):
-                    begin = joiner + 1  # A奖与B奖 are two; 科学与技术奖 is one
+                                    or self.programme_end.search(text[begin:joiner])
+                                    or text.startswith(("全国", "中国", "中华"), joiner + 1)):
+                    begin = joiner + 1  # A奖与B奖 are two; 科学与技术奖 is one; 活动与 + 全国创新争先奖
             begin = self._name_opening(text, begin, m.start())
             national = text.find("全国", begin, m.start())
             if national - begin == 2 and text[begin:national] in SENTENCE_NOUNS:
@@ -504,6 +508,9 @@ class ShapeFinder:
                 continue
             if re.match(r"[\d一二三四五六七八九十两几多]", modifier) and not numbered:
                 continue
+            sponsored = SPONSORED_AWARD.search(text, max(0, m.start() - 40), m.start()) if award else None
+            if sponsored and sponsored.end() == m.start():  # 中国化学会-赢创化学创新奖: a society's award and its sponsor's
+                begin = sponsored.start()
             phase = PHASE.match(text, m.end())  # 中国科技期刊卓越行动计划二期项目: the programme's phase is its name
             out.append(Shape(begin, phase.end() if phase and head in PROGRAMME_HEADS else m.end(), "TalentProgram", False))
         return out + self._list_siblings(text, out)

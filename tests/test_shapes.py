@@ -1685,3 +1685,18 @@ def test_embassies_consulates_and_associations_of_other_levels():
 def test_overseas_scholars_societies_open_with_their_country_and_not_with_a_description():
     societies = mention_texts("该会是旅美华人工程专业人士团体中国旅美工程师协会的成员。全德华人学者联合会成立。", "Society")
     assert societies == ["中国旅美工程师协会", "全德华人学者联合会"]
+
+
+def test_a_function_word_before_a_platform_a_network_or_a_centre_names_a_thing():
+    facts = facts_of("学会开展科普服务平台建设和科普活动中心运营，推进科普服务体系建设。学会承接科普工作。")
+    assert [m.text for m in facts.mentions if m.type == "GovernmentFunction"] == ["科普"]  # the last one only
+
+
+def test_an_activity_joined_to_a_national_award_is_not_part_of_the_award_s_name():
+    programmes = mention_texts("组织开展科技工作者日活动与全国创新争先奖推荐工作。", "TalentProgram")
+    assert programmes == ["全国创新争先奖"]
+
+
+def test_a_society_s_award_named_with_its_sponsor_keeps_the_society_in_its_name():
+    programmes = mention_texts("他荣获中国化学会-赢创化学创新奖，又获化学创新奖提名。", "TalentProgram")
+    assert programmes == ["中国化学会-赢创化学创新奖", "化学创新奖"]
