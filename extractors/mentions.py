@@ -287,9 +287,10 @@ def _honour_candidates(text: str) -> list[Candidate]:
         # the next edition: 第九届A和第八届B), or one title before 称号
         starts = [_honour_place(text, first) for first, _ in items]
         joined = {i for i, (a, b) in enumerate(zip(items, items[1:]))
-                  if re.fullmatch(f"(?:{COUNT})?[、和及与]\\s*(?:{ORDINAL}[届批])?", text[a[1]:starts[i + 1]])}
+                  if re.fullmatch(f"(?:{COUNT})?[、和及与]\\s*(?:{ORDINAL}[届批])?(?:{'|'.join(PROVINCES)})?",
+                                  text[a[1]:starts[i + 1]])}  # …先进集体和江苏 + 优秀期刊奖: a province before the next
         for i, (first, last) in enumerate(items):
-            if (i in joined or i - 1 in joined or text.startswith("称号", last)) and last - first >= 4:
+            if (i in joined or i - 1 in joined or re.match("等?称号", text[last:last + 3])) and last - first >= 4:
                 out.append(Candidate(starts[i], last, "TalentProgram", text[starts[i]:last], False, "pattern"))
     titles = {c.canonical for c in out if text[c.start - 1:c.start] in ("“", '"') and text[c.end:c.end + 1] in ("”", '"')}
     return out + _every_quoted_use(text, titles)  # a quoted title found once is that honour wherever it is quoted
@@ -344,8 +345,9 @@ def _honour_field(text: str, begin: int) -> int:
         return begin
     for size in (4, 3, 2):
         start = begin - 2 - size
-        if start < 0 or not re.fullmatch(f"[{CJK}]{{{size}}}", text[start:begin - 2]):
-            continue
+        if start < 0 or not re.fullmatch(f"[{CJK}]{{{size}}}", text[start:begin - 2]) or (
+                text[start] in "省市县区州" and shape_finder().place_start(text, start + 1) < start):
+            continue  # 江苏 + 省科普 is no field: 省 ends the place (江苏省 + 科普工作 + 先进集体)
         if HONOUR_FIELD_AFTER.search(text[max(0, start - 4):start]) \
                 or shape_finder().place_start(text, start) < start:
             return start
@@ -708,9 +710,11 @@ def _choose(candidates: list[Candidate]) -> list[Candidate]:
 def _inner_organisation(outer: Candidate, candidates: list[Candidate], text: str) -> list[Candidate]:
     """The organisation a known Branch or Party organisation name starts with (中国科协党组 -> 中国科协);
     for a Party body, else the university, institute, hospital or company it is named after (南昌大学党委)."""
-    labels = ("Society", "Branch") if outer.label == "Branch" else ("Society", "Agency", "Branch")
-    inner = [c for c in candidates if c.label in labels and not c.generic and c.start == outer.start
-             and c.end < outer.end and not (outer.label == "Branch" and c.label == "Branch")]
+    labels = {"Branch": ("Society", "Branch"), "TalentProgram": ("Society", "Agency")}.get(
+        outer.label, ("Society", "Agency", "Branch"))
+    inner = [c for c in candidates if c.label in labels and c.start == outer.start and c.end < outer.end
+             and (not c.generic or (outer.label == "Branch" and c.end - c.start > 2))  # 省林学会 + 园林专业委员会
+             and not (outer.label == "Branch" and c.label == "Branch")]
     if inner:
         return [max(inner, key=lambda c: (c.length, -PRIORITY[c.source]))]
     if outer.label == "PartyOrganization":
@@ -1048,7 +1052,7 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
             c.generic = True  # 自然科学奖 alone: a category every award system has, not one award
         if not c.nested and c.label == "TalentProgram":  # a known programme nests its runner (中国科协青年人才托举工程)
             c.nested = nested_at.get((c.start, c.end, c.label), [])
-        if not c.nested and not c.generic and c.label in ("Branch", "PartyOrganization"):
+        if not c.nested and not c.generic and c.label in ("Branch", "PartyOrganization", "TalentProgram"):
             c.nested = _inner_organisation(c, candidates, text)
         start, end = shadow.span(c.start, c.end)
         nested = []

@@ -59,7 +59,7 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
 
 # A list of heads joined by 、 和 与 (中共中央办公厅、国务院办公厅印发…) all take the trigger.
 _COORDINATION = re.compile(r"^(?:[、和与及,，\s]|会同|以及|联合)*$")
-_TAIL_LIST = re.compile(r"^[、和与\s]*$")  # items after the first object of one verb: 承接A、B和C
+_TAIL_LIST = re.compile(r"^[”\"」』]?[、和与\s]*[“\"「『]?$")  # items after the first object of one verb: 承接A、B和C, 设立“A”“B”“C”
 
 
 def _evidence(passage: Passage, extractor: str, confidence: float) -> Evidence:
@@ -211,6 +211,10 @@ _LIST_JOINER = r"(?:[、，,]|[和及与或]|以及)"  # between two items of a 
 _KIND_LIST = re.compile(f"^{_LIST_JOINER}各?$")
 
 
+# a society named by its level and field (省林学会, 市医学会): one society, though the guide calls the name generic
+_LEVEL_SOCIETY = re.compile(r"[省市县区州](?![级属直])[\u4e00-\u9fff]{1,8}(?:学会|协会|研究会)")
+
+
 def kind_branches(text: str, sentence: list[Placed]) -> list[Relation]:
     """A kind of branch (分会, 专业委员会, 分支机构 …) named right after a named society, alone or in a list of
     kinds (the society's local societies, a kind of society, may stand in it), is that society's: X学会各分会和专业
@@ -224,7 +228,7 @@ def kind_branches(text: str, sentence: list[Placed]) -> list[Relation]:
         while j > 0:
             left = sentence[j - 1]
             gap = matching_text(text[left.end:sentence[j].start])
-            if left.entity.label == "Society" and not left.entity.generic:
+            if left.entity.label == "Society" and (not left.entity.generic or _LEVEL_SOCIETY.fullmatch(left.text)):
                 if _OWNS_KINDS.match(gap):
                     out.append(_relation("BRANCH_OF", p, left, "kind:BRANCH_OF", 0.6))
                 break

@@ -610,7 +610,9 @@ class ShapeFinder:
             owner = re.search("学会|协会|研究会", text[begin:m.start()])
             if owner:  # 会议由安徽省医师协会…分会, 选举产生中国医院协会…分会: a society's branch opens with its place
                 opening = OWNER_OPENING.search(text, begin, begin + owner.start())
-                begin = opening.start() if opening else begin
+                cut = None if opening else re.search(f"(?:{OWNER_OPENING.pattern})$", text[max(0, begin - 4):begin])
+                # the window stopped inside a long name (中国 + 高等教育学会高校党校教育研究分会): its opening too
+                begin = opening.start() if opening else (begin - len(cut.group()) if cut else begin)
             modifier = text[begin:m.start()]
             if modifier.endswith("与"):
                 continue

@@ -1700,3 +1700,38 @@ def test_an_activity_joined_to_a_national_award_is_not_part_of_the_award_s_name(
 def test_a_society_s_award_named_with_its_sponsor_keeps_the_society_in_its_name():
     programmes = mention_texts("他荣获中国化学会-赢创化学创新奖，又获化学创新奖提名。", "TalentProgram")
     assert programmes == ["中国化学会-赢创化学创新奖", "化学创新奖"]
+
+
+def all_relations(text: str) -> set[tuple[str, str, str]]:
+    """(type, head, tail) of every relation the extractor finds in `text`."""
+    return {(r.type, r.head, r.tail) for r in facts_of(text).relations}
+
+
+def test_a_programme_named_after_its_body_is_run_by_that_body():
+    relations = all_relations("朱某同志获评2022年度扬州市科协学会工作先进个人称号。人才计划包括“人力资源和社会保障部博士后创新人才支持计划”。")
+    assert {("RUNS", "扬州市科协", "扬州市科协学会工作先进个人"),
+            ("RUNS", "人力资源和社会保障部", "人力资源和社会保障部博士后创新人才支持计划")} <= relations
+
+
+def test_a_long_branch_name_keeps_its_society_s_opening_and_its_owner():
+    relations = all_relations("中国高等教育学会高校党校教育研究分会年会召开。")
+    assert ("BRANCH_OF", "中国高等教育学会高校党校教育研究分会", "中国高等教育学会") in relations
+
+
+def test_a_society_named_by_its_level_and_field_owns_its_branches():
+    relations = all_relations("省林学会园林专业委员会召开年会。请省林学会的各工作委员会、专业委员会按通知办理。")
+    assert {("BRANCH_OF", "省林学会园林专业委员会", "省林学会"), ("BRANCH_OF", "工作委员会", "省林学会"),
+            ("BRANCH_OF", "专业委员会", "省林学会")} <= relations
+    assert not any(t == "BRANCH_OF" and tail == "全国学会" for t, _, tail in all_relations("全国学会的各专业委员会参加。"))
+
+
+def test_every_award_of_a_quoted_list_is_run_by_the_society_that_sets_them_up():
+    relations = all_relations("会议同意四川省科普作家协会设立“周孟璞科普理论研究奖”“刘兴诗优秀少儿科普作品奖”"
+                             "“张文敬优秀科学探险原创科普图书奖”三个奖项。")
+    awards = {tail for t, head, tail in relations if t == "RUNS" and head == "四川省科普作家协会"}
+    assert awards == {"周孟璞科普理论研究奖", "刘兴诗优秀少儿科普作品奖", "张文敬优秀科学探险原创科普图书奖"}
+
+
+def test_an_unquoted_honour_opens_at_its_province_and_a_list_before_称号_is_of_honours():
+    programmes = mention_texts("本刊先后获得江苏省科普工作先进集体和江苏优秀期刊奖等称号。", "TalentProgram")
+    assert programmes == ["江苏省科普工作先进集体", "江苏优秀期刊奖"]
