@@ -713,7 +713,8 @@ def _inner_organisation(outer: Candidate, candidates: list[Candidate], text: str
     labels = {"Branch": ("Society", "Branch"), "TalentProgram": ("Society", "Agency")}.get(
         outer.label, ("Society", "Agency", "Branch"))
     inner = [c for c in candidates if c.label in labels and c.start == outer.start and c.end < outer.end
-             and (not c.generic or (outer.label == "Branch" and c.end - c.start > 2))  # 省林学会 + 园林专业委员会
+             and (not c.generic or (outer.label in ("Branch", "PartyOrganization") and c.end - c.start > 2))  # 省林学会
+             # + 园林专业委员会, 市科协 + 直属机关党委: a body named by its level is the owner all the same
              and not (outer.label == "Branch" and c.label == "Branch")]
     if inner:
         return [max(inner, key=lambda c: (c.length, -PRIORITY[c.source]))]

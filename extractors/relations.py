@@ -411,7 +411,8 @@ def _passive_agents(text: str, sentence: list[Placed], rule: TriggerRule, head: 
     if copula:
         shadow = make_shadow(text[agents[-1].end:agents[-1].end + COPULA_GAP])
         after = shadow.text
-        trigger = next((t for t in rule.trigger.finditer(after) if after.startswith("的", t.end())), None)
+        # …设立的; …设立、面向…的奖项: the verb of a relative clause, alone or the first of two
+        trigger = next((t for t in rule.trigger.finditer(after) if after.startswith(("的", "、"), t.end())), None)
         if not trigger or re.search("[。；;，,]", after[:trigger.start()]) and not re.search("为|而", after[:trigger.start()]):
             return []
         verb_at = agents[-1].end + shadow.start(trigger.start())  # in the text, glosses and all

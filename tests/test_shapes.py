@@ -1735,3 +1735,15 @@ def test_every_award_of_a_quoted_list_is_run_by_the_society_that_sets_them_up():
 def test_an_unquoted_honour_opens_at_its_province_and_a_list_before_称号_is_of_honours():
     programmes = mention_texts("本刊先后获得江苏省科普工作先进集体和江苏优秀期刊奖等称号。", "TalentProgram")
     assert programmes == ["江苏省科普工作先进集体", "江苏优秀期刊奖"]
+
+
+def test_a_party_body_named_after_a_body_named_by_its_level_belongs_to_it():
+    relations = all_relations("市科协直属机关党委开展主题党日活动。省卫健委社会组织党委召开会议。")
+    assert {("PARTY_ORG_OF", "市科协直属机关党委", "市科协"), ("PARTY_ORG_OF", "省卫健委社会组织党委", "省卫健委")} <= relations
+    assert not any(t == "PARTY_ORG_OF" for t, _, _ in all_relations("学会党委召开会议。"))  # a bare kind owns nothing
+
+
+def test_an_award_given_by_a_society_or_set_up_in_a_relative_clause_is_run_by_it():
+    relations = all_relations("由中国土木工程学会和詹天佑土木工程科技发展基金会共同颁发的中国土木工程詹天佑奖,经国家核准设立。"
+                              "“全国优秀科技工作者”是中国科协于1997年设立、面向广大科技工作者的奖项。")
+    assert {("RUNS", "中国土木工程学会", "中国土木工程詹天佑奖"), ("RUNS", "中国科协", "全国优秀科技工作者")} <= relations
