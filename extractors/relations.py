@@ -243,7 +243,7 @@ def kind_branches(text: str, sentence: list[Placed]) -> list[Relation]:
 _COUNT = r"[\d一二三四五六七八九十百]+[个家]"
 # …下属的团体会员为12个学(协)会：A、B: a count of its member societies, then their list after a colon
 _MEMBERS_COUNTED = rf"(?:团体会员|科技团体|团体|学会)(?:有|为|包括|共)?(?:{_COUNT})?(?:学[(（]协[)）]会|学会|团体)?[：:]"
-_HAS_SOCIETIES = re.compile(rf"^对?其?(?:所属|直属|下属|主管)的?(?:各|相关|有关|全体|{_COUNT})*(?:{_MEMBERS_COUNTED})?$")
+_HAS_SOCIETIES = re.compile(rf"^(?:[^\W\d_和与及或同跟向为在从对其]{{1,2}}(?:对其)?)?对?其?(?:所属|直属|下属|主管)的?(?:各|相关|有关|全体|{_COUNT})*(?:{_MEMBERS_COUNTED})?$")
 _SOCIETY_LIST = re.compile(f"^(?:[（(][^（()）]{{1,12}}[）)])?{_LIST_JOINER}(?:各|相关|有关)?$")  # 教育学会(自然科学)、…
 
 

@@ -1747,3 +1747,9 @@ def test_an_award_given_by_a_society_or_set_up_in_a_relative_clause_is_run_by_it
     relations = all_relations("由中国土木工程学会和詹天佑土木工程科技发展基金会共同颁发的中国土木工程詹天佑奖,经国家核准设立。"
                               "“全国优秀科技工作者”是中国科协于1997年设立、面向广大科技工作者的奖项。")
     assert {("RUNS", "中国土木工程学会", "中国土木工程詹天佑奖"), ("RUNS", "中国科协", "全国优秀科技工作者")} <= relations
+
+
+def test_an_agency_s_own_societies_after_a_short_verb_are_supervised_by_it():
+    relations = all_relations("市科协组织对其所属的43个市级学会开展了星级评价。中国科协鼓励所属全国学会参与社会治理。")
+    assert {("SUPERVISED_BY", "市级学会", "市科协"), ("SUPERVISED_BY", "全国学会", "中国科协")} <= relations
+    assert not any(t == "SUPERVISED_BY" for t, _, _ in all_relations("省科协和各市所属学会参加会议。"))
