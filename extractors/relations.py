@@ -206,7 +206,8 @@ def subject_branches(text: str, sentence: list[Placed], found: list[Relation]) -
 
 # between a society and the kinds of branch it has, or between two items of their list: 中国林学会各分会和专业委员会,
 # X学会所属的分支机构, X学会的各工作委员会、专业委员会, X学会所属的各地方学会、分会、工作委员会和专业委员会
-_OWNS_KINDS = re.compile(r"^(?:的|所属的?|下属的?|下设的?|旗下的?)?各?$")
+# (and its count or 各个: X学会的9个专业委员会, 该会所属23个专业委员会, X学会所属的各个研究分会, X学会对所属各分支机构)
+_OWNS_KINDS = re.compile(r"^对?(?:的|所属的?|下属的?|下设的?|旗下的?|新成立的)?(?:各个?|[\d一二三四五六七八九十百]+个)?$")
 _LIST_JOINER = r"(?:[、，,]|[和及与或]|以及)"  # between two items of a list of kinds or of societies
 _KIND_LIST = re.compile(f"^{_LIST_JOINER}各?$")
 

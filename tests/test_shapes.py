@@ -1753,3 +1753,8 @@ def test_an_agency_s_own_societies_after_a_short_verb_are_supervised_by_it():
     relations = all_relations("市科协组织对其所属的43个市级学会开展了星级评价。中国科协鼓励所属全国学会参与社会治理。")
     assert {("SUPERVISED_BY", "市级学会", "市科协"), ("SUPERVISED_BY", "全国学会", "中国科协")} <= relations
     assert not any(t == "SUPERVISED_BY" for t, _, _ in all_relations("省科协和各市所属学会参加会议。"))
+
+
+def test_a_society_s_counted_or_newly_founded_kinds_of_branch_are_its_own():
+    relations = all_relations("会上，湖北省林学会的9个专业委员会交流了工作。会议安排中国自动化学会新成立的六个专委会到会交流。")
+    assert {("BRANCH_OF", "专业委员会", "湖北省林学会"), ("BRANCH_OF", "专委会", "中国自动化学会")} <= relations
