@@ -977,6 +977,7 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
     nouns, verbal nouns and 与/和, at most 18 characters, and no other organisation's name (中国科协与教育部,
     中国科协党组书记处: two bodies, not one unit)."""
     unit_end, unit_heads, unit_title = _unit_heads()
+    not_unit = name_parts().get("Agency", "not_department") or ("\0",)
     out = []
     for c in base:
         if c.label != "Agency":
@@ -994,6 +995,8 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
                 break  # 区科协内设一科: the department's own word for its units, no unit's name
             if flag == "v" and previous == "v":
                 break  # 各级科协 + 组织紧扣中心: two verbs in a row are a sentence's, no unit's name
+            if word.endswith(not_unit):
+                break  # 贵州科协 + 工作新格局, 工信部 + 有关司局: a word ending in a head, no unit
             verb_inside = flag == "v" and (length > 0 or word in UNIT_OPENING_VERBS)  # 成果转化与区域创新处: verbal
             # nouns; the unit opens with a noun or a verb that opens names (创新战略研究院, 组织处)
             previous = flag

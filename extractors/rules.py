@@ -55,7 +55,7 @@ PARTS: dict[str, dict[str, str]] = {
         "owned_office": "an office that is a body whoever owns it (中共中央办公厅, 国务院办公厅)",
         "association": "a place's association of the state's mass-organisation system (科协, 社科联)",
         "central": "the Party centre, owner of departments (中央宣传部, 中共中央组织部)",
-        "not_department": "a word ending in 部 that is no department of a 科协 (科协干部, 科协内部)",
+        "not_department": "a word ending in 部 or 局 that is no department or unit (科协干部, 科协内部, 工作新格局)",
         "unit_head": "a department's own unit named right after it ends in one (省科技厅…处, 国家疾控局综合司, 办公室)",
     },
     "GovernmentFunction": {

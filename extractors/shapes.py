@@ -212,6 +212,7 @@ class ShapeFinder:
         self.owned_office = re.compile(a("owned_office"))
         self.association = re.compile(f"(?<!老)(?:{a('association')})")  # 老科协 is a society
         self.central_department = re.compile(f"(?:{a('central')})(?:{a('committee_department')})")
+        self.state_council_office = re.compile(f"国务院(?:{a('office')})")  # 国务院侨办, 国务院扶贫办
         self.not_department = frozenset(parts.get("Agency", "not_department"))
         f = lambda part: _alt(parts, "GovernmentFunction", part)  # noqa: E731
         not_after = "".join(f"(?<!{re.escape(w)})" for w in parts.get("GovernmentFunction", "not_after"))
@@ -352,8 +353,8 @@ class ShapeFinder:
                 end = self._association_department(text, m.end())
                 if end:  # 中国科协科普部, 省科协学会学术部: a department of the association, a kind when it is
                     out.append(Shape(begin, end, "Agency", generic))
-        for m in self.central_department.finditer(text):  # 中央宣传部, 中共中央组织部
-            out.append(Shape(m.start(), m.end(), "Agency", False))
+        for rx in (self.central_department, self.state_council_office):  # 中央宣传部, 中共中央组织部, 国务院侨办
+            out += [Shape(m.start(), m.end(), "Agency", False) for m in rx.finditer(text)]
         for m in self.zone.finditer(text):
             place = self._zone_place(text, m.start())
             if place < m.start():

@@ -1758,3 +1758,25 @@ def test_an_agency_s_own_societies_after_a_short_verb_are_supervised_by_it():
 def test_a_society_s_counted_or_newly_founded_kinds_of_branch_are_its_own():
     relations = all_relations("会上，湖北省林学会的9个专业委员会交流了工作。会议安排中国自动化学会新成立的六个专委会到会交流。")
     assert {("BRANCH_OF", "专业委员会", "湖北省林学会"), ("BRANCH_OF", "专委会", "中国自动化学会")} <= relations
+
+
+def test_former_and_reports_stay_outside_names():
+    programmes = mention_texts("他曾获原杰出贡献奖。中国林学会通报第五届梁希科普奖评选结果。", "TalentProgram")
+    assert "杰出贡献奖" in programmes and "梁希科普奖" in programmes
+    assert not any(p.startswith("原") or "通报" in p for p in programmes)
+
+
+def test_offices_named_by_their_work_belong_to_their_government_or_committee():
+    agencies = mention_texts("市政府侨办、省政府新闻办、国务院扶贫办和国务院侨办参加，县委非公办、省委军民融合办协办。", "Agency")
+    assert agencies == ["市政府侨办", "省政府新闻办", "国务院扶贫办", "国务院侨办", "县委非公办", "省委军民融合办"]
+
+
+def test_the_political_bureau_and_a_ministry_s_bureaus_are_bodies_of_their_own():
+    agencies = mention_texts("中共中央政治局召开会议。中宣部出版局和农业农村部农垦局发文。", "Agency")
+    assert {"中共中央政治局", "中宣部出版局", "农业农村部农垦局"} <= set(agencies)
+
+
+def test_words_ending_in_a_unit_s_head_are_no_unit():
+    agencies = mention_texts("贵州科协工作新格局形成。市委中心工作大局。工信部有关司局负责。科技部会同有关方面全部完成。", "Agency")
+    assert {"贵州科协", "市委", "工信部", "科技部"} <= set(agencies)
+    assert not any(a.endswith(("格局", "大局", "司局", "全部")) for a in agencies)
