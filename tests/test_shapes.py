@@ -1780,3 +1780,14 @@ def test_words_ending_in_a_unit_s_head_are_no_unit():
     agencies = mention_texts("贵州科协工作新格局形成。市委中心工作大局。工信部有关司局负责。科技部会同有关方面全部完成。", "Agency")
     assert {"贵州科协", "市委", "工信部", "科技部"} <= set(agencies)
     assert not any(a.endswith(("格局", "大局", "司局", "全部")) for a in agencies)
+
+
+def test_kinds_of_society_keep_their_reach_or_star_grade():
+    societies = kinds_of("建设现代科技社团，对标全球科技社团；五星级及以上科技社团和华侨华人科技社团。", "Society")
+    assert {("现代科技社团", True), ("全球科技社团", True), ("五星级及以上科技社团", True), ("华侨华人科技社团", True)} <= societies
+
+
+def test_a_kind_of_unit_s_party_body_keeps_the_unit():
+    parties = kinds_of("加强社会组织党组织建设，科协党组和局党组、高校党委、地方党委都要负责。", "PartyOrganization")
+    assert {("社会组织党组织", True), ("科协党组", True), ("局党组", True), ("高校党委", True), ("地方党委", True)} <= parties
+    assert ("中国科协党组", False) in kinds_of("中国科协党组召开会议。", "PartyOrganization")
