@@ -1791,3 +1791,8 @@ def test_a_kind_of_unit_s_party_body_keeps_the_unit():
     parties = kinds_of("加强社会组织党组织建设，科协党组和局党组、高校党委、地方党委都要负责。", "PartyOrganization")
     assert {("社会组织党组织", True), ("科协党组", True), ("局党组", True), ("高校党委", True), ("地方党委", True)} <= parties
     assert ("中国科协党组", False) in kinds_of("中国科协党组召开会议。", "PartyOrganization")
+
+
+def test_the_function_word_before_a_kind_of_work_a_plan_or_a_need_is_no_function():
+    functions = mention_texts("繁荣科普创作，编制科普发展规划，了解公众科普需求。学会承接科普工作。", "GovernmentFunction")
+    assert functions == ["科普"]
