@@ -100,6 +100,8 @@ def _gazetteer_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     return [Candidate(h.start, h.end, h.entry.label, h.entry.canonical, h.entry.generic, "gazetteer",
                       h.entry.aliases) for h in gazetteer.find(text)
             if not (h.entry.label == "Branch" and text[h.end:h.end + 1] in ("场", "议"))  # 分会场, 分会议
+            # 领导工作委员会: a name ending in a stop of name_parts.tsv (Branch stop) holds no branch
+            and not (h.entry.label == "Branch" and text[max(0, h.end - 12):h.end].endswith(shape_finder().branch_stop))
             # 各地民政部门: the kind of department, not the ministry; 国家科学技术奖励: no award
             and not shape_finder().inside_longer_word(h.entry.label, text, h.surface, h.end)
             # 科普基地, 评价机构: the function word names a thing there

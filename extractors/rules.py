@@ -85,7 +85,7 @@ PARTS: dict[str, dict[str, str]] = {
         "sentence_verb": "a sentence's verb that never stands inside a programme's name: the name starts after it "
                          "(宁波举行 + 创新驱动助力工程, 中国林学会通报 + 第五届梁希科普奖)",
     },
-    "Branch": {"head": "a society's branch (专业委员会, 分会 …)", "stop": "not a branch (分会场)",
+    "Branch": {"head": "a society's branch (专业委员会, 分会 …)", "stop": "a name ending in it is no branch (分会场, 领导工作委员会)",
                "generic": "a kind of branch named alone (专业分会, 学术分会)",
                "name_word": "a stop word elsewhere that a branch's name may hold (组织工作委员会)"},
     "Society": {"scope": "a word of scope or sector; a society's name made of these alone names a kind, "

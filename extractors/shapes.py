@@ -228,7 +228,7 @@ class ShapeFinder:
         self.programme_sentence_verbs = frozenset(parts.get("TalentProgram", "sentence_verb"))
         self.longer_word = parts.get("TalentProgram", "longer_word")
         self.branch = re.compile(f"(?:{_alt(parts, 'Branch', 'head')})(?!场|议)")
-        self.branch_stop = frozenset(parts.get("Branch", "stop"))
+        self.branch_stop = tuple(parts.get("Branch", "stop"))  # a name ending in one is no branch
         self.branch_generic = frozenset(parts.get("Branch", "generic"))
         # 党组织 is no 党组; a joint or general committee of a kind of owner: 社会组织联合党委, 社会组织第一综合党委
         # 学院教工第一党支部, 江西制造职业技术学院科研党支部: the members a branch gathers stand between owner and ordinal
@@ -600,8 +600,8 @@ class ShapeFinder:
             begin = name_start(text, m.start(), max_len=14, stop=BRANCH_STOP_WORDS, keep=BRANCH_NAME_WORDS,
                                short_verbs=True, adjectives=True,  # 古植物分会
                                pos=NAME_POS + ("l",))  # 古脊椎动物分会: a fixed phrase to the segmenter
-            dated = list(re.finditer(r"\d+(?:年度?|届)?|(?:新一|本|首|上一|下一)届", text[begin:m.start()]))
-            if dated:  # 医学会2025年科学普及分会, 新一届学科专业委员会: the name starts after the date or term
+            dated = list(re.finditer(r"\d+(?:年度?|届|[个家])?|(?:新一|本|首|上一|下一)届", text[begin:m.start()]))
+            if dated:  # 医学会2025年科学普及分会, 新一届学科专业委员会, 12家专业分会: the name starts after the date, term or count
                 begin += dated[-1].end()
             for word, flag in window_words(text[begin:m.start()]):  # (学会)组织工作委员会: the owner, said barely;
                 if word not in BRANCH_OPENING_NOT_NAME and not (  # a verb opens no name (召开…, 审议…; 1952年起…)
@@ -617,7 +617,7 @@ class ShapeFinder:
             modifier = text[begin:m.start()]
             if modifier.endswith("与"):
                 continue
-            if len(modifier) < 2 or text[begin:m.end()] in self.branch_stop or COUNTED_BRANCHES.match(modifier):
+            if len(modifier) < 2 or text[begin:m.end()].endswith(self.branch_stop) or COUNTED_BRANCHES.match(modifier):
                 continue
             if self.association.search(text, begin, m.start()):  # 中国科协常委会学术建设专委会: a 科协's body
                 out.append(Shape(begin, m.end(), "Agency", False))

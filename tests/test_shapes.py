@@ -1796,3 +1796,16 @@ def test_a_kind_of_unit_s_party_body_keeps_the_unit():
 def test_the_function_word_before_a_kind_of_work_a_plan_or_a_need_is_no_function():
     functions = mention_texts("繁荣科普创作，编制科普发展规划，了解公众科普需求。学会承接科普工作。", "GovernmentFunction")
     assert functions == ["科普"]
+
+
+def test_a_branch_s_field_may_be_a_verb_or_two_joined_and_a_count_or_a_report_stays_outside():
+    branches = mention_texts("济宁市医学会急诊医学分会和中毒与救治分会召开换届选举大会，分别产生急诊医学分会第七届委员会。"
+                             "学会现有12家专业分会。朱威教授汇报分会工作。", "Branch")
+    assert {"急诊医学分会", "中毒与救治分会", "专业分会", "分会"} <= set(branches)
+    assert not any(b.startswith(("产生", "家", "朱威")) for b in branches)
+
+
+def test_a_steering_committee_is_no_branch():
+    facts = facts_of("中国青年科技奖领导工作委员会召开会议。领导工作委员会审议名单。")
+    assert not [m.text for m in facts.mentions if m.type == "Branch"]
+    assert "中国青年科技奖" in [m.text for m in facts.mentions if m.type == "TalentProgram"]
