@@ -410,6 +410,10 @@ def _graded_kinds(text: str) -> list[tuple[int, int]]:
     return out
 
 
+SOCIETY_ALTERNATIVES = re.compile(r"学[（(〔]协(?:、研究)?[）)〕]会|协[（(〔]学[）)〕]会")  # not 学会（协会、研究会）: the gold
+# marks 学会 alone there (29 of 30 in dev)
+
+
 def _kind_of_society(modifier: str) -> bool:
     """A society's name that names a kind of society: scope words alone (全省性行业协会商会), a bare
     level (省医学会, 市电子学会), a grade (江苏省级学会, 世界一流学会), or a province alone (江苏学会)."""
@@ -573,6 +577,12 @@ def _pattern_candidates(text: str) -> list[Candidate]:
                 and not WORK_PLAN.search(m.group(0)):  # a year-named project (not 2016年主要工作计划),
             begin = m.start() + EDITION.match(m.group(0)).end()  # 2012年基层科普行动计划: the year outside
             out.append(Candidate(begin, m.end(), "TalentProgram", text[begin:m.end()], False, "pattern"))  # not a clause
+    # a kind of society named with its alternatives in brackets after its scope: 市级学(协)会, 全国性行业协（学）会,
+    # 市级各学（协、研究）会
+    for m in SOCIETY_ALTERNATIVES.finditer(text):
+        begin = _scope_start(text, m.start() - (1 if text[m.start() - 1:m.start()] == "各" else 0))
+        if begin is not None:
+            out.append(Candidate(begin, m.end(), "Society", text[begin:m.end()], True, "pattern"))
     # a kind of society with its grade or reach: 中国特色世界一流科技社团, 港澳科技社团, 省级科技社团 (a kind still)
     for begin, end in _graded_kinds(text):
         out.append(Candidate(begin, end, "Society", text[begin:end], True, "pattern"))

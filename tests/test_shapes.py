@@ -1809,3 +1809,11 @@ def test_a_steering_committee_is_no_branch():
     facts = facts_of("中国青年科技奖领导工作委员会召开会议。领导工作委员会审议名单。")
     assert not [m.text for m in facts.mentions if m.type == "Branch"]
     assert "中国青年科技奖" in [m.text for m in facts.mentions if m.type == "TalentProgram"]
+
+
+def test_kinds_of_society_by_rank_owner_s_level_or_bracketed_alternatives():
+    societies = kinds_of("一级学会、二级学会、县直学会、自治区直属学会和乡镇级学会；市级学(协)会、全国性行业协（学）会和"
+                         "市级各学（协、研究）会。", "Society")
+    assert {("一级学会", True), ("二级学会", True), ("县直学会", True), ("自治区直属学会", True), ("乡镇级学会", True),
+            ("市级学(协)会", True), ("全国性行业协（学）会", True), ("市级各学（协、研究）会", True)} <= societies
+    assert ("省级学会", True) in kinds_of("省级学会（协会、研究会）参加。", "Society")  # the bracket stays out
