@@ -410,6 +410,9 @@ def _graded_kinds(text: str) -> list[tuple[int, int]]:
     return out
 
 
+PARTY_COMMITTEE_FULL_NAME = re.compile(
+    f"中共[{CJK}]{{2,16}}?(?:社会组织|社团|科协|科学技术协会|工作者协会|学院|大学|学会|协会|研究会|机关)"
+    f"(?:科技社团|支部|总支|机关总支|联合|综合|第[一二三四五六七八九十\\d]+(?:联合|综合)?)?委员会")
 SOCIETY_ALTERNATIVES = re.compile(r"学[（(〔]协(?:、研究)?[）)〕]会|协[（(〔]学[）)〕]会")  # not 学会（协会、研究会）: the gold
 # marks 学会 alone there (29 of 30 in dev)
 
@@ -586,6 +589,10 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     # a kind of society with its grade or reach: 中国特色世界一流科技社团, 港澳科技社团, 省级科技社团 (a kind still)
     for begin, end in _graded_kinds(text):
         out.append(Candidate(begin, end, "Society", text[begin:end], True, "pattern"))
+    # a Party committee's full name, of an organisation or a kind of them (中共张家口学院委员会, 中共四川省社会组织第一综合
+    # 委员会, 中共天津市科学技术协会科技社团委员会); 中共 + a place alone + 委员会 is the place's committee, an Agency
+    for m in PARTY_COMMITTEE_FULL_NAME.finditer(text):
+        out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), False, "pattern"))
     # a kind of Party organisation named by its kind alone: 功能型党支部, 服务型基层党组织
     for m in re.finditer(f"(?:功能型|服务型|联合|临时|流动)(?:基层)?(?:{PARTY_SUFFIX})", text):
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern"))

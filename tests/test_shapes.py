@@ -1817,3 +1817,11 @@ def test_kinds_of_society_by_rank_owner_s_level_or_bracketed_alternatives():
     assert {("一级学会", True), ("二级学会", True), ("县直学会", True), ("自治区直属学会", True), ("乡镇级学会", True),
             ("市级学(协)会", True), ("全国性行业协（学）会", True), ("市级各学（协、研究）会", True)} <= societies
     assert ("省级学会", True) in kinds_of("省级学会（协会、研究会）参加。", "Society")  # the bracket stays out
+
+
+def test_a_party_committee_s_full_name_of_an_organisation_is_a_party_body_and_of_a_place_is_not():
+    parties = mention_texts("中共张家口学院委员会、中共四川省社会组织第一综合委员会和中共天津市科学技术协会科技社团委员会、"
+                            "中共荆州市科协机关总支委员会参加。", "PartyOrganization")
+    assert parties == ["中共张家口学院委员会", "中共四川省社会组织第一综合委员会", "中共天津市科学技术协会科技社团委员会",
+                       "中共荆州市科协机关总支委员会"]
+    assert not mention_texts("中共兴安县委员会发文。", "PartyOrganization")
