@@ -121,6 +121,8 @@ class Shape:
     generic: bool
 
 
+PARTY_PLACES = ("社区", "村", "景区", "园区", "高新区", "开发区")  # their 党委 is a Party body, not a government
+
 # where the name of a society that owns a branch opens: the nation or a province (中国, 中华, 安徽省, 安徽)
 OWNER_OPENING = re.compile("中国|中华|" + "|".join(PROVINCES))
 # a society's award named with its sponsor's after a hyphen (中国化学会-赢创化学创新奖): up to the award's head
@@ -371,7 +373,10 @@ class ShapeFinder:
                     continue  # bare 政府 / 党委: not a body by itself
                 generic = (len(place) <= 1 or bool(LEVEL_ONLY.fullmatch(place))) and not (
                     ministry_head and m.group(0).endswith(MINISTRY_HEADS) and not place)  # 县市区党委: a kind
-                out.append(Shape(begin, m.end(), "Agency", generic))
+                # 蓝旗新村社区党委, 东南村党委, 景区党委: a community's, a village's or a park's Party committee is a
+                # Party body (a township's or a district's, 镇党委, 区党委, is its government's: an Agency)
+                party = rx is self.government and m.group(0).startswith(("党委", "党工委")) and place.endswith(PARTY_PLACES)
+                out.append(Shape(begin, m.end(), "PartyOrganization" if party else "Agency", generic))
         for m in self.state_department.finditer(text):  # only with a national owner: 国务院民政部门
             begin = self._national(text, m.start())
             if begin < m.start():

@@ -1825,3 +1825,9 @@ def test_a_party_committee_s_full_name_of_an_organisation_is_a_party_body_and_of
     assert parties == ["中共张家口学院委员会", "中共四川省社会组织第一综合委员会", "中共天津市科学技术协会科技社团委员会",
                        "中共荆州市科协机关总支委员会"]
     assert not mention_texts("中共兴安县委员会发文。", "PartyOrganization")
+
+
+def test_a_community_s_or_a_village_s_party_committee_is_a_party_body_a_town_s_is_its_government():
+    facts = facts_of("学会党支部同蓝旗新村社区党委签署协议，景区党委和镇党委参加。")
+    typed = {(m.text, m.type) for m in facts.mentions}
+    assert {("蓝旗新村社区党委", "PartyOrganization"), ("景区党委", "PartyOrganization"), ("镇党委", "Agency")} <= typed
