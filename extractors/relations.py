@@ -151,8 +151,9 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                 if not rule.tail_first and (_nearer_agent(text, sentence, rule, head, trigger_at)
                                             or _nearer_agent(text, sentence, rule, head, last_at, named=True)):
                     continue  # X网站消息：由Y主办的Z奖; A评为X，B评为Y: Y's own verb is nearer, the verb is Y's
-                if rule.type == "ISSUED" and _issued_by_another(tail, head):
-                    continue  # 中办、国办印发的《A》以及《国务院关于…的决定》: the title names its own issuer
+                if rule.type == "ISSUED" and (_issued_by_another(tail, head) or _issuer_named_before(text, sentence, tail, head)):
+                    continue  # 中办、国办印发的《A》以及《国务院关于…的决定》: the title names its own issuer; 以落实中共中央
+                    # 办公厅、国务院办公厅《B》: the agencies right before the title issued it
                 if rule.type == "RUNS" and _modifies(text, tail.end):
                     continue  # “科创中国”服务团: the programme names something else here
                 if rule.type == "BRANCH_OF":  # X学会下设A、B和C: every named branch of the list
@@ -441,6 +442,11 @@ def _coordinated(text: str, sentence: list[Placed], found: list[Relation]) -> li
                 if not (rel.type == "ISSUED" and _issued_by_another(tail, sentence[j - 1])):
                     out.append(_relation(rel.type, sentence[j - 1], tail, rel.evidence.extractor, rel.evidence.confidence))
                 j -= 1
+            j = head_index  # and the heads joined after it, before the tail (中国科协和财政部…联合实施“P”)
+            while j + 1 < tail_index and _joined(text, sentence[j], sentence[j + 1]):
+                if not (rel.type == "ISSUED" and _issued_by_another(tail, sentence[j + 1])):
+                    out.append(_relation(rel.type, sentence[j + 1], tail, rel.evidence.extractor, rel.evidence.confidence))
+                j += 1
         if rel.type in ("UNDERTAKES", "RUNS", "ISSUED") and tail_index > head_index:
             j = tail_index
             while j + 1 < len(sentence) and _joined(text, sentence[j], sentence[j + 1], _TAIL_LIST):
@@ -448,6 +454,13 @@ def _coordinated(text: str, sentence: list[Placed], found: list[Relation]) -> li
                     out.append(_relation(rel.type, head, sentence[j + 1], rel.evidence.extractor, rel.evidence.confidence))
                 j += 1
     return out
+
+
+def _issuer_named_before(text: str, sentence: list[Placed], policy: Placed, head: Placed) -> bool:
+    """Another agency stands right before the policy's title (中共中央办公厅、国务院办公厅《B》): B is theirs, not `head`'s."""
+    return any(p is not head and p.entity.label == "Agency" and p.end <= policy.start
+               and matching_text(text[p.end:policy.start]) in ("《", "的《", "")
+               and not _joined_chain(text, sentence, head, p) for p in sentence)
 
 
 def _issued_by_another(policy: Placed, head: Placed) -> bool:

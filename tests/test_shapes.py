@@ -1831,3 +1831,16 @@ def test_a_community_s_or_a_village_s_party_committee_is_a_party_body_a_town_s_i
     facts = facts_of("学会党支部同蓝旗新村社区党委签署协议，景区党委和镇党委参加。")
     typed = {(m.text, m.type) for m in facts.mentions}
     assert {("蓝旗新村社区党委", "PartyOrganization"), ("景区党委", "PartyOrganization"), ("镇党委", "Agency")} <= typed
+
+
+def test_every_head_of_a_list_before_the_verb_runs_or_issues_with_the_first():
+    relations = all_relations("据了解，中国科协和财政部在总结经验的基础上，决定自今年起联合实施“基层科普行动计划”。")
+    assert {("RUNS", "中国科协", "基层科普行动计划"), ("RUNS", "财政部", "基层科普行动计划")} <= relations
+
+
+def test_a_title_right_after_its_own_issuers_is_theirs_not_the_sentence_subject_s():
+    relations = all_relations("科技部、民政部和中国科协联合下发了《关于开展专项行动的通知》，以落实中共中央办公厅、国务院办公厅"
+                              "《关于进一步弘扬科学家精神加强作风和学风建设的意见》。")
+    issued = {(h, t) for r, h, t in relations if r == "ISSUED"}
+    assert {("科技部", "关于开展专项行动的通知"), ("中国科协", "关于开展专项行动的通知")} <= issued
+    assert not {h for h, t in issued if t.startswith("关于进一步弘扬")} & {"科技部", "民政部", "中国科协"}
