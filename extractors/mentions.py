@@ -411,8 +411,10 @@ def _graded_kinds(text: str) -> list[tuple[int, int]]:
 
 
 PARTY_COMMITTEE_FULL_NAME = re.compile(
-    f"中共[{CJK}]{{2,16}}?(?:社会组织|社团|科协|科学技术协会|工作者协会|学院|大学|学会|协会|研究会|机关)"
+    f"中共(?P<owner>[{CJK}]{{2,16}}?(?P<kind>社会组织|社团|科协|科学技术协会|工作者协会|学院|大学|学会|协会|研究会|机关))"
     f"(?:科技社团|支部|总支|机关总支|联合|综合|第[一二三四五六七八九十\\d]+(?:联合|综合)?)?委员会")
+OWNER_LABELS = {"科协": "Agency", "科学技术协会": "Agency", "学院": "Institution", "大学": "Institution", "学会": "Society",
+                "协会": "Society", "研究会": "Society", "工作者协会": "Society"}  # 社会组织, 社团, 机关: a kind, no owner
 SOCIETY_ALTERNATIVES = re.compile(r"学[（(〔]协(?:、研究)?[）)〕]会|协[（(〔]学[）)〕]会")  # not 学会（协会、研究会）: the gold
 # marks 学会 alone there (29 of 30 in dev)
 
@@ -592,7 +594,11 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     # a Party committee's full name, of an organisation or a kind of them (中共张家口学院委员会, 中共四川省社会组织第一综合
     # 委员会, 中共天津市科学技术协会科技社团委员会); 中共 + a place alone + 委员会 is the place's committee, an Agency
     for m in PARTY_COMMITTEE_FULL_NAME.finditer(text):
-        out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), False, "pattern"))
+        owner_label = "Society" if m.group("owner").endswith("老科协") else OWNER_LABELS.get(m.group("kind"))
+        # the organisation it belongs to: 张家口学院, 天津市科学技术协会, 绵竹市老科协 (a society)
+        nested = [Candidate(m.start("owner"), m.end("owner"), owner_label, m.group("owner"), False, "pattern")] \
+            if owner_label else []
+        out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), False, "pattern", nested=nested))
     # a kind of Party organisation named by its kind alone: 功能型党支部, 服务型基层党组织
     for m in re.finditer(f"(?:功能型|服务型|联合|临时|流动)(?:基层)?(?:{PARTY_SUFFIX})", text):
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern"))

@@ -1844,3 +1844,12 @@ def test_a_title_right_after_its_own_issuers_is_theirs_not_the_sentence_subject_
     issued = {(h, t) for r, h, t in relations if r == "ISSUED"}
     assert {("科技部", "关于开展专项行动的通知"), ("中国科协", "关于开展专项行动的通知")} <= issued
     assert not {h for h, t in issued if t.startswith("关于进一步弘扬")} & {"科技部", "民政部", "中国科协"}
+
+
+def test_a_party_committee_s_full_name_belongs_to_the_organisation_it_names():
+    facts = facts_of("中共张家口学院委员会批复。中共天津市科学技术协会科技社团委员会发布。中共绵竹市老科协委员会成立。")
+    owners = {(r.head, r.tail) for r in facts.relations if r.type == "PARTY_ORG_OF"}
+    assert owners == {("中共张家口学院委员会", "张家口学院"), ("中共天津市科学技术协会科技社团委员会", "天津市科学技术协会"),
+                      ("中共绵竹市老科协委员会", "绵竹市老科协")}
+    assert ("绵竹市老科协", "Society") in {(m.text, m.type) for m in facts.mentions}
+    assert not [r for r in facts_of("中共四川省社会组织第一综合委员会成立。").relations if r.type == "PARTY_ORG_OF"]
