@@ -636,6 +636,9 @@ class ShapeFinder:
             head = self.party_head.search(text, m.end("owner"), m.end())
             begin = name_start(text, m.end("owner"), max_len=20, pos=NAME_POS + ("l",),  # 生命科学学院党委
                                keep=PARTY_OWNER_WORDS)
+            if begin == m.end("owner") and len(m.group("owner")) == 1:  # 药物 + 所 + 党委: the segmenter cut the
+                before = name_start(text, m.start("owner"), max_len=19, pos=NAME_POS + ("l",), keep=PARTY_OWNER_WORDS)
+                begin = before if m.start("owner") - before >= 2 else begin  # owner's head off as a conjunction
             begin = DATE_PREFIX.match(text, begin, head.start()).end()  # 9日市科协党组: the date is no part of it
             if text.startswith("校", m.end("owner")) and begin >= m.start("owner"):
                 continue  # 加大学校党委: 大学 + 校 names a university only after the university's own name

@@ -1853,3 +1853,8 @@ def test_a_party_committee_s_full_name_belongs_to_the_organisation_it_names():
                       ("中共绵竹市老科协委员会", "绵竹市老科协")}
     assert ("绵竹市老科协", "Society") in {(m.text, m.type) for m in facts.mentions}
     assert not [r for r in facts_of("中共四川省社会组织第一综合委员会成立。").relations if r.type == "PARTY_ORG_OF"]
+
+
+def test_a_party_body_whose_owner_s_one_character_head_the_segmenter_cuts_off_keeps_its_owner():
+    parties = mention_texts("会上，药物所党委书记出席。教育组党支部和东南村党委参加。", "PartyOrganization")
+    assert parties == ["药物所党委", "教育组党支部", "东南村党委"]
