@@ -95,6 +95,7 @@ def nested_relations(outer: Placed, inner: list[Placed]) -> list[Relation]:
 _LEVEL_LIST = re.compile("(?:(?:省|自治区|直辖市|计划单列市|副省级城市|新疆生产建设兵团|[市县区州])、)*$")
 _BARE_KIND = re.compile("(?:学会|协会|研究会|联合会|促进会|科协)$")
 _NOT_TRIGGERS = re.compile("组织(?:建设|部|人事|机构|体系|形式|优势|覆盖)|发布(?:会|了?的?(?:消息|新闻|报道|文章|信息))|开展情况|[被获]评为")  # 学会被评为…: the one honoured, not the runner
+_RECEIVED = re.compile("[被获]评为|获评|荣获|获得|被授予|被表彰|获表彰")  # the verbs of one who receives an honour
 SUBJECT_WINDOW = 16  # a head this close to the sentence start is its subject
 _MODIFIED = re.compile(r"^[”\"」』]?(?!项目|计划|专项|工程|活动|工作|实施|评选|评审|颁奖|名单|人选|获奖|候选|选树|推选|评比|征集|表彰|称号|荣誉称号)[\u4e00-\u9fff](?<![的和与及等])")
 
@@ -147,6 +148,11 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                     continue  # 学会向中国科协提交申请，制定了《条例》: the body after 向 is no agent
                 if rule.order == "head_first" and between.startswith(("由", "被")):
                     continue  # X协会由A评选为P, X被A评为P: the body before 由/被 is the one honoured; A runs P
+                received = _RECEIVED.search(between) if rule.type == "RUNS" and rule.order == "head_first" else None
+                if received and not any(head.end <= p.start and p.end <= first.end + shadow.start(received.start())
+                                        and p.entity.label in AGENTS + ("Agency",) for p in sentence if p is not head):
+                    continue  # 县科协先后被评为…“优秀组织单位”, 学会获得…奖: the body receives the honour, runs nothing
+                    # (not when another body stands before the verb: 中国科协…表彰，中国核学会党委获得…奖)
                 last_at = first.end + shadow.start(triggers[-1].start())  # the verb nearest the tail
                 if not rule.tail_first and (_nearer_agent(text, sentence, rule, head, trigger_at)
                                             or _nearer_agent(text, sentence, rule, head, last_at, named=True)):

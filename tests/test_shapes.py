@@ -1858,3 +1858,10 @@ def test_a_party_committee_s_full_name_belongs_to_the_organisation_it_names():
 def test_a_party_body_whose_owner_s_one_character_head_the_segmenter_cuts_off_keeps_its_owner():
     parties = mention_texts("会上，药物所党委书记出席。教育组党支部和东南村党委参加。", "PartyOrganization")
     assert parties == ["药物所党委", "教育组党支部", "东南村党委"]
+
+
+def test_a_body_that_receives_an_honour_runs_nothing_but_the_giver_before_another_recipient_does():
+    relations = all_relations("其间，县科协先后被评为中国流动科技馆巡展“优秀执行单位”和全市农村乡土人才创新大赛“优秀组织单位”。")
+    assert not any(r == "RUNS" and h == "县科协" for r, h, _ in relations)
+    relations = all_relations("中国科协对获奖作品与优秀组织单位进行表彰，中国核学会党委获得2021年度全国学会“庆祝建党100周年优秀组织奖”。")
+    assert ("RUNS", "中国科协", "庆祝建党100周年优秀组织奖") in relations  # the receiver is the Party body after it
