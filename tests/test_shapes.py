@@ -1498,7 +1498,7 @@ def test_the_full_name_of_science_popularisation_is_the_function_but_not_in_a_la
     mentions = {(m.text, m.type) for m in facts_of("各级科协开展科学技术普及活动，宣传《科学技术普及法》。"
                                                    "石城县科学技术普及协会成立。").mentions}
     assert ("科学技术普及", "GovernmentFunction") in mentions
-    assert ("科学技术普及法", "Policy") in mentions and ("石城县科学技术普及协会", "Society") in mentions
+    assert ("科学技术普及法", "Policy") in mentions and ("石城县科学技术普及协会", "Agency") in mentions  # a body, as the gold has it
     assert sum(1 for _, label in mentions if label == "GovernmentFunction") == 1
 
 
@@ -1865,3 +1865,10 @@ def test_a_body_that_receives_an_honour_runs_nothing_but_the_giver_before_anothe
     assert not any(r == "RUNS" and h == "县科协" for r, h, _ in relations)
     relations = all_relations("中国科协对获奖作品与优秀组织单位进行表彰，中国核学会党委获得2021年度全国学会“庆祝建党100周年优秀组织奖”。")
     assert ("RUNS", "中国科协", "庆祝建党100周年优秀组织奖") in relations  # the receiver is the Party body after it
+
+
+def test_a_place_s_science_popularisation_association_is_a_body_like_its_science_association():
+    facts = facts_of("石城县科学技术普及协会和街道科普协会、山东省科普协会参加，中国科普作家协会也来了。")
+    typed = {(m.text, m.type) for m in facts.mentions}
+    assert {("石城县科学技术普及协会", "Agency"), ("街道科普协会", "Agency"), ("山东省科普协会", "Agency"),
+            ("中国科普作家协会", "Society")} <= typed
