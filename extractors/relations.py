@@ -279,7 +279,10 @@ _LED_BY = re.compile(f"^{_LEADERSHIP}")
 
 
 # between a runner and the programme named right after it: an edition (第十届), its years in brackets, a quote
-_NAMED_AFTER_RUNNER = re.compile(r"^(?:第[一二三四五六七八九十百\d]+届)?(?:[（(][\d\-—～~至年度]+[)）])?[“\"]?$")
+_NAMED_AFTER_RUNNER = re.compile(r"^(?:(?:19|20)\d{2}(?:-\d{4})?年度?)?(?:第[一二三四五六七八九十百\d]+届|首届)?"
+                                 r"(?:[（(][\d\-—～~至年度]+[)）])?[“\"]?$")  # and a year or 首届: 市科协2021年度优秀协会
+# a 科协 named by its level (市科协, 省科协): the one of the text's place, a runner all the same
+_LEVEL_ASSOCIATION = re.compile(r"(?:省|市|县|区|自治区)(?:科协|科学技术协会|老科协)")
 
 
 def runner_before(text: str, sentence: list[Placed]) -> list[Relation]:
@@ -288,7 +291,8 @@ def runner_before(text: str, sentence: list[Placed]) -> list[Relation]:
     holds it: 中国科协青年人才托举工程)."""
     out = []
     for runner, programme in zip(sentence, sentence[1:]):
-        if runner.entity.label in ("Society", "Agency") and not runner.entity.generic \
+        if runner.entity.label in ("Society", "Agency") \
+                and (not runner.entity.generic or _LEVEL_ASSOCIATION.fullmatch(matching_text(runner.text))) \
                 and programme.entity.label == "TalentProgram" and not programme.entity.generic \
                 and _NAMED_AFTER_RUNNER.match(matching_text(text[runner.end:programme.start])):
             out.append(_relation("RUNS", runner, programme, "named-after:RUNS", 0.8))

@@ -1872,3 +1872,9 @@ def test_a_place_s_science_popularisation_association_is_a_body_like_its_science
     typed = {(m.text, m.type) for m in facts.mentions}
     assert {("石城县科学技术普及协会", "Agency"), ("街道科普协会", "Agency"), ("山东省科普协会", "Agency"),
             ("中国科普作家协会", "Society")} <= typed
+
+
+def test_an_honour_named_after_its_giver_with_a_year_or_a_first_edition_between_is_run_by_it():
+    relations = all_relations("协会获评市科协2021年度优秀协会称号。大会颁发市科协首届“优秀科技建议奖”。")
+    assert {("RUNS", "市科协", "优秀协会"), ("RUNS", "市科协", "优秀科技建议奖")} <= relations
+    assert not any(r == "RUNS" for r, _, _ in all_relations("各级科协2021年度优秀协会名单公布。"))  # a kind gives nothing
