@@ -1878,3 +1878,9 @@ def test_an_honour_named_after_its_giver_with_a_year_or_a_first_edition_between_
     relations = all_relations("协会获评市科协2021年度优秀协会称号。大会颁发市科协首届“优秀科技建议奖”。")
     assert {("RUNS", "市科协", "优秀协会"), ("RUNS", "市科协", "优秀科技建议奖")} <= relations
     assert not any(r == "RUNS" for r, _, _ in all_relations("各级科协2021年度优秀协会名单公布。"))  # a kind gives nothing
+
+
+def test_a_commission_named_by_continuing_education_keeps_its_field():
+    agencies = mention_texts("全国继续医学教育委员会办公室和省中医药继续教育委员会发文。", "Agency")
+    assert "全国继续医学教育委员会办公室" in agencies and "省中医药继续教育委员会" in agencies
+    assert "教育委员会" not in agencies
