@@ -110,6 +110,7 @@ def after_date(text: str, begin: int) -> int:
     m = DATE_TAIL.match(text, begin)
     return m.end() if m else begin
 EDITION = re.compile(rf"^(?:{ORDINAL}[届批]|首批|(?:19|20)\d{{2}}(?:[-—～~至](?:19|20)?\d{{2}})?年度?|"
+                     rf"(?:19|20)\d{{2}}(?=[{CJK}])|"  # 2022 + 重庆青年科技创新先锋人物: a bare year before the name
                      r"\(\d{4}\)|（\d{4}）)+")
 
 

@@ -1884,3 +1884,7 @@ def test_a_commission_named_by_continuing_education_keeps_its_field():
     agencies = mention_texts("全国继续医学教育委员会办公室和省中医药继续教育委员会发文。", "Agency")
     assert "全国继续医学教育委员会办公室" in agencies and "省中医药继续教育委员会" in agencies
     assert "教育委员会" not in agencies
+
+
+def test_a_bare_year_before_an_honour_is_its_edition_not_its_name():
+    assert mention_texts("他当选“2022重庆青年科技创新先锋人物”。", "TalentProgram") == ["重庆青年科技创新先锋人物"]
