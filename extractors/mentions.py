@@ -1003,7 +1003,7 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
     nouns, verbal nouns and 与/和, at most 18 characters, and no other organisation's name (中国科协与教育部,
     中国科协党组书记处: two bodies, not one unit)."""
     unit_end, unit_heads, unit_title = _unit_heads()
-    not_unit = name_parts().get("Agency", "not_department") or ("\0",)
+    not_unit = name_parts().get("Agency", "not_department")
     out = []
     for c in base:
         if c.label != "Agency":

@@ -219,8 +219,9 @@ _LIST_JOINER = r"(?:[、，,]|[和及与或]|以及)"  # between two items of a 
 _KIND_LIST = re.compile(f"^{_LIST_JOINER}各?$")
 
 
-# a society named by its level and field (省林学会, 市医学会): one society, though the guide calls the name generic
-_LEVEL_SOCIETY = re.compile(r"[省市县区州](?![级属直])[\u4e00-\u9fff]{1,8}(?:学会|协会|研究会)")
+# a society or a 科协 named by its level (省林学会, 市医学会, 省老科协, 市科协): the one of the text's place, an owner or
+# a runner all the same, though the guide calls the name generic
+_LEVEL_NAMED = re.compile(r"(?:省|市|县|区|州|自治区)(?![级属直])(?:[\u4e00-\u9fff]{1,8}(?:学会|协会|研究会)|科协|科学技术协会|老科协)")
 
 
 def kind_branches(text: str, sentence: list[Placed]) -> list[Relation]:
@@ -236,7 +237,7 @@ def kind_branches(text: str, sentence: list[Placed]) -> list[Relation]:
         while j > 0:
             left = sentence[j - 1]
             gap = matching_text(text[left.end:sentence[j].start])
-            if left.entity.label == "Society" and (not left.entity.generic or _LEVEL_SOCIETY.fullmatch(left.text)):
+            if left.entity.label == "Society" and (not left.entity.generic or _LEVEL_NAMED.fullmatch(matching_text(left.text))):
                 if _OWNS_KINDS.match(gap):
                     out.append(_relation("BRANCH_OF", p, left, "kind:BRANCH_OF", 0.6))
                 break
@@ -281,8 +282,6 @@ _LED_BY = re.compile(f"^{_LEADERSHIP}")
 # between a runner and the programme named right after it: an edition (第十届), its years in brackets, a quote
 _NAMED_AFTER_RUNNER = re.compile(r"^(?:(?:19|20)\d{2}(?:-\d{4})?年度?)?(?:第[一二三四五六七八九十百\d]+届|首届)?"
                                  r"(?:[（(][\d\-—～~至年度]+[)）])?[“\"]?$")  # and a year or 首届: 市科协2021年度优秀协会
-# a 科协 named by its level (市科协, 省科协): the one of the text's place, a runner all the same
-_LEVEL_ASSOCIATION = re.compile(r"(?:省|市|县|区|自治区)(?:科协|科学技术协会|老科协)")
 
 
 def runner_before(text: str, sentence: list[Placed]) -> list[Relation]:
@@ -292,7 +291,7 @@ def runner_before(text: str, sentence: list[Placed]) -> list[Relation]:
     out = []
     for runner, programme in zip(sentence, sentence[1:]):
         if runner.entity.label in ("Society", "Agency") \
-                and (not runner.entity.generic or _LEVEL_ASSOCIATION.fullmatch(matching_text(runner.text))) \
+                and (not runner.entity.generic or _LEVEL_NAMED.fullmatch(matching_text(runner.text))) \
                 and programme.entity.label == "TalentProgram" and not programme.entity.generic \
                 and _NAMED_AFTER_RUNNER.match(matching_text(text[runner.end:programme.start])):
             out.append(_relation("RUNS", runner, programme, "named-after:RUNS", 0.8))
