@@ -489,7 +489,10 @@ class ShapeFinder:
                 if word in self.programme_sentence_verbs:
                     begin = offset
             owner = ORGANISATION_END.search(text, begin, m.start())
-            if owner and not BARE_ORGANISATION.fullmatch(text, begin, owner.end()):  # 江苏省生态研究会负责…工程: a programme's name never holds its runner
+            if owner and not BARE_ORGANISATION.fullmatch(text, begin, owner.end()) and not (
+                    text.startswith(("中国", "中华"), begin) and not owner.group(0).endswith(("研究所", "研究院"))):
+                # 江苏省生态研究会负责…工程, 省科协 + 创新驱动助力工程: a programme's name holds no local runner, nor an
+                # institute's; a national society's own award carries its name (中国化学会青年化学奖: 130 times in the gold)
                 begin = self._name_opening(text, owner.end(), m.start())
             counted = list(COUNT_OR_EDITION.finditer(text, begin, m.start()))
             if counted:  # 产生30名第十四届贵州青年科技奖: a count or an edition before the name is the sentence's
@@ -620,6 +623,11 @@ class ShapeFinder:
                 cut = None if opening else re.search(f"(?:{OWNER_OPENING.pattern})$", text[max(0, begin - 4):begin])
                 # the window stopped inside a long name (中国 + 高等教育学会高校党校教育研究分会): its opening too
                 begin = opening.start() if opening else (begin - len(cut.group()) if cut else begin)
+            joined = None
+            for joined in re.finditer(f"(?:{self.branch.pattern}|委员会)[和及与、]", text[begin:m.start()]):
+                pass
+            if joined:  # 古植物分会和古脊椎动物分会: two branches, the second opens after the joiner
+                begin += joined.end()
             modifier = text[begin:m.start()]
             if modifier.endswith("与"):
                 continue

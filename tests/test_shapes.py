@@ -1887,3 +1887,18 @@ def test_a_commission_named_by_continuing_education_keeps_its_field():
 
 def test_a_bare_year_before_an_honour_is_its_edition_not_its_name():
     assert mention_texts("他当选“2022重庆青年科技创新先锋人物”。", "TalentProgram") == ["重庆青年科技创新先锋人物"]
+
+
+# --- the session of 2026-12-03 (third): dev read by error class again ---------------------------------
+
+
+def test_two_branches_joined_by_and_are_two_names():
+    branches = names_of("学会的分支机构有孢粉分会、古植物分会和古脊椎动物分会。", "Branch")
+    assert {"古植物分会", "古脊椎动物分会"} <= branches
+    assert "古植物分会和古脊椎动物分会" not in branches
+
+
+def test_a_national_society_s_own_programme_carries_its_name_a_local_runner_s_does_not():
+    assert names_of("学会获批中国空间科学学会青年人才托举工程项目。", "TalentProgram") == {"中国空间科学学会青年人才托举工程"}
+    assert names_of("江苏省生态研究会负责青年人才托举工程。", "TalentProgram") == {"青年人才托举工程"}
+    assert names_of("省科协创新驱动助力工程启动。", "TalentProgram") == {"创新驱动助力工程"}
