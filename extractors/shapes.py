@@ -237,7 +237,7 @@ class ShapeFinder:
         # 学院教工第一党支部, 江西制造职业技术学院科研党支部: the members a branch gathers stand between owner and ordinal
         members = _alt(parts, "PartyOrganization", "member_group")
         self.party = re.compile(f"(?P<owner>{_alt(parts, 'PartyOrganization', 'owner_head')})(?P<members>{members})?"
-                                f"(?:(?<=大学)校|{_alt(parts, 'PartyOrganization', 'qualifier')}|{ORDINAL}(?:综合)?)?"
+                                f"(?:(?<=大学)校|(?:{ORDINAL})?(?:{_alt(parts, 'PartyOrganization', 'qualifier')})|{ORDINAL}(?:综合)?)?"
                                 f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
         # 教工第一党支部, 学生党支部: a branch named by its members alone is a kind
         self.member_branch = re.compile(f"(?:{members})(?:{ORDINAL})?(?:党支部|党总支)")

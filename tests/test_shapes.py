@@ -1902,3 +1902,9 @@ def test_a_national_society_s_own_programme_carries_its_name_a_local_runner_s_do
     assert names_of("学会获批中国空间科学学会青年人才托举工程项目。", "TalentProgram") == {"中国空间科学学会青年人才托举工程"}
     assert names_of("江苏省生态研究会负责青年人才托举工程。", "TalentProgram") == {"青年人才托举工程"}
     assert names_of("省科协创新驱动助力工程启动。", "TalentProgram") == {"创新驱动助力工程"}
+
+
+def test_a_numbered_joint_or_a_functional_party_body_keeps_its_owner():
+    assert names_of("中关村社团第一联合党委召开会议。", "PartyOrganization") == {"中关村社团第一联合党委"}
+    assert names_of("襄阳市营养学会功能型党支部成立。", "PartyOrganization") == {"襄阳市营养学会功能型党支部"}
+    assert names_of("全国性行业协会商会第十联合党委开展活动。", "PartyOrganization") == {"全国性行业协会商会第十联合党委"}
