@@ -609,6 +609,12 @@ class ShapeFinder:
             begin = name_start(text, m.start(), max_len=14, stop=BRANCH_STOP_WORDS, keep=BRANCH_NAME_WORDS,
                                short_verbs=True, adjectives=True,  # 古植物分会
                                pos=NAME_POS + ("l",))  # 古脊椎动物分会: a fixed phrase to the segmenter
+            paired = re.search(f"[{CJK}]{{2}}与[{CJK}]{{2}}$", text[max(0, begin - 5):begin])
+            if paired and all(flag.startswith("v") for word, flag in window_words(paired.group(0)) if word != "与"):
+                # 古遗址 + 保护与加固 + 工程专业委员会: two verbs paired by 与 name the field, whatever stands before them
+                begin = name_start(text, paired.start() + max(0, begin - 5), max_len=14 - len(paired.group(0)),
+                                   stop=BRANCH_STOP_WORDS, keep=BRANCH_NAME_WORDS, short_verbs=True, adjectives=True,
+                                   pos=NAME_POS + ("l",))
             dated = list(re.finditer(r"\d+(?:年度?|届|[个家])?|(?:新一|本|首|上一|下一)届", text[begin:m.start()]))
             if dated:  # 医学会2025年科学普及分会, 新一届学科专业委员会, 12家专业分会: the name starts after the date, term or count
                 begin += dated[-1].end()
@@ -618,6 +624,10 @@ class ShapeFinder:
                     break
                 begin += len(word)
             owner = re.search("学会|协会|研究会", text[begin:m.start()])
+            kind = text[begin + owner.end():m.end()] if owner else ""
+            if kind == m.group(0) or kind in self.branch_generic:  # 嘉兴市防痨协会 + 专业委员会, 上海市医学会 + 专科分会:
+                out.append(Shape(m.end() - len(kind), m.end(), "Branch", True))  # the society's kind of branch
+                continue
             if owner:  # 会议由安徽省医师协会…分会, 选举产生中国医院协会…分会: a society's branch opens with its place
                 opening = OWNER_OPENING.search(text, begin, begin + owner.start())
                 cut = None if opening else re.search(f"(?:{OWNER_OPENING.pattern})$", text[max(0, begin - 4):begin])

@@ -1908,3 +1908,15 @@ def test_a_numbered_joint_or_a_functional_party_body_keeps_its_owner():
     assert names_of("中关村社团第一联合党委召开会议。", "PartyOrganization") == {"中关村社团第一联合党委"}
     assert names_of("襄阳市营养学会功能型党支部成立。", "PartyOrganization") == {"襄阳市营养学会功能型党支部"}
     assert names_of("全国性行业协会商会第十联合党委开展活动。", "PartyOrganization") == {"全国性行业协会商会第十联合党委"}
+
+
+def test_two_verbs_paired_by_yu_name_a_branch_s_field():
+    assert names_of("学会古遗址保护与加固工程专业委员会换届。", "Branch") == {"古遗址保护与加固工程专业委员会"}
+
+
+def test_a_kind_of_branch_right_after_a_named_society_is_the_society_s_kind():
+    facts = facts_of("经常务理事会议决定，嘉兴市防痨协会专业委员会正式设立。上海市医学会专科分会的设立由理事会决定。")
+    branches = {(m.text, m.generic) for m in facts.mentions if m.type == "Branch"}
+    assert branches == {("专业委员会", True), ("专科分会", True)}
+    assert {("BRANCH_OF", "专业委员会", "嘉兴市防痨协会"), ("BRANCH_OF", "专科分会", "上海市医学会")} <= {
+        (r.type, r.head, r.tail) for r in facts.relations}
