@@ -104,8 +104,9 @@ THRESHOLD = 0.3  # the classifier's probability above which a sentence is one (c
 # gave 0.730, 0.729, 0.728, and the model retrained on them scored a plain 建立健全…制度 at 0.0485: 0.04. On 692
 # documents 0.04, 0.03, 0.02, 0.01 gave 0.718, 0.716, 0.716, 0.712 (recall 0.753, 0.759, 0.764, 0.769), and the model
 # retrained on them scored 建立健全科技奖励制度，提高奖励的公信力 at 0.028: 0.02. Each retraining has scored plain
-# mandates lower — the bar follows, within a few sentences of the best dev score each time)
-RULE_THRESHOLD = 0.02
+# mandates lower — the bar follows, within a few sentences of the best dev score each time; on 840 documents the
+# retrained model scored plain 支持/鼓励…承接…职能 mandates at 0.009–0.02 (tests/test_synthetic.py): 0.005)
+RULE_THRESHOLD = 0.005
 CLASSIFIER_TRIGGER = "分类器"  # the trigger of a recommendation no cue names
 
 
