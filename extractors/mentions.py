@@ -634,11 +634,6 @@ def _shape_candidates(text: str) -> list[Candidate]:
             for s in shape_finder().find(text)]
 
 
-@cache
-def _branch_kinds() -> frozenset[str]:
-    return frozenset(name_parts().get("Branch", "generic"))
-
-
 def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list[Candidate]:
     """Organisation + branch suffix -> Branch; organisation (+ unit) + Party suffix -> PartyOrganization.
     A body found here (a centre, an office of a named body) is an organisation for these rules too,
@@ -655,8 +650,8 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
     for org in orgs:
         rest = text[org.end:org.end + 30]
         m = re.match(f"([{CJK}]{{0,12}}?)({BRANCH_SUFFIX})", rest)
-        if org.label == "Society" and m and (not m.group(1) or m.group(0) in _branch_kinds()):
-            # 嘉兴市防痨协会 + 专业委员会, 上海市医学会 + 专科分会: the society's kind of branch, not a name of one
+        if org.label == "Society" and m and (not m.group(1) or m.group(0) in shape_finder().branch_generic):
+            # 嘉兴市防痨协会 + 专业委员会: the society's kind of branch, as the shape finds it (ShapeFinder.branches)
             out.append(Candidate(org.end, org.end + m.end(), "Branch", m.group(0), True, "pattern"))
         elif org.label == "Society" and m and _name_rest(m.group(1), keep=frozenset({"与", "组织", "联合"}), verbs=True):
             branch = Candidate(org.start, org.end + m.end(), "Branch", text[org.start:org.end + m.end()], False,

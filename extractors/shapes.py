@@ -187,6 +187,16 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
     return end - accepted
 
 
+PAIRED_VERBS = re.compile(f"[{CJK}]{{2}}与[{CJK}]{{2}}$")
+
+
+def _branch_start(text: str, end: int, max_len: int = 14) -> int:
+    """Where a branch's name that ends at `end` (before its head) starts."""
+    return name_start(text, end, max_len=max_len, stop=BRANCH_STOP_WORDS, keep=BRANCH_NAME_WORDS,
+                      short_verbs=True, adjectives=True,  # 古植物分会
+                      pos=NAME_POS + ("l",))  # 古脊椎动物分会: a fixed phrase to the segmenter
+
+
 def _head_of(name: str) -> str:
     return next(h for h in LIST_HEADS if name.endswith(h))
 
@@ -492,7 +502,7 @@ class ShapeFinder:
             if owner and not BARE_ORGANISATION.fullmatch(text, begin, owner.end()) and not (
                     text.startswith(("中国", "中华"), begin) and not owner.group(0).endswith(("研究所", "研究院"))):
                 # 江苏省生态研究会负责…工程, 省科协 + 创新驱动助力工程: a programme's name holds no local runner, nor an
-                # institute's; a national society's own award carries its name (中国化学会青年化学奖: 130 times in the gold)
+                # institute's; a national society's own award carries its name (中国化学会青年化学奖; the gold: 137 in 142)
                 begin = self._name_opening(text, owner.end(), m.start())
             counted = list(COUNT_OR_EDITION.finditer(text, begin, m.start()))
             if counted:  # 产生30名第十四届贵州青年科技奖: a count or an edition before the name is the sentence's
@@ -606,15 +616,11 @@ class ShapeFinder:
     def branches(self, text: str) -> list[Shape]:
         out = []
         for m in self.branch.finditer(text):
-            begin = name_start(text, m.start(), max_len=14, stop=BRANCH_STOP_WORDS, keep=BRANCH_NAME_WORDS,
-                               short_verbs=True, adjectives=True,  # 古植物分会
-                               pos=NAME_POS + ("l",))  # 古脊椎动物分会: a fixed phrase to the segmenter
-            paired = re.search(f"[{CJK}]{{2}}与[{CJK}]{{2}}$", text[max(0, begin - 5):begin])
+            begin = _branch_start(text, m.start())
+            paired = PAIRED_VERBS.search(text, max(0, begin - 5), begin)
             if paired and all(flag.startswith("v") for word, flag in window_words(paired.group(0)) if word != "与"):
                 # 古遗址 + 保护与加固 + 工程专业委员会: two verbs paired by 与 name the field, whatever stands before them
-                begin = name_start(text, paired.start() + max(0, begin - 5), max_len=14 - len(paired.group(0)),
-                                   stop=BRANCH_STOP_WORDS, keep=BRANCH_NAME_WORDS, short_verbs=True, adjectives=True,
-                                   pos=NAME_POS + ("l",))
+                begin = _branch_start(text, paired.start(), max_len=14 - len(paired.group(0)))
             dated = list(re.finditer(r"\d+(?:年度?|届|[个家])?|(?:新一|本|首|上一|下一)届", text[begin:m.start()]))
             if dated:  # 医学会2025年科学普及分会, 新一届学科专业委员会, 12家专业分会: the name starts after the date, term or count
                 begin += dated[-1].end()
@@ -625,19 +631,17 @@ class ShapeFinder:
                 begin += len(word)
             owner = re.search("学会|协会|研究会", text[begin:m.start()])
             kind = text[begin + owner.end():m.end()] if owner else ""
-            if kind == m.group(0) or kind in self.branch_generic:  # 嘉兴市防痨协会 + 专业委员会, 上海市医学会 + 专科分会:
-                out.append(Shape(m.end() - len(kind), m.end(), "Branch", True))  # the society's kind of branch
+            if owner and (kind == m.group(0) or kind in self.branch_generic):  # 嘉兴市防痨协会 + 专业委员会,
+                out.append(Shape(m.end() - len(kind), m.end(), "Branch", True))  # 上海市医学会 + 专科分会: its kind
                 continue
             if owner:  # 会议由安徽省医师协会…分会, 选举产生中国医院协会…分会: a society's branch opens with its place
                 opening = OWNER_OPENING.search(text, begin, begin + owner.start())
                 cut = None if opening else re.search(f"(?:{OWNER_OPENING.pattern})$", text[max(0, begin - 4):begin])
                 # the window stopped inside a long name (中国 + 高等教育学会高校党校教育研究分会): its opening too
                 begin = opening.start() if opening else (begin - len(cut.group()) if cut else begin)
-            joined = None
-            for joined in re.finditer(f"(?:{self.branch.pattern}|委员会)[和及与、]", text[begin:m.start()]):
-                pass
+            joined = list(re.finditer(f"(?:{self.branch.pattern}|委员会)[和及与、]", text[begin:m.start()]))
             if joined:  # 古植物分会和古脊椎动物分会: two branches, the second opens after the joiner
-                begin += joined.end()
+                begin += joined[-1].end()
             modifier = text[begin:m.start()]
             if modifier.endswith("与"):
                 continue
