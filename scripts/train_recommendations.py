@@ -1,27 +1,30 @@
-"""Train the recommendation classifier and write it to extractors/models/recommendations.
+"""Train the recommendation classifier and write it to extractors/models/recommendations.json.
 
-    .venv/bin/python scripts/train_recommendations.py [--cv]
+    .venv/bin/python scripts/train_recommendations.py [--cv | --grid] [--dev-cv [--errors]]
 
+--cv first prints a 5-fold cross-validated score of the classifier (as trained: C and threshold of
+extractors.recommendation_training) beside the cue rules' score on the same sentences (documents never split
+across folds); --grid prints it for a grid of C and thresholds (any sentence, a cue-backed one), the way they were chosen.
 --dev-cv prints the whole extractor's recommendation score on the dev gold documents, each scored
 by a classifier trained without it (the honest dev number: `kg eval --split dev` scores a classifier
-trained on dev); --dev-cv --errors lists what it got wrong. Nothing is written.
+trained on dev); --dev-cv --errors lists what it got wrong. Nothing is written with --dev-cv.
 
---cv first prints a 5-fold cross-validated score of the classifier beside the cue rules' score
-on the same sentences (documents never split across folds). Deterministic: the same data gives
-the same model. Never trained on the test part of tests/gold.
+Deterministic: the same data gives the same model. Never trained on the test part of tests/gold.
 """
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extractors.recommendation_training import (  # noqa: E402
-    cross_validate, held_out_documents, train, training_data)
-from extractors.recommendations import MODEL_DIR  # noqa: E402
+    cross_validate, held_out_documents, train, training_data, write)
+from extractors.recommendations import MODEL_PATH  # noqa: E402
+
+GRID = (3.0, 10.0, 20.0, 30.0)
+THRESHOLDS = tuple((t, r) for t in (0.25, 0.3, 0.35, 0.4, 0.45) for r in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35) if r <= t)
 
 
 def main(argv: list[str]) -> int:
@@ -30,14 +33,12 @@ def main(argv: list[str]) -> int:
         return 0
     data = training_data()
     print(f"{len(data)} labelled sentences, {sum(d.label for d in data)} recommendations")
-    if "--cv" in argv:
+    if "--grid" in argv:
+        print(json.dumps(cross_validate(data, grid=GRID, thresholds=THRESHOLDS), ensure_ascii=False, indent=1))
+    elif "--cv" in argv:
         print(json.dumps(cross_validate(data), ensure_ascii=False, indent=1))
-    nlp = train(data)
-    if MODEL_DIR.exists():
-        shutil.rmtree(MODEL_DIR)
-    MODEL_DIR.parent.mkdir(parents=True, exist_ok=True)
-    nlp.to_disk(MODEL_DIR)
-    print(f"model written to {MODEL_DIR}")
+    write(train(data), MODEL_PATH)
+    print(f"model written to {MODEL_PATH}")
     return 0
 
 

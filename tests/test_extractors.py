@@ -191,9 +191,11 @@ def test_extraction_is_deterministic_across_processes():
 # mentions 0.812 (0.806), relations 0.747 (0.732), recommendations 0.708, directions 0.812. With 75 documents a
 # retraining moves these by about a third of what it moved 25, so the floors sit ~0.02-0.03 below. At the end of
 # v0.12 (2026-12-03): 0.823 (0.816), 0.784 (0.769), 0.716, 0.821; dev 0.897 / 0.855 — the floors follow.
+# v0.14: the recommendation classifier a logistic regression (dev cross-validated 0.741 against 0.712), scored once
+# on the test part: recommendations 0.699 -> 0.746; its floor follows.
 FLOORS = {
     "dev": {"mentions": 0.87, "relations": 0.82, "recommendations": 0.94, "directions": 0.95},
-    "test": {"mentions": 0.80, "relations": 0.75, "recommendations": 0.68, "directions": 0.78},
+    "test": {"mentions": 0.80, "relations": 0.75, "recommendations": 0.72, "directions": 0.78},
 }
 LEAVE_NAMES_OUT_FLOORS = {"mentions": 0.79, "relations": 0.74}  # the test split, names left out
 

@@ -8,7 +8,7 @@ import pytest
 
 from extractors import recommendation_training as training
 from extractors.evaluate import read_split
-from extractors.recommendations import CLASSIFIER_TRIGGER, classifier, cue_features
+from extractors.recommendations import NGRAMS, CLASSIFIER_TRIGGER, classifier, read_classifier, sentence_features
 
 
 @pytest.fixture(scope="module")
@@ -25,11 +25,41 @@ def test_no_test_document_is_in_the_training_data(data):
 
 
 def test_the_shipped_model_is_the_one_the_script_trains(data):
-    retrained = training.train(data)
-    sentences = [d.sentence for d in data[::25]]
-    shipped = [doc.cats["REC"] for doc in classifier().pipe(cue_features(s) for s in sentences)]
-    again = [doc.cats["REC"] for doc in retrained.pipe(cue_features(s) for s in sentences)]
-    assert shipped == pytest.approx(again, abs=1e-6), "run scripts/train_recommendations.py and commit the model"
+    retrained, shipped = training.train(data), classifier()
+    assert retrained.model_dump(exclude={"bias", "terms"}) == shipped.model_dump(exclude={"bias", "terms"}), \
+        "run scripts/train_recommendations.py and commit the model"
+    assert set(retrained.terms) == set(shipped.terms)
+    features = [sentence_features(d.sentence) for d in data[::25]]
+    assert [shipped.probability(f) for f in features] == pytest.approx(
+        [retrained.probability(f) for f in features], abs=1e-5)
+
+
+def test_the_classifier_learnt_the_labels_it_was_given(data):
+    """Not a constant: on its own training sentences it tells recommendations from the rest."""
+    model = classifier()
+    said = [model.probability(sentence_features(d.sentence)) >= model.threshold for d in data]  # cue or not
+    scores = training.prf(said, [d.label for d in data])
+    assert scores["precision"] > 0.8 and scores["recall"] > 0.8, scores
+    assert 0 < sum(said) < len(said)
+
+
+def test_a_cue_mark_is_never_a_character_ngram():
+    features = sentence_features("各级科协要加强学会党建工作。")
+    marks = [f for f in features if f.startswith("«")]
+    assert marks == ["«one by the rules»", "«mandate»"] and all(len(m) > NGRAMS for m in marks)
+    assert "要加强" in features and len(features) == len(marks) + sum(len("各级科协要加强学会党建工作。") - n + 1 for n in (1, 2, 3))
+
+
+def test_a_malformed_model_file_is_named_with_the_reason(tmp_path):
+    from seed_data import DataError
+
+    with pytest.raises(DataError, match="is missing"):
+        read_classifier(tmp_path / "none.json")
+    bad = json.loads(classifier().model_dump_json())
+    bad["threshold"] = 1.5
+    (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(DataError, match=r"bad.json: not a recommendation classifier \(threshold"):
+        read_classifier(tmp_path / "bad.json")
 
 
 def test_labels_file_rejects_a_bad_label(tmp_path):
