@@ -20,10 +20,11 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from extractors.shadow import to_simplified
-from seed_data import DataError, resource
+from extractors.model_file import read_model
+from seed_data import resource
 
 MODEL_PATH = resource("models", "directions.json", package="extractors", check=False)
 DIRECTIONS = ("1", "2", "3", "4")
@@ -108,15 +109,7 @@ class DirectionClassifier(BaseModel):
 
 def read_classifier(path: Path) -> DirectionClassifier:
     """DataError naming the file and the reason for a missing or malformed model."""
-    if not path.is_file():
-        raise DataError(f"{path}: the document-direction classifier is missing "
-                        "(make it with scripts/train_directions.py)")
-    try:
-        return DirectionClassifier.model_validate_json(path.read_bytes())
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(x) for x in first["loc"]) or "the file"
-        raise DataError(f"{path}: not a document-direction classifier ({where}: {first['msg']})") from None
+    return read_model(path, DirectionClassifier, "document-direction classifier", "scripts/train_directions.py")
 
 
 @cache

@@ -30,11 +30,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from extractors.rules import cue_alternation, recommendation_cues
 from extractors.shadow import make_shadow, to_simplified
-from seed_data import DataError, resource
+from extractors.model_file import read_model
+from seed_data import resource
 
 # The cue words are data (seed_data/rules/recommendation_cues.tsv, see extractors.rules); what stays
 # here are the shapes no word list can say: dates, counts, sources, the chapters of a document.
@@ -189,15 +190,7 @@ class RecommendationClassifier(BaseModel):
 
 def read_classifier(path: Path) -> RecommendationClassifier:
     """DataError naming the file and the reason for a missing or malformed model."""
-    if not path.is_file():
-        raise DataError(f"{path}: the recommendation classifier is missing "
-                        "(make it with scripts/train_recommendations.py)")
-    try:
-        return RecommendationClassifier.model_validate_json(path.read_bytes())
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(x) for x in first["loc"]) or "the file"
-        raise DataError(f"{path}: not a recommendation classifier ({where}: {first['msg']})") from None
+    return read_model(path, RecommendationClassifier, "recommendation classifier", "scripts/train_recommendations.py")
 
 
 @cache
