@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,11 +22,11 @@ from extractors.recommendations import (NGRAMS, RecommendationClassifier, candid
                                         sentence_features)
 
 # Training reads the checkout, not package data: the labelled sentences and the gold files are
-# development material, never shipped in the wheel (the trained model is: MODEL_DIR).
+# development material, never shipped in the wheel (the trained model is: MODEL_PATH).
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "training" / "recommendations"  # every *.jsonl file there
 GOLD = ROOT / "tests" / "gold"
-# chosen on dev by 5-fold cross-validation over documents (`scripts/train_recommendations.py --cv` prints the grid)
+# chosen on dev by 5-fold cross-validation over documents (`scripts/train_recommendations.py --grid` prints the grid)
 C = 20.0  # the inverse of the L2 regularisation's strength
 THRESHOLD = 0.35  # the probability from which a sentence is one
 RULE_THRESHOLD = 0.15  # … when the cue rules call it one (0.2: +0.001 F1; 0.15 keeps plain cue-backed mandates)
