@@ -9,7 +9,7 @@ site-packages once installed).
 
     resource("gazetteers", "societies.tsv")                         # a file of seed_data
     resource("documents")                                           # a folder of seed_data
-    resource("models", "recommendations", package="extractors")     # another package's data
+    resource("models", "recommendations.json", package="extractors")  # another package's data
     require(path, "the gazetteer")                                  # a path from elsewhere (KG_GAZETTEER_DIR)
 
 Paths are real `pathlib.Path`s: a package imported from files on disk (a checkout, or a wheel,

@@ -31,8 +31,9 @@ def fresh_gazetteer():
 def test_resource_is_a_real_path_inside_the_package():
     assert resource() == SEED
     assert resource("gazetteers", "societies.tsv") == SEED / "gazetteers" / "societies.tsv"
-    assert resource("models", "recommendations", package="extractors").is_dir()
-    assert isinstance(resource("guide-2020.txt"), Path)  # spacy.load, glob and the path-keyed caches need one
+    assert resource("models", package="extractors").is_dir()
+    assert resource("models", "recommendations.json", package="extractors").is_file()
+    assert isinstance(resource("guide-2020.txt"), Path)  # glob and the path-keyed caches need one
 
 
 def test_a_missing_resource_names_its_path():
