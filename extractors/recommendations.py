@@ -256,20 +256,17 @@ def recommendation_spans(text: str, sentences: Sequence[tuple[int, int]]) -> lis
     """For each sentence (start, end) of `text`: the recommendation it states, or None."""
     simplified = to_simplified(text)  # the same length: a heading in traditional script (主要職能) is found too
     found = [None if standing(simplified, s, e) else candidate(text, s, e) for s, e in sentences]
-    todo = [c for c in found if c is not None]
-    if not todo:
-        return [None] * len(found)
+    return [None if c is None else _decide(c) for c in found]
+
+
+def _decide(c: Candidate) -> RecommendationSpan | None:
+    """The classifier's verdict on a candidate sentence, with the bar its cue rules' verdict sets."""
     model = classifier()
-    out: list[RecommendationSpan | None] = []
-    for c in found:
-        if c is None:
-            out.append(None)
-            continue
-        trigger = rule_trigger(c.sentence)
-        bar = model.rule_threshold if trigger else model.threshold
-        one = model.probability(sentence_features(c.sentence, trigger or "")) >= bar
-        out.append(RecommendationSpan(c.start, c.end, trigger or CLASSIFIER_TRIGGER) if one else None)
-    return out
+    trigger = rule_trigger(c.sentence)
+    bar = model.rule_threshold if trigger else model.threshold
+    if model.probability(sentence_features(c.sentence, trigger or "")) < bar:
+        return None
+    return RecommendationSpan(c.start, c.end, trigger or CLASSIFIER_TRIGGER)
 
 
 def recommendation_span(text: str, start: int, end: int) -> RecommendationSpan | None:
