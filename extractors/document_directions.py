@@ -66,7 +66,7 @@ class DirectionClassifier(BaseModel):
     features: str  # what the features are, for a reader of the file
     trained_on: str  # digest of the dev gold documents it was trained on (extractors.direction_training)
     documents: int
-    l2: float
+    c: float  # the inverse of the L2 regularisation's strength it was trained with
     threshold: float
     ratio: float
     bias: tuple[float, float, float, float]

@@ -21,7 +21,7 @@ from extractors.document_directions import MODEL_PATH  # noqa: E402
 def main() -> int:
     model = train()
     print(json.dumps(model.cross_validated, ensure_ascii=False, indent=1))
-    print(f"{model.documents} dev documents, {len(model.idf)} features; chosen: l2={model.l2:g} "
+    print(f"{model.documents} dev documents, {len(model.idf)} features; chosen: C={model.c:g} "
           f"threshold={model.threshold:g} ratio={model.ratio:g}")
     write(model, MODEL_PATH)
     print(f"model written to {MODEL_PATH}")

@@ -28,14 +28,14 @@ def test_the_shipped_model_was_trained_on_the_current_dev_gold_and_never_on_test
     assert model.documents == len(dev) == len(training.dev_files())
     assert not {p.stem for p in training.dev_files()} - dev
     # the file records that it won where it was measured: the classifier against the term profiles, same folds
-    chosen = model.cross_validated[f"l2={model.l2:g} threshold={model.threshold:g} ratio={model.ratio:g}"]
+    chosen = model.cross_validated[f"C={model.c:g} threshold={model.threshold:g} ratio={model.ratio:g}"]
     assert chosen == max(v for k, v in model.cross_validated.items() if k != "term profiles")
     assert chosen > model.cross_validated["term profiles"]
 
 
 def test_the_shipped_model_is_the_one_the_script_trains():
     model = direction_classifier()
-    fitted = training.fit(training.gold_documents(with_rules=False), model.l2)
+    fitted = training.fit(training.gold_documents(with_rules=False), model.c)
     assert fitted.vocabulary == sorted(model.idf)
     sample = fitted.vocabulary[::97]
     row = {p: i for i, p in enumerate(fitted.vocabulary)}
@@ -56,7 +56,7 @@ def _synthetic(n: int) -> list[training.LabelledDocument]:
 
 def test_training_is_deterministic_and_learns_what_tells_the_directions_apart():
     docs = _synthetic(40)
-    first, second = training.fit(docs, 1e-4), training.fit(docs, 1e-4)
+    first, second = training.fit(docs, 30.0), training.fit(docs, 30.0)
     assert (first.weights == second.weights).all() and (first.bias == second.bias).all()
     probabilities = first.probabilities(docs)
     assert [int(p.argmax()) + 1 for p in probabilities] == [min(d.directions) for d in docs]
