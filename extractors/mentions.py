@@ -36,7 +36,7 @@ PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关
 PARTY_QUALIFIER = f"(?:功能型|功能性|临时|联合|流动|离退休干部|离退休|在职|基层|{ORDINAL}){{0,2}}"  # 第二联合党支部
 # a generic unit that may stand between an organisation and its Party organisation
 PARTY_UNIT = ("学会服务中心学会联合|学会联合|科技社团|理事会|办事机构|秘书处|机关|常务理事会|分支机构|"
-              "学院|学校|院|校|系|研究所|公司|企业|社会组织|科协|局|高校|地方")  # 学院党委, 院党委, 社会组织党组织,
+              "学院|学校|医院|院|校|系|研究所|公司|企业|社会组织|科协|局|高校|地方")  # 学院党委, 院党委, 医院党委, 社会组织党组织,
 # 科协党组, 局党组: a kind of unit's Party body
 # where a name can start: the common openings of Chinese and foreign organisation names
 NAME_OPENINGS = ("中国", "中华", "全国", "国际", "世界", "亚洲", "亚太", "欧洲", "美国", "英国", "德国", "法国",
@@ -289,6 +289,10 @@ def _honour_candidates(text: str) -> list[Candidate]:
         # one of a list: joined to a neighbour by 、 和 及 与 (or a count: 先进基层党组织10个、优秀共产党员12名;
         # the next edition: 第九届A和第八届B), or one title before 称号
         starts = [_honour_place(text, first) for first, _ in items]
+        for i in range(1, len(items)):  # 、学术交流 + 先进单位: the next item's field, right after the joiner
+            field = _listed_field(text, items[i - 1][1], starts[i])
+            if field is not None:
+                starts[i] = field
         joined = {i for i, (a, b) in enumerate(zip(items, items[1:]))
                   if re.fullmatch(f"(?:{COUNT})?[、和及与]\\s*(?:{ORDINAL}[届批])?(?:{'|'.join(PROVINCES)})?",
                                   text[a[1]:starts[i + 1]])}  # …先进集体和江苏 + 优秀期刊奖: a province before the next
@@ -297,6 +301,18 @@ def _honour_candidates(text: str) -> list[Candidate]:
                 out.append(Candidate(starts[i], last, "TalentProgram", text[starts[i]:last], False, "pattern"))
     titles = {c.canonical for c in out if text[c.start - 1:c.start] in ("“", '"') and text[c.end:c.end + 1] in ("”", '"')}
     return out + _every_quoted_use(text, titles)  # a quoted title found once is that honour wherever it is quoted
+
+
+def _listed_field(text: str, after: int, begin: int) -> int | None:
+    """Where the work an honour is given for starts when it stands between a list's joiner and the honour's word
+    (…先进单位、学术交流 + 先进单位): two to six characters of nouns right after the joiner; None if not so."""
+    m = re.fullmatch(f"(?:{COUNT})?[、和及与]\\s*([{CJK}]{{2,6}})", text[after:begin])
+    if m is None:
+        return None
+    words = window_words(m.group(1))
+    if words and all(flag in ("n", "vn", "nz", "j") and word not in STOP_WORDS for word, flag in words):
+        return after + m.start(1)
+    return None
 
 
 def _quoted_pair(text: str, begin: int, end: int) -> list[tuple[int, int]]:
@@ -556,6 +572,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         if shape_finder().place_start(text, m.start() + 1) == m.start():  # 青岛市委 is one body, found elsewhere
             out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
     for m in re.finditer(f"[“\"]([{CJK}A-Za-z0-9·]{{2,20}}(?:工程|计划|奖|基金|人才|学者|行动))[”\"]", text):
+        if re.match(r"等?[\d一二三四五六七八九十两]+项", text[m.end():m.end() + 6]):
+            continue  # “嫦娥二号工程”等3项 (成果): an achievement an award is given for, no programme
         if not WORK_PLAN.search(m.group(1)):  # “年度工作总结和工作计划” is a column of a website
             begin = after_scope(text, m.start(1), m.end(1))  # “全省…奖”: the round's scope stays out
             out.append(Candidate(begin, m.end(1), "TalentProgram", text[begin:m.end(1)], False, "pattern"))

@@ -38,6 +38,7 @@ NAME_VERBS = frozenset(name_parts().get("Branch", "name_word"))  # 组织, 联�
 BRANCH_STOP_WORDS = STOP_WORDS - NAME_VERBS
 BRANCH_NAME_WORDS = NAME_VERBS | {"与", "继续"}  # 标准化理论与政策专业委员会, 科普与继续教育工作委员会
 AWARD_NAME_WORDS = frozenset({"与"})  # 何梁何利基金科学与技术奖 (A和B奖 is two awards)
+AWARD_LAST_WORDS = frozenset({"组织"})  # 优秀组织奖, 最佳组织奖: a stop word elsewhere, an award's last word here
 PROGRAMME_NAME_WORDS = frozenset({"与", "和"})  # 学会创新和服务能力提升工程
 PROGRAMME_JOINERS = ("与", "和")  # A奖与B奖, A工程和B计划 are two: a joiner after a whole name splits
 # verbs that end a programme's name right before its head, though they end a name's left edge elsewhere
@@ -96,7 +97,9 @@ ZONE_BEFORE = re.compile(f"(?:{ZONES})$")
 SPREADING = frozenset({"宣传", "传播", "教育", "宣教"})  # after a function word, these may still modify a thing
 AGENT_OR_PLACE = frozenset({"员", "者", "人", "点", "站", "所", "处", "馆", "室", "中心", "基地"})  # who or where
 # a count of people or things, or an edition, inside a left walk: the name starts after it (30名第十四届 + …奖)
-COUNT_OR_EDITION = re.compile(f"{COUNT}|{ORDINAL}[届批次期]")
+COUNT_OR_EDITION = re.compile(f"{COUNT}(?:成果)?|{ORDINAL}[届批次期]")  # 等41项成果 + 国家自然科学奖二等奖
+# a body's term of office before its name (新一届机关党委, 上届机关党委, 第二届…党委)
+TERM = re.compile(f"(?:新一|本|首|上一?|下一?|{ORDINAL})届")
 # a national programme known by its three-digit code (863计划, 国家973计划, 211工程, 111计划): the code is its name
 NUMBERED_PROGRAMME = re.compile(r"(?:国家)?\d{3}")
 NUMBERED_HEADS = ("计划", "工程")
@@ -147,7 +150,7 @@ def window_words(window: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in pos_tokenizer().cut(window))
 
 
-PROGRAMME_POS = NAME_POS + ("a", "l")  # 最高成就奖, 自然科学奖
+PROGRAMME_POS = NAME_POS + ("a", "l", "z")  # 最高成就奖, 自然科学奖, 最佳组织奖
 
 
 def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False,
@@ -187,6 +190,8 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
     return end - accepted
 
 
+# words a company's brand is made of that are no name words elsewhere (中科 + 天元: a quantifier to the segmenter)
+COMPANY_POS = ("q", "m", "a", "z", "f", "s", "nrfg", "nrt")
 PAIRED_VERBS = re.compile(f"[{CJK}]{{2}}与[{CJK}]{{2}}$")
 
 
@@ -225,6 +230,7 @@ class ShapeFinder:
         self.owned_office = re.compile(a("owned_office"))
         self.association = re.compile(f"(?<!老)(?:{a('association')})")  # 老科协 is a society
         self.central_department = re.compile(f"(?:{a('central')})(?:{a('committee_department')})")
+        self.committee_departments = frozenset(parts.get("Agency", "committee_department"))
         self.state_council_office = re.compile(f"国务院(?:{a('office')})")  # 国务院侨办, 国务院扶贫办
         self.not_department = frozenset(parts.get("Agency", "not_department"))
         f = lambda part: _alt(parts, "GovernmentFunction", part)  # noqa: E731
@@ -382,6 +388,8 @@ class ShapeFinder:
                     continue
                 if not place and rx is self.government and not text[m.start():m.end()].endswith(("办公厅", "办公室")):
                     continue  # bare 政府 / 党委: not a body by itself
+                if not place and m.group(0) in self.committee_departments:
+                    continue  # bare 宣传部 (宣传部长 …): a Party committee's department of no named place, no ministry
                 generic = (len(place) <= 1 or bool(LEVEL_ONLY.fullmatch(place))) and not (
                     ministry_head and m.group(0).endswith(MINISTRY_HEADS) and not place)  # 县市区党委: a kind
                 # 蓝旗新村社区党委, 东南村党委, 景区党委: a community's, a village's or a park's Party committee is a
@@ -482,7 +490,7 @@ class ShapeFinder:
             # verbs stand inside programme names (人才托举工程), hardly ever inside award names
             begin = name_start(text, m.start(), max_len=18, allow_verbs=True, pos=PROGRAMME_POS, verb_last=award,
                                keep=AWARD_NAME_WORDS if award else PROGRAMME_NAME_WORDS, last_any=award,
-                               last_words=frozenset() if award else PROGRAMME_LAST_WORDS)
+                               last_words=AWARD_LAST_WORDS if award else PROGRAMME_LAST_WORDS)
             for word in PROGRAMME_JOINERS:
                 joiner = text.rfind(word, begin, m.start())
                 if joiner >= 0 and (joiner == m.start() - 1 or joiner == begin
@@ -496,7 +504,7 @@ class ShapeFinder:
             offset = begin
             for word, _ in window_words(text[begin:m.start()]):  # 该奖设自然科学奖: a sentence's one-character
                 offset += len(word)                              # verb, the name starts after it (not 胡刚复物理奖)
-                if word in self.programme_sentence_verbs:
+                if word in self.programme_sentence_verbs and offset < m.start():  # 最佳组织奖: its own last word
                     begin = offset
             owner = ORGANISATION_END.search(text, begin, m.start())
             if owner and not BARE_ORGANISATION.fullmatch(text, begin, owner.end()) and not (
@@ -657,12 +665,16 @@ class ShapeFinder:
         out = []
         for m in self.party.finditer(text):
             head = self.party_head.search(text, m.end("owner"), m.end())
-            begin = name_start(text, m.end("owner"), max_len=20, pos=NAME_POS + ("l",),  # 生命科学学院党委
-                               keep=PARTY_OWNER_WORDS)
+            company = m.group("owner").endswith(("公司", "集团"))  # 广东中科天元新能源科技有限公司: brand words of any kind
+            begin = name_start(text, m.end("owner"), max_len=20, pos=NAME_POS + (("l",) + COMPANY_POS if company else ("l",)),
+                               keep=PARTY_OWNER_WORDS)  # 生命科学学院党委
             if begin == m.end("owner") and len(m.group("owner")) == 1:  # 药物 + 所 + 党委: the segmenter cut the
                 before = name_start(text, m.start("owner"), max_len=19, pos=NAME_POS + ("l",), keep=PARTY_OWNER_WORDS)
                 begin = before if m.start("owner") - before >= 2 else begin  # owner's head off as a conjunction
             begin = DATE_PREFIX.match(text, begin, head.start()).end()  # 9日市科协党组: the date is no part of it
+            term = list(TERM.finditer(text, begin, head.start()))
+            if term:  # 新一届机关党委, 上届机关党委, 第二届中国地质学会党委: the term is the sentence's, not the name's
+                begin = term[-1].end()
             if text.startswith("校", m.end("owner")) and begin >= m.start("owner"):
                 continue  # 加大学校党委: 大学 + 校 names a university only after the university's own name
             if head.start() - begin >= 3:

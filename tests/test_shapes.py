@@ -1920,3 +1920,52 @@ def test_a_kind_of_branch_right_after_a_named_society_is_the_society_s_kind():
     assert branches == {("专业委员会", True), ("专科分会", True)}
     assert {("BRANCH_OF", "专业委员会", "嘉兴市防痨协会"), ("BRANCH_OF", "专科分会", "上海市医学会")} <= {
         (r.type, r.head, r.tail) for r in facts.relations}
+
+
+# --- the session of 2026-12-03 (fifth): the blind batch 1766–1790 read by error class -------------------
+
+
+def test_a_party_committee_s_department_of_no_named_place_is_no_ministry():
+    # 宣传部长 is a person's title; a bare 宣传部 names no body (the gold marks 市委宣传部, 中央宣传部, never it alone)
+    assert names_of("市委常委、宣传部长陈涛到会讲话。", "Agency") == {"市委"}
+    assert names_of("省委常委、宣传部部长曾艳出席。", "Agency") == {"省委"}
+    assert {"湖北省委宣传部", "中央宣传部", "民政部"} <= names_of("民政部、中央宣传部和湖北省委宣传部联合发文。", "Agency")
+
+
+def test_standardising_party_branches_is_no_government_function():
+    assert names_of("外科党总支召开支部标准化建设推进会，推动工作制度化、标准化。", "GovernmentFunction") == set()
+    assert names_of("学会承接团体标准制定工作。", "GovernmentFunction") == {"团体标准制定"}
+
+
+def test_a_term_of_office_before_a_party_body_is_not_its_name():
+    bodies = mention_texts("书记代表上届机关党委作报告。新一届机关党委委员是：马俊。第二届中国地质学会党委成立。",
+                           "PartyOrganization")
+    assert bodies == ["机关党委", "机关党委", "中国地质学会党委"]
+
+
+def test_achievements_counted_before_an_award_are_not_its_name_nor_a_programme():
+    facts = facts_of("国务院还批准授予“水稻分子遗传调控机理”等41项成果国家自然科学奖二等奖，"
+                     "“嫦娥二号工程”等3项成果国家科学技术进步奖特等奖。")
+    programmes = {m.text for m in facts.mentions if m.type == "TalentProgram"}
+    assert programmes == {"国家自然科学奖", "国家科学技术进步奖"}
+
+
+def test_an_award_for_organising_is_an_award():
+    assert names_of("分会获得学术活动最佳组织奖。", "TalentProgram") == {"学术活动最佳组织奖"}
+    assert names_of("市科协组织奖励评审。", "TalentProgram") == set()
+
+
+def test_each_honour_of_a_list_keeps_the_work_it_is_given_for():
+    honours = names_of("分会接连获得学会决策咨询工作先进单位、学术交流先进单位和学术活动最佳组织奖等称号。", "TalentProgram")
+    assert honours == {"决策咨询工作先进单位", "学术交流先进单位", "学术活动最佳组织奖"}
+
+
+def test_a_company_s_party_branch_keeps_the_company_s_brand_words():
+    facts = facts_of("希望广东中科天元新能源科技有限公司党支部在新的一年里做好。")
+    assert {m.text for m in facts.mentions if m.type == "PartyOrganization"} == {"广东中科天元新能源科技有限公司党支部"}
+    assert ("PARTY_ORG_OF", "广东中科天元新能源科技有限公司党支部", "广东中科天元新能源科技有限公司") in {
+        (r.type, r.head, r.tail) for r in facts.relations}
+
+
+def test_a_hospital_s_party_committee_is_named_whole():
+    assert names_of("外科总支依照省委的要求和医院党委的安排召开会议。", "PartyOrganization") == {"医院党委"}
