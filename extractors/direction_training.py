@@ -15,16 +15,15 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from scipy.sparse import csr_matrix
-
 from extractors.document_directions import (DIRECTIONS, DirectionClassifier, document_pairs, pair_weight,
                                             pick_directions)
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"  # development material, never shipped in the wheel (the model is)
