@@ -353,7 +353,8 @@ def _honour_place(text: str, begin: int) -> int:
 
 
 HONOUR_VERBS = ("授予", "命名", "给予", "评为", "获评")  # the recipient follows these, before its title
-HONOUR_FIELD_AFTER = re.compile(r"(?:^|[\s、，,。；：:“\"（(]|全国|的|和|及|与|表彰|获得|荣获|获|学会|协会|科协|分会)$")
+FIELD_NOT_OPENING = "了的和与及在对为"  # particles and joiners: a field never opens with one
+HONOUR_FIELD_AFTER = re.compile(r"(?:^|[\s、，,。；：:“\"（(]|全国|的|和|及|与|了|表彰|获得|荣获|获|学会|协会|科协|分会)$")
 
 
 def _honour_field(text: str, begin: int) -> int:
@@ -367,6 +368,8 @@ def _honour_field(text: str, begin: int) -> int:
         if start < 0 or not re.fullmatch(f"[{CJK}]{{{size}}}", text[start:begin - 2]) or (
                 text[start] in "省市县区州" and shape_finder().place_start(text, start + 1) < start):
             continue  # 江苏 + 省科普 is no field: 省 ends the place (江苏省 + 科普工作 + 先进集体)
+        if text[start] in FIELD_NOT_OPENING:
+            continue  # 表彰了 + 科普工作: a particle of the sentence, no field's first character
         if HONOUR_FIELD_AFTER.search(text[max(0, start - 4):start]) \
                 or shape_finder().place_start(text, start) < start:
             return start
@@ -572,8 +575,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         if shape_finder().place_start(text, m.start() + 1) == m.start():  # 青岛市委 is one body, found elsewhere
             out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
     for m in re.finditer(f"[“\"]([{CJK}A-Za-z0-9·]{{2,20}}(?:工程|计划|奖|基金|人才|学者|行动))[”\"]", text):
-        if re.match(r"等?[\d一二三四五六七八九十两]+项", text[m.end():m.end() + 6]):
-            continue  # “嫦娥二号工程”等3项 (成果): an achievement an award is given for, no programme
+        if re.match(r"等?[\d一二三四五六七八九十两]+项(?:成果|[、，,])", text[m.end():m.end() + 8]):
+            continue  # “嫦娥二号工程”等3项、…等187项成果: an achievement an award is given for (not 等3项计划)
         if not WORK_PLAN.search(m.group(1)):  # “年度工作总结和工作计划” is a column of a website
             begin = after_scope(text, m.start(1), m.end(1))  # “全省…奖”: the round's scope stays out
             out.append(Candidate(begin, m.end(1), "TalentProgram", text[begin:m.end(1)], False, "pattern"))

@@ -191,7 +191,7 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
 
 
 # words a company's brand is made of that are no name words elsewhere (中科 + 天元: a quantifier to the segmenter)
-COMPANY_POS = ("q", "m", "a", "z", "f", "s", "nrfg", "nrt")
+COMPANY_POS = ("q", "m", "a", "z", "nrfg", "nrt")
 PAIRED_VERBS = re.compile(f"[{CJK}]{{2}}与[{CJK}]{{2}}$")
 
 
@@ -389,7 +389,8 @@ class ShapeFinder:
                 if not place and rx is self.government and not text[m.start():m.end()].endswith(("办公厅", "办公室")):
                     continue  # bare 政府 / 党委: not a body by itself
                 if not place and m.group(0) in self.committee_departments:
-                    continue  # bare 宣传部 (宣传部长 …): a Party committee's department of no named place, no ministry
+                    continue  # 宣传部(长), 统战部部长: a Party committee's department of no named place is no ministry,
+                    # and a bare kind, like 党委 alone, is no entity (a title, 宣传部长, is no body at all)
                 generic = (len(place) <= 1 or bool(LEVEL_ONLY.fullmatch(place))) and not (
                     ministry_head and m.group(0).endswith(MINISTRY_HEADS) and not place)  # 县市区党委: a kind
                 # 蓝旗新村社区党委, 东南村党委, 景区党委: a community's, a village's or a park's Party committee is a
@@ -666,8 +667,8 @@ class ShapeFinder:
         for m in self.party.finditer(text):
             head = self.party_head.search(text, m.end("owner"), m.end())
             company = m.group("owner").endswith(("公司", "集团"))  # 广东中科天元新能源科技有限公司: brand words of any kind
-            begin = name_start(text, m.end("owner"), max_len=20, pos=NAME_POS + (("l",) + COMPANY_POS if company else ("l",)),
-                               keep=PARTY_OWNER_WORDS)  # 生命科学学院党委
+            pos = tuple(p for p in NAME_POS if p != "t") + ("l",) + COMPANY_POS if company else NAME_POS + ("l",)
+            begin = name_start(text, m.end("owner"), max_len=20, pos=pos, keep=PARTY_OWNER_WORDS)  # 生命科学学院党委
             if begin == m.end("owner") and len(m.group("owner")) == 1:  # 药物 + 所 + 党委: the segmenter cut the
                 before = name_start(text, m.start("owner"), max_len=19, pos=NAME_POS + ("l",), keep=PARTY_OWNER_WORDS)
                 begin = before if m.start("owner") - before >= 2 else begin  # owner's head off as a conjunction

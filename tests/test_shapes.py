@@ -695,7 +695,7 @@ def test_words_around_names_that_are_no_part_of_them():
 
 
 def test_a_function_word_before_people_skills_or_knowledge_names_no_function():
-    facts = facts_of("学会开展标准化知识专题培训，培养科普人才队伍，提升科普能力。学会承接科技成果评价。")
+    facts = facts_of("学会开展团体标准化知识专题培训，培养科普人才队伍，提升科普能力。学会承接科技成果评价。")
     assert {m.text for m in facts.mentions if m.type == "GovernmentFunction"} == {"科技成果评价"}
 
 
@@ -1969,3 +1969,24 @@ def test_a_company_s_party_branch_keeps_the_company_s_brand_words():
 
 def test_a_hospital_s_party_committee_is_named_whole():
     assert names_of("外科总支依照省委的要求和医院党委的安排召开会议。", "PartyOrganization") == {"医院党委"}
+
+
+def test_programmes_counted_after_their_names_stay_programmes():
+    programmes = names_of("中国科协组织实施“科技人才培育计划”“科普惠农行动”等3项计划。", "TalentProgram")
+    assert programmes == {"科技人才培育计划", "科普惠农行动"}
+
+
+def test_the_verb_that_gives_an_award_is_no_part_of_its_name():
+    facts = facts_of("分会获评优秀组织奖。学会喜获青年科技奖。")
+    assert {m.text for m in facts.mentions if m.type == "TalentProgram"} == {"优秀组织奖", "青年科技奖"}
+    assert "分会" in {m.text for m in facts.mentions if m.type == "Branch"}
+
+
+def test_a_company_s_name_takes_in_no_time_or_place_word_before_it():
+    bodies = names_of("以上科技公司党委要抓落实。昨天上午中科天元新能源科技有限公司党支部召开会议。", "PartyOrganization")
+    assert not {b for b in bodies if b.startswith(("以上", "昨天", "上午"))}
+
+
+def test_a_particle_before_an_honour_s_field_is_no_part_of_it():
+    honours = names_of("大会表彰了科普工作先进单位和科协系统先进工作者。", "TalentProgram")
+    assert honours == {"科普工作先进单位", "科协系统先进工作者"}
