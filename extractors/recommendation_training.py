@@ -32,6 +32,7 @@ THRESHOLD = 0.35  # the probability from which a sentence is one
 RULE_THRESHOLD = 0.15  # … when the cue rules call it one (0.2: +0.001 F1; 0.15 keeps plain cue-backed mandates)
 MIN_SENTENCES = 2  # a feature seen in fewer training sentences is not one
 DECIMALS = 6  # of the stored idf and weights
+TOLERANCE = 1e-8  # run L-BFGS to the optimum (scikit-learn stops at 1e-4 by default: then the weights depend on its version)
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def train(data: Iterable[Labelled], c: float = C, threshold: float = THRESHOLD,
     data = list(data)
     vectorizer = TfidfVectorizer(analyzer=_as_is, min_df=MIN_SENTENCES, sublinear_tf=True)
     x = vectorizer.fit_transform([sentence_features(d.sentence) for d in data])
-    fitted = LogisticRegression(C=c, max_iter=10_000).fit(x, [int(d.label) for d in data])
+    fitted = LogisticRegression(C=c, tol=TOLERANCE, max_iter=10_000).fit(x, [int(d.label) for d in data])
     return RecommendationClassifier(
         features=f"the cue rules' marks and character 1–{NGRAMS}-grams of the simplified sentence; (1 + log tf) × idf, "
                  "scaled to length 1; a logistic regression",
