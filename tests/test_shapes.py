@@ -1990,3 +1990,15 @@ def test_a_company_s_name_takes_in_no_time_or_place_word_before_it():
 def test_a_particle_before_an_honour_s_field_is_no_part_of_it():
     honours = names_of("大会表彰了科普工作先进单位和科协系统先进工作者。", "TalentProgram")
     assert honours == {"科普工作先进单位", "科协系统先进工作者"}
+
+
+def test_a_call_s_own_procedure_is_no_recommendation():
+    from extractors.recommendations import recommendation_span
+
+    def said(sentence: str) -> bool:
+        return recommendation_span(sentence, 0, len(sentence)) is not None
+
+    for procedure in ("申报材料须加盖单位公章，并由法定代表人签字。", "各学会要把总结认真做好，请及时报送省科协。",
+                      "推荐书须装订成册，邮寄至学会秘书处。", "各全国学会要尽快拨付资助经费，做到专款专用。"):
+        assert not said(procedure), procedure
+    assert said("各级学会要加强党建工作，推动党建与业务深度融合。")
