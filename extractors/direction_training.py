@@ -21,6 +21,7 @@ import numpy as np
 
 from extractors.document_directions import (DIRECTIONS, DirectionClassifier, document_pairs, pair_weight,
                                             pick_directions)
+from extractors.model_file import fit_logistic_regression
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -31,8 +32,6 @@ FOLDS = 5
 MIN_DOCUMENTS = 3  # a character pair in fewer training documents than this is no feature
 C_GRID = (10.0, 30.0, 100.0, 300.0)  # the inverse of the L2 regularisation's strength
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
-TOLERANCE = 1e-8  # the solver runs to the optimum, not to scikit-learn's default early stop (1e-4): the weights
-# then depend on the data and C, not on the library's version
 RATIOS = (0.0, 0.5)
 DECIMALS = 6
 FEATURES = ("pairs of adjacent Chinese characters of the simplified title (counted 3 times) and text; "
@@ -120,8 +119,6 @@ class Fitted:
 
 def fit(docs: list[LabelledDocument], c: float) -> Fitted:
     """One logistic regression per direction over the documents' features (scikit-learn, L-BFGS)."""
-    from sklearn.linear_model import LogisticRegression
-
     df: Counter[str] = Counter()
     for doc in docs:
         df.update(doc.pairs.keys())
@@ -131,7 +128,7 @@ def fit(docs: list[LabelledDocument], c: float) -> Fitted:
     weights, bias = np.zeros((len(vocabulary), len(DIRECTIONS))), np.zeros(len(DIRECTIONS))
     for k, code in enumerate(DIRECTIONS):
         y = [int(int(code) in doc.directions) for doc in docs]
-        fitted = LogisticRegression(C=c, tol=TOLERANCE, max_iter=10_000).fit(x, y)
+        fitted = fit_logistic_regression(x, y, c)
         weights[:, k], bias[k] = fitted.coef_[0], fitted.intercept_[0]
     return Fitted(vocabulary, idf, weights, bias)
 
@@ -176,8 +173,3 @@ def train(gold_dir: Path = GOLD) -> DirectionClassifier:
         weights={p: tuple(round(float(v), DECIMALS) for v in row) for p, row in zip(fitted.vocabulary, fitted.weights)},
         cross_validated=scores)
 
-
-def write(model: DirectionClassifier, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
-                    encoding="utf-8")

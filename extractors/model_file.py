@@ -1,12 +1,19 @@
-"""Reading a trained model shipped as a JSON file (the document-direction and recommendation classifiers)."""
+"""The trained models shipped as JSON files (the document-direction and recommendation classifiers): reading one,
+writing one, and the logistic regression both trainers fit (scikit-learn, only when training)."""
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from seed_data import DataError
+
+# L-BFGS runs to the optimum (scikit-learn's default tolerance, 1e-4, stopped after 10-29 iterations: the weights
+# then depended on the library's version, not only on the data and C)
+TOLERANCE = 1e-8
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -22,3 +29,17 @@ def read_model(path: Path, model: type[Model], what: str, script: str) -> Model:
         first = exc.errors()[0]
         where = ".".join(str(x) for x in first["loc"]) or "the file"
         raise DataError(f"{path}: not a {what} ({where}: {first['msg']})") from None
+
+
+def write_model(model: BaseModel, path: Path) -> None:
+    """The model as one JSON file, keys sorted, so the same model gives the same bytes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
+                    encoding="utf-8")
+
+
+def fit_logistic_regression(x: Any, y: list[int], c: float) -> Any:
+    """An L2-regularised logistic regression (scikit-learn, L-BFGS, deterministic) fitted to the optimum."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=c, tol=TOLERANCE, max_iter=10_000).fit(x, y)

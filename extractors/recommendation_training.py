@@ -6,7 +6,7 @@ Labelled sentences come from two places, never from the test part of the gold:
 * `training/recommendations/*.jsonl`: sentences of seed documents that no gold file
   covers, labelled by hand with a short reason (`why`) by the rules of docs/ANNOTATION.md.
 
-Training is deterministic (fixed seed, fixed order, CPU): the same data gives the same model.
+Training is deterministic (L-BFGS to the optimum, fixed order): the same data gives the same model.
 `scripts/train_recommendations.py` writes the model into `extractors/models/recommendations.json` and
 prints a cross-validated score beside the cue rules' score on the same sentences.
 """
@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractors.model_file import fit_logistic_regression
 from extractors.recommendations import (NGRAMS, RecommendationClassifier, candidate, rule_trigger,
                                         sentence_features)
 
@@ -32,7 +33,6 @@ THRESHOLD = 0.35  # the probability from which a sentence is one
 RULE_THRESHOLD = 0.15  # … when the cue rules call it one (0.2: +0.001 F1; 0.15 keeps plain cue-backed mandates)
 MIN_SENTENCES = 2  # a feature seen in fewer training sentences is not one
 DECIMALS = 6  # of the stored idf and weights
-TOLERANCE = 1e-8  # run L-BFGS to the optimum (scikit-learn stops at 1e-4 by default: then the weights depend on its version)
 
 
 @dataclass(frozen=True)
@@ -88,12 +88,11 @@ def train(data: Iterable[Labelled], c: float = C, threshold: float = THRESHOLD,
     """A logistic regression over `sentence_features` (scikit-learn: tf-idf with sublinear counts, L2-normalised;
     L-BFGS; deterministic), as the model the extractor reads."""
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
 
     data = list(data)
     vectorizer = TfidfVectorizer(analyzer=_as_is, min_df=MIN_SENTENCES, sublinear_tf=True)
     x = vectorizer.fit_transform([sentence_features(d.sentence) for d in data])
-    fitted = LogisticRegression(C=c, tol=TOLERANCE, max_iter=10_000).fit(x, [int(d.label) for d in data])
+    fitted = fit_logistic_regression(x, [int(d.label) for d in data], c)
     return RecommendationClassifier(
         features=f"the cue rules' marks and character 1–{NGRAMS}-grams of the simplified sentence; (1 + log tf) × idf, "
                  "scaled to length 1; a logistic regression",
@@ -106,12 +105,6 @@ def train(data: Iterable[Labelled], c: float = C, threshold: float = THRESHOLD,
 
 def _as_is(features: list[str]) -> list[str]:
     return features
-
-
-def write(model: RecommendationClassifier, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, indent=0) + "\n",
-                    encoding="utf-8")
 
 
 def fold_of(group: str, folds: int) -> int:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extractors.direction_training import train, write  # noqa: E402
+from extractors.direction_training import train  # noqa: E402
+from extractors.model_file import write_model  # noqa: E402
 from extractors.document_directions import MODEL_PATH  # noqa: E402
 
 
@@ -23,7 +24,7 @@ def main() -> int:
     print(json.dumps(model.cross_validated, ensure_ascii=False, indent=1))
     print(f"{model.documents} dev documents, {len(model.idf)} features; chosen: C={model.c:g} "
           f"threshold={model.threshold:g} ratio={model.ratio:g}")
-    write(model, MODEL_PATH)
+    write_model(model, MODEL_PATH)
     print(f"model written to {MODEL_PATH}")
     return 0
 

@@ -20,7 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extractors.recommendation_training import (  # noqa: E402
-    cross_validate, held_out_documents, train, training_data, write)
+    cross_validate, held_out_documents, train, training_data)
+from extractors.model_file import write_model  # noqa: E402
 from extractors.recommendations import MODEL_PATH  # noqa: E402
 
 GRID = (3.0, 10.0, 20.0, 30.0)
@@ -37,7 +38,7 @@ def main(argv: list[str]) -> int:
         print(json.dumps(cross_validate(data, grid=GRID, thresholds=THRESHOLDS), ensure_ascii=False, indent=1))
     elif "--cv" in argv:
         print(json.dumps(cross_validate(data), ensure_ascii=False, indent=1))
-    write(train(data), MODEL_PATH)
+    write_model(train(data), MODEL_PATH)
     print(f"model written to {MODEL_PATH}")
     return 0
 
