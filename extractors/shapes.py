@@ -151,6 +151,8 @@ def window_words(window: str) -> tuple[tuple[str, str], ...]:
 
 
 PROGRAMME_POS = NAME_POS + ("a", "l", "z")  # 最高成就奖, 自然科学奖, 最佳组织奖
+# words a company's brand is made of that are no name words elsewhere (中科 + 天元: a quantifier to the segmenter)
+COMPANY_POS = ("q", "m", "a", "z", "nrfg", "nrt")
 
 
 def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False,
@@ -190,8 +192,6 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
     return end - accepted
 
 
-# words a company's brand is made of that are no name words elsewhere (中科 + 天元: a quantifier to the segmenter)
-COMPANY_POS = ("q", "m", "a", "z", "nrfg", "nrt")
 PAIRED_VERBS = re.compile(f"[{CJK}]{{2}}与[{CJK}]{{2}}$")
 
 
@@ -630,7 +630,7 @@ class ShapeFinder:
             if paired and all(flag.startswith("v") for word, flag in window_words(paired.group(0)) if word != "与"):
                 # 古遗址 + 保护与加固 + 工程专业委员会: two verbs paired by 与 name the field, whatever stands before them
                 begin = _branch_start(text, paired.start(), max_len=14 - len(paired.group(0)))
-            dated = list(re.finditer(r"\d+(?:年度?|届|[个家])?|(?:新一|本|首|上一|下一)届", text[begin:m.start()]))
+            dated = list(re.finditer(rf"\d+(?:年度?|届|[个家])?|{TERM.pattern}", text[begin:m.start()]))
             if dated:  # 医学会2025年科学普及分会, 新一届学科专业委员会, 12家专业分会: the name starts after the date, term or count
                 begin += dated[-1].end()
             for word, flag in window_words(text[begin:m.start()]):  # (学会)组织工作委员会: the owner, said barely;

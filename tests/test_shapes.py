@@ -2002,3 +2002,7 @@ def test_a_call_s_own_procedure_is_no_recommendation():
                       "推荐书须装订成册，邮寄至学会秘书处。", "各全国学会要尽快拨付资助经费，做到专款专用。"):
         assert not said(procedure), procedure
     assert said("各级学会要加强党建工作，推动党建与业务深度融合。")
+
+
+def test_a_term_of_office_before_a_branch_is_not_its_name():
+    assert names_of("会议选举产生了学会第三届古遗址保护与加固工程专业委员会。", "Branch") == {"古遗址保护与加固工程专业委员会"}
