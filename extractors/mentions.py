@@ -105,7 +105,9 @@ def _gazetteer_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
             # 各地民政部门: the kind of department, not the ministry; 国家科学技术奖励: no award
             and not shape_finder().inside_longer_word(h.entry.label, text, h.surface, h.end)
             # 科普基地, 评价机构: the function word names a thing there
-            and not (h.entry.label == "GovernmentFunction" and shape_finder().modifies_thing(text, h.end))]
+            and not (h.entry.label == "GovernmentFunction" and shape_finder().modifies_thing(text, h.end))
+            # 全国人大代表, 国务院令第250号: a central body's name in a title or a decree is not the body
+            and not (h.entry.label == "Agency" and shape_finder().in_state_organ_role(text, h.start, h.end))]
 
 
 # inside a name that opens with a known opening, words of any part of speech may stand (中国卒中学会,

@@ -55,6 +55,10 @@ PARTS: dict[str, dict[str, str]] = {
         "owned_office": "an office that is a body whoever owns it (中共中央办公厅, 国务院办公厅)",
         "association": "a place's association of the state's mass-organisation system (科协, 社科联)",
         "central": "the Party centre, owner of departments (中央宣传部, 中共中央组织部)",
+        "state_organ": "a central body of the Party or the state, one of a closed class fixed by the constitutions "
+                       "and named alone (国务院, 党中央, 全国人大): a name by itself, whatever the gazetteer knows",
+        "state_organ_role": "a word right after a state_organ that makes it part of a title, a decree or a meeting, "
+                            "not the body (全国人大代表, 国务院令, 国务院第520号令)",
         "not_department": "a word ending in 部 or 局 that is no department or unit (科协干部, 科协内部, 工作新格局)",
         "unit_head": "a department's own unit named right after it ends in one (省科技厅…处, 国家疾控局综合司, 办公室)",
     },

@@ -230,6 +230,9 @@ class ShapeFinder:
         self.owned_office = re.compile(a("owned_office"))
         self.association = re.compile(f"(?<!老)(?:{a('association')})")  # 老科协 is a society
         self.central_department = re.compile(f"(?:{a('central')})(?:{a('committee_department')})")
+        self.state_organ = re.compile(a("state_organ"))
+        # a deputy, a decree or a session (全国人大代表, 国务院令, 全国人大一次会议); 代表会 would be a body
+        self.state_organ_role = re.compile(f"[一二三四五六七八九十]*(?:{a('state_organ_role')})(?!会)")
         self.committee_departments = frozenset(parts.get("Agency", "committee_department"))
         self.state_council_office = re.compile(f"国务院(?:{a('office')})")  # 国务院侨办, 国务院扶贫办
         self.not_department = frozenset(parts.get("Agency", "not_department"))
@@ -356,6 +359,11 @@ class ShapeFinder:
         """The start of 国家/全国 right before `start` (国家知识产权局), or `start`."""
         return next((start - len(n) for n in self.national if text.endswith(n, 0, start)), start)
 
+    def in_state_organ_role(self, text: str, start: int, end: int) -> bool:
+        """A central body's name (国务院, 全国人大) right before a deputy, a decree or a session:
+        全国人大代表, 国务院令第250号, 全国人大一次会议 name a person, a law or a meeting, not the body."""
+        return bool(self.state_organ.fullmatch(text, start, end) and self.state_organ_role.match(text, end))
+
     def agencies(self, text: str) -> list[Shape]:
         out = []
         for m in self.association.finditer(text):  # 中国科协 and any place's 科协 or 社科联 are bodies of the state
@@ -372,6 +380,8 @@ class ShapeFinder:
                 end = self._association_department(text, m.end())
                 if end:  # 中国科协科普部, 省科协学会学术部: a department of the association, a kind when it is
                     out.append(Shape(begin, end, "Agency", generic))
+        # 国务院, 党中央: a closed class, each a name by itself (not in a title or a decree: see the end)
+        out += [Shape(m.start(), m.end(), "Agency", False) for m in self.state_organ.finditer(text)]
         for rx in (self.central_department, self.state_council_office):  # 中央宣传部, 中共中央组织部, 国务院侨办
             out += [Shape(m.start(), m.end(), "Agency", False) for m in rx.finditer(text)]
         for m in self.zone.finditer(text):
@@ -430,6 +440,7 @@ class ShapeFinder:
                 out.append(Shape(begin, m.end(), "Agency", True))  # a bare level (省…办公室): the kind
             elif words and words[0][1].startswith("ns") and m.start() - begin >= 6:
                 out.append(Shape(begin, m.end(), "Agency", False))  # 湖北省…领导小组办公室
+        out = [s for s in out if not self.in_state_organ_role(text, s.start, s.end)]  # 全国人大代表: a person
         return self._national_lists(text, out)
 
     def _national_lists(self, text: str, found: list[Shape]) -> list[Shape]:

@@ -2006,3 +2006,11 @@ def test_a_call_s_own_procedure_is_no_recommendation():
 
 def test_a_term_of_office_before_a_branch_is_not_its_name():
     assert names_of("会议选举产生了学会第三届古遗址保护与加固工程专业委员会。", "Branch") == {"古遗址保护与加固工程专业委员会"}
+
+
+def test_a_central_body_is_a_name_by_its_shape_alone_but_not_inside_a_title_or_decree(finder):
+    text = "党中央、国务院高度重视，全国人大代表和全国政协委员提出建议，依据国务院令第250号。"
+    agencies = {name for name, label, _ in found(finder, text) if label == "Agency"}
+    assert agencies == {"党中央", "国务院", "全国政协"}  # the body of a member's role line is marked; a deputy is one word
+    # the gazetteer's own hits obey the same rule: the deputy and the decree name no body
+    assert mention_texts(text, "Agency") == ["党中央", "国务院", "全国政协"]
