@@ -232,7 +232,8 @@ class ShapeFinder:
         self.central_department = re.compile(f"(?:{a('central')})(?:{a('committee_department')})")
         self.state_organ = re.compile(a("state_organ"))
         # a deputy, a decree or a session (全国人大代表, 国务院令, 全国人大一次会议); 代表会 would be a body
-        self.state_organ_role = re.compile(f"[一二三四五六七八九十]*(?:{a('state_organ_role')})(?!会)")
+        # and a document number's issuer code (国办发〔2016〕10号, 中办发[2022]25号)
+        self.state_organ_role = re.compile(f"[一二三四五六七八九十]*(?:{a('state_organ_role')})(?!会)|发[〔\\[［(（【]")
         self.committee_departments = frozenset(parts.get("Agency", "committee_department"))
         self.state_council_office = re.compile(f"国务院(?:{a('office')})")  # 国务院侨办, 国务院扶贫办
         self.not_department = frozenset(parts.get("Agency", "not_department"))

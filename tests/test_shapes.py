@@ -2014,3 +2014,9 @@ def test_a_central_body_is_a_name_by_its_shape_alone_but_not_inside_a_title_or_d
     assert agencies == {"党中央", "国务院", "全国政协"}  # the body of a member's role line is marked; a deputy is one word
     # the gazetteer's own hits obey the same rule: the deputy and the decree name no body
     assert mention_texts(text, "Agency") == ["党中央", "国务院", "全国政协"]
+
+
+def test_a_central_body_s_short_form_is_a_name_but_not_as_a_document_number_s_code(finder):
+    text = "中办、国办印发《方案》（中办发〔2015〕39号），中组部、中宣部参加，见国办发[2016]10号。"
+    agencies = [name for name, label, _ in sorted(found(finder, text)) if label == "Agency"]
+    assert sorted(agencies) == sorted(["中办", "国办", "中组部", "中宣部"])
