@@ -663,6 +663,8 @@ class ShapeFinder:
             joined = list(re.finditer(f"(?:{self.branch.pattern}|委员会)[和及与、]", text[begin:m.start()]))
             if joined:  # 古植物分会和古脊椎动物分会: two branches, the second opens after the joiner
                 begin += joined[-1].end()
+            else:
+                begin = self._list_item_start(text, begin)
             modifier = text[begin:m.start()]
             if modifier.endswith("与"):
                 continue
@@ -673,6 +675,23 @@ class ShapeFinder:
                 continue
             out.append(Shape(begin, m.end(), "Branch", text[begin:m.end()] in self.branch_generic))
         return out
+
+    def _list_item_start(self, text: str, begin: int, most: int = 4) -> int:
+        """A branch of a 、-list of branches opens right after the 、 (科技协作工作委员会、崩岗防治专业委员会: 崩岗, a
+        verb to the segmenter, is the field's word, for the list, not a verb, bounds the item), when at most `most`
+        characters, no stop word among them, stand between the 、 and where the walk stopped."""
+        for width in range(1, most + 1):
+            at = begin - width
+            if at < 1 or not re.fullmatch(f"[{CJK}]", text[at]):
+                return begin
+            if text[at - 1] == "、":
+                before = text[max(0, at - 12):at - 1]
+                extra = text[at:begin]
+                if re.search(f"(?:{self.branch.pattern}|委员会)$", before) \
+                        and not any(w in BRANCH_STOP_WORDS for w, _ in window_words(extra)):
+                    return at
+                return begin
+        return begin
 
     def party_organisations(self, text: str) -> list[Shape]:
         out = []

@@ -2020,3 +2020,8 @@ def test_a_central_body_s_short_form_is_a_name_but_not_as_a_document_number_s_co
     text = "中办、国办印发《方案》（中办发〔2015〕39号），中组部、中宣部参加，见国办发[2016]10号。"
     agencies = [name for name, label, _ in sorted(found(finder, text)) if label == "Agency"]
     assert sorted(agencies) == sorted(["中办", "国办", "中组部", "中宣部"])
+
+
+def test_a_branch_in_a_list_of_branches_opens_after_the_list_s_comma():
+    branches = names_of("科技协作工作委员会、崩岗防治专业委员会和风蚀防治专业委员会获评优秀。", "Branch")
+    assert branches == {"科技协作工作委员会", "崩岗防治专业委员会", "风蚀防治专业委员会"}
