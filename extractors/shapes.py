@@ -441,8 +441,38 @@ class ShapeFinder:
                 out.append(Shape(begin, m.end(), "Agency", True))  # a bare level (省…办公室): the kind
             elif words and words[0][1].startswith("ns") and m.start() - begin >= 6:
                 out.append(Shape(begin, m.end(), "Agency", False))  # 湖北省…领导小组办公室
+        out += self._leading_groups(text)
+        for m in re.finditer("街道办事处", text):  # a town district's office; in an address (…街道办事处二庙社区) a place,
+            if re.match(f"[{CJK}]{{1,8}}?(?:社区|村)|科协", text[m.end():m.end() + 10]):  # before 科协 its owner
+                continue
+            begin = name_start(text, m.start(), max_len=6, pos=("ns", "nz", "nr", "n", "j"))
+            out.append(Shape(begin, m.end(), "Agency", begin == m.start() or bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))))
         out = [s for s in out if not self.in_state_organ_role(text, s.start, s.end)]  # 全国人大代表: a person
         return self._national_lists(text, out)
+
+    def _leading_groups(self, text: str) -> list[Shape]:
+        """A place's or the centre's leading group (领导小组) is a body of the state: 安徽省委全面深化改革领导小组,
+        国家科教工作领导小组, 县委人才领导小组 (a bare level's: the kind). One of no place (筹备工作领导小组, 项目领导小组)
+        is a meeting's or a project's working group, no body. Its office (…领导小组办公室) is found above."""
+        out = []
+        for m in re.finditer("领导小组(?!办公室)", text):
+            begin = name_start(text, m.start(), max_len=20, pos=("n", "vn", "j", "l", "v", "a", "ad"),
+                               keep=frozenset({"实施", "工作", "全面", "深化"}))
+            words = window_words(text[begin:m.start()])
+            # the name opens at its first place, level or national word (按照 + 市应对疫情工作领导小组)
+            for i, (word, flag) in enumerate(words):
+                if flag.startswith(("ns", "nt")) or LEVEL_ONLY.fullmatch(word) or word in self.national \
+                        or word in ("中央", "中共中央") or self.committee.fullmatch(word):
+                    break
+                begin += len(word)
+            else:
+                continue
+            if m.start() - begin < 2:
+                continue
+            level = LEVEL_ONLY.match(text, begin, m.start()) or self.committee.match(text, begin, m.start())
+            generic = bool(level) and not text[begin:level.end()].startswith(("全国",))
+            out.append(Shape(begin, m.end(), "Agency", generic))
+        return out
 
     def _national_lists(self, text: str, found: list[Shape]) -> list[Shape]:
         """A commission named without a place in one list with ministries is national, like them

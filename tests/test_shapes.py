@@ -2025,3 +2025,13 @@ def test_a_central_body_s_short_form_is_a_name_but_not_as_a_document_number_s_co
 def test_a_branch_in_a_list_of_branches_opens_after_the_list_s_comma():
     branches = names_of("科技协作工作委员会、崩岗防治专业委员会和风蚀防治专业委员会获评优秀。", "Branch")
     assert branches == {"科技协作工作委员会", "崩岗防治专业委员会", "风蚀防治专业委员会"}
+
+
+def test_a_place_s_leading_group_and_a_street_office_are_bodies_of_the_state(finder):
+    text = ("安徽省委全面深化改革领导小组、国家科教工作领导小组和县委人才领导小组部署，成立筹备工作领导小组。"
+            "华新街道办事处和各街道办事处参加，地址为东湖街道办事处二庙社区。")
+    agencies = {(name, generic) for name, label, generic in found(finder, text) if label == "Agency"}
+    assert {("安徽省委全面深化改革领导小组", False), ("国家科教工作领导小组", False), ("县委人才领导小组", True),
+            ("华新街道办事处", False), ("街道办事处", True)} <= agencies
+    assert not any(name.endswith("领导小组") and "筹备" in name for name, _ in agencies)  # a meeting's group: no body
+    assert "东湖街道办事处" not in {name for name, _ in agencies}  # an address
