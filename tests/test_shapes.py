@@ -2035,3 +2035,9 @@ def test_a_place_s_leading_group_and_a_street_office_are_bodies_of_the_state(fin
             ("华新街道办事处", False), ("街道办事处", True)} <= agencies
     assert not any(name.endswith("领导小组") and "筹备" in name for name, _ in agencies)  # a meeting's group: no body
     assert "东湖街道办事处" not in {name for name, _ in agencies}  # an address
+
+
+def test_a_research_branch_named_with_its_society_is_one_name():
+    facts = facts_of("中国现场统计研究会综合评价研究分会主办。中国化学会研究决定成立化学教育分会。")
+    branches = {m.text for m in facts.mentions if m.type == "Branch" and m.source != "inner"}
+    assert branches == {"中国现场统计研究会综合评价研究分会", "化学教育分会"}  # 研究决定 is the sentence's verb
