@@ -570,7 +570,8 @@ class ShapeFinder:
                 out.append(Shape(begin, m.end(), "TalentProgram", False))  # 省科学技术奖: the province's award
                 continue
             if (len(modifier) < 2 or name in self.programme_generic
-                    or any(name.endswith(g) and len(g) > len(head) for g in self.programme_generic)
+                    or any(name.endswith(g) and len(g) > len(head) and not self._placed(text, begin, m.end() - len(g))
+                           for g in self.programme_generic)
                     or any(name.endswith(s) for s in self.programme_stop)):
                 continue
             numbered = head in NUMBERED_HEADS and NUMBERED_PROGRAMME.fullmatch(modifier)  # (国家)973计划, 211工程
@@ -585,6 +586,16 @@ class ShapeFinder:
             phase = PHASE.match(text, m.end())  # 中国科技期刊卓越行动计划二期项目: the programme's phase is its name
             out.append(Shape(begin, phase.end() if phase and head in PROGRAMME_HEADS else m.end(), "TalentProgram", False))
         return out + self._list_siblings(text, out)
+
+    def _placed(self, text: str, begin: int, kind_start: int) -> bool:
+        """A kind named after a place or the nation, and nothing else (滁州市 + 科普教育基地, 全国 + 科普教育基地): a
+        place's own honour, as 省科学技术奖 is the province's award; a level alone (省级, 市) keeps it a kind."""
+        if begin >= kind_start:
+            return False
+        if text[begin:kind_start] in ("全国", "國家", "国家"):
+            return True
+        return self.place_start(text, kind_start) == begin and not LEVEL_ONLY.fullmatch(text, begin, kind_start) \
+            and not text[begin:kind_start].endswith("级")
 
     def inside_longer_word(self, label: str, text: str, name: str, end: int) -> bool:
         """A name of `label` ending at `end` is the start of a longer word there, whoever found it: an

@@ -2041,3 +2041,9 @@ def test_a_research_branch_named_with_its_society_is_one_name():
     facts = facts_of("中国现场统计研究会综合评价研究分会主办。中国化学会研究决定成立化学教育分会。")
     branches = {m.text for m in facts.mentions if m.type == "Branch" and m.source != "inner"}
     assert branches == {"中国现场统计研究会综合评价研究分会", "化学教育分会"}  # 研究决定 is the sentence's verb
+
+
+def test_a_science_education_base_is_an_honour_only_when_a_place_names_it():
+    honours = names_of("各科普教育基地要做好工作，省级科普教育基地也要参加。现将11家单位命名为滁州市科普教育基地，另有全国科普教育基地。",
+                       "TalentProgram")
+    assert honours == {"滁州市科普教育基地", "全国科普教育基地"}
