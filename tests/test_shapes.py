@@ -2047,3 +2047,10 @@ def test_a_science_education_base_is_an_honour_only_when_a_place_names_it():
     honours = names_of("各科普教育基地要做好工作，省级科普教育基地也要参加。现将11家单位命名为滁州市科普教育基地，另有全国科普教育基地。",
                        "TalentProgram")
     assert honours == {"滁州市科普教育基地", "全国科普教育基地"}
+
+
+def test_a_branch_that_belongs_to_two_societies_is_a_branch_of_each():
+    facts = facts_of("生物力学专业委员会同时隶属中国力学学会、中国生物医学工程学会两个一级学会。")
+    names = {e.id: e.name for e in facts.entities}
+    assert {(names[r.head_id], names[r.tail_id]) for r in facts.relations if r.type == "BRANCH_OF"} == {
+        ("生物力学专业委员会", "中国力学学会"), ("生物力学专业委员会", "中国生物医学工程学会")}
