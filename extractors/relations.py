@@ -59,6 +59,8 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
 
 # A list of heads joined by 、 和 与 (中共中央办公厅、国务院办公厅印发…) all take the trigger.
 _COORDINATION = re.compile(r"^(?:[、和与及,，\s]|会同|以及|联合)*$")
+# an item of a list of agents that no mention marks (由市委宣传部、市总工会、市科协组织开展: the gold marks no 总工会)
+_UNMARKED_ITEM = re.compile(r"^[、和与及][\u4e00-\u9fff]{2,8}?(?:会|局|厅|部|委|办|联)[、和与及]$")
 _TAIL_LIST = re.compile(r"^[”\"」』]?[、和与\s]*[“\"「『]?$")  # items after the first object of one verb: 承接A、B和C, 设立“A”“B”“C”
 
 
@@ -416,7 +418,8 @@ def _passive_agents(text: str, sentence: list[Placed], rule: TriggerRule, head: 
     agents = [head]
     while sentence.index(agents[-1]) + 1 < len(sentence):
         nxt = sentence[sentence.index(agents[-1]) + 1]
-        if nxt.entity.label not in rule.heads or not _COORDINATION.match(matching_text(text[agents[-1].end:nxt.start])):
+        gap = matching_text(text[agents[-1].end:nxt.start])
+        if nxt.entity.label not in rule.heads or not (_COORDINATION.match(gap) or _UNMARKED_ITEM.match(gap)):
             break  # agents of any kind the rule takes: A科协、B厅和C协会共同设立
         agents.append(nxt)  # the verb follows the whole list of agents
     if copula:

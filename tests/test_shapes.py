@@ -2054,3 +2054,10 @@ def test_a_branch_that_belongs_to_two_societies_is_a_branch_of_each():
     names = {e.id: e.name for e in facts.entities}
     assert {(names[r.head_id], names[r.tail_id]) for r in facts.relations if r.type == "BRANCH_OF"} == {
         ("生物力学专业委员会", "中国力学学会"), ("生物力学专业委员会", "中国生物医学工程学会")}
+
+
+def test_an_unmarked_item_in_a_list_of_agents_does_not_break_the_list():
+    facts = facts_of("首届“重庆市最美工程师”选树宣传活动由市委宣传部、市总工会、市科协组织开展。")
+    names = {e.id: e.name for e in facts.entities}
+    runners = {names[r.head_id] for r in facts.relations if r.type == "RUNS"}
+    assert runners == {"市委宣传部", "市科协"}
