@@ -305,6 +305,24 @@ def _honour_candidates(text: str) -> list[Candidate]:
     return out + _every_quoted_use(text, titles)  # a quoted title found once is that honour wherever it is quoted
 
 
+# a model title (全国科普示范县, 福建省科普示范基地, 省级示范学会) right after a verb that gives or seeks it: the gold marks
+# 29 of 32 so placed; elsewhere (济源示范区, 示范点名单) a place or a kind
+MODEL_TITLE = re.compile(f"(?:评为|获评|授予|争创|创建|命名为|认定为|荣获|入选|获得|成为)"
+                         f"((?:(?![的和与及])[{CJK}0-9]){{0,14}}?示范(?:县|区|市|城市|社区|基地|学会|单位|点|乡镇|村|学校|站|企业|园区))"
+                         f"(?![{CJK}]*(?:建设|工作|创建|管理|办法|方案))")
+
+
+def _model_titles(text: str) -> list[Candidate]:
+    out = []
+    for m in MODEL_TITLE.finditer(text):
+        begin = m.start(1)
+        edition = EDITION.match(text[begin:m.end(1)])  # 第三批 + 广东省…, 2024年度 + …: the round, not the title
+        begin = after_scope(text, begin + (edition.end() if edition else 0), m.end(1))  # 全省 + 科普示范县
+        if m.end(1) - begin >= 4 and not re.search(r"\d", text[begin:m.end(1)]):
+            out.append(Candidate(begin, m.end(1), "TalentProgram", text[begin:m.end(1)], False, "pattern"))
+    return out
+
+
 def _listed_field(text: str, after: int, begin: int) -> int | None:
     """Where the work an honour is given for starts when it stands between a list's joiner and the honour's word
     (…先进单位、学术交流 + 先进单位): two to six characters of nouns right after the joiner; None if not so."""
@@ -590,6 +608,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer(f"[“\"《][{CJK}A-Za-z0-9·]{{2,12}}[”\"》](?:征文|论文|优秀论文|作品)奖(?![励金项状品])", text):
         out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))
     out += _honour_candidates(text)  # “省科协明星学会”, 表彰先进学会和优秀学会干部: honours in a sentence that gives them
+    out += _model_titles(text)  # 获评全国科普示范县: a model title right after the verb that gives or seeks it
     for m in _quoted_honour().finditer(text):  # “先进集体”, “优秀科技工作者”: a quoted honorary title
         out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
     # “科创中国”试点城市: the brand of a programme, and every quoted use of it

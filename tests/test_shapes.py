@@ -2061,3 +2061,9 @@ def test_an_unmarked_item_in_a_list_of_agents_does_not_break_the_list():
     names = {e.id: e.name for e in facts.entities}
     runners = {names[r.head_id] for r in facts.relations if r.type == "RUNS"}
     assert runners == {"市委宣传部", "市科协"}
+
+
+def test_a_model_title_right_after_the_verb_that_gives_it_is_an_honour():
+    honours = names_of("三县区获评全国科普示范县，其基地被授予福建省科普示范基地称号；济源示范区的教育局和创新驱动助力的示范区参加。",
+                       "TalentProgram")
+    assert honours == {"全国科普示范县", "福建省科普示范基地"}
