@@ -37,7 +37,9 @@ OPENING_VERBS = frozenset(name_parts().get("Any", "opening_verb"))  # 创新 ope
 NAME_VERBS = frozenset(name_parts().get("Branch", "name_word"))  # 组织, 联合: verbs that open names too
 BRANCH_STOP_WORDS = STOP_WORDS - NAME_VERBS
 BRANCH_NAME_WORDS = NAME_VERBS | {"与", "继续"}  # 标准化理论与政策专业委员会, 科普与继续教育工作委员会
-AWARD_NAME_WORDS = frozenset({"与"})  # 何梁何利基金科学与技术奖 (A和B奖 is two awards)
+AWARD_NAME_WORDS = frozenset({"与", "终身", "类", "最", "具"})  # 何梁何利基金科学与技术奖 (A和B奖 is two awards);
+# 终身贡献奖, 测绘类优秀教师奖, 最具网络人气奖: an adverb, a measure word, a verb of an award's name
+OPENING_ADVERBS = frozenset({"终身", "最"})  # 终身荣誉奖, 最具网络人气奖: an adverb a name may open with
 AWARD_LAST_WORDS = frozenset({"组织"})  # 优秀组织奖, 最佳组织奖: a stop word elsewhere, an award's last word here
 PROGRAMME_NAME_WORDS = frozenset({"与", "和"})  # 学会创新和服务能力提升工程
 PROGRAMME_JOINERS = ("与", "和")  # A奖与B奖, A工程和B计划 are two: a joiner after a whole name splits
@@ -668,7 +670,7 @@ class ShapeFinder:
         """A name opens with a noun: verbs and function words a left walk took in (确定…, 即…, 是…)
         belong to the sentence, not to the name; verbs are kept only inside it (人才托举工程)."""
         for word, flag in window_words(text[begin:end]):
-            if flag == "vn" or word in OPENING_VERBS \
+            if flag == "vn" or word in OPENING_VERBS or word in OPENING_ADVERBS \
                     or not (flag.startswith(("v", "d", "c", "p", "r", "u", "y", "e", "o")) or word in STOP_WORDS):
                 break
             begin += len(word)

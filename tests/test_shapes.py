@@ -2067,3 +2067,8 @@ def test_a_model_title_right_after_the_verb_that_gives_it_is_an_honour():
     honours = names_of("三县区获评全国科普示范县，其基地被授予福建省科普示范基地称号；济源示范区的教育局和创新驱动助力的示范区参加。",
                        "TalentProgram")
     assert honours == {"全国科普示范县", "福建省科普示范基地"}
+
+
+def test_an_award_s_name_keeps_its_adverb_and_measure_word():
+    awards = names_of("协会设立终身荣誉奖、测绘类优秀教师奖和最具网络人气奖。", "TalentProgram")
+    assert awards == {"终身荣誉奖", "测绘类优秀教师奖", "最具网络人气奖"}
