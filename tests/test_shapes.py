@@ -2072,3 +2072,9 @@ def test_a_model_title_right_after_the_verb_that_gives_it_is_an_honour():
 def test_an_award_s_name_keeps_its_adverb_and_measure_word():
     awards = names_of("协会设立终身荣誉奖、测绘类优秀教师奖和最具网络人气奖。", "TalentProgram")
     assert awards == {"终身荣誉奖", "测绘类优秀教师奖", "最具网络人气奖"}
+
+
+def test_a_representative_office_is_a_kind_of_branch_like_its_neighbour():
+    facts = facts_of("取消全国性社会团体分支机构、代表机构登记行政审批。")
+    kinds = {(m.text, m.generic) for m in facts.mentions if m.type == "Branch"}
+    assert kinds == {("分支机构", True), ("代表机构", True)}
