@@ -154,7 +154,7 @@ def _unopened_name(words: list, name: str, head: str) -> bool:
         nouns = nouns and (word.flag in UNOPENED_POS or word.word in AGE_WORDS)
         first = word
     if first is not None and first.flag == "ns" and len(first.word) >= 2 and taken == len(name) \
-            and len(name) >= UNOPENED_NAME:
+            and (len(name) >= UNOPENED_NAME or len(name) > len(first.word)):  # 西安 + 医学会: a place and its field
         return True
     if head in UNIONS:  # a union of societies is named by its field alone: 农业学会联合体, 军民融合学会联合体
         return all(w.flag in UNOPENED_POS + ("l", "vn") for w in words[len(words) - _word_count(words, name):]) \

@@ -2078,3 +2078,12 @@ def test_a_representative_office_is_a_kind_of_branch_like_its_neighbour():
     facts = facts_of("取消全国性社会团体分支机构、代表机构登记行政审批。")
     kinds = {(m.text, m.generic) for m in facts.mentions if m.type == "Branch"}
     assert kinds == {("分支机构", True), ("代表机构", True)}
+
+
+def test_a_city_named_without_its_level_opens_a_short_society_name():
+    facts = facts_of("西安医学会党支部与武汉医学会共同学习。")
+    assert {m.text for m in facts.mentions if m.type == "Society" and m.source != "inner"} == {"武汉医学会"}
+    assert {m.text for m in facts.mentions if m.type == "PartyOrganization"} == {"西安医学会党支部"}
+    names = {e.id: e.name for e in facts.entities}
+    assert [(names[r.head_id], names[r.tail_id]) for r in facts.relations if r.type == "PARTY_ORG_OF"] == [
+        ("西安医学会党支部", "西安医学会")]
