@@ -567,6 +567,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             begin = m.start() - len(level.group(0)) if level else None
         if begin is not None and m.start() - begin == 2 and text[begin] in PLACE_VERBS:
             begin += 1  # 审核后交市科协: a verb before a bare level
+        if begin is not None and text[begin:m.start()] == "园区":
+            continue  # a park's 科协 named by the kind alone: the gold marks 1 of 9 (a named park's is a body)
         if begin is not None and re.search(f"(省|市|县|州|盟|区|乡|镇|村|街道|镇街|社区|{'|'.join(PROVINCES)})(?:级)?$",
                                            text[begin:m.start()]) \
                 and not re.search("科协|协会", text[begin:m.start()]):  # 湖北省科协网站市州科协 is two

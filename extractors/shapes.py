@@ -377,6 +377,8 @@ class ShapeFinder:
             scope = text[max(0, m.start() - 2):m.start()]
             if begin == m.start() and (scope == "各级" or scope == "全国" and "科" not in m.group(0)):
                 begin -= 2  # 各级工商联 (a kind), 全国工商联 (one body; the nation's 科协 is 中国科协)
+            if text[begin:m.start()] == "园区":
+                continue  # a park's 科协 named by the kind alone: the gold marks 1 of 9 (a named park's is a body)
             if begin < m.start():
                 generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start())) or scope == "各级"
                 out.append(Shape(begin, m.end(), "Agency", generic))

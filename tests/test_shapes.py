@@ -2087,3 +2087,7 @@ def test_a_city_named_without_its_level_opens_a_short_society_name():
     names = {e.id: e.name for e in facts.entities}
     assert [(names[r.head_id], names[r.tail_id]) for r in facts.relations if r.type == "PARTY_ORG_OF"] == [
         ("西安医学会党支部", "西安医学会")]
+
+
+def test_a_park_s_association_named_by_the_kind_alone_is_no_entity():
+    assert mention_texts("会议听取园区科协的报告，苏州工业园区科协参加。", "Agency") == ["苏州工业园区科协"]
