@@ -312,12 +312,15 @@ MODEL_TITLE = re.compile(f"(?:评为|获评|授予|争创|创建|命名为|认�
                          f"(?![{CJK}]*(?:建设|工作|创建|管理|办法|方案))")
 
 
+MODEL_ROUND = re.compile(f"{ORDINAL}[届批]|首批|(?:19|20)\\d{{2}}年度?|本周期|该周期|本届|该届")
+
+
 def _model_titles(text: str) -> list[Candidate]:
     out = []
     for m in MODEL_TITLE.finditer(text):
         begin = m.start(1)
-        edition = EDITION.match(text[begin:m.end(1)])  # 第三批 + 广东省…, 2024年度 + …: the round, not the title
-        begin = after_scope(text, begin + (edition.end() if edition else 0), m.end(1))  # 全省 + 科普示范县
+        rounds = list(MODEL_ROUND.finditer(text, begin, m.end(1)))  # 该周期第二批 + 全国…, 2024年度 + …: the round
+        begin = after_scope(text, rounds[-1].end() if rounds else begin, m.end(1))  # 全省 + 科普示范县
         if m.end(1) - begin >= 4 and not re.search(r"\d", text[begin:m.end(1)]):
             out.append(Candidate(begin, m.end(1), "TalentProgram", text[begin:m.end(1)], False, "pattern"))
     return out
@@ -1067,6 +1070,8 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
                 word, flag = word[0], "n"
             if length == 0 and word in UNIT_NOT_OPENING:
                 break  # 区科协内设一科: the department's own word for its units, no unit's name
+            if re.fullmatch(r"\d+", word):
+                break  # …领导小组 + 3个办公室: a count of units, no unit's name
             if flag == "v" and previous == "v":
                 break  # 各级科协 + 组织紧扣中心: two verbs in a row are a sentence's, no unit's name
             if word.endswith(not_unit):

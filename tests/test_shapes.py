@@ -2067,6 +2067,12 @@ def test_a_model_title_right_after_the_verb_that_gives_it_is_an_honour():
     honours = names_of("三县区获评全国科普示范县，其基地被授予福建省科普示范基地称号；济源示范区的教育局和创新驱动助力的示范区参加。",
                        "TalentProgram")
     assert honours == {"全国科普示范县", "福建省科普示范基地"}
+    assert names_of("该县被认定为该周期第二批全国科普示范县。", "TalentProgram") == {"全国科普示范县"}  # the round stays out
+
+
+def test_a_count_of_offices_is_no_unit_of_the_body_before_it():
+    assert mention_texts("省科协是省全民科学素质工作领导小组3个办公室的所在单位。", "Agency") == [
+        "省科协", "省全民科学素质工作领导小组"]
 
 
 def test_an_award_s_name_keeps_its_adverb_and_measure_word():
