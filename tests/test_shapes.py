@@ -2097,3 +2097,9 @@ def test_a_city_named_without_its_level_opens_a_short_society_name():
 
 def test_a_park_s_association_named_by_the_kind_alone_is_no_entity():
     assert mention_texts("会议听取园区科协的报告，苏州工业园区科协参加。", "Agency") == ["苏州工业园区科协"]
+
+
+def test_a_laboratory_s_a_project_s_and_a_medical_accident_s_appraisal_are_functions():
+    functions = names_of("中国化学会承担国家重点实验室评估和项目评估，医学会负责医疗事故技术鉴定，并组织项目评审。",
+                         "GovernmentFunction")
+    assert functions == {"国家重点实验室评估", "项目评估", "医疗事故技术鉴定"}  # 项目评审: a programme's own step
