@@ -2103,3 +2103,7 @@ def test_a_laboratory_s_a_project_s_and_a_medical_accident_s_appraisal_are_funct
     functions = names_of("中国化学会承担国家重点实验室评估和项目评估，医学会负责医疗事故技术鉴定，并组织项目评审。",
                          "GovernmentFunction")
     assert functions == {"国家重点实验室评估", "项目评估", "医疗事故技术鉴定"}  # 项目评审: a programme's own step
+
+
+def test_an_engineers_union_is_a_society():
+    assert names_of("中国工程师联合体将开展工程能力评价。", "Society") == {"中国工程师联合体"}
