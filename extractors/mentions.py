@@ -1088,7 +1088,10 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
                 end = c.end + length
                 if not any(o is not c and o.label != "GovernmentFunction" and o.start < end and o.end > c.end
                            for o in base):
-                    out.append(Candidate(c.start, end, "Agency", text[c.start:end], c.generic, "pattern", nested=[c]))
+                    # 市科协 + 机关第一支部, 机关老干支部: a branch of its offices' Party members, a Party body of it
+                    label = "PartyOrganization" if text.endswith("支部", c.start, end) else "Agency"
+                    if label == "Agency" or not re.search("[和与及]", text[c.end:end]):  # 领导班子和支部: two
+                        out.append(Candidate(c.start, end, label, text[c.start:end], c.generic, "pattern", nested=[c]))
                 break
     return out
 

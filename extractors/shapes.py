@@ -330,6 +330,8 @@ class ShapeFinder:
         m = re.compile(f"([{CJK}]{{1,6}}?)部(?![门分署])|书记处").match(text, start)
         if not m:
             return None
+        if m.group(1) is not None and m.group(0).endswith("支部"):
+            return None  # 机关支部: a Party branch of the association's offices, no department (found as a Party body)
         if m.group(1) is not None:
             words = window_words(m.group(0))
             if (m.group(0) in self.not_department or any(m.group(0).endswith(w) for w in self.not_department)

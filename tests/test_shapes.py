@@ -2107,3 +2107,12 @@ def test_a_laboratory_s_a_project_s_and_a_medical_accident_s_appraisal_are_funct
 
 def test_an_engineers_union_is_a_society():
     assert names_of("中国工程师联合体将开展工程能力评价。", "Society") == {"中国工程师联合体"}
+
+
+def test_a_branch_of_an_association_s_offices_is_a_party_body_of_it():
+    facts = facts_of("杭州市科协机关支部和市科协机关第一支部召开会议，市科协领导班子和支部委员参加。")
+    assert {m.text for m in facts.mentions if m.type == "PartyOrganization"} == {"杭州市科协机关支部", "市科协机关第一支部"}
+    assert not any(m.type == "Agency" and m.text.endswith("支部") for m in facts.mentions)
+    names = {e.id: e.name for e in facts.entities}
+    assert {(names[r.head_id], names[r.tail_id]) for r in facts.relations if r.type == "PARTY_ORG_OF"} == {
+        ("杭州市科协机关支部", "杭州市科协"), ("市科协机关第一支部", "市科协")}
