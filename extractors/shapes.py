@@ -373,6 +373,9 @@ class ShapeFinder:
         out = []
         for m in self.association.finditer(text):  # 中国科协 and any place's 科协 or 社科联 are bodies of the state
             begin = m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "中国" else self.place_start(text, m.start())
+            if m.group(0) == "科协" and begin == m.start() and text[max(0, m.start() - 1):m.start()] == "中" \
+                    and text[max(0, m.start() - 2):m.start() - 1] not in ("高", "初"):
+                begin -= 1  # 中科协: the national association's short form (not 高中科协)
             zone = ZONE_BEFORE.search(text, max(0, m.start() - 12), m.start())
             if zone:  # 万盛经开区科协, 重庆高新区科协: a zone's association, named by its place
                 begin = min(begin, self._zone_place(text, zone.start()))

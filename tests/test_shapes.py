@@ -2116,3 +2116,8 @@ def test_a_branch_of_an_association_s_offices_is_a_party_body_of_it():
     names = {e.id: e.name for e in facts.entities}
     assert {(names[r.head_id], names[r.tail_id]) for r in facts.relations if r.type == "PARTY_ORG_OF"} == {
         ("杭州市科协机关支部", "杭州市科协"), ("市科协机关第一支部", "市科协")}
+
+
+def test_the_national_association_s_short_form_is_a_body_but_a_high_school_s_is_not(finder):
+    agencies = {name for name, label, _ in found(finder, "据中科协统计，高中科协活动频繁。") if label == "Agency"}
+    assert agencies == {"中科协"}
