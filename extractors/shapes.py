@@ -550,6 +550,8 @@ class ShapeFinder:
                                     or text.startswith(("全国", "中国", "中华"), joiner + 1)):
                     begin = joiner + 1  # A奖与B奖 are two; 科学与技术奖 is one; 活动与 + 全国创新争先奖
             begin = self._name_opening(text, begin, m.start())
+            if award:
+                begin = self._place_after_verb(text, begin, m.start())
             national = text.find("全国", begin, m.start())
             if national - begin == 2 and text[begin:national] in SENTENCE_NOUNS:
                 begin = national  # 组织领导 + 全国创新争先奖: the sentence's verb the segmenter called a noun
@@ -605,6 +607,18 @@ class ShapeFinder:
             return True
         return self.place_start(text, kind_start) == begin and not LEVEL_ONLY.fullmatch(text, begin, kind_start) \
             and not text[begin:kind_start].endswith("级")
+
+    @staticmethod
+    def _place_after_verb(text: str, begin: int, end: int) -> int:
+        """An award's name that a place opens after a verb the walk took in starts at the place: 材料送交 +
+        武汉青年科技奖 (a verb may stand inside a programme's name, 人才托举工程, but an award's place opens it)."""
+        offset, verb_seen = begin, False
+        for word, flag in window_words(text[begin:end]):
+            if verb_seen and flag.startswith("ns") and len(word) >= 2:
+                return offset
+            verb_seen = verb_seen or (flag.startswith("v") and flag != "vn" and len(word) >= 2)
+            offset += len(word)
+        return begin
 
     def inside_longer_word(self, label: str, text: str, name: str, end: int) -> bool:
         """A name of `label` ending at `end` is the start of a longer word there, whoever found it: an

@@ -2121,3 +2121,7 @@ def test_a_branch_of_an_association_s_offices_is_a_party_body_of_it():
 def test_the_national_association_s_short_form_is_a_body_but_a_high_school_s_is_not(finder):
     agencies = {name for name, label, _ in found(finder, "据中科协统计，高中科协活动频繁。") if label == "Agency"}
     assert agencies == {"中科协"}
+
+
+def test_an_award_s_place_opens_its_name_after_a_verb():
+    assert names_of("请将材料送交武汉青年科技奖评选办公室。", "TalentProgram") == {"武汉青年科技奖"}
