@@ -476,8 +476,8 @@ class ShapeFinder:
                 begin += len(word)
             else:
                 continue
-            if m.start() - begin < 2:
-                continue
+            if m.start() - begin < 2 or re.search("科协|学会|协会", text[begin:m.start()]):
+                continue  # 市科协深化改革领导小组: an association's own working group, as a project's is (the gold: none)
             level = LEVEL_ONLY.match(text, begin, m.start()) or self.committee.match(text, begin, m.start())
             generic = bool(level) and not text[begin:level.end()].startswith(("全国",))
             out.append(Shape(begin, m.end(), "Agency", generic))

@@ -2034,6 +2034,8 @@ def test_a_place_s_leading_group_and_a_street_office_are_bodies_of_the_state(fin
     assert {("安徽省委全面深化改革领导小组", False), ("国家科教工作领导小组", False), ("县委人才领导小组", True),
             ("华新街道办事处", False), ("街道办事处", True)} <= agencies
     assert not any(name.endswith("领导小组") and "筹备" in name for name, _ in agencies)  # a meeting's group: no body
+    own = {name for name, label, _ in found(finder, "市科协深化改革领导小组召开会议。") if label == "Agency"}
+    assert own == {"市科协"}  # an association's own working group is no body of the state
     assert "东湖街道办事处" not in {name for name, _ in agencies}  # an address
 
 
