@@ -310,12 +310,11 @@ def _honour_candidates(text: str) -> list[Candidate]:
 MODEL_TITLE = re.compile(f"(?:评为|获评|授予|争创|创建|命名为|认定为|荣获|入选|获得|成为)"
                          f"((?:(?![的和与及])[{CJK}0-9]){{0,14}}?示范(?:县|区|市|城市|社区|基地|学会|单位|点|乡镇|村|学校|站|企业|园区))"
                          f"(?![{CJK}]*(?:建设|工作|创建|管理|办法|方案))")
-
-
 MODEL_ROUND = re.compile(f"{ORDINAL}[届批]|首批|(?:19|20)\\d{{2}}年度?|本周期|该周期|本届|该届")
 
 
 def _model_titles(text: str) -> list[Candidate]:
+    """Model titles right after the verb that gives or seeks them, without their round or scope."""
     out = []
     for m in MODEL_TITLE.finditer(text):
         begin = m.start(1)

@@ -469,7 +469,7 @@ class ShapeFinder:
                                keep=frozenset({"实施", "工作", "全面", "深化"}))
             words = window_words(text[begin:m.start()])
             # the name opens at its first place, level or national word (按照 + 市应对疫情工作领导小组)
-            for i, (word, flag) in enumerate(words):
+            for word, flag in words:
                 if flag.startswith(("ns", "nt")) or LEVEL_ONLY.fullmatch(word) or word in self.national \
                         or word in ("中央", "中共中央") or self.committee.fullmatch(word):
                     break
@@ -603,7 +603,7 @@ class ShapeFinder:
         place's own honour, as 省科学技术奖 is the province's award; a level alone (省级, 市) keeps it a kind."""
         if begin >= kind_start:
             return False
-        if text[begin:kind_start] in ("全国", "國家", "国家"):
+        if text[begin:kind_start] in ("全国", "国家"):
             return True
         return self.place_start(text, kind_start) == begin and not LEVEL_ONLY.fullmatch(text, begin, kind_start) \
             and not text[begin:kind_start].endswith("级")
