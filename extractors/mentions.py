@@ -245,6 +245,31 @@ PLACE_PREFIX = re.compile(f"中国|中华|{PLACE_OPENING}")
 LIST_JOINER = re.compile("[和与及或](?=[省市县区州全各])")
 
 
+# a field joined by 和 inside a society's name, after its opening (中国 + 石油和 + 化学工业联合会, 国际 + 防痨和 + 肺病联合会,
+# 市 + 中医药和 + 中西医结合学会): the opening and at most six characters of no organisation's word before the 和
+_JOINED_FIELD = re.compile(f"(?:中国|中华|国际|世界|{PLACE_OPENING}|[省市县区])([{CJK}]{{1,6}})和$")
+_ORGANISATION_WORD = re.compile("会|协|部|厅|局|委|院|所|校|中心|办|团|站|社")
+
+
+def _joined_field_start(text: str, begin: int, suffix_start: int) -> int:
+    """Where a society's name starts when its walk stopped right after a 和 that joins two fields of it, not two
+    names (中国化学会和省农学会 stays two: the second opens with a level, or the first holds an organisation's word)."""
+    right = text[begin:suffix_start]
+    if begin < 2 or text[begin - 1] != "和" or text[begin - 2] == "共" \
+            or re.match(f"[省市县区州]|{'|'.join(PROVINCES)}", right) or _ORGANISATION_WORD.search(right) \
+            or any(w in STOP_WORDS for w, _ in window_words(right)):  # 共和国民政部是本 + 协会: a sentence
+        return begin
+    best = begin
+    for start in range(begin - 2, max(0, begin - 12) - 1, -1):  # the farthest opening that keeps one name
+        m = _JOINED_FIELD.fullmatch(text, start, begin)
+        if m is None or _ORGANISATION_WORD.search(m.group(0)) or re.search("[与及或的、，,]", m.group(0)) or any(
+                w in STOP_WORDS or f.startswith(("v", "p", "c", "d", "r", "u")) and f != "vn" and len(w) > 1
+                for w, f in window_words(m.group(1))):
+            continue
+        best = start
+    return best
+
+
 @cache
 def _quoted_honour() -> re.Pattern[str]:
     """A quoted honorary title (seed_data/rules/name_parts.tsv, TalentProgram honour), with or without a modifier."""
@@ -523,6 +548,10 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             end += 2
         if begin is None:  # 行业协会, 市州学会: a kind named by scope words alone
             begin = _scope_start(text, m.start())
+        joiner = text.rfind("和", max(0, m.start() - 8), m.start())
+        if joiner >= 0 and (begin is None or begin > joiner) and re.fullmatch(f"[{CJK}]+", text[joiner + 1:m.start()]):
+            joined = _joined_field_start(text, joiner + 1, m.start())  # 中国 + 石油和 + 化学工业联合会: one name
+            begin = joined if joined <= joiner else begin
         # 中国科协指导学会 is no name, but a 学会联合体 may be the association's (中国科协信息科技学会联合体)
         inner = f"{SOCIETY_SUFFIX}" if union else f"科协|{SOCIETY_SUFFIX}"
         inner += "|厅|(?<!书)局"  # 江西省国土资源厅委托学会: a department (not a 书局) before the head is the sentence's agent

@@ -2127,3 +2127,10 @@ def test_the_national_association_s_short_form_is_a_body_but_a_high_school_s_is_
 
 def test_an_award_s_place_opens_its_name_after_a_verb():
     assert names_of("请将材料送交武汉青年科技奖评选办公室。", "TalentProgram") == {"武汉青年科技奖"}
+
+
+def test_a_field_joined_by_he_inside_a_society_s_name_keeps_the_name_whole():
+    societies = names_of("中国石油和化学工业联合会、国际防痨和肺病联合会与岳阳市中医药和中西医结合学会参加，中国化学会和省农学会也参加。",
+                         "Society")
+    assert societies == {"中国石油和化学工业联合会", "国际防痨和肺病联合会", "岳阳市中医药和中西医结合学会", "中国化学会", "省农学会"}
+    assert "中华人民共和国民政部是本协会" not in names_of("中华人民共和国民政部是本协会的登记管理机关。", "Society")
