@@ -732,6 +732,11 @@ class ShapeFinder:
             modifier = text[begin:m.start()]
             if modifier.endswith("与"):
                 continue
+            counted = COUNTED_BRANCHES.match(modifier) or re.search("[本该其](?=[^本该其]*$)", modifier)
+            if counted and text[begin + counted.end():m.end()] in self.branch_generic:
+                # 七大 + 专业分会, 各 + 专科分会, 本 + 专科分会: the kind after a count or a determiner
+                out.append(Shape(begin + counted.end(), m.end(), "Branch", True))
+                continue
             if len(modifier) < 2 or text[begin:m.end()].endswith(self.branch_stop) or COUNTED_BRANCHES.match(modifier):
                 continue
             if self.association.search(text, begin, m.start()):  # 中国科协常委会学术建设专委会: a 科协's body

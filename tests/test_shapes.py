@@ -2134,3 +2134,9 @@ def test_a_field_joined_by_he_inside_a_society_s_name_keeps_the_name_whole():
                          "Society")
     assert societies == {"中国石油和化学工业联合会", "国际防痨和肺病联合会", "岳阳市中医药和中西医结合学会", "中国化学会", "省农学会"}
     assert "中华人民共和国民政部是本协会" not in names_of("中华人民共和国民政部是本协会的登记管理机关。", "Society")
+
+
+def test_a_kind_of_branch_after_a_count_or_a_determiner_is_the_kind():
+    kinds = {(m.text, m.generic) for m in facts_of("该会所属七大专业分会参加，并管理本专科分会日常工作。").mentions
+             if m.type == "Branch"}
+    assert kinds == {("专业分会", True), ("专科分会", True)}
