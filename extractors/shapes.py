@@ -776,6 +776,8 @@ class ShapeFinder:
             term = list(TERM.finditer(text, begin, head.start()))
             if term:  # 新一届机关党委, 上届机关党委, 第二届中国地质学会党委: the term is the sentence's, not the name's
                 begin = term[-1].end()
+            if not company:  # 维格斯 + 湖北流体技术有限公司: a company's brand may stand before a place
+                begin = self._owner_opening(text, begin, head.start())
             if text.startswith("校", m.end("owner")) and begin >= m.start("owner"):
                 continue  # 加大学校党委: 大学 + 校 names a university only after the university's own name
             if head.start() - begin >= 3:
@@ -785,6 +787,16 @@ class ShapeFinder:
                     or bool(m.group("members") and begin == m.start("owner"))  # 学院教工第一党支部: the bare kind owns it
                 out.append(Shape(begin, m.end(), "PartyOrganization", generic))
         return out
+
+    @staticmethod
+    def _owner_opening(text: str, begin: int, end: int) -> int:
+        """A Party body's owner opens at 中国, 中华 or a province named inside the walk, when no place word stands
+        before it: 业经 + 中国科协党组, 理事单位 + 上海对外经贸大学党委 (not 湖南 + 中国…: a place owns its own)."""
+        for opening in ("中国", "中华", *PROVINCES):
+            at = text.find(opening, begin + 1, end)
+            if at > begin and not any(flag.startswith("ns") for _, flag in window_words(text[begin:at])):
+                return at
+        return begin
 
     def named_party_branches(self, text: str) -> list[Shape]:
         """A Party branch named by its members' field and a kind (高教研究联合党支部, 信息技术功能型党支部):

@@ -2140,3 +2140,8 @@ def test_a_kind_of_branch_after_a_count_or_a_determiner_is_the_kind():
     kinds = {(m.text, m.generic) for m in facts_of("该会所属七大专业分会参加，并管理本专科分会日常工作。").mentions
              if m.type == "Branch"}
     assert kinds == {("专业分会", True), ("专科分会", True)}
+
+
+def test_a_party_body_s_owner_opens_at_its_national_or_provincial_name():
+    bodies = names_of("業經中國科協黨組批准，理事單位上海對外經貿大學黨委參加。", "PartyOrganization")
+    assert bodies == {"中國科協黨組", "上海對外經貿大學黨委"}
