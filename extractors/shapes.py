@@ -470,13 +470,17 @@ class ShapeFinder:
             words = window_words(text[begin:m.start()])
             # the name opens at its first place, level or national word (按照 + 市应对疫情工作领导小组)
             for word, flag in words:
-                if flag.startswith(("ns", "nt")) or LEVEL_ONLY.fullmatch(word) or word in self.national \
+                if word[0] in "和与及" and len(word) > 1 and LEVEL_ONLY.fullmatch(word[1:]):
+                    begin += 1  # 和县: a list's joiner glued to a bare level, the kind
+                    break
+                if flag.startswith("ns") or (flag == "nt" and word.endswith(("省委", "市委", "县委", "区委", "州委"))) \
+                        or LEVEL_ONLY.fullmatch(word) or word in self.national \
                         or word in ("中央", "中共中央") or self.committee.fullmatch(word):
                     break
                 begin += len(word)
             else:
                 continue
-            if m.start() - begin < 2 or re.search("科协|学会|协会", text[begin:m.start()]):
+            if m.start() - begin < 2 or re.search("科协|学会|协会|社团", text[begin:m.start()]):
                 continue  # 市科协深化改革领导小组: an association's own working group, as a project's is (the gold: none)
             level = LEVEL_ONLY.match(text, begin, m.start()) or self.committee.match(text, begin, m.start())
             generic = bool(level) and not text[begin:level.end()].startswith(("全国",))

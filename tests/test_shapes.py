@@ -2036,6 +2036,9 @@ def test_a_place_s_leading_group_and_a_street_office_are_bodies_of_the_state(fin
     assert not any(name.endswith("领导小组") and "筹备" in name for name, _ in agencies)  # a meeting's group: no body
     own = {name for name, label, _ in found(finder, "市科协深化改革领导小组召开会议。") if label == "Agency"}
     assert own == {"市科协"}  # an association's own working group is no body of the state
+    groups = {name for name, label, _ in found(finder, "成立科技社团职称评审工作领导小组和县科普联席会议领导小组。")
+              if label == "Agency"}
+    assert groups == {"县科普联席会议领导小组"}  # 和县: the joiner, not the county; societies' own group: none
     assert "东湖街道办事处" not in {name for name, _ in agencies}  # an address
 
 
