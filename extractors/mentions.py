@@ -17,7 +17,7 @@ from functools import cache
 
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
-from extractors.shapes import (COUNT, EDITION, LEVEL_ONLY, OPENING_VERBS, ORDINAL, PLACE_VERBS, PROVINCES, STOP_WORDS,
+from extractors.shapes import (COUNT, EDITION, LEVEL_ONLY, OPENING_VERBS, ORDINAL, PLACE_VERBS, PROVINCES, STOP_WORDS, TERM,
                                after_date, after_scope, name_start, shape_finder, window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
@@ -728,7 +728,9 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
         if org.label == "Society" and m and (not m.group(1) or m.group(0) in shape_finder().branch_generic):
             # 嘉兴市防痨协会 + 专业委员会: the society's kind of branch, as the shape finds it (ShapeFinder.branches)
             out.append(Candidate(org.end, org.end + m.end(), "Branch", m.group(0), True, "pattern"))
-        elif org.label == "Society" and m and _name_rest(m.group(1), keep=frozenset({"与", "组织", "联合", "研究"}), verbs=True):
+        elif org.label == "Society" and m and not TERM.match(m.group(1)) \
+                and _name_rest(m.group(1), keep=frozenset({"与", "组织", "联合", "研究"}), verbs=True):
+            # (a term of office after the society, 第十三届, opens no name of both: the branch stands alone)
             # (研究, a stop word of sentences, 研究决定, names a branch's work: 综合评价研究分会)
             branch = Candidate(org.start, org.end + m.end(), "Branch", text[org.start:org.end + m.end()], False,
                                "nested", nested=[org])

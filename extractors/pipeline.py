@@ -23,8 +23,9 @@ from extractors.guide import is_guide, parse_guide
 from extractors.mentions import FoundMention, find_mentions
 from extractors.passages import passage_at, split_passages, windows
 from extractors.recommendations import recommendation_spans
-from extractors.relations import (Placed, agency_societies, cites, dedupe, its_supervisor, kind_branches, led_by,
-                                  nested_relations, runner_before, subject_branches, takes_as_supervisor, trigger_relations)
+from extractors.relations import (Placed, agency_societies, branch_after_term, cites, dedupe, its_supervisor,
+                                  kind_branches, led_by, nested_relations, runner_before, subject_branches,
+                                  takes_as_supervisor, trigger_relations)
 from extractors.segment import caches_words, search_field
 from extractors.shadow import make_shadow
 from schema.model import (
@@ -88,7 +89,8 @@ def _resolve_short_policies(found: list[FoundMention], title: str) -> list[Found
 
 
 # relations read from one sentence's mentions by their own shape (beside the trigger rows of relation_triggers.tsv)
-SENTENCE_RULES = (kind_branches, agency_societies, led_by, runner_before, takes_as_supervisor, its_supervisor)
+SENTENCE_RULES = (kind_branches, agency_societies, led_by, runner_before, takes_as_supervisor, its_supervisor,
+                  branch_after_term)
 
 
 def mentions_and_relations(doc: Document, passages: list[Passage], gazetteer: Gazetteer,

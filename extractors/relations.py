@@ -286,6 +286,20 @@ _NAMED_AFTER_RUNNER = re.compile(r"^(?:(?:19|20)\d{2}(?:-\d{4})?年度?)?(?:第[
                                  r"(?:[（(][\d\-—～~至年度]+[)）])?[“\"]?$")  # and a year or 首届: 市科协2021年度优秀协会
 
 
+# a society's term of office between it and its branch: 上海市建筑学会 + 第十三届 + 市政交通专业委员会
+_TERM_BETWEEN = re.compile(r"^(?:第[一二三四五六七八九十百\d]+|首|新一|本)届$")
+
+
+def branch_after_term(text: str, sentence: list[Placed]) -> list[Relation]:
+    """A named branch right after a named society with only the society's term of office between (上海市建筑学会第十三届
+    市政交通专业委员会) is the society's: the term stays out of both names, the branch is the society's all the same."""
+    return [_relation("BRANCH_OF", branch, society, "term:BRANCH_OF", 0.8)
+            for society, branch in zip(sentence, sentence[1:])
+            if society.entity.label == "Society" and not society.entity.generic
+            and branch.entity.label == "Branch" and not branch.entity.generic
+            and _TERM_BETWEEN.match(matching_text(text[society.end:branch.start]))]
+
+
 def runner_before(text: str, sentence: list[Placed]) -> list[Relation]:
     """中国科协“青年人才托举工程”, 中国科协第十届（2024-2026年度）青年人才托举工程: a society or agency named right
     before a programme, with at most its edition and a quote between, runs it (as when the programme's name

@@ -2148,3 +2148,11 @@ def test_a_kind_of_branch_after_a_count_or_a_determiner_is_the_kind():
 def test_a_party_body_s_owner_opens_at_its_national_or_provincial_name():
     bodies = names_of("業經中國科協黨組批准，理事單位上海對外經貿大學黨委參加。", "PartyOrganization")
     assert bodies == {"中國科協黨組", "上海對外經貿大學黨委"}
+
+
+def test_a_society_s_term_of_office_before_its_branch_stays_out_of_both_names():
+    facts = facts_of("上海市建筑学会第十三届市政交通专业委员会召开第二次工作会议。")
+    assert {m.text for m in facts.mentions if m.source != "inner"} == {"上海市建筑学会", "市政交通专业委员会"}
+    names = {e.id: e.name for e in facts.entities}
+    assert [(names[r.head_id], names[r.tail_id]) for r in facts.relations if r.type == "BRANCH_OF"] == [
+        ("市政交通专业委员会", "上海市建筑学会")]
