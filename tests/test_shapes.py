@@ -2156,3 +2156,9 @@ def test_a_society_s_term_of_office_before_its_branch_stays_out_of_both_names():
     names = {e.id: e.name for e in facts.entities}
     assert [(names[r.head_id], names[r.tail_id]) for r in facts.relations if r.type == "BRANCH_OF"] == [
         ("市政交通专业委员会", "上海市建筑学会")]
+
+
+def test_a_youth_committee_is_a_branch_and_alone_the_kind():
+    facts = facts_of("中华医学会外科学分会青年委员会主任参加，省医学会外科学分会成立首届青年委员会。")
+    branches = {(m.text, m.generic) for m in facts.mentions if m.type == "Branch" and m.source != "inner"}
+    assert ("中华医学会外科学分会青年委员会", False) in branches and ("青年委员会", True) in branches
