@@ -784,7 +784,7 @@ class ShapeFinder:
                 begin = self._owner_opening(text, begin, head.start())
             if text.startswith("校", m.end("owner")) and begin >= m.start("owner"):
                 continue  # 加大学校党委: 大学 + 校 names a university only after the university's own name
-            if head.start() - begin >= 3:
+            if head.start() - begin >= 3 or m.group("owner").endswith("科"):  # 外科 + 党总支: a clinical department
                 owner = self.association.search(text, begin, head.start())  # 省科协党组: a kind's, a kind
                 generic = bool(owner and owner.end() == head.start() and LEVEL_ONLY.fullmatch(text, begin, owner.start())) \
                     or bool(self.society_kind.fullmatch(text, begin, head.start())) \

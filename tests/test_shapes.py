@@ -2162,3 +2162,7 @@ def test_a_youth_committee_is_a_branch_and_alone_the_kind():
     facts = facts_of("中华医学会外科学分会青年委员会主任参加，省医学会外科学分会成立首届青年委员会。")
     branches = {(m.text, m.generic) for m in facts.mentions if m.type == "Branch" and m.source != "inner"}
     assert ("中华医学会外科学分会青年委员会", False) in branches and ("青年委员会", True) in branches
+
+
+def test_a_clinical_department_owns_its_party_branch():
+    assert names_of("外科第二党支部与外科党总支联合开展主题党日活动。", "PartyOrganization") == {"外科第二党支部", "外科党总支"}
