@@ -248,7 +248,7 @@ LIST_JOINER = re.compile("[和与及或](?=[省市县区州全各])")
 # a field joined by 和 inside a society's name, after its opening (中国 + 石油和 + 化学工业联合会, 国际 + 防痨和 + 肺病联合会,
 # 市 + 中医药和 + 中西医结合学会): the opening and at most six characters of no organisation's word before the 和
 _JOINED_FIELD = re.compile(f"(?:中国|中华|国际|世界|{PLACE_OPENING}|[省市县区])([{CJK}]{{1,6}})和$")
-_ORGANISATION_WORD = re.compile("会|协|部|厅|局|委|院|所|校|中心|办|团|站|社")
+_ORGANISATION_WORD = re.compile("会|协|部|厅|局|委|院|所|校|中心|办|团|站|社|府|行|公司|集团|大学")  # 区政府和…协会: two
 
 
 def _joined_field_start(text: str, begin: int, suffix_start: int) -> int:
@@ -332,7 +332,8 @@ def _honour_candidates(text: str) -> list[Candidate]:
 
 # a model title (全国科普示范县, 福建省科普示范基地, 省级示范学会) right after a verb that gives or seeks it: the gold marks
 # 29 of 32 so placed; elsewhere (济源示范区, 示范点名单) a place or a kind
-MODEL_TITLE = re.compile(f"(?:评为|获评|授予|争创|创建|命名为|认定为|荣获|入选|获得|成为)"
+MODEL_TITLE = re.compile(f"(?:评为|获评|授予|争创|创建|命名为|认定为|荣获|入选|获得|成为)了?"
+                         f"(?![一二三四五六七八九十两几这那每该][个批家所])"  # 成为一个示范点: a kind, no title
                          f"((?:(?![的和与及])[{CJK}0-9]){{0,14}}?示范(?:县|区|市|城市|社区|基地|学会|单位|点|乡镇|村|学校|站|企业|园区))"
                          f"(?![{CJK}]*(?:建设|工作|创建|管理|办法|方案))")
 MODEL_ROUND = re.compile(f"{ORDINAL}[届批]|首批|(?:19|20)\\d{{2}}年度?|本周期|该周期|本届|该届")

@@ -39,6 +39,8 @@ BRANCH_STOP_WORDS = STOP_WORDS - NAME_VERBS
 BRANCH_NAME_WORDS = NAME_VERBS | {"与", "继续"}  # 标准化理论与政策专业委员会, 科普与继续教育工作委员会
 AWARD_NAME_WORDS = frozenset({"与", "终身", "类", "最", "具"})  # 何梁何利基金科学与技术奖 (A和B奖 is two awards);
 # 终身贡献奖, 测绘类优秀教师奖, 最具网络人气奖: an adverb, a measure word, a verb of an award's name
+# the one-character words a sentence puts right before a body's short form (据中科协统计, 经中科协批准)
+SHORT_FORM_AFTER = frozenset("据经由向与和及在对被从将让请获到照给为同把")
 OPENING_ADVERBS = frozenset({"终身", "最"})  # 终身荣誉奖, 最具网络人气奖: an adverb a name may open with
 AWARD_LAST_WORDS = frozenset({"组织"})  # 优秀组织奖, 最佳组织奖: a stop word elsewhere, an award's last word here
 PROGRAMME_NAME_WORDS = frozenset({"与", "和"})  # 学会创新和服务能力提升工程
@@ -373,9 +375,10 @@ class ShapeFinder:
         out = []
         for m in self.association.finditer(text):  # 中国科协 and any place's 科协 or 社科联 are bodies of the state
             begin = m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "中国" else self.place_start(text, m.start())
+            before = text[max(0, m.start() - 2):m.start() - 1]
             if m.group(0) == "科协" and begin == m.start() and text[max(0, m.start() - 1):m.start()] == "中" \
-                    and text[max(0, m.start() - 2):m.start() - 1] not in ("高", "初"):
-                begin -= 1  # 中科协: the national association's short form (not 高中科协)
+                    and (not re.match(f"[{CJK}]", before) or before in SHORT_FORM_AFTER):
+                begin -= 1  # 中科协: the national association's short form (not 高中科协, 其中科协)
             zone = ZONE_BEFORE.search(text, max(0, m.start() - 12), m.start())
             if zone:  # 万盛经开区科协, 重庆高新区科协: a zone's association, named by its place
                 begin = min(begin, self._zone_place(text, zone.start()))
@@ -454,7 +457,7 @@ class ShapeFinder:
         for m in re.finditer("街道办事处", text):  # a town district's office; in an address (…街道办事处二庙社区) a place,
             if re.match(f"[{CJK}]{{1,8}}?(?:社区|村)|科协", text[m.end():m.end() + 10]):  # before 科协 its owner
                 continue
-            begin = name_start(text, m.start(), max_len=6, pos=("ns", "nz", "nr", "n", "j"))
+            begin = name_start(text, m.start(), max_len=6, pos=("ns", "nz", "nr", "ng"))  # a place's name only, no verb
             out.append(Shape(begin, m.end(), "Agency", begin == m.start() or bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))))
         out = [s for s in out if not self.in_state_organ_role(text, s.start, s.end)]  # 全国人大代表: a person
         return self._national_lists(text, out)
@@ -585,7 +588,8 @@ class ShapeFinder:
                 out.append(Shape(begin, m.end(), "TalentProgram", False))  # 省科学技术奖: the province's award
                 continue
             if (len(modifier) < 2 or name in self.programme_generic
-                    or any(name.endswith(g) and len(g) > len(head) and not self._placed(text, begin, m.end() - len(g))
+                    or any(name.endswith(g) and len(g) > len(head)
+                           and not (g.endswith("基地") and self._placed(text, begin, m.end() - len(g)))
                            for g in self.programme_generic)
                     or any(name.endswith(s) for s in self.programme_stop)):
                 continue

@@ -2166,3 +2166,15 @@ def test_a_youth_committee_is_a_branch_and_alone_the_kind():
 
 def test_a_clinical_department_owns_its_party_branch():
     assert names_of("外科第二党支部与外科党总支联合开展主题党日活动。", "PartyOrganization") == {"外科第二党支部", "外科党总支"}
+
+
+def test_the_review_s_sentences_give_no_false_names():
+    # each sentence is one a rule of v0.16 fired on beyond its reason (a review of the change)
+    assert mention_texts("其中科协组织开展活动30场，据中科协统计。", "Agency") == ["中科协"]  # 其中 + 科协: among them
+    assert "区政府和企业家协会" not in names_of("区政府和企业家协会签署协议。", "Society")
+    assert not names_of("目前全国社会力量科技奖已有300余项。", "TalentProgram")  # the nation's kind, no award
+    assert names_of("他们获得了示范单位称号，该村成为一个示范点。", "TalentProgram") == {"示范单位"}
+    assert mention_texts("请及时联系社区街道办事处工作人员。", "Agency") == ["街道办事处"]
+    facts = facts_of("中国化学会色谱专业委员会挂靠在大连化物所，与中国仪器仪表学会合作。")
+    names = {e.id: e.name for e in facts.entities}
+    assert {names[r.tail_id] for r in facts.relations if r.type == "BRANCH_OF"} == {"中国化学会"}
