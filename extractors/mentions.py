@@ -27,6 +27,7 @@ SOCIETY_SUFFIX = "学会联合体|工程师联合体|学会联合会(?![员议�
 WORK_SOCIETY_HEADS = ("促进会", "研究会", "协会")  # …思想政治工作研究会: 工作 names the field right before these
 GENERAL_SOCIETY = re.compile("总会(?![计长员议])")  # …协会总会, not …协会总会计师
 UNIONS = ("学会联合体", "学会联合会")  # a union of societies, named by its field (农业学会联合体, 亚洲化学会联合会)
+BARE_KIND_BODIES = frozenset({"园区科协", "园区科学技术协会"})  # a park's association named by the kind alone
 DOCUMENT_NUMBER = re.compile(r"(?:[办厅]?[发函]|[发函]?[\u4e00-\u9fff]?字)?[〔\[［]\d{4}[〕\]］]\d+号")  # what follows a name inside a 发文字号
 QUOTED = re.compile("“[^“”]+”")  # a whole mention inside quotes
 WORK_PLAN = re.compile("工作(?:计划|总结|要点)$|总结")  # an organisation's own work plan or report, no programme
@@ -105,9 +106,7 @@ def _gazetteer_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
             # 各地民政部门: the kind of department, not the ministry; 国家科学技术奖励: no award
             and not shape_finder().inside_longer_word(h.entry.label, text, h.surface, h.end)
             # 科普基地, 评价机构: the function word names a thing there
-            and not (h.entry.label == "GovernmentFunction" and shape_finder().modifies_thing(text, h.end))
-            # 全国人大代表, 国务院令第250号: a central body's name in a title or a decree is not the body
-            and not (h.entry.label == "Agency" and shape_finder().in_state_organ_role(text, h.start, h.end))]
+            and not (h.entry.label == "GovernmentFunction" and shape_finder().modifies_thing(text, h.end))]
 
 
 # inside a name that opens with a known opening, words of any part of speech may stand (中国卒中学会,
@@ -599,8 +598,6 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             begin = m.start() - len(level.group(0)) if level else None
         if begin is not None and m.start() - begin == 2 and text[begin] in PLACE_VERBS:
             begin += 1  # 审核后交市科协: a verb before a bare level
-        if begin is not None and text[begin:m.start()] == "园区":
-            continue  # a park's 科协 named by the kind alone: the gold marks 1 of 9 (a named park's is a body)
         if begin is not None and re.search(f"(省|市|县|州|盟|区|乡|镇|村|街道|镇街|社区|{'|'.join(PROVINCES)})(?:级)?$",
                                            text[begin:m.start()]) \
                 and not re.search("科协|协会", text[begin:m.start()]):  # 湖北省科协网站市州科协 is two
@@ -1161,6 +1158,9 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     for c in chosen:
         if DOCUMENT_NUMBER.match(text, c.end):
             continue  # 国办发〔2021〕26号, 科协发学字〔2014〕86号: a document's number, no body acting
+        if c.label == "Agency" and (shape_finder().in_state_organ_role(text, c.start, c.end)
+                                    or text[c.start:c.end] in BARE_KIND_BODIES):
+            continue  # 全国人大代表, 国务院令第250号: a person, a decree; 园区科协: a kind the gold leaves (1 of 9 marked)
         if c.label == "Agency" and text.startswith("系统", c.end) and text[c.start:c.end].endswith(("科协", "科学技术协会")):
             continue  # 全市科协系统, 中国科协系统: the system of associations, no body (dev gold: 49 of 52 unmarked)
         if c.generic and c.label in ("Society", "Agency", "Branch") and QUOTED.fullmatch(text, max(0, c.start - 1), c.end + 1):

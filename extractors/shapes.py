@@ -37,8 +37,9 @@ OPENING_VERBS = frozenset(name_parts().get("Any", "opening_verb"))  # 创新 ope
 NAME_VERBS = frozenset(name_parts().get("Branch", "name_word"))  # 组织, 联合: verbs that open names too
 BRANCH_STOP_WORDS = STOP_WORDS - NAME_VERBS
 BRANCH_NAME_WORDS = NAME_VERBS | {"与", "继续"}  # 标准化理论与政策专业委员会, 科普与继续教育工作委员会
-AWARD_NAME_WORDS = frozenset({"与", "终身", "类", "最", "具"})  # 何梁何利基金科学与技术奖 (A和B奖 is two awards);
-# 终身贡献奖, 测绘类优秀教师奖, 最具网络人气奖: an adverb, a measure word, a verb of an award's name
+# words an award's name holds whatever the segmenter calls them: 何梁何利基金科学与技术奖 (A和B奖 is two awards),
+# 终身贡献奖, 测绘类优秀教师奖, 最具网络人气奖 (an adverb, a measure word, a verb)
+AWARD_NAME_WORDS = frozenset({"与", "终身", "类", "最", "具"})
 # the one-character words a sentence puts right before a body's short form (据中科协统计, 经中科协批准)
 SHORT_FORM_AFTER = frozenset("据经由向与和及在对被从将让请获到照给为同把")
 OPENING_ADVERBS = frozenset({"终身", "最"})  # 终身荣誉奖, 最具网络人气奖: an adverb a name may open with
@@ -235,10 +236,11 @@ class ShapeFinder:
         self.association = re.compile(f"(?<!老)(?:{a('association')})")  # 老科协 is a society
         self.central_department = re.compile(f"(?:{a('central')})(?:{a('committee_department')})")
         self.state_organ = re.compile(a("state_organ"))
-        # a deputy, a decree or a session (全国人大代表, 国务院令, 全国人大一次会议); 代表会 would be a body
-        # and a document number's issuer code (国办发〔2016〕10号, 中办发[2022]25号)
-        self.state_organ_role = re.compile(f"[一二三四五六七八九十]*(?:{a('state_organ_role')})(?!会)|发[〔\\[［(（【]")
+        # a deputy, a decree or a session (全国人大代表, 国务院令, 全国人大一次会议); 代表会 would be a body (a document
+        # number's issuer code, 国办发〔2016〕10号, is left out with every name before one: mentions.DOCUMENT_NUMBER)
+        self.state_organ_role = re.compile(f"[一二三四五六七八九十]*(?:{a('state_organ_role')})(?!会)")
         self.committee_departments = frozenset(parts.get("Agency", "committee_department"))
+        self.committees = tuple(parts.get("Agency", "committee"))  # 省委, 市委 …: a place's Party committee
         self.state_council_office = re.compile(f"国务院(?:{a('office')})")  # 国务院侨办, 国务院扶贫办
         self.not_department = frozenset(parts.get("Agency", "not_department"))
         f = lambda part: _alt(parts, "GovernmentFunction", part)  # noqa: E731
@@ -385,15 +387,13 @@ class ShapeFinder:
             scope = text[max(0, m.start() - 2):m.start()]
             if begin == m.start() and (scope == "各级" or scope == "全国" and "科" not in m.group(0)):
                 begin -= 2  # 各级工商联 (a kind), 全国工商联 (one body; the nation's 科协 is 中国科协)
-            if text[begin:m.start()] == "园区":
-                continue  # a park's 科协 named by the kind alone: the gold marks 1 of 9 (a named park's is a body)
             if begin < m.start():
                 generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start())) or scope == "各级"
                 out.append(Shape(begin, m.end(), "Agency", generic))
                 end = self._association_department(text, m.end())
                 if end:  # 中国科协科普部, 省科协学会学术部: a department of the association, a kind when it is
                     out.append(Shape(begin, end, "Agency", generic))
-        # 国务院, 党中央: a closed class, each a name by itself (not in a title or a decree: see the end)
+        # 国务院, 党中央: a closed class, each a name by itself (not in a title or a decree: mentions.find_mentions)
         out += [Shape(m.start(), m.end(), "Agency", False) for m in self.state_organ.finditer(text)]
         for rx in (self.central_department, self.state_council_office):  # 中央宣传部, 中共中央组织部, 国务院侨办
             out += [Shape(m.start(), m.end(), "Agency", False) for m in rx.finditer(text)]
@@ -459,7 +459,6 @@ class ShapeFinder:
                 continue
             begin = name_start(text, m.start(), max_len=6, pos=("ns", "nz", "nr", "ng"))  # a place's name only, no verb
             out.append(Shape(begin, m.end(), "Agency", begin == m.start() or bool(LEVEL_ONLY.fullmatch(text, begin, m.start()))))
-        out = [s for s in out if not self.in_state_organ_role(text, s.start, s.end)]  # 全国人大代表: a person
         return self._national_lists(text, out)
 
     def _leading_groups(self, text: str) -> list[Shape]:
@@ -476,7 +475,7 @@ class ShapeFinder:
                 if word[0] in "和与及" and len(word) > 1 and LEVEL_ONLY.fullmatch(word[1:]):
                     begin += 1  # 和县: a list's joiner glued to a bare level, the kind
                     break
-                if flag.startswith("ns") or (flag == "nt" and word.endswith(("省委", "市委", "县委", "区委", "州委"))) \
+                if flag.startswith("ns") or (flag == "nt" and word.endswith(self.committees)) \
                         or LEVEL_ONLY.fullmatch(word) or word in self.national \
                         or word in ("中央", "中共中央") or self.committee.fullmatch(word):
                     break
