@@ -225,6 +225,47 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
     return begin
 
 
+def _place_opening(word: str) -> bool:
+    return bool(PLACE_PREFIX.fullmatch(word) or LEVEL_ONLY.fullmatch(word)) and word not in NOT_NAME_WORDS \
+        and not word.startswith(("全", "各", "本"))
+
+
+def _verb_field_start(text: str, suffix_start: int, max_len: int = 14) -> int | None:
+    """Where a society's name starts when its field ends in a verb or an adverb to the segmenter (江豚 + 保护协会,
+    地质灾害 + 防治协会, 中西医 + 结合学会, 科普 + 促进协会, 中国 + 仿真学会): the field's nouns, at most three words,
+    opened by a place with its level (岳阳市, 省, 区) or 中国/中华 — no sentence verb (推进, 表彰, 成立 …: name_parts.tsv
+    Any stop_word), and a bare level (省, 市) only before a noun of the field (省 + 指导 + 学会 is a sentence)."""
+    start = suffix_start
+    while start > max(0, suffix_start - max_len) and re.match(f"[{CJK}]", text[start - 1]):
+        start -= 1
+    words = list(pos_tokenizer().cut(text[start:suffix_start]))
+    if len(words) < 2:
+        return None
+    verb = words[-1]
+    if len(verb.word) < 2 or not verb.flag.startswith(("v", "d")) or verb.flag == "vn" \
+            or verb.word in STOP_WORDS or verb.word in NOT_NAME_WORDS:
+        return None
+    taken = len(verb.word)
+    nouns = 0
+    rest = list(reversed(words[:-1]))
+    for i, word in enumerate(rest):
+        if _place_opening(word.word):
+            if not nouns and (len(word.word) == 1 or word.word not in ("中国", "中华")):
+                return None
+            taken += len(word.word)
+            for before in rest[i + 1:]:  # 贵港市 + 港北区 + 雨生现代农业种植协会: every place word of the opening
+                if not _place_opening(before.word) or len(before.word) == 1:
+                    break
+                taken += len(before.word)
+            return suffix_start - taken
+        if nouns == 3 or len(word.word) < 2 or not word.flag.startswith(SOCIETY_NAME_POS) \
+                or word.word in NOT_NAME_WORDS or word.word in STOP_WORDS:
+            return None
+        nouns += 1
+        taken += len(word.word)
+    return None
+
+
 def _field_verb(words: list, word, stop: frozenset[str]) -> bool:
     """A society's field that the segmenter calls a verb, right after a level (省输血协会, 市烹饪协会, 省铸造学会):
     two characters, no sentence verb (市举办学会, 县成立协会 are sentences), a level or a place ending in one before it."""
@@ -546,6 +587,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         end = m.end() + 2 if m.group(0) == "协会" and text.startswith("商会", m.end()) else m.end()  # 协会商会
         if GENERAL_SOCIETY.match(text, end):  # 中国旅美科技协会总会: the general society of its chapters
             end += 2
+        if begin is None and not union:  # 岳阳市江豚保护协会, 中国仿真学会: a field ending in a verb
+            begin = _verb_field_start(text, m.start())
         if begin is None:  # 行业协会, 市州学会: a kind named by scope words alone
             begin = _scope_start(text, m.start())
         joiner = text.rfind("和", max(0, m.start() - 8), m.start())

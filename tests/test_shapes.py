@@ -2185,3 +2185,11 @@ def test_the_review_s_sentences_give_no_false_names():
     facts = facts_of("中国化学会色谱专业委员会挂靠在大连化物所，与中国仪器仪表学会合作。")
     names = {e.id: e.name for e in facts.entities}
     assert {names[r.tail_id] for r in facts.relations if r.type == "BRANCH_OF"} == {"中国化学会"}
+
+
+def test_a_society_s_field_may_end_in_a_verb_or_an_adverb():
+    # the segmenter calls 保护, 防治, 结合, 促进 verbs and 仿真 an adverb: the walk left from 协会 stopped at once
+    text = ("岳阳市江豚保护协会、省地质灾害防治协会和盐城市中西医结合学会参加，苏州市科普促进协会、中国仿真学会致贺信。"
+            "市科协推进协会改革，省表彰学会。贵港市港北区雨生现代农业种植协会成立。")
+    assert names_of(text, "Society") == {"岳阳市江豚保护协会", "省地质灾害防治协会", "盐城市中西医结合学会",
+                                         "苏州市科普促进协会", "中国仿真学会", "贵港市港北区雨生现代农业种植协会"}
