@@ -1182,6 +1182,24 @@ def _head_alternatives(text: str, base: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# a place masked or left to fill in right before a name that opens with a level (xx市委宣传部, XX 省青年科技奖,
+# AA省青年人才托举工程): a template's or a masked page's place, part of the name
+MASKED_PLACE = re.compile(r"(?:[xXｘＸ×*＊]{2,}|([A-Z])\1)[ 　]?$")
+
+
+def _masked_places(text: str, chosen: list[Candidate]) -> None:
+    """Widen each name that opens with a level to the masked place before it (mutates `chosen`, in text order)."""
+    end = 0
+    for c in chosen:
+        if c.label != "Policy" and c.start > end and text[c.start:c.start + 1] in "省市县区州旗":
+            m = MASKED_PLACE.search(text, max(end, c.start - 4), c.start)
+            if m and (m.start() == 0 or not re.match("[A-Za-z]", text[m.start() - 1])):
+                if c.canonical == text[c.start:c.end] or c.generic:
+                    c.canonical = text[m.start():c.end]
+                c.start, c.generic = m.start(), False
+        end = max(end, c.end)
+
+
 def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     text = shadow.text
     base = (_gazetteer_candidates(text, gazetteer) + _pattern_candidates(text) + _shape_candidates(text)
@@ -1198,6 +1216,7 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     chosen = sorted(chosen + _short_names(text, chosen), key=lambda c: (c.start, c.end))
     chosen = sorted(chosen + _place_dropped(text, chosen), key=lambda c: (c.start, c.end))
     chosen = _list_siblings(text, chosen)
+    _masked_places(text, chosen)
     for c in chosen:
         if DOCUMENT_NUMBER.match(text, c.end):
             continue  # 国办发〔2021〕26号, 科协发学字〔2014〕86号: a document's number, no body acting

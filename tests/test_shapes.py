@@ -2193,3 +2193,10 @@ def test_a_society_s_field_may_end_in_a_verb_or_an_adverb():
             "市科协推进协会改革，省表彰学会。贵港市港北区雨生现代农业种植协会成立。")
     assert names_of(text, "Society") == {"岳阳市江豚保护协会", "省地质灾害防治协会", "盐城市中西医结合学会",
                                          "苏州市科普促进协会", "中国仿真学会", "贵港市港北区雨生现代农业种植协会"}
+
+
+def test_a_masked_place_before_a_level_is_part_of_the_name():
+    # template pages mask the place (xx市, AA省, XX 省): the name is the masked place's body or award all the same
+    text = "主办单位为xx市委宣传部、xx市科协。AA省科协设立AA省青年人才托举工程，XX 省青年科技奖同时评选。IEEE省科协合作。"
+    assert mention_texts(text, "Agency") == ["xx市委宣传部", "xx市科协", "AA省科协", "省科协"]
+    assert mention_texts(text, "TalentProgram") == ["AA省青年人才托举工程", "XX 省青年科技奖"]
