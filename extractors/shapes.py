@@ -76,6 +76,7 @@ PARTY_OWNER_WORDS = frozenset({"组织", "主管", "业务", "制造"})
 # an organisation's name ends here; a programme name found leftwards never reaches over one
 ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协|研究所|研究院)(?=[^会])")
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
+SELF_NAMES = ("我会", "本会", "该会")  # a society's words for itself
 PLACE_VERBS = "驻在赴至到从经由向对受交报送给着了过把被让使同就借指"  # glued to a level by the segmenter (驻省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
 LEVEL_ONLY = re.compile("(?:全|各|本)?(?:地级以上市|县级以上|省|市|州|县|区|盟|旗|乡|镇|地市|地州|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|镇街|社区)+")
@@ -102,7 +103,7 @@ ZONE_BEFORE = re.compile(f"(?:{ZONES})$")
 SPREADING = frozenset({"宣传", "传播", "教育", "宣教"})  # after a function word, these may still modify a thing
 AGENT_OR_PLACE = frozenset({"员", "者", "人", "点", "站", "所", "处", "馆", "室", "中心", "基地"})  # who or where
 # a count of people or things, or an edition, inside a left walk: the name starts after it (30名第十四届 + …奖)
-COUNT_OR_EDITION = re.compile(f"{COUNT}(?:成果)?|{ORDINAL}[届批次期]")  # 等41项成果 + 国家自然科学奖二等奖
+COUNT_OR_EDITION = re.compile(f"{COUNT}(?:成果)?|{ORDINAL}[届批次期条章款]")  # 等41项成果 + 国家自然科学奖二等奖; 第二条 + …奖 (a rule's article)
 # a body's term of office before its name (新一届机关党委, 上届机关党委, 第二届…党委)
 TERM = re.compile(f"(?:新一|本|首|上一?|下一?|{ORDINAL})届")
 # a national programme known by its three-digit code (863计划, 国家973计划, 211工程, 111计划): the code is its name
@@ -572,6 +573,8 @@ class ShapeFinder:
                 # 江苏省生态研究会负责…工程, 省科协 + 创新驱动助力工程: a programme's name holds no local runner, nor an
                 # institute's; a national society's own award carries its name (中国化学会青年化学奖; the gold: 137 in 142)
                 begin = self._name_opening(text, owner.end(), m.start())
+            if text.startswith(SELF_NAMES, begin) and m.start() - begin > 4:
+                begin += 2  # 依托我会 + 创新驱动助力工程: the society's word for itself is no part of the name
             counted = list(COUNT_OR_EDITION.finditer(text, begin, m.start()))
             if counted:  # 产生30名第十四届贵州青年科技奖: a count or an edition before the name is the sentence's
                 begin = counted[-1].end()
@@ -621,9 +624,9 @@ class ShapeFinder:
         武汉青年科技奖 (a verb may stand inside a programme's name, 人才托举工程, but an award's place opens it)."""
         offset, verb_seen = begin, False
         for word, flag in window_words(text[begin:end]):
-            if verb_seen and flag.startswith("ns") and len(word) >= 2:
-                return offset
-            verb_seen = verb_seen or (flag.startswith("v") and flag != "vn" and len(word) >= 2)
+            if verb_seen and ((flag.startswith("ns") and len(word) >= 2) or word in ("省", "市", "县", "区", "州")):
+                return offset  # 申报评审 + 市自然科学优秀论文奖: a bare level opens it too
+            verb_seen = verb_seen or (flag.startswith("v") and (flag != "vn" or offset == begin) and len(word) >= 2)
             offset += len(word)
         return begin
 

@@ -2200,3 +2200,9 @@ def test_a_masked_place_before_a_level_is_part_of_the_name():
     text = "主办单位为xx市委宣传部、xx市科协。AA省科协设立AA省青年人才托举工程，XX 省青年科技奖同时评选。IEEE省科协合作。"
     assert mention_texts(text, "Agency") == ["xx市委宣传部", "xx市科协", "AA省科协", "省科协"]
     assert mention_texts(text, "TalentProgram") == ["AA省青年人才托举工程", "XX 省青年科技奖"]
+
+
+def test_an_award_s_name_leaves_out_a_rule_s_article_a_verb_before_its_level_and_the_society_s_self_name():
+    text = ("第二条舟山市自然科学优秀论文奖由市人民政府设立。第五条申报评审市自然科学优秀论文奖的论文须具备下列条件。"
+            "又依托我会创新驱动助力工程企业服务中心设立服务站。")
+    assert mention_texts(text, "TalentProgram") == ["舟山市自然科学优秀论文奖", "市自然科学优秀论文奖", "创新驱动助力工程"]
