@@ -329,6 +329,16 @@ def _honour_titles() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     return quoted, item, re.compile(context)
 
 
+# the verb that gives an honour right before its title, with the title's round (被评为第四届 + 全国优秀科技工作者)
+HONOUR_GIVEN = re.compile(f"(?:评为|获评|荣获|授予|当选为|评选为)了?(?:{ORDINAL}[届批]|首届|(?:19|20)\\d{{2}}年度?)?$")
+
+
+def _in_brackets(text: str, begin: int, at: int) -> bool:
+    """`at` stands inside round brackets opened after `begin` (…基地38个(荥阳市…科普示范基地等): an example, no title)."""
+    opened = max(text.rfind("(", begin, at), text.rfind("（", begin, at))
+    return opened >= 0 and max(text.rfind(")", opened, at), text.rfind("）", opened, at)) < 0
+
+
 def _honour_candidates(text: str) -> list[Candidate]:
     """Honorary titles in a sentence that gives honours: every quoted one that an honour word opens
     (“2022年度扬州市科协学会工作综合先进单位”: the year stays out), and lists of two or more unquoted
@@ -352,7 +362,7 @@ def _honour_candidates(text: str) -> list[Candidate]:
                     taken.append((m.start(), m.end()))
         items = [(m.start(), _honour_item_end(text, m.start(), m.end()))
                  for m in item.finditer(text, sentence.start(), sentence.end())
-                 if not any(a <= m.start() < b for a, b in taken)]
+                 if not any(a <= m.start() < b for a, b in taken) and not _in_brackets(text, sentence.start(), m.start())]
         # one of a list: joined to a neighbour by 、 和 及 与 (or a count: 先进基层党组织10个、优秀共产党员12名;
         # the next edition: 第九届A和第八届B), or one title before 称号
         starts = [_honour_place(text, first) for first, _ in items]
@@ -361,10 +371,13 @@ def _honour_candidates(text: str) -> list[Candidate]:
             if field is not None:
                 starts[i] = field
         joined = {i for i, (a, b) in enumerate(zip(items, items[1:]))
-                  if re.fullmatch(f"(?:{COUNT})?[、和及与]\\s*(?:{ORDINAL}[届批])?(?:{'|'.join(PROVINCES)})?",
-                                  text[a[1]:starts[i + 1]])}  # …先进集体和江苏 + 优秀期刊奖: a province before the next
+                  if re.fullmatch(f"(?:(?:{COUNT})?[、和及与]|{COUNT}(?:[（(][^（）()]{{0,30}}[)）])?[，,；;、])\\s*"
+                                  f"(?:{ORDINAL}[届批])?(?:{'|'.join(PROVINCES)})?",
+                                  text[a[1]:starts[i + 1]])}  # …先进集体和江苏 + 优秀期刊奖: a province before the next;
+        # 先进农村专业技术协会33个(登封市养蜂协会等),先进农村科普示范基地38个: each with its count, its examples in brackets
         for i, (first, last) in enumerate(items):
-            if (i in joined or i - 1 in joined or re.match("等?称号", text[last:last + 3])) and last - first >= 4:
+            given = HONOUR_GIVEN.search(text, max(0, starts[i] - 14), starts[i])  # 被评为第四届 + 全国优秀科技工作者
+            if (i in joined or i - 1 in joined or re.match("等?称号", text[last:last + 3]) or given) and last - first >= 4:
                 out.append(Candidate(starts[i], last, "TalentProgram", text[starts[i]:last], False, "pattern"))
     titles = {c.canonical for c in out if text[c.start - 1:c.start] in ("“", '"') and text[c.end:c.end + 1] in ("”", '"')}
     return out + _every_quoted_use(text, titles)  # a quoted title found once is that honour wherever it is quoted

@@ -2206,3 +2206,14 @@ def test_an_award_s_name_leaves_out_a_rule_s_article_a_verb_before_its_level_and
     text = ("第二条舟山市自然科学优秀论文奖由市人民政府设立。第五条申报评审市自然科学优秀论文奖的论文须具备下列条件。"
             "又依托我会创新驱动助力工程企业服务中心设立服务站。")
     assert mention_texts(text, "TalentProgram") == ["舟山市自然科学优秀论文奖", "市自然科学优秀论文奖", "创新驱动助力工程"]
+
+
+def test_an_honour_right_after_its_verb_and_honours_listed_with_their_counts():
+    text = ("特古斯教授被评为第四届全国优秀科技工作者。省科协、省财政厅决定对以下单位给予表彰奖补：先进农村专业技术协会33个"
+            "(登封市养蜂协会等),先进农村科普示范基地38个(荥阳市葡萄科普示范基地等),先进农村科普带头人76名(陈子欣等)。")
+    assert mention_texts(text, "TalentProgram") == ["全国优秀科技工作者", "先进农村专业技术协会", "先进农村科普示范基地",
+                                                    "先进农村科普带头人"]
+    facts = facts_of(text)
+    names = {e.id: e.name for e in facts.entities}
+    assert {(names[r.head_id], names[r.tail_id]) for r in facts.relations if r.type == "RUNS"} >= {
+        ("省科协", "先进农村专业技术协会"), ("省财政厅", "先进农村科普带头人")}
