@@ -577,6 +577,19 @@ def _field_list_candidates(text: str) -> list[Candidate]:
     return out
 
 
+# an acronym in capitals is a society's when a society's office, body or member follows it (ISPRS主席, WFEO执委, IUPAC理事会,
+# IEEE会士) or a society is joined (加入ISPRS): then every use of it in the text
+ACRONYM = r"(?<![A-Za-z0-9\-])[A-Z]{3,8}(?![A-Za-z0-9\-])"  # not WFEO-CHINA (its national committee)
+ACRONYM_ROLE = re.compile(f"({ACRONYM})(?=(?:副?主席|候任主席|副?理事长|副?秘书长|执委|执行局|常务理事|理事会|理事|会员大会|全体会员|"
+                          "会员|会士|章程|年会|全体大会)(?![长单]))|(?<=加入)({ACRONYM})")
+
+
+def _acronym_societies(text: str) -> list[Candidate]:
+    names = {m.group(1) or m.group(2) for m in ACRONYM_ROLE.finditer(text)}
+    return [Candidate(m.start(), m.end(), "Society", m.group(0), False, "pattern")
+            for name in sorted(names) for m in re.finditer(rf"(?<![A-Za-z0-9\-]){re.escape(name)}(?![A-Za-z0-9\-])", text)]
+
+
 def _is_association(name: str) -> bool:
     return name.endswith(name_parts().get("Agency", "association"))
 
@@ -694,6 +707,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     # “我们这十年”征文奖, 《科学论坛》论文奖: an award named after its contest or its journal
     for m in re.finditer(f"[“\"《][{CJK}A-Za-z0-9·]{{2,12}}[”\"》](?:征文|论文|优秀论文|作品)奖(?![励金项状品])", text):
         out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))
+    out += _acronym_societies(text)  # ISPRS主席, 加入IUPAC: a society known by its acronym
     out += _honour_candidates(text)  # “省科协明星学会”, 表彰先进学会和优秀学会干部: honours in a sentence that gives them
     out += _model_titles(text)  # 获评全国科普示范县: a model title right after the verb that gives or seeks it
     for m in _quoted_honour().finditer(text):  # “先进集体”, “优秀科技工作者”: a quoted honorary title

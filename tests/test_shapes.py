@@ -2217,3 +2217,8 @@ def test_an_honour_right_after_its_verb_and_honours_listed_with_their_counts():
     names = {e.id: e.name for e in facts.entities}
     assert {(names[r.head_id], names[r.tail_id]) for r in facts.relations if r.type == "RUNS"} >= {
         ("省科协", "先进农村专业技术协会"), ("省财政厅", "先进农村科普带头人")}
+
+
+def test_an_acronym_before_a_society_s_office_or_after_joining_is_a_society_wherever_it_stands():
+    text = "徐德明会见ISPRS主席。学会1980年加入IUPAC，此后参加ISPRS的学术活动。龚克担任WFEO-CHINA主席。IBM公司参加。"
+    assert mention_texts(text, "Society") == ["ISPRS", "IUPAC", "ISPRS"]
