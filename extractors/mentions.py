@@ -17,8 +17,8 @@ from functools import cache
 
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
-from extractors.shapes import (COUNT, EDITION, LEVEL_ONLY, OPENING_VERBS, ORDINAL, PLACE_VERBS, PROVINCES, STOP_WORDS, TERM,
-                               after_date, after_scope, name_start, shape_finder, window_words)
+from extractors.shapes import (AWARD_THEN_GRADE, COUNT, EDITION, LEVEL_ONLY, OPENING_VERBS, ORDINAL, PLACE_VERBS,
+                               PROVINCES, STOP_WORDS, TERM, after_date, after_scope, name_start, shape_finder, window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
@@ -357,6 +357,8 @@ def _honour_candidates(text: str) -> list[Candidate]:
                 if edition:
                     begin += edition.end()
                 begin = after_scope(text, begin, last)  # “全省综合示范学会一等奖”: the province's round, not the title
+                grade = AWARD_THEN_GRADE.search(text, begin + 3, last)  # “…优秀科普作品奖优秀奖”: the award, not its grade
+                last = grade.start() + 1 if grade else last
                 if last - begin >= 4:
                     out.append(Candidate(begin, last, "TalentProgram", text[begin:last], False, "pattern"))
                     taken.append((m.start(), m.end()))
@@ -598,6 +600,9 @@ EMBASSY = re.compile(f"(?:中华人民共和国|中国)驻[{CJK}]{{1,12}}?(?:大
                     "(?:(?:教育|科技|经商|文化)(?:处|组))?")
 
 
+UNION = re.compile(f"(?:国际|世界|亚洲|亚太|欧洲|全球|在[日美英法德韩澳]|旅[美欧日英法德加澳])[{CJK}]{{2,12}}?联盟")
+
+
 def _pattern_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in re.finditer(f"(?:{SOCIETY_SUFFIX})(?![堂馆])", text):  # 科学会堂 is a hall
@@ -635,6 +640,11 @@ def _pattern_candidates(text: str) -> list[Candidate]:
                 and not _is_association(text[begin:end]):  # 重庆市社会科学界联合会 is a body of the state
             generic = _kind_of_society(text[begin:m.start()])
             out.append(Candidate(begin, end, "Society", text[begin:end], generic, "pattern"))
+    # 国际妇产科联盟, 国际材料研究学会联盟, 在日中国科学技术者联盟: an international or overseas union of a field's people or
+    # societies (not a domestic alliance of firms, 产业创新联盟, nor a quoted brand's, “一带一路”国际交通联盟)
+    for m in UNION.finditer(text):
+        if text[m.start() - 1:m.start()] not in ("”", '"') and not re.search("科技联盟$|组织|或|和", m.group(0)):
+            out.append(Candidate(m.start(), m.end(), "Society", m.group(0), False, "pattern"))
     # 中国旅美科协, 中国旅美科协总会: overseas scientists' society
     for m in re.finditer(f"(?:中国)?旅[美欧日英德法加澳](?:华人|华裔)?科协(?:{GENERAL_SOCIETY.pattern})?", text):
         out.append(Candidate(m.start(), m.end(), "Society", m.group(0), False, "pattern"))
@@ -699,7 +709,9 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             continue  # “嫦娥二号工程”等3项、…等187项成果: an achievement an award is given for (not 等3项计划)
         if not WORK_PLAN.search(m.group(1)):  # “年度工作总结和工作计划” is a column of a website
             begin = after_scope(text, m.start(1), m.end(1))  # “全省…奖”: the round's scope stays out
-            out.append(Candidate(begin, m.end(1), "TalentProgram", text[begin:m.end(1)], False, "pattern"))
+            grade = AWARD_THEN_GRADE.search(text, begin + 3, m.end(1))  # “…优秀科普作品奖优秀奖”: the award, not its grade
+            end = grade.start() + 1 if grade else m.end(1)
+            out.append(Candidate(begin, end, "TalentProgram", text[begin:end], False, "pattern"))
     # “科创信阳”行动, “银龄跨越数字鸿沟”科普专项行动: a quoted brand and a programme's head, a field's words between
     for m in re.finditer(f"[“\"][{CJK}A-Za-z0-9·]{{2,12}}[”\"](?:[^\\W\\d的和与及在中获等将为]{{1,4}}?)?"
                          "(?:专项行动|行动计划|行动|工程|计划)(?!大奖|奖|师|院|学|技术)", text):  # not “太行杯”…工程大奖
@@ -811,7 +823,9 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
         # …物理奖基金; 中国植物生理与植物分子生物学学会(CSPB)杰出成就奖: the society's acronym may stand between
         m = re.match(f"((?:[（(]{_ACRONYM}[)）])?)([{CJK}0-9]{{0,12}}?)(?:科学技术奖|科技奖|奖)(?:基金(?!会)|(?![励金项状品]))", rest)
         if (org.label == "Society" or (org.label == "Agency" and _is_association(org.canonical))) \
-                and m and _name_rest(m.group(2), keep=frozenset({"研究"})):  # 高分子基础研究 + 王葆仁奖: a field
+                and m and _name_rest(m.group(2), keep=frozenset({"研究"})) \
+                and not re.search(f"{ORDINAL}届", m.group(2)):  # 高分子基础研究 + 王葆仁奖: a field; 第十一届 + 张钰哲奖:
+            # the award's round after the society: the society gives it, the name starts after the round
             # 中国煤炭学会青年科学技术奖, 中国科协求是杰出青年奖: a society's or a 科协's named award is one
             # name (the longest), holding its runner
             out.append(Candidate(org.start, org.end + m.end(), "TalentProgram", text[org.start:org.end + m.end()],
@@ -937,7 +951,7 @@ def _canonical(c: Candidate, gazetteer: Gazetteer) -> Candidate:
 
 # X（简称Y）, X(以下简称“Y”), X（AAAS）, X（湖南省科协）: a short name in brackets right after a name; several
 # (X（简称“国际材联”，IUMRS）), and an English one said as such (X（英文缩写CECWA）, X，英文缩写ACSE)
-_SAID = r"(?:以下)?(?P<said>简称|英文缩写|英文简称|缩写)?为?"
+_SAID = r"(?:以下)?(?:下称|(?<=以下)称)?(?P<said>简称|英文缩写|英文简称|缩写)?为?"  # (下称“科盟”): an abbreviation still
 _ACRONYM = r"[A-Z](?:[A-Za-z&]|-(?=[A-Z])){1,11}"  # IUMRS, CAST-USA
 _SHORT = rf"[“\"「]?(?P<short>{_ACRONYM}|[\u4e00-\u9fff]{{2,12}})[”\"」]?"
 SHORT_NAME = re.compile(rf"\s*[（(]{_SAID}{_SHORT}[)）]")
@@ -983,9 +997,11 @@ def _abbreviates(short: str, name: str) -> bool:
     in the name (中国科学技术协会 → 中国科协), or any run of capitals (an acronym)."""
     if short.isascii():
         return True
-    if len(short) >= len(name) or short[0] != name[0]:
+    # an overseas or a national name is shortened without where or whose it is (在日中国科学技术者联盟 → 科盟)
+    bare = re.sub("^(?:在[日美英法德韩澳]|旅[美欧日英法德加澳])?(?:中国|中华)?", "", name)
+    if len(short) >= len(name) or (short[0] != name[0] and (bare == name or not bare or short[0] != bare[0])):
         return False
-    rest = iter(name)
+    rest = iter(name if short[0] == name[0] else bare)
     return all(ch in rest for ch in short)
 
 

@@ -76,6 +76,7 @@ PARTY_OWNER_WORDS = frozenset({"组织", "主管", "业务", "制造"})
 # an organisation's name ends here; a programme name found leftwards never reaches over one
 ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协|研究所|研究院)(?=[^会])")
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
+AWARD_THEN_GRADE = re.compile("奖(?:一等奖|二等奖|三等奖|特等奖|优秀奖|提名奖|金奖|银奖|铜奖|鼓励奖)$")
 SELF_NAMES = ("我会", "本会", "该会")  # a society's words for itself
 PLACE_VERBS = "驻在赴至到从经由向对受交报送给着了过把被让使同就借指"  # glued to a level by the segmenter (驻省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
@@ -586,6 +587,8 @@ class ShapeFinder:
             begin = after_scope(text, begin, m.end())  # 推荐全省中国青年科技奖候选人: the province's round of an award
             name = text[begin:m.end()]
             modifier = name[:-len(head)]
+            if AWARD_THEN_GRADE.search(name):
+                continue  # 中国科普作家协会优秀科普作品奖 + 优秀奖: an award's grade, the award found at its own 奖
             if head == "科学技术奖" and modifier in self.place_suffix:
                 out.append(Shape(begin, m.end(), "TalentProgram", False))  # 省科学技术奖: the province's award
                 continue

@@ -2222,3 +2222,17 @@ def test_an_honour_right_after_its_verb_and_honours_listed_with_their_counts():
 def test_an_acronym_before_a_society_s_office_or_after_joining_is_a_society_wherever_it_stands():
     text = "徐德明会见ISPRS主席。学会1980年加入IUPAC，此后参加ISPRS的学术活动。龚克担任WFEO-CHINA主席。IBM公司参加。"
     assert mention_texts(text, "Society") == ["ISPRS", "IUPAC", "ISPRS"]
+
+
+def test_a_society_s_award_after_its_round_and_an_award_before_its_grade():
+    text = "研究员汪景琇获得中国天文学会第十一届张钰哲奖。华风集团荣获“中国科普作家协会优秀科普作品奖优秀奖”。"
+    assert mention_texts(text, "TalentProgram") == ["张钰哲奖", "中国科普作家协会优秀科普作品奖"]
+    facts = facts_of(text)
+    names = {e.id: e.name for e in facts.entities}
+    assert ("中国天文学会", "张钰哲奖") in {(names[r.head_id], names[r.tail_id]) for r in facts.relations if r.type == "RUNS"}
+
+
+def test_an_international_or_overseas_union_is_a_society_and_its_short_name_drops_where_it_is():
+    text = ("在日中国科学技术者联盟(下称“科盟”)在东京举行庆典，科盟会长致辞。国际妇产科联盟（FIGO）成立于1954年。"
+            "学会发起的“一带一路”国际交通联盟成立，中国智能网联汽车产业创新联盟参加。")
+    assert mention_texts(text, "Society") == ["在日中国科学技术者联盟", "科盟", "科盟", "国际妇产科联盟", "FIGO"]
