@@ -2236,3 +2236,8 @@ def test_an_international_or_overseas_union_is_a_society_and_its_short_name_drop
     text = ("在日中国科学技术者联盟(下称“科盟”)在东京举行庆典，科盟会长致辞。国际妇产科联盟（FIGO）成立于1954年。"
             "学会发起的“一带一路”国际交通联盟成立，中国智能网联汽车产业创新联盟参加。")
     assert mention_texts(text, "Society") == ["在日中国科学技术者联盟", "科盟", "科盟", "国际妇产科联盟", "FIGO"]
+
+
+def test_a_place_s_people_s_congress_is_a_body_of_the_state():
+    text = "县人大副主任主持会议，市人大、市政协领导参加。加强人大监督。"
+    assert mention_texts(text, "Agency") == ["县人大", "市人大", "市政协"]
