@@ -2241,3 +2241,8 @@ def test_an_international_or_overseas_union_is_a_society_and_its_short_name_drop
 def test_a_place_s_people_s_congress_is_a_body_of_the_state():
     text = "县人大副主任主持会议，市人大、市政协领导参加。加强人大监督。"
     assert mention_texts(text, "Agency") == ["县人大", "市人大", "市政协"]
+
+
+def test_a_bureau_of_an_older_or_local_domain_is_a_body_of_the_state():
+    text = "市教育局、劳动保障局、广电局参加，市文化局和住房城乡建设部支持。加强文化建设。"
+    assert mention_texts(text, "Agency") == ["市教育局", "劳动保障局", "广电局", "市文化局", "住房城乡建设部"]
