@@ -1276,12 +1276,12 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
             c.nested = nested_at.get((c.start, c.end, c.label), [])
         if not c.nested and not c.generic and c.label in ("Branch", "PartyOrganization", "TalentProgram"):
             c.nested = _inner_organisation(c, candidates, text)
-        start, end = shadow.span(c.start, c.end)
+        start, end = shadow.name_span(c.start, c.end)
         nested = []
         stack = list(c.nested)
         while stack:
             inner = stack.pop()
-            s, e = shadow.span(inner.start, inner.end)
+            s, e = shadow.name_span(inner.start, inner.end)
             nested.append((inner.label, inner.canonical, s, e, inner.generic))
             stack.extend(inner.nested)
         found.append(FoundMention(start, end, c.label, c.canonical, c.generic, c.source, c.aliases,

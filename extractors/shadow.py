@@ -56,6 +56,15 @@ class Shadow:
             return start, end
         return self._orig[start], self._orig[end - 1] + 1
 
+    def name_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of a name at the shadow span [start, end), with the pinyin gloss of its last character
+        when one follows it (省科協(xié): the gloss is read with the name; a gap of 3 to 9 removed characters right
+        after it is a gloss, not a letter-spaced line's space nor a conversion's junk)."""
+        first, last = self.span(start, end)
+        if self._orig is not None and end < len(self._orig) and 3 <= self._orig[end] - last <= 9:
+            return first, self._orig[end]
+        return first, last
+
     def to_shadow(self, original_index: int) -> int:
         """The first shadow index at or after an original index (for passage boundaries)."""
         if self._orig is None:

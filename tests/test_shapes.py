@@ -2246,3 +2246,10 @@ def test_a_place_s_people_s_congress_is_a_body_of_the_state():
 def test_a_bureau_of_an_older_or_local_domain_is_a_body_of_the_state():
     text = "市教育局、劳动保障局、广电局参加，市文化局和住房城乡建设部支持。加强文化建设。"
     assert mention_texts(text, "Agency") == ["市教育局", "劳动保障局", "广电局", "市文化局", "住房城乡建设部"]
+
+
+def test_a_name_takes_the_pinyin_gloss_of_its_last_character_and_its_entity_stays_clean():
+    text = "3月20日，省科協(xié)在蘭州舉行全委會。中 共 武 汉 市 委 印发。"
+    facts = facts_of(text)
+    assert [m.text for m in facts.mentions if m.type == "Agency"] == ["省科協(xié)", "中 共 武 汉 市 委"]  # no space taken
+    assert {e.name for e in facts.entities if e.label == "Agency"} == {"省科协", "中共武汉市委"}
