@@ -17,6 +17,7 @@ from functools import cache
 
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
+from extractors.shapes import NAME_POS as SHAPE_NAME_POS, COMPANY_POS
 from extractors.shapes import (AWARD_THEN_GRADE, COUNT, EDITION, LEVEL_ONLY, OPENING_VERBS, ORDINAL, PLACE_VERBS,
                                PROVINCES, STOP_WORDS, TERM, after_date, after_scope, name_start, shape_finder, window_words)
 from extractors.segment import pos_tokenizer
@@ -603,6 +604,31 @@ EMBASSY = re.compile(f"(?:中华人民共和国|中国)驻[{CJK}]{{1,12}}?(?:大
 UNION = re.compile(f"(?:国际|世界|亚洲|亚太|欧洲|全球|在[日美英法德韩澳]|旅[美欧日英法德加澳])[{CJK}]{{2,12}}?联盟")
 
 
+COMPANY_NAME_POS = tuple(p for p in SHAPE_NAME_POS if p != "t") + ("l", "d") + COMPANY_POS
+COMPANY_ASSOCIATION = re.compile("(?:有限责任公司|股份有限公司|有限公司|公司|集团)(?:企业)?(?:科学技术协会|科协)")
+
+
+def _company_associations(text: str) -> list[Candidate]:
+    """A company's association of scientists (企业科协) named with the company: the company's name, brand words of any
+    kind (中国交通建设集团有限公司科学技术协会, 华润集团科协); the bare 公司科协 is the sentence's company, no name."""
+    out = []
+    for m in COMPANY_ASSOCIATION.finditer(text):
+        company_end = m.start() + re.match("有限责任公司|股份有限公司|有限公司|公司|集团", text[m.start():]).end()
+        begin = after_date(text, name_start(text, m.start(), max_len=20, pos=COMPANY_NAME_POS, allow_verbs=True))
+        offset = begin
+        for word, flag in window_words(text[begin:m.start()]):  # 拟将 + 昆山市…, 从中评出 + 中国石化…: the sentence's
+            offset += len(word)                                   # words before the company's place or brand
+            if flag.startswith("ns") or word.startswith(("中国", "中华")):
+                begin = offset - len(word)
+                break
+            if (len(word) == 1 and flag.startswith(("p", "c", "u", "d", "r", "v"))) or word in STOP_WORDS:
+                begin = offset  # 筹备工作小组就 + 公司科协
+        if company_end - begin > len(re.match("有限责任公司|股份有限公司|有限公司|公司|集团", text[m.start():]).group(0)) \
+                and not re.search("[的和与及、]", text[begin:m.start()]):
+            out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], False, "pattern"))
+    return out
+
+
 def _pattern_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in re.finditer(f"(?:{SOCIETY_SUFFIX})(?![堂馆])", text):  # 科学会堂 is a hall
@@ -683,6 +709,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             generic = bool(LEVEL_ONLY.fullmatch(text, begin, m.start()) or re.fullmatch(  # 全省科协, 市州科协,
                 f"(?:{LEVEL_ONLY.pattern})级", text[begin:m.start()]))                # 村级科协: the kind
             out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], generic, "pattern"))
+    out += _company_associations(text)  # 安徽银通物联有限公司科学技术协会, 华润集团科协: a company's association
     # a state's embassy or consulate abroad and its sections: 中国驻休斯敦总领馆, 中国驻英国大使馆教育处
     for m in EMBASSY.finditer(text):
         out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), False, "pattern"))

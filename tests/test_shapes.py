@@ -2253,3 +2253,10 @@ def test_a_name_takes_the_pinyin_gloss_of_its_last_character_and_its_entity_stay
     facts = facts_of(text)
     assert [m.text for m in facts.mentions if m.type == "Agency"] == ["省科協(xié)", "中 共 武 汉 市 委"]  # no space taken
     assert {e.name for e in facts.entities if e.label == "Agency"} == {"省科协", "中共武汉市委"}
+
+
+def test_a_company_s_association_is_named_with_the_company_and_the_bare_one_is_none():
+    text = ("8月26日，安徽银通物联有限公司科学技术协会成立。山东高速集团有限公司科协发言。筹备工作小组就公司科协的筹备作了报告。"
+            "从中评出中国石化集团北京燕山石油化工有限公司科学技术协会等。")
+    assert mention_texts(text, "Agency") == ["安徽银通物联有限公司科学技术协会", "山东高速集团有限公司科协",
+                                             "中国石化集团北京燕山石油化工有限公司科学技术协会"]
