@@ -2260,3 +2260,8 @@ def test_a_company_s_association_is_named_with_the_company_and_the_bare_one_is_n
             "从中评出中国石化集团北京燕山石油化工有限公司科学技术协会等。")
     assert mention_texts(text, "Agency") == ["安徽银通物联有限公司科学技术协会", "山东高速集团有限公司科协",
                                              "中国石化集团北京燕山石油化工有限公司科学技术协会"]
+
+
+def test_a_branch_s_name_opens_after_the_sentence_s_verb_of_having_or_proposing():
+    text = "学会现有专业委员会35个。中国畜牧业协会共组建专业分会24个。委员们还建议专委会每年定一个主题。"
+    assert mention_texts(text, "Branch") == ["专业委员会", "专业分会", "专委会"]
