@@ -253,13 +253,15 @@ def _verb_field_start(text: str, suffix_start: int, max_len: int = 14) -> int | 
         if _place_opening(word.word):
             if not nouns and (len(word.word) == 1 or word.word not in ("中国", "中华")):
                 return None
+            if _ORGANISATION_WORD.search(text, suffix_start - taken, suffix_start - len(verb.word)):
+                return None  # 岳阳市政府大力 + 扶持协会: a body and a sentence, no field
             taken += len(word.word)
             for before in rest[i + 1:]:  # 贵港市 + 港北区 + 雨生现代农业种植协会: every place word of the opening
                 if not _place_opening(before.word) or len(before.word) == 1:
                     break
                 taken += len(before.word)
             return suffix_start - taken
-        if nouns == 3 or len(word.word) < 2 or not word.flag.startswith(SOCIETY_NAME_POS) \
+        if nouns == 3 or len(word.word) < 2 or not word.flag.startswith(("n", "j", "l", "vn")) \
                 or word.word in NOT_NAME_WORDS or word.word in STOP_WORDS:
             return None
         nouns += 1
@@ -334,10 +336,28 @@ def _honour_titles() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 HONOUR_GIVEN = re.compile(f"(?:评为|获评|荣获|授予|当选为|评选为)了?(?:{ORDINAL}[届批]|首届|(?:19|20)\\d{{2}}年度?)?$")
 
 
+HONOUR_TITLE_END = re.compile("(?:集体|个人|单位|工作者|人物|专家|教师|辅导员|学会|协会|科技社团|组织|社区|基地|站|县|市|区|乡镇|村|"
+                              "活动|作品|论文|团队|成果|企业|学校|场馆|示范点)$")
+
+
 def _in_brackets(text: str, begin: int, at: int) -> bool:
     """`at` stands inside round brackets opened after `begin` (…基地38个(荥阳市…科普示范基地等): an example, no title)."""
     opened = max(text.rfind("(", begin, at), text.rfind("（", begin, at))
-    return opened >= 0 and max(text.rfind(")", opened, at), text.rfind("）", opened, at)) < 0
+    if opened < 0 or max(text.rfind(")", opened, at), text.rfind("）", opened, at)) >= 0:
+        return False
+    closed = min((i for i in (text.find(")", at), text.find("）", at)) if i >= 0), default=len(text))
+    return not re.search(COUNT, text[opened:closed])  # （其中优秀学会10个、…）: a sub-list of honours, each counted
+
+
+def _named_after_round(award: str) -> bool:
+    """A society's award whose round stands between the society and a name of its own (第十一届 + 张钰哲奖), not a
+    category every award system has (第三届 + 科学技术奖一等奖, 第三届 + 杰出贡献奖: the society's award, held whole)."""
+    m = re.search(f"{ORDINAL}届", award)
+    if not m:
+        return False
+    rest = re.sub("(?:基金)$", "", award[m.end():])
+    kinds = set(name_parts().get("TalentProgram", "category")) | set(name_parts().get("TalentProgram", "generic"))
+    return rest not in kinds | {"科学技术奖", "科技奖", "奖"}
 
 
 def _honour_candidates(text: str) -> list[Candidate]:
@@ -379,7 +399,8 @@ def _honour_candidates(text: str) -> list[Candidate]:
                                   text[a[1]:starts[i + 1]])}  # …先进集体和江苏 + 优秀期刊奖: a province before the next;
         # 先进农村专业技术协会33个(登封市养蜂协会等),先进农村科普示范基地38个: each with its count, its examples in brackets
         for i, (first, last) in enumerate(items):
-            given = HONOUR_GIVEN.search(text, max(0, starts[i] - 14), starts[i])  # 被评为第四届 + 全国优秀科技工作者
+            given = HONOUR_GIVEN.search(text, max(0, starts[i] - 14), starts[i]) \
+                and HONOUR_TITLE_END.search(text, starts[i], last)  # 被评为第四届 + 全国优秀科技工作者 (not 优秀等次)
             if (i in joined or i - 1 in joined or re.match("等?称号", text[last:last + 3]) or given) and last - first >= 4:
                 out.append(Candidate(starts[i], last, "TalentProgram", text[starts[i]:last], False, "pattern"))
     titles = {c.canonical for c in out if text[c.start - 1:c.start] in ("“", '"') and text[c.end:c.end + 1] in ("”", '"')}
@@ -583,8 +604,8 @@ def _field_list_candidates(text: str) -> list[Candidate]:
 # an acronym in capitals is a society's when a society's office, body or member follows it (ISPRS主席, WFEO执委, IUPAC理事会,
 # IEEE会士) or a society is joined (加入ISPRS): then every use of it in the text
 ACRONYM = r"(?<![A-Za-z0-9\-])[A-Z]{3,8}(?![A-Za-z0-9\-])"  # not WFEO-CHINA (its national committee)
-ACRONYM_ROLE = re.compile(f"({ACRONYM})(?=(?:副?主席|候任主席|副?理事长|副?秘书长|执委|执行局|常务理事|理事会|理事|会员大会|全体会员|"
-                          "会员|会士|章程|年会|全体大会)(?![长单]))|(?<=加入)({ACRONYM})")
+ACRONYM_ROLE = re.compile(f"({ACRONYM})(?=(?:副?主席|候任主席|副?理事长|副?秘书长|执委|执行局|常务理事|理事会|理事|会员大会|"
+                          f"会士|章程)(?![长单]))|(?<=加入)({ACRONYM})(?![A-Za-z])")  # not APP会员, APEC年会
 
 
 def _acronym_societies(text: str) -> list[Candidate]:
@@ -601,10 +622,12 @@ EMBASSY = re.compile(f"(?:中华人民共和国|中国)驻[{CJK}]{{1,12}}?(?:大
                     "(?:(?:教育|科技|经商|文化)(?:处|组))?")
 
 
-UNION = re.compile(f"(?:国际|世界|亚洲|亚太|欧洲|全球|在[日美英法德韩澳]|旅[美欧日英法德加澳])[{CJK}]{{2,12}}?联盟")
+UNION = re.compile(f"(?:国际|世界|亚洲|亚太|欧洲|全球|(?:在[日美英法德韩澳]|旅[美欧日英法德加澳])(?=中国|华人|华侨|华裔))(?![化性])[{CJK}]{{2,12}}?联盟")
 
 
 COMPANY_NAME_POS = tuple(p for p in SHAPE_NAME_POS if p != "t") + ("l", "d") + COMPANY_POS
+VISIT_VERBS = frozenset({"指导", "调研", "走访", "慰问", "参观", "考察", "视察", "帮助", "联系"})  # nouns to the segmenter
+ORGANISATION_BEFORE_COMPANY = re.compile("科协|协会|学会|党组|党委|政府|书记|领导")
 COMPANY_ASSOCIATION = re.compile("(?:有限责任公司|股份有限公司|有限公司|公司|集团)(?:企业)?(?:科学技术协会|科协)")
 
 
@@ -614,15 +637,21 @@ def _company_associations(text: str) -> list[Candidate]:
     out = []
     for m in COMPANY_ASSOCIATION.finditer(text):
         company_end = m.start() + re.match("有限责任公司|股份有限公司|有限公司|公司|集团", text[m.start():]).end()
-        begin = after_date(text, name_start(text, m.start(), max_len=20, pos=COMPANY_NAME_POS, allow_verbs=True))
+        # a one-character verb may stand in a brand (银通物 + 联), a sentence's verb of two stops it (指导 + 三一集团科协)
+        begin = after_date(text, name_start(text, m.start(), max_len=20, pos=COMPANY_NAME_POS, short_verbs=True))
+        organisation = list(ORGANISATION_BEFORE_COMPANY.finditer(text, begin, m.start()))
+        if organisation:  # 省科协党组书记调研 + 华为公司科协: another body's name ends before the company's
+            begin = organisation[-1].end()
         offset = begin
         for word, flag in window_words(text[begin:m.start()]):  # 拟将 + 昆山市…, 从中评出 + 中国石化…: the sentence's
             offset += len(word)                                   # words before the company's place or brand
             if flag.startswith("ns") or word.startswith(("中国", "中华")):
                 begin = offset - len(word)
                 break
-            if (len(word) == 1 and flag.startswith(("p", "c", "u", "d", "r", "v"))) or word in STOP_WORDS:
-                begin = offset  # 筹备工作小组就 + 公司科协
+            leading = offset - len(word) == begin  # a sentence's verb right before the company (调研 + 华为公司科协)
+            if (len(word) == 1 and flag.startswith(("p", "c", "u", "d", "r", "v"))) or word in STOP_WORDS \
+                    or (leading and (flag in ("v", "vn") and len(word) >= 2 or word in VISIT_VERBS)):
+                begin = offset  # 筹备工作小组就 + 公司科协, 调研 + 华为公司科协
         if company_end - begin > len(re.match("有限责任公司|股份有限公司|有限公司|公司|集团", text[m.start():]).group(0)) \
                 and not re.search("[的和与及、]", text[begin:m.start()]):
             out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], False, "pattern"))
@@ -669,7 +698,9 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     # 国际妇产科联盟, 国际材料研究学会联盟, 在日中国科学技术者联盟: an international or overseas union of a field's people or
     # societies (not a domestic alliance of firms, 产业创新联盟, nor a quoted brand's, “一带一路”国际交通联盟)
     for m in UNION.finditer(text):
-        if text[m.start() - 1:m.start()] not in ("”", '"') and not re.search("科技联盟$|组织|或|和", m.group(0)):
+        field = window_words(m.group(0)[2:-2])  # the field's nouns only (not 首个数字经济, 科学院与亚洲科学理事会)
+        if text[m.start() - 1:m.start()] not in ("”", '"') and not re.search("科技联盟$|组织|或|和|与|的", m.group(0)) \
+                and not any(f.startswith(("v", "d", "p", "c", "u", "r", "m", "q", "a", "f")) and f != "vn" for _, f in field):
             out.append(Candidate(m.start(), m.end(), "Society", m.group(0), False, "pattern"))
     # 中国旅美科协, 中国旅美科协总会: overseas scientists' society
     for m in re.finditer(f"(?:中国)?旅[美欧日英德法加澳](?:华人|华裔)?科协(?:{GENERAL_SOCIETY.pattern})?", text):
@@ -851,7 +882,7 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
         m = re.match(f"((?:[（(]{_ACRONYM}[)）])?)([{CJK}0-9]{{0,12}}?)(?:科学技术奖|科技奖|奖)(?:基金(?!会)|(?![励金项状品]))", rest)
         if (org.label == "Society" or (org.label == "Agency" and _is_association(org.canonical))) \
                 and m and _name_rest(m.group(2), keep=frozenset({"研究"})) \
-                and not re.search(f"{ORDINAL}届", m.group(2)):  # 高分子基础研究 + 王葆仁奖: a field; 第十一届 + 张钰哲奖:
+                and not _named_after_round(m.group(0)):  # 高分子基础研究 + 王葆仁奖: a field; 第十一届 + 张钰哲奖:
             # the award's round after the society: the society gives it, the name starts after the round
             # 中国煤炭学会青年科学技术奖, 中国科协求是杰出青年奖: a society's or a 科协's named award is one
             # name (the longest), holding its runner
@@ -1293,6 +1324,8 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
         if c.label == "Agency" and (shape_finder().in_state_organ_role(text, c.start, c.end)
                                     or text[c.start:c.end] in BARE_KIND_BODIES):
             continue  # 全国人大代表, 国务院令第250号: a person, a decree; 园区科协: a kind the gold leaves (1 of 9 marked)
+        if c.label == "Agency" and text[c.start:c.end].endswith("人大") and re.match("附|科协|校|学院|大学|师生", text[c.end:c.end + 2]):
+            continue  # 北京人大附中, 人大科协: 人大 is 中国人民大学 there
         if c.label == "Agency" and text.startswith("系统", c.end) and text[c.start:c.end].endswith(("科协", "科学技术协会")):
             continue  # 全市科协系统, 中国科协系统: the system of associations, no body (dev gold: 49 of 52 unmarked)
         if c.generic and c.label in ("Society", "Agency", "Branch") and QUOTED.fullmatch(text, max(0, c.start - 1), c.end + 1):

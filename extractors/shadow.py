@@ -17,6 +17,8 @@ import opencc
 _PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 # the first letter may be a capital (學會(Huì)), no other: （AAAS） is an acronym, not a gloss
 _GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][A-Z{_PINYIN}][{_PINYIN}]{{0,6}}[1-5]?[)）]")
+# a pinyin gloss carries a tone mark (協(xié)); an acronym or a list's letter in brackets does not
+TONE = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")
 # conversion noise such as [bookmark: _Hlk35809711]
 _JUNK = re.compile(r"\[bookmark:[^\]\n]*\]")
 # the spaces of a letter-spaced line (a notice's signature: 中 共 武 汉 市 委): every character spaced
@@ -46,6 +48,7 @@ def to_simplified(text: str) -> str:
 class Shadow:
     text: str
     _orig: tuple[int, ...] | None  # shadow index -> original index; None when identical
+    source: str = ""  # the original text
 
     def start(self, i: int) -> int:
         return i if self._orig is None else self._orig[i]
@@ -61,7 +64,8 @@ class Shadow:
         when one follows it (省科協(xié): the gloss is read with the name; a gap of 3 to 9 removed characters right
         after it is a gloss, not a letter-spaced line's space nor a conversion's junk)."""
         first, last = self.span(start, end)
-        if self._orig is not None and end < len(self._orig) and 3 <= self._orig[end] - last <= 9:
+        if self._orig is not None and end < len(self._orig) and 3 <= self._orig[end] - last <= 9 \
+                and TONE.search(self.source, last, self._orig[end]):  # not an acronym or a list's letter: (cast), (a)
             return first, self._orig[end]
         return first, last
 
@@ -78,7 +82,7 @@ def make_shadow(text: str) -> Shadow:
     simplified = to_simplified(text)
     removals = [m.span() for rx in (_GLOSS, _JUNK, _SPACED) for m in rx.finditer(simplified)]
     if not removals:
-        return Shadow(simplified, None)
+        return Shadow(simplified, None, text)
     removals.sort()
     keep: list[int] = []
     pos = 0
@@ -88,7 +92,7 @@ def make_shadow(text: str) -> Shadow:
         keep.extend(range(pos, start))
         pos = end
     keep.extend(range(pos, len(simplified)))
-    return Shadow("".join(simplified[i] for i in keep), tuple(keep))
+    return Shadow("".join(simplified[i] for i in keep), tuple(keep), text)
 
 
 def matching_text(text: str) -> str:

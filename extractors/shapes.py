@@ -77,7 +77,7 @@ PARTY_OWNER_WORDS = frozenset({"组织", "主管", "业务", "制造"})
 ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会|科协|研究所|研究院)(?=[^会])")
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
 AWARD_THEN_GRADE = re.compile("奖(?:一等奖|二等奖|三等奖|特等奖|优秀奖|提名奖|金奖|银奖|铜奖|鼓励奖)$")
-SELF_NAMES = ("我会", "本会", "该会")  # a society's words for itself
+SELF_NAMES = ("本学会", "本协会", "我会", "本会", "该会")  # a society's words for itself
 PLACE_VERBS = "驻在赴至到从经由向对受交报送给着了过把被让使同就借指"  # glued to a level by the segmenter (驻省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
 LEVEL_ONLY = re.compile("(?:全|各|本)?(?:地级以上市|县级以上|省|市|州|县|区|盟|旗|乡|镇|地市|地州|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|镇街|社区)+")
@@ -574,8 +574,9 @@ class ShapeFinder:
                 # 江苏省生态研究会负责…工程, 省科协 + 创新驱动助力工程: a programme's name holds no local runner, nor an
                 # institute's; a national society's own award carries its name (中国化学会青年化学奖; the gold: 137 in 142)
                 begin = self._name_opening(text, owner.end(), m.start())
-            if text.startswith(SELF_NAMES, begin) and m.start() - begin > 4:
-                begin += 2  # 依托我会 + 创新驱动助力工程: the society's word for itself is no part of the name
+            self_name = next((s for s in SELF_NAMES if text.startswith(s, begin)), "")
+            if self_name and m.start() - begin > len(self_name) + 2:
+                begin += len(self_name)  # 依托我会 + 创新驱动助力工程: the society's word for itself is no part of the name
             counted = list(COUNT_OR_EDITION.finditer(text, begin, m.start()))
             if counted:  # 产生30名第十四届贵州青年科技奖: a count or an edition before the name is the sentence's
                 begin = counted[-1].end()
@@ -625,11 +626,13 @@ class ShapeFinder:
     def _place_after_verb(text: str, begin: int, end: int) -> int:
         """An award's name that a place opens after a verb the walk took in starts at the place: 材料送交 +
         武汉青年科技奖 (a verb may stand inside a programme's name, 人才托举工程, but an award's place opens it)."""
-        offset, verb_seen = begin, False
+        offset, verb_seen = begin, None
         for word, flag in window_words(text[begin:end]):
             if verb_seen and ((flag.startswith("ns") and len(word) >= 2) or word in ("省", "市", "县", "区", "州")):
                 return offset  # 申报评审 + 市自然科学优秀论文奖: a bare level opens it too
-            verb_seen = verb_seen or (flag.startswith("v") and (flag != "vn" or offset == begin) and len(word) >= 2)
+            if verb_seen is None and flag == "vn" and len(word) >= 2 and text[offset + len(word):offset + len(word) + 1] in "省市县区州":
+                return offset + len(word)  # 申报评审 + 市自然科学优秀论文奖 (not 建设 + 中原突出贡献奖)
+            verb_seen = verb_seen or (flag.startswith("v") and flag != "vn" and len(word) >= 2)
             offset += len(word)
         return begin
 
