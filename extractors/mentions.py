@@ -628,7 +628,8 @@ UNION = re.compile(f"(?:国际|世界|亚洲|亚太|欧洲|全球|(?:在[日美�
 COMPANY_NAME_POS = tuple(p for p in SHAPE_NAME_POS if p != "t") + ("l", "d") + COMPANY_POS
 VISIT_VERBS = frozenset({"指导", "调研", "走访", "慰问", "参观", "考察", "视察", "帮助", "联系"})  # nouns to the segmenter
 ORGANISATION_BEFORE_COMPANY = re.compile("科协|协会|学会|党组|党委|政府|书记|领导")
-COMPANY_ASSOCIATION = re.compile("(?:有限责任公司|股份有限公司|有限公司|公司|集团)(?:企业)?(?:科学技术协会|科协)")
+COMPANY_WORD = re.compile("有限责任公司|股份有限公司|有限公司|公司|集团")
+COMPANY_ASSOCIATION = re.compile(f"(?:{COMPANY_WORD.pattern})(?:企业)?(?:科学技术协会|科协)")
 
 
 def _company_associations(text: str) -> list[Candidate]:
@@ -636,7 +637,6 @@ def _company_associations(text: str) -> list[Candidate]:
     kind (中国交通建设集团有限公司科学技术协会, 华润集团科协); the bare 公司科协 is the sentence's company, no name."""
     out = []
     for m in COMPANY_ASSOCIATION.finditer(text):
-        company_end = m.start() + re.match("有限责任公司|股份有限公司|有限公司|公司|集团", text[m.start():]).end()
         # a one-character verb may stand in a brand (银通物 + 联), a sentence's verb of two stops it (指导 + 三一集团科协)
         begin = after_date(text, name_start(text, m.start(), max_len=20, pos=COMPANY_NAME_POS, short_verbs=True))
         organisation = list(ORGANISATION_BEFORE_COMPANY.finditer(text, begin, m.start()))
@@ -652,7 +652,7 @@ def _company_associations(text: str) -> list[Candidate]:
             if (len(word) == 1 and flag.startswith(("p", "c", "u", "d", "r", "v"))) or word in STOP_WORDS \
                     or (leading and (flag in ("v", "vn") and len(word) >= 2 or word in VISIT_VERBS)):
                 begin = offset  # 筹备工作小组就 + 公司科协, 调研 + 华为公司科协
-        if company_end - begin > len(re.match("有限责任公司|股份有限公司|有限公司|公司|集团", text[m.start():]).group(0)) \
+        if m.start() > begin \
                 and not re.search("[的和与及、]", text[begin:m.start()]):
             out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], False, "pattern"))
     return out
