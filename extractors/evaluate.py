@@ -129,11 +129,13 @@ def score_document(report: Report, facts: Facts, gold: dict[str, Any]) -> None:
         for m in predicted:
             if m.type == label and not any(g["start"] == m.start and g["end"] == m.end and g["type"] == label
                                            for g in gold["mentions"]):
-                report.errors.append({"doc": doc_id, "kind": "mention-fp", "type": label, "text": m.text})
+                report.errors.append({"doc": doc_id, "kind": "mention-fp", "type": label, "text": m.text,
+                                      "start": m.start})
         for g in gold["mentions"]:
             if g["type"] == label and not any(m.start == g["start"] and m.end == g["end"] and m.type == label
                                               for m in predicted):
-                report.errors.append({"doc": doc_id, "kind": "mention-fn", "type": label, "text": g["text"]})
+                report.errors.append({"doc": doc_id, "kind": "mention-fn", "type": label, "text": g["text"],
+                                      "start": g["start"]})
 
     def rel_key(rtype: str, head: str, tail: str) -> tuple[str, str, str]:
         return (rtype, "" if rtype == "CITES" else _norm(head), _norm(tail))
@@ -179,11 +181,11 @@ def score_document(report: Report, facts: Facts, gold: dict[str, Any]) -> None:
             report.indicators.add({(rec.id, i) for i in rec.indicators}, {(rec.id, i) for i in g["indicators"]})
         else:
             report.recommendations.fp += 1
-            report.errors.append({"doc": doc_id, "kind": "recommendation-fp", "text": rec.text})
+            report.errors.append({"doc": doc_id, "kind": "recommendation-fp", "text": rec.text, "start": rec.start})
     for i, g in enumerate(gold_recs):
         if i not in used:
             report.recommendations.fn += 1
-            report.errors.append({"doc": doc_id, "kind": "recommendation-fn", "text": g["text"]})
+            report.errors.append({"doc": doc_id, "kind": "recommendation-fn", "text": g["text"], "start": g["start"]})
     report.directions.add({(doc_id, d) for d in facts.document.directions},
                           {(doc_id, d) for d in gold["doc"].get("directions", [])})
 

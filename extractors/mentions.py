@@ -59,7 +59,7 @@ NOT_NAME_WORDS = {"所属", "有关", "相关", "各级", "部分", "全体", "�
     | set(name_parts().get("Any", "not_name_word"))
 POLICY_WORDS = re.compile(
     r"(方案|意见|通知|条例|办法|规定|规划|纲要|决定|细则|法|章程|计划|指南|指引|通则|目录|要点|任务|纪要|准则|规则|制度|"
-    r"意见稿|公告|通告|决议|清单|标准|规范|战略|行动|工程|议程|宣言|公约|报告|举措|措施|的建议|指标|指标体系)"
+    r"意见稿|公告|通告|决议|清单|标准|规范|战略|行动|工程|议程|宣言|公约|报告|举措|措施|的建议|指标|指标体系|安排|协议|名录|草案|大纲|导则|任务书)"
     r"([(（][^()（）]{0,12}[)）])?$")
 NOT_POLICY = re.compile(r"(日报|晚报|报|杂志|期刊|学报|通讯|周刊|网|时报|导报|文摘)$|"
                         r"报告$|批复$|报告的决议$|(表彰|换届|选举|任免|授予|命名|增设|批准|撤销|聘任|任命)\S*决定$")  # a report or an administrative decision
@@ -401,7 +401,10 @@ def _honour_candidates(text: str) -> list[Candidate]:
         for i, (first, last) in enumerate(items):
             given = HONOUR_GIVEN.search(text, max(0, starts[i] - 14), starts[i]) \
                 and HONOUR_TITLE_END.search(text, starts[i], last)  # 被评为第四届 + 全国优秀科技工作者 (not 优秀等次)
-            if (i in joined or i - 1 in joined or re.match("等?称号", text[last:last + 3]) or given) and last - first >= 4:
+            # a named place's title in a sentence of honours (评选 + 扬州市优秀科技工作者; not 我省 + 优秀科技工作者)
+            placed = starts[i] < _honour_field(text, first) and HONOUR_TITLE_END.search(text, starts[i], last)
+            if (i in joined or i - 1 in joined or re.match("等?称号", text[last:last + 3]) or given or placed) \
+                    and last - first >= 4:
                 out.append(Candidate(starts[i], last, "TalentProgram", text[starts[i]:last], False, "pattern"))
     titles = {c.canonical for c in out if text[c.start - 1:c.start] in ("“", '"') and text[c.end:c.end + 1] in ("”", '"')}
     return out + _every_quoted_use(text, titles)  # a quoted title found once is that honour wherever it is quoted
@@ -409,9 +412,9 @@ def _honour_candidates(text: str) -> list[Candidate]:
 
 # a model title (全国科普示范县, 福建省科普示范基地, 省级示范学会) right after a verb that gives or seeks it: the gold marks
 # 29 of 32 so placed; elsewhere (济源示范区, 示范点名单) a place or a kind
-MODEL_TITLE = re.compile(f"(?:评为|获评|授予|争创|创建|命名为|认定为|荣获|入选|获得|成为)了?"
+MODEL_TITLE = re.compile(f"(?:评为|获评|授予|争创|创建|创成|命名为|认定为|荣获|入选|获得|成为)了?"
                          f"(?![一二三四五六七八九十两几这那每该][个批家所])"  # 成为一个示范点: a kind, no title
-                         f"((?:(?![的和与及])[{CJK}0-9]){{0,14}}?示范(?:县|区|市|城市|社区|基地|学会|单位|点|乡镇|村|学校|站|企业|园区))"
+                         f"((?:(?![的和与及])[{CJK}0-9—－-]){{0,18}}?示范(?:县|区|市|城市|社区|基地|学会|单位|点|乡镇|村|学校|站|企业|园区))"
                          f"(?![{CJK}]*(?:建设|工作|创建|管理|办法|方案))")
 MODEL_ROUND = re.compile(f"{ORDINAL}[届批]|首批|(?:19|20)\\d{{2}}年度?|本周期|该周期|本届|该届")
 
@@ -556,7 +559,7 @@ def _graded_kinds(text: str) -> list[tuple[int, int]]:
 
 PARTY_COMMITTEE_FULL_NAME = re.compile(
     f"中共(?P<owner>[{CJK}]{{2,16}}?(?P<kind>社会组织|社团|科协|科学技术协会|工作者协会|学院|大学|学会|协会|研究会|机关))"
-    f"(?:科技社团|支部|总支|机关总支|联合|综合|第[一二三四五六七八九十\\d]+(?:联合|综合)?)?委员会")
+    f"(?:科技社团|(?:临时|功能型|联合)?(?:支部|总支)|机关总支|联合|综合|第[一二三四五六七八九十\\d]+(?:联合|综合)?)?委员会")
 OWNER_LABELS = {"科协": "Agency", "科学技术协会": "Agency", "学院": "Institution", "大学": "Institution", "学会": "Society",
                 "协会": "Society", "研究会": "Society", "工作者协会": "Society"}  # 社会组织, 社团, 机关: a kind, no owner
 SOCIETY_ALTERNATIVES = re.compile(r"学[（(〔]协(?:、研究)?[）)〕]会|协[（(〔]学[）)〕]会")  # not 学会（协会、研究会）: the gold
@@ -658,8 +661,26 @@ def _company_associations(text: str) -> list[Candidate]:
     return out
 
 
+def _place_word_associations(text: str) -> list[Candidate]:
+    """A 科协 named by its place without the place's level (凉山科协, 夷陵科协, 湖南衡阳科协): the place words the
+    segmenter knows (ns), two characters or more each, right before 科协, after no other name character."""
+    out = []
+    for m in re.finditer("科协(?!会)", text):
+        words = window_words(text[max(0, m.start() - 8):m.start()])
+        size, before = 0, ("", "x")
+        for word, flag in reversed(words):
+            if not (flag.startswith("ns") and len(word) >= 2) or word[-1] in "省市县区州":  # a level: place_start's
+                before = (word, flag)
+                break
+            size += len(word)
+        # the word before opens no longer name (市 + 凉山, 中国 + 凉山: a name of its own, found otherwise)
+        if size and not (before[1].startswith(("n", "j", "l")) or (before[0] and before[0][-1] in "省市县区州")):
+            out.append(Candidate(m.start() - size, m.end(), "Agency", text[m.start() - size:m.end()], False, "pattern"))
+    return out
+
+
 def _pattern_candidates(text: str) -> list[Candidate]:
-    out: list[Candidate] = []
+    out: list[Candidate] = _place_word_associations(text)
     for m in re.finditer(f"(?:{SOCIETY_SUFFIX})(?![堂馆])", text):  # 科学会堂 is a hall
         if m.group(0) == "协会" and text.endswith("科", 0, m.start()):
             continue  # 中国科协会同…, 中国科协会继续…: a 科协 before 会同/会 (will), no 协会
@@ -853,8 +874,8 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
     once more (中国科协 + 学会服务中心 + 学会联合党委: the Party body of the centre)."""
     out: list[Candidate] = []
     for kind in (c for c in base if c.label in ("Society", "Agency") and c.generic):
-        m = re.match(f"(?:{PARTY_SUFFIX})", text[kind.end:kind.end + 6])
-        # 省科协党组, 全国学会党委: a kind's Party body is a kind, and belongs to that kind; but a
+        m = re.match(f"(?:临时)?(?:{PARTY_SUFFIX})", text[kind.end:kind.end + 8])
+        # 省科协党组, 全国学会党委, 市护理学会临时党支部: a kind's Party body is a kind, and belongs to that kind; but a
         # 科技社团党委 is set up by a 科协 for its societies and belongs to the 科协 (docs/ANNOTATION.md)
         if m and kind.canonical != "科技社团":
             out.append(Candidate(kind.start, kind.end + m.end(), "PartyOrganization",
@@ -1285,7 +1306,7 @@ def _head_alternatives(text: str, base: list[Candidate]) -> list[Candidate]:
 
 # a place masked or left to fill in right before a name that opens with a level (xx市委宣传部, XX 省青年科技奖,
 # AA省青年人才托举工程): a template's or a masked page's place, part of the name
-MASKED_PLACE = re.compile(r"(?:[xXｘＸ×*＊]{2,}|([A-Z])\1)[ 　]?$")
+MASKED_PLACE = re.compile(r"(?:[xXｘＸ×*＊]{2,}|(?<![A-Za-z0-9*＊])[*＊]|([A-Z])\1)[ 　]?$")
 
 
 def _masked_places(text: str, chosen: list[Candidate]) -> None:

@@ -125,7 +125,8 @@ def test_a_page_s_menu_byline_and_headings_are_no_recommendation():
 def test_a_web_page_s_furniture_is_no_recommendation():
     from extractors.recommendations import candidate
 
-    for line in ("本站支持IPV6，建议分辨率1024*768以上，浏览器请用IE9.0或更高版本。", "【责任编辑：伊宁倩】"):
+    for line in ("本站支持IPV6，建议分辨率1024*768以上，浏览器请用IE9.0或更高版本。", "【责任编辑：伊宁倩】",
+                 "特别声明：以上内容由用户上传并发布，本平台仅提供信息存储服务，应以原文为准。"):
         assert candidate(line, 0, len(line)) is None, line
 
 

@@ -2284,3 +2284,36 @@ def test_the_review_of_v0_17_gives_no_false_names():
     assert not names_of(text, "Agency") | names_of(text, "Society")
     assert names_of("1978年中国化学会加入IUPAC。", "Society") == {"中国化学会", "IUPAC"}
     assert names_of("荣获建设中原突出贡献奖。", "TalentProgram") == {"建设中原突出贡献奖"}
+
+
+def test_a_place_masked_by_one_star_is_part_of_the_name():
+    text = "*市科学技术局和*县科学技术协会为业务指导单位。"
+    assert mention_texts(text, "Agency") == ["*市科学技术局", "*县科学技术协会"]
+
+
+def test_a_work_plan_an_agreement_and_a_directory_are_titles_of_policies():
+    text = "印发《某州科协2013年工作安排》和《全面战略合作协议》，附《专家库学科专业组名录（试行）》。"
+    assert mention_texts(text, "Policy") == ["某州科协2013年工作安排", "全面战略合作协议", "专家库学科专业组名录（试行）"]
+
+
+def test_a_temporary_party_branch_keeps_its_owner_and_a_glued_preposition_is_no_part_of_a_name():
+    text = ("中共丽水市护士学会临时支部委员会成立。市护士学会临时党支部由社会组织党委管理，"
+            "又先后同市肿瘤医院党支部签下共建协议。")
+    assert mention_texts(text, "PartyOrganization")[:3] == ["中共丽水市护士学会临时支部委员会", "市护士学会临时党支部",
+                                                           "社会组织党委"]
+    assert "市肿瘤医院党支部" in mention_texts(text, "PartyOrganization")
+    facts = facts_of(text)
+    assert [m.generic for m in facts.mentions if m.text == "市护士学会临时党支部"] == [True]  # a kind's branch
+
+
+def test_a_named_place_s_honour_in_a_sentence_of_honours_is_a_programme():
+    text = "台州市优秀科技工作者评选结果公布。二是评选温州市优秀科技工作者。并对我省优秀科技工作者进行宣传。"
+    assert mention_texts(text, "TalentProgram") == ["台州市优秀科技工作者", "温州市优秀科技工作者"]
+    text = "为获表彰的社区、乡镇和学会工作先进集体颁发奖牌。争取创成2016—2020年度全国科普示范县。"
+    assert "镇和学会工作先进集体" not in mention_texts(text, "TalentProgram")
+    assert "全国科普示范县" in mention_texts(text, "TalentProgram")
+
+
+def test_a_science_association_named_by_its_place_without_a_level():
+    text = "这是怒江科协发展的关键一年，湖北宜昌科协的专家介绍了经验。5月8日县科协召开会议。"
+    assert mention_texts(text, "Agency") == ["怒江科协", "湖北宜昌科协", "县科协"]
