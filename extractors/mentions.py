@@ -558,9 +558,11 @@ def _graded_kinds(text: str) -> list[tuple[int, int]]:
 
 
 PARTY_COMMITTEE_FULL_NAME = re.compile(
-    f"中共(?P<owner>[{CJK}]{{2,16}}?(?P<kind>社会组织|社团|科协|科学技术协会|工作者协会|学院|大学|学会|协会|研究会|机关))"
-    f"(?:科技社团|(?:临时|功能型|联合)?(?:支部|总支)|机关总支|联合|综合|第[一二三四五六七八九十\\d]+(?:联合|综合)?)?委员会")
-OWNER_LABELS = {"科协": "Agency", "科学技术协会": "Agency", "学院": "Institution", "大学": "Institution", "学会": "Society",
+    f"中共(?P<owner>[{CJK}]{{2,16}}?(?P<kind>社会组织|社团|科协|科学技术协会|工作者协会|学院|大学|学会|协会|研究会|机关|医院|研究所|研究院))"
+    f"(?:(?:临时|功能型|联合)?(?:支部|总支)(?:委员会)?|"  # 中共温州老年病医院支部: a branch's full name may stop there
+    f"(?:科技社团|机关总支|联合|综合|第[一二三四五六七八九十\\d]+(?:联合|综合)?)?委员会)")
+OWNER_LABELS = {"科协": "Agency", "科学技术协会": "Agency", "学院": "Institution", "大学": "Institution", "医院": "Institution",
+                "研究所": "Institution", "研究院": "Institution", "学会": "Society",
                 "协会": "Society", "研究会": "Society", "工作者协会": "Society"}  # 社会组织, 社团, 机关: a kind, no owner
 SOCIETY_ALTERNATIVES = re.compile(r"学[（(〔]协(?:、研究)?[）)〕]会|协[（(〔]学[）)〕]会")  # not 学会（协会、研究会）: the gold
 # marks 学会 alone there (29 of 30 in dev)
@@ -769,8 +771,9 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer("(?:基层|上级|下级|同级)科协", text):
         out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
     # a level with its alternative in brackets is a kind: 市（州）科协, 县（区）委组织部, 区县（自治县）科协
-    for m in re.finditer("[省市县区州乡镇]{1,2}[（(](?:自治[县州区旗]|[省市县区州乡镇办街道、]{1,4})[)）]"
-                         "(?:科协|科学技术协会|委组织部|委宣传部|人民政府)", text):  # 镇（办）科协, 县（区）人民政府
+    # (区(市)县政府, 县（市）区科协: a level after the bracket too; 区(市)民政局: a level's bureau)
+    for m in re.finditer("[省市县区州乡镇]{1,2}[（(](?:自治[县州区旗]|[省市县区州乡镇办街道、]{1,4})[)）][县区市]?"
+                         f"(?:科协|科学技术协会|委组织部|委宣传部|人民政府|政府|[{CJK}]{{1,3}}?局(?![长面势限]))", text):
         out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
     for m in _level_offices().finditer(text):  # 团市委, 市文明办, 省人才办
         begin = m.start() if m.group(0)[0] in "团中" else shape_finder().place_start(text, m.start() + 1)
@@ -787,7 +790,9 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         if re.match(r"等?[\d一二三四五六七八九十两]+项(?:成果|[、，,])", text[m.end():m.end() + 8]):
             continue  # “嫦娥二号工程”等3项、…等187项成果: an achievement an award is given for (not 等3项计划)
         if not WORK_PLAN.search(m.group(1)):  # “年度工作总结和工作计划” is a column of a website
-            begin = after_scope(text, m.start(1), m.end(1))  # “全省…奖”: the round's scope stays out
+            edition = EDITION.match(m.group(1))  # “2012年度全国优秀测绘工程奖”, “第三届…奖”: the round stays out
+            begin = m.start(1) + (edition.end() if edition and len(m.group(1)) - edition.end() >= 3 else 0)
+            begin = after_scope(text, begin, m.end(1))  # “全省…奖”: the round's scope stays out
             grade = AWARD_THEN_GRADE.search(text, begin + 3, m.end(1))  # “…优秀科普作品奖优秀奖”: the award, not its grade
             end = grade.start() + 1 if grade else m.end(1)
             out.append(Candidate(begin, end, "TalentProgram", text[begin:end], False, "pattern"))

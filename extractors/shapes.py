@@ -112,6 +112,7 @@ NUMBERED_PROGRAMME = re.compile(r"(?:国家)?\d{3}")
 NUMBERED_HEADS = ("计划", "工程")
 DATE_PREFIX = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
 # the end of a date a left walk took in: 5月20日 + 省科协, 2023年度 + …专项
+DOCUMENT_NUMBER_TAIL = re.compile(r"(?:\d+号)?")  # the end of a 发文字号 a left walk took in: 41号 + 中共教育部党组
 DATE_TAIL = re.compile(r"(?<=[\d〇零一二三四五六七八九十])(?:年度|年|月|日)")
 
 
@@ -278,7 +279,7 @@ class ShapeFinder:
                                 f"(?:(?<=大学)校|(?:{ORDINAL})?(?:{_alt(parts, 'PartyOrganization', 'qualifier')})|{ORDINAL}(?:综合)?)?"
                                 f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
         # 教工第一党支部, 学生党支部: a branch named by its members alone is a kind
-        self.member_branch = re.compile(f"(?:{members})(?:{ORDINAL})?(?:党支部|党总支)")
+        self.member_branch = re.compile(f"(?:{members})(?:{ORDINAL})?(?:党支部|党总支|党委)")  # 离退休党委, 院级党委
         self.institution_association = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'institution')})(?:科协|科学技术协会)")
         self.party_head = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
         scope = "|".join(sorted(map(re.escape, parts.get("Society", "scope")), key=len, reverse=True)) or "(?!)"
@@ -799,6 +800,7 @@ class ShapeFinder:
                 before = name_start(text, m.start("owner"), max_len=19, pos=NAME_POS + ("l",), keep=PARTY_OWNER_WORDS)
                 begin = before if m.start("owner") - before >= 2 else begin  # owner's head off as a conjunction
             begin = DATE_PREFIX.match(text, begin, head.start()).end()  # 9日市科协党组: the date is no part of it
+            begin = DOCUMENT_NUMBER_TAIL.match(text, begin, head.start()).end()  # 教党字【2017】41号 + 中共教育部党组
             term = list(TERM.finditer(text, begin, head.start()))
             if term:  # 新一届机关党委, 上届机关党委, 第二届中国地质学会党委: the term is the sentence's, not the name's
                 begin = term[-1].end()

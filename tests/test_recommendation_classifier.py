@@ -137,3 +137,14 @@ def test_a_question_and_a_notice_s_objection_clause_are_no_recommendations():
         assert candidate(line, 0, len(line)) is None, line
     for line in ("学会要加强青年人才的培养。", "学会要加强青年人才的培养。\n?"):  # a lone ASCII ? is a lost character
         assert candidate(line, 0, len(line)) is not None, line
+
+
+def test_a_regulation_s_definition_and_a_law_database_s_validity_note_are_no_recommendations():
+    from extractors.recommendations import candidate
+
+    for line in ("本办法所称社会组织承接职能，是指政府部门将部分事项交由具备条件的社会组织履行，并对其履行情况开展评估。",
+                 "本细则所说的购买服务，指通过合同方式将公共服务事项交给社会力量承担，由财政依约支付费用。",
+                 "系统提示：根据《某市人民政府关于公布规范性文件清理结果的决定》规定，继续有效。"):
+        assert candidate(line, 0, len(line)) is None, line
+    line = "各区要加强对社会组织承接职能的指导，确保转移事项落实到位。"
+    assert candidate(line, 0, len(line)) is not None  # a mandate, not a definition

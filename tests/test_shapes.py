@@ -2317,3 +2317,37 @@ def test_a_named_place_s_honour_in_a_sentence_of_honours_is_a_programme():
 def test_a_science_association_named_by_its_place_without_a_level():
     text = "这是怒江科协发展的关键一年，湖北宜昌科协的专家介绍了经验。5月8日县科协召开会议。"
     assert mention_texts(text, "Agency") == ["怒江科协", "湖北宜昌科协", "县科协"]
+
+
+def test_party_branches_of_teams_and_divisions_and_kinds_of_branch_by_level():
+    text = ("学院按团队设立党支部：教学团队第三党支部、海洋生态学团队党支部和行政服务团队党支部。"
+            "化学物理研究所第四研究室党支部召开党员大会。机关党委、离退休党委和直属党总支负责人与会，院级党委要把好入口关。")
+    found = mention_texts(text, "PartyOrganization")
+    for name in ("教学团队第三党支部", "海洋生态学团队党支部", "行政服务团队党支部", "化学物理研究所第四研究室党支部",
+                 "离退休党委", "直属党总支", "院级党委"):
+        assert name in found, name
+    assert found.count("党支部") == 1 and "党委" not in found  # the bare kind only where it stands alone (设立党支部)
+
+
+def test_a_party_branch_s_full_name_of_a_hospital_and_a_document_number_before_a_party_group():
+    text = ("依据《关于同意成立中共平阳县中医医院支部的批复》，中共平阳县中医医院支部委员会选出委员。"
+            "学院党委以教党字〔2019〕7号中共教育部党组的意见为依据。")
+    found = mention_texts(text, "PartyOrganization")
+    assert "中共平阳县中医医院支部" in found and "中共平阳县中医医院支部委员会" in found
+    assert "中共教育部党组" in found and "7号中共教育部党组" not in found
+    facts = facts_of(text)
+    assert ("中共平阳县中医医院支部委员会", "平阳县中医医院") in {(r.head, r.tail) for r in facts.relations
+                                                       if r.type == "PARTY_ORG_OF"}
+
+
+def test_a_level_with_its_alternative_in_brackets_before_a_government_a_bureau_or_an_association():
+    text = "各区(市)县政府，市政府各部门：各县（市）区科协、各区(市)民政局要做好衔接。县(市、区)政府的转移办法另行制定。"
+    assert mention_texts(text, "Agency") == ["区(市)县政府", "市政府", "县（市）区科协", "区(市)民政局", "县(市、区)政府"]
+    facts = facts_of(text)
+    assert all(m.generic for m in facts.mentions if "(" in m.text or "（" in m.text)  # a kind, not one body
+
+
+
+def test_a_quoted_award_s_year_or_edition_stays_out_of_its_name():
+    text = "产生“2019年度全国优秀地理信息工程奖”候选项目。发布“第四届江城青年科技奖”名单。"
+    assert mention_texts(text, "TalentProgram") == ["全国优秀地理信息工程奖", "江城青年科技奖"]
