@@ -111,8 +111,8 @@ TERM = re.compile(f"(?:新一|本|首|上一?|下一?|{ORDINAL})届")
 NUMBERED_PROGRAMME = re.compile(r"(?:国家)?\d{3}")
 NUMBERED_HEADS = ("计划", "工程")
 DATE_PREFIX = re.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?")
-# the end of a date a left walk took in: 5月20日 + 省科协, 2023年度 + …专项
 DOCUMENT_NUMBER_TAIL = re.compile(r"(?:\d+号)?")  # the end of a 发文字号 a left walk took in: 41号 + 中共教育部党组
+# the end of a date a left walk took in: 5月20日 + 省科协, 2023年度 + …专项
 DATE_TAIL = re.compile(r"(?<=[\d〇零一二三四五六七八九十])(?:年度|年|月|日)")
 
 
