@@ -770,8 +770,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     # the grassroots associations, the one above, below or at the same level: kinds (as 各级科协)
     for m in re.finditer("(?:基层|上级|下级|同级)科协", text):
         out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
-    # a level with its alternative in brackets is a kind: 市（州）科协, 县（区）委组织部, 区县（自治县）科协
-    # (区(市)县政府, 县（市）区科协: a level after the bracket too; 区(市)民政局: a level's bureau)
+    # a level with its alternative in brackets is a kind: 市（州）科协, 县（区）委组织部, 区县（自治县）科协, a level after
+    # the bracket too (区(市)县政府, 县（市）区科协) and a level's bureau (区(市)民政局)
     for m in re.finditer("[省市县区州乡镇]{1,2}[（(](?:自治[县州区旗]|[省市县区州乡镇办街道、]{1,4})[)）][县区市]?"
                          f"(?:科协|科学技术协会|委组织部|委宣传部|人民政府|政府|[{CJK}]{{1,3}}?局(?![长面势限]))", text):
         out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))

@@ -2347,7 +2347,6 @@ def test_a_level_with_its_alternative_in_brackets_before_a_government_a_bureau_o
     assert all(m.generic for m in facts.mentions if "(" in m.text or "（" in m.text)  # a kind, not one body
 
 
-
 def test_a_quoted_award_s_year_or_edition_stays_out_of_its_name():
     text = "产生“2019年度全国优秀地理信息工程奖”候选项目。发布“第四届江城青年科技奖”名单。"
     assert mention_texts(text, "TalentProgram") == ["全国优秀地理信息工程奖", "江城青年科技奖"]
