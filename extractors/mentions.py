@@ -18,7 +18,7 @@ from functools import cache
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
 from extractors.shapes import NAME_POS as SHAPE_NAME_POS, COMPANY_POS
-from extractors.shapes import (AWARD_THEN_GRADE, COUNT, EDITION, LEVEL_ONLY, OPENING_VERBS, ORDINAL, PLACE_VERBS,
+from extractors.shapes import (AWARD_THEN_GRADE, GLUED_PREPOSITION, COUNT, EDITION, LEVEL_ONLY, OPENING_VERBS, ORDINAL, PLACE_VERBS,
                                PROVINCES, STOP_WORDS, TERM, after_date, after_scope, name_start, shape_finder, window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
@@ -142,16 +142,20 @@ def _anchored_start(text: str, suffix_start: int, max_len: int = 16, union: bool
     return best
 
 
+TRADE_WORDS = frozenset({"养殖", "种植", "养护", "栽培", "加工", "营销", "流通"})  # a rural trade's association
+
+
 def _unopened_name(words: list, name: str, head: str) -> bool:
     """A name with no known opening and no place level: it opens with a place word (长江, 俄罗斯, 雄安),
     or — for a 协会, 研究会, 促进会 or 联合会, not a bare 学会, which a sentence often names by its
     kind (建设一流学会, 年度轮值学会) — it is long enough and all nouns (黄河文化研究会, 科技工作者协会)."""
     taken, nouns, first = 0, True, None
-    for word in reversed(words):
+    for i, word in enumerate(reversed(words)):
         if taken >= len(name):
             break
         taken += len(word.word)
-        nouns = nouns and (word.flag in UNOPENED_POS or word.word in AGE_WORDS)
+        trade = i == 0 and word.flag == "vn" and word.word in TRADE_WORDS and taken < len(name)  # 生猪 + 养殖协会
+        nouns = nouns and (word.flag in UNOPENED_POS or word.word in AGE_WORDS or trade)
         first = word
     if first is not None and first.flag == "ns" and len(first.word) >= 2 and taken == len(name) \
             and (len(name) >= UNOPENED_NAME or len(name) > len(first.word)):  # 西安 + 医学会: a place and its field
@@ -202,6 +206,13 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
     for i, word in enumerate(reversed(words)):
         if LIST_JOINER.match(word.word) and len(word.word) > 1:  # 和省农学会: the segmenter's 和省 is a
             accepted += len(word.word) - 1                       # list's joiner and a level, not a place
+            break
+        glued = GLUED_LIST.fullmatch(word.word)
+        if glued:  # 区教科局和区科协: the segmenter's 局和区 is the end of one body, a joiner and the next one's level
+            accepted += len(glued.group(1))
+            break
+        if GLUED_PREPOSITION.fullmatch(word.word) and word.word[-1] in "省市县区州":
+            accepted += 1  # 先由区科协: an adverb and a preposition the segmenter glued to the level
             break
         if word.word not in AGE_WORDS and (word.word in NOT_NAME_WORDS or word.word in stop
                                            or not word.flag.startswith(pos)) \
@@ -286,6 +297,7 @@ PLACE_OPENING = (f"(?:{'|'.join(PROVINCES)})(?:省|市|自治区|维吾尔自治
 PLACE_PREFIX = re.compile(f"中国|中华|{PLACE_OPENING}")
 # a list's joiner glued by the segmenter to the level word after it (和省, 与市)
 LIST_JOINER = re.compile("[和与及或](?=[省市县区州全各])")
+GLUED_LIST = re.compile(f"[{CJK}]*?[局委厅办会部][和与及或]((?:{LEVEL_ONLY.pattern}))")  # 局和区: a body's end, a joiner, a level
 
 
 # a field joined by 和 inside a society's name, after its opening (中国 + 石油和 + 化学工业联合会, 国际 + 防痨和 + 肺病联合会,

@@ -153,6 +153,15 @@ def _joiner_town(text: str, end: int) -> re.Match[str] | None:
 
 @caches_words
 @lru_cache(maxsize=20_000)  # bounded: a large corpus has millions of windows
+def _short_owner(text: str, begin: int, end: int) -> bool:
+    """text[begin:end] is an institute's short name (中棉所, 机勘院): alone, the segmenter reads it as one name word
+    or a place word and its head."""
+    if begin < 0 or not re.fullmatch(f"[{CJK}]+", text[begin:end]):
+        return False
+    words = window_words(text[begin:end - 1])
+    return len(words) == 1 and words[0][1].startswith(("ns", "nt", "nz", "j")) and words[0][0] not in STOP_WORDS
+
+
 def window_words(window: str) -> tuple[tuple[str, str], ...]:
     """The words and part-of-speech tags of a window of text; a preposition or joiner the segmenter glued to the
     level after it (同市 + 康复医院, 由市 + 卫健委) is cut off it."""
@@ -166,6 +175,7 @@ def window_words(window: str) -> tuple[tuple[str, str], ...]:
 
 
 GLUED_JOINERS = "同与和及向对由在将经从"
+GLUED_PREPOSITION = re.compile(f"[{CJK}][由从向对给把被让使将].")  # 先由区, 再由市: no place's name
 
 
 PROGRAMME_POS = NAME_POS + ("a", "l", "z")  # 最高成就奖, 自然科学奖, 最佳组织奖
@@ -308,6 +318,9 @@ class ShapeFinder:
             if word[0] in PLACE_VERBS and len(word) == 2 and word[1] in self.place_suffix:
                 keep += 1  # 驻省: the segmenter glued a verb to the level (监委驻省科技厅)
                 break
+            if GLUED_PREPOSITION.fullmatch(word) and word[-1] in self.place_suffix:
+                keep += 1  # 先由区: an adverb and a preposition the segmenter glued to the level (先由区科协主席)
+                break
             if flag.startswith("ns") or word in self.place_suffix or (keep == 0 and word.endswith(suffix)):
                 keep += len(word)
             else:
@@ -320,6 +333,10 @@ class ShapeFinder:
                                 for word, flag in window_words(town.group(0))):  # 召开乡科协: a verb, no town
                 keep = start - town.start()
         begin = start - (keep or len(suffix))
+        if start - begin == len(suffix) + 1 and begin and re.match(f"[{CJK}]", text[begin - 1]) \
+                and text[begin] not in "省市县区州盟旗乡镇村" \
+                and window_words(text[begin - 1:begin + 1]) == ((text[begin - 1:begin + 1], "ns"),):
+            begin -= 1  # 连 + 山县: the segmenter split a place's first character off (连山县科协); 连山 is one place
         begin = after_date(text, begin)  # 5月20日省科协: a date's last character is no part of the place
         if LEVEL_ONLY.fullmatch(text, begin, start):  # a bare level may end a run of levels: 市州, 县市区
             for k in (2, 1):
@@ -410,10 +427,19 @@ class ShapeFinder:
         out += [Shape(m.start(), m.end(), "Agency", False) for m in self.state_organ.finditer(text)]
         for rx in (self.central_department, self.state_council_office):  # 中央宣传部, 中共中央组织部, 国务院侨办
             out += [Shape(m.start(), m.end(), "Agency", False) for m in rx.finditer(text)]
+        zones = set()
         for m in self.zone.finditer(text):
             place = self._zone_place(text, m.start())
-            if place < m.start():
-                out.append(Shape(place, m.end(), "Agency", False))
+            out.append(Shape(place, m.end(), "Agency", place == m.start()))  # 工业园区管委会 alone: a kind
+            zones.add(m.end())
+        for m in re.finditer("管委会|管理委员会", text):  # 长白山管委会, 中关村管委会: a place's administration
+            if m.end() in zones:
+                continue
+            words = window_words(text[max(0, m.start() - 6):m.start()])
+            named = words and len(words[-1][0]) >= 2 and words[-1][1].startswith(("ns", "nz")) and m.group(0) == "管委会"
+            begin = m.start() - len(words[-1][0]) if named else m.start()
+            if named or m.group(0) == "管委会":  # 管理委员会 alone is many bodies' (a fund's, a base's)
+                out.append(Shape(begin, m.end(), "Agency", not named))  # 党工委、管委会: the kind
         for rx, ministry_head in ((self.department, True), (self.government, False)):
             for m in rx.finditer(text):
                 begin = self.place_start(text, m.start())
@@ -798,6 +824,9 @@ class ShapeFinder:
             begin = name_start(text, m.end("owner"), max_len=20, pos=pos, keep=PARTY_OWNER_WORDS)  # 生命科学学院党委
             if begin == m.end("owner") and len(m.group("owner")) == 1:  # 药物 + 所 + 党委: the segmenter cut the
                 before = name_start(text, m.start("owner"), max_len=19, pos=NAME_POS + ("l",), keep=PARTY_OWNER_WORDS)
+                if m.start("owner") - before < 2:  # 是中 + 棉所党委: in its sentence the segmenter cut the short name
+                    before = next((m.start("owner") - k for k in (3, 2) if _short_owner(text, m.start("owner") - k,
+                                                                                        m.end("owner"))), before)
                 begin = before if m.start("owner") - before >= 2 else begin  # owner's head off as a conjunction
             begin = DATE_PREFIX.match(text, begin, head.start()).end()  # 9日市科协党组: the date is no part of it
             begin = DOCUMENT_NUMBER_TAIL.match(text, begin, head.start()).end()  # 教党字【2017】41号 + 中共教育部党组

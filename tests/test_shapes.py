@@ -2350,3 +2350,17 @@ def test_a_level_with_its_alternative_in_brackets_before_a_government_a_bureau_o
 def test_a_quoted_award_s_year_or_edition_stays_out_of_its_name():
     text = "产生“2019年度全国优秀地理信息工程奖”候选项目。发布“第四届江城青年科技奖”名单。"
     assert mention_texts(text, "TalentProgram") == ["全国优秀地理信息工程奖", "江城青年科技奖"]
+
+
+def test_words_the_segmenter_glues_across_a_place_s_edge():
+    # 先由区, 局和区: an adverb and a preposition, or a body's end and a joiner, glued to a level; 连 + 山县: a place's
+    # first character cut off
+    text = "区人社局、区教科局和区科协的负责同志到会。会上，先由区科协主席通报情况。副书记到连山县科协调研。"
+    assert mention_texts(text, "Agency") == ["区人社局", "区教科局", "区科协", "区科协", "连山县科协"]
+
+
+def test_an_institute_named_short_owns_its_party_committee():
+    text = "开幕式由中棉所党委副书记主持，机勘院党委书记致辞，院党委委员与会。"
+    found = mention_texts(text, "PartyOrganization")
+    assert found[:2] == ["中棉所党委", "机勘院党委"]
+    assert [m.generic for m in facts_of(text).mentions if m.text == "院党委"] == [True]  # the bare kind stays one
