@@ -63,6 +63,7 @@ MAX_PER_KIND = 3
 # the floors of each kind: measure similarity (cosine of the measure texts) and shared measure words,
 # chosen on hand-judged links (docs/EVIDENCE.md: 25 of 31 accepted on the seed, in-sample)
 MIN_SCORE = {"policy": 0.2, "case": 0.25, "data": 0.2}
+SCORE_DECIMALS = 3  # a link's score is rounded to these, then held to its floor
 MIN_SHARED = {"policy": 3, "case": 2, "data": 3}
 ACTOR_LABELS = ("Society", "Branch", "PartyOrganization", "Agency")  # who can be said to have done a measure (a case)
 CANDIDATE_LABELS = tuple(dict.fromkeys(tuple(SUPPORT_ANCHORS) + ACTOR_LABELS))  # a passage naming one is a candidate
@@ -305,7 +306,9 @@ class Corpus:
         self.doc_code = documents
         self.row_kind = np.array([KINDS.index(self.passages[pid].kind) for pid in self.rows], dtype=np.int64)
         self.row_floor = np.array([MIN_SCORE[self.passages[pid].kind] for pid in self.rows])
-        self.row_threshold = self.row_floor - 1e-9  # its kind's floor, rounded below (checked again)
+        # its kind's floor, less half the scores' last decimal: a similarity that rounds to the floor (0.2496 → 0.25)
+        # reaches it (the rounded score is checked again)
+        self.row_threshold = self.row_floor - 0.5 * 10.0 ** -SCORE_DECIMALS
         self.row_min_shared = np.array([MIN_SHARED[self.passages[pid].kind] for pid in self.rows], dtype=np.int64)
         # the lowest threshold of a vector's rows: a vector below it gives no row a link
         self.vector_threshold = np.full(len(first), np.inf)
@@ -456,7 +459,7 @@ def evidence_for(corpus: Corpus, rec: _Rec) -> list[Link]:
         start, end = np.searchsorted(kinds, k), np.searchsorted(kinds, k + 1)
         for row, similarity in _others(corpus, hits[start:end], similar[start:end], own):
             pid = corpus.rows[row]
-            score = round(similarity, 3)
+            score = round(similarity, SCORE_DECIMALS)
             shared = rec.terms & corpus.passages[pid].terms
             if score < MIN_SCORE[kind] or len(shared) < MIN_SHARED[kind]:
                 continue
