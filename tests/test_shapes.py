@@ -415,7 +415,7 @@ def test_zone_administrations_and_party_committee_departments_are_bodies():
                    "开发区管委会负责；组织委员会由专家组成。", "Agency")
     assert {"九江经开区管委会", "南昌高新区管理委员会", "江西省委组织部", "市委人才办", "省委宣传部办公室"} <= set(names)
     assert names["江西省委组织部"] is False and names["市委人才办"] is True  # no place: the kind
-    assert "开发区管委会" not in names and "组织委员会" not in names
+    assert names["开发区管委会"] is True and "组织委员会" not in names  # a zone's administration without its place: the kind
 
 
 def test_a_short_title_names_the_policy_named_in_full_before_it():
@@ -2364,3 +2364,12 @@ def test_an_institute_named_short_owns_its_party_committee():
     found = mention_texts(text, "PartyOrganization")
     assert found[:2] == ["中棉所党委", "机勘院党委"]
     assert [m.generic for m in facts_of(text).mentions if m.text == "院党委"] == [True]  # the bare kind stays one
+
+
+def test_a_place_s_administration_and_a_rural_trade_s_association():
+    text = ("全省各市州、长白山管委会都组织了推荐。工业园区管委会主任出席。经园区党工委、管委会议定。"
+            "全县有协会5个，即马过河獭兔养殖协会等。要加强管理协会。")
+    facts = facts_of(text)
+    agencies = [(m.text, m.generic) for m in facts.mentions if m.type == "Agency"]
+    assert ("长白山管委会", False) in agencies and ("工业园区管委会", True) in agencies and ("管委会", True) in agencies
+    assert mention_texts(text, "Society") == ["马过河獭兔养殖协会"]  # 管理协会: a verb and a kind, no name
