@@ -160,7 +160,7 @@ def recommendations(doc: Document, passages: list[Passage], mentions: list[Menti
     by_start = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in by_start]
     out = []
-    spans = recommendation_spans(doc.text, [(p.start, p.end) for p in passages])
+    spans = recommendation_spans(doc.text, [(p.start, p.end) for p in passages], doc.title)
     for p, span in zip(passages, spans):
         if span is None:
             continue

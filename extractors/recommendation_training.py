@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.model_file import fit_logistic_regression
-from extractors.recommendations import (NGRAMS, RecommendationClassifier, candidate, rule_trigger,
+from extractors.recommendations import (NGRAMS, Context, RecommendationClassifier, candidate, contexts, rule_trigger,
                                         sentence_features)
 
 # Training reads the checkout, not package data: the labelled sentences and the gold files are
@@ -27,10 +27,11 @@ from extractors.recommendations import (NGRAMS, RecommendationClassifier, candid
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "training" / "recommendations"  # every *.jsonl file there
 GOLD = ROOT / "tests" / "gold"
+SEED_DOCUMENTS = ROOT / "seed_data" / "documents"
 # chosen on dev by 5-fold cross-validation over documents (`scripts/train_recommendations.py --grid` prints the grid)
 C = 20.0  # the inverse of the L2 regularisation's strength
-THRESHOLD = 0.35  # the probability from which a sentence is one
-RULE_THRESHOLD = 0.15  # … when the cue rules call it one (0.2: +0.001 F1; 0.15 keeps plain cue-backed mandates)
+THRESHOLD = 0.4  # the probability from which a sentence is one
+RULE_THRESHOLD = 0.25  # … when the cue rules call it one (chosen with the context features, v0.20)
 MIN_SENTENCES = 2  # a feature seen in fewer training sentences is not one
 DECIMALS = 6  # of the stored idf and weights
 
@@ -40,11 +41,26 @@ class Labelled:
     group: str  # the document it comes from (folds never split a document)
     sentence: str  # as the classifier sees it: simplified, bullets skipped
     label: bool
+    context: Context = Context()  # its document's title, its heading, its neighbours' cues
+
+    def features(self) -> list[str]:
+        return sentence_features(self.sentence, context=self.context)
+
+
+def _document_sentences(text: str, title: str, doc_id: str) -> list[tuple[int, int, str, Context]]:
+    """The candidate sentences of a document as the extractor sees them: (start, end, sentence, context)."""
+    from extractors.passages import split_passages
+
+    passages = split_passages(doc_id, text)
+    spans = [(p.start, p.end) for p in passages]
+    found = [candidate(text, s, e) for s, e in spans]
+    triggers = [None if c is None else rule_trigger(c.sentence) for c in found]
+    return [(s, e, c.sentence, x) for (s, e), c, x in zip(spans, found, contexts(text, title, spans, found, triggers))
+            if c is not None]
 
 
 def from_gold(gold_dir: Path = GOLD, split: str = "dev") -> list[Labelled]:
     from extractors.evaluate import _iou, _raw_for, gold_files
-    from extractors.passages import split_passages
     from extractors.pipeline import to_document
 
     out = []
@@ -52,30 +68,40 @@ def from_gold(gold_dir: Path = GOLD, split: str = "dev") -> list[Labelled]:
         gold = json.loads(path.read_text(encoding="utf-8"))
         doc = to_document(_raw_for(gold, path.parent))
         spans = [(g["start"], g["end"]) for g in gold["recommendations"]]
-        for p in split_passages(doc.id, doc.text):
-            c = candidate(doc.text, p.start, p.end)
-            if c is not None:
-                label = any(_iou((p.start, p.end), g) >= 0.5 for g in spans)
-                out.append(Labelled(f"gold/{path.stem}", c.sentence, label))
+        for start, end, sentence, context in _document_sentences(doc.text, doc.title, doc.id):
+            label = any(_iou((start, end), g) >= 0.5 for g in spans)
+            out.append(Labelled(f"gold/{path.stem}", sentence, label, context))
     return out
 
 
-def from_labels(folder: Path = LABELS) -> list[Labelled]:
-    out = []
+def from_labels(folder: Path = LABELS, documents: Path = SEED_DOCUMENTS) -> list[Labelled]:
+    """The hand-labelled sentences of seed documents, read in their documents (for their context)."""
+    from extractors.documents import read_document
+    from extractors.pipeline import to_document
+
+    rows: dict[str, dict[tuple[int, int], bool]] = {}
     for path in sorted(folder.glob("*.jsonl")):
-        out += _labelled(path)
+        for (doc, start, end), label in _labelled(path).items():
+            rows.setdefault(doc, {})[(start, end)] = label
+    out = []
+    for name, labels in rows.items():
+        source = documents / f"{name}.md"
+        if not source.exists():
+            raise ValueError(f"{folder}: labelled sentences of {name}, but no document {source}")
+        doc = to_document(read_document(source))
+        for start, end, sentence, context in _document_sentences(doc.text, doc.title, doc.id):
+            if (start, end) in labels:
+                out.append(Labelled(f"seed/{name}", sentence, labels[(start, end)], context))
     return out
 
 
-def _labelled(path: Path) -> list[Labelled]:
-    out = []
+def _labelled(path: Path) -> dict[tuple[str, int, int], bool]:
+    out = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         row = json.loads(line)
         if row.get("label") not in (0, 1):
             raise ValueError(f"{path}:{number}: label must be 0 or 1, not {row.get('label')!r}")
-        c = candidate(row["text"], 0, len(row["text"]))
-        if c is not None:
-            out.append(Labelled(f"seed/{row['doc']}", c.sentence, bool(row["label"])))
+        out[(row["doc"], row["start"], row["end"])] = bool(row["label"])
     return out
 
 
@@ -91,10 +117,11 @@ def train(data: Iterable[Labelled], c: float = C, threshold: float = THRESHOLD,
 
     data = list(data)
     vectorizer = TfidfVectorizer(analyzer=_as_is, min_df=MIN_SENTENCES, sublinear_tf=True)
-    x = vectorizer.fit_transform([sentence_features(d.sentence) for d in data])
+    x = vectorizer.fit_transform([d.features() for d in data])
     fitted = fit_logistic_regression(x, [int(d.label) for d in data], c)
     return RecommendationClassifier(
-        features=f"the cue rules' marks and character 1–{NGRAMS}-grams of the simplified sentence; (1 + log tf) × idf, "
+        features=f"the cue rules' marks and character 1–{NGRAMS}-grams of the simplified sentence, the character pairs "
+                 "of its document's title (T:) and of its heading (H:), marks for cued neighbours; (1 + log tf) × idf, "
                  "scaled to length 1; a logistic regression",
         sentences=len(data), recommendations=sum(d.label for d in data), c=c, threshold=threshold,
         rule_threshold=rule_threshold,
@@ -118,7 +145,7 @@ def held_out_probabilities(data: list[Labelled], folds: int = 5, c: float = C) -
         model = train([d for d in data if fold_of(d.group, folds) != k], c)
         for i, d in enumerate(data):
             if fold_of(d.group, folds) == k:
-                out[i] = model.probability(sentence_features(d.sentence))
+                out[i] = model.probability(d.features())
     return out
 
 

@@ -7,14 +7,18 @@ Two parts decide, and the second has the last word (it needs less to agree with 
    imperative verb (推动, 建立健全, 加强 …), unless it reports an event (召开, 举行, 获评 …) or the
    issuing of a document; a requirement voiced in a speech (会议强调，要…) and a plan (将…, 计划举办…,
    下一步) override the report words. An editor's note in brackets (（页面在此中断）) is ignored.
-2. **A small trained classifier**: a logistic regression over the sentence's character 1–3-grams
-   (tf-idf, sublinear counts, length 1) and the cue rules' verdicts as marks (`sentence_features`), trained
+2. **A small trained classifier**: a logistic regression over the sentence's character 1–3-grams, the cue rules'
+   verdicts as marks and the sentence's context — its document's title, the heading it stands under, whether its
+   neighbours are cued (`Context`; a 主要做法 section or a news report's title tells practice from measures) —
+   (tf-idf, sublinear counts, length 1; `sentence_features`), trained
    by `scripts/train_recommendations.py` (scikit-learn) on hand-labelled sentences (the dev part of
    tests/gold and training/recommendations/*.jsonl — never the test part) and shipped as a JSON file read
    without scikit-learn (`extractors/models/recommendations.json`). It replaced a spaCy `textcat` (bag of
    character n-grams) because it wins on the same held-out sentences: 5-fold cross-validation over dev
    documents 0.741 against 0.712 (0.722 at its best thresholds), the whole extractor on held-out dev
-   documents 0.737 against 0.710 (`--dev-cv`); the cue rules alone 0.645 (tests/gold/README.md, "v0.14").
+   documents 0.737 against 0.710 (`--dev-cv`); the cue rules alone 0.645 (tests/gold/README.md, "v0.14"). The
+   context raised the whole extractor on held-out dev documents from 0.740 to 0.762 and on a blind batch from 0.714
+   to 0.795 (v0.20).
 
 A heading or lead-in (ends with ：), a line with no closing mark that the text goes on after (a
 heading, a page's menu or byline) or a sentence too short to state a measure is never one. The
@@ -131,15 +135,68 @@ def candidate(text: str, start: int, end: int) -> Candidate | None:
     return Candidate(start, end, sentence)
 
 
+@dataclass(frozen=True)
+class Context:
+    """What the classifier reads around a sentence: the document's title (a notice's 意见 or 方案 mandates, a news
+    report's 召开 or 成立 tells), the heading the sentence stands under (下一步工作 or 主要做法), and whether the cue
+    rules call the sentences right before and after it recommendations (measures come in runs)."""
+
+    title: str = ""
+    heading: str = ""
+    before: bool = False
+    after: bool = False
+
+
+HEADING_REACH = 40  # lines walked up to the heading a sentence stands under
+NOT_HEADING = re.compile(r"[。；！？!?;…][”’」』）)】\]\s]*$")  # a line that ends a sentence is no heading
+CONTEXT_MARKS = ("«after a cued sentence»", "«before a cued sentence»")
+
+
+def heading_before(text: str, start: int) -> str:
+    """The heading the sentence at `start` stands under: the nearest line above it of at most HEADING_LENGTH
+    characters that ends no sentence (一、工作成效, 下一步工作打算), in simplified script; "" when none."""
+    stop = text.rfind("\n", 0, start)
+    for _ in range(HEADING_REACH):
+        if stop <= 0:
+            return ""
+        begin = text.rfind("\n", 0, stop) + 1
+        line = text[begin:stop].strip()
+        stop = begin - 1
+        if line and len(line) <= HEADING_LENGTH and not NOT_HEADING.search(line):
+            return to_simplified(line)
+    return ""
+
+
+def contexts(text: str, title: str, sentences: Sequence[tuple[int, int]],
+             found: Sequence[Candidate | None], triggers: Sequence[str | None]) -> list[Context]:
+    """The context of each sentence (start, end) of `text`, given its candidate (or None) and its cue rules'
+    trigger (or None)."""
+    title = to_simplified(title)
+    cued = [c is not None and t is not None for c, t in zip(found, triggers)]
+    return [Context(title, heading_before(text, start), i > 0 and cued[i - 1], i + 1 < len(cued) and cued[i + 1])
+            for i, (start, _) in enumerate(sentences)]
+
+
+def _bigrams(text: str, prefix: str) -> list[str]:
+    text = re.sub(r"[《》“”\s]", "", text)
+    return [prefix + text[i:i + 2] for i in range(len(text) - 1)]
+
+
+def context_features(context: Context) -> list[str]:
+    return (_bigrams(context.title, "T:") + _bigrams(context.heading, "H:")
+            + [mark for mark, on in zip(CONTEXT_MARKS, (context.before, context.after)) if on])
+
+
 CUE_MARKS = {kind: f"«{kind}»" for kind in ("mandate", "plan", "imperative", "report", "voiced", "issuing")}
 CUE_VERDICT = {True: "«one by the rules»", False: "«none by the rules»"}  # marks are longer than any n-gram: never one
 NGRAMS = 3
 
 
-def sentence_features(sentence: str, trigger: str | None = None) -> list[str]:
+def sentence_features(sentence: str, trigger: str | None = None, context: Context | None = None) -> list[str]:
     """What the classifier reads of a (simplified) sentence: the cue rules' verdicts as marks (whether they call it
-    one, and which of their cues it holds), then its character 1–3-grams (`trigger`: the sentence's rule_trigger,
-    when the caller has it already; "" for none)."""
+    one, and which of their cues it holds), its character 1–3-grams, then its context's (`context_features`: the
+    title's and the heading's character pairs, marked T: and H:, and whether its neighbours are cued) (`trigger`:
+    the sentence's rule_trigger, when the caller has it already; "" for none)."""
     rules = cues()
     if trigger is None:
         trigger = rule_trigger(sentence)
@@ -153,7 +210,8 @@ def sentence_features(sentence: str, trigger: str | None = None) -> list[str]:
         ("report", rules.report.search(sentence)),
         ("voiced", rules.voiced.search(sentence)),
         ("issuing", ISSUING.search(sentence))) if found]
-    return marks + [sentence[i:i + n] for n in range(1, NGRAMS + 1) for i in range(len(sentence) - n + 1)]
+    return (marks + [sentence[i:i + n] for n in range(1, NGRAMS + 1) for i in range(len(sentence) - n + 1)]
+            + (context_features(context) if context is not None else []))
 
 
 class RecommendationClassifier(BaseModel):
@@ -252,26 +310,29 @@ def _standing_lead(lead: str, whole: bool) -> bool:
     return re.search(f"(?:(?:{STANDING.pattern})(?:{STANDING_TAIL})?|(?:职能|职责)(?:{STANDING_TAIL}))$", clause) is not None
 
 
-def recommendation_spans(text: str, sentences: Sequence[tuple[int, int]]) -> list[RecommendationSpan | None]:
-    """For each sentence (start, end) of `text`: the recommendation it states, or None."""
+def recommendation_spans(text: str, sentences: Sequence[tuple[int, int]], title: str = ""
+                         ) -> list[RecommendationSpan | None]:
+    """For each sentence (start, end) of `text` (in order; `title`: the document's): the recommendation it
+    states, or None."""
     simplified = to_simplified(text)  # the same length: a heading in traditional script (主要職能) is found too
     found = [None if standing(simplified, s, e) else candidate(text, s, e) for s, e in sentences]
-    return [None if c is None else _decide(c) for c in found]
+    triggers = [None if c is None else rule_trigger(c.sentence) for c in found]
+    around = contexts(text, title, sentences, found, triggers)
+    return [None if c is None else _decide(c, t, x) for c, t, x in zip(found, triggers, around)]
 
 
-def _decide(c: Candidate) -> RecommendationSpan | None:
+def _decide(c: Candidate, trigger: str | None, context: Context) -> RecommendationSpan | None:
     """The classifier's verdict on a candidate sentence, with the bar its cue rules' verdict sets."""
     model = classifier()
-    trigger = rule_trigger(c.sentence)
     bar = model.rule_threshold if trigger else model.threshold
-    if model.probability(sentence_features(c.sentence, trigger or "")) < bar:
+    if model.probability(sentence_features(c.sentence, trigger or "", context)) < bar:
         return None
     return RecommendationSpan(c.start, c.end, trigger or CLASSIFIER_TRIGGER)
 
 
-def recommendation_span(text: str, start: int, end: int) -> RecommendationSpan | None:
+def recommendation_span(text: str, start: int, end: int, title: str = "") -> RecommendationSpan | None:
     """The recommendation in sentence text[start:end], or None if the sentence is not one."""
-    return recommendation_spans(text, [(start, end)])[0]
+    return recommendation_spans(text, [(start, end)], title)[0]
 
 
 def rule_trigger(sentence: str) -> str | None:

@@ -148,3 +148,31 @@ def test_a_regulation_s_definition_and_a_law_database_s_validity_note_are_no_rec
         assert candidate(line, 0, len(line)) is None, line
     line = "各区要加强对社会组织承接职能的指导，确保转移事项落实到位。"
     assert candidate(line, 0, len(line)) is not None  # a mandate, not a definition
+
+
+def test_the_classifier_reads_the_sentence_s_title_heading_and_neighbours():
+    from extractors.recommendations import Context, context_features, heading_before, recommendation_spans
+
+    text = "一、主要做法\n召开座谈会。\n二、下一步工作\n加强学会党建工作。"
+    assert heading_before(text, text.index("加强")) == "二、下一步工作" and heading_before(text, 0) == ""
+    features = context_features(Context(title="关于《意见》的通知", heading="下一步", before=True))
+    assert features == ["T:关于", "T:于意", "T:意见", "T:见的", "T:的通", "T:通知", "H:下一", "H:一步",
+                        "«after a cued sentence»"]
+    # the same sentence weighs otherwise in a notice's measures than in a meeting's report
+    sentence = "加强科普队伍建设，完善科普设施。"
+    model = classifier()
+    notice = model.probability(sentence_features(sentence, context=Context(title="关于加强科普工作的实施意见",
+                                                                           heading="三、主要任务", after=True)))
+    report = model.probability(sentence_features(sentence, context=Context(title="市科协召开科普工作总结会",
+                                                                           heading="一、工作成效")))
+    assert notice > report
+    spans = recommendation_spans(text, [(0, 6), (7, 13), (14, 21), (22, len(text))], title="学会党建工作要点")
+    assert [s is not None for s in spans] == [False, False, False, True]
+
+
+def test_labelled_sentences_of_a_document_that_is_not_there_are_named(tmp_path):
+    (tmp_path / "sentences.jsonl").write_text(json.dumps({"doc": "999", "start": 0, "end": 9, "label": 1, "why": "",
+                                                          "text": "要加强学会党建工作。"}, ensure_ascii=False) + "\n",
+                                              encoding="utf-8")
+    with pytest.raises(ValueError, match="no document .*999.md"):
+        training.from_labels(tmp_path, documents=tmp_path)
