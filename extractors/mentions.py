@@ -18,7 +18,7 @@ from functools import cache
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
 from extractors.shapes import NAME_POS as SHAPE_NAME_POS, COMPANY_POS
-from extractors.shapes import (AWARD_THEN_GRADE, GLUED_PREPOSITION, COUNT, EDITION, LEVEL_ONLY, OPENING_VERBS, ORDINAL, PLACE_VERBS,
+from extractors.shapes import (AWARD_THEN_GRADE, GLUED_JOINERS, GLUED_PREPOSITION, COUNT, EDITION, LEVEL_ONLY, OPENING_VERBS, ORDINAL, PLACE_VERBS,
                                PROVINCES, STOP_WORDS, TERM, after_date, after_scope, name_start, shape_finder, window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
@@ -62,7 +62,7 @@ POLICY_WORDS = re.compile(
     r"意见稿|公告|通告|决议|清单|标准|规范|战略|行动|工程|议程|宣言|公约|报告|举措|措施|的建议|指标|指标体系|安排|协议|名录|草案|大纲|导则|任务书)"
     r"([(（][^()（）]{0,12}[)）])?$")
 NOT_POLICY = re.compile(r"(日报|晚报|报|杂志|期刊|学报|通讯|周刊|网|时报|导报|文摘)$|"
-                        r"报告$|批复$|报告的决议$|(表彰|换届|选举|任免|授予|命名|增设|批准|撤销|聘任|任命)\S*决定$")  # a report or an administrative decision
+                        r"报告$|批复$|报告的决议$|工作(?:总结|报告)[和与及]|(表彰|换届|选举|任免|授予|命名|增设|批准|撤销|聘任|任命)\S*决定$")  # a report or an administrative decision
 # verbs that introduce a programme name rather than belong to it
 PROGRAMME_STOP = frozenset({"开展", "实施", "设立", "组织", "启动", "申报", "支持", "资助", "属于", "包括", "下设", "推进",
                             "参与", "承担", "承接", "获得", "获批", "入选", "纳入", "设置", "推动", "加强", "是", "即", "为"})
@@ -211,8 +211,9 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
         if glued:  # 区教科局和区科协: the segmenter's 局和区 is the end of one body, a joiner and the next one's level
             accepted += len(glued.group(1))
             break
-        if GLUED_PREPOSITION.fullmatch(word.word) and word.word[-1] in "省市县区州":
-            accepted += 1  # 先由区科协: an adverb and a preposition the segmenter glued to the level
+        if (GLUED_PREPOSITION.fullmatch(word.word) or (len(word.word) == 2 and word.word[0] in GLUED_JOINERS)) \
+                and word.word[-1] in "省市县区州":
+            accepted += 1  # 先由区科协, 同省老科协: a preposition (and an adverb) the segmenter glued to the level
             break
         if word.word not in AGE_WORDS and (word.word in NOT_NAME_WORDS or word.word in stop
                                            or not word.flag.startswith(pos)) \
@@ -297,7 +298,7 @@ PLACE_OPENING = (f"(?:{'|'.join(PROVINCES)})(?:省|市|自治区|维吾尔自治
 PLACE_PREFIX = re.compile(f"中国|中华|{PLACE_OPENING}")
 # a list's joiner glued by the segmenter to the level word after it (和省, 与市)
 LIST_JOINER = re.compile("[和与及或](?=[省市县区州全各])")
-GLUED_LIST = re.compile(f"[{CJK}]*?[局委厅办会部][和与及或]((?:{LEVEL_ONLY.pattern}))")  # 局和区: a body's end, a joiner, a level
+GLUED_LIST = re.compile(f"(?:[{CJK}]{{2,}}?|[{CJK}]*?[局委厅办会部])[和与及或]((?:{LEVEL_ONLY.pattern}))")  # 局和区, 徐芝文和省: a body's or a name's end, a joiner, a level
 
 
 # a field joined by 和 inside a society's name, after its opening (中国 + 石油和 + 化学工业联合会, 国际 + 防痨和 + 肺病联合会,
@@ -746,6 +747,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             begin = m.start() - 2 if text.endswith(("中国", "基层"), 0, m.start()) else shape_finder().place_start(text, m.start())
         else:  # a place or an opening starts the name (陆恂彦同志报告 + 县老科协: the sentence's words stay out)
             begin = _left_boundary(text, m.start(), head="协会", pos=SOCIETY_NAME_POS)
+            if begin is not None and re.search("会|报告", text[begin:m.start()]):
+                begin = None  # 向理事会报告 + 老科协: another body or a report is no place of the association
             if begin is None:
                 words = window_words(text[max(0, m.start() - 6):m.start()])
                 owner = words[-1][0] if words and words[-1][1] in ("j", "nt") and len(words[-1][0]) >= 2 else ""
@@ -756,10 +759,10 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         if begin == m.start() and text.endswith("各级", 0, begin):
             begin -= 2  # 全国各级老科协: every level's, a kind (as 各级科协)
         elif begin == m.start():  # 省老科协, 本县老科协, 各县老科协: a level's, a kind
-            level = re.search(f"(?:{LEVEL_ONLY.pattern})$", text[max(0, begin - 4):begin])
+            level = re.search(f"(?:{LEVEL_ONLY.pattern})级?$", text[max(0, begin - 4):begin])  # 县级农技协 too
             begin -= len(level.group(0)) if level else 0
         # a kind when named by a level or a scope alone (全县农技协, 基层农技协, 各级老科协), one society otherwise
-        generic = begin == m.start() or bool(LEVEL_ONLY.fullmatch(text, begin, m.start())) \
+        generic = begin == m.start() or bool(re.fullmatch(f"(?:{LEVEL_ONLY.pattern})级?", text[begin:m.start()])) \
             or text[begin:m.start()] in ("基层", "各级", "直属")
         out.append(Candidate(begin, m.end(), "Society", text[begin:m.end()], generic, "pattern"))
     for m in re.finditer("(?<!老)(?:科学技术协会|科协)", text):

@@ -357,6 +357,10 @@ class ShapeFinder:
                 or (len(words[-1][0]) >= 3 and start < len(text) and words[-1][0][-1] == text[start]
                     and words[-1][1].startswith(("nr", "ns", "nz")))):  # 贾汪区 + 区委 (a name; not 市辖区, 开发区)
             return start - len(words[-1][0])
+        for k in (3, 2):  # 代表 + 包头(v) + 市委: in its sentence the segmenter read the place as a verb; alone, 包头市
+            piece = text[max(0, start - k):start + 1]  # is one place word
+            if len(piece) == k + 1 and not re.search("[和与及或的在是对为同]", piece) and window_words(piece) == ((piece, "ns"),):
+                return start - k
         return start
 
     def _association_department(self, text: str, start: int) -> int | None:
@@ -773,6 +777,9 @@ class ShapeFinder:
                 out.append(Shape(m.end() - len(kind), m.end(), "Branch", True))  # 上海市医学会 + 专科分会: its kind
                 continue
             if owner:  # 会议由安徽省医师协会…分会, 选举产生中国医院协会…分会: a society's branch opens with its place
+                straddle = next((o for o in OWNER_OPENING.finditer(text, max(0, begin - 2), begin + 2)
+                                 if o.start() < begin < o.end()), None)
+                begin = straddle.start() if straddle else begin  # the window stopped inside 中国 (中 + 国硅酸盐学会…)
                 opening = OWNER_OPENING.search(text, begin, begin + owner.start())
                 cut = None if opening else re.search(f"(?:{OWNER_OPENING.pattern})$", text[max(0, begin - 4):begin])
                 # the window stopped inside a long name (中国 + 高等教育学会高校党校教育研究分会): its opening too

@@ -2373,3 +2373,28 @@ def test_a_place_s_administration_and_a_rural_trade_s_association():
     agencies = [(m.text, m.generic) for m in facts.mentions if m.type == "Agency"]
     assert ("长白山管委会", False) in agencies and ("工业园区管委会", True) in agencies and ("管委会", True) in agencies
     assert mention_texts(text, "Society") == ["马过河獭兔养殖协会"]  # 管理协会: a verb and a kind, no name
+
+
+def test_a_society_s_work_report_and_plan_in_brackets_is_no_policy():
+    text = "现将《中国老科协2020年工作总结和2021年工作安排》转发给你们。会议审议《学会2021年工作总结与2022年工作要点》。"
+    assert mention_texts(text, "Policy") == []
+    assert "中国老科协" in mention_texts(text, "Society")
+
+
+def test_the_retired_scientists_and_rural_associations_by_level_and_after_a_preposition():
+    text = "望各单位把它同省老科协的部署结合。我受会长委托，向理事会报告老科协2020年的工作。其中村级农技协233个，县级农技协96个。"
+    facts = facts_of(text)
+    societies = [(m.text, m.generic) for m in facts.mentions if m.type == "Society"]
+    assert societies == [("省老科协", True), ("老科协", True), ("村级农技协", True), ("县级农技协", True)]
+
+
+def test_a_person_s_name_and_a_joiner_the_segmenter_glued_to_a_level_stay_out():
+    text = "阿坝州委书记徐芝文和省科协党组成员、副主席徐勇到会。"
+    assert mention_texts(text, "PartyOrganization") == ["省科协党组"]
+    assert "省科协" in mention_texts(text, "Agency")
+
+
+def test_a_branch_of_a_branch_keeps_its_society_s_opening_and_a_place_read_as_a_verb_is_a_place():
+    text = "中国硅酸盐学会陶瓷分会日用陶瓷专业委员会正副主任工作会召开。贺伟华讲话时代表包头市委、市政府致辞。"
+    assert "中国硅酸盐学会陶瓷分会日用陶瓷专业委员会" in mention_texts(text, "Branch")
+    assert mention_texts(text, "Agency")[:1] == ["包头市委"]
