@@ -177,9 +177,13 @@ def contexts(text: str, title: str, sentences: Sequence[tuple[int, int]],
             for i, (start, _) in enumerate(sentences)]
 
 
+HAN_RUN = re.compile("[\u4e00-\u9fff]{2,}")
+
+
 def _bigrams(text: str, prefix: str) -> list[str]:
-    text = re.sub(r"[《》“”\s]", "", text)
-    return [prefix + text[i:i + 2] for i in range(len(text) - 1)]
+    """The pairs of adjacent Chinese characters of `text`, none across other characters (a year's digits, a
+    bracket), each marked with `prefix`."""
+    return [prefix + run[i:i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)]
 
 
 def context_features(context: Context) -> list[str]:
