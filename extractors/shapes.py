@@ -151,8 +151,6 @@ def _joiner_town(text: str, end: int) -> re.Match[str] | None:
     return None
 
 
-@caches_words
-@lru_cache(maxsize=20_000)  # bounded: a large corpus has millions of windows
 def _short_owner(text: str, begin: int, end: int) -> bool:
     """text[begin:end] is an institute's short name (中棉所, 机勘院): alone, the segmenter reads it as one name word
     or a place word and its head."""
@@ -162,6 +160,8 @@ def _short_owner(text: str, begin: int, end: int) -> bool:
     return len(words) == 1 and words[0][1].startswith(("ns", "nt", "nz", "j")) and words[0][0] not in STOP_WORDS
 
 
+@caches_words
+@lru_cache(maxsize=20_000)  # bounded: a large corpus has millions of windows
 def window_words(window: str) -> tuple[tuple[str, str], ...]:
     """The words and part-of-speech tags of a window of text; a preposition or joiner the segmenter glued to the
     level after it (同市 + 康复医院, 由市 + 卫健委) is cut off it."""
