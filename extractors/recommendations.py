@@ -173,8 +173,9 @@ def contexts(text: str, title: str, sentences: Sequence[tuple[int, int]],
     trigger (or None)."""
     title = to_simplified(title)
     cued = [c is not None and t is not None for c, t in zip(found, triggers)]
-    return [Context(title, heading_before(text, start), i > 0 and cued[i - 1], i + 1 < len(cued) and cued[i + 1])
-            for i, (start, _) in enumerate(sentences)]
+    return [Context(title, heading_before(text, start) if c is not None else "", i > 0 and cued[i - 1],
+                    i + 1 < len(cued) and cued[i + 1])
+            for i, ((start, _), c) in enumerate(zip(sentences, found))]
 
 
 HAN_RUN = re.compile("[\u4e00-\u9fff]{2,}")
@@ -187,6 +188,7 @@ def _bigrams(text: str, prefix: str) -> list[str]:
 
 
 def context_features(context: Context) -> list[str]:
+    """The title's and the heading's character pairs (marked T: and H:) and a mark for each cued neighbour."""
     return (_bigrams(context.title, "T:") + _bigrams(context.heading, "H:")
             + [mark for mark, on in zip(CONTEXT_MARKS, (context.before, context.after)) if on])
 
@@ -198,9 +200,8 @@ NGRAMS = 3
 
 def sentence_features(sentence: str, trigger: str | None = None, context: Context | None = None) -> list[str]:
     """What the classifier reads of a (simplified) sentence: the cue rules' verdicts as marks (whether they call it
-    one, and which of their cues it holds), its character 1–3-grams, then its context's (`context_features`: the
-    title's and the heading's character pairs, marked T: and H:, and whether its neighbours are cued) (`trigger`:
-    the sentence's rule_trigger, when the caller has it already; "" for none)."""
+    one, and which of their cues it holds), its character 1–3-grams, then what `context_features` reads of its
+    context, when given. `trigger`: the sentence's rule_trigger, when the caller has it already ("" for none)."""
     rules = cues()
     if trigger is None:
         trigger = rule_trigger(sentence)
