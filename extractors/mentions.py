@@ -18,8 +18,9 @@ from functools import cache
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
 from extractors.shapes import NAME_POS as SHAPE_NAME_POS, COMPANY_POS
-from extractors.shapes import (AWARD_THEN_GRADE, GLUED_JOINERS, GLUED_PREPOSITION, COUNT, EDITION, LEVEL_ONLY, OPENING_VERBS, ORDINAL, PLACE_VERBS,
-                               PROVINCES, STOP_WORDS, TERM, after_date, after_scope, name_start, shape_finder, window_words)
+from extractors.shapes import (AWARD_THEN_GRADE, COUNT, EDITION, LEVEL_ONLY, OPENING_VERBS, ORDINAL, PLACE_VERBS,
+                               PROVINCES, STOP_WORDS, TERM, after_date, after_scope, name_start, preposition_on_level,
+                               shape_finder, window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
@@ -211,9 +212,8 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
         if glued:  # 区教科局和区科协: the segmenter's 局和区 is the end of one body, a joiner and the next one's level
             accepted += len(glued.group(1))
             break
-        if (GLUED_PREPOSITION.fullmatch(word.word) or (len(word.word) == 2 and word.word[0] in GLUED_JOINERS)) \
-                and word.word[-1] in "省市县区州":
-            accepted += 1  # 先由区科协, 同省老科协: a preposition (and an adverb) the segmenter glued to the level
+        if preposition_on_level(word.word, "省市县区州"):
+            accepted += 1  # 先由区科协, 同省老科协: the level alone
             break
         if word.word not in AGE_WORDS and (word.word in NOT_NAME_WORDS or word.word in stop
                                            or not word.flag.startswith(pos)) \
@@ -298,7 +298,8 @@ PLACE_OPENING = (f"(?:{'|'.join(PROVINCES)})(?:省|市|自治区|维吾尔自治
 PLACE_PREFIX = re.compile(f"中国|中华|{PLACE_OPENING}")
 # a list's joiner glued by the segmenter to the level word after it (和省, 与市)
 LIST_JOINER = re.compile("[和与及或](?=[省市县区州全各])")
-GLUED_LIST = re.compile(f"(?:[{CJK}]{{2,}}?|[{CJK}]*?[局委厅办会部])[和与及或]((?:{LEVEL_ONLY.pattern}))")  # 局和区, 徐芝文和省: a body's or a name's end, a joiner, a level
+# the segmenter's 局和区, 徐芝文和省: a body's or a name's end, a joiner, and the next item's level
+GLUED_LIST = re.compile(f"(?:[{CJK}]{{2,}}?|[{CJK}]*?[局委厅办会部])[和与及或]((?:{LEVEL_ONLY.pattern}))")
 
 
 # a field joined by 和 inside a society's name, after its opening (中国 + 石油和 + 化学工业联合会, 国际 + 防痨和 + 肺病联合会,

@@ -178,6 +178,13 @@ GLUED_JOINERS = "同与和及向对由在将经从"
 GLUED_PREPOSITION = re.compile(f"[{CJK}][由从向对给把被让使将].")  # 先由区, 再由市: no place's name
 
 
+def preposition_on_level(word: str, levels: str) -> bool:
+    """The segmenter glued a preposition or a verb (驻省, 同省), or an adverb and a preposition (先由区), to a level:
+    the level alone is the place's."""
+    return word[-1:] in tuple(levels) and (
+        (len(word) == 2 and word[0] in PLACE_VERBS + GLUED_JOINERS) or GLUED_PREPOSITION.fullmatch(word) is not None)
+
+
 PROGRAMME_POS = NAME_POS + ("a", "l", "z")  # 最高成就奖, 自然科学奖, 最佳组织奖
 # words a company's brand is made of that are no name words elsewhere (中科 + 天元: a quantifier to the segmenter)
 COMPANY_POS = ("q", "m", "a", "z", "nrfg", "nrt")
@@ -243,6 +250,7 @@ class ShapeFinder:
         self.parts = parts
         a = lambda part: _alt(parts, "Agency", part)  # noqa: E731
         self.place_suffix = frozenset(parts.get("Agency", "place_suffix"))
+        self.level_characters = "".join(sorted(x for x in self.place_suffix if len(x) == 1))  # 省, 市, 县 …
         # a merged department names its domains one after another (教育体育局, 工业信息科技局)
         self.department = re.compile(f"(?:(?:{a('domain')})+(?:{a('level_head')})|(?:{a('abbreviation')}))"
                                      + DEPARTMENT_GOES_ON.pattern)
@@ -315,11 +323,8 @@ class ShapeFinder:
         # keep only the trailing words that form the place: a place word (ns) or the suffix itself
         keep = 0
         for word, flag in reversed(words):
-            if word[0] in PLACE_VERBS and len(word) == 2 and word[1] in self.place_suffix:
-                keep += 1  # 驻省: the segmenter glued a verb to the level (监委驻省科技厅)
-                break
-            if GLUED_PREPOSITION.fullmatch(word) and word[-1] in self.place_suffix:
-                keep += 1  # 先由区: an adverb and a preposition the segmenter glued to the level (先由区科协主席)
+            if preposition_on_level(word, self.level_characters):
+                keep += 1  # 监委驻省科技厅, 先由区科协主席: the level alone
                 break
             if flag.startswith("ns") or word in self.place_suffix or (keep == 0 and word.endswith(suffix)):
                 keep += len(word)
@@ -359,7 +364,8 @@ class ShapeFinder:
             return start - len(words[-1][0])
         for k in (3, 2):  # 代表 + 包头(v) + 市委: in its sentence the segmenter read the place as a verb; alone, 包头市
             piece = text[max(0, start - k):start + 1]  # is one place word
-            if len(piece) == k + 1 and not re.search("[和与及或的在是对为同]", piece) and window_words(piece) == ((piece, "ns"),):
+            if len(piece) == k + 1 and not re.search("[和与及或的在是对为同]", piece) \
+                    and window_words(piece) == ((piece, "ns"),):
                 return start - k
         return start
 
