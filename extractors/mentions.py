@@ -347,7 +347,7 @@ def _honour_titles() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 
 
 # the verb that gives an honour right before its title, with the title's round (被评为第四届 + 全国优秀科技工作者)
-HONOUR_GIVEN = re.compile(f"(?:评为|获评|荣获|授予|当选为|评选为)了?(?:{ORDINAL}[届批]|首届|(?:19|20)\\d{{2}}年度?)?$")
+HONOUR_GIVEN = re.compile(f"(?:评为|获评|荣获|获得|授予|当选为|评选为)了?(?:{ORDINAL}[届批]|首届|(?:19|20)\\d{{2}}年度?)?$")
 
 
 HONOUR_TITLE_END = re.compile("(?:集体|个人|单位|工作者|人物|专家|教师|辅导员|学会|协会|科技社团|组织|社区|基地|站|县|市|区|乡镇|村|"
@@ -372,6 +372,9 @@ def _named_after_round(award: str) -> bool:
     rest = re.sub("(?:基金)$", "", award[m.end():])
     kinds = set(name_parts().get("TalentProgram", "category")) | set(name_parts().get("TalentProgram", "generic"))
     return rest not in kinds | {"科学技术奖", "科技奖", "奖"}
+
+
+HEADING_NUMBER = r"\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．.])\s*"  # 一、 （二） 3.
 
 
 def _honour_candidates(text: str) -> list[Candidate]:
@@ -417,9 +420,15 @@ def _honour_candidates(text: str) -> list[Candidate]:
                 and HONOUR_TITLE_END.search(text, starts[i], last)  # 被评为第四届 + 全国优秀科技工作者 (not 优秀等次)
             # a named place's title in a sentence of honours (评选 + 扬州市优秀科技工作者; not 我省 + 优秀科技工作者)
             placed = starts[i] < _honour_field(text, first) and HONOUR_TITLE_END.search(text, starts[i], last)
-            if (i in joined or i - 1 in joined or re.match("等?称号", text[last:last + 3]) or given or placed) \
+            listed = re.match("等?(?:称号|名单)", text[last:last + 3])  # 先进集体名单: the list of those honoured
+            if (i in joined or i - 1 in joined or listed or given or placed) \
                     and last - first >= 4:
                 out.append(Candidate(starts[i], last, "TalentProgram", text[starts[i]:last], False, "pattern"))
+    if context.search(text):  # a list of those honoured, under its honours' headings (一、先进集体（3个）)
+        words = name_parts().alternation("TalentProgram", "honour_word") or "(?!)"
+        for m in re.finditer(f"(?m)^{HEADING_NUMBER}((?:{words})[{CJK}]{{0,12}}?)(?:[（(][^（）()\n]{{0,12}}[)）])?[：:]?\s*$", text):
+            if HONOUR_TITLE_END.search(m.group(1)) and len(m.group(1)) >= 4:
+                out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
     titles = {c.canonical for c in out if text[c.start - 1:c.start] in ("“", '"') and text[c.end:c.end + 1] in ("”", '"')}
     return out + _every_quoted_use(text, titles)  # a quoted title found once is that honour wherever it is quoted
 
@@ -495,8 +504,8 @@ def _honour_place(text: str, begin: int) -> int:
 
 
 HONOUR_VERBS = ("授予", "命名", "给予", "评为", "获评")  # the recipient follows these, before its title
-FIELD_NOT_OPENING = "了的和与及在对为"  # particles and joiners: a field never opens with one
-HONOUR_FIELD_AFTER = re.compile(r"(?:^|[\s、，,。；：:“\"（(]|全国|的|和|及|与|了|表彰|获得|荣获|获|学会|协会|科协|分会)$")
+FIELD_NOT_OPENING = "了的和与及在对为度"  # particles and joiners: a field never opens with one
+HONOUR_FIELD_AFTER = re.compile(r"(?:^|[\s、，,。；：:“\"（(]|\d[.．、]|\d年度?|全国|的|和|及|与|了|表彰|获得|荣获|获|评为|获评|授予|学会|协会|科协|分会)$")
 
 
 def _honour_field(text: str, begin: int) -> int:
@@ -505,13 +514,16 @@ def _honour_field(text: str, begin: int) -> int:
     body that gives it."""
     if not text.endswith("工作", 0, begin):
         return begin
-    for size in (4, 3, 2):
+    for size in (4, 3, 2, 5, 6):  # the shortest field after a stop; a long one only where no short one is
         start = begin - 2 - size
         if start < 0 or not re.fullmatch(f"[{CJK}]{{{size}}}", text[start:begin - 2]) or (
                 text[start] in "省市县区州" and shape_finder().place_start(text, start + 1) < start):
             continue  # 江苏 + 省科普 is no field: 省 ends the place (江苏省 + 科普工作 + 先进集体)
         if text[start] in FIELD_NOT_OPENING:
             continue  # 表彰了 + 科普工作: a particle of the sentence, no field's first character
+        if size > 4 and (re.search("[省市县区州]", text[start:begin - 2]) or not all(
+                flag in ("n", "vn", "nz", "j") and word not in STOP_WORDS for word, flag in window_words(text[start:begin - 2]))):
+            continue  # 江苏省科普, 评为农村科普 + 工作: a long field is nouns, never a place (全民科学素质 + 工作)
         if HONOUR_FIELD_AFTER.search(text[max(0, start - 4):start]) \
                 or shape_finder().place_start(text, start) < start:
             return start

@@ -2410,3 +2410,17 @@ def test_the_segmenter_s_windows_are_cached_within_a_bound():
     window_words("中国科协党组")
     info = window_words.cache_info()
     assert (info.hits, info.misses, info.maxsize) == (1, 1, 20_000)
+
+
+def test_honours_named_by_their_list_after_a_verb_that_gives_them_and_under_their_headings():
+    listed = "附件：1.全民科学素质工作先进集体名单 2.全民科学素质工作先进个人名单"
+    assert mention_texts(listed, "TalentProgram") == ["全民科学素质工作先进集体", "全民科学素质工作先进个人"]
+    won = "广东省科协获得2016年海智计划工作先进单位，东莞获得先进工作基地。"
+    assert mention_texts(won, "TalentProgram") == ["海智计划工作先进单位", "先进工作基地"]
+    given = "县科协被省科协评为农村科普工作先进集体和农技协工作先进集体。"
+    assert mention_texts(given, "TalentProgram") == ["农村科普工作先进集体", "农技协工作先进集体"]
+    headed = "现将拟推荐名单公示如下：\n一、先进集体（3个）\n萧县科学技术协会\n二、先进个人（5名）\n所在单位 姓名"
+    assert mention_texts(headed, "TalentProgram") == ["先进集体", "先进个人"]
+    # a long field is nouns and holds no place; a heading with no honour in the document is no title
+    assert mention_texts("大会表彰了江苏省科普工作先进集体。", "TalentProgram") == ["江苏省科普工作先进集体"]
+    assert mention_texts("工作安排如下：\n一、先进经验推广\n二、示范县建设", "TalentProgram") == []
