@@ -34,7 +34,7 @@ DOCUMENT_NUMBER = re.compile(r"(?:[办厅]?[发函]|[发函]?[\u4e00-\u9fff]?字
 QUOTED = re.compile("“[^“”]+”")  # a whole mention inside quotes
 WORK_PLAN = re.compile("工作(?:计划|总结|要点)$|总结")  # an organisation's own work plan or report, no programme
 BRANCH_SUFFIX = "专项基金管理委员会|专业委员会|工作委员会|专门委员会|分会|专委会"
-PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党支部委员会|党总支委员会|党总支部|党总支|党支部|党委|党组织|党组")
+PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党支部委员会|党总支委员会|党总支部|党总支|党支部|党小组|党委|党组织|党组")
 # what kind of Party branch: 功能型党支部, 临时党支部, 第二党支部, 离退休干部党支部
 PARTY_QUALIFIER = f"(?:功能型|功能性|临时|联合|流动|离退休干部|离退休|在职|基层|{ORDINAL}){{0,2}}"  # 第二联合党支部
 # a generic unit that may stand between an organisation and its Party organisation
@@ -709,7 +709,7 @@ def _place_word_associations(text: str) -> list[Candidate]:
 
 def _pattern_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = _place_word_associations(text)
-    for m in re.finditer(f"(?:{SOCIETY_SUFFIX})(?![堂馆])", text):  # 科学会堂 is a hall
+    for m in re.finditer(f"(?:{SOCIETY_SUFFIX})(?![堂馆])(?<!大学会(?=[议场]))", text):  # 科学会堂 is a hall; 大学 + 会议室
         if m.group(0) == "协会" and text.endswith("科", 0, m.start()):
             continue  # 中国科协会同…, 中国科协会继续…: a 科协 before 会同/会 (will), no 协会
         union = m.group(0) in UNIONS  # 生命科学学会联合体: a field the segmenter calls a set phrase
@@ -762,6 +762,9 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             begin = _left_boundary(text, m.start(), head="协会", pos=SOCIETY_NAME_POS)
             if begin is not None and re.search("会|报告", text[begin:m.start()]):
                 begin = None  # 向理事会报告 + 老科协: another body or a report is no place of the association
+            if begin is None:  # 到 + 江津区 + 老科协: a place the name walk did not take (老 is no name's word to it)
+                place = shape_finder().place_start(text, m.start())
+                begin = place if place < m.start() - 1 and text[m.start() - 1] in "省市县区州旗" else None
             if begin is None:
                 words = window_words(text[max(0, m.start() - 6):m.start()])
                 owner = words[-1][0] if words and words[-1][1] in ("j", "nt") and len(words[-1][0]) >= 2 else ""

@@ -790,8 +790,9 @@ class ShapeFinder:
                 cut = None if opening else re.search(f"(?:{OWNER_OPENING.pattern})$", text[max(0, begin - 4):begin])
                 # the window stopped inside a long name (中国 + 高等教育学会高校党校教育研究分会): its opening too
                 begin = opening.start() if opening else (begin - len(cut.group()) if cut else begin)
-            joined = list(re.finditer(f"(?:{self.branch.pattern}|委员会)[和及与、]", text[begin:m.start()]))
-            if joined:  # 古植物分会和古脊椎动物分会: two branches, the second opens after the joiner
+            joined = list(re.finditer(f"(?:{self.branch.pattern}|委员会|党支部|党总支|党委|党组|党小组)[和及与、]",
+                                      text[begin:m.start()]))
+            if joined:  # 古植物分会和古脊椎动物分会, 公司党支部与…中药分会: two bodies, the second opens after the joiner
                 begin += joined[-1].end()
             else:
                 begin = self._list_item_start(text, begin)

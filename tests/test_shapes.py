@@ -2424,3 +2424,12 @@ def test_honours_named_by_their_list_after_a_verb_that_gives_them_and_under_thei
     # a long field is nouns and holds no place; a heading with no honour in the document is no title
     assert mention_texts("大会表彰了江苏省科普工作先进集体。", "TalentProgram") == ["江苏省科普工作先进集体"]
     assert mention_texts("工作安排如下：\n一、先进经验推广\n二、示范县建设", "TalentProgram") == []
+
+
+def test_a_party_group_a_joiner_after_a_party_body_a_retired_scientists_place_and_a_university_s_meeting_room():
+    text = "国药控股公司党支部与龙岩市中医药学会中药分会党小组开展共建，北京融和医学发展基金会流动党员党支部参加。"
+    assert "龙岩市中医药学会中药分会党小组" in mention_texts(text, "PartyOrganization")
+    assert "北京融和医学发展基金会流动党员党支部" in mention_texts(text, "PartyOrganization")
+    assert mention_texts(text, "Branch") == ["龙岩市中医药学会中药分会"]
+    assert mention_texts("台州市老科协一行到江津区老科协交流考察。", "Society") == ["台州市老科协", "江津区老科协"]
+    assert mention_texts("会议在青岛大学会议室召开。", "Society") == []
