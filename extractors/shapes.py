@@ -45,6 +45,8 @@ SHORT_FORM_AFTER = frozenset("据经由向与和及在对被从将让请获到�
 OPENING_ADVERBS = frozenset({"终身", "最"})  # 终身荣誉奖, 最具网络人气奖: an adverb a name may open with
 AWARD_LAST_WORDS = frozenset({"组织"})  # 优秀组织奖, 最佳组织奖: a stop word elsewhere, an award's last word here
 PROGRAMME_NAME_WORDS = frozenset({"与", "和"})  # 学会创新和服务能力提升工程
+# an event named before a joiner is the list's item, not a programme's field (“科普之冬”活动和 + 科普惠农兴村计划)
+LISTED_ACTIVITIES = ("活动", "行动", "竞赛", "大赛", "会议")
 PROGRAMME_JOINERS = ("与", "和")  # A奖与B奖, A工程和B计划 are two: a joiner after a whole name splits
 # verbs that end a programme's name right before its head, though they end a name's left edge elsewhere
 # (人才支持计划, 能力提升工程, 人才托举工程)
@@ -602,6 +604,7 @@ class ShapeFinder:
                 joiner = text.rfind(word, begin, m.start())
                 if joiner >= 0 and (joiner == m.start() - 1 or joiner == begin
                                     or self.programme_end.search(text[begin:joiner])
+                                    or text.endswith(LISTED_ACTIVITIES, begin, joiner)
                                     or text.startswith(("全国", "中国", "中华"), joiner + 1)):
                     begin = joiner + 1  # A奖与B奖 are two; 科学与技术奖 is one; 活动与 + 全国创新争先奖
             begin = self._name_opening(text, begin, m.start())

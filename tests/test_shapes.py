@@ -2433,3 +2433,8 @@ def test_a_party_group_a_joiner_after_a_party_body_a_retired_scientists_place_an
     assert mention_texts(text, "Branch") == ["龙岩市中医药学会中药分会"]
     assert mention_texts("台州市老科协一行到江津区老科协交流考察。", "Society") == ["台州市老科协", "江津区老科协"]
     assert mention_texts("会议在青岛大学会议室召开。", "Society") == []
+
+
+def test_an_event_before_a_joiner_is_the_list_s_item_not_a_programme_s_field():
+    text = "重点是“千会带万户”工程、全市“科普之冬”活动和科普惠农兴村计划，以及学会创新和服务能力提升工程。"
+    assert mention_texts(text, "TalentProgram") == ["“千会带万户”工程", "科普惠农兴村计划", "学会创新和服务能力提升工程"]
