@@ -426,7 +426,8 @@ def _honour_candidates(text: str) -> list[Candidate]:
                 out.append(Candidate(starts[i], last, "TalentProgram", text[starts[i]:last], False, "pattern"))
     if context.search(text):  # a list of those honoured, under its honours' headings (一、先进集体（3个）)
         words = name_parts().alternation("TalentProgram", "honour_word") or "(?!)"
-        for m in re.finditer(f"(?m)^{HEADING_NUMBER}((?:{words})[{CJK}]{{0,12}}?)(?:[（(][^（）()\n]{{0,12}}[)）])?[：:]?\s*$", text):
+        heading = rf"(?m)^{HEADING_NUMBER}((?:{words})[{CJK}]{{0,12}}?)(?:[（(][^（）()\n]{{0,12}}[)）])?[：:]?\s*$"
+        for m in re.finditer(heading, text):
             if HONOUR_TITLE_END.search(m.group(1)) and len(m.group(1)) >= 4:
                 out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
     titles = {c.canonical for c in out if text[c.start - 1:c.start] in ("“", '"') and text[c.end:c.end + 1] in ("”", '"')}
@@ -521,8 +522,9 @@ def _honour_field(text: str, begin: int) -> int:
             continue  # 江苏 + 省科普 is no field: 省 ends the place (江苏省 + 科普工作 + 先进集体)
         if text[start] in FIELD_NOT_OPENING:
             continue  # 表彰了 + 科普工作: a particle of the sentence, no field's first character
-        if size > 4 and (re.search("[省市县区州]", text[start:begin - 2]) or not all(
-                flag in ("n", "vn", "nz", "j") and word not in STOP_WORDS for word, flag in window_words(text[start:begin - 2]))):
+        field = text[start:begin - 2]
+        if size > 4 and (re.search("[省市县区州]", field) or not all(
+                flag in ("n", "vn", "nz", "j") and word not in STOP_WORDS for word, flag in window_words(field))):
             continue  # 江苏省科普, 评为农村科普 + 工作: a long field is nouns, never a place (全民科学素质 + 工作)
         if HONOUR_FIELD_AFTER.search(text[max(0, start - 4):start]) \
                 or shape_finder().place_start(text, start) < start:
