@@ -871,8 +871,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         nested = [Candidate(m.start("owner"), m.end("owner"), owner_label, m.group("owner"), False, "pattern")] \
             if owner_label else []
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), False, "pattern", nested=nested))
-    # a kind of Party organisation named by its kind alone: 功能型党支部, 服务型基层党组织
-    for m in re.finditer(f"(?:功能型|服务型|联合|临时|流动)(?:基层)?(?:{PARTY_SUFFIX})", text):
+    # a kind of Party organisation named by its kind alone: 功能型党支部, 服务型基层党组织, 第二党小组
+    for m in re.finditer(f"(?:功能型|功能性|服务型|联合|临时|流动|{ORDINAL})(?:基层)?(?:{PARTY_SUFFIX})", text):
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern"))
     # a generic unit with its Party organisation: 学会党组织, 分支机构党的工作小组 (instances are nested below)
     for m in re.finditer(f"((?:学会|协会|研究会)(?:秘书处|办事机构|机关|理事会|常务理事会)|学会|协会|研究会|(?!(?<=大)学校)(?:{PARTY_UNIT}))"

@@ -2438,3 +2438,10 @@ def test_a_party_group_a_joiner_after_a_party_body_a_retired_scientists_place_an
 def test_an_event_before_a_joiner_is_the_list_s_item_not_a_programme_s_field():
     text = "重点是“千会带万户”工程、全市“科普之冬”活动和科普惠农兴村计划，以及学会创新和服务能力提升工程。"
     assert mention_texts(text, "TalentProgram") == ["“千会带万户”工程", "科普惠农兴村计划", "学会创新和服务能力提升工程"]
+
+
+def test_party_bodies_named_by_a_kind_or_a_number_alone():
+    assert mention_texts("功能性党委书记由李太福担任。", "PartyOrganization") == ["功能性党委"]
+    assert mention_texts("第二党小组党员张允刚介绍了情况。", "PartyOrganization") == ["第二党小组"]
+    assert mention_texts("主席由党总支部书记兼任。", "PartyOrganization") == ["党总支部"]
+    assert mention_texts("市科协机关第二党支部与科普基地结对。", "PartyOrganization") == ["市科协机关第二党支部"]
