@@ -709,6 +709,14 @@ def _place_word_associations(text: str) -> list[Candidate]:
     return out
 
 
+def _honour_title(text: str, begin: int, end: int) -> bool:
+    """text[begin:end] opens, past a scope, with an honour word and is quoted or given as a title (“全省先进学会”称号,
+    “省级示范学会”)."""
+    words = name_parts().alternation("TalentProgram", "honour_word") or "(?!)"
+    opened = re.match(words, text[after_scope(text, begin, end):end])
+    return bool(opened) and (text[begin - 1:begin] in ("“", '"') or bool(re.match(r"[”\"]?等?称号", text[end:end + 4])))
+
+
 def _pattern_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = _place_word_associations(text)
     for m in re.finditer(f"(?:{SOCIETY_SUFFIX})(?![堂馆])(?<!大学会(?=[议场]))", text):  # 科学会堂 is a hall; 大学 + 会议室
@@ -742,6 +750,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             out.append(Candidate(begin, end, "Agency", text[begin:end],
                                  bool(LEVEL_ONLY.fullmatch(text, begin, m.start() - 2)), "pattern"))
             continue
+        if begin is not None and _honour_title(text, begin, end):
+            continue  # “全省先进学会”称号: an honour a society is given, not a society (the honour's walk finds it)
         if begin is not None and not re.search(inner, text[begin:m.start()]) \
                 and not _is_association(text[begin:end]):  # 重庆市社会科学界联合会 is a body of the state
             generic = _kind_of_society(text[begin:m.start()])
@@ -881,6 +891,9 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         nested = [Candidate(m.start(), m.start(1) + len(unit), "Branch", unit, True, "pattern")] \
             if unit == "分支机构" else []
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern", nested=nested))
+    # an award or a programme in square brackets, as a list of them on a page ([日中科学技术协会会长奖]，[京都市长奖]): whole
+    for m in re.finditer(r"[\[［]([^\[\]［］\n，。；、,;]{2,30}?(?:奖|计划|工程|基金))[\]］]", text):
+        out.append(Candidate(m.start(1), m.end(1), "TalentProgram", m.group(1), False, "pattern"))
     # a quoted branch's full name (“土木工程学会隧道及地下工程分会”): the whole quote, whatever joins its field
     for m in re.finditer(f"“([{CJK}]{{2,24}}(?:{BRANCH_HEADS}))”", text):
         out.append(Candidate(m.start(1), m.end(1), "Branch", m.group(1), False, "pattern"))

@@ -2445,3 +2445,12 @@ def test_party_bodies_named_by_a_kind_or_a_number_alone():
     assert mention_texts("第二党小组党员张允刚介绍了情况。", "PartyOrganization") == ["第二党小组"]
     assert mention_texts("主席由党总支部书记兼任。", "PartyOrganization") == ["党总支部"]
     assert mention_texts("市科协机关第二党支部与科普基地结对。", "PartyOrganization") == ["市科协机关第二党支部"]
+
+
+def test_a_quoted_honour_ending_in_a_society_s_head_and_awards_listed_in_square_brackets():
+    honour = "市青少年科学教育协会和市中西医学会获“全省先进学会”称号。"
+    assert mention_texts(honour, "TalentProgram") == ["先进学会"]
+    assert mention_texts(honour, "Society") == ["市青少年科学教育协会", "市中西医学会"]
+    listed = "奖项有：[大阪市长奖]，[「长江计划」神户・阪神协议会奖]，[日中科学技术协会会长奖]以及[中国留日同学会奖]。"
+    assert mention_texts(listed, "TalentProgram") == ["大阪市长奖", "「长江计划」神户・阪神协议会奖", "日中科学技术协会会长奖",
+                                                      "中国留日同学会奖"]
