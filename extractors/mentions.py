@@ -614,24 +614,35 @@ def _scope_start(text: str, suffix_start: int) -> int | None:
 # a list of three or more societies named by their fields alone (农学会、林学会、医药学会、教育学会(自然科学)):
 # a county's or a city's own societies as a yearbook or a gazetteer lists them
 _FIELD_ITEM = f"[{CJK}]{{1,8}}?(?:学会|协会|研究会)(?:[（(][{CJK}]{{1,8}}[）)])?"
-FIELD_LIST = re.compile(f"(?<=[：:、，,\n])(?:{_FIELD_ITEM}、){{2,}}{_FIELD_ITEM}(?=[，,。；;、\n]|$)")
+# the last item may follow 和/及/与 (…、消防协会、农学会和中国可持续发展研究会)
+FIELD_LIST = re.compile(f"(?<=[：:、，,\n])(?:{_FIELD_ITEM}、){{2,}}{_FIELD_ITEM}"
+                        f"(?:(?=[，,。；;、\n]|$)|[和及与]{_FIELD_ITEM}(?!会))")
 _FIELD_ITEM_NAME = re.compile(f"[{CJK}]{{1,8}}?(?:学会|协会|研究会)")
 
 
 def _field_list_candidates(text: str) -> list[Candidate]:
     """The items of a list of societies named by field alone, each a Society of the kind its field names (generic,
-    as 市林学会 is): no item opens with a place, a level or a word that is no name's (各学会, 有关协会)."""
+    as 市林学会 is). No item holds a word that is no name's (各学会, 有关协会); an item that opens with a place or a
+    level (中国自动化学会、航空学会、煤炭学会; 市粮食经济研究学会、水利水电学会) is left to the rules for named
+    societies, and the rest of the list still counts when two or more items are named by field alone."""
     out: list[Candidate] = []
     for run in FIELD_LIST.finditer(text):
-        items = [(m.start(), m.end()) for m in _FIELD_ITEM_NAME.finditer(text, run.start(), run.end())]
+        items = [(m.start() + (text[m.start()] in "和及与"), m.end())  # the joiner before the last item
+                 for m in _FIELD_ITEM_NAME.finditer(text, run.start(), run.end())]
         fields = [window_words(text[a:b]) for a, b in items]
-        if any(PLACE_PREFIX.match(text, a, b) or LEVEL_ONLY.match(text, a, b)
-               or any(w in NOT_NAME_WORDS or f.startswith(("v", "d", "p", "u", "r", "c", "m")) and f != "vn"
-                      for w, f in words[:-1])
-               for (a, b), words in zip(items, fields)):
+        if any(any(w in NOT_NAME_WORDS or f.startswith(("v", "d", "p", "u", "r", "c", "m")) and f != "vn"
+                   for w, f in words[:-1])
+               for (a, b), words in zip(items, fields) if not _placed_item(text, a, b)):
             continue
-        out += [Candidate(a, b, "Society", text[a:b], True, "pattern") for a, b in items]
+        bare = [(a, b) for a, b in items if not _placed_item(text, a, b)]
+        if len(bare) >= 2:
+            out += [Candidate(a, b, "Society", text[a:b], True, "pattern") for a, b in bare]
     return out
+
+
+def _placed_item(text: str, begin: int, end: int) -> bool:
+    return bool(PLACE_PREFIX.match(text, begin, end) or LEVEL_ONLY.match(text, begin, end)
+                or text.startswith(("中国", "中华"), begin))
 
 
 # an acronym in capitals is a society's when a society's office, body or member follows it (ISPRS主席, WFEO执委, IUPAC理事会,

@@ -1502,6 +1502,13 @@ def test_a_list_of_societies_named_by_field_alone_and_the_agency_they_belong_to(
     assert supervised == {(name, "县科协") for name, _ in societies}
 
 
+def test_a_list_by_field_may_open_with_a_named_society_and_end_after_a_joiner():
+    text = "座谈会上，中国化工学会、地理学会、冶金学会、环境科学学会和中国水土保持学会代表先后发言。"
+    assert mention_texts(text, "Society") == ["中国化工学会", "地理学会", "冶金学会", "环境科学学会", "中国水土保持学会"]
+    # a list of two by field alone is still too short to tell from a phrase
+    assert mention_texts("座谈会上，中国化工学会、地理学会代表发言。", "Society") == ["中国化工学会"]
+
+
 def test_the_full_name_of_science_popularisation_is_the_function_but_not_in_a_law_or_a_body():
     mentions = {(m.text, m.type) for m in facts_of("各级科协开展科学技术普及活动，宣传《科学技术普及法》。"
                                                    "石城县科学技术普及协会成立。").mentions}
