@@ -45,7 +45,8 @@ PARTY_UNIT = ("学会服务中心学会联合|学会联合|科技社团|理事�
 NAME_OPENINGS = ("中国", "中华", "全国", "国际", "世界", "亚洲", "亚太", "欧洲", "美国", "英国", "德国", "法国",
                  "日本", "北京", "上海", "天津", "重庆", "旅欧", "旅美", "旅日", "旅英", "旅德", "旅法", "海外", "北美",
                  "全美", "全欧", "全英", "全澳", "全加", "全德", "全法", "全日", "旅澳", "旅加", "澳大利亚", "加拿大",
-                 "留美", "留德", "留英", "留日", "留法", "留欧", "留加", "留澳", "留俄")  # 留德华人化学化工学会: students abroad
+                 "留美", "留德", "留英", "留日", "留法", "留欧", "留加", "留澳", "留俄",  # 留德华人化学化工学会: students abroad
+                 "美洲", "拉美", "南美", "非洲", "大洋洲", "东南亚")  # 美洲中国工程师学会: a continent before 中国
 # a society's name with no known opening and no place must be this long before its head
 # (黄河文化研究会, 青年科技工作者协会; not 科普学会, 一流学术学会)
 UNOPENED_NAME = 4
@@ -127,8 +128,9 @@ def _anchored_start(text: str, suffix_start: int, max_len: int = 16, union: bool
     words = window_words(text[start:suffix_start])
     offset, best = suffix_start, None
     for i, (word, flag) in enumerate(reversed(words)):
-        if word in ANCHORED_NAME_WORDS and best is not None:
-            break  # 中国人民银行及中国金融学会: the name's opening is found, a joiner before it joins two bodies
+        if best is not None and (word in ANCHORED_NAME_WORDS or len(word) == 1 and flag == "v"):
+            break  # 中国人民银行及中国金融学会, 澳门特区有澳门创新发明协会: the name's opening is found, and a
+            # joiner or a verb before it belongs to the sentence
         if i == 0 and word == "工作" and text.startswith(WORK_SOCIETY_HEADS, suffix_start):
             offset -= len(word)  # 中国卫生健康思想政治工作促进会: a society of a field of work, opened by 中国
             continue

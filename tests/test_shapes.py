@@ -2461,3 +2461,8 @@ def test_a_quoted_honour_ending_in_a_society_s_head_and_awards_listed_in_square_
     listed = "奖项有：[大阪市长奖]，[「长江计划」神户・阪神协议会奖]，[日中科学技术协会会长奖]以及[中国留日同学会奖]。"
     assert mention_texts(listed, "TalentProgram") == ["大阪市长奖", "「长江计划」神户・阪神协议会奖", "日中科学技术协会会长奖",
                                                       "中国留日同学会奖"]
+
+
+def test_a_continent_opens_a_society_s_name_and_a_verb_before_an_opening_stays_out():
+    assert mention_texts("美洲中国工程师学会年会在旧金山举行。", "Society") == ["美洲中国工程师学会"]
+    assert mention_texts("获奖名单中，香港特区有香港科技协进会。", "Society") == ["香港科技协进会"]
