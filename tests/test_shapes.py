@@ -2466,3 +2466,7 @@ def test_a_quoted_honour_ending_in_a_society_s_head_and_awards_listed_in_square_
 def test_a_continent_opens_a_society_s_name_and_a_verb_before_an_opening_stays_out():
     assert mention_texts("美洲中国工程师学会年会在旧金山举行。", "Society") == ["美洲中国工程师学会"]
     assert mention_texts("获奖名单中，香港特区有香港科技协进会。", "Society") == ["香港科技协进会"]
+
+
+def test_the_short_form_of_group_standards_is_the_function():
+    assert mention_texts("学会承接团标制定工作。", "GovernmentFunction") == ["团标"]
