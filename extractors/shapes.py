@@ -832,8 +832,11 @@ class ShapeFinder:
                 return begin
         return begin
 
-    def party_organisations(self, text: str) -> list[Shape]:
+    def party_organisations(self, text: str, agencies: list[Shape] = ()) -> list[Shape]:
+        """Party bodies and their owners' names (生命科学学院党委, 国家卫生健康委直属机关党委); `agencies`, the bodies
+        found in the text, let an owner the segmenter cuts into pieces (国家 + 卫生 + 健康 + 委) open the name."""
         out = []
+        agency_at = {a.end: a.start for a in agencies if a.label == "Agency"}
         for m in self.party.finditer(text):
             head = self.party_head.search(text, m.end("owner"), m.end())
             company = m.group("owner").endswith(("公司", "集团"))  # 广东中科天元新能源科技有限公司: brand words of any kind
@@ -845,6 +848,8 @@ class ShapeFinder:
                     before = next((m.start("owner") - k for k in (3, 2) if _short_owner(text, m.start("owner") - k,
                                                                                         m.end("owner"))), before)
                 begin = before if m.start("owner") - before >= 2 else begin  # owner's head off as a conjunction
+            if begin in agency_at:  # the walk stopped at a body's end: the body owns the Party body (国家卫生健康委 +
+                begin = agency_at[begin]  # 直属机关党委, when the segmenter does not know the body's name)
             begin = DATE_PREFIX.match(text, begin, head.start()).end()  # 9日市科协党组: the date is no part of it
             begin = DOCUMENT_NUMBER_TAIL.match(text, begin, head.start()).end()  # 教党字【2017】41号 + 中共教育部党组
             term = list(TERM.finditer(text, begin, head.start()))
@@ -903,8 +908,10 @@ class ShapeFinder:
         return out
 
     def find(self, text: str) -> list[Shape]:
-        return (self.agencies(text) + self.functions(text) + self.programmes(text) + self.branches(text)
-                + self.party_organisations(text) + self.named_party_branches(text) + self.university_associations(text))
+        agencies = self.agencies(text)
+        return (agencies + self.functions(text) + self.programmes(text) + self.branches(text)
+                + self.party_organisations(text, agencies) + self.named_party_branches(text)
+                + self.university_associations(text))
 
 
 @cache

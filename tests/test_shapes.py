@@ -2470,3 +2470,11 @@ def test_a_continent_opens_a_society_s_name_and_a_verb_before_an_opening_stays_o
 
 def test_the_short_form_of_group_standards_is_the_function():
     assert mention_texts("学会承接团标制定工作。", "GovernmentFunction") == ["团标"]
+
+
+def test_a_body_the_segmenter_does_not_know_still_owns_its_party_committee():
+    from extractors.segment import names_unknown
+
+    text = "在国家卫生健康委业务主管社会组织党委指导下，协会开展主题党日活动。"
+    with names_unknown({"国家卫生健康委"}):  # as with --leave-names-out: 国家 + 卫生 + 健康 + 委
+        assert mention_texts(text, "PartyOrganization") == ["国家卫生健康委业务主管社会组织党委"]
