@@ -1242,6 +1242,25 @@ def _place_dropped(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _unquoted_uses(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A programme's name found in quotes (“科创中国”, “最美科技工作者”) names it again where the document uses it
+    without them and nothing else was found there (科创中国试点城市): dev marks 124 of 130 such uses."""
+    taken = bytearray(len(text))
+    for c in chosen:
+        taken[c.start:c.end] = b"\1" * (c.end - c.start)
+    quoted = {text[c.start:c.end]: c for c in chosen
+              if c.label == "TalentProgram" and not c.generic and c.end - c.start >= 3
+              and QUOTED.fullmatch(text, max(0, c.start - 1), c.end + 1)}
+    out = []
+    for name in sorted(quoted, key=len, reverse=True):
+        for hit in re.finditer(re.escape(name), text):
+            if not any(taken[hit.start():hit.end()]):
+                taken[hit.start():hit.end()] = b"\1" * len(name)
+                out.append(Candidate(hit.start(), hit.end(), "TalentProgram", quoted[name].canonical, False, "pattern",
+                                     quoted[name].aliases))
+    return out
+
+
 def _short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """A short name given in brackets right after a name — said to be one (（简称电子科技奖）), or an
     acronym or abbreviation of it (（AAAS）, 湖南省科学技术协会（湖南省科协））— names that name's entity there
@@ -1402,6 +1421,7 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     chosen = sorted(chosen + _short_names(text, chosen), key=lambda c: (c.start, c.end))
     chosen = sorted(chosen + _place_dropped(text, chosen), key=lambda c: (c.start, c.end))
     chosen = _list_siblings(text, chosen)
+    chosen = sorted(chosen + _unquoted_uses(text, chosen), key=lambda c: (c.start, c.end))
     _masked_places(text, chosen)
     for c in chosen:
         if DOCUMENT_NUMBER.match(text, c.end):

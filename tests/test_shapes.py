@@ -2478,3 +2478,8 @@ def test_a_body_the_segmenter_does_not_know_still_owns_its_party_committee():
     text = "在国家卫生健康委业务主管社会组织党委指导下，协会开展主题党日活动。"
     with names_unknown({"国家卫生健康委"}):  # as with --leave-names-out: 国家 + 卫生 + 健康 + 委
         assert mention_texts(text, "PartyOrganization") == ["国家卫生健康委业务主管社会组织党委"]
+
+
+def test_a_quoted_programme_s_name_names_it_again_unquoted():
+    text = "市科协推进“智汇江城”试点城市建设。智汇江城服务团当天走进三家企业。"
+    assert mention_texts(text, "TalentProgram") == ["智汇江城", "智汇江城"]
