@@ -19,8 +19,8 @@ from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
 from extractors.shapes import NAME_POS as SHAPE_NAME_POS, COMPANY_POS
 from extractors.shapes import (AWARD_THEN_GRADE, COUNT, EDITION, LEVEL_ONLY, OPENING_VERBS, ORDINAL, PLACE_VERBS,
-                               PROVINCES, STOP_WORDS, TERM, after_date, after_scope, name_start, preposition_on_level,
-                               shape_finder, window_words)
+                               PLACEHOLDER, PROVINCES, STOP_WORDS, TERM, after_date, after_scope, name_start,
+                               preposition_on_level, shape_finder, window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
@@ -237,6 +237,10 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
         return None
     if begin and _society_scope().fullmatch(text, begin - 1, begin + 1):  # 各市州林学会: 市州 is one scope word
         begin -= 1
+    if begin and text[begin] in "省市县区州":
+        masked = PLACEHOLDER.search(text, max(0, begin - 4), begin)
+        if masked:  # X州市科普创作协会, xx县医学会: a place masked or left to fill in, a place all the same
+            begin = masked.start()
     return begin
 
 
@@ -831,6 +835,12 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer("[省市县区州乡镇]{1,2}[（(](?:自治[县州区旗]|[省市县区州乡镇办街道、]{1,4})[)）][县区市]?"
                          f"(?:科协|科学技术协会|委组织部|委宣传部|人民政府|政府|[{CJK}]{{1,3}}?局(?![长面势限]))", text):
         out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
+    # … and before a society's kind: 县(市、区)老科协, 县(区)农技协, 市(县)医学会
+    for m in re.finditer("(?:地市|[省市县区州乡镇]{1,2})[（(][省市县区州乡镇、]{1,4}[)）][县区市]?"
+                         f"(?:老科协|农技协|[{CJK}]{{1,8}}?(?:学会|协会|研究会))", text):
+        field = m.group(0).removesuffix("老科协")
+        if not field.endswith("科学技术协会") and not re.search("科协|[的和与及或各]|主席|分管", field):
+            out.append(Candidate(m.start(), m.end(), "Society", m.group(0), True, "pattern"))
     for m in _level_offices().finditer(text):  # 团市委, 市文明办, 省人才办
         begin = m.start() if m.group(0)[0] in "团中" else shape_finder().place_start(text, m.start() + 1)
         generic = begin == m.start() and not m.group(0).startswith("中央")  # 江苏省文明办 is one body
@@ -1242,6 +1252,24 @@ def _place_dropped(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# the other levels a title is given at, in brackets after its own (全国科普示范县(市、区)): the gold keeps them (5 of 5)
+LEVEL_ALTERNATIVES = re.compile("[（(][省市县区、]{1,5}[)）]")
+
+
+def _level_alternatives(text: str, chosen: list[Candidate]) -> None:
+    """A programme's title that ends in a level takes the bracket of the other levels right after it (全国科普示范县 +
+    (市、区)) when nothing else was found there. Mutates the chosen candidates."""
+    starts = {c.start for c in chosen}
+    for c in chosen:
+        if c.label != "TalentProgram" or text[c.end - 1:c.end] not in ("县", "市", "区"):
+            continue
+        bracket = LEVEL_ALTERNATIVES.match(text, c.end)
+        if bracket and not any(c.end <= s < bracket.end() for s in starts):
+            if c.canonical == text[c.start:c.end]:
+                c.canonical = text[c.start:bracket.end()]
+            c.end = bracket.end()
+
+
 def _unquoted_uses(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """A programme's name found in quotes (“科创中国”, “最美科技工作者”) names it again where the document uses it
     without them and nothing else was found there (科创中国试点城市): dev marks 124 of 130 such uses."""
@@ -1422,6 +1450,7 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     chosen = sorted(chosen + _place_dropped(text, chosen), key=lambda c: (c.start, c.end))
     chosen = _list_siblings(text, chosen)
     chosen = sorted(chosen + _unquoted_uses(text, chosen), key=lambda c: (c.start, c.end))
+    _level_alternatives(text, chosen)
     _masked_places(text, chosen)
     for c in chosen:
         if DOCUMENT_NUMBER.match(text, c.end):

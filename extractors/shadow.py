@@ -16,7 +16,8 @@ import opencc
 # 協(xié), 会（huì）: a pinyin gloss right after a Chinese character
 _PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 # the first letter may be a capital (學會(Huì)), no other: （AAAS） is an acronym, not a gloss
-_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][A-Z{_PINYIN}][{_PINYIN}]{{0,6}}[1-5]?[)）]")
+# and a space may stand before the bracket closes (會(huì ): a page's markup left it there)
+_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][A-Z{_PINYIN}][{_PINYIN}]{{0,6}}[1-5]? ?[)）]")
 # a pinyin gloss carries a tone mark (協(xié)); an acronym or a list's letter in brackets does not
 TONE = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")
 # conversion noise such as [bookmark: _Hlk35809711]

@@ -67,7 +67,7 @@ BRANCH_OPENING_NOT_NAME = frozenset({"学会", "协会", "研究会", "与", "�
 # a town's name before 乡 or 镇 that the segmenter does not know: two or three characters, none a level or a joiner
 TOWN_SUFFIXES = ("乡", "镇")
 TOWN_WORDS = frozenset({"城镇", "小镇", "集镇", "村镇", "乡镇", "城乡", "家乡", "下乡", "返乡", "重镇", "古镇"})  # no town's name
-PLACEHOLDER = re.compile(r"(?:[xXｘＸ×*＊]{2,}|(?<![A-Za-z0-9*＊])[*＊]|某+)$")  # a place masked or left to fill in (xx市, ×××县, *市, 某县)
+PLACEHOLDER = re.compile(r"(?:[xXｘＸ×*＊]{2,}|(?<![A-Za-z0-9*＊ｘＸ×])[xXｘＸ×*＊]|某+)$")  # a place masked or left to fill in (xx市, ×××县, *市, 某县)
 TOWN_NAME = re.compile(f"[^\\W\\d全各本每该此一二两几多等和与及或的在于是对向到从为了着过把被让给省市县区州乡镇村]{{2,3}}$")
 # a count or an edition before a branch's head is the sentence's (三个专业委员会, 各专委会, 第五届分会, 这一…, 七大…);
 # a numeral before a noun is the field's own (三表专业委员会: the three meters)

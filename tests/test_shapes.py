@@ -2483,3 +2483,20 @@ def test_a_body_the_segmenter_does_not_know_still_owns_its_party_committee():
 def test_a_quoted_programme_s_name_names_it_again_unquoted():
     text = "市科协推进“智汇江城”试点城市建设。智汇江城服务团当天走进三家企业。"
     assert mention_texts(text, "TalentProgram") == ["智汇江城", "智汇江城"]
+
+
+def test_a_pinyin_gloss_with_a_space_before_its_bracket_closes_is_read_with_its_name():
+    text = "中國風(fēng)景園林學(xué)會(huì )2009年會(huì )在北京召開(kāi)。"
+    assert mention_texts(text, "Society") == ["中國風(fēng)景園林學(xué)會(huì )"]
+
+
+def test_level_alternatives_in_brackets_after_a_title_and_before_a_society():
+    assert mention_texts("该区被命名为全国科普示范县(市、区)。", "TalentProgram") == ["全国科普示范县(市、区)"]
+    assert mention_texts("各县(市、区)老科协和县(区)农技协要做好准备。", "Society") == ["县(市、区)老科协", "县(区)农技协"]
+    assert mention_texts("21个地市(州)医学会发来贺信。", "Society") == ["地市(州)医学会"]
+    # a 科协 with its levels in brackets stays the association (an Agency), and a phrase is no society
+    assert mention_texts("县（区）科协和各市级学会先行推荐。", "Society") == ["市级学会"]
+
+
+def test_a_place_masked_by_one_letter_opens_a_society_s_name():
+    assert mention_texts("X州市科普创作协会召开年会。", "Society") == ["X州市科普创作协会"]
