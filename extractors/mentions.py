@@ -36,7 +36,7 @@ WORK_PLAN = re.compile("工作(?:计划|总结|要点)$|总结")  # an organisat
 BRANCH_SUFFIX = "专项基金管理委员会|专业委员会|工作委员会|专门委员会|分会|专委会"
 PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党支部委员会|党总支委员会|党总支部|党总支|党支部|党小组|党委|党组织|党组")
 # what kind of Party branch: 功能型党支部, 临时党支部, 第二党支部, 离退休干部党支部
-PARTY_QUALIFIER = f"(?:功能型|功能性|临时|联合|流动|离退休干部|离退休|在职|基层|{ORDINAL}){{0,2}}"  # 第二联合党支部
+PARTY_QUALIFIER = f"(?:功能型|功能性|兼合式|临时|联合|流动|离退休干部|离退休|在职|基层|{ORDINAL}){{0,2}}"  # 第二联合党支部
 # a generic unit that may stand between an organisation and its Party organisation
 PARTY_UNIT = ("学会服务中心学会联合|学会联合|科技社团|理事会|办事机构|秘书处|机关|常务理事会|分支机构|"
               "学院|学校|医院|院|校|系|研究所|公司|企业|社会组织|科协|局|高校|地方")  # 学院党委, 院党委, 医院党委, 社会组织党组织,
@@ -622,7 +622,9 @@ def _scope_start(text: str, suffix_start: int) -> int | None:
 _FIELD_ITEM = f"[{CJK}]{{1,8}}?(?:学会|协会|研究会)(?:[（(][{CJK}]{{1,8}}[）)])?"
 # the last item may follow 和/及/与 (…、消防协会、农学会和中国可持续发展研究会)
 FIELD_LIST = re.compile(f"(?<=[：:、，,\n])(?:{_FIELD_ITEM}、){{2,}}{_FIELD_ITEM}"
-                        f"(?:(?=[，,。；;、\n]|$)|[和及与]{_FIELD_ITEM}(?!会))")
+                        f"(?:(?=[，,。；;、\n等]|$)|[和及与]{_FIELD_ITEM}(?!会))")
+# … or two or more after a society named with its place (兴安盟气象学会、珠算学会、医学会等)
+FIELD_LIST_AFTER_NAME = re.compile(f"(?<=学会、|协会、)(?:{_FIELD_ITEM}、)+{_FIELD_ITEM}(?=[，,。；;\n等]|$)")
 _FIELD_ITEM_NAME = re.compile(f"[{CJK}]{{1,8}}?(?:学会|协会|研究会)")
 
 
@@ -632,7 +634,7 @@ def _field_list_candidates(text: str) -> list[Candidate]:
     level (中国自动化学会、航空学会、煤炭学会; 市粮食经济研究学会、水利水电学会) is left to the rules for named
     societies, and the rest of the list still counts when two or more items are named by field alone."""
     out: list[Candidate] = []
-    for run in FIELD_LIST.finditer(text):
+    for run in [*FIELD_LIST.finditer(text), *FIELD_LIST_AFTER_NAME.finditer(text)]:
         items = [(m.start() + (text[m.start()] in "和及与"), m.end())  # the joiner before the last item
                  for m in _FIELD_ITEM_NAME.finditer(text, run.start(), run.end())]
         fields = [window_words(text[a:b]) for a, b in items]
@@ -905,7 +907,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             if owner_label else []
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), False, "pattern", nested=nested))
     # a kind of Party organisation named by its kind alone: 功能型党支部, 服务型基层党组织, 第二党小组
-    for m in re.finditer(f"(?:功能型|功能性|服务型|联合|临时|流动|{ORDINAL})(?:基层)?(?:{PARTY_SUFFIX})", text):
+    for m in re.finditer(f"(?:功能型|功能性|兼合式|服务型|联合|临时|流动|{ORDINAL})(?:基层)?(?:{PARTY_SUFFIX})", text):
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern"))
     # a generic unit with its Party organisation: 学会党组织, 分支机构党的工作小组 (instances are nested below)
     for m in re.finditer(f"((?:学会|协会|研究会)(?:秘书处|办事机构|机关|理事会|常务理事会)|学会|协会|研究会|(?!(?<=大)学校)(?:{PARTY_UNIT}))"

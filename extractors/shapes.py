@@ -881,7 +881,7 @@ class ShapeFinder:
         """A Party branch named by its members' field and a kind (高教研究联合党支部, 信息技术功能型党支部):
         nouns before the kind, no owner named."""
         out = []
-        for m in re.finditer("(联合|功能型|临时|流动)(党支部|党总支)", text):
+        for m in re.finditer("(联合|功能型|兼合式|临时|流动)(党支部|党总支)", text):
             begin = name_start(text, m.start(), max_len=10, pos=("n", "nz", "vn", "j", "l"),
                                keep=frozenset({"研究"}))  # 高教研究联合党支部
             begin = self._name_opening(text, begin, m.start())

@@ -2500,3 +2500,9 @@ def test_level_alternatives_in_brackets_after_a_title_and_before_a_society():
 
 def test_a_place_masked_by_one_letter_opens_a_society_s_name():
     assert mention_texts("X州市科普创作协会召开年会。", "Society") == ["X州市科普创作协会"]
+
+
+def test_societies_by_field_after_one_named_with_its_place_and_a_combined_party_branch():
+    text = "调研组走进兴安盟气象学会、珠算学会、医学会等几家学会。"
+    assert mention_texts(text, "Society")[:3] == ["兴安盟气象学会", "珠算学会", "医学会"]
+    assert mention_texts("协会让兼合式党支部发挥作用。", "PartyOrganization") == ["兼合式党支部"]
