@@ -2506,3 +2506,8 @@ def test_societies_by_field_after_one_named_with_its_place_and_a_combined_party_
     text = "调研组走进兴安盟气象学会、珠算学会、医学会等几家学会。"
     assert mention_texts(text, "Society")[:3] == ["兴安盟气象学会", "珠算学会", "医学会"]
     assert mention_texts("协会让兼合式党支部发挥作用。", "PartyOrganization") == ["兼合式党支部"]
+
+
+def test_a_call_to_nominate_names_the_honours_it_is_for():
+    text = "关于推荐优秀科技论文和先进科技工作者的通知"
+    assert mention_texts(text, "TalentProgram") == ["优秀科技论文", "先进科技工作者"]
