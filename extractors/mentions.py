@@ -1051,6 +1051,10 @@ def _choose(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+_OWNER = f"[{CJK}]{{2,18}}?(?:学会|协会|研究会|基金会|联合会|促进会)"
+JOINT_BRANCH = re.compile(f"({_OWNER})[与和及]({_OWNER})联合(?:党支部|党总支)")
+
+
 def _inner_organisation(outer: Candidate, candidates: list[Candidate], text: str) -> list[Candidate]:
     """The organisation a known Branch or Party organisation name starts with (中国科协党组 -> 中国科协);
     for a Party body, else the university, institute, hospital or company it is named after (南昌大学党委)."""
@@ -1060,6 +1064,11 @@ def _inner_organisation(outer: Candidate, candidates: list[Candidate], text: str
              and (not c.generic or (outer.label in ("Branch", "PartyOrganization") and c.end - c.start > 2))  # 省林学会
              # + 园林专业委员会, 市科协 + 直属机关党委: a body named by its level is the owner all the same
              and not (outer.label == "Branch" and c.label == "Branch")]
+    joint = JOINT_BRANCH.fullmatch(text, outer.start, outer.end) if outer.label == "PartyOrganization" else None
+    if joint:  # 滁菊协会与心理咨询师协会联合党支部: a joint branch of two societies belongs to both
+        known = {(c.start, c.end): c for c in candidates if c.label in ("Society", "Agency")}
+        return [known.get(joint.span(k)) or Candidate(*joint.span(k), "Society", joint.group(k), False, "pattern")
+                for k in (1, 2)]
     if inner:
         return [max(inner, key=lambda c: (c.length, -PRIORITY[c.source]))]
     if outer.label == "PartyOrganization":

@@ -90,6 +90,9 @@ def nested_relations(outer: Placed, inner: list[Placed]) -> list[Relation]:
         # (中国科协学会服务中心学会联合党委 belongs to 中国科协学会服务中心, not to 中国科协)
         owner = max(owners, key=lambda c: (c.end, c.end - c.start, -c.start))
         out.append(_relation("PARTY_ORG_OF", outer, owner, "nested-name", 0.95))
+        joined = [c for c in owners if c.end < owner.start and outer.text[c.end - outer.start:owner.start - outer.start]
+                  in ("与", "和", "及") and "联合" in outer.text]  # 滁菊协会与心理咨询师协会联合党支部: a joint branch
+        out += [_relation("PARTY_ORG_OF", outer, c, "nested-name", 0.95) for c in joined[:1]]  # belongs to both
     return out
 
 

@@ -135,6 +135,7 @@ class Shape:
     generic: bool
 
 
+JOINT_OWNER_END = re.compile("(?:学会|协会|研究会|基金会|联合会|促进会)$")  # the first of two owners of a joint branch
 PARTY_PLACES = ("社区", "村", "景区", "园区", "高新区", "开发区")  # their 党委 is a Party body, not a government
 
 # where the name of a society that owns a branch opens: the nation or a province (中国, 中华, 安徽省, 安徽)
@@ -850,6 +851,11 @@ class ShapeFinder:
                 begin = before if m.start("owner") - before >= 2 else begin  # owner's head off as a conjunction
             if begin in agency_at:  # the walk stopped at a body's end: the body owns the Party body (国家卫生健康委 +
                 begin = agency_at[begin]  # 直属机关党委, when the segmenter does not know the body's name)
+            if "联合" in text[begin:m.end()] and begin > 4 and text[begin - 1] in "与和及" \
+                    and JOINT_OWNER_END.search(text, begin - 5, begin - 1):  # a joint branch of two owners: both
+                first = name_start(text, begin - 1, max_len=20, pos=pos, keep=PARTY_OWNER_WORDS)
+                if begin - 1 - first >= 4:  # 滁菊协会与 + 心理咨询师协会联合党支部
+                    begin = first
             begin = DATE_PREFIX.match(text, begin, head.start()).end()  # 9日市科协党组: the date is no part of it
             begin = DOCUMENT_NUMBER_TAIL.match(text, begin, head.start()).end()  # 教党字【2017】41号 + 中共教育部党组
             term = list(TERM.finditer(text, begin, head.start()))

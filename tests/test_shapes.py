@@ -2511,3 +2511,10 @@ def test_societies_by_field_after_one_named_with_its_place_and_a_combined_party_
 def test_a_call_to_nominate_names_the_honours_it_is_for():
     text = "关于推荐优秀科技论文和先进科技工作者的通知"
     assert mention_texts(text, "TalentProgram") == ["优秀科技论文", "先进科技工作者"]
+
+
+def test_a_joint_party_branch_of_two_societies_belongs_to_both():
+    facts = facts_of("市科协组建了滁菊协会与心理咨询师协会联合党支部。")
+    assert [m.text for m in facts.mentions if m.type == "PartyOrganization"] == ["滁菊协会与心理咨询师协会联合党支部"]
+    owners = {r.tail for r in facts.relations if r.type == "PARTY_ORG_OF"}
+    assert owners == {"滁菊协会", "心理咨询师协会"}
