@@ -550,7 +550,10 @@ def _level_offices() -> re.Pattern[str]:
     省人才办, 市纪委 (kinds; the offices of a Party committee's departments are name_parts.tsv Agency committee_department)."""
     offices = "|".join(["文明办", "纪委监委", "纪委"] + [re.escape(o) for o in name_parts().get("Agency", "committee_department")
                                      if o.endswith("办")])
-    return re.compile(f"团(?:省|市|县|区|州)委|(?:省|市|县|区|州|中央)(?:{offices})")
+    # and any office of a level's committee named by two characters and 办 (市委创先办, 区委巡察办, 市委党建办), not a
+    # verb that ends in 办 (市委主办, 县委举办, 区委督办)
+    office = f"[{CJK}](?![主举承协督创开代合查交转兴包置采筹买])[{CJK}]办(?![公法事理])"
+    return re.compile(f"团(?:省|市|县|区|州)委|(?:省|市|县|区|州|中央)(?:{offices})|(?:省|市|县|区|州)委{office}")
 
 
 @cache

@@ -2518,3 +2518,8 @@ def test_a_joint_party_branch_of_two_societies_belongs_to_both():
     assert [m.text for m in facts.mentions if m.type == "PartyOrganization"] == ["滁菊协会与心理咨询师协会联合党支部"]
     owners = {r.tail for r in facts.relations if r.type == "PARTY_ORG_OF"}
     assert owners == {"滁菊协会", "心理咨询师协会"}
+
+
+def test_an_office_of_a_level_s_committee_named_by_two_characters_and_ban():
+    assert mention_texts("到会的有成都市委党建办的副主任和区委巡察办副主任。", "Agency") == ["成都市委党建办", "区委巡察办"]
+    assert mention_texts("活动由市委主办，县委督办。", "Agency") == ["市委", "县委"]  # verbs that end in 办
