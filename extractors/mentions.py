@@ -415,10 +415,10 @@ def _honour_candidates(text: str) -> list[Candidate]:
         for i in range(1, len(items)):  # 、学术交流 + 先进单位: the next item's field, right after the joiner
             field = _listed_field(text, items[i - 1][1], starts[i])
             if field is not None:
-                starts[i] = field
+                starts[i] = after_scope(text, field, items[i][1])  # 、全省 + 科协系统先进工作者: the scope stays out
         joined = {i for i, (a, b) in enumerate(zip(items, items[1:]))
-                  if re.fullmatch(f"(?:(?:{COUNT})?[、和及与]|{COUNT}(?:[（(][^（）()]{{0,30}}[)）])?[，,；;、])\\s*"
-                                  f"(?:{ORDINAL}[届批])?(?:{'|'.join(PROVINCES)})?",
+                  if re.fullmatch(f"(?:(?:{COUNT})?[、和及与](?:{COUNT})?|{COUNT}(?:[（(][^（）()]{{0,30}}[)）])?[，,；;、])\\s*"
+                                  f"(?:{ORDINAL}[届批])?(?:{'|'.join(PROVINCES)}|全省|全市|全区|全县)?",
                                   text[a[1]:starts[i + 1]])}  # …先进集体和江苏 + 优秀期刊奖: a province before the next;
         # 先进农村专业技术协会33个(登封市养蜂协会等),先进农村科普示范基地38个: each with its count, its examples in brackets
         for i, (first, last) in enumerate(items):
@@ -501,8 +501,14 @@ def _honour_place(text: str, begin: int) -> int:
     province, a city or a county, never the recipient named right after the verb (授予城南社区先进单位称号); and
     the work it honours, before it (全国 + 科普工作 + 先进集体, 学会 + 决策咨询工作 + 先进单位)."""
     begin = _honour_field(text, begin)
+    system = text.endswith("科协系统", 0, begin)  # 上海市 + 科协系统 + 先进集体标兵: the system the title is given in
+    begin -= 4 if system else 0
     if text.endswith("全国", 0, begin):
         return begin - 2
+    if system:  # its place, a bare level too (省科协系统先进集体: the gold keeps 省)
+        start = shape_finder().place_start(text, begin)
+        start = begin if text[start] == "全" else start  # 全省 + 科协系统先进集体: a scope stays out (as 全省…奖)
+        return begin if text.endswith(HONOUR_VERBS, 0, start) else start
     start = shape_finder().place_start(text, begin)
     if start == begin or LEVEL_ONLY.fullmatch(text, start, begin) or text[begin - 1] not in "省市县州" \
             or text.endswith(HONOUR_VERBS, 0, start):

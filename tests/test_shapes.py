@@ -2523,3 +2523,15 @@ def test_a_joint_party_branch_of_two_societies_belongs_to_both():
 def test_an_office_of_a_level_s_committee_named_by_two_characters_and_ban():
     assert mention_texts("到会的有成都市委党建办的副主任和区委巡察办副主任。", "Agency") == ["成都市委党建办", "区委巡察办"]
     assert mention_texts("活动由市委主办，县委督办。", "Agency") == ["市委", "县委"]  # verbs that end in 办
+
+
+def test_an_honour_given_in_a_place_s_association_system_and_honours_after_their_counts():
+    text = "大会表彰了第十二届上海市科协系统先进集体标兵和全省科协系统先进工作者标兵。"
+    assert mention_texts(text, "TalentProgram") == ["上海市科协系统先进集体标兵", "科协系统先进工作者标兵"]
+    counted = "省科协系统共有45个先进集体、75名先进个人在会上获得表彰。"
+    assert mention_texts(counted, "TalentProgram") == ["先进集体", "先进个人"]
+
+
+def test_more_departments_by_domain():
+    text = "主办单位是广西水产畜牧兽医局、县质监局和出入境检验检疫局。"
+    assert mention_texts(text, "Agency") == ["广西水产畜牧兽医局", "县质监局", "出入境检验检疫局"]
