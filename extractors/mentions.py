@@ -1126,7 +1126,8 @@ def _canonical(c: Candidate, gazetteer: Gazetteer) -> Candidate:
 # (X（简称“国际材联”，IUMRS）), and an English one said as such (X（英文缩写CECWA）, X，英文缩写ACSE)
 _SAID = r"(?:以下)?(?:下称|(?<=以下)称)?(?P<said>简称|英文缩写|英文简称|缩写)?为?"  # (下称“科盟”): an abbreviation still
 _ACRONYM = r"[A-Z](?:[A-Za-z&]|-(?=[A-Z])){1,11}"  # IUMRS, CAST-USA
-_SHORT = rf"[“\"「]?(?P<short>{_ACRONYM}|[\u4e00-\u9fff]{{2,12}})[”\"」]?"
+# a quoted short name may be followed by its kind's head (下称“青托”项目): the quote is the short name
+_SHORT = rf"[“\"「]?(?P<short>{_ACRONYM}|[\u4e00-\u9fff]{{2,12}})[”\"」]?(?:(?<=[”\"」])(?:项目|工程|计划|奖))?"
 SHORT_NAME = re.compile(rf"\s*[（(]{_SAID}{_SHORT}[)）]")
 SHORT_NAME_ITEM = re.compile(rf"{_SAID}{_SHORT}")
 SHORT_NAMES = re.compile(r"\s*[（(]([^（()）\n]{2,40})[)）]")

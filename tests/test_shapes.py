@@ -2535,3 +2535,8 @@ def test_an_honour_given_in_a_place_s_association_system_and_honours_after_their
 def test_more_departments_by_domain():
     text = "主办单位是广西水产畜牧兽医局、县质监局和出入境检验检疫局。"
     assert mention_texts(text, "Agency") == ["广西水产畜牧兽医局", "县质监局", "出入境检验检疫局"]
+
+
+def test_a_quoted_short_name_followed_by_its_kind_s_head_in_the_bracket():
+    text = "市科协举行青年科技人才托举项目(下称“青托”项目)评价会。“青托”项目2019年启动。"
+    assert mention_texts(text, "TalentProgram") == ["青年科技人才托举项目", "青托", "青托"]
