@@ -2538,5 +2538,5 @@ def test_more_departments_by_domain():
 
 
 def test_a_quoted_short_name_followed_by_its_kind_s_head_in_the_bracket():
-    text = "市科协举行青年科技人才托举项目(下称“青托”项目)评价会。“青托”项目2019年启动。"
+    text = "市科协举行2022年度青年科技人才托举项目(下称“青托”项目)评价会。“青托”项目2019年启动。"
     assert mention_texts(text, "TalentProgram") == ["青年科技人才托举项目", "青托", "青托"]
