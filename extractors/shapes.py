@@ -39,7 +39,7 @@ BRANCH_STOP_WORDS = STOP_WORDS - NAME_VERBS
 BRANCH_NAME_WORDS = NAME_VERBS | {"与", "继续"}  # 标准化理论与政策专业委员会, 科普与继续教育工作委员会
 # words an award's name holds whatever the segmenter calls them: 何梁何利基金科学与技术奖 (A和B奖 is two awards),
 # 终身贡献奖, 测绘类优秀教师奖, 最具网络人气奖 (an adverb, a measure word, a verb)
-AWARD_NAME_WORDS = frozenset({"与", "终身", "类", "最", "具"})
+AWARD_NAME_WORDS = frozenset({"与", "及", "终身", "类", "最", "具"})
 # the one-character words a sentence puts right before a body's short form (据中科协统计, 经中科协批准)
 SHORT_FORM_AFTER = frozenset("据经由向与和及在对被从将让请获到照给为同把")
 OPENING_ADVERBS = frozenset({"终身", "最"})  # 终身荣誉奖, 最具网络人气奖: an adverb a name may open with
@@ -641,6 +641,14 @@ class ShapeFinder:
             modifier = name[:-len(head)]
             if AWARD_THEN_GRADE.search(name):
                 continue  # 中国科普作家协会优秀科普作品奖 + 优秀奖: an award's grade, the award found at its own 奖
+            if name.endswith("大奖"):  # 桥梁大奖, 詹天佑大奖: a grand award names its field or its person in nouns
+                for word, flag in window_words(name[:-2]):  # (细化 + 浙江科技大奖: the sentence's verb stays out)
+                    if not flag.startswith("v") or flag == "vn":
+                        break
+                    begin += len(word)
+                name = text[begin:m.end()]
+                if len(name) < 4:
+                    continue  # 收窄大奖: a verb's character and the word 大奖, no award
             if head == "科学技术奖" and modifier in self.place_suffix:
                 out.append(Shape(begin, m.end(), "TalentProgram", False))  # 省科学技术奖: the province's award
                 continue

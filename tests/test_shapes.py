@@ -2540,3 +2540,11 @@ def test_more_departments_by_domain():
 def test_a_quoted_short_name_followed_by_its_kind_s_head_in_the_bracket():
     text = "市科协举行2022年度青年科技人才托举项目(下称“青托”项目)评价会。“青托”项目2019年启动。"
     assert mention_texts(text, "TalentProgram") == ["青年科技人才托举项目", "青托", "青托"]
+
+
+def test_a_grand_award_named_by_a_person_or_a_field_and_a_field_joined_by_ji():
+    assert mention_texts("2021年度桥梁大奖授予中国交通建设集团。", "TalentProgram") == ["桥梁大奖"]
+    assert mention_texts("詹天佑大奖由中国土木工程学会设立。", "TalentProgram") == ["詹天佑大奖"]
+    assert mention_texts("他获得土力学及岩土工程青年奖。", "TalentProgram") == ["土力学及岩土工程青年奖"]
+    assert mention_texts("邀请国内外大奖获得者出席，收窄大奖的提名主体。", "TalentProgram") == []
+    assert mention_texts("三是细化浙江科技大奖的标准。", "TalentProgram") == ["浙江科技大奖"]
