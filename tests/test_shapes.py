@@ -2548,3 +2548,9 @@ def test_a_grand_award_named_by_a_person_or_a_field_and_a_field_joined_by_ji():
     assert mention_texts("他获得土力学及岩土工程青年奖。", "TalentProgram") == ["土力学及岩土工程青年奖"]
     assert mention_texts("邀请国内外大奖获得者出席，收窄大奖的提名主体。", "TalentProgram") == []
     assert mention_texts("三是细化浙江科技大奖的标准。", "TalentProgram") == ["浙江科技大奖"]
+
+
+def test_a_party_branch_s_rating_is_an_honour_and_a_group_owns_its_party_committee():
+    text = "协会党支部被评为五星级党支部，并荣获“四强”党支部称号。集团党委书记作总结。"
+    assert mention_texts(text, "TalentProgram") == ["五星级党支部", "“四强”党支部"]
+    assert mention_texts(text, "PartyOrganization") == ["协会党支部", "集团党委"]
