@@ -1488,6 +1488,8 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
             continue  # 全市科协系统, 中国科协系统: the system of associations, no body (dev gold: 49 of 52 unmarked)
         if c.generic and c.label in ("Society", "Agency", "Branch") and QUOTED.fullmatch(text, max(0, c.start - 1), c.end + 1):
             continue  # 名称以“行业协会”“商会”作后缀: a kind's word quoted is the word, no body
+        if c.label == "PartyOrganization" and text[c.start:c.end] in ("支部委员会", "机关支部委员会"):
+            continue  # 选出新一届支部委员会: a branch's elected committee, no Party body of its own (dev: 10 of 10 unmarked)
         if c.label == "TalentProgram" and c.canonical in kinds:
             c.generic = True  # 自然科学奖 alone: a category every award system has, not one award
         if not c.nested and c.label == "TalentProgram":  # a known programme nests its runner (中国科协青年人才托举工程)

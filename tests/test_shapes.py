@@ -2554,3 +2554,8 @@ def test_a_party_branch_s_rating_is_an_honour_and_a_group_owns_its_party_committ
     text = "协会党支部被评为五星级党支部，并荣获“四强”党支部称号。集团党委书记作总结。"
     assert mention_texts(text, "TalentProgram") == ["五星级党支部", "“四强”党支部"]
     assert mention_texts(text, "PartyOrganization") == ["协会党支部", "集团党委"]
+
+
+def test_a_branch_s_elected_committee_is_no_party_body_of_its_own():
+    text = "党员大会选出新一届支部委员会。市科协机关党支部召开会议。"
+    assert mention_texts(text, "PartyOrganization") == ["市科协机关党支部"]
