@@ -36,7 +36,7 @@ STOP_WORDS = frozenset(name_parts().get("Any", "stop_word")) | frozenset(name_pa
 OPENING_VERBS = frozenset(name_parts().get("Any", "opening_verb"))  # 创新 opens 创新驱动助力工程
 NAME_VERBS = frozenset(name_parts().get("Branch", "name_word"))  # 组织, 联合: verbs that open names too
 BRANCH_STOP_WORDS = STOP_WORDS - NAME_VERBS
-BRANCH_NAME_WORDS = NAME_VERBS | {"与", "继续"}  # 标准化理论与政策专业委员会, 科普与继续教育工作委员会
+BRANCH_NAME_WORDS = NAME_VERBS | {"与", "及", "继续"}  # 标准化理论与政策专业委员会, 科普与继续教育工作委员会
 # words an award's name holds whatever the segmenter calls them: 何梁何利基金科学与技术奖 (A和B奖 is two awards),
 # 终身贡献奖, 测绘类优秀教师奖, 最具网络人气奖 (an adverb, a measure word, a verb)
 AWARD_NAME_WORDS = frozenset({"与", "及", "终身", "类", "最", "具"})
@@ -799,7 +799,8 @@ class ShapeFinder:
                                  if o.start() < begin < o.end()), None)
                 begin = straddle.start() if straddle else begin  # the window stopped inside 中国 (中 + 国硅酸盐学会…)
                 opening = OWNER_OPENING.search(text, begin, begin + owner.start())
-                cut = None if opening else re.search(f"(?:{OWNER_OPENING.pattern})$", text[max(0, begin - 4):begin])
+                cut = None if opening else re.search(f"(?:{OWNER_OPENING.pattern})[{CJK}]{{0,4}}$",
+                                                     text[max(0, begin - 8):begin])
                 # the window stopped inside a long name (中国 + 高等教育学会高校党校教育研究分会): its opening too
                 begin = opening.start() if opening else (begin - len(cut.group()) if cut else begin)
             joined = list(re.finditer(f"(?:{self.branch.pattern}|委员会|党支部|党总支|党委|党组|党小组)[和及与、]",
@@ -808,6 +809,7 @@ class ShapeFinder:
                 begin += joined[-1].end()
             else:
                 begin = self._list_item_start(text, begin)
+            begin += text[begin] in "及与" and begin < m.start()  # 各专科分会及 + 专业分会: the joiner opens no name
             modifier = text[begin:m.start()]
             if modifier.endswith("与"):
                 continue

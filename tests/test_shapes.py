@@ -2559,3 +2559,10 @@ def test_a_party_branch_s_rating_is_an_honour_and_a_group_owns_its_party_committ
 def test_a_branch_s_elected_committee_is_no_party_body_of_its_own():
     text = "党员大会选出新一届支部委员会。市科协机关党支部召开会议。"
     assert mention_texts(text, "PartyOrganization") == ["市科协机关党支部"]
+
+
+def test_ji_joins_two_fields_inside_one_branch_s_name_and_a_long_society_opens_it():
+    assert mention_texts("由土木工程学会隧道及地下工程分会协办。", "Branch") == ["土木工程学会隧道及地下工程分会"]
+    text = "许继集团公司和中国电器工业协会继电保护及自动化设备分会向会议表示祝贺。"
+    assert mention_texts(text, "Branch") == ["中国电器工业协会继电保护及自动化设备分会"]
+    assert mention_texts("各专科分会及专业分会要加强管理。", "Branch") == ["专科分会", "专业分会"]
