@@ -784,6 +784,9 @@ class ShapeFinder:
             dated = list(re.finditer(rf"\d+(?:年度?|届|[个家])?|{TERM.pattern}", text[begin:m.start()]))
             if dated:  # 医学会2025年科学普及分会, 新一届学科专业委员会, 12家专业分会: the name starts after the date, term or count
                 begin += dated[-1].end()
+            term = TERM.match(text, max(0, begin - 1), m.start())
+            if term and term.end() > begin:  # 上 + 一届胸外科医师分会: the walk stopped inside the term
+                begin = term.end()
             for word, flag in window_words(text[begin:m.start()]):  # (学会)组织工作委员会: the owner, said barely;
                 if word not in BRANCH_OPENING_NOT_NAME and not (  # a verb opens no name (召开…, 审议…; 1952年起…)
                         flag.startswith(("v", "d", "p", "c", "r", "u")) and flag != "vn" and word not in BRANCH_NAME_WORDS):

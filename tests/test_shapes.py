@@ -2566,3 +2566,7 @@ def test_ji_joins_two_fields_inside_one_branch_s_name_and_a_long_society_opens_i
     text = "许继集团公司和中国电器工业协会继电保护及自动化设备分会向会议表示祝贺。"
     assert mention_texts(text, "Branch") == ["中国电器工业协会继电保护及自动化设备分会"]
     assert mention_texts("各专科分会及专业分会要加强管理。", "Branch") == ["专科分会", "专业分会"]
+
+
+def test_a_branch_after_its_previous_term():
+    assert mention_texts("会议肯定了上一届胸外科医师分会的工作。", "Branch") == ["胸外科医师分会"]
