@@ -348,7 +348,7 @@ def _honour_titles() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     words = name_parts().alternation("TalentProgram", "honour_word") or "(?!)"
     context = name_parts().alternation("TalentProgram", "honour_context") or "(?!)"
     quoted = re.compile(f"[“\"]([{CJK}0-9·]{{0,20}}?(?:{words})[{CJK}·]{{1,10}})[”\"]")  # 吉林好人·最美科技工作者
-    item = re.compile(rf"(?:{words})[{CJK}]{{1,12}}?(?=[、和及与等，,。；;：:（(“”\"\s\d的]|名单|称号|表彰|评选|推荐|颁|荣誉|予以|给予|进行|$)")
+    item = re.compile(rf"(?:{words})[{CJK}]{{1,12}}?(?=[、和及与等，,。；;：:（(“”\"\s\d的]|名单|称号|表彰|评选|推荐|颁|荣誉|予以|给予|进行|各|$)")
     return quoted, item, re.compile(context)
 
 

@@ -39,7 +39,7 @@ BRANCH_STOP_WORDS = STOP_WORDS - NAME_VERBS
 BRANCH_NAME_WORDS = NAME_VERBS | {"与", "及", "继续"}  # 标准化理论与政策专业委员会, 科普与继续教育工作委员会
 # words an award's name holds whatever the segmenter calls them: 何梁何利基金科学与技术奖 (A和B奖 is two awards),
 # 终身贡献奖, 测绘类优秀教师奖, 最具网络人气奖 (an adverb, a measure word, a verb)
-AWARD_NAME_WORDS = frozenset({"与", "及", "终身", "类", "最", "具"})
+AWARD_NAME_WORDS = frozenset({"与", "及", "终身", "类", "最", "具", "特别"})  # 科学技术特别贡献奖
 # the one-character words a sentence puts right before a body's short form (据中科协统计, 经中科协批准)
 SHORT_FORM_AFTER = frozenset("据经由向与和及在对被从将让请获到照给为同把")
 OPENING_ADVERBS = frozenset({"终身", "最"})  # 终身荣誉奖, 最具网络人气奖: an adverb a name may open with
@@ -288,6 +288,7 @@ class ShapeFinder:
         self.programme_cue = re.compile(_alt(parts, "TalentProgram", "programme_cue"))
         self.programme_stop = frozenset(parts.get("TalentProgram", "stop"))
         self.programme_generic = frozenset(parts.get("TalentProgram", "generic"))
+        self.honour_words = tuple(parts.get("TalentProgram", "honour_word"))  # 优秀, 先进: an honour's first word
         self.programme_sentence_verbs = frozenset(parts.get("TalentProgram", "sentence_verb"))
         self.longer_word = parts.get("TalentProgram", "longer_word")
         self.branch = re.compile(f"(?:{_alt(parts, 'Branch', 'head')})(?!场|议)")
@@ -606,8 +607,10 @@ class ShapeFinder:
                 if joiner >= 0 and (joiner == m.start() - 1 or joiner == begin
                                     or self.programme_end.search(text[begin:joiner])
                                     or text.endswith(LISTED_ACTIVITIES, begin, joiner)
-                                    or text.startswith(("全国", "中国", "中华"), joiner + 1)):
-                    begin = joiner + 1  # A奖与B奖 are two; 科学与技术奖 is one; 活动与 + 全国创新争先奖
+                                    or text.startswith(("全国", "中国", "中华"), joiner + 1)
+                                    or text.startswith(self.honour_words, joiner + 1)):
+                    begin = joiner + 1  # A奖与B奖 are two; 科学与技术奖 is one; 活动与 + 全国创新争先奖; 优秀科技建议和
+                    # + 优秀金桥工程: an honour's word opens the second
             begin = self._name_opening(text, begin, m.start())
             if award:
                 begin = self._place_after_verb(text, begin, m.start())
@@ -806,13 +809,17 @@ class ShapeFinder:
                                                      text[max(0, begin - 8):begin])
                 # the window stopped inside a long name (中国 + 高等教育学会高校党校教育研究分会): its opening too
                 begin = opening.start() if opening else (begin - len(cut.group()) if cut else begin)
-            joined = list(re.finditer(f"(?:{self.branch.pattern}|委员会|党支部|党总支|党委|党组|党小组)[和及与、]",
-                                      text[begin:m.start()]))
+            joined = list(re.finditer(f"(?:{self.branch.pattern}|委员会|党支部|党总支|党委|党组|党小组)[和及与、]|"
+                                      f"(?:学会|协会|研究会)[和及与](?={OWNER_OPENING.pattern})",  # 中华医学会与 +
+                                      text[begin:m.start()]))  # 中华医学会科学普及分会: two bodies
             if joined:  # 古植物分会和古脊椎动物分会, 公司党支部与…中药分会: two bodies, the second opens after the joiner
                 begin += joined[-1].end()
             else:
                 begin = self._list_item_start(text, begin)
             begin += text[begin] in "及与" and begin < m.start()  # 各专科分会及 + 专业分会: the joiner opens no name
+            glued = text.rfind("为", begin, m.start() - 1)
+            if glued >= 0:  # 增选徐高为 + 眼科分会常务委员, 8人为 + 眼科分会委员: the verb and its object stay out
+                begin = glued + 1
             modifier = text[begin:m.start()]
             if modifier.endswith("与"):
                 continue

@@ -2570,3 +2570,14 @@ def test_ji_joins_two_fields_inside_one_branch_s_name_and_a_long_society_opens_i
 
 def test_a_branch_after_its_previous_term():
     assert mention_texts("会议肯定了上一届胸外科医师分会的工作。", "Branch") == ["胸外科医师分会"]
+
+
+def test_honours_joined_to_a_programme_a_special_award_and_branches_after_a_person_or_a_society():
+    text = "开展2009年度的优秀科技论文、优秀科技建议和优秀金桥工程推荐评选，优秀科技建议与优秀金桥工程各以1至3项为限。"
+    assert mention_texts(text, "TalentProgram")[:3] == ["优秀科技论文", "优秀科技建议", "优秀金桥工程"]
+    assert "优秀金桥工程各以" not in mention_texts(text, "TalentProgram")
+    assert mention_texts("对两位专家授予科学技术特别贡献奖。", "TalentProgram") == ["科学技术特别贡献奖"]
+    assert mention_texts("增选李华、徐高为眼科分会常务委员。", "Branch") == ["眼科分会"]
+    text = "大会由中华医学会与中华医学会科学普及分会共同主办。"
+    assert mention_texts(text, "Branch") == ["中华医学会科学普及分会"]
+    assert mention_texts("刘千伟(上海市城乡建设和交通委员会总工程师)到会。", "Agency") == ["上海市城乡建设和交通委员会"]
