@@ -2581,3 +2581,8 @@ def test_honours_joined_to_a_programme_a_special_award_and_branches_after_a_pers
     text = "大会由中华医学会与中华医学会科学普及分会共同主办。"
     assert mention_texts(text, "Branch") == ["中华医学会科学普及分会"]
     assert mention_texts("刘千伟(上海市城乡建设和交通委员会总工程师)到会。", "Agency") == ["上海市城乡建设和交通委员会"]
+
+
+def test_a_medical_society_s_statutory_appraisals_are_functions():
+    text = "专家库可承担医疗损害鉴定和预防接种异常反应鉴定。"
+    assert mention_texts(text, "GovernmentFunction") == ["医疗损害鉴定", "预防接种异常反应鉴定"]
