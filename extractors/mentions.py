@@ -18,9 +18,9 @@ from functools import cache
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
 from extractors.shapes import NAME_POS as SHAPE_NAME_POS, COMPANY_POS
-from extractors.shapes import (AWARD_THEN_GRADE, COUNT, EDITION, LEVEL_ONLY, OPENING_VERBS, ORDINAL, PLACE_VERBS,
-                               PLACEHOLDER, PROVINCES, STOP_WORDS, TERM, after_date, after_scope, name_start,
-                               preposition_on_level, shape_finder, window_words)
+from extractors.shapes import (AWARD_THEN_GRADE, COUNT, EDITION, JOINT_OWNER_HEADS, LEVEL_ONLY, OPENING_VERBS, ORDINAL,
+                               PLACE_VERBS, PLACEHOLDER, PROVINCES, STOP_WORDS, TERM, after_date, after_scope,
+                               name_start, preposition_on_level, shape_finder, window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
@@ -646,15 +646,17 @@ def _field_list_candidates(text: str) -> list[Candidate]:
     for run in [*FIELD_LIST.finditer(text), *FIELD_LIST_AFTER_NAME.finditer(text)]:
         items = [(m.start() + (text[m.start()] in "和及与"), m.end())  # the joiner before the last item
                  for m in _FIELD_ITEM_NAME.finditer(text, run.start(), run.end())]
-        fields = [window_words(text[a:b]) for a, b in items]
-        if any(any(w in NOT_NAME_WORDS or f.startswith(("v", "d", "p", "u", "r", "c", "m")) and f != "vn"
-                   for w, f in words[:-1])
-               for (a, b), words in zip(items, fields) if not _placed_item(text, a, b)):
-            continue
         bare = [(a, b) for a, b in items if not _placed_item(text, a, b)]
-        if len(bare) >= 2:
-            out += [Candidate(a, b, "Society", text[a:b], True, "pattern") for a, b in bare]
+        if len(bare) < 2 or any(_sentence_word(text[a:b]) for a, b in bare):
+            continue
+        out += [Candidate(a, b, "Society", text[a:b], True, "pattern") for a, b in bare]
     return out
+
+
+def _sentence_word(item: str) -> bool:
+    """A list's item holds a word of the sentence before its head (各学会, 有关协会: no field)."""
+    return any(w in NOT_NAME_WORDS or f.startswith(("v", "d", "p", "u", "r", "c", "m")) and f != "vn"
+               for w, f in window_words(item)[:-1])
 
 
 def _placed_item(text: str, begin: int, end: int) -> bool:
@@ -1063,7 +1065,7 @@ def _choose(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-_OWNER = f"[{CJK}]{{2,18}}?(?:学会|协会|研究会|基金会|联合会|促进会)"
+_OWNER = f"[{CJK}]{{2,18}}?(?:{JOINT_OWNER_HEADS})"
 JOINT_BRANCH = re.compile(f"({_OWNER})[与和及]({_OWNER})联合(?:党支部|党总支)")
 
 

@@ -135,7 +135,8 @@ class Shape:
     generic: bool
 
 
-JOINT_OWNER_END = re.compile("(?:学会|协会|研究会|基金会|联合会|促进会)$")  # the first of two owners of a joint branch
+JOINT_OWNER_HEADS = "学会|协会|研究会|基金会|联合会|促进会"  # the heads of the two owners of a joint Party branch
+JOINT_OWNER_END = re.compile(f"(?:{JOINT_OWNER_HEADS})$")
 PARTY_PLACES = ("社区", "村", "景区", "园区", "高新区", "开发区")  # their 党委 is a Party body, not a government
 
 # where the name of a society that owns a branch opens: the nation or a province (中国, 中华, 安徽省, 安徽)
