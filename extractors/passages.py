@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 import numpy as np
@@ -185,6 +185,20 @@ def split_passages(doc_id: str, text: str, window: tuple[int, int] | None = None
                 search=search_field(part[s:e]))
         for i, (para, s, e) in enumerate(sentence_spans(part))
     ]
+
+
+def statements(text: str, passages: Sequence[Passage]) -> list[list[Passage]]:
+    """The passages grouped into sentences as the annotation guide reads them (docs/ANNOTATION.md, Recommendations):
+    a sentence ends at 。；！？ or a line break, while a half-width ';' on a line (the joint of a scraped page's
+    一是…;二是… plan) joins the passages it separates. `split_passages` does cut there, so that no relation pairs
+    names across it; a recommendation is read from the whole."""
+    groups: list[list[Passage]] = []
+    for p in passages:
+        if groups and text[groups[-1][-1].end - 1] == ";" and "\n" not in text[groups[-1][-1].end:p.start]:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return groups
 
 
 def passage_at(passages: list[Passage], offset: int) -> Passage | None:

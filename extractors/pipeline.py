@@ -21,7 +21,7 @@ from extractors.documents import RawDocument, ReadError, read_document
 from extractors.gazetteer import Gazetteer, load_gazetteer
 from extractors.guide import is_guide, parse_guide
 from extractors.mentions import FoundMention, find_mentions
-from extractors.passages import passage_at, split_passages, windows
+from extractors.passages import passage_at, split_passages, statements, windows
 from extractors.recommendations import recommendation_spans
 from extractors.relations import (Placed, agency_societies, branch_after_term, cites, dedupe, its_supervisor,
                                   kind_branches, led_by, nested_relations, runner_before, subject_branches,
@@ -160,8 +160,9 @@ def recommendations(doc: Document, passages: list[Passage], mentions: list[Menti
     by_start = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in by_start]
     out = []
-    spans = recommendation_spans(doc.text, [(p.start, p.end) for p in passages], doc.title)
-    for p, span in zip(passages, spans):
+    sentences = statements(doc.text, passages)
+    spans = recommendation_spans(doc.text, [(s[0].start, s[-1].end) for s in sentences], doc.title)
+    for sentence, span in zip(sentences, spans):
         if span is None:
             continue
         text = doc.text[span.start:span.end]
@@ -184,7 +185,7 @@ def recommendations(doc: Document, passages: list[Passage], mentions: list[Menti
                                        if m.end <= span.end))
         out.append(Recommendation(
             id=Recommendation.make_id(doc.id, span.start, span.end), doc_id=doc.id, text=text,
-            start=span.start, end=span.end, passage_ids=(p.id,), trigger=span.trigger,
+            start=span.start, end=span.end, passage_ids=tuple(p.id for p in sentence), trigger=span.trigger,
             directions=tuple(sorted(int(c) for c, _, _ in directions)), indicators=tuple(sorted(indicators)),
             addresses=tuple(addresses), concerns=concerns))
     return out

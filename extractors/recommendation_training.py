@@ -49,10 +49,9 @@ class Labelled:
 
 def _document_sentences(text: str, title: str, doc_id: str) -> list[tuple[int, int, str, Context]]:
     """The candidate sentences of a document as the extractor sees them: (start, end, sentence, context)."""
-    from extractors.passages import split_passages
+    from extractors.passages import split_passages, statements
 
-    passages = split_passages(doc_id, text)
-    spans = [(p.start, p.end) for p in passages]
+    spans = [(s[0].start, s[-1].end) for s in statements(text, split_passages(doc_id, text))]
     found = [candidate(text, s, e) for s, e in spans]
     triggers = [None if c is None else rule_trigger(c.sentence) for c in found]
     return [(s, e, c.sentence, x) for (s, e), c, x in zip(spans, found, contexts(text, title, spans, found, triggers))

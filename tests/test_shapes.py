@@ -2586,3 +2586,19 @@ def test_honours_joined_to_a_programme_a_special_award_and_branches_after_a_pers
 def test_a_medical_society_s_statutory_appraisals_are_functions():
     text = "专家库可承担医疗损害鉴定和预防接种异常反应鉴定。"
     assert mention_texts(text, "GovernmentFunction") == ["医疗损害鉴定", "预防接种异常反应鉴定"]
+
+
+def test_a_plan_joined_by_half_width_semicolons_is_one_recommendation():
+    # the guide ends a sentence at 。；！？ or a line break: a scraped page's 一是…;二是… on one line is one sentence,
+    # while its passages stay cut at ';' (so no relation pairs names across it)
+    line = "下一步,学会将做好三件事:一是加强学术交流,办好年会;二是加强科普基地建设;三是完善会员服务制度。"
+    full = "下一步，学会要做好两件事：一是加强人才举荐；二是完善学会治理。"
+    facts = facts_of(line + "\n" + full)
+    texts = [r.text for r in facts.recommendations]
+    assert line in texts
+    assert not any(t != line and t in line for t in texts)
+    joined = next(r for r in facts.recommendations if r.text == line)
+    assert len(joined.passage_ids) == 3
+    assert [p.text for p in facts.passages][:3] == ["下一步,学会将做好三件事:一是加强学术交流,办好年会;",
+                                                   "二是加强科普基地建设;", "三是完善会员服务制度。"]
+    assert not any(full in t for t in texts)  # the full-width ； still ends a sentence
