@@ -80,7 +80,7 @@ ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
 AWARD_THEN_GRADE = re.compile("奖(?:一等奖|二等奖|三等奖|特等奖|优秀奖|提名奖|金奖|银奖|铜奖|鼓励奖)$")
 SELF_NAMES = ("本学会", "本协会", "我会", "本会", "该会")  # a society's words for itself
-PLACE_VERBS = "驻在赴至到从经由向对受交报送给着了过把被让使同就借指"  # glued to a level by the segmenter (驻省), never part of a place
+PLACE_VERBS = "驻在赴至到从经由向对受交报送给着了过把被让使同就借指依按据"  # glued to a level by the segmenter (驻省, 依省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
 LEVEL_ONLY = re.compile("(?:全|各|本)?(?:地级以上市|县级以上|省|市|州|县|区|盟|旗|乡|镇|地市|地州|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|镇街|社区)+")
 ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中心|单位|机构|组织|部门|专家|工作)$")

@@ -114,6 +114,15 @@ def test_a_place_s_science_association_is_a_body(finder):
     assert ("中国科协", "Agency", False) in got and ("赣州市科协", "Agency", False) in got
 
 
+def test_a_preposition_glued_to_a_level_stays_outside_the_body(finder):
+    # 依省科协下达的指标, 按省科协要求, 据市科协统计: the segmenter glues 依/按/据 to the level; a place starting with
+    # one of them (依兰县) keeps it
+    got = found(finder, "依省科协下达的指标数申报，按省科协要求，据市科协统计，依兰县科协参加。")
+    assert ("省科协", "Agency", True) in got and ("市科协", "Agency", True) in got
+    assert ("依兰县科协", "Agency", False) in got
+    assert not any(name.startswith(("依省", "按省", "据市")) for name, _, _ in got)
+
+
 def test_functions_by_modifier_and_head_but_not_when_they_modify_a_thing(finder):
     got = found(finder, "学会开展科技成果评价和工程能力评价，并建立评价机构。")
     assert ("科技成果评价", "GovernmentFunction", False) in got
