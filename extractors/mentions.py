@@ -347,8 +347,9 @@ def _honour_titles() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     that say a sentence gives honours (honour_context)."""
     words = name_parts().alternation("TalentProgram", "honour_word") or "(?!)"
     context = name_parts().alternation("TalentProgram", "honour_context") or "(?!)"
-    quoted = re.compile(f"[“\"]([{CJK}0-9·]{{0,20}}?(?:{words})[{CJK}·]{{1,10}})[”\"]")  # 吉林好人·最美科技工作者
-    item = re.compile(rf"(?:{words})[{CJK}]{{1,12}}?(?=[、和及与等，,。；;：:（(“”\"\s\d的]|名单|称号|表彰|评选|推荐|颁|荣誉|予以|给予|进行|各|$)")
+    # 吉林好人·最美科技工作者; 「…優秀專科分會」: a page in traditional script quotes with corner brackets
+    quoted = re.compile(f"[“\"「]([{CJK}0-9·]{{0,20}}?(?:{words})[{CJK}·]{{1,10}})[”\"」]")
+    item = re.compile(rf"(?:{words})[{CJK}]{{1,12}}?(?=以及|[、和及与等，,。；;：:（(“”\"\s\d的]|名单|称号|表彰|评选|推荐|颁|荣誉|予以|给予|进行|各|$)")
     return quoted, item, re.compile(context)
 
 
@@ -417,7 +418,7 @@ def _honour_candidates(text: str) -> list[Candidate]:
             if field is not None:
                 starts[i] = after_scope(text, field, items[i][1])  # 、全省 + 科协系统先进工作者: the scope stays out
         joined = {i for i, (a, b) in enumerate(zip(items, items[1:]))
-                  if re.fullmatch(f"(?:(?:{COUNT})?[、和及与](?:{COUNT})?|{COUNT}(?:[（(][^（）()]{{0,30}}[)）])?[，,；;、])\\s*"
+                  if re.fullmatch(f"(?:(?:{COUNT})?(?:以及|[、和及与])(?:{COUNT})?|{COUNT}(?:[（(][^（）()]{{0,30}}[)）])?[，,；;、])\\s*"
                                   f"(?:{ORDINAL}[届批])?(?:{'|'.join(PROVINCES)}|全省|全市|全区|全县)?",
                                   text[a[1]:starts[i + 1]])}  # …先进集体和江苏 + 优秀期刊奖: a province before the next;
         # 先进农村专业技术协会33个(登封市养蜂协会等),先进农村科普示范基地38个: each with its count, its examples in brackets
@@ -978,6 +979,7 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
             # 嘉兴市防痨协会 + 专业委员会: the society's kind of branch, as the shape finds it (ShapeFinder.branches)
             out.append(Candidate(org.end, org.end + m.end(), "Branch", m.group(0), True, "pattern"))
         elif org.label == "Society" and m and not TERM.match(m.group(1)) \
+                and not shape_finder().honoured_branches("", m.group(0)) \
                 and _name_rest(m.group(1), keep=frozenset({"与", "组织", "联合", "研究"}), verbs=True):
             # (a term of office after the society, 第十三届, opens no name of both: the branch stands alone)
             # (研究, a stop word of sentences, 研究决定, names a branch's work: 综合评价研究分会)

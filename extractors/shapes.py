@@ -798,6 +798,8 @@ class ShapeFinder:
                 begin += len(word)
             owner = re.search("学会|协会|研究会", text[begin:m.start()])
             kind = text[begin + owner.end():m.end()] if owner else ""
+            if self.honoured_branches(text[max(0, begin - 4):begin], kind or text[begin:m.end()]):
+                continue  # 六安市医学会 + 优秀专科分会, 先进分会: an honour given to branches, no branch
             if owner and (kind == m.group(0) or kind in self.branch_generic):  # 嘉兴市防痨协会 + 专业委员会,
                 out.append(Shape(m.end() - len(kind), m.end(), "Branch", True))  # 上海市医学会 + 专科分会: its kind
                 continue
@@ -836,6 +838,15 @@ class ShapeFinder:
                 continue
             out.append(Shape(begin, m.end(), "Branch", text[begin:m.end()] in self.branch_generic))
         return out
+
+    def honoured_branches(self, before: str, name: str) -> bool:
+        """An honour word opens `name` (or ends the text `before` it) and a branch's kind or bare head follows it:
+        优秀专科分会, 先进分会 name an honour given to branches, not a branch (先进制造分会 is one)."""
+        honour = next((w for w in self.honour_words if name.startswith(w)), "")
+        if not honour and not before.endswith(self.honour_words):
+            return False
+        rest = name[len(honour):]
+        return rest in self.branch_generic or self.branch.fullmatch(rest) is not None
 
     def _list_item_start(self, text: str, begin: int, most: int = 4) -> int:
         """A branch of a 、-list of branches opens right after the 、 (科技协作工作委员会、崩岗防治专业委员会: 崩岗, a

@@ -2611,3 +2611,20 @@ def test_a_plan_joined_by_half_width_semicolons_is_one_recommendation():
     assert [p.text for p in facts.passages][:3] == ["下一步,学会将做好三件事:一是加强学术交流,办好年会;",
                                                    "二是加强科普基地建设;", "三是完善会员服务制度。"]
     assert not any(full in t for t in texts)  # the full-width ； still ends a sentence
+
+
+def test_honours_listed_with_yiji_and_given_to_party_branches():
+    # 以及 joins a list of honours as 和 does (not 优秀共产党员以 + 及); 红旗 opens an honour as 优秀 does
+    names = {(m.text, m.type) for m in facts_of("会上表彰了2014年度市科协的红旗党支部、优秀共产党员以及先进党务工作者。").mentions}
+    assert {("红旗党支部", "TalentProgram"), ("优秀共产党员", "TalentProgram"),
+            ("先进党务工作者", "TalentProgram")} <= names
+    assert not any(t == "PartyOrganization" for _, t in names)
+
+
+def test_an_honour_given_to_branches_is_no_branch():
+    facts = facts_of("表彰名单:\n1.「2021年度六安市醫學會優秀專科分會」名單:心血管病學分會。\n"
+                     "中国机械工程学会先进制造分会召开年会。")
+    names = {(m.text, m.type) for m in facts.mentions}
+    assert ("六安市醫學會優秀專科分會", "TalentProgram") in names
+    assert not any(t == "Branch" and "優秀" in n for n, t in names)
+    assert ("中国机械工程学会先进制造分会", "Branch") in names  # 先进 + a field: a branch
