@@ -561,7 +561,7 @@ class ShapeFinder:
     def functions(self, text: str) -> list[Shape]:
         out = []
         for m in self.function.finditer(text):
-            if self.modifies_thing(text, m.end()):
+            if self.modifies_thing(text, m.end()) or self.quoted_name_word(text, m.end()):
                 continue
             begin = m.start()
             if self.function_head.search(m.group(0)) and not m.group(0).endswith(NO_FIELD_HEADS):  # 机械 + 工程师资格认证, 地质 + 科技成果第三方评价: a field before it
@@ -573,6 +573,11 @@ class ShapeFinder:
                         begin -= len(word)
             out.append(Shape(begin, m.end(), "GovernmentFunction", False))
         return out
+
+    @staticmethod
+    def quoted_name_word(text: str, end: int) -> bool:
+        """A function word right before a quoted name is that project's word (科普“一站、一栏、一员”建设)."""
+        return text[end:end + 1] in "“「"
 
     def modifies_thing(self, text: str, end: int) -> bool:
         """A function word that ends at `end` modifies a thing there (科普基地, 评价机构; 科普书籍, 科普宣传员: any

@@ -2628,3 +2628,9 @@ def test_an_honour_given_to_branches_is_no_branch():
     assert ("六安市醫學會優秀專科分會", "TalentProgram") in names
     assert not any(t == "Branch" and "優秀" in n for n, t in names)
     assert ("中国机械工程学会先进制造分会", "Branch") in names  # 先进 + a field: a branch
+
+
+def test_a_function_word_before_a_quoted_project_is_no_function(finder):
+    text = "加强科普“一站、一栏、一员”建设，开展科普宣传。"
+    starts = [s.start for s in finder.find(text) if s.label == "GovernmentFunction"]
+    assert starts == [text.rindex("科普")]  # 科普宣传: the activity, marked; 科普“一站…”: the project's word
