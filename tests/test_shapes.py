@@ -2634,3 +2634,11 @@ def test_a_function_word_before_a_quoted_project_is_no_function(finder):
     text = "加强科普“一站、一栏、一员”建设，开展科普宣传。"
     starts = [s.start for s in finder.find(text) if s.label == "GovernmentFunction"]
     assert starts == [text.rindex("科普")]  # 科普宣传: the activity, marked; 科普“一站…”: the project's word
+
+
+def test_a_field_s_verb_stays_in_a_branch_name(finder):
+    # 疏浚, 支护, 免疫 are verbs to the segmenter and a field's words in a branch's name (name_parts.tsv name_word);
+    # a sentence's verb before the name (要求, 结合…实际) stays out
+    got = found(finder, "会议要求煤矿支护专业委员会组织专家攻关，水利疏浚专委会结合专委会实际制定计划。")
+    assert ("煤矿支护专业委员会", "Branch", False) in got and ("水利疏浚专委会", "Branch", False) in got
+    assert not any(name.startswith(("要求", "结合")) for name, _, _ in got)
