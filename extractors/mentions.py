@@ -427,7 +427,8 @@ def _honour_candidates(text: str) -> list[Candidate]:
                 and HONOUR_TITLE_END.search(text, starts[i], last)  # 被评为第四届 + 全国优秀科技工作者 (not 优秀等次)
             # a named place's title in a sentence of honours (评选 + 扬州市优秀科技工作者; not 我省 + 优秀科技工作者)
             placed = starts[i] < _honour_field(text, first) and HONOUR_TITLE_END.search(text, starts[i], last)
-            listed = re.match("等?(?:称号|名单)", text[last:last + 3])  # 先进集体名单: the list of those honoured
+            # 先进集体名单, 优秀人才获奖者名单: the list of those honoured
+            listed = re.match(f"(?:{WINNERS.pattern[:-1]})?等?(?:称号|名单)", text[last:last + 8])
             if (i in joined or i - 1 in joined or listed or given or placed) \
                     and last - first >= 4:
                 out.append(Candidate(starts[i], last, "TalentProgram", text[starts[i]:last], False, "pattern"))
@@ -487,6 +488,9 @@ def _quoted_pair(text: str, begin: int, end: int) -> list[tuple[int, int]]:
 def _honour_item_end(text: str, begin: int, end: int) -> int:
     """Where an unquoted honour found up to the next stop ends: at its title (先进工作者) when the words after
     it hold no title's word (先进工作者 + 谦虚谨慎, 先进集体 + 当作榜样: the sentence goes on)."""
+    winners = WINNERS.search(text, begin, end)
+    if winners and winners.start() - begin >= 4:  # 优秀学术论文 + 获奖人员: those who won it, not the title
+        end = winners.start()
     titles = name_parts().alternation("TalentProgram", "honour") or "(?!)"
     title = re.compile(titles).search(text, begin, end)
     if title and title.end() < end and not re.search(HONOUR_TAIL, text[title.end():end]):
@@ -494,6 +498,7 @@ def _honour_item_end(text: str, begin: int, end: int) -> int:
     return end
 
 
+WINNERS = re.compile("(?:获奖者|获得者|获奖人员|获奖人|获奖单位)$")  # after a title: those who won it
 HONOUR_TAIL = "奖|章|称号|集体|单位|个人|者|员|团队|人物|组织|社区|学会|协会|基地|标兵|模范|之星"  # words a longer title ends with
 
 

@@ -2642,3 +2642,10 @@ def test_a_field_s_verb_stays_in_a_branch_name(finder):
     got = found(finder, "会议要求煤矿支护专业委员会组织专家攻关，水利疏浚专委会结合专委会实际制定计划。")
     assert ("煤矿支护专业委员会", "Branch", False) in got and ("水利疏浚专委会", "Branch", False) in got
     assert not any(name.startswith(("要求", "结合")) for name, _, _ in got)
+
+
+def test_those_who_won_an_honour_stay_outside_its_title():
+    facts = facts_of("市领导宣布名单：2009年科普先进工作者以及优秀学术论文获奖人员。\n附件:优秀科技论文获奖者名单")
+    names = {m.text for m in facts.mentions if m.type == "TalentProgram"}
+    assert {"优秀学术论文", "优秀科技论文"} <= names
+    assert not any(n.endswith(("获奖人员", "获奖者")) for n in names)
