@@ -34,7 +34,8 @@ C_GRID = (10.0, 30.0, 100.0, 300.0)  # the inverse of the L2 regularisation's st
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 RATIOS = (0.0, 0.5)
 DECIMALS = 6
-FEATURES = ("pairs of adjacent Chinese characters of the simplified title (counted 3 times) and text; "
+FEATURES = ("single characters, pairs and triples of adjacent Chinese characters of the simplified title (counted 3 "
+            "times) and text; "
             "(1 + log tf) * idf, scaled to length 1; one logistic regression per direction")
 
 

@@ -16,9 +16,12 @@ from seed_data import DataError
 from tests.test_extractors import raw
 
 
-def test_features_are_pairs_of_adjacent_chinese_characters_in_simplified_script():
-    assert character_pairs("學會黨建 AB 科普") == Counter({"学会": 1, "会党": 1, "党建": 1, "科普": 1})
-    assert document_pairs("科普", "科普日") == Counter({"科普": 4, "普日": 1})  # the title three times
+def test_features_are_runs_of_one_to_three_chinese_characters_in_simplified_script():
+    assert character_pairs("學會黨建 AB 科普") == Counter({
+        "学": 1, "会": 1, "党": 1, "建": 1, "科": 1, "普": 1,
+        "学会": 1, "会党": 1, "党建": 1, "科普": 1,
+        "学会党": 1, "会党建": 1})  # none across the Latin letters and the spaces
+    assert document_pairs("科普", "科普日") == Counter({"科": 4, "普": 4, "日": 1, "科普": 4, "普日": 1, "科普日": 1})  # the title three times
 
 
 def test_the_shipped_model_was_trained_on_the_current_dev_gold_and_never_on_test():
