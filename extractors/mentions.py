@@ -1000,6 +1000,7 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
         m = re.match(f"((?:[（(]{_ACRONYM}[)）])?)([{CJK}0-9]{{0,12}}?)(?:科学技术奖|科技奖|奖)(?:基金(?!会)|(?![励金项状品]))", rest)
         if (org.label == "Society" or (org.label == "Agency" and _is_association(org.canonical))) \
                 and m and _name_rest(m.group(2), keep=frozenset({"研究"})) \
+                and not any(w in shape_finder().programme_sentence_verbs for w, _ in window_words(m.group(2))) \
                 and not _named_after_round(m.group(0)):  # 高分子基础研究 + 王葆仁奖: a field; 第十一届 + 张钰哲奖:
             # the award's round after the society: the society gives it, the name starts after the round
             # 中国煤炭学会青年科学技术奖, 中国科协求是杰出青年奖: a society's or a 科协's named award is one

@@ -671,7 +671,8 @@ class ShapeFinder:
             if head not in ("奖", "科学技术奖", "科技奖", "奖章") and not self.programme_cue.search(modifier) \
                     and not numbered and not all(f.startswith("nr") for _, f in window_words(modifier)):  # 高士其基金: named after a person
                 continue
-            if re.match(r"[\d一二三四五六七八九十两几多]", modifier) and not numbered:
+            if re.match(r"[\d一二三四五六七八九十两几多]", modifier) and not numbered \
+                    and not self._opens_with_place(modifier):  # 四川省, 六安市, 十堰市: a place, no count
                 continue
             sponsored = SPONSORED_AWARD.search(text, max(0, m.start() - 40), m.start()) if award else None
             if sponsored and sponsored.end() == m.start():  # 中国化学会-赢创化学创新奖: a society's award and its sponsor's
@@ -679,6 +680,11 @@ class ShapeFinder:
             phase = PHASE.match(text, m.end())  # 中国科技期刊卓越行动计划二期项目: the programme's phase is its name
             out.append(Shape(begin, phase.end() if phase and head in PROGRAMME_HEADS else m.end(), "TalentProgram", False))
         return out + self._list_siblings(text, out)
+
+    def _opens_with_place(self, name: str) -> bool:
+        """`name` opens with a place's name (四川省…, 六安市…, 四川…), whatever its first character."""
+        first = window_words(name)[:1]
+        return name.startswith(PROVINCES) or bool(first and first[0][1].startswith("ns") and len(first[0][0]) >= 2)
 
     def _placed(self, text: str, begin: int, kind_start: int) -> bool:
         """A kind named after a place or the nation, and nothing else (滁州市 + 科普教育基地, 全国 + 科普教育基地): a
@@ -893,6 +899,9 @@ class ShapeFinder:
                 first = name_start(text, begin - 1, max_len=20, pos=pos, keep=PARTY_OWNER_WORDS)
                 if begin - 1 - first >= 4:  # 滁菊协会与 + 心理咨询师协会联合党支部
                     begin = first
+            joined = list(re.finditer(f"(?:{self.party_head.pattern})[和与及、]", text[begin:head.start()]))
+            if joined and "联合" not in text[begin:m.end()]:  # 县科协党支部和 + 县科技局党支部: two bodies
+                begin += joined[-1].end()
             begin = DATE_PREFIX.match(text, begin, head.start()).end()  # 9日市科协党组: the date is no part of it
             begin = DOCUMENT_NUMBER_TAIL.match(text, begin, head.start()).end()  # 教党字【2017】41号 + 中共教育部党组
             term = list(TERM.finditer(text, begin, head.start()))

@@ -2649,3 +2649,23 @@ def test_those_who_won_an_honour_stay_outside_its_title():
     names = {m.text for m in facts.mentions if m.type == "TalentProgram"}
     assert {"优秀学术论文", "优秀科技论文"} <= names
     assert not any(n.endswith(("获奖人员", "获奖者")) for n in names)
+
+
+def test_a_place_opening_with_a_numeral_names_an_award():
+    # 四川, 六安 open with a numeral's character: a place, no count (三项青年科技奖 is a count)
+    names = {m.text for m in facts_of("第十三届四川省青年科技奖的推荐启动，他还获得六安市科技进步奖。").mentions
+             if m.type == "TalentProgram"}
+    assert names == {"四川省青年科技奖", "六安市科技进步奖"}
+
+
+def test_party_branches_joined_by_he_are_two_and_a_division_owns_one():
+    facts = facts_of("7月1日，榆中县科协党支部和县科技局党支部联学，省国资委人事处、科创处党支部参加。")
+    names = {m.text for m in facts.mentions if m.type == "PartyOrganization"}
+    assert {"榆中县科协党支部", "县科技局党支部", "科创处党支部"} <= names
+    assert not any("和" in n for n in names)
+
+
+def test_the_verb_that_sets_an_award_up_stays_outside_its_name():
+    facts = facts_of("为表彰天文学家，中国天文学会特设张钰哲奖。")
+    names = {m.text for m in facts.mentions if m.type == "TalentProgram"}
+    assert names == {"张钰哲奖"}
