@@ -151,6 +151,9 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                     and matching_text(text[max(0, first.start - 1):first.start]) == "对"
                 if rule.order == "head_first" and head is first and not relative and _addressed(text, sentence, head):
                     continue  # 学会向中国科协提交申请，制定了《条例》: the body after 向 is no agent
+                if rule.order == "head_first" and matching_text(text[max(0, head.start - 1):head.start]) == "经" \
+                        and re.search("批准|同意|审核", between[:trigger.start()]):
+                    continue  # A经B批准，特设X奖: B approves it, A runs it
                 if rule.order == "head_first" and between.startswith(("由", "被")):
                     continue  # X协会由A评选为P, X被A评为P: the body before 由/被 is the one honoured; A runs P
                 received = _RECEIVED.search(between) if rule.type == "RUNS" and rule.order == "head_first" else None
@@ -420,6 +423,7 @@ def _list_from(text: str, sentence: list[Placed], first: Placed) -> list[Placed]
 
 # A、B 共同 设立; 经民政部 部务会议 通过; 由A与B基金会联合设立 (a partner no mention marks); 由A于2015年立项
 PASSIVE_LINK = re.compile(r"^(?:[与和同][\u4e00-\u9fff]{2,14}?)?(?:于(?:19|20)\d{2}年(?:\d{1,2}月)?)?"
+                          r"(?:[一二两三四五六七八九十几\d]+[家个方])?"  # 由A、B、C三家共同发起: the agents counted
                           r"(?:继续|正式|具体)?(?:共同|联合|负责|统一|分别|牵头|[\u4e00-\u9fff]{0,4}会议)?$")
 # X是A为……而组织实施的工程: the programme first, 是, its agent, the verb and 的 (a defining clause)
 COPULA_GAP = 60

@@ -2669,3 +2669,13 @@ def test_the_verb_that_sets_an_award_up_stays_outside_its_name():
     facts = facts_of("为表彰天文学家，中国天文学会特设张钰哲奖。")
     names = {m.text for m in facts.mentions if m.type == "TalentProgram"}
     assert names == {"张钰哲奖"}
+
+
+def test_runs_by_counted_agents_and_not_by_an_approver():
+    facts = facts_of("四川省青年科技奖由中共四川省委组织部、四川省科学技术协会两家共同发起。\n"
+                     "中国科普作家协会经国家科学技术奖励工作办公室批准，特设“中国科普作家协会优秀科普作品奖”。")
+    ents = {e.id: e.name for e in facts.entities}
+    runs = {(ents[r.head_id], ents[r.tail_id]) for r in facts.relations if r.type == "RUNS"}
+    assert {("中共四川省委组织部", "四川省青年科技奖"), ("四川省科学技术协会", "四川省青年科技奖"),
+            ("中国科普作家协会", "中国科普作家协会优秀科普作品奖")} <= runs
+    assert not any(head == "国家科学技术奖励工作办公室" for head, _ in runs)
