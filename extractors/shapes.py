@@ -911,9 +911,10 @@ class ShapeFinder:
                 begin = self._owner_opening(text, begin, head.start())
             if text.startswith("校", m.end("owner")) and begin >= m.start("owner"):
                 continue  # 加大学校党委: 大学 + 校 names a university only after the university's own name
-            if head.start() - begin >= 3 or m.group("owner").endswith("科"):  # 外科 + 党总支: a clinical department
+            village = text[begin:head.start()] in ("村", "社区")  # 村党总支部, 社区党委: the village's, a kind
+            if head.start() - begin >= 3 or m.group("owner").endswith("科") or village:  # 外科 + 党总支: a clinical department
                 owner = self.association.search(text, begin, head.start())  # 省科协党组: a kind's, a kind
-                generic = bool(owner and owner.end() == head.start() and LEVEL_ONLY.fullmatch(text, begin, owner.start())) \
+                generic = village or bool(owner and owner.end() == head.start() and LEVEL_ONLY.fullmatch(text, begin, owner.start())) \
                     or bool(self.society_kind.fullmatch(text, begin, head.start())) \
                     or bool(m.group("members") and begin == m.start("owner"))  # 学院教工第一党支部: the bare kind owns it
                 out.append(Shape(begin, m.end(), "PartyOrganization", generic))

@@ -2679,3 +2679,9 @@ def test_runs_by_counted_agents_and_not_by_an_approver():
     assert {("中共四川省委组织部", "四川省青年科技奖"), ("四川省科学技术协会", "四川省青年科技奖"),
             ("中国科普作家协会", "中国科普作家协会优秀科普作品奖")} <= runs
     assert not any(head == "国家科学技术奖励工作办公室" for head, _ in runs)
+
+
+def test_a_village_s_party_branch_keeps_its_level():
+    names = {(m.text, m.type) for m in facts_of("主席由村党总支部书记担任，全体党员和村党支部党员一起学习。").mentions}
+    assert {("村党总支部", "PartyOrganization"), ("村党支部", "PartyOrganization")} <= names
+    assert not any(n in ("党总支部", "党支部") for n, _ in names)
