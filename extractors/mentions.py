@@ -428,7 +428,7 @@ def _honour_candidates(text: str) -> list[Candidate]:
             # a named place's title in a sentence of honours (评选 + 扬州市优秀科技工作者; not 我省 + 优秀科技工作者)
             placed = starts[i] < _honour_field(text, first) and HONOUR_TITLE_END.search(text, starts[i], last)
             # 先进集体名单, 优秀人才获奖者名单: the list of those honoured
-            listed = re.match(f"(?:{WINNERS.pattern[:-1]})?等?(?:称号|名单)", text[last:last + 8])
+            listed = re.match(f"(?:{WINNER_WORDS})?等?(?:称号|名单)", text[last:last + 8])
             if (i in joined or i - 1 in joined or listed or given or placed) \
                     and last - first >= 4:
                 out.append(Candidate(starts[i], last, "TalentProgram", text[starts[i]:last], False, "pattern"))
@@ -498,7 +498,8 @@ def _honour_item_end(text: str, begin: int, end: int) -> int:
     return end
 
 
-WINNERS = re.compile("(?:获奖者|获得者|获奖人员|获奖人|获奖单位)$")  # after a title: those who won it
+WINNER_WORDS = "获奖者|获得者|获奖人员|获奖人|获奖单位"  # after a title: those who won it
+WINNERS = re.compile(f"(?:{WINNER_WORDS})$")
 HONOUR_TAIL = "奖|章|称号|集体|单位|个人|者|员|团队|人物|组织|社区|学会|协会|基地|标兵|模范|之星"  # words a longer title ends with
 
 

@@ -681,7 +681,8 @@ class ShapeFinder:
             out.append(Shape(begin, phase.end() if phase and head in PROGRAMME_HEADS else m.end(), "TalentProgram", False))
         return out + self._list_siblings(text, out)
 
-    def _opens_with_place(self, name: str) -> bool:
+    @staticmethod
+    def _opens_with_place(name: str) -> bool:
         """`name` opens with a place's name (四川省…, 六安市…, 四川…), whatever its first character."""
         first = window_words(name)[:1]
         return name.startswith(PROVINCES) or bool(first and first[0][1].startswith("ns") and len(first[0][0]) >= 2)
