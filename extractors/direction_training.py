@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from extractors.document_directions import (DIRECTIONS, DirectionClassifier, document_pairs, pair_weight,
+from extractors.document_directions import (DIRECTIONS, DirectionClassifier, document_grams, pair_weight,
                                             pick_directions)
 from extractors.model_file import fit_logistic_regression
 
@@ -77,7 +77,7 @@ def gold_documents(gold_dir: Path = GOLD, with_rules: bool = True) -> list[Label
         if with_rules:
             clear, loose = direction_totals(doc, split_passages(doc.id, doc.text), model)
             rules = profile_directions(dict(clear or loose))
-        out.append(LabelledDocument(path.stem, document_pairs(doc.title, doc.text),
+        out.append(LabelledDocument(path.stem, document_grams(doc.title, doc.text),
                                     frozenset(gold["doc"].get("directions", [])), rules))
     return out
 

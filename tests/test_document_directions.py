@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 
 from extractors import direction_training as training
-from extractors.document_directions import (DirectionClassifier, character_pairs, direction_classifier,
-                                            document_pairs, read_classifier)
+from extractors.document_directions import (DirectionClassifier, character_grams, direction_classifier,
+                                            document_grams, read_classifier)
 from extractors.evaluate import read_split
 from extractors.pipeline import extract, extract_windows
 from seed_data import DataError
@@ -17,11 +17,11 @@ from tests.test_extractors import raw
 
 
 def test_features_are_runs_of_one_to_three_chinese_characters_in_simplified_script():
-    assert character_pairs("學會黨建 AB 科普") == Counter({
+    assert character_grams("學會黨建 AB 科普") == Counter({
         "学": 1, "会": 1, "党": 1, "建": 1, "科": 1, "普": 1,
         "学会": 1, "会党": 1, "党建": 1, "科普": 1,
         "学会党": 1, "会党建": 1})  # none across the Latin letters and the spaces
-    assert document_pairs("科普", "科普日") == Counter({"科": 4, "普": 4, "日": 1, "科普": 4, "普日": 1, "科普日": 1})  # the title three times
+    assert document_grams("科普", "科普日") == Counter({"科": 4, "普": 4, "日": 1, "科普": 4, "普日": 1, "科普日": 1})  # the title three times
 
 
 def test_the_shipped_model_was_trained_on_the_current_dev_gold_and_never_on_test():
@@ -53,7 +53,7 @@ def _synthetic(n: int) -> list[training.LabelledDocument]:
     for i in range(n):
         d = i % 4 + 1
         text = topics[d] * (1 + i % 3) + "学会工作会议" + topics[(i + 1) % 4 + 1][:2]
-        docs.append(training.LabelledDocument(f"s{i}", document_pairs("", text), frozenset({d}), ()))
+        docs.append(training.LabelledDocument(f"s{i}", document_grams("", text), frozenset({d}), ()))
     return docs
 
 
@@ -66,7 +66,7 @@ def test_training_is_deterministic_and_learns_what_tells_the_directions_apart():
 
 
 def test_a_document_with_no_chinese_text_bears_on_no_direction():
-    assert direction_classifier().classify(document_pairs("Annual report", "Figures 2024: 12, 14.")) == ()
+    assert direction_classifier().classify(document_grams("Annual report", "Figures 2024: 12, 14.")) == ()
     assert extract(raw("Annual report of the society, 2024.\n", title="Report")).document.directions == ()
 
 
