@@ -1384,7 +1384,8 @@ def _unit_heads() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
 
 
 UNIT_NOT_OPENING = frozenset({"内设", "下设", "设有", "所属", "下属", "直属"})
-UNIT_OPENING_VERBS = OPENING_VERBS | {"组织", "宣传"}  # verbs to the segmenter that open units' names (创新, 组织处)
+UNIT_OPENING_VERBS = OPENING_VERBS | {"组织", "宣传", "调"}  # verbs to the segmenter that open units' names
+# (创新, 组织处; 调 + 宣部: a 科协's 调研宣传部 by its short form 调宣部)
 
 
 def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:

@@ -2685,3 +2685,17 @@ def test_a_village_s_party_branch_keeps_its_level():
     names = {(m.text, m.type) for m in facts_of("主席由村党总支部书记担任，全体党员和村党支部党员一起学习。").mentions}
     assert {("村党总支部", "PartyOrganization"), ("村党支部", "PartyOrganization")} <= names
     assert not any(n in ("党总支部", "党支部") for n, _ in names)
+
+
+def test_a_place_s_court_and_procuratorate_and_bureaus_of_new_domains_are_agencies():
+    names = {m.text for m in facts_of("由浙江省杭州市中級人民法院承辦，浙江省高级人民法院、浙江省人民检察院出席，"
+                                      "市水利局、农牧局、林草局参加。").mentions if m.type == "Agency"}
+    assert {"浙江省杭州市中級人民法院", "浙江省高级人民法院", "浙江省人民检察院", "农牧局", "林草局"} <= names
+
+
+def test_a_science_association_s_department_by_its_short_form():
+    # 调宣部 (调研宣传部): the segmenter reads 调 as a verb; 协调, 调整 stay words of the sentence
+    names = {m.text for m in facts_of("来源：省科协调宣部。市科协协调各学会，省科协调整了工作。").mentions
+             if m.type == "Agency"}
+    assert "省科协调宣部" in names
+    assert not any(n.startswith(("市科协协", "省科协调整")) for n in names)
