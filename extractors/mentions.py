@@ -341,7 +341,7 @@ def _quoted_honour() -> re.Pattern[str]:
 
 
 @cache
-def _honour_titles() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _honour_titles() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Honorary titles opened by an honour word (seed_data/rules/name_parts.tsv, TalentProgram honour_word):
     quoted (“省科协明星学会”), or in a list after an award's verb (表彰先进学会和优秀学会干部); and the words
     that say a sentence gives honours (honour_context)."""
@@ -349,8 +349,11 @@ def _honour_titles() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     context = name_parts().alternation("TalentProgram", "honour_context") or "(?!)"
     # 吉林好人·最美科技工作者; 「…優秀專科分會」: a page in traditional script quotes with corner brackets
     quoted = re.compile(f"[“\"「]([{CJK}0-9·]{{0,20}}?(?:{words})[{CJK}·]{{1,10}})[”\"」]")
+    # any quoted name the title's word follows (“2011年中国纺织学术带头人”荣誉称号, “二星级学会”称号): 44 of 44 dev
+    # uses marked so (the round and scope stripped as for the others)
+    titled = re.compile(f"[“\"「]([{CJK}0-9·]{{2,30}})[”\"」](?=(?:荣誉|光荣)?称号)")
     item = re.compile(rf"(?:{words})[{CJK}]{{1,12}}?(?=以及|[、和及与等，,。；;：:（(“”\"\s\d的]|名单|称号|表彰|评选|推荐|颁|荣誉|予以|给予|进行|各|$)")
-    return quoted, item, re.compile(context)
+    return quoted, item, re.compile(context), titled
 
 
 # the verb that gives an honour right before its title, with the title's round (被评为第四届 + 全国优秀科技工作者)
@@ -389,13 +392,16 @@ def _honour_candidates(text: str) -> list[Candidate]:
     (“2022年度扬州市科协学会工作综合先进单位”: the year stays out), and lists of two or more unquoted
     ones, each opened by an honour word (先进基层党组织10个、优秀共产党员12名); and every quoted use, anywhere,
     of a quoted title found so (向获选的“云岭最美科技人”学习)."""
-    quoted, item, context = _honour_titles()
+    quoted, item, context, titled = _honour_titles()
     out: list[Candidate] = []
     for sentence in re.finditer(r"[^。！？!?\n]+", text):
         if not context.search(sentence.group(0)):
             continue
         taken: list[tuple[int, int]] = []
-        for m in quoted.finditer(text, sentence.start(), sentence.end()):
+        found = {m.start(): m for m in quoted.finditer(text, sentence.start(), sentence.end())}
+        found.update({m.start(): m for m in titled.finditer(text, sentence.start(), sentence.end())
+                      if m.start() not in found})
+        for m in (found[at] for at in sorted(found)):
             for first, last in _quoted_pair(text, m.start(1), m.end(1)):
                 begin = first
                 edition = EDITION.match(text[begin:last])

@@ -2699,3 +2699,10 @@ def test_a_science_association_s_department_by_its_short_form():
              if m.type == "Agency"}
     assert "省科协调宣部" in names
     assert not any(n.startswith(("市科协协", "省科协调整")) for n in names)
+
+
+def test_a_quoted_name_the_word_for_a_title_follows_is_an_honour():
+    # no honour word inside (带头人, 星级学会): the title's word after the quote says it; the year stays out
+    names = {m.text for m in facts_of("朱美芳等8人获“2011年中国纺织学术带头人”荣誉称号，学会被授予“二星级学会”称号。"
+                                      "他们讨论了“数字化转型”问题。").mentions if m.type == "TalentProgram"}
+    assert names == {"中国纺织学术带头人", "二星级学会"}
