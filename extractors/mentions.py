@@ -357,7 +357,7 @@ def _honour_titles() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
 
 
 # the verb that gives an honour right before its title, with the title's round (被评为第四届 + 全国优秀科技工作者)
-HONOUR_GIVEN = re.compile(f"(?:评为|获评|荣获|获得|授予|当选为|评选为)了?(?:{ORDINAL}[届批]|首届|(?:19|20)\\d{{2}}年度?)?$")
+HONOUR_GIVEN = re.compile(f"(?:评为|获评|荣获|荣膺|获得|授予|当选为|评选为)了?(?:{ORDINAL}[届批]|首届|(?:19|20)\\d{{2}}年度?)?$")
 
 
 HONOUR_TITLE_END = re.compile("(?:集体|个人|单位|工作者|人物|专家|教师|辅导员|学会|协会|科技社团|组织|社区|基地|站|县|市|区|乡镇|村|"
@@ -434,7 +434,7 @@ def _honour_candidates(text: str) -> list[Candidate]:
             # a named place's title in a sentence of honours (评选 + 扬州市优秀科技工作者; not 我省 + 优秀科技工作者)
             placed = starts[i] < _honour_field(text, first) and HONOUR_TITLE_END.search(text, starts[i], last)
             # 先进集体名单, 优秀人才获奖者名单: the list of those honoured
-            listed = re.match(f"(?:{WINNER_WORDS})?等?(?:称号|名单)", text[last:last + 8])
+            listed = re.match(f"(?:{WINNER_WORDS})?等?的?(?:称号|名单)", text[last:last + 8])  # …工作者的称号
             if (i in joined or i - 1 in joined or listed or given or placed) \
                     and last - first >= 4:
                 out.append(Candidate(starts[i], last, "TalentProgram", text[starts[i]:last], False, "pattern"))
@@ -450,7 +450,7 @@ def _honour_candidates(text: str) -> list[Candidate]:
 
 # a model title (全国科普示范县, 福建省科普示范基地, 省级示范学会) right after a verb that gives or seeks it: the gold marks
 # 29 of 32 so placed; elsewhere (济源示范区, 示范点名单) a place or a kind
-MODEL_TITLE = re.compile(f"(?:评为|获评|授予|争创|创建|创成|命名为|认定为|荣获|入选|获得|成为)了?"
+MODEL_TITLE = re.compile(f"(?:评为|获评|授予|争创|创建|创成|命名为|认定为|荣获|荣膺|入选|获得|成为)了?"
                          f"(?![一二三四五六七八九十两几这那每该][个批家所])"  # 成为一个示范点: a kind, no title
                          f"((?:(?![的和与及])[{CJK}0-9—－-]){{0,18}}?示范(?:县|区|市|城市|社区|基地|学会|单位|点|乡镇|村|学校|站|企业|园区))"
                          f"(?![{CJK}]*(?:建设|工作|创建|管理|办法|方案))")

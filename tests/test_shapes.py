@@ -2706,3 +2706,9 @@ def test_a_quoted_name_the_word_for_a_title_follows_is_an_honour():
     names = {m.text for m in facts_of("朱美芳等8人获“2011年中国纺织学术带头人”荣誉称号，学会被授予“二星级学会”称号。"
                                       "他们讨论了“数字化转型”问题。").mentions if m.type == "TalentProgram"}
     assert names == {"中国纺织学术带头人", "二星级学会"}
+
+
+def test_an_honour_before_de_chenghao_and_a_model_title_after_rongying():
+    names = {m.text for m in facts_of("赵久然等30人获得中国作物学会第九届理事会先进学会工作者的称号。商洛市两县荣膺全国科普示范县。").mentions
+             if m.type == "TalentProgram"}
+    assert {"先进学会工作者", "全国科普示范县"} <= names
