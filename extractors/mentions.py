@@ -18,7 +18,7 @@ from functools import cache
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
 from extractors.shapes import NAME_POS as SHAPE_NAME_POS, COMPANY_POS
-from extractors.shapes import (AWARD_THEN_GRADE, COUNT, EDITION, JOINT_OWNER_HEADS, LEVEL_ONLY, OPENING_VERBS, ORDINAL,
+from extractors.shapes import (AWARD_THEN_GRADE, COUNT, COUNTED, EDITION, JOINT_OWNER_HEADS, LEVEL_ONLY, OPENING_VERBS, ORDINAL,
                                PLACE_VERBS, PLACEHOLDER, PROVINCES, STOP_WORDS, TERM, after_date, after_scope,
                                name_start, preposition_on_level, shape_finder, window_words)
 from extractors.segment import pos_tokenizer
@@ -1064,7 +1064,8 @@ def _name_rest(words: str, keep: frozenset[str] = frozenset(), verbs: bool = Fal
     verbs may stand in the name (a branch's field: 探测, 焊接), the stop words' verbs never."""
     if re.search("[的和及、，,]", words) or ("与" in words and "与" not in keep):
         return False
-    return all(w in keep or (w not in STOP_WORDS and (verbs or not (f.startswith("v") and f != "vn")))
+    return all(w in keep or (w not in STOP_WORDS and not COUNTED.fullmatch(w)  # 学会 + 三家受… + 专业委员会: a count
+                             and (verbs or not (f.startswith("v") and f != "vn")))
                for w, f in window_words(words)) if words else True
 
 

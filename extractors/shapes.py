@@ -226,9 +226,16 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
             continue
         if word not in keep and (word in stop or not (flag.startswith(pos) or (verb_ok and flag.startswith("v")))):
             break
+        if COUNTED.fullmatch(word):  # a count opens no name: right before the name it counts a kind (五项 + 物理奖,
+            # 两项 + 青年科技人才资助计划: no name at all); a verb between, it ends a list before (新疆地理学会 + 三家 + 受 +
+            # 历史地理专业委员会)
+            return end if not pending else end - accepted
         accepted += pending + len(word)
         pending = 0
     return end - accepted
+
+
+COUNTED = re.compile("[一二三四五六七八九十两几多数\\d]+[个家支类批项名位种]")  # 三家, 多项, 12个: a count of things
 
 
 PAIRED_VERBS = re.compile(f"[{CJK}]{{2}}与[{CJK}]{{2}}$")

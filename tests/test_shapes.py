@@ -2712,3 +2712,10 @@ def test_an_honour_before_de_chenghao_and_a_model_title_after_rongying():
     names = {m.text for m in facts_of("赵久然等30人获得中国作物学会第九届理事会先进学会工作者的称号。商洛市两县荣膺全国科普示范县。").mentions
              if m.type == "TalentProgram"}
     assert {"先进学会工作者", "全国科普示范县"} <= names
+
+
+def test_a_count_ends_a_list_and_opens_no_name():
+    facts = facts_of("年会由新疆生态与地理研究所和新疆地理学会三家受历史地理专业委员会之托一同承办。我校喜获中国纺织学术年会多项大奖。")
+    names = {(m.text, m.type) for m in facts.mentions}
+    assert {("新疆地理学会", "Society"), ("历史地理专业委员会", "Branch")} <= names
+    assert not any("三家" in n or "多项" in n for n, _ in names)
