@@ -1065,6 +1065,7 @@ def _name_rest(words: str, keep: frozenset[str] = frozenset(), verbs: bool = Fal
     if re.search("[的和及、，,]", words) or ("与" in words and "与" not in keep):
         return False
     return all(w in keep or (w not in STOP_WORDS and not COUNTED.fullmatch(w)  # 学会 + 三家受… + 专业委员会: a count
+                             and not f.startswith("p")  # 中华中医药学会 + 以 + 中华中医药学会科学技术奖: a preposition
                              and (verbs or not (f.startswith("v") and f != "vn")))
                for w, f in window_words(words)) if words else True
 

@@ -2719,3 +2719,9 @@ def test_a_count_ends_a_list_and_opens_no_name():
     names = {(m.text, m.type) for m in facts.mentions}
     assert {("新疆地理学会", "Society"), ("历史地理专业委员会", "Branch")} <= names
     assert not any("三家" in n or "多项" in n for n, _ in names)
+
+
+def test_a_preposition_between_a_society_and_its_award_opens_no_name():
+    facts = facts_of("经常务理事会确认后，中华中医药学会以中华中医药学会科学技术奖一等奖授予“中药毒性研究”项目。")
+    names = {m.text for m in facts.mentions if m.type == "TalentProgram"}
+    assert names == {"中华中医药学会科学技术奖"}
