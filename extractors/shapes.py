@@ -672,7 +672,8 @@ class ShapeFinder:
                     or any(name.endswith(g) and len(g) > len(head)
                            and not (g.endswith("基地") and self._placed(text, begin, m.end() - len(g)))
                            for g in self.programme_generic)
-                    or any(name.endswith(s) for s in self.programme_stop)):
+                    or any(name.endswith(s) and not self._inside_word(name, len(name) - len(s))
+                           for s in self.programme_stop)):  # 一等奖, 金奖 (not 谭其骧基 + 金奖: a word's end)
                 continue
             numbered = head in NUMBERED_HEADS and NUMBERED_PROGRAMME.fullmatch(modifier)  # (国家)973计划, 211工程
             if head not in ("奖", "科学技术奖", "科技奖", "奖章") and not self.programme_cue.search(modifier) \
@@ -687,6 +688,16 @@ class ShapeFinder:
             phase = PHASE.match(text, m.end())  # 中国科技期刊卓越行动计划二期项目: the programme's phase is its name
             out.append(Shape(begin, phase.end() if phase and head in PROGRAMME_HEADS else m.end(), "TalentProgram", False))
         return out + self._list_siblings(text, out)
+
+    @staticmethod
+    def _inside_word(name: str, at: int) -> bool:
+        """`at` falls inside a word of `name` as the segmenter cuts it (谭其骧基|金奖: inside 基金)."""
+        offset = 0
+        for word, _ in window_words(name):
+            if offset < at < offset + len(word):
+                return True
+            offset += len(word)
+        return False
 
     @staticmethod
     def _opens_with_place(name: str) -> bool:

@@ -2725,3 +2725,11 @@ def test_a_preposition_between_a_society_and_its_award_opens_no_name():
     facts = facts_of("经常务理事会确认后，中华中医药学会以中华中医药学会科学技术奖一等奖授予“中药毒性研究”项目。")
     names = {m.text for m in facts.mentions if m.type == "TalentProgram"}
     assert names == {"中华中医药学会科学技术奖"}
+
+
+def test_a_stop_word_ends_no_award_from_inside_a_word():
+    # 金奖 ends 谭其骧基金奖 and 工程大奖 ends 詹天佑土木工程大奖 only from inside 基金 and 土木工程: both awards stand
+    names = {m.text for m in facts_of("颁发谭其骧基金奖;他获得詹天佑土木工程大奖和科技进步奖金奖。").mentions
+             if m.type == "TalentProgram"}
+    assert {"谭其骧基金奖", "詹天佑土木工程大奖"} <= names
+    assert "科技进步奖金奖" not in names
