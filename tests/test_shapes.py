@@ -2733,3 +2733,9 @@ def test_a_stop_word_ends_no_award_from_inside_a_word():
              if m.type == "TalentProgram"}
     assert {"谭其骧基金奖", "詹天佑土木工程大奖"} <= names
     assert "科技进步奖金奖" not in names
+
+
+def test_both_kinds_of_branch_named_at_once_are_one_kind():
+    facts = facts_of("学会和各专业(工作)委员会要把工作做好。学会成立8个工作或专业委员会。")
+    names = {(m.text, m.type, m.generic) for m in facts.mentions if m.type == "Branch"}
+    assert names == {("专业(工作)委员会", "Branch", True), ("工作或专业委员会", "Branch", True)}
