@@ -962,6 +962,24 @@ class ShapeFinder:
                                                            for w, _ in words):
                 out.append(Shape(begin, m.end(), "PartyOrganization", False))
         out += [Shape(m.start(), m.end(), "PartyOrganization", True) for m in self.member_branch.finditer(text)]
+        out += self._listed_party_branches(text)
+        return out
+
+    @staticmethod
+    def _listed_party_branches(text: str) -> list[Shape]:
+        """The Party branches of a list of them, each named by its division's work, its owner said once before
+        (研究所的 + 科技合作党支部、科学技术党支部、技术基础党支部): two to six characters of nouns before each kind."""
+        heads = list(re.finditer("党支部|党总支(?!部)|党总支部", text))
+        listed = {i for i in range(len(heads) - 1)
+                  if re.fullmatch(f"[、和及与][{CJK}]{{2,6}}", text[heads[i].end():heads[i + 1].start()])}
+        out = []
+        for i, m in enumerate(heads):
+            if i not in listed and i - 1 not in listed:
+                continue
+            begin = name_start(text, m.start(), max_len=6, pos=("n", "vn", "nz", "j"))
+            begin = max(begin, heads[i - 1].end() + 1 if i else 0)  # the joiner after the item before opens no name
+            if m.start() - begin >= 2 and not re.search("[和及与、]", text[begin:m.start()]) and not any(w in STOP_WORDS for w, _ in window_words(text[begin:m.start()])):
+                out.append(Shape(begin, m.end(), "PartyOrganization", False))
         return out
 
     def university_associations(self, text: str) -> list[Shape]:

@@ -2739,3 +2739,11 @@ def test_both_kinds_of_branch_named_at_once_are_one_kind():
     facts = facts_of("学会和各专业(工作)委员会要把工作做好。学会成立8个工作或专业委员会。")
     names = {(m.text, m.type, m.generic) for m in facts.mentions if m.type == "Branch"}
     assert names == {("专业(工作)委员会", "Branch", True), ("工作或专业委员会", "Branch", True)}
+
+
+def test_party_branches_listed_by_their_division_s_work():
+    facts = facts_of("研究所的科技合作党支部、科学技术党支部、技术基础党支部、财务预算党支部等支部的同志一同参加。"
+                     "榆中县科协党支部和县科技局党支部联学。")
+    names = {m.text for m in facts.mentions if m.type == "PartyOrganization"}
+    assert {"科技合作党支部", "科学技术党支部", "技术基础党支部", "财务预算党支部", "榆中县科协党支部", "县科技局党支部"} <= names
+    assert "党支部" not in names and not any("和" in n for n in names)
