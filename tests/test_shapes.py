@@ -2747,3 +2747,10 @@ def test_party_branches_listed_by_their_division_s_work():
     names = {m.text for m in facts.mentions if m.type == "PartyOrganization"}
     assert {"科技合作党支部", "科学技术党支部", "技术基础党支部", "财务预算党支部", "榆中县科协党支部", "县科技局党支部"} <= names
     assert "党支部" not in names and not any("和" in n for n in names)
+
+
+def test_a_science_association_s_joint_committee_of_its_societies():
+    facts = facts_of("秘书长还介绍，省科协社会团体联合党委已批准学会成立党支部。")
+    ents = {e.id: e.name for e in facts.entities}
+    assert ("PARTY_ORG_OF", "省科协社会团体联合党委", "省科协") in {
+        (r.type, ents[r.head_id], ents[r.tail_id]) for r in facts.relations}
