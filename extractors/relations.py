@@ -423,6 +423,7 @@ def _list_from(text: str, sentence: list[Placed], first: Placed) -> list[Placed]
 
 # A、B 共同 设立; 经民政部 部务会议 通过; 由A与B基金会联合设立 (a partner no mention marks); 由A于2015年立项
 PASSIVE_LINK = re.compile(r"^(?:[与和同][\u4e00-\u9fff]{2,14}?)?(?:于(?:19|20)\d{2}年(?:\d{1,2}月)?)?"
+                          r"(?:在[\u4e00-\u9fff]{2,16}?的?(?:指导|支持|领导|倡导|推动)下[，,]?)?"  # 由A、B在C的指导下共同设立
                           r"(?:[一二两三四五六七八九十几\d]+[家个方])?"  # 由A、B、C三家共同发起: the agents counted
                           r"(?:继续|正式|具体)?(?:共同|联合|负责|统一|分别|牵头|[\u4e00-\u9fff]{0,4}会议)?$")
 # X是A为……而组织实施的工程: the programme first, 是, its agent, the verb and 的 (a defining clause)

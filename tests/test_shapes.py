@@ -2754,3 +2754,10 @@ def test_a_science_association_s_joint_committee_of_its_societies():
     ents = {e.id: e.name for e in facts.entities}
     assert ("PARTY_ORG_OF", "省科协社会团体联合党委", "省科协") in {
         (r.type, ents[r.head_id], ents[r.tail_id]) for r in facts.relations}
+
+
+def test_agents_run_an_award_set_up_under_another_s_guidance():
+    facts = facts_of("海洋科学技术奖由中国海洋学会、中国太平洋学会在国家海洋局的指导下共同设立，用以奖励突出的集体和个人。")
+    ents = {e.id: e.name for e in facts.entities}
+    runs = {(ents[r.head_id], ents[r.tail_id]) for r in facts.relations if r.type == "RUNS"}
+    assert runs == {("中国海洋学会", "海洋科学技术奖"), ("中国太平洋学会", "海洋科学技术奖")}
