@@ -742,7 +742,9 @@ class ShapeFinder:
         """The head runs on into a longer word (奖励, 工程师, 计划单列): name_parts.tsv, longer_word."""
         for word in self.longer_word:
             for i in range(1, len(word)):
-                if head.endswith(word[:i]) and text.startswith(word[i:], end):
+                if head.endswith(word[:i]) and text.startswith(word[i:], end) \
+                        and not (text.startswith(word[i:] + "目", end) and text[end - 2:end - 1] not in "授报获颁评领得申"):
+                    # 奖 + 项目: the award's nominated projects (not 报奖项目, 授奖项目: the verb's 奖)
                     return True
         return False
 

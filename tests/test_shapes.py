@@ -2761,3 +2761,9 @@ def test_agents_run_an_award_set_up_under_another_s_guidance():
     ents = {e.id: e.name for e in facts.entities}
     runs = {(ents[r.head_id], ents[r.tail_id]) for r in facts.relations if r.type == "RUNS"}
     assert runs == {("中国海洋学会", "海洋科学技术奖"), ("中国太平洋学会", "海洋科学技术奖")}
+
+
+def test_an_award_before_its_projects_is_an_award_and_a_verb_s_award_is_not():
+    names = {m.text for m in facts_of("关于组织推荐2015年度海洋科学技术奖项目的通知。省科学技术奖报奖项目须公示。").mentions
+             if m.type == "TalentProgram"}
+    assert "海洋科学技术奖" in names and not any(n.endswith("报奖") for n in names)
