@@ -67,7 +67,8 @@ NOT_POLICY = re.compile(r"(日报|晚报|报|杂志|期刊|学报|通讯|周刊|
                         r"报告$|批复$|报告的决议$|工作(?:总结|报告)[和与及]|(表彰|换届|选举|任免|授予|命名|增设|批准|撤销|聘任|任命)\S*决定$")  # a report or an administrative decision
 # verbs that introduce a programme name rather than belong to it
 PROGRAMME_STOP = frozenset({"开展", "实施", "设立", "组织", "启动", "申报", "支持", "资助", "属于", "包括", "下设", "推进",
-                            "参与", "承担", "承接", "获得", "获批", "入选", "纳入", "设置", "推动", "加强", "是", "即", "为"})
+                            "参与", "承担", "承接", "获得", "获批", "入选", "纳入", "设置", "推动", "加强", "是", "即", "为",
+                            "获", "荣获", "喜获", "获评", "评为"})  # 学会获 + 中国科协学会能力提升专项: the verb that wins it
 # priority on equal length: gazetteer names are trusted most
 PRIORITY = {"gazetteer": 0, "nested": 1, "title": 2, "pattern": 3, "shape": 4}
 

@@ -2767,3 +2767,9 @@ def test_an_award_before_its_projects_is_an_award_and_a_verb_s_award_is_not():
     names = {m.text for m in facts_of("关于组织推荐2015年度海洋科学技术奖项目的通知。省科学技术奖报奖项目须公示。").mentions
              if m.type == "TalentProgram"}
     assert "海洋科学技术奖" in names and not any(n.endswith("报奖") for n in names)
+
+
+def test_the_verb_that_wins_a_special_project_stays_outside_it():
+    names = {m.text for m in facts_of("2012年，学会获中国科协学会能力提升专项优秀科技社团一等奖。").mentions
+             if m.type == "TalentProgram"}
+    assert "中国科协学会能力提升专项" in names and not any("获" in n for n in names)
