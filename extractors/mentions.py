@@ -19,7 +19,7 @@ from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
 from extractors.shapes import NAME_POS as SHAPE_NAME_POS, COMPANY_POS
 from extractors.shapes import (AWARD_THEN_GRADE, COUNT, COUNTED, EDITION, JOINT_OWNER_HEADS, LEVEL_ONLY, OPENING_VERBS, ORDINAL,
-                               PLACE_VERBS, PLACEHOLDER, PROVINCES, STOP_WORDS, TERM, after_date, after_scope,
+                               PLACE_VERBS, PLACEHOLDER, PROVINCES, STOP_WORDS, TERM, ZONES, after_date, after_scope,
                                name_start, preposition_on_level, shape_finder, window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
@@ -868,6 +868,18 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         field = m.group(0).removesuffix("老科协")
         if not field.endswith("科学技术协会") and not re.search("科协|[的和与及或各]|主席|分管", field):
             out.append(Candidate(m.start(), m.end(), "Society", m.group(0), True, "pattern"))
+    # the working committee of a place's organs, a body of its Party committee (中央和国家机关工委, 广元市直机关工委,
+    # 省委直属机关工委): an Agency, as the gold marks it
+    for m in re.finditer("中央和国家机关工委|(?:[省市县区州]委)?[省市县区州](?:直属|直)机关工委", text):
+        begin = m.start() if m.group(0).startswith("中央") else shape_finder().place_start(text, m.start() + 1)
+        out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], False, "pattern"))
+    # a zone's Party working committee (徐州高新区党工委, 常熟经济技术开发区党工委): the zone's Party body, the zone nested
+    for m in re.finditer(f"({ZONES})(?:管委会)?党工委", text):
+        begin = shape_finder()._zone_place(text, m.start())
+        owner_end = m.end() - len("党工委")  # the zone, or its 管委会 where named (工业园区管委会党工委)
+        zone = Candidate(begin, owner_end, "Agency", text[begin:owner_end], begin == m.start(), "inner")
+        out.append(Candidate(begin, m.end(), "PartyOrganization", text[begin:m.end()], begin == m.start(), "pattern",
+                             nested=[zone]))
     for m in _level_offices().finditer(text):  # 团市委, 市文明办, 省人才办
         begin = m.start() if m.group(0)[0] in "团中" else shape_finder().place_start(text, m.start() + 1)
         generic = begin == m.start() and not m.group(0).startswith("中央")  # 江苏省文明办 is one body

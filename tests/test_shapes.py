@@ -2773,3 +2773,13 @@ def test_the_verb_that_wins_a_special_project_stays_outside_it():
     names = {m.text for m in facts_of("2012年，学会获中国科协学会能力提升专项优秀科技社团一等奖。").mentions
              if m.type == "TalentProgram"}
     assert "中国科协学会能力提升专项" in names and not any("获" in n for n in names)
+
+
+def test_a_zone_s_party_working_committee_and_the_organs_working_committee():
+    facts = facts_of("徐州高新区党工委召开会议，广元市直机关工委、中央和国家机关工委出席。")
+    names = {(m.text, m.type) for m in facts.mentions}
+    assert {("徐州高新区党工委", "PartyOrganization"), ("广元市直机关工委", "Agency"),
+            ("中央和国家机关工委", "Agency")} <= names
+    ents = {e.id: e.name for e in facts.entities}
+    assert ("徐州高新区党工委", "徐州高新区") in {
+        (ents[r.head_id], ents[r.tail_id]) for r in facts.relations if r.type == "PARTY_ORG_OF"}
