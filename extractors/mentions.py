@@ -18,8 +18,8 @@ from functools import cache
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
 from extractors.shapes import NAME_POS as SHAPE_NAME_POS, COMPANY_POS
-from extractors.shapes import (AWARD_THEN_GRADE, COUNT, COUNTED, EDITION, JOINT_OWNER_HEADS, LEVEL_ONLY, OPENING_VERBS, ORDINAL,
-                               PLACE_VERBS, PLACEHOLDER, PROVINCES, STOP_WORDS, TERM, ZONES, after_date, after_scope,
+from extractors.shapes import (AWARD_THEN_GRADE, COUNT, COUNTED, EDITION, JOINT_OWNER_HEADS, LEVEL_ONLY, OPENING_VERBS,
+                               ORDINAL, PLACE_VERBS, PLACEHOLDER, PROVINCES, STOP_WORDS, TERM, ZONES, after_date, after_scope,
                                name_start, preposition_on_level, shape_finder, window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
@@ -875,7 +875,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], False, "pattern"))
     # a zone's Party working committee (徐州高新区党工委, 常熟经济技术开发区党工委): the zone's Party body, the zone nested
     for m in re.finditer(f"({ZONES})(?:管委会)?党工委", text):
-        begin = shape_finder()._zone_place(text, m.start())
+        begin = shape_finder().zone_place(text, m.start())
         owner_end = m.end() - len("党工委")  # the zone, or its 管委会 where named (工业园区管委会党工委)
         zone = Candidate(begin, owner_end, "Agency", text[begin:owner_end], begin == m.start(), "inner")
         out.append(Candidate(begin, m.end(), "PartyOrganization", text[begin:m.end()], begin == m.start(), "pattern",

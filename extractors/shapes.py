@@ -194,6 +194,9 @@ PROGRAMME_POS = NAME_POS + ("a", "l", "z")  # 最高成就奖, 自然科学奖, 
 COMPANY_POS = ("q", "m", "a", "z", "nrfg", "nrt")
 
 
+COUNTED = re.compile("[一二三四五六七八九十两几多数\\d]+[个家支类批项名位种]")  # 三家, 多项, 12个: a count of things
+
+
 def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False,
                stop: frozenset[str] = STOP_WORDS, pos: tuple[str, ...] = NAME_POS, verb_last: bool = False,
                keep: frozenset[str] = frozenset(), short_verbs: bool = False, last_any: bool = False,
@@ -233,9 +236,6 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
         accepted += pending + len(word)
         pending = 0
     return end - accepted
-
-
-COUNTED = re.compile("[一二三四五六七八九十两几多数\\d]+[个家支类批项名位种]")  # 三家, 多项, 12个: a count of things
 
 
 PAIRED_VERBS = re.compile(f"[{CJK}]{{2}}与[{CJK}]{{2}}$")
@@ -397,7 +397,7 @@ class ShapeFinder:
                 return None
         return m.end()
 
-    def _zone_place(self, text: str, start: int) -> int:
+    def zone_place(self, text: str, start: int) -> int:
         """The start of the place that names a zone starting at `start` (赣州市经开区, 九江经开区), or `start`."""
         place = self.place_start(text, start)
         if place == start:  # 九江经开区, 万盛经开区: a place word (the segmenter may call it a noun)
@@ -435,7 +435,7 @@ class ShapeFinder:
                 begin -= 1  # 中科协: the national association's short form (not 高中科协, 其中科协)
             zone = ZONE_BEFORE.search(text, max(0, m.start() - 12), m.start())
             if zone:  # 万盛经开区科协, 重庆高新区科协: a zone's association, named by its place
-                begin = min(begin, self._zone_place(text, zone.start()))
+                begin = min(begin, self.zone_place(text, zone.start()))
             scope = text[max(0, m.start() - 2):m.start()]
             if begin == m.start() and (scope == "各级" or scope == "全国" and "科" not in m.group(0)):
                 begin -= 2  # 各级工商联 (a kind), 全国工商联 (one body; the nation's 科协 is 中国科协)
@@ -451,7 +451,7 @@ class ShapeFinder:
             out += [Shape(m.start(), m.end(), "Agency", False) for m in rx.finditer(text)]
         zones = set()
         for m in self.zone.finditer(text):
-            place = self._zone_place(text, m.start())
+            place = self.zone_place(text, m.start())
             out.append(Shape(place, m.end(), "Agency", place == m.start()))  # 工业园区管委会 alone: a kind
             zones.add(m.end())
         for m in re.finditer("管委会|管理委员会", text):  # 长白山管委会, 中关村管委会: a place's administration
@@ -980,7 +980,8 @@ class ShapeFinder:
                 continue
             begin = name_start(text, m.start(), max_len=6, pos=("n", "vn", "nz", "j"))
             begin = max(begin, heads[i - 1].end() + 1 if i else 0)  # the joiner after the item before opens no name
-            if m.start() - begin >= 2 and not re.search("[和及与、]", text[begin:m.start()]) and not any(w in STOP_WORDS for w, _ in window_words(text[begin:m.start()])):
+            name = text[begin:m.start()]
+            if len(name) >= 2 and not re.search("[和及与、]", name) and not any(w in STOP_WORDS for w, _ in window_words(name)):
                 out.append(Shape(begin, m.end(), "PartyOrganization", False))
         return out
 
