@@ -67,8 +67,7 @@ NOT_POLICY = re.compile(r"(日报|晚报|报|杂志|期刊|学报|通讯|周刊|
                         r"报告$|批复$|报告的决议$|工作(?:总结|报告)[和与及]|(表彰|换届|选举|任免|授予|命名|增设|批准|撤销|聘任|任命)\S*决定$")  # a report or an administrative decision
 # verbs that introduce a programme name rather than belong to it
 PROGRAMME_STOP = frozenset({"开展", "实施", "设立", "组织", "启动", "申报", "支持", "资助", "属于", "包括", "下设", "推进",
-                            "参与", "承担", "承接", "获得", "获批", "入选", "纳入", "设置", "推动", "加强", "是", "即", "为",
-                            "获", "荣获", "喜获", "获评", "评为"})  # 学会获 + 中国科协学会能力提升专项: the verb that wins it
+                            "参与", "承担", "承接", "获得", "获批", "入选", "纳入", "设置", "推动", "加强", "是", "即", "为"})
 # priority on equal length: gazetteer names are trusted most
 PRIORITY = {"gazetteer": 0, "nested": 1, "title": 2, "pattern": 3, "shape": 4}
 
@@ -358,7 +357,8 @@ def _honour_titles() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
 
 
 # the verb that gives an honour right before its title, with the title's round (被评为第四届 + 全国优秀科技工作者)
-HONOUR_GIVEN = re.compile(f"(?:评为|获评|荣获|荣膺|获得|授予|当选为|评选为)了?(?:{ORDINAL}[届批]|首届|(?:19|20)\\d{{2}}年度?)?$")
+GIVING_VERBS = "评为|获评|荣获|荣膺|获得|授予"  # the verbs that give an honour or a model title right before it
+HONOUR_GIVEN = re.compile(f"(?:{GIVING_VERBS}|当选为|评选为)了?(?:{ORDINAL}[届批]|首届|(?:19|20)\\d{{2}}年度?)?$")
 
 
 HONOUR_TITLE_END = re.compile("(?:集体|个人|单位|工作者|人物|专家|教师|辅导员|学会|协会|科技社团|组织|社区|基地|站|县|市|区|乡镇|村|"
@@ -451,7 +451,7 @@ def _honour_candidates(text: str) -> list[Candidate]:
 
 # a model title (全国科普示范县, 福建省科普示范基地, 省级示范学会) right after a verb that gives or seeks it: the gold marks
 # 29 of 32 so placed; elsewhere (济源示范区, 示范点名单) a place or a kind
-MODEL_TITLE = re.compile(f"(?:评为|获评|授予|争创|创建|创成|命名为|认定为|荣获|荣膺|入选|获得|成为)了?"
+MODEL_TITLE = re.compile(f"(?:{GIVING_VERBS}|争创|创建|创成|命名为|认定为|入选|成为)了?"
                          f"(?![一二三四五六七八九十两几这那每该][个批家所])"  # 成为一个示范点: a kind, no title
                          f"((?:(?![的和与及])[{CJK}0-9—－-]){{0,18}}?示范(?:县|区|市|城市|社区|基地|学会|单位|点|乡镇|村|学校|站|企业|园区))"
                          f"(?![{CJK}]*(?:建设|工作|创建|管理|办法|方案))")
@@ -918,7 +918,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
                                     if len(m.group(1) or m.group(2)) <= 16})
     for m in re.finditer("专项(?:行动)?", text):  # named special projects: 团体标准国际化试点专项, …服务高质量发展专项行动
         begin = _left_boundary(text, m.start(), max_len=14, require_opening=False, pos=NAME_POS + ("v",),
-                               stop=PROGRAMME_STOP)
+                               stop=PROGRAMME_STOP | shape_finder().programme_sentence_verbs)  # 学会获 + …专项
         if begin is not None and m.start() - begin >= 4:
             out.append(Candidate(begin, m.end(), "TalentProgram", text[begin:m.end()], False, "pattern"))
     for m in re.finditer(f"(?:19|20)\\d{{2}}年(?:度)?[{CJK}]{{4,20}}?(?:项目|工程|计划)", text):

@@ -971,7 +971,7 @@ class ShapeFinder:
     def _listed_party_branches(text: str) -> list[Shape]:
         """The Party branches of a list of them, each named by its division's work, its owner said once before
         (研究所的 + 科技合作党支部、科学技术党支部、技术基础党支部): two to six characters of nouns before each kind."""
-        heads = list(re.finditer("党支部|党总支(?!部)|党总支部", text))
+        heads = list(re.finditer("党支部|党总支部?", text))
         listed = {i for i in range(len(heads) - 1)
                   if re.fullmatch(f"[、和及与][{CJK}]{{2,6}}", text[heads[i].end():heads[i + 1].start()])}
         out = []
