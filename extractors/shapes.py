@@ -195,6 +195,8 @@ COMPANY_POS = ("q", "m", "a", "z", "nrfg", "nrt")
 
 
 COUNTED = re.compile("[一二三四五六七八九十两几多数\\d]+[个家支类批项名位种]")  # 三家, 多项, 12个: a count of things
+# an ordinal count of one thing inside a window (辽西地区 + 第一个 + 结核病专科分会, 全省首家): the name opens after it
+COUNTED_INSIDE = re.compile("(?:第[一二三四五六七八九十\\d]+|首)[个家支]")
 
 
 def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False,
@@ -366,6 +368,9 @@ class ShapeFinder:
         name holds the place's level (湖北省委). A word the segmenter tags otherwise (伊春 as a person's name)
         is a place when it and the level after it (伊春市) make one place word, and so is a proper name that ends
         in the committee's own level (贾汪区 + 区委)."""
+        placeholder = PLACEHOLDER.search(text, max(0, start - 5), start)
+        if placeholder:  # 中共×××县委, xx市委: a template's or a masked page's place, a place all the same
+            return placeholder.start()
         begin = name_start(text, start, max_len=8)
         words = window_words(text[begin:start])
         if words and len(words[-1][0]) >= 2 and (
@@ -855,6 +860,9 @@ class ShapeFinder:
             glued = text.rfind("为", begin, m.start() - 1)
             if glued >= 0:  # 增选徐高为 + 眼科分会常务委员, 8人为 + 眼科分会委员: the verb and its object stay out
                 begin = glued + 1
+            inner_count = list(COUNTED_INSIDE.finditer(text, begin, m.start()))
+            if inner_count:  # 辽西地区第一个 + 结核病专科分会: a count inside the window opens the name after it
+                begin = inner_count[-1].end()
             modifier = text[begin:m.start()]
             if modifier.endswith("与"):
                 continue

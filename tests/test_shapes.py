@@ -2783,3 +2783,26 @@ def test_a_zone_s_party_working_committee_and_the_organs_working_committee():
     ents = {e.id: e.name for e in facts.entities}
     assert ("徐州高新区党工委", "徐州高新区") in {
         (ents[r.head_id], ents[r.tail_id]) for r in facts.relations if r.type == "PARTY_ORG_OF"}
+
+
+def test_support_alone_supervises_no_society_and_leadership_with_support_does():
+    facts = facts_of("中国农学会在农业农村部科技教育司支持下开展遴选活动。"
+                     "中国纺织工程学会在中国科学技术协会的领导与支持下开展工作。")
+    ents = {e.id: e.name for e in facts.entities}
+    supervised = {(ents[r.head_id], ents[r.tail_id]) for r in facts.relations if r.type == "SUPERVISED_BY"}
+    assert supervised == {("中国纺织工程学会", "中国科学技术协会")}
+
+
+def test_an_ordinal_count_inside_a_branch_s_window_opens_the_branch_after_it():
+    names = mention_texts("该分会是辽西地区第一个结核病专科分会，也是全省首家科普分会。", "Branch")
+    assert "结核病专科分会" in names and not any("第一" in n or "首家" in n for n in names)
+
+
+def test_a_masked_place_before_a_party_committee_is_its_place():
+    names = mention_texts("中共×××县委副书记在会上讲话，中共XX县委书记出席。", "Agency")
+    assert {"中共×××县委", "中共XX县委"} <= set(names)
+
+
+def test_an_award_that_divides_into_awards_ends_before_the_verb():
+    names = mention_texts("中国青年女科学家奖分设个人奖和团队奖。", "TalentProgram")
+    assert "中国青年女科学家奖" in names and not any("分设" in n for n in names)
