@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from extractors.document_directions import (DIRECTIONS, DirectionClassifier, document_grams, pair_weight,
-                                            pick_directions)
+                                            pick_directions, profile_features, PROFILE_WEIGHT)
 from extractors.model_file import fit_logistic_regression
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 RATIOS = (0.0, 0.5)
 DECIMALS = 6
 FEATURES = ("single characters, pairs and triples of adjacent Chinese characters of the simplified title (counted 3 "
-            "times) and text; "
+            f"times) and text, and the term profiles' directions (profile:N, counted {PROFILE_WEIGHT} times); "
             "(1 + log tf) * idf, scaled to length 1; one logistic regression per direction")
 
 
@@ -63,7 +63,7 @@ def trained_on(gold_dir: Path = GOLD) -> str:
     return digest.hexdigest()[:16]
 
 
-def gold_documents(gold_dir: Path = GOLD, with_rules: bool = True) -> list[LabelledDocument]:
+def gold_documents(gold_dir: Path = GOLD) -> list[LabelledDocument]:
     from extractors.evaluate import _raw_for
     from extractors.passages import split_passages
     from extractors.pipeline import direction_model, direction_totals, profile_directions, to_document
@@ -73,11 +73,9 @@ def gold_documents(gold_dir: Path = GOLD, with_rules: bool = True) -> list[Label
     for path in dev_files(gold_dir):
         gold = json.loads(path.read_text(encoding="utf-8"))
         doc = to_document(_raw_for(gold, path.parent))
-        rules: tuple[int, ...] = ()
-        if with_rules:
-            clear, loose = direction_totals(doc, split_passages(doc.id, doc.text), model)
-            rules = profile_directions(dict(clear or loose))
-        out.append(LabelledDocument(path.stem, document_grams(doc.title, doc.text),
+        clear, loose = direction_totals(doc, split_passages(doc.id, doc.text), model)  # as the pipeline counts them
+        rules = profile_directions(dict(clear or loose))
+        out.append(LabelledDocument(path.stem, document_grams(doc.title, doc.text) + profile_features(rules),
                                     frozenset(gold["doc"].get("directions", [])), rules))
     return out
 

@@ -1,7 +1,8 @@
 """Which of the guide's four research directions a whole document bears on: a small trained classifier.
 
 One logistic regression per direction over the document's Chinese character n-grams (single characters, pairs
-and triples of the simplified title, counted three times, and text), each weighted `(1 + log tf) × idf` and the vector scaled to length 1.
+and triples of the simplified title, counted three times, and text) and the directions the guide's term profiles
+give it (`profile_features`), each weighted `(1 + log tf) × idf` and the vector scaled to length 1.
 The document bears on its most probable direction and on every other whose probability reaches `threshold` and
 `ratio` of the best. A document with no known character pair (no Chinese text) bears on none.
 
@@ -51,6 +52,16 @@ def character_grams(text: str, weight: int = 1) -> Counter[str]:
 def document_grams(title: str, text: str) -> Counter[str]:
     """A document's features as the classifier counts them: the title three times, then the text."""
     return character_grams(title, TITLE_WEIGHT) + character_grams(text)
+
+
+PROFILE_WEIGHT = 10  # how often the term profiles' verdict counts: 0.803 against 0.798 without (dev, 5-fold; 1 and 3: 0.798, 0.801)
+
+
+def profile_features(directions: Sequence[int]) -> Counter[str]:
+    """The directions the guide's term profiles give the whole document (`extractors.pipeline.profile_directions`),
+    as features of the classifier beside the characters: `profile:2`, PROFILE_WEIGHT times (no Chinese
+    character, so no n-gram of the text is one)."""
+    return Counter({f"profile:{d}": PROFILE_WEIGHT for d in directions})
 
 
 def pair_weight(count: int, idf: float) -> float:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from extractors.sources import kind_of_url
 from extractors.directions import DIRECTION_MIN_SCORE, INDICATOR_MIN_SCORE, DirectionModel
-from extractors.document_directions import character_grams, direction_classifier, document_grams
+from extractors.document_directions import character_grams, direction_classifier, document_grams, profile_features
 from extractors.documents import RawDocument, ReadError, read_document
 from extractors.gazetteer import Gazetteer, load_gazetteer
 from extractors.guide import is_guide, parse_guide
@@ -268,7 +268,8 @@ def extract_windows(raw: RawDocument, gazetteer: Gazetteer | None = None, model:
             pairs.update(character_grams(doc.text[window[0]:window[1]]))
         last = number == len(parts) - 1
         if last:
-            directions = (1, 2, 3, 4) if doc.kind == "guide" else direction_classifier().classify(pairs)
+            directions = (1, 2, 3, 4) if doc.kind == "guide" else direction_classifier().classify(
+                pairs + profile_features(profile_directions(dict(clear or loose))))
             doc = doc.model_copy(update={"directions": directions})
         yield Facts(document=doc, passages=tuple(passages), entities=tuple(entities), mentions=tuple(mentions),
                     relations=tuple(relations), recommendations=tuple(recs), guide_items=tuple(guide_items))

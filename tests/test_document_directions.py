@@ -9,7 +9,7 @@ import pytest
 
 from extractors import direction_training as training
 from extractors.document_directions import (DirectionClassifier, character_grams, direction_classifier,
-                                            document_grams, read_classifier)
+                                            document_grams, profile_features, read_classifier)
 from extractors.evaluate import read_split
 from extractors.pipeline import extract, extract_windows
 from seed_data import DataError
@@ -38,7 +38,7 @@ def test_the_shipped_model_was_trained_on_the_current_dev_gold_and_never_on_test
 
 def test_the_shipped_model_is_the_one_the_script_trains():
     model = direction_classifier()
-    fitted = training.fit(training.gold_documents(with_rules=False), model.c)
+    fitted = training.fit(training.gold_documents(), model.c)
     assert fitted.vocabulary == sorted(model.idf)
     sample = fitted.vocabulary[::97]
     row = {p: i for i, p in enumerate(fitted.vocabulary)}
@@ -95,3 +95,14 @@ def test_a_broken_model_file_is_a_clear_error_naming_it(tmp_path):
         path.write_text(json.dumps(good | change), encoding="utf-8")
         with pytest.raises(DataError, match=rf"directions\.json: not a document-direction classifier .*{reason}"):
             read_classifier(path)
+
+
+def test_the_term_profiles_verdict_is_a_feature_the_model_learned_to_trust():
+    model = direction_classifier()
+    for k in range(1, 5):  # each profile direction weighs most for its own direction, and for it positively
+        weights = model.weights[f"profile:{k}"]
+        assert weights[k - 1] > 0 and weights[k - 1] == max(weights)
+    pairs = document_grams("", "学会工作会议")
+    plain = model.probabilities(pairs)
+    told = model.probabilities(pairs + profile_features((1,)))
+    assert told["1"] > plain["1"] and told["2"] < plain["2"]
