@@ -2806,3 +2806,11 @@ def test_a_masked_place_before_a_party_committee_is_its_place():
 def test_an_award_that_divides_into_awards_ends_before_the_verb():
     names = mention_texts("中国青年女科学家奖分设个人奖和团队奖。", "TalentProgram")
     assert "中国青年女科学家奖" in names and not any("分设" in n for n in names)
+
+
+def test_a_society_that_picks_the_awards_runs_each_of_the_list():
+    facts = facts_of("会上颁发的奖项由中国纺织工程学会评出，有纺织学术大奖、技术带头人奖、陈维稷优秀论文奖等。")
+    ents = {e.id: e.name for e in facts.entities}
+    runs = {(ents[r.head_id], ents[r.tail_id]) for r in facts.relations if r.type == "RUNS"}
+    assert runs == {("中国纺织工程学会", "纺织学术大奖"), ("中国纺织工程学会", "技术带头人奖"),
+                    ("中国纺织工程学会", "陈维稷优秀论文奖")}
