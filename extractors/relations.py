@@ -158,9 +158,11 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                     continue  # X协会由A评选为P, X被A评为P: the body before 由/被 is the one honoured; A runs P
                 received = _RECEIVED.search(between) if rule.type == "RUNS" and rule.order == "head_first" else None
                 if received and not any(head.end <= p.start and p.end <= first.end + shadow.start(received.start())
-                                        and p.entity.label in AGENTS + ("Agency",) for p in sentence if p is not head):
+                                        and p.entity.label in AGENTS + ("Agency",)
+                                        and re.search("[，,：:；;]", text[head.end:p.start]) for p in sentence if p is not head):
                     continue  # 县科协先后被评为…“优秀组织单位”, 学会获得…奖: the body receives the honour, runs nothing
-                    # (not when another body stands before the verb: 中国科协…表彰，中国核学会党委获得…奖)
+                    # (not when another body opens a clause before the verb: 中国科协…表彰，中国核学会党委获得…奖;
+                    # the next item of the head's own list receives it too: A、B被授予…称号)
                 last_at = first.end + shadow.start(triggers[-1].start())  # the verb nearest the tail
                 if not rule.tail_first and (_nearer_agent(text, sentence, rule, head, trigger_at)
                                             or _nearer_agent(text, sentence, rule, head, last_at, named=True)):

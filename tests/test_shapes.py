@@ -2814,3 +2814,10 @@ def test_a_society_that_picks_the_awards_runs_each_of_the_list():
     runs = {(ents[r.head_id], ents[r.tail_id]) for r in facts.relations if r.type == "RUNS"}
     assert runs == {("中国纺织工程学会", "纺织学术大奖"), ("中国纺织工程学会", "技术带头人奖"),
                     ("中国纺织工程学会", "陈维稷优秀论文奖")}
+
+
+def test_the_bodies_of_a_list_that_receive_an_honour_run_nothing():
+    facts = facts_of("科技部、中国科协联合发文表彰全国科普工作先进集体和先进工作者：福建医科大学科学技术协会、福建省科普服务中心被授予“全国科普工作先进集体”称号。")
+    ents = {e.id: e.name for e in facts.entities}
+    runners = {ents[r.head_id] for r in facts.relations if r.type == "RUNS" and ents[r.tail_id] == "全国科普工作先进集体"}
+    assert runners == {"科学技术部", "中国科学技术协会"}
