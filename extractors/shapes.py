@@ -71,7 +71,7 @@ PLACEHOLDER = re.compile(r"(?:[xXｘＸ×*＊]{2,}|(?<![A-Za-z0-9*＊ｘＸ×])[
 TOWN_NAME = re.compile(f"[^\\W\\d全各本每该此一二两几多等和与及或的在于是对向到从为了着过把被让给省市县区州乡镇村]{{2,3}}$")
 # a count or an edition before a branch's head is the sentence's (三个专业委员会, 各专委会, 第五届分会, 这一…, 七大…);
 # a numeral before a noun is the field's own (三表专业委员会: the three meters)
-COUNTED_BRANCHES = re.compile(r"各|第|[大多少]*数|一(?!带一路)|[\d一二三四五六七八九十两几多]+(?:[个家支类批次届项名位种大]|$)")
+COUNTED_BRANCHES = re.compile(r"各|第|若干|[大多少]*数|一(?!带一路)|[\d一二三四五六七八九十两几多]+(?:[个家支类批次届项名位种大]|$)")
 # words the segmenter calls verbs inside the name of a Party body's owner (国家卫生健康委业务主管社会组织党委,
 # 江西制造职业技术学院党支部)
 PARTY_OWNER_WORDS = frozenset({"组织", "主管", "业务", "制造"})
@@ -195,6 +195,8 @@ COMPANY_POS = ("q", "m", "a", "z", "nrfg", "nrt")
 
 
 COUNTED = re.compile("[一二三四五六七八九十两几多数\\d]+[个家支类批项名位种]")  # 三家, 多项, 12个: a count of things
+# the next item of a list of branches, a committee of a few characters with no verb (、学风道德委员会)
+LISTED_COMMITTEE = re.compile(f"[、和及]([{CJK}]{{2,10}}?委员会)(?=[、，。,；;和及以这等）)\\s]|$)")
 # an ordinal count of one thing inside a window (辽西地区 + 第一个 + 结核病专科分会, 全省首家): the name opens after it
 COUNTED_INSIDE = re.compile("(?:第[一二三四五六七八九十\\d]+|首)[个家支]")
 
@@ -877,6 +879,21 @@ class ShapeFinder:
                 out.append(Shape(begin, m.end(), "Agency", False))
                 continue
             out.append(Shape(begin, m.end(), "Branch", text[begin:m.end()] in self.branch_generic))
+        return out + self._listed_committees(text, out)
+
+    @staticmethod
+    def _listed_committees(text: str, found: list[Shape]) -> list[Shape]:
+        """A committee named right after a branch in a list (青年工作委员会、学风道德委员会、女天文工作者委员会) is a
+        branch too, though its head (委员会) alone names none; the list goes on from each one found."""
+        out: list[Shape] = []
+        ends = {s.end for s in found if s.label == "Branch"}
+        at = sorted(ends)
+        while at:
+            end = at.pop(0)
+            item = LISTED_COMMITTEE.match(text, end)
+            if item and not any(s.start == item.start(1) for s in found) and "委员会" not in item.group(1)[:-3]:
+                out.append(Shape(item.start(1), item.end(1), "Branch", False))
+                at.append(item.end(1))
         return out
 
     def honoured_branches(self, before: str, name: str) -> bool:

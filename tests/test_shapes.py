@@ -2821,3 +2821,9 @@ def test_the_bodies_of_a_list_that_receive_an_honour_run_nothing():
     ents = {e.id: e.name for e in facts.entities}
     runners = {ents[r.head_id] for r in facts.relations if r.type == "RUNS" and ents[r.tail_id] == "全国科普工作先进集体"}
     assert runners == {"科学技术部", "中国科学技术协会"}
+
+
+def test_committees_listed_after_a_branch_are_branches_and_some_committees_are_a_kind():
+    names = mention_texts("学会下属青年工作委员会、学风道德委员会、女天文工作者委员会这3个工作委员会。", "Branch")
+    assert {"学风道德委员会", "女天文工作者委员会"} <= set(names)
+    assert not any(n.startswith("若干") for n in mention_texts("学会设有若干专业委员会、基金管理委员会。", "Branch"))
