@@ -195,6 +195,8 @@ COMPANY_POS = ("q", "m", "a", "z", "nrfg", "nrt")
 
 
 COUNTED = re.compile("[一二三四五六七八九十两几多数\\d]+[个家支类批项名位种]")  # 三家, 多项, 12个: a count of things
+# the writer's own unit or the one just named, by a pronoun (我院, 本校, 该所): no part of a Party body's name
+OWN_UNIT = re.compile("[我本该][院校所会局厅委部]")
 # the next item of a list of branches, a committee of a few characters with no verb (、学风道德委员会)
 LISTED_COMMITTEE = re.compile(f"[、和及]([{CJK}]{{2,10}}?委员会)(?=[、，。,；;和及以这等）)\\s]|$)")
 # an ordinal count of one thing inside a window (辽西地区 + 第一个 + 结核病专科分会, 全省首家): the name opens after it
@@ -938,6 +940,11 @@ class ShapeFinder:
                     before = next((m.start("owner") - k for k in (3, 2) if _short_owner(text, m.start("owner") - k,
                                                                                         m.end("owner"))), before)
                 begin = before if m.start("owner") - before >= 2 else begin  # owner's head off as a conjunction
+            if m.start("owner") < begin < m.end("owner"):  # 我 + 院内 + 科第六党支部: the walk stopped inside the owner's
+                begin = m.start("owner")  # head (内科), which the segmenter glued to the word before
+            own = OWN_UNIT.match(text, begin, m.start("owner"))
+            if own:  # 我院 + 眼科党支部, 本校 + 化学学院党委: the writer's own unit, said by a pronoun, names no owner
+                begin = own.end()
             if begin in agency_at:  # the walk stopped at a body's end: the body owns the Party body (国家卫生健康委 +
                 begin = agency_at[begin]  # 直属机关党委, when the segmenter does not know the body's name)
             if "联合" in text[begin:m.end()] and begin > 4 and text[begin - 1] in "与和及" \
@@ -945,8 +952,10 @@ class ShapeFinder:
                 first = name_start(text, begin - 1, max_len=20, pos=pos, keep=PARTY_OWNER_WORDS)
                 if begin - 1 - first >= 4:  # 滁菊协会与 + 心理咨询师协会联合党支部
                     begin = first
-            joined = list(re.finditer(f"(?:{self.party_head.pattern})[和与及、]", text[begin:head.start()]))
-            if joined and "联合" not in text[begin:m.end()]:  # 县科协党支部和 + 县科技局党支部: two bodies
+            joined = list(re.finditer(f"(?:{self.party_head.pattern})(?:(?:支部)?书记[{CJK}]{{2,3}})?[和与及、]",
+                                      text[begin:head.start()]))
+            if joined and "联合" not in text[begin:m.end()]:  # 县科协党支部和 + 县科技局党支部: two bodies; 第九党支部
+                # 支部书记韩文彬和 + 管理学院第四党支部: a body, its secretary's name and the next body
                 begin += joined[-1].end()
             begin = DATE_PREFIX.match(text, begin, head.start()).end()  # 9日市科协党组: the date is no part of it
             begin = DOCUMENT_NUMBER_TAIL.match(text, begin, head.start()).end()  # 教党字【2017】41号 + 中共教育部党组

@@ -2827,3 +2827,14 @@ def test_committees_listed_after_a_branch_are_branches_and_some_committees_are_a
     names = mention_texts("学会下属青年工作委员会、学风道德委员会、女天文工作者委员会这3个工作委员会。", "Branch")
     assert {"学风道德委员会", "女天文工作者委员会"} <= set(names)
     assert not any(n.startswith("若干") for n in mention_texts("学会设有若干专业委员会、基金管理委员会。", "Branch"))
+
+
+def test_a_party_branch_of_a_clinical_department_and_of_a_unit_said_by_a_pronoun():
+    names = mention_texts("12月2日,我院内科第六党支部赴梧州。我院眼科党支部成立。", "PartyOrganization")
+    assert {"内科第六党支部", "眼科党支部"} <= set(names) and not any(n.startswith(("科", "我")) for n in names)
+
+
+def test_a_party_branch_s_secretary_and_the_next_branch_are_not_one_name():
+    names = mention_texts("机关党总支第九党支部支部书记韩文彬和管理学院第四党支部、第五党支部支部书记许平先后介绍。",
+                          "PartyOrganization")
+    assert "管理学院第四党支部" in names and not any("书记" in n for n in names)
