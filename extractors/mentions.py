@@ -1338,7 +1338,8 @@ def _unquoted_uses(text: str, chosen: list[Candidate]) -> list[Candidate]:
     out = []
     for name in sorted(quoted, key=len, reverse=True):
         for hit in re.finditer(re.escape(name), text):
-            if not any(taken[hit.start():hit.end()]):
+            if not any(taken[hit.start():hit.end()]) \
+                    and not shape_finder().inside_longer_word("TalentProgram", text, name, hit.end()):  # 市科学技术奖 + 励办法
                 taken[hit.start():hit.end()] = b"\1" * len(name)
                 out.append(Candidate(hit.start(), hit.end(), "TalentProgram", quoted[name].canonical, False, "pattern",
                                      quoted[name].aliases))

@@ -2838,3 +2838,9 @@ def test_a_party_branch_s_secretary_and_the_next_branch_are_not_one_name():
     names = mention_texts("机关党总支第九党支部支部书记韩文彬和管理学院第四党支部、第五党支部支部书记许平先后介绍。",
                           "PartyOrganization")
     assert "管理学院第四党支部" in names and not any("书记" in n for n in names)
+
+
+def test_a_quoted_award_is_not_found_again_inside_the_word_reward():
+    text = "连云港市科学技术奖励办法\n第二条 连云港市科学技术奖（以下简称“市科学技术奖”）由市政府设立。"
+    starts = {m.start for m in facts_of(text).mentions if m.type == "TalentProgram"}
+    assert starts and min(starts) > text.index("\n")
