@@ -348,6 +348,10 @@ class ShapeFinder:
                 keep += len(word)
             else:
                 break
+        if keep in (0, len(suffix)) and start - len(suffix) > max(floor, cut + 1):  # 寻甸(ns) + 县(zg): the walk stopped
+            before = window_words(text[max(floor, cut + 1, start - len(suffix) - 4):start - len(suffix)])  # at a level the
+            if before and len(before[-1][0]) >= 2 and before[-1][1].startswith("ns"):  # segmenter tags apart; the place
+                keep = len(suffix) + len(before[-1][0])  # word before it is the place's name
         if keep <= len(suffix) + 1 and suffix in TOWN_SUFFIXES and text[start - 2:start] not in TOWN_WORDS:
             # 章驮乡, 马圈子镇, 茶庵岭镇: a town the segmenter does not know (not 新型城镇, 特色小镇)
             town = (TOWN_NAME.search(text, max(floor, cut + 1, start - len(suffix) - 3), start - len(suffix))

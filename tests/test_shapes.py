@@ -2844,3 +2844,8 @@ def test_a_quoted_award_is_not_found_again_inside_the_word_reward():
     text = "连云港市科学技术奖励办法\n第二条 连云港市科学技术奖（以下简称“市科学技术奖”）由市政府设立。"
     starts = {m.start for m in facts_of(text).mentions if m.type == "TalentProgram"}
     assert starts and min(starts) > text.index("\n")
+
+
+def test_a_place_word_the_segmenter_tags_apart_from_its_level_is_the_place():
+    names = mention_texts("寻甸县科学技术协会第六次代表大会胜利召开，各县科协和寻甸县科协参加。", "Agency")
+    assert names.count("寻甸县科学技术协会") == 1 and "寻甸县科协" in names and "县科学技术协会" not in names
