@@ -195,6 +195,11 @@ COMPANY_POS = ("q", "m", "a", "z", "nrfg", "nrt")
 
 
 COUNTED = re.compile("[一二三四五六七八九十两几多数\\d]+[个家支类批项名位种]")  # 三家, 多项, 12个: a count of things
+# words before 党支部 that make no unit's name (基层党支部, 机关党支部 are kinds; 支部 of a list's item: 第二党支部)
+UNIT_BRANCH_NOT_NAMES = frozenset({"基层", "机关", "各", "所属", "下属", "支部", "党员", "党组织", "全体", "每个", "所在",
+                                   "学会", "协会", "研究会", "科协", "党建", "成立", "组建", "建立", "示范", "先进", "优秀",
+                                   "标准化", "规范化", "星级", "五星", "红旗", "模范", "过硬", "最强", "联合", "临时",
+                                   "功能型", "流动", "兼合式", "企业", "非公", "社会组织", "两新", "村", "社区", "团队", "机构", "明确"})
 # the writer's own unit or the one just named, by a pronoun (我院, 本校, 该所): no part of a Party body's name
 OWN_UNIT = re.compile("[我本该][院校所会局厅委部]")
 # the next item of a list of branches, a committee of a few characters with no verb (、学风道德委员会)
@@ -1040,9 +1045,29 @@ class ShapeFinder:
 
     def find(self, text: str) -> list[Shape]:
         agencies = self.agencies(text)
+        party = self.party_organisations(text, agencies) + self.named_party_branches(text)
         return (agencies + self.functions(text) + self.programmes(text) + self.branches(text)
-                + self.party_organisations(text, agencies) + self.named_party_branches(text)
-                + self.university_associations(text))
+                + party + self._unit_party_branches(text, party) + self.university_associations(text))
+
+    @staticmethod
+    def _unit_party_branches(text: str, found: list[Shape]) -> list[Shape]:
+        """A Party branch named by its unit, of no owner's kind the rules know (曹家湾烟站党支部, 柯城抽蓄党支部,
+        生物健康农业产业党支部): two to ten characters of nouns before the kind, where no other rule found a Party
+        body ending there."""
+        ends = {s.end for s in found if s.label == "PartyOrganization" and s.end - s.start > 3}
+        out = []
+        for m in re.finditer("党支部|党总支", text):
+            if m.end() in ends or re.match("[部委]|书记", text[m.end():m.end() + 2]) and text.startswith("党总支", m.start()):
+                continue
+            begin = name_start(text, m.start(), max_len=10, pos=("n", "nz", "vn", "j", "ns", "nt", "a", "b"))
+            begin = ShapeFinder._name_opening(text, begin, m.start())
+            term = list(TERM.finditer(text, begin, m.start()))
+            begin = term[-1].end() if term else begin  # 新一届 + 党支部: the term is the sentence's
+            words = window_words(text[begin:m.start()])
+            if m.start() - begin >= 2 and not any(w in UNIT_BRANCH_NOT_NAMES or f.startswith("m") for w, f in words) \
+                    and not re.search(f"[^{CJK}]|党委|委员|^[我本该其]", text[begin:m.start()]):  # 我司党支部: the writer's
+                out.append(Shape(begin, m.end(), "PartyOrganization", False))
+        return out
 
 
 @cache

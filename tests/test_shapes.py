@@ -2849,3 +2849,10 @@ def test_a_quoted_award_is_not_found_again_inside_the_word_reward():
 def test_a_place_word_the_segmenter_tags_apart_from_its_level_is_the_place():
     names = mention_texts("寻甸县科学技术协会第六次代表大会胜利召开，各县科协和寻甸县科协参加。", "Agency")
     assert names.count("寻甸县科学技术协会") == 1 and "寻甸县科协" in names and "县科学技术协会" not in names
+
+
+def test_a_party_branch_named_by_a_unit_of_no_known_kind():
+    names = mention_texts("生物健康农业产业党支部同曹家湾烟站党支部开展党建联谊，我司党支部和基层党支部参加，明确党支部职责。",
+                          "PartyOrganization")
+    assert {"生物健康农业产业党支部", "曹家湾烟站党支部"} <= set(names)
+    assert not any(n.startswith(("我司", "基层", "明确")) for n in names)
