@@ -1024,7 +1024,8 @@ class ShapeFinder:
             begin = name_start(text, m.start(), max_len=6, pos=("n", "vn", "nz", "j"))
             begin = max(begin, heads[i - 1].end() + 1 if i else 0)  # the joiner after the item before opens no name
             name = text[begin:m.start()]
-            if len(name) >= 2 and not re.search("[和及与、]", name) and not any(w in STOP_WORDS for w, _ in window_words(name)):
+            if len(name) >= 2 and not re.search("[和及与、]|^[我本该其]", name) \
+                    and not any(w in STOP_WORDS for w, _ in window_words(name)):  # 我司党支部: the writer's own
                 out.append(Shape(begin, m.end(), "PartyOrganization", False))
         return out
 
