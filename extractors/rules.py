@@ -103,6 +103,8 @@ PARTS: dict[str, dict[str, str]] = {
                         "without a named owner the branch is a kind",
         "institution": "an owner that is neither society nor agency: a university, institute, hospital or company "
                        "(南昌大学党委 belongs to 南昌大学, an Institution)",
+        "not_unit": "a word before 党支部 that makes no unit's name, so the branch is no unit's "
+                    "(基层党支部, 机关党支部, 先进党支部; not 曹家湾烟站党支部)",
     },
 }
 _VALUE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()]+")

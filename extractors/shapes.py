@@ -195,11 +195,6 @@ COMPANY_POS = ("q", "m", "a", "z", "nrfg", "nrt")
 
 
 COUNTED = re.compile("[一二三四五六七八九十两几多数\\d]+[个家支类批项名位种]")  # 三家, 多项, 12个: a count of things
-# words before 党支部 that make no unit's name (基层党支部, 机关党支部 are kinds; 支部 of a list's item: 第二党支部)
-UNIT_BRANCH_NOT_NAMES = frozenset({"基层", "机关", "各", "所属", "下属", "支部", "党员", "党组织", "全体", "每个", "所在",
-                                   "学会", "协会", "研究会", "科协", "党建", "成立", "组建", "建立", "示范", "先进", "优秀",
-                                   "标准化", "规范化", "星级", "五星", "红旗", "模范", "过硬", "最强", "联合", "临时",
-                                   "功能型", "流动", "兼合式", "企业", "非公", "社会组织", "两新", "村", "社区", "团队", "机构", "明确"})
 # the writer's own unit or the one just named, by a pronoun (我院, 本校, 该所): no part of a Party body's name
 OWN_UNIT = re.compile("[我本该][院校所会局厅委部]")
 # the next item of a list of branches, a committee of a few characters with no verb (、学风道德委员会)
@@ -322,6 +317,7 @@ class ShapeFinder:
         # 教工第一党支部, 学生党支部: a branch named by its members alone is a kind
         self.member_branch = re.compile(f"(?:{members})(?:{ORDINAL})?(?:党支部|党总支|党委)")  # 离退休党委, 院级党委
         self.institution_association = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'institution')})(?:科协|科学技术协会)")
+        self.not_unit = frozenset(parts.get("PartyOrganization", "not_unit"))
         self.party_head = re.compile(f"(?:{_alt(parts, 'PartyOrganization', 'head')})(?!织)")
         scope = "|".join(sorted(map(re.escape, parts.get("Society", "scope")), key=len, reverse=True)) or "(?!)"
         # a kind of society (全省学会, 市级学会, 行业协会) owns a kind of Party body
@@ -1050,22 +1046,21 @@ class ShapeFinder:
         return (agencies + self.functions(text) + self.programmes(text) + self.branches(text)
                 + party + self._unit_party_branches(text, party) + self.university_associations(text))
 
-    @staticmethod
-    def _unit_party_branches(text: str, found: list[Shape]) -> list[Shape]:
+    def _unit_party_branches(self, text: str, found: list[Shape]) -> list[Shape]:
         """A Party branch named by its unit, of no owner's kind the rules know (曹家湾烟站党支部, 柯城抽蓄党支部,
-        生物健康农业产业党支部): two to ten characters of nouns before the kind, where no other rule found a Party
-        body ending there."""
+        生物健康农业产业党支部): two to ten characters of nouns before the kind, none of them a word that makes no
+        unit's name (name_parts.tsv, PartyOrganization not_unit), where no other rule found a Party body ending there."""
         ends = {s.end for s in found if s.label == "PartyOrganization" and s.end - s.start > 3}
         out = []
-        for m in re.finditer("党支部|党总支", text):
-            if m.end() in ends or re.match("[部委]|书记", text[m.end():m.end() + 2]) and text.startswith("党总支", m.start()):
+        for m in re.finditer("党支部|党总支部?", text):
+            if m.end() in ends:
                 continue
             begin = name_start(text, m.start(), max_len=10, pos=("n", "nz", "vn", "j", "ns", "nt", "a", "b"))
             begin = ShapeFinder._name_opening(text, begin, m.start())
             term = list(TERM.finditer(text, begin, m.start()))
             begin = term[-1].end() if term else begin  # 新一届 + 党支部: the term is the sentence's
             words = window_words(text[begin:m.start()])
-            if m.start() - begin >= 2 and not any(w in UNIT_BRANCH_NOT_NAMES or f.startswith("m") for w, f in words) \
+            if m.start() - begin >= 2 and not any(w in self.not_unit or f.startswith("m") for w, f in words) \
                     and not re.search(f"[^{CJK}]|党委|委员|^[我本该其]", text[begin:m.start()]):  # 我司党支部: the writer's
                 out.append(Shape(begin, m.end(), "PartyOrganization", False))
         return out
