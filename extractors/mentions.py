@@ -128,9 +128,9 @@ def _anchored_start(text: str, suffix_start: int, max_len: int = 16, union: bool
     words = window_words(text[start:suffix_start])
     offset, best = suffix_start, None
     for i, (word, flag) in enumerate(reversed(words)):
-        if best is not None and (word in ANCHORED_NAME_WORDS or len(word) == 1 and flag == "v"):
-            break  # 中国人民银行及中国金融学会, 澳门特区有澳门创新发明协会: the name's opening is found, and a
-            # joiner or a verb before it belongs to the sentence
+        if best is not None and (word in ANCHORED_NAME_WORDS or flag == "v"):
+            break  # 中国人民银行及中国金融学会, 澳门特区有澳门创新发明协会, 山东科技大学邀请中国煤炭学会: the name's
+            # opening is found, and a joiner or a verb before it belongs to the sentence
         if i == 0 and word == "工作" and text.startswith(WORK_SOCIETY_HEADS, suffix_start):
             offset -= len(word)  # 中国卫生健康思想政治工作促进会: a society of a field of work, opened by 中国
             continue

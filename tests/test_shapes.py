@@ -2856,3 +2856,8 @@ def test_a_party_branch_named_by_a_unit_of_no_known_kind():
                           "PartyOrganization")
     assert {"生物健康农业产业党支部", "曹家湾烟站党支部"} <= set(names)
     assert not any(n.startswith(("我司", "基层", "明确")) for n in names)
+
+
+def test_a_verb_before_a_society_s_opening_ends_its_name():
+    names = mention_texts("11月17日，山东科技大学迎来中国煤炭学会矿井地质专业委员会2018年学术论坛。", "Branch")
+    assert names == ["中国煤炭学会矿井地质专业委员会"]
