@@ -418,6 +418,10 @@ class ShapeFinder:
             words = window_words(text[max(0, start - 6):start])
             if words and words[-1][1].startswith("n") and len(words[-1][0]) >= 2 and words[-1][0] not in STOP_WORDS:
                 place = start - len(words[-1][0])
+            if len(words) >= 2 and words[-1][1] in ("n", "vn") and len(words[-1][0]) == 2 \
+                    and words[-2][1] in ("ns", "nr", "nz") and len(words[-2][0]) >= 2:
+                place = start - len(words[-1][0]) - len(words[-2][0])  # 查干湖 + 旅游 + 经济开发区, 寻甸 + 特色 + 产业园区:
+                # the place's name, then the zone's field
         return place
 
     @staticmethod

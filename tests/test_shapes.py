@@ -2861,3 +2861,10 @@ def test_a_party_branch_named_by_a_unit_of_no_known_kind():
 def test_a_verb_before_a_society_s_opening_ends_its_name():
     names = mention_texts("11月17日，山东科技大学迎来中国煤炭学会矿井地质专业委员会2018年学术论坛。", "Branch")
     assert names == ["中国煤炭学会矿井地质专业委员会"]
+
+
+def test_a_zone_named_by_its_place_and_its_field():
+    facts = facts_of("查干湖旅游经济开发区党工委书记讲话，寻甸特色产业园区党工委副书记出席。")
+    ents = {e.id: e.name for e in facts.entities}
+    assert {("查干湖旅游经济开发区党工委", "查干湖旅游经济开发区"), ("寻甸特色产业园区党工委", "寻甸特色产业园区")} <= {
+        (ents[r.head_id], ents[r.tail_id]) for r in facts.relations if r.type == "PARTY_ORG_OF"}
