@@ -195,8 +195,9 @@ COMPANY_POS = ("q", "m", "a", "z", "nrfg", "nrt")
 
 
 COUNTED = re.compile("[一二三四五六七八九十两几多数\\d]+[个家支类批项名位种]")  # 三家, 多项, 12个: a count of things
-# the writer's own unit or the one just named, by a pronoun (我院, 本校, 该所): no part of a Party body's name
-OWN_UNIT = re.compile("[我本该][院校所会局厅委部]")
+# a pronoun for the writer's own unit or the one just named (我院, 本校, 该所, 我司): it opens no Party body's name
+PRONOUN = re.compile("[我本该其]")
+OWN_UNIT = re.compile(f"{PRONOUN.pattern}[院校所会局厅委部司]")
 # the next item of a list of branches, a committee of a few characters with no verb (、学风道德委员会)
 LISTED_COMMITTEE = re.compile(f"[、和及]([{CJK}]{{2,10}}?委员会)(?=[、，。,；;和及以这等）)\\s]|$)")
 # an ordinal count of one thing inside a window (辽西地区 + 第一个 + 结核病专科分会, 全省首家): the name opens after it
@@ -1024,8 +1025,8 @@ class ShapeFinder:
             begin = name_start(text, m.start(), max_len=6, pos=("n", "vn", "nz", "j"))
             begin = max(begin, heads[i - 1].end() + 1 if i else 0)  # the joiner after the item before opens no name
             name = text[begin:m.start()]
-            if len(name) >= 2 and not re.search("[和及与、]|^[我本该其]", name) \
-                    and not any(w in STOP_WORDS for w, _ in window_words(name)):  # 我司党支部: the writer's own
+            if len(name) >= 2 and not re.search("[和及与、]", name) and not PRONOUN.match(name) \
+                    and not any(w in STOP_WORDS for w, _ in window_words(name)):
                 out.append(Shape(begin, m.end(), "PartyOrganization", False))
         return out
 
@@ -1060,12 +1061,12 @@ class ShapeFinder:
             if m.end() in ends:
                 continue
             begin = name_start(text, m.start(), max_len=10, pos=("n", "nz", "vn", "j", "ns", "nt", "a", "b"))
-            begin = ShapeFinder._name_opening(text, begin, m.start())
+            begin = self._name_opening(text, begin, m.start())
             term = list(TERM.finditer(text, begin, m.start()))
             begin = term[-1].end() if term else begin  # 新一届 + 党支部: the term is the sentence's
             words = window_words(text[begin:m.start()])
             if m.start() - begin >= 2 and not any(w in self.not_unit or f.startswith("m") for w, f in words) \
-                    and not re.search(f"[^{CJK}]|党委|委员|^[我本该其]", text[begin:m.start()]):  # 我司党支部: the writer's
+                    and not re.search(f"[^{CJK}]|党委|委员", text[begin:m.start()]) and not PRONOUN.match(text, begin):
                 out.append(Shape(begin, m.end(), "PartyOrganization", False))
         return out
 
