@@ -43,8 +43,10 @@ def test_the_shipped_model_is_the_one_the_script_trains():
     sample = fitted.vocabulary[::97]
     row = {p: i for i, p in enumerate(fitted.vocabulary)}
     retrained = [float(w) for p in sample for w in fitted.weights[row[p]]]
-    assert retrained == pytest.approx([w for p in sample for w in model.weights[p]], abs=2e-6)
-    assert list(fitted.bias) == pytest.approx(list(model.bias), abs=2e-6)
+    # L-BFGS stops at the optimum to the solver's precision, which moves with scikit-learn's version (1.9 against
+    # the one that trained: 1.6e-4 at most on weights of up to 13); a model trained on other data is further off
+    assert retrained == pytest.approx([w for p in sample for w in model.weights[p]], abs=2e-3)
+    assert list(fitted.bias) == pytest.approx(list(model.bias), abs=2e-3)
 
 
 def _synthetic(n: int) -> list[training.LabelledDocument]:
