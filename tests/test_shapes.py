@@ -1692,6 +1692,11 @@ def test_a_party_committee_s_working_committees_are_bodies_of_it():
     assert "中共湖南省委高教工委" in mention_texts("中共湖南省委高教工委下发通知。", "Agency")
 
 
+def test_the_working_committees_for_non_public_bodies_and_for_education_and_health_are_bodies_of_it():
+    agencies = mention_texts("会上传达了省委非公工委扩大会议精神。市委常委、市委教卫工委书记到会。", "Agency")
+    assert {"省委非公工委", "市委教卫工委"} <= set(agencies)
+
+
 def test_the_retired_scientists_association_opens_at_a_place_or_an_institution():
     societies = kinds_of("张某同志报告县老科协工作。选举汝城县老科协理事会。中科院老科协和直属老科协参加。", "Society")
     assert {("县老科协", True), ("汝城县老科协", False), ("中科院老科协", False), ("直属老科协", True)} <= societies
