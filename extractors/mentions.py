@@ -20,7 +20,8 @@ from extractors.rules import name_parts
 from extractors.shapes import NAME_POS as SHAPE_NAME_POS, COMPANY_POS
 from extractors.shapes import (AWARD_THEN_GRADE, COUNT, COUNTED, EDITION, JOINT_OWNER_HEADS, LEVEL_ONLY, OPENING_VERBS,
                                ORDINAL, PLACE_VERBS, PLACEHOLDER, PROVINCES, STOP_WORDS, TERM, ZONES, after_date, after_scope,
-                               name_start, preposition_on_level, shape_finder, window_words)
+                               name_start, preposition_on_level, shape_finder, starts_inside_a_word,
+                               window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
@@ -103,7 +104,8 @@ class FoundMention:
 def _gazetteer_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     return [Candidate(h.start, h.end, h.entry.label, h.entry.canonical, h.entry.generic, "gazetteer",
                       h.entry.aliases) for h in gazetteer.find(text)
-            if not (h.entry.label == "Branch" and text[h.end:h.end + 1] in ("场", "议"))  # 分会场, 分会议
+            if not (h.end - h.start <= 2 and starts_inside_a_word(text, h.start, h.end))
+            and not (h.entry.label == "Branch" and text[h.end:h.end + 1] in ("场", "议"))  # 分会场, 分会议
             # 领导工作委员会: a name ending in a stop of name_parts.tsv (Branch stop) holds no branch
             and not (h.entry.label == "Branch" and text[max(0, h.end - 12):h.end].endswith(shape_finder().branch_stop))
             # 各地民政部门: the kind of department, not the ministry; 国家科学技术奖励: no award
@@ -1421,7 +1423,7 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
     for c in base:
         if c.label != "Agency":
             continue
-        length, previous = 0, ""
+        length, previous, verbs = 0, "", 0
         window = text[c.end:c.end + 24]  # longer than a unit may be, so its last word is never cut (部 of 部署)
         for word, flag in window_words(window):
             if length + len(word) > 18:
@@ -1434,10 +1436,12 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
                 break  # 区科协内设一科: the department's own word for its units, no unit's name
             if re.fullmatch(r"\d+", word):
                 break  # …领导小组 + 3个办公室: a count of units, no unit's name
-            if flag == "v" and previous == "v":
-                break  # 各级科协 + 组织紧扣中心: two verbs in a row are a sentence's, no unit's name
+            if flag == "v" and (previous == "v" or verbs and previous not in ("p", "c")):
+                break  # 各级科协 + 组织紧扣中心: two verbs in a row are a sentence's, no unit's name; so are two
+                # verbs apart (县科协 + 团结带领全县科技工作者融入中心: a verb, its object and the next verb)
             if word.endswith(not_unit):
                 break  # 贵州科协 + 工作新格局, 工信部 + 有关司局: a word ending in a head, no unit
+            verbs = 0 if word in ("与", "和", "及") else verbs + (flag == "v")  # 成果转化与区域创新处: one per part
             verb_inside = flag == "v" and (length > 0 or word in UNIT_OPENING_VERBS)  # 成果转化与区域创新处: verbal
             # nouns; the unit opens with a noun or a verb that opens names (创新战略研究院, 组织处)
             previous = flag

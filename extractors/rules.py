@@ -52,6 +52,8 @@ PARTS: dict[str, dict[str, str]] = {
         "committee": "a place's Party committee named after the place's level (湖北省委, bare: 省委)",
         "committee_department": "a department of a place's Party committee (省委组织部, 市委人才办)",
         "national": "a prefix that makes a department or body national (国家知识产权局, 全国人大常委会)",
+        "country": "the country's name before a department makes it the national one (中国气象局, 中国煤炭地质总局); "
+                   "unlike `national`, not before a government, an office or a group (中国政府采购网)",
         "owned_office": "an office that is a body whoever owns it (中共中央办公厅, 国务院办公厅)",
         "association": "a place's association of the state's mass-organisation system (科协, 社科联)",
         "central": "the Party centre, owner of departments (中央宣传部, 中共中央组织部)",

@@ -178,6 +178,22 @@ def window_words(window: str) -> tuple[tuple[str, str], ...]:
     return tuple(words)
 
 
+SENTENCE_WORD_FLAGS = ("v", "a", "d", "p", "c", "u", "r", "m", "q", "t", "f")  # verbs, adjectives, adverbs …
+
+
+def starts_inside_a_word(text: str, start: int, end: int) -> bool:
+    """The segmenter joins the character before `start` to the one at it in a word of the sentence, a verb or
+    another function word (集中 + 办班): a two-character short form found there (中办) is the tail of that
+    word, not a name. A name word the segmenter made (中办国办, 各级党委, 部党组) does not count."""
+    at = max(0, start - 3)
+    offset = at
+    for word, flag in window_words(text[at:end + 4]):  # the words after it too: 各 + 党组成员, not 各党 + 组成
+        if offset < start < offset + len(word):
+            return flag.startswith(SENTENCE_WORD_FLAGS)
+        offset += len(word)
+    return False
+
+
 GLUED_JOINERS = "同与和及向对由在将经从"
 GLUED_PREPOSITION = re.compile(f"[{CJK}][由从向对给把被让使将].")  # 先由区, 再由市: no place's name
 
@@ -281,6 +297,7 @@ class ShapeFinder:
         # 九江经开区管委会, 南昌高新区管理委员会: a zone's administration, named after its place
         self.zone = re.compile(f"(?:{ZONES})(?:管委会|管理委员会)")
         self.national = frozenset(parts.get("Agency", "national"))
+        self.country = frozenset(parts.get("Agency", "country"))
         self.owned_office = re.compile(a("owned_office"))
         self.association = re.compile(f"(?<!老)(?:{a('association')})")  # 老科协 is a society
         self.central_department = re.compile(f"(?:{a('central')})(?:{a('committee_department')})")
@@ -435,9 +452,10 @@ class ShapeFinder:
                 return start - k
         return start
 
-    def _national(self, text: str, start: int) -> int:
-        """The start of 国家/全国 right before `start` (国家知识产权局), or `start`."""
-        return next((start - len(n) for n in self.national if text.endswith(n, 0, start)), start)
+    def _national(self, text: str, start: int, country: bool = False) -> int:
+        """The start of 国家/全国 right before `start` (国家知识产权局), or of 中国 when `country` (中国气象局), or `start`."""
+        prefixes = sorted(self.national | self.country if country else self.national)
+        return next((start - len(n) for n in prefixes if text.endswith(n, 0, start)), start)
 
     def in_state_organ_role(self, text: str, start: int, end: int) -> bool:
         """A central body's name (国务院, 全国人大) right before a deputy, a decree or a session:
@@ -465,7 +483,8 @@ class ShapeFinder:
                 if end:  # 中国科协科普部, 省科协学会学术部: a department of the association, a kind when it is
                     out.append(Shape(begin, end, "Agency", generic))
         # 国务院, 党中央: a closed class, each a name by itself (not in a title or a decree: mentions.find_mentions)
-        out += [Shape(m.start(), m.end(), "Agency", False) for m in self.state_organ.finditer(text)]
+        out += [Shape(m.start(), m.end(), "Agency", False) for m in self.state_organ.finditer(text)
+                if not (m.end() - m.start() <= 2 and starts_inside_a_word(text, m.start(), m.end()))]  # 集中 + 办班
         for rx in (self.central_department, self.state_council_office):  # 中央宣传部, 中共中央组织部, 国务院侨办
             out += [Shape(m.start(), m.end(), "Agency", False) for m in rx.finditer(text)]
         zones = set()
@@ -484,7 +503,7 @@ class ShapeFinder:
         for rx, ministry_head in ((self.department, True), (self.government, False)):
             for m in rx.finditer(text):
                 begin = self.place_start(text, m.start())
-                national = self._national(text, begin) if begin == m.start() else begin
+                national = self._national(text, begin, country=ministry_head) if begin == m.start() else begin
                 place = text[begin:m.start()]
                 if national < begin:  # 国家知识产权局, 全国人大常委会: one body
                     out.append(Shape(national, m.end(), "Agency", False))

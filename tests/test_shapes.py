@@ -2873,3 +2873,23 @@ def test_a_zone_named_by_its_place_and_its_field():
     ents = {e.id: e.name for e in facts.entities}
     assert {("查干湖旅游经济开发区党工委", "查干湖旅游经济开发区"), ("寻甸特色产业园区党工委", "寻甸特色产业园区")} <= {
         (ents[r.head_id], ents[r.tail_id]) for r in facts.relations if r.type == "PARTY_ORG_OF"}
+
+
+def test_a_state_bureau_named_by_the_country_or_a_province_and_its_geological_field():
+    names = mention_texts("中国煤炭地质总局和青海省煤田地质局联合举办培训，中国地震局派员参加，中国政府采购网发布公告。", "Agency")
+    assert {"中国煤炭地质总局", "青海省煤田地质局", "中国地震局"} <= set(names)
+    assert "地震局" not in names and "中国政府" not in names
+
+
+def test_a_banner_s_party_committee_is_a_place_s_party_committee():
+    assert "旗委" in mention_texts("三、旗委、旗政府交办的工作按时完成。", "Agency")
+
+
+def test_a_two_character_short_form_is_not_the_tail_of_a_verb():
+    names = mention_texts("培训采取集中办班的方式。2016年中办国办印发方案。", "Agency")
+    assert names == ["中办", "国办"]
+
+
+def test_a_sentence_after_an_association_is_not_one_of_its_units():
+    names = mention_texts("他表示，县科协团结带领全县科技工作者融入中心工作。省科技厅成果转化与区域创新处牵头。", "Agency")
+    assert not any("团结" in n for n in names) and "省科技厅成果转化与区域创新处" in names
