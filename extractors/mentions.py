@@ -1392,6 +1392,90 @@ def _short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# a society's abbreviation used with no bracket to introduce it (中国林产工业协会 … 林产协会, 中国光学光电子行业协会 …
+# 中国光协, 四川省科技协同创新促进会 … 省协创会): it ends as the name does (…会, …协, …联) and keeps its characters
+# in order, opening with the name's first character, the first after its place or country, or its level
+ABBREVIATION_TAILS = {"学会": "会", "协会": "协会", "研究会": "会", "促进会": "会", "联合会": "联会", "协进会": "会"}
+# the tail opens a word there (…协会议, …会员, 成都科技 + 会堂, 内蒙古 + 协同, 中关村 + 联创, 林产 + 协标: a standard's number)
+ABBREVIATION_NOT_BEFORE = {"会": "议员场谈晤展长堂同上后前中", "协": "同调作议助办商力定标", "联": "创盟合系动谊席网"}
+ABBREVIATION_NOT_OPENING = "本该我各全其此"
+ABBREVIATION_NOT_AFTER = "个個家多些"  # 20多个工程学会: a count of a kind  # 本协会, 全省学会: the text's own word or a kind
+
+
+def _name_core(name: str) -> tuple[str, str]:
+    """(the level a name's place ends in, the name without its place or country): 四川省科技… → (省, 科技…)."""
+    bare = re.sub("^(?:在[日美英法德韩澳]|旅[美欧日英法德加澳])?(?:中国|中华)", "", name)
+    if bare != name:
+        return "", bare
+    place = re.match(f"(?:{'|'.join(PROVINCES)})[省市]?|[{CJK}]{{2,3}}?[省市县区州]", name)
+    return (place.group(0)[-1] if place and place.group(0)[-1] in "省市县区州" else "",
+            name[place.end():] if place else name)
+
+
+def _abbreviation_of(short: str, name: str) -> bool:
+    if len(short) < 3 or len(short) > len(name) - 2 or short in name or short[0] in ABBREVIATION_NOT_OPENING:
+        return False
+    head = next((h for h in ABBREVIATION_TAILS if name.endswith(h)), None)
+    if head is None or short[-1] not in ABBREVIATION_TAILS[head]:
+        return False
+    level, bare = _name_core(name)
+    if short[0] == name[0]:
+        rest = name
+    elif bare and short[0] == bare[0]:
+        rest = bare
+    elif level and short[0] == level and len(short) >= 4 and bare:
+        short, rest = short[1:], bare  # 省 + 协创会
+    else:
+        return False
+    chars = iter(rest)
+    return all(ch in chars for ch in short)
+
+
+def _unbracketed_abbreviations(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Where the text uses a society's abbreviation that no bracket introduced and no other rule found, the
+    abbreviation names that society (a byline's 林产协会 of 中国林产工业协会, 中国光协 of 中国光学光电子行业协会)."""
+    names = {}
+    for c in chosen:
+        name = text[c.start:c.end]
+        if c.label == "Society" and not c.generic and len(name) >= 5 and re.fullmatch(f"[{CJK}]+", name):
+            names.setdefault(name, c)
+    if not names:
+        return []
+    taken = bytearray(len(text))
+    for c in chosen:
+        taken[c.start:c.end] = b"\1" * (c.end - c.start)
+    def opens_a_word(start: int) -> bool:  # 无线电 + 工程师协会: no word of the text crosses its start
+        at = max(0, start - 4)
+        offset = at
+        for word, _ in window_words(text[at:start + 4]):
+            if offset < start < offset + len(word):
+                return False
+            offset += len(word)
+        return True
+
+    out = []
+    for tail in re.finditer("[会协联]", text):
+        end = tail.end()
+        after = text[end:end + 1]
+        if taken[tail.start()] or after and after in ABBREVIATION_NOT_BEFORE[tail.group(0)]:
+            continue
+        if tail.group(0) == "协" and after == "会" and text[end + 1:end + 2] not in ABBREVIATION_NOT_BEFORE["会"]:
+            continue  # 林产协 + 会: the abbreviation ends at 会 (but 中国光协 + 会员)
+        reach = end  # how far left it may open: not into another name, not past a mark
+        while reach > max(0, end - 8) and not taken[reach - 1] and re.match(f"[{CJK}]", text[reach - 1]):
+            reach -= 1
+        for start in range(reach, end - 2):  # the longest abbreviation ending here
+            short = text[start:end]
+            named = next((names[n] for n in names if _abbreviation_of(short, n)), None)
+            if named is not None and not shape_finder().society_kind.fullmatch(short) \
+                    and text[start - 1:start] not in ABBREVIATION_NOT_AFTER and opens_a_word(start):
+                taken[start:end] = b"\1" * (end - start)
+                out.append(Candidate(start, end, "Society", named.canonical, False, "pattern",
+                                     tuple(dict.fromkeys(named.aliases + (short,)))))
+                break
+    return out
+
+
 # a department's own unit named after it: 济南市工信局信息化与数字经济处, 省科协学会部, 国家疾控局综合司,
 # 科技部中国21世纪议程管理中心 — words that end in a unit's head (name_parts.tsv, Agency unit_head; 部署, 处理,
 # 会议室 and 中心工作 do not)
@@ -1512,6 +1596,7 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     chosen = sorted(chosen + _place_dropped(text, chosen), key=lambda c: (c.start, c.end))
     chosen = _list_siblings(text, chosen)
     chosen = sorted(chosen + _unquoted_uses(text, chosen), key=lambda c: (c.start, c.end))
+    chosen = sorted(chosen + _unbracketed_abbreviations(text, chosen), key=lambda c: (c.start, c.end))
     _level_alternatives(text, chosen)
     _masked_places(text, chosen)
     for c in chosen:

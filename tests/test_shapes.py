@@ -2893,3 +2893,19 @@ def test_a_two_character_short_form_is_not_the_tail_of_a_verb():
 def test_a_sentence_after_an_association_is_not_one_of_its_units():
     names = mention_texts("他表示，县科协团结带领全县科技工作者融入中心工作。省科技厅成果转化与区域创新处牵头。", "Agency")
     assert not any("团结" in n for n in names) and "省科技厅成果转化与区域创新处" in names
+
+
+def test_a_society_s_abbreviation_with_no_bracket_names_the_society():
+    text = ("作者：轻工协会\n中国轻纺工业协会标准化技术委员会发布通知，轻工协标〔2020〕3号。"
+            "湖北省科技协同创新促进会成立，省协创会会长讲话；本协会和20多个工程协会参加，科创中国湖北省协同创新。")
+    facts = facts_of(text)
+    names = [m.text for m in facts.mentions if m.type == "Society"]
+    assert names.count("轻工协会") == 1 and "省协创会" in names
+    assert not any(n in ("轻工协", "工程协会", "省协同创新") for n in names)
+    ents = {e.id: e.name for e in facts.entities}
+    assert {ents[m.entity_id] for m in facts.mentions if m.text == "轻工协会"} == {"中国轻纺工业协会"}
+
+
+def test_a_society_s_own_standard_is_the_function_and_holds_no_short_form():
+    names = mention_texts("鼓励企业把领先的企业标准转化为社团标准，社团标准由学会审定。", "GovernmentFunction")
+    assert names == ["社团标准", "社团标准"]
