@@ -18,7 +18,7 @@ from functools import cache
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
 from extractors.shapes import NAME_POS as SHAPE_NAME_POS, COMPANY_POS
-from extractors.shapes import (AWARD_THEN_GRADE, COUNT, COUNTED, EDITION, JOINT_OWNER_HEADS, LEVEL_ONLY, OPENING_VERBS,
+from extractors.shapes import (AWARD_THEN_GRADE, COUNT, COUNTED, EDITION, JOINT_JOINERS, JOINT_OWNER_HEADS, LEVEL_ONLY, OPENING_VERBS,
                                ORDINAL, PLACE_VERBS, PLACEHOLDER, PROVINCES, STOP_WORDS, TERM, ZONES, after_date, after_scope,
                                name_start, preposition_on_level, shape_finder, starts_inside_a_word,
                                window_words)
@@ -1098,7 +1098,7 @@ def _choose(candidates: list[Candidate]) -> list[Candidate]:
 
 
 _OWNER = f"[{CJK}]{{2,18}}?(?:{JOINT_OWNER_HEADS})"
-JOINT_BRANCH = re.compile(f"({_OWNER})[与和及]({_OWNER})联合(?:党支部|党总支)")
+JOINT_BRANCH = re.compile(f"({_OWNER})[{re.escape(JOINT_JOINERS)}]({_OWNER})联合(?:党支部|党总支)")
 
 
 def _inner_organisation(outer: Candidate, candidates: list[Candidate], text: str) -> list[Candidate]:

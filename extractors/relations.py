@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.rules import TriggerRow, relation_triggers
-from extractors.shapes import window_words
+from extractors.shapes import JOINT_JOINERS, window_words
 from extractors.shadow import make_shadow, matching_text
 from schema.model import Document, Entity, Evidence, Passage, Relation
 
@@ -91,7 +91,7 @@ def nested_relations(outer: Placed, inner: list[Placed]) -> list[Relation]:
         owner = max(owners, key=lambda c: (c.end, c.end - c.start, -c.start))
         out.append(_relation("PARTY_ORG_OF", outer, owner, "nested-name", 0.95))
         joined = [c for c in owners if c.end < owner.start and outer.text[c.end - outer.start:owner.start - outer.start]
-                  in ("与", "和", "及") and "联合" in outer.text]  # 滁菊协会与心理咨询师协会联合党支部: a joint branch
+                  in tuple(JOINT_JOINERS) and "联合" in outer.text]  # 滁菊协会与心理咨询师协会联合党支部: a joint branch
         out += [_relation("PARTY_ORG_OF", outer, c, "nested-name", 0.95) for c in joined[:1]]  # belongs to both
     return out
 

@@ -137,6 +137,7 @@ class Shape:
 
 JOINT_OWNER_HEADS = "学会|协会|研究会|基金会|联合会|促进会"  # the heads of the two owners of a joint Party branch
 JOINT_OWNER_END = re.compile(f"(?:{JOINT_OWNER_HEADS})$")
+JOINT_JOINERS = "与和及-－—"  # 林学会与基金会联合党支部, 四川省林学会-四川省绿化基金会联合党支部
 PARTY_PLACES = ("社区", "村", "景区", "园区", "高新区", "开发区")  # their 党委 is a Party body, not a government
 
 # where the name of a society that owns a branch opens: the nation or a province (中国, 中华, 安徽省, 安徽)
@@ -976,10 +977,10 @@ class ShapeFinder:
                 begin = own.end()
             if begin in agency_at:  # the walk stopped at a body's end: the body owns the Party body (国家卫生健康委 +
                 begin = agency_at[begin]  # 直属机关党委, when the segmenter does not know the body's name)
-            if "联合" in text[begin:m.end()] and begin > 4 and text[begin - 1] in "与和及" \
+            if "联合" in text[begin:m.end()] and begin > 4 and text[begin - 1] in JOINT_JOINERS \
                     and JOINT_OWNER_END.search(text, begin - 5, begin - 1):  # a joint branch of two owners: both
                 first = name_start(text, begin - 1, max_len=20, pos=pos, keep=PARTY_OWNER_WORDS)
-                if begin - 1 - first >= 4:  # 滁菊协会与 + 心理咨询师协会联合党支部
+                if begin - 1 - first >= 4:  # 滁菊协会与 + 心理咨询师协会联合党支部 (a hyphen joins them too)
                     begin = first
             joined = list(re.finditer(f"(?:{self.party_head.pattern})(?:(?:支部)?书记[{CJK}]{{2,3}})?[和与及、]",
                                       text[begin:head.start()]))

@@ -2909,3 +2909,14 @@ def test_a_society_s_abbreviation_with_no_bracket_names_the_society():
 def test_a_society_s_own_standard_is_the_function_and_holds_no_short_form():
     names = mention_texts("鼓励企业把领先的企业标准转化为社团标准，社团标准由学会审定。", "GovernmentFunction")
     assert names == ["社团标准", "社团标准"]
+
+
+def test_a_joint_party_branch_whose_owners_a_hyphen_joins_belongs_to_both():
+    facts = facts_of("甘肃省林学会-甘肃省绿化基金会联合党支部开展主题党日活动。")
+    ents = {e.id: e.name for e in facts.entities}
+    owners = {ents[r.tail_id] for r in facts.relations if r.type == "PARTY_ORG_OF"}
+    assert owners == {"甘肃省林学会", "甘肃省绿化基金会"}
+
+
+def test_a_department_s_general_station_is_one_of_its_units():
+    assert "国家林业和草原局林业工作总站" in mention_texts("国家林业和草原局林业工作总站站长出席。", "Agency")
