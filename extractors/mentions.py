@@ -26,7 +26,7 @@ from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
 CJK = "\u4e00-\u9fff"
-SOCIETY_SUFFIX = "学会联合体|工程师联合体|学会联合会(?![员议诊])|学会|协会|研究会|联合会|促进会|协进会"  # 学会 + 联合 + 会员: jointly
+SOCIETY_SUFFIX = "学会联合体|工程师联合体|学会联合会(?![员议诊])|协会联合会(?![员议诊])|学会|协会|研究会|联合会|促进会|协进会"  # 学会 + 联合 + 会员: jointly
 WORK_SOCIETY_HEADS = ("促进会", "研究会", "协会")  # …思想政治工作研究会: 工作 names the field right before these
 GENERAL_SOCIETY = re.compile("总会(?![计长员议])")  # …协会总会, not …协会总会计师
 UNIONS = ("学会联合体", "学会联合会")  # a union of societies, named by its field (农业学会联合体, 亚洲化学会联合会)

@@ -2920,3 +2920,16 @@ def test_a_joint_party_branch_whose_owners_a_hyphen_joins_belongs_to_both():
 
 def test_a_department_s_general_station_is_one_of_its_units():
     assert "国家林业和草原局林业工作总站" in mention_texts("国家林业和草原局林业工作总站站长出席。", "Agency")
+
+
+def test_the_association_of_a_hospital_of_chinese_medicine_or_a_head_house_is_named_by_it():
+    names = mention_texts("许昌市中医院科学技术协会成立，许昌市中医院科协主席讲话，上海市政总院科协参加。", "Agency")
+    assert {"许昌市中医院科学技术协会", "许昌市中医院科协", "上海市政总院科协"} <= set(names)
+
+
+def test_a_union_of_associations_is_one_society():
+    assert mention_texts("全美华人专业协会联合会会长出席。", "Society") == ["全美华人专业协会联合会"]
+
+
+def test_a_bureau_of_human_resources_and_social_security_by_its_short_form():
+    assert "重庆市人力社保局" in mention_texts("重庆市人力社保局发布通知。", "Agency")
