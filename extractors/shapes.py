@@ -47,7 +47,8 @@ AWARD_LAST_WORDS = frozenset({"组织"})  # 优秀组织奖, 最佳组织奖: a 
 PROGRAMME_NAME_WORDS = frozenset({"与", "和"})  # 学会创新和服务能力提升工程
 # an event named before a joiner is the list's item, not a programme's field (“科普之冬”活动和 + 科普惠农兴村计划)
 LISTED_ACTIVITIES = ("活动", "行动", "竞赛", "大赛", "会议")
-PROGRAMME_JOINERS = ("与", "和")  # A奖与B奖, A工程和B计划 are two: a joiner after a whole name splits
+PROGRAMME_JOINERS = ("与", "和", "及")  # A奖与B奖, A工程和B计划, A奖及B奖 are two: a joiner after a whole name splits
+JOINER_INSIDE_WORDS = ("普及", "涉及", "波及", "顾及", "惠及", "温和", "平和", "参与", "给与")  # a joiner's character in a word
 # verbs that end a programme's name right before its head, though they end a name's left edge elsewhere
 # (人才支持计划, 能力提升工程, 人才托举工程)
 PROGRAMME_LAST_WORDS = frozenset({"支持", "资助", "培养", "培育", "引进", "提升", "助力", "推进", "托举", "推广"})
@@ -656,6 +657,8 @@ class ShapeFinder:
                                last_words=AWARD_LAST_WORDS if award else PROGRAMME_LAST_WORDS)
             for word in PROGRAMME_JOINERS:
                 joiner = text.rfind(word, begin, m.start())
+                if joiner > 0 and text[joiner - 1:joiner + 1] in JOINER_INSIDE_WORDS:
+                    continue  # 科学技术普及奖: the 及 of 普及 joins nothing
                 if joiner >= 0 and (joiner == m.start() - 1 or joiner == begin
                                     or self.programme_end.search(text[begin:joiner])
                                     or text.endswith(LISTED_ACTIVITIES, begin, joiner)

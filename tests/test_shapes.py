@@ -2933,3 +2933,14 @@ def test_a_union_of_associations_is_one_society():
 
 def test_a_bureau_of_human_resources_and_social_security_by_its_short_form():
     assert "重庆市人力社保局" in mention_texts("重庆市人力社保局发布通知。", "Agency")
+
+
+def test_two_awards_joined_by_ji_are_two_but_the_ji_of_puji_joins_nothing():
+    names = mention_texts("获第十届梁希林业科学技术奖及国际合作奖，另获省科学技术普及奖。", "TalentProgram")
+    assert {"梁希林业科学技术奖", "国际合作奖"} <= set(names) and not any("及国际" in n for n in names)
+    assert any(n.endswith("科学技术普及奖") for n in names)
+
+
+def test_the_evaluation_of_professionals_level_keeps_its_whole_modifier():
+    names = mention_texts("学会开展专业技术人员水平评价和工程师专业水平评价。", "GovernmentFunction")
+    assert names == ["专业技术人员水平评价", "工程师专业水平评价"]
