@@ -18,10 +18,10 @@ from functools import cache
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
 from extractors.shapes import NAME_POS as SHAPE_NAME_POS, COMPANY_POS
-from extractors.shapes import (AWARD_THEN_GRADE, COUNT, COUNTED, EDITION, JOINT_JOINERS, JOINT_OWNER_HEADS, LEVEL_ONLY, OPENING_VERBS,
-                               ORDINAL, PLACE_VERBS, PLACEHOLDER, PROVINCES, STOP_WORDS, TERM, ZONES, after_date, after_scope,
-                               name_start, preposition_on_level, shape_finder, starts_inside_a_word,
-                               window_words)
+from extractors.shapes import (AWARD_THEN_GRADE, COUNT, COUNTED, EDITION, JOINT_JOINERS, JOINT_OWNER_HEADS, LEVEL_ONLY,
+                               OPENING_VERBS, ORDINAL, PLACE_VERBS, PLACEHOLDER, PROVINCES, STOP_WORDS, TERM, ZONES,
+                               after_date, after_scope, name_start, preposition_on_level, shape_finder,
+                               starts_inside_a_word, window_words)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
@@ -1398,8 +1398,8 @@ def _short_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
 ABBREVIATION_TAILS = {"学会": "会", "协会": "协会", "研究会": "会", "促进会": "会", "联合会": "联会", "协进会": "会"}
 # the tail opens a word there (…协会议, …会员, 成都科技 + 会堂, 内蒙古 + 协同, 中关村 + 联创, 林产 + 协标: a standard's number)
 ABBREVIATION_NOT_BEFORE = {"会": "议员场谈晤展长堂同上后前中", "协": "同调作议助办商力定标", "联": "创盟合系动谊席网"}
-ABBREVIATION_NOT_OPENING = "本该我各全其此"
-ABBREVIATION_NOT_AFTER = "个個家多些"  # 20多个工程学会: a count of a kind  # 本协会, 全省学会: the text's own word or a kind
+ABBREVIATION_NOT_OPENING = "本该我各全其此"  # 本协会, 全省学会: the text's own word or a kind
+ABBREVIATION_NOT_AFTER = "个個家多些"  # 20多个工程学会: a count of a kind
 
 
 def _name_core(name: str) -> tuple[str, str]:
@@ -1413,6 +1413,7 @@ def _name_core(name: str) -> tuple[str, str]:
 
 
 def _abbreviation_of(short: str, name: str) -> bool:
+    """`short` (no bracket introduced it) abbreviates the society `name`: see ABBREVIATION_TAILS."""
     if len(short) < 3 or len(short) > len(name) - 2 or short in name or short[0] in ABBREVIATION_NOT_OPENING:
         return False
     head = next((h for h in ABBREVIATION_TAILS if name.endswith(h)), None)
@@ -1444,6 +1445,7 @@ def _unbracketed_abbreviations(text: str, chosen: list[Candidate]) -> list[Candi
     taken = bytearray(len(text))
     for c in chosen:
         taken[c.start:c.end] = b"\1" * (c.end - c.start)
+
     def opens_a_word(start: int) -> bool:  # 无线电 + 工程师协会: no word of the text crosses its start
         at = max(0, start - 4)
         offset = at
