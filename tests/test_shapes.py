@@ -2912,9 +2912,7 @@ def test_a_society_s_own_standard_is_the_function_and_holds_no_short_form():
 
 
 def test_a_joint_party_branch_whose_owners_a_hyphen_joins_belongs_to_both():
-    facts = facts_of("甘肃省林学会-甘肃省绿化基金会联合党支部开展主题党日活动。")
-    ents = {e.id: e.name for e in facts.entities}
-    owners = {ents[r.tail_id] for r in facts.relations if r.type == "PARTY_ORG_OF"}
+    owners = {tail for _, tail in relations_of("甘肃省林学会-甘肃省绿化基金会联合党支部开展主题党日活动。", "PARTY_ORG_OF")}
     assert owners == {"甘肃省林学会", "甘肃省绿化基金会"}
 
 
