@@ -21,7 +21,7 @@ from extractors.shapes import NAME_POS as SHAPE_NAME_POS, COMPANY_POS
 from extractors.shapes import (AWARD_THEN_GRADE, COUNT, COUNTED, EDITION, JOINT_JOINERS, JOINT_OWNER_HEADS, LEVEL_ONLY,
                                OPENING_VERBS, ORDINAL, PLACE_VERBS, PLACEHOLDER, PROVINCES, STOP_WORDS, TERM, ZONES,
                                after_date, after_scope, name_start, preposition_on_level, shape_finder,
-                               starts_inside_a_word, window_words)
+                               starts_inside_a_word, window_words, word_across)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
@@ -1446,15 +1446,6 @@ def _unbracketed_abbreviations(text: str, chosen: list[Candidate]) -> list[Candi
     for c in chosen:
         taken[c.start:c.end] = b"\1" * (c.end - c.start)
 
-    def opens_a_word(start: int) -> bool:  # 无线电 + 工程师协会: no word of the text crosses its start
-        at = max(0, start - 4)
-        offset = at
-        for word, _ in window_words(text[at:start + 4]):
-            if offset < start < offset + len(word):
-                return False
-            offset += len(word)
-        return True
-
     out = []
     for tail in re.finditer("[会协联]", text):
         end = tail.end()
@@ -1470,7 +1461,8 @@ def _unbracketed_abbreviations(text: str, chosen: list[Candidate]) -> list[Candi
             short = text[start:end]
             named = next((names[n] for n in names if _abbreviation_of(short, n)), None)
             if named is not None and not shape_finder().society_kind.fullmatch(short) \
-                    and text[start - 1:start] not in ABBREVIATION_NOT_AFTER and opens_a_word(start):
+                    and text[start - 1:start] not in ABBREVIATION_NOT_AFTER \
+                    and word_across(text, start) is None:  # 无线电 + 工程师协会: no word crosses its start
                 taken[start:end] = b"\1" * (end - start)
                 out.append(Candidate(start, end, "Society", named.canonical, False, "pattern",
                                      tuple(dict.fromkeys(named.aliases + (short,)))))
@@ -1522,7 +1514,7 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
                 break  # 区科协内设一科: the department's own word for its units, no unit's name
             if re.fullmatch(r"\d+", word):
                 break  # …领导小组 + 3个办公室: a count of units, no unit's name
-            if flag == "v" and (previous == "v" or verbs and previous not in ("p", "c")):
+            if flag == "v" and (previous == "v" or verbs):
                 break  # 各级科协 + 组织紧扣中心: two verbs in a row are a sentence's, no unit's name; so are two
                 # verbs apart (县科协 + 团结带领全县科技工作者融入中心: a verb, its object and the next verb)
             if word.endswith(not_unit):

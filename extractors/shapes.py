@@ -183,17 +183,25 @@ def window_words(window: str) -> tuple[tuple[str, str], ...]:
 SENTENCE_WORD_FLAGS = ("v", "a", "d", "p", "c", "u", "r", "m", "q", "t", "f")  # verbs, adjectives, adverbs …
 
 
+def word_across(text: str, at: int, end: int | None = None) -> str | None:
+    """The part of speech of the word the segmenter makes across `at` (a character before it joined to the one at
+    it), read from a few characters either side (and past `end`: 各 + 党组成员, not 各党 + 组成); None when `at` is a
+    word's edge."""
+    begin = max(0, at - 4)
+    offset = begin
+    for word, flag in window_words(text[begin:(at if end is None else end) + 4]):
+        if offset < at < offset + len(word):
+            return flag
+        offset += len(word)
+    return None
+
+
 def starts_inside_a_word(text: str, start: int, end: int) -> bool:
     """The segmenter joins the character before `start` to the one at it in a word of the sentence, a verb or
     another function word (集中 + 办班): a two-character short form found there (中办) is the tail of that
     word, not a name. A name word the segmenter made (中办国办, 各级党委, 部党组) does not count."""
-    at = max(0, start - 3)
-    offset = at
-    for word, flag in window_words(text[at:end + 4]):  # the words after it too: 各 + 党组成员, not 各党 + 组成
-        if offset < start < offset + len(word):
-            return flag.startswith(SENTENCE_WORD_FLAGS)
-        offset += len(word)
-    return False
+    flag = word_across(text, start, end)
+    return flag is not None and flag.startswith(SENTENCE_WORD_FLAGS)
 
 
 GLUED_JOINERS = "同与和及向对由在将经从"
