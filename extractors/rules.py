@@ -18,7 +18,8 @@ and 由), `confidence`, `triggers` (`|`-separated words; a leading ^ means "righ
 opening_verb: at its start, after an optional subject; report: the sentence reports, comments or
 sets conditions, so it is no recommendation; voiced / hope: 会议强调，要… and 希望…加强… override the
 report words; page: a web page's furniture, never one; procedure: a notice's own procedure, 对公示有异议的…, never
-one),
+one; event_aim: an event and, within `within` characters (a comma may stand between), the aim a report gives it,
+这次活动意在…, 召开…交流会，旨在…: never one unless the sentence plans (将…)),
 `cue` (the words), `not_after` / `not_before` (`|`-separated text that must not stand
 right before / after it: 重要 is no 要), `then` and `within` (`|`-separated words that must follow
 within so many characters: 将…搭建). Within a kind, a longer cue goes before a shorter one it starts
@@ -229,7 +230,8 @@ def relation_triggers(directory: Path | None = None) -> tuple[TriggerRow, ...]:
     return read_relation_triggers((directory or rules_dir()) / "relation_triggers.tsv")
 
 
-CUE_KINDS = ("mandate", "plan", "opening_adverb", "opening_verb", "report", "voiced", "hope", "page", "procedure")
+CUE_KINDS = ("mandate", "plan", "opening_adverb", "opening_verb", "report", "voiced", "hope", "page", "procedure",
+             "event_aim")
 
 
 @dataclass(frozen=True)
@@ -245,7 +247,8 @@ class Cue:
         """The cue as a regular expression (every part escaped: the file holds words, not regexes)."""
         behind = "".join(f"(?<!{re.escape(w)})" for w in self.not_after)
         ahead = f"(?!{'|'.join(re.escape(w) for w in self.not_before)})" if self.not_before else ""
-        then = (f"(?=[^，。；]{{0,{self.within}}}?(?:{'|'.join(re.escape(w) for w in self.then)}))"
+        gap = "[^。；：:]" if self.kind == "event_aim" else "[^，。；]"  # an event's aim may follow a comma
+        then = (f"(?={gap}{{0,{self.within}}}?(?:{'|'.join(re.escape(w) for w in self.then)}))"
                 if self.then else "")
         return f"{behind}{re.escape(self.cue)}{ahead}{then}"
 

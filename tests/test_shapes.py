@@ -2942,3 +2942,17 @@ def test_two_awards_joined_by_ji_are_two_but_the_ji_of_puji_joins_nothing():
 def test_the_evaluation_of_professionals_level_keeps_its_whole_modifier():
     names = mention_texts("学会开展专业技术人员水平评价和工程师专业水平评价。", "GovernmentFunction")
     assert names == ["专业技术人员水平评价", "工程师专业水平评价"]
+
+
+def test_the_aim_of_an_event_a_report_tells_of_is_no_recommendation():
+    from extractors.recommendations import recommendation_span
+
+    def said(sentence: str) -> bool:
+        return recommendation_span(sentence, 0, len(sentence)) is not None
+
+    for aim in ("5月12日，市农学会召开青年人才座谈会，旨在进一步加强青年科技人才队伍建设，推动学会事业发展。",
+                "此次培训班意在提升学会秘书长的履职能力，推动学会治理规范化。",
+                "本次活动的目的是推动科普资源下沉社区，提升居民科学素质。"):
+        assert not said(aim), aim
+    assert said("明年学会将举办科普讲座，目的是推动科普资源下沉社区，提升居民科学素质。")  # a plan's aim stays
+    assert said("会议同意在学会下设立青年工作委员会，并要求尽快完成组建。")  # 同意在 is no aim
