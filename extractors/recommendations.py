@@ -315,6 +315,22 @@ def standing(text: str, start: int, end: int | None = None) -> bool:
 
 
 HEADING_LENGTH = 30
+# a body described as it is established (三定: 机构简介, 职能调整, 主要职责, 内设机构): a heading line that says so …
+ESTABLISHMENT = re.compile(r"(?m)^[\s一二三四五六七八九十、（()）\d.]*(?:内设机构|机构简介|机构概况|单位概况|单位简介|职能调整)"
+                           r"\s*[：:]?\s*$")
+# … and the heading its duties stand under
+DUTIES = re.compile(r"(?m)^[\s一二三四五六七八九十、（()）\d.]*(?:主要职责|主要职能|机构职能|职责|内设机构)\s*[：:]?\s*$")
+
+
+def establishment_duties(text: str, title: str = "") -> int:
+    """Where the duties of a body described as it is established begin (the offset of its 主要职责 or 内设机构
+    heading), or past the end of the text. A unit's profile (单位概况, 机构简介 … 内设机构) lists what the body and its
+    sections do as they stand, item by item, not measures: in the 1,642 dev documents the 24 sentences under such
+    headings that were taken for recommendations were none, and no gold recommendation stands there."""
+    if not (ESTABLISHMENT.search(text) or re.fullmatch(r"\s*(?:单位|机构)(?:概况|简介)\s*", to_simplified(title))):
+        return len(text) + 1
+    heading = DUTIES.search(text)
+    return heading.start() if heading else len(text) + 1
 
 
 def _standing_lead(lead: str, whole: bool) -> bool:
@@ -330,7 +346,8 @@ def recommendation_spans(text: str, sentences: Sequence[tuple[int, int]], title:
     """For each sentence (start, end) of `text` (in order; `title`: the document's): the recommendation it
     states, or None."""
     simplified = to_simplified(text)  # the same length: a heading in traditional script (主要職能) is found too
-    found = [None if standing(simplified, s, e) else candidate(text, s, e) for s, e in sentences]
+    duties = establishment_duties(simplified, title)
+    found = [None if s >= duties or standing(simplified, s, e) else candidate(text, s, e) for s, e in sentences]
     triggers = [None if c is None else rule_trigger(c.sentence) for c in found]
     around = contexts(text, title, sentences, found, triggers)
     return [None if c is None else _decide(c, t, x) for c, t, x in zip(found, triggers, around)]

@@ -2956,3 +2956,18 @@ def test_the_aim_of_an_event_a_report_tells_of_is_no_recommendation():
         assert not said(aim), aim
     assert said("明年学会将举办科普讲座，目的是推动科普资源下沉社区，提升居民科学素质。")  # a plan's aim stays
     assert said("会议同意在学会下设立青年工作委员会，并要求尽快完成组建。")  # 同意在 is no aim
+
+
+def test_the_duties_of_a_unit_s_profile_are_no_recommendations():
+    duties = ("一、主要职责：\n（一）组织开展科学普及活动，提高全区公民科学素质。\n"
+              "（二）指导所属学会开展学术交流，推动学科发展。\n二、内设机构：\n"
+              "（一）学会部。负责联系和指导全区学会工作，组织科技工作者参与决策咨询。")
+
+    def recommended(text: str) -> list[str]:
+        return [text[r.start:r.end] for r in facts_of(text).recommendations]
+
+    assert recommended("单位概况\n" + duties) == []
+    assert recommended("机构简介\n区科协于2005年单独设立。\n" + duties) == []
+    # the same items as a notice's tasks are measures: no heading says a unit is described as it stands
+    tasks = duties.replace("主要职责", "重点任务").replace("二、内设机构：\n", "")
+    assert len(recommended("关于做好今年科协工作的通知\n" + tasks)) >= 2
