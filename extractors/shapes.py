@@ -81,6 +81,9 @@ ORGANISATION_END = re.compile(r".*(?:学会|协会|研究会|联合会|委员会
 BARE_ORGANISATION = re.compile("学会|协会|研究会|联合会|委员会|科协")  # the word alone names no runner (学会创新…工程)
 AWARD_THEN_GRADE = re.compile("奖(?:一等奖|二等奖|三等奖|特等奖|优秀奖|提名奖|金奖|银奖|铜奖|鼓励奖)$")
 SELF_NAMES = ("本学会", "本协会", "我会", "本会", "该会")  # a society's words for itself
+# an Inner Mongolian banner's short name: the first character of its name, its wing and its part (阿右旗 of 阿拉善右旗,
+# 察右后旗 of 察哈尔右翼后旗, 科左中旗)
+BANNER = re.compile(f"[{CJK}][左右][前中后]?旗$")
 PLACE_VERBS = "驻在赴至到从经由向对受交报送给着了过把被让使同就借指依按据"  # glued to a level by the segmenter (驻省, 依省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
 LEVEL_ONLY = re.compile("(?:全|各|本)?(?:地级以上市|县级以上|省|市|州|县|区|盟|旗|乡|镇|地市|地州|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|镇街|社区)+")
@@ -393,6 +396,10 @@ class ShapeFinder:
                 and text[begin] not in "省市县区州盟旗乡镇村" \
                 and window_words(text[begin - 1:begin + 1]) == ((text[begin - 1:begin + 1], "ns"),):
             begin -= 1  # 连 + 山县: the segmenter split a place's first character off (连山县科协); 连山 is one place
+        if suffix == "旗":
+            banner = BANNER.search(text, max(0, start - 4), start)
+            if banner and banner.start() < begin:
+                begin = banner.start()  # 阿 + 右旗, 察 + 右后旗: a banner's short name (阿拉善右旗) is one place
         begin = after_date(text, begin)  # 5月20日省科协: a date's last character is no part of the place
         if LEVEL_ONLY.fullmatch(text, begin, start):  # a bare level may end a run of levels: 市州, 县市区
             for k in (2, 1):

@@ -2971,3 +2971,9 @@ def test_the_duties_of_a_unit_s_profile_are_no_recommendations():
     # the same items as a notice's tasks are measures: no heading says a unit is described as it stands
     tasks = duties.replace("主要职责", "重点任务").replace("二、内设机构：\n", "")
     assert len(recommended("关于做好今年科协工作的通知\n" + tasks)) >= 2
+
+
+def test_a_banner_s_short_name_is_one_place():
+    assert mention_texts("3月5日，科右前旗科协到镇里开展科普活动。", "Agency") == ["科右前旗科协"]
+    assert mention_texts("会上，阿左旗科学技术协会作了发言。", "Agency") == ["阿左旗科学技术协会"]
+    assert mention_texts("乌拉特中旗科协召开全委会。", "Agency") == ["乌拉特中旗科协"]  # a full name stays whole
