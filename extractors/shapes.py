@@ -84,6 +84,10 @@ SELF_NAMES = ("本学会", "本协会", "我会", "本会", "该会")  # a socie
 # an Inner Mongolian banner's short name: the first character of its name, its wing and its part (阿右旗 of 阿拉善右旗,
 # 察右后旗 of 察哈尔右翼后旗, 科左中旗)
 BANNER = re.compile(f"[{CJK}][左右][前中后]?旗$")
+# a professional title's review (职称评审, 职称评定) in the field of popularisation takes the field along, with the grade
+# after it (科普专业职称评审, 科普人才职称评定, 科学传播专业高级职称评审); a bare grade stays outside (the gold differs on it)
+TITLE_REVIEW = re.compile("职称(?:评审|评定)$")
+POPULARISATION_FIELD = re.compile("(?:科学技术普及|科学传播|科普)(?:专业|人才)?(?:正高级|副高级|高级|中级|初级)?$")
 PLACE_VERBS = "驻在赴至到从经由向对受交报送给着了过把被让使同就借指依按据"  # glued to a level by the segmenter (驻省, 依省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
 LEVEL_ONLY = re.compile("(?:全|各|本)?(?:地级以上市|县级以上|省|市|州|县|区|盟|旗|乡|镇|地市|地州|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|镇街|社区)+")
@@ -633,6 +637,9 @@ class ShapeFinder:
                     if (len(word) >= 2 and flag in ("n", "nz") and word not in STOP_WORDS and word not in NOT_FIELDS
                             and not ORGANISATION_HEAD.search(word)):
                         begin -= len(word)
+            if TITLE_REVIEW.search(m.group(0)):  # 科普专业职称评审: the field of popularisation is part of the review
+                field = POPULARISATION_FIELD.search(text, max(0, begin - 11), begin)
+                begin = field.start() if field else begin
             out.append(Shape(begin, m.end(), "GovernmentFunction", False))
         return out
 

@@ -2977,3 +2977,13 @@ def test_a_banner_s_short_name_is_one_place():
     assert mention_texts("3月5日，科右前旗科协到镇里开展科普活动。", "Agency") == ["科右前旗科协"]
     assert mention_texts("会上，阿左旗科学技术协会作了发言。", "Agency") == ["阿左旗科学技术协会"]
     assert mention_texts("乌拉特中旗科协召开全委会。", "Agency") == ["乌拉特中旗科协"]  # a full name stays whole
+
+
+def test_a_title_review_in_the_field_of_popularisation_takes_its_field():
+    got = mention_texts("县人社局将开展科普专业职称评审，并研究科学传播专业中级职称评审的办法。", "GovernmentFunction")
+    assert got == ["科普专业职称评审", "科学传播专业中级职称评审"]
+    assert mention_texts("区里正式启动科普人才职称评定。", "GovernmentFunction") == ["科普人才职称评定"]
+
+
+def test_a_people_s_congress_working_committee_is_one_body():
+    assert mention_texts("旗人大工委主任出席会议。", "Agency") == ["旗人大工委"]
