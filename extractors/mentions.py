@@ -18,9 +18,9 @@ from functools import cache
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
 from extractors.shapes import NAME_POS as SHAPE_NAME_POS, COMPANY_POS
-from extractors.shapes import (AWARD_THEN_GRADE, COUNT, COUNTED, EDITION, JOINT_JOINERS, JOINT_OWNER_HEADS, LEVEL_ONLY,
-                               OPENING_VERBS, ORDINAL, PLACE_VERBS, PLACEHOLDER, PROVINCES, STOP_WORDS, TERM, ZONES,
-                               after_date, after_scope, name_start, preposition_on_level, shape_finder,
+from extractors.shapes import (AWARD_THEN_GRADE, COUNT, COUNTED, EDITION, JOINT_JOINERS, JOINT_OWNER_HEADS, JURY,
+                               LEVEL_ONLY, OPENING_VERBS, ORDINAL, PLACE_VERBS, PLACEHOLDER, PROVINCES, SPECIAL_FUNDS,
+                               STOP_WORDS, TERM, ZONES, after_date, after_scope, name_start, preposition_on_level, shape_finder,
                                starts_inside_a_word, window_words, word_across)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
@@ -748,6 +748,8 @@ def _place_word_associations(text: str) -> list[Candidate]:
             if not (flag.startswith("ns") and len(word) >= 2) or word[-1] in "省市县区州":  # a level: place_start's
                 before = (word, flag)
                 break
+            if word.endswith("中国") and len(word) > 2:
+                break  # 符合中国 + 科协: the segmenter's place word holds a verb; 中国科协 is found as a name
             size += len(word)
         # the word before opens no longer name (市 + 凉山, 中国 + 凉山: a name of its own, found otherwise)
         if size and not (before[1].startswith(("n", "j", "l")) or (before[0] and before[0][-1] in "省市县区州")):
@@ -918,7 +920,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     # “科创中国”试点城市: the brand of a programme, and every quoted use of it
     out += _every_quoted_use(text, {m.group(1) or m.group(2) for m in _quoted_brand().finditer(text)
                                     if len(m.group(1) or m.group(2)) <= 16})
-    for m in re.finditer("专项(?:行动)?", text):  # named special projects: 团体标准国际化试点专项, …服务高质量发展专项行动
+    for m in re.finditer(f"专项(?:行动)?(?!{SPECIAL_FUNDS.pattern})", text):  # named special projects: 团体标准国际化
+        # 试点专项, …服务高质量发展专项行动 (not 市级科普专项经费: money set aside)
         begin = _left_boundary(text, m.start(), max_len=14, require_opening=False, pos=NAME_POS + ("v",),
                                stop=PROGRAMME_STOP | shape_finder().programme_sentence_verbs)  # 学会获 + …专项
         if begin is not None and m.start() - begin >= 4:
@@ -1485,6 +1488,17 @@ def _unit_heads() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
             re.compile(f"([{single}])(?:长|副?[{single}]长)"))  # 科科长, 司 + 司长
 
 
+def _bureau_of_a_department(department: Candidate, inner: Candidate, end: int) -> bool:
+    """`inner` is a bureau named by its domain alone right after a department, wholly inside the unit that ends at
+    `end` (江西省农业厅 + 农机局, 内蒙古农牧业厅 + 农机局): the department's own bureau, not a second body (市科技局,
+    with its level, is one: 省科技厅、市科技局)."""
+    return (inner.label == "Agency" and inner.generic and inner.start == department.end and inner.end == end
+            and inner.canonical[:1] not in LEVEL_CHARACTERS)
+
+
+LEVEL_CHARACTERS = "省市县区州盟旗乡镇全各本"
+
+
 UNIT_NOT_OPENING = frozenset({"内设", "下设", "设有", "所属", "下属", "直属"})
 UNIT_OPENING_VERBS = OPENING_VERBS | {"组织", "宣传", "调"}  # verbs to the segmenter that open units' names
 # (创新, 组织处; 调 + 宣部: a 科协's 调研宣传部 by its short form 调宣部)
@@ -1531,7 +1545,7 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
             if head and (length - len(head.group(0)) >= 2 or word == "办公室"):
                 end = c.end + length
                 if not any(o is not c and o.label != "GovernmentFunction" and o.start < end and o.end > c.end
-                           for o in base):
+                           and not _bureau_of_a_department(c, o, end) for o in base):
                     # 市科协 + 机关第一支部, 机关老干支部: a branch of its offices' Party members, a Party body of it
                     label = "PartyOrganization" if text.endswith("支部", c.start, end) else "Agency"
                     if label == "Agency" or not re.search("[和与及]", text[c.end:end]):  # 领导班子和支部: two
@@ -1605,6 +1619,8 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
             continue  # 全市科协系统, 中国科协系统: the system of associations, no body (dev gold: 49 of 52 unmarked)
         if c.generic and c.label in ("Society", "Agency", "Branch") and QUOTED.fullmatch(text, max(0, c.start - 1), c.end + 1):
             continue  # 名称以“行业协会”“商会”作后缀: a kind's word quoted is the word, no body
+        if c.label == "Branch" and JURY.search(text, max(0, c.start - 2), c.start):
+            continue  # 青年科技奖评审 + 工作委员会: an award's jury, no branch (the gold: none of 60 marked)
         if c.label == "PartyOrganization" and text[c.start:c.end] in ("支部委员会", "机关支部委员会"):
             continue  # 选出新一届支部委员会: a branch's elected committee, no Party body of its own (dev: 10 of 10 unmarked)
         if c.label == "TalentProgram" and c.canonical in kinds:

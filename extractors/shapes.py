@@ -54,6 +54,7 @@ JOINER_INSIDE_WORDS = ("普及", "涉及", "波及", "顾及", "惠及", "温和
 PROGRAMME_LAST_WORDS = frozenset({"支持", "资助", "培养", "培育", "引进", "提升", "助力", "推进", "托举", "推广"})
 # heads of programmes, plans and funds (not awards): their names hold verbs (人才托举工程) and need a cue
 PHASE = re.compile("[一二三四五六七八九十]期(?:项目|工程)?")  # 二期项目: a programme's phase after its head
+SPECIAL_FUNDS = re.compile("经费|资金|补助|拨款")  # after 专项: money set aside, not a programme (科普专项经费)
 PROGRAMME_HEADS = ("计划", "工程", "基金", "专项", "人才计划", "项目")
 NOT_FIELDS = frozenset({"专业", "业务", "相关", "有关"})  # 建筑工程专业 + 职称评审: the field is further left, or none
 SENTENCE_NOUNS = frozenset({"领导", "指导", "统筹", "管理", "协调"})  # nouns to the segmenter, verbs before a name
@@ -63,6 +64,9 @@ NO_FIELD_HEADS = ("咨询",)  # 决策咨询 takes no field before it (战略 + 
 DEPARTMENT_GOES_ON = re.compile("(?!门(?!户)|署|分(?!别)|员)")  # 科技部分别印发: the ministry
 MINISTRY_HEADS = ("部", "总局")  # a department of these without a place is national, one body (民政部, 市场监管总局)
 LIST_HEADS = ("工程", "计划", "专项", "行动", "项目", "基金")  # a 、-list of these shares the kind
+# the verbs of a leading group's task, inside its name (区推进院士专家工作站建设领导小组, 西昌邛海湿地创建全国科普教育基地
+# 工作领导小组, 全面深化改革领导小组)
+LEADING_GROUP_WORDS = frozenset({"实施", "工作", "全面", "深化", "推进", "创建", "建设", "推动", "加快"})
 BRANCH_OPENING_NOT_NAME = frozenset({"学会", "协会", "研究会", "与", "本会", "该会"})
 
 # a town's name before 乡 or 镇 that the segmenter does not know: two or three characters, none a level or a joiner
@@ -269,6 +273,8 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
             continue
         if word not in keep and (word in stop or not (flag.startswith(pos) or (verb_ok and flag.startswith("v")))):
             break
+        if len(word) >= 3 and word not in keep and word[-2:] in stop and _verb(word[-2:]):
+            break  # 全力支持 + 专委会: a phrase the segmenter keeps as one noun ends in a verb that ends a name
         if COUNTED.fullmatch(word):  # a count opens no name: right before the name it counts a kind (五项 + 物理奖,
             # 两项 + 青年科技人才资助计划: no name at all); a verb between, it ends a list before (新疆地理学会 + 三家 + 受 +
             # 历史地理专业委员会)
@@ -278,6 +284,14 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
     return end - accepted
 
 
+@lru_cache(maxsize=4_096)
+def _verb(word: str) -> bool:
+    """The segmenter reads `word` alone as a verb (支持, not 改革 or 单位)."""
+    words = window_words(word)
+    return len(words) == 1 and words[0][1] == "v"
+
+
+JURY = re.compile("(?:评审|评选|评奖|评比|评定|审定)$")  # a jury's work before its committee's head
 PAIRED_VERBS = re.compile(f"[{CJK}]{{2}}与[{CJK}]{{2}}$")
 
 
@@ -303,7 +317,8 @@ class ShapeFinder:
         self.place_suffix = frozenset(parts.get("Agency", "place_suffix"))
         self.level_characters = "".join(sorted(x for x in self.place_suffix if len(x) == 1))  # 省, 市, 县 …
         # a merged department names its domains one after another (教育体育局, 工业信息科技局)
-        self.department = re.compile(f"(?:(?:{a('domain')})+(?:{a('level_head')})|(?:{a('abbreviation')}))"
+        # (教育和科学技术局, 工业和信息化局: two domains joined by 和)
+        self.department = re.compile(f"(?:(?:{a('domain')})(?:和?(?:{a('domain')}))*(?:{a('level_head')})|(?:{a('abbreviation')}))"
                                      + DEPARTMENT_GOES_ON.pattern)
         self.state_department = re.compile(f"(?:{a('domain')})(?:行政)?部门")  # 国务院民政部门
         self.government = re.compile(f"(?:{a('government')})(?:{a('office')})?")
@@ -521,6 +536,10 @@ class ShapeFinder:
             begin = m.start() - len(words[-1][0]) if named else m.start()
             if named or m.group(0) == "管委会":  # 管理委员会 alone is many bodies' (a fund's, a base's)
                 out.append(Shape(begin, m.end(), "Agency", not named))  # 党工委、管委会: the kind
+        # 长白山管委会科协, 高新区管委会科协: the association of a place's administration, one body with it
+        out += [Shape(s.start, s.end + 2, "Agency", s.generic) for s in list(out)
+                if s.label == "Agency" and text.endswith(("管委会", "管理委员会"), s.start, s.end)
+                and text.startswith("科协", s.end)]
         for rx, ministry_head in ((self.department, True), (self.government, False)):
             for m in rx.finditer(text):
                 begin = self.place_start(text, m.start())
@@ -587,8 +606,8 @@ class ShapeFinder:
         is a meeting's or a project's working group, no body. Its office (…领导小组办公室) is found above."""
         out = []
         for m in re.finditer("领导小组(?!办公室)", text):
-            begin = name_start(text, m.start(), max_len=20, pos=("n", "vn", "j", "l", "v", "a", "ad"),
-                               keep=frozenset({"实施", "工作", "全面", "深化"}))
+            begin = name_start(text, m.start(), max_len=24, pos=("n", "vn", "j", "l", "v", "a", "ad", "z"),
+                               keep=LEADING_GROUP_WORDS)
             words = window_words(text[begin:m.start()])
             # the name opens at its first place, level or national word (按照 + 市应对疫情工作领导小组)
             for word, flag in words:
@@ -672,6 +691,8 @@ class ShapeFinder:
                 continue  # 奖励, 计划单列, 工程师: the head is part of a longer word (not 助力工程 + 项目: the programme's project)
             if re.match(r"[〔\[［(（]\d{4}[〕\]］)）]\d+号", text[m.end():m.end() + 12]):
                 continue  # 国科发奖〔2017〕196号: a 发文字号, not an award
+            if head == "专项" and SPECIAL_FUNDS.match(text, m.end()):
+                continue  # 市级科普专项经费, 区科技专项资金: a budget's special funds, no programme
             award = head not in PROGRAMME_HEADS
             # verbs stand inside programme names (人才托举工程), hardly ever inside award names
             begin = name_start(text, m.start(), max_len=18, allow_verbs=True, pos=PROGRAMME_POS, verb_last=award,
@@ -876,6 +897,8 @@ class ShapeFinder:
     def branches(self, text: str) -> list[Shape]:
         out = []
         for m in self.branch.finditer(text):
+            if JURY.search(text, max(0, m.start() - 2), m.start()):
+                continue  # 市青年科技奖评审工作委员会, …奖评选工作委员会: an award's or a review's jury, no branch
             begin = _branch_start(text, m.start())
             paired = PAIRED_VERBS.search(text, max(0, begin - 5), begin)
             if paired and all(flag.startswith("v") for word, flag in window_words(paired.group(0)) if word != "与"):

@@ -2987,3 +2987,46 @@ def test_a_title_review_in_the_field_of_popularisation_takes_its_field():
 
 def test_a_people_s_congress_working_committee_is_one_body():
     assert mention_texts("旗人大工委主任出席会议。", "Agency") == ["旗人大工委"]
+
+
+def test_a_department_s_bureau_named_by_its_domain_is_one_body_with_it():
+    assert mention_texts("江西省农业厅农机局局长到会。", "Agency") == ["江西省农业厅农机局", "江西省农业厅"]  # nested
+    assert "农机局" not in mention_texts("内蒙古农牧业厅农机局局长到会。", "Agency")
+    assert mention_texts("内蒙古农牧业厅副厅长出席。", "Agency") == ["内蒙古农牧业厅"]
+    assert mention_texts("会同省科技厅、市科技局开展检查。", "Agency") == ["省科技厅", "市科技局"]  # two bodies
+
+
+def test_two_domains_joined_by_and_name_one_department():
+    assert mention_texts("市教育和科学技术局派员参加。", "Agency") == ["市教育和科学技术局"]
+
+
+def test_a_verb_the_segmenter_glues_to_china_opens_no_place():
+    assert mention_texts("项目须符合中国科协的要求。", "Agency") == ["中国科协"]
+
+
+def test_a_leading_group_s_name_holds_the_verb_of_its_task():
+    got = mention_texts("由多个部门共同组成区推进院士专家工作站建设领导小组。", "Agency")
+    assert got == ["区推进院士专家工作站建设领导小组"]
+    got = mention_texts("会议成立了西昌邛海湿地创建全国科普教育基地工作领导小组。", "Agency")
+    assert got == ["西昌邛海湿地创建全国科普教育基地工作领导小组"]
+
+
+def test_the_association_of_a_zone_s_administration_is_one_body():
+    assert mention_texts("由高新区管委会科协组织所辖企业参加。", "Agency") == ["高新区管委会科协"]
+
+
+def test_special_funds_are_no_programme():
+    assert mention_texts("市级科普专项经费每年列入预算。", "TalentProgram") == []
+    assert mention_texts("区财政从区科技专项资金中列支。", "TalentProgram") == []
+    assert mention_texts("实施中国科协学会能力提升专项。", "TalentProgram") == ["中国科协学会能力提升专项"]
+
+
+def test_an_award_s_jury_is_no_branch():
+    assert mention_texts("经徐州市青年科技奖评选工作委员会审定。", "Branch") == []
+    assert mention_texts("市青年科技奖评审工作委员会负责初评。", "Branch") == []
+    assert mention_texts("学会成立科技评价工作委员会。", "Branch") == ["科技评价工作委员会"]
+
+
+def test_a_phrase_that_ends_in_a_verb_opens_no_branch_s_name():
+    assert mention_texts("学会今后会全力支持专委会的工作。", "Branch") == ["专委会"]
+    assert mention_texts("大会宣告中医药分会正式成立。", "Branch") == ["中医药分会"]
