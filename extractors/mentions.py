@@ -1554,6 +1554,7 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
     return out
 
 
+SECOND_NAME = re.compile(f"[（(](?!原)[{CJK}]{{1,5}}([部处])[)）]")  # 学会学术部(国际部): the same unit's other name (not 原…: its former one)
 HEAD_ALTERNATIVE = re.compile("[（(](?:局|委|厅|教委|委员会|办)[)）]")  # 卫生厅(局), 科技厅（委）, 教育厅（教委）
 
 
@@ -1565,6 +1566,10 @@ def _head_alternatives(text: str, base: list[Candidate]) -> list[Candidate]:
         if c.label == "Agency" and text[c.start:c.end].endswith(("厅", "局", "委")):
             m = HEAD_ALTERNATIVE.match(text, c.end)
             if m and m.group(0)[1:-1] != text[c.end - 1]:
+                out.append(Candidate(c.start, m.end(), "Agency", text[c.start:m.end()], c.generic, c.source))
+        elif c.label == "Agency" and text[c.start:c.end].endswith(("部", "处")):
+            m = SECOND_NAME.match(text, c.end)  # 自治区科协学会学术部(国际部): a unit's second name, one unit
+            if m and m.group(1) == text[c.end - 1]:
                 out.append(Candidate(c.start, m.end(), "Agency", text[c.start:m.end()], c.generic, c.source))
     return out
 
@@ -1587,6 +1592,18 @@ def _masked_places(text: str, chosen: list[Candidate]) -> None:
         end = max(end, c.end)
 
 
+def _scope_outside(text: str, chosen: list[Candidate]) -> None:
+    """A programme or an honour named with the scope of its round (全市优秀科技工作者, “全省优秀科普工作者”) is the
+    honour without it (the dev gold: 27 of 30 leave the scope outside); mutates `chosen`."""
+    for c in chosen:
+        if c.label == "TalentProgram":
+            begin = after_scope(text, c.start, c.end)
+            if begin > c.start and c.end - begin >= 4:
+                if c.canonical == text[c.start:c.end]:
+                    c.canonical = text[begin:c.end]
+                c.start = begin
+
+
 def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     text = shadow.text
     base = (_gazetteer_candidates(text, gazetteer) + _pattern_candidates(text) + _shape_candidates(text)
@@ -1607,6 +1624,7 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     chosen = sorted(chosen + _unbracketed_abbreviations(text, chosen), key=lambda c: (c.start, c.end))
     _level_alternatives(text, chosen)
     _masked_places(text, chosen)
+    _scope_outside(text, chosen)
     for c in chosen:
         if DOCUMENT_NUMBER.match(text, c.end):
             continue  # 国办发〔2021〕26号, 科协发学字〔2014〕86号: a document's number, no body acting

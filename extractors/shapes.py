@@ -567,6 +567,7 @@ class ShapeFinder:
             begin = self._place_word(text, m.start())
             if begin < m.start():
                 begin -= 2 if text.endswith("中共", 0, begin) else 0  # 中共利津县委: the Party's name is the name's
+                begin -= 3 if text.endswith("共青团", 0, begin) else 0  # 共青团祥云县委: the Youth League's committee
                 out.append(Shape(begin, m.end(), "Agency", False))
             elif m.end() == len(text) or re.match(r"[、，。；：,;\s和与及省市州县区]", text[m.end()]) or m.group(0) != text[m.start():m.start() + 2]:
                 out.append(Shape(self._level_run(text, m.start()), m.end(), "Agency", True))

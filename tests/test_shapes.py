@@ -3030,3 +3030,18 @@ def test_an_award_s_jury_is_no_branch():
 def test_a_phrase_that_ends_in_a_verb_opens_no_branch_s_name():
     assert mention_texts("学会今后会全力支持专委会的工作。", "Branch") == ["专委会"]
     assert mention_texts("大会宣告中医药分会正式成立。", "Branch") == ["中医药分会"]
+
+
+def test_the_youth_league_s_committee_is_not_the_party_s():
+    got = mention_texts("共青团祥云县委和中共祥云县委联合开展活动。", "Agency")
+    assert got == ["共青团祥云县委", "中共祥云县委"]
+
+
+def test_a_unit_s_second_name_in_brackets_is_part_of_it():
+    assert mention_texts("由自治区科协学会学术部(国际部)负责联络。", "Agency")[0] == "自治区科协学会学术部(国际部)"
+    assert mention_texts("中国科协科学技术创新部（原学会学术部）发文。", "Agency")[0] == "中国科协科学技术创新部"  # a former name
+
+
+def test_the_scope_of_an_honour_s_round_stays_outside_it():
+    assert mention_texts("大会表彰了“全市优秀科普工作者”。", "TalentProgram") == ["优秀科普工作者"]
+    assert mention_texts("他获评全国科普示范县。", "TalentProgram") == ["全国科普示范县"]  # the nation's is one honour
