@@ -20,8 +20,8 @@ from extractors.rules import name_parts
 from extractors.shapes import NAME_POS as SHAPE_NAME_POS, COMPANY_POS
 from extractors.shapes import (AWARD_THEN_GRADE, COUNT, COUNTED, EDITION, JOINT_JOINERS, JOINT_OWNER_HEADS, JURY,
                                LEVEL_ONLY, OPENING_VERBS, ORDINAL, PLACE_VERBS, PLACEHOLDER, PROVINCES, SPECIAL_FUNDS,
-                               STOP_WORDS, TERM, ZONES, after_date, after_scope, name_start, preposition_on_level, shape_finder,
-                               starts_inside_a_word, window_words, word_across)
+                               STOP_WORDS, TERM, ZONES, after_date, after_scope, ends_in_a_verb, name_start,
+                               preposition_on_level, shape_finder, starts_inside_a_word, window_words, word_across)
 from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
@@ -223,6 +223,8 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
                                            or not word.flag.startswith(pos)) \
                 and not (i == 0 and _field_verb(words, word, stop)):
             break
+        if ends_in_a_verb(word.word):
+            break  # 大力支持 + 老科协: a phrase ending in a verb, whatever the segmenter tags it
         if head and i > 0 and word.word == "团体":
             break  # …科技专业人士团体 + 中国旅美专家协会: a description of the body before its name
         accepted += len(word.word)
@@ -1511,11 +1513,13 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
     中国科协党组书记处: two bodies, not one unit)."""
     unit_end, unit_heads, unit_title = _unit_heads()
     not_unit = name_parts().get("Agency", "not_department")
+    titles = frozenset(name_parts().get("Agency", "person_title"))
     out = []
     for c in base:
         if c.label != "Agency":
             continue
         length, previous, verbs = 0, "", 0
+        congress = text.endswith(("人大", "人大常委会"), c.start, c.end)  # its special committees are its units
         window = text[c.end:c.end + 24]  # longer than a unit may be, so its last word is never cut (部 of 部署)
         for word, flag in window_words(window):
             if length + len(word) > 18:
@@ -1524,6 +1528,8 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
             doubled = len(word) == 2 and word[0] == word[1] in unit_heads and window.startswith("长", length + 2)
             if titled or doubled:  # 医政处 + 处长, cut by the segmenter as 医政 + 处处 + 长孙
                 word, flag = word[0], "n"
+            if length == 0 and word in titles:
+                break  # 县科协 + 主席兼任办公室主任: the body's chairman, no unit
             if length == 0 and word in UNIT_NOT_OPENING:
                 break  # 区科协内设一科: the department's own word for its units, no unit's name
             if re.fullmatch(r"\d+", word):
@@ -1538,10 +1544,11 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
             # nouns; the unit opens with a noun or a verb that opens names (创新战略研究院, 组织处)
             previous = flag
             joiner_inside = word in ("与", "和", "及") and length > 0  # 市科协和社团管理局: a joiner opens no unit
-            if not (flag in SUB_UNIT_POS or verb_inside or joiner_inside or word in unit_heads) or "会议" in word:
+            if not (flag in SUB_UNIT_POS or verb_inside or joiner_inside or word in unit_heads
+                    or (congress and flag == "nr")) or "会议" in word:  # 科教文卫: a person's name to the segmenter
                 break
             length += len(word)
-            head = unit_end.search(word)
+            head = unit_end.search(word) or (congress and re.search("委员会$", word))  # 全国人大 + 教科文卫委员会
             if head and (length - len(head.group(0)) >= 2 or word == "办公室"):
                 end = c.end + length
                 if not any(o is not c and o.label != "GovernmentFunction" and o.start < end and o.end > c.end
@@ -1554,7 +1561,7 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
     return out
 
 
-SECOND_NAME = re.compile(f"[（(](?!原)[{CJK}]{{1,5}}([部处])[)）]")  # 学会学术部(国际部): the same unit's other name (not 原…: its former one)
+SECOND_NAME = re.compile(f"[（(](?!原)[{CJK}]{{1,6}}(部|处|办公室)[)）]")  # 学会学术部(国际部): the same unit's other name (not 原…: its former one)
 HEAD_ALTERNATIVE = re.compile("[（(](?:局|委|厅|教委|委员会|办)[)）]")  # 卫生厅(局), 科技厅（委）, 教育厅（教委）
 
 
@@ -1569,7 +1576,7 @@ def _head_alternatives(text: str, base: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(c.start, m.end(), "Agency", text[c.start:m.end()], c.generic, c.source))
         elif c.label == "Agency" and text[c.start:c.end].endswith(("部", "处")):
             m = SECOND_NAME.match(text, c.end)  # 自治区科协学会学术部(国际部): a unit's second name, one unit
-            if m and m.group(1) == text[c.end - 1]:
+            if m and (m.group(1) == text[c.end - 1] or m.group(1) == "办公室"):  # 国际合作部(港澳台办公室)
                 out.append(Candidate(c.start, m.end(), "Agency", text[c.start:m.end()], c.generic, c.source))
     return out
 

@@ -64,6 +64,7 @@ PARTS: dict[str, dict[str, str]] = {
                             "not the body (全国人大代表, 国务院令, 国务院第520号令)",
         "not_department": "a word ending in 部 or 局 that is no department or unit (科协干部, 科协内部, 工作新格局)",
         "unit_head": "a department's own unit named right after it ends in one (省科技厅…处, 国家疾控局综合司, 办公室)",
+        "person_title": "a person's post after a body (县科协 + 主席兼任办公室主任): no unit of the body opens there",
     },
     "GovernmentFunction": {
         "modifier": "what is evaluated, certified or drafted (科技成果 …)",

@@ -273,7 +273,7 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
             continue
         if word not in keep and (word in stop or not (flag.startswith(pos) or (verb_ok and flag.startswith("v")))):
             break
-        if len(word) >= 3 and word not in keep and word[-2:] in stop and _verb(word[-2:]):
+        if word not in keep and ends_in_a_verb(word, stop):
             break  # 全力支持 + 专委会: a phrase the segmenter keeps as one noun ends in a verb that ends a name
         if COUNTED.fullmatch(word):  # a count opens no name: right before the name it counts a kind (五项 + 物理奖,
             # 两项 + 青年科技人才资助计划: no name at all); a verb between, it ends a list before (新疆地理学会 + 三家 + 受 +
@@ -289,6 +289,12 @@ def _verb(word: str) -> bool:
     """The segmenter reads `word` alone as a verb (支持, not 改革 or 单位)."""
     words = window_words(word)
     return len(words) == 1 and words[0][1] == "v"
+
+
+def ends_in_a_verb(word: str, stop: frozenset[str] = STOP_WORDS) -> bool:
+    """A word of three characters or more that the segmenter made (全力支持 as a noun, 大力支持 as a person's name)
+    ends in a stop word that is a verb: the phrase ends a name's left edge, whatever its tag."""
+    return len(word) >= 3 and word[-2:] in stop and word[-2:] not in NAME_VERBS and _verb(word[-2:])  # not 民间组织
 
 
 JURY = re.compile("(?:评审|评选|评奖|评比|评定|审定)$")  # a jury's work before its committee's head

@@ -3045,3 +3045,25 @@ def test_a_unit_s_second_name_in_brackets_is_part_of_it():
 def test_the_scope_of_an_honour_s_round_stays_outside_it():
     assert mention_texts("大会表彰了“全市优秀科普工作者”。", "TalentProgram") == ["优秀科普工作者"]
     assert mention_texts("他获评全国科普示范县。", "TalentProgram") == ["全国科普示范县"]  # the nation's is one honour
+
+
+def test_a_programme_launched_by_a_body_is_run_by_it():
+    got = relations_of("第五届青托工程将于今年10月由中国科协启动申报。", "RUNS")
+    assert got == {("中国科协", "青托工程")}
+
+
+def test_a_verb_phrase_the_segmenter_calls_a_name_opens_no_society():
+    assert mention_texts("县委要大力支持老科协的工作。", "Society") == ["老科协"]
+
+
+def test_a_person_s_post_after_a_body_opens_no_unit():
+    assert mention_texts("办公室设在县科协，由县科协主席兼任办公室主任。", "Agency") == ["县科协", "县科协"]
+
+
+def test_a_unit_s_office_named_in_brackets_is_part_of_it():
+    assert mention_texts("由中国科协国际合作部(港澳台办公室)主办。", "Agency")[0] == "中国科协国际合作部(港澳台办公室)"
+
+
+def test_a_people_s_congress_special_committee_is_one_body():
+    assert mention_texts("全国人大科教文卫委员会副主任出席。", "Agency")[0] == "全国人大科教文卫委员会"
+    assert mention_texts("市人大教科文卫委员会参加调研。", "Agency")[0] == "市人大教科文卫委员会"
