@@ -245,6 +245,8 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
         masked = PLACEHOLDER.search(text, max(0, begin - 4), begin)
         if masked:  # X州市科普创作协会, xx县医学会: a place masked or left to fill in, a place all the same
             begin = masked.start()
+        elif begin == start and re.match(f"[{CJK}]", text[begin - 1]):  # the window cut a long name inside its place
+            begin = shape_finder().place_start(text, begin + 1)  # (泸定 + 县德威乡奎武村…专业技术协会)
     return begin
 
 
@@ -767,6 +769,11 @@ def _honour_title(text: str, begin: int, end: int) -> bool:
     return bool(opened) and (text[begin - 1:begin] in ("“", '"') or bool(re.match(r"[”\"]?等?称号", text[end:end + 4])))
 
 
+# a place's award for the best papers or results of natural science (a 科协's, often without 奖: 宁夏自然科学优秀学术论文,
+# 周口市自然科学优秀学术成果; dev gold: 46 marked, none of the shape left unmarked); an event's 优秀论文 is no award
+ACADEMIC_PAPER_AWARD = re.compile("(?:(?:自然科学)?优秀学术(?:论文|成果)|自然科学优秀(?:论文|成果))(?!奖)")  # …成果奖: the award path
+
+
 def _pattern_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = _place_word_associations(text)
     for m in re.finditer(f"(?:{SOCIETY_SUFFIX})(?![堂馆])(?<!大学会(?=[议场]))", text):  # 科学会堂 is a hall; 大学 + 会议室
@@ -922,6 +929,9 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     # “科创中国”试点城市: the brand of a programme, and every quoted use of it
     out += _every_quoted_use(text, {m.group(1) or m.group(2) for m in _quoted_brand().finditer(text)
                                     if len(m.group(1) or m.group(2)) <= 16})
+    for m in ACADEMIC_PAPER_AWARD.finditer(text):  # 长沙市自然科学优秀学术论文, 自然科学优秀学术成果: an award by its object
+        begin = shape_finder().place_start(text, m.start())
+        out.append(Candidate(begin, m.end(), "TalentProgram", text[begin:m.end()], begin == m.start(), "pattern"))
     for m in re.finditer(f"专项(?:行动)?(?!{SPECIAL_FUNDS.pattern})", text):  # named special projects: 团体标准国际化
         # 试点专项, …服务高质量发展专项行动 (not 市级科普专项经费: money set aside)
         begin = _left_boundary(text, m.start(), max_len=14, require_opening=False, pos=NAME_POS + ("v",),

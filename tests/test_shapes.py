@@ -3067,3 +3067,14 @@ def test_a_unit_s_office_named_in_brackets_is_part_of_it():
 def test_a_people_s_congress_special_committee_is_one_body():
     assert mention_texts("全国人大科教文卫委员会副主任出席。", "Agency")[0] == "全国人大科教文卫委员会"
     assert mention_texts("市人大教科文卫委员会参加调研。", "Agency")[0] == "市人大教科文卫委员会"
+
+
+def test_a_place_s_award_for_the_best_papers_needs_no_award_word():
+    got = mention_texts("市科协开展第十届长沙市自然科学优秀学术论文评选，评出优秀学术论文30篇。", "TalentProgram")
+    assert got == ["长沙市自然科学优秀学术论文", "优秀学术论文"]
+    assert mention_texts("会上交流了14篇优秀论文。", "TalentProgram") == []  # an event's best papers: no award
+
+
+def test_a_long_society_name_keeps_its_whole_place():
+    got = mention_texts("专家到泸定县德威乡奎武村藏香猪养殖专业技术协会调研。", "Society")
+    assert got == ["泸定县德威乡奎武村藏香猪养殖专业技术协会"]
