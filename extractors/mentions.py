@@ -333,8 +333,9 @@ def _joined_field_start(text: str, begin: int, suffix_start: int) -> int:
         m = _JOINED_FIELD.fullmatch(text, start, begin)
         if m is None or _ORGANISATION_WORD.search(m.group(0)) or re.search("[与及或的、，,]", m.group(0)) or any(
                 w in STOP_WORDS or f.startswith(("v", "p", "c", "d", "r", "u")) and f != "vn" and len(w) > 1
-                for w, f in window_words(m.group(1))):
-            continue
+                for w, f in window_words(m.group(1))) or word_across(text, start) is not None \
+                or any(f.startswith(("p", "c", "u")) for _, f in window_words(text[start:begin - 1])):
+            continue  # the tail of a word (会 + 议由…) or a preposition (由 + 市林业和园林学会) opens no name
         best = start
     return best
 
@@ -1609,10 +1610,20 @@ def _masked_places(text: str, chosen: list[Candidate]) -> None:
         end = max(end, c.end)
 
 
+# a count of people or units at a name's start (8名 + 市科协党总支), or its measure word right after the digits
+COUNT_OPENING = re.compile(r"\d+[名位个项家人]|(?<=\d)[名位个项家人]")
+
+
 def _scope_outside(text: str, chosen: list[Candidate]) -> None:
     """A programme or an honour named with the scope of its round (全市优秀科技工作者, “全省优秀科普工作者”) is the
-    honour without it (the dev gold: 27 of 30 leave the scope outside); mutates `chosen`."""
+    honour without it (the dev gold: 27 of 30 leave the scope outside); a name the measure word of a count opens
+    (8名 + 市科协党总支) starts after it. Mutates `chosen`."""
     for c in chosen:
+        count = None if c.label == "Policy" else COUNT_OPENING.match(text, c.start, c.end)  # a title is as written
+        if count and c.end - count.end() >= 3:  # 选举产生8名 + 市科协党总支委员: a count of people opens no name
+            if c.canonical.startswith(count.group(0)):
+                c.canonical = c.canonical[len(count.group(0)):]
+            c.start = count.end()
         if c.label == "TalentProgram":
             begin = after_scope(text, c.start, c.end)
             if begin > c.start and c.end - begin >= 4:

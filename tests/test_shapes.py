@@ -3078,3 +3078,18 @@ def test_a_place_s_award_for_the_best_papers_needs_no_award_word():
 def test_a_long_society_name_keeps_its_whole_place():
     got = mention_texts("专家到泸定县德威乡奎武村藏香猪养殖专业技术协会调研。", "Society")
     assert got == ["泸定县德威乡奎武村藏香猪养殖专业技术协会"]
+
+
+def test_a_preposition_before_a_joined_field_opens_no_society():
+    assert mention_texts("会议由市林业和园林学会主持。", "Society") == ["市林业和园林学会"]
+    assert mention_texts("中国石油和化学工业联合会发布标准。", "Society") == ["中国石油和化学工业联合会"]
+
+
+def test_a_count_of_people_opens_no_name():
+    assert mention_texts("大会选举产生8名市科协党总支委员。", "PartyOrganization") == ["市科协党总支"]
+
+
+def test_offices_and_working_committees_by_their_short_forms():
+    assert mention_texts("山东省侨办和国侨办联合授牌。", "Agency") == ["山东省侨办", "国侨办"]
+    assert mention_texts("省委直属机关工委联络服务组到省科协调研。", "Agency") == ["省委直属机关工委", "省科协"]
+    assert mention_texts("市文化文物广电局参加。", "Agency") == ["市文化文物广电局"]
