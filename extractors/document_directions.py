@@ -109,10 +109,17 @@ class DirectionClassifier(BaseModel):
         if not known:
             return None
         norm = math.sqrt(sum(v * v for v in known.values()))
-        ordered = sorted(known.items())  # one summation order: the same sums on every run
+        sums = [0.0, 0.0, 0.0, 0.0]  # one pass, each sum in one order (sorted features): the same sums on every run
+        weights = self.weights
+        for p, v in sorted(known.items()):
+            w = weights[p]
+            sums[0] += v * w[0]
+            sums[1] += v * w[1]
+            sums[2] += v * w[2]
+            sums[3] += v * w[3]
         out = {}
         for k, code in enumerate(DIRECTIONS):
-            z = self.bias[k] + sum(v * self.weights[p][k] for p, v in ordered) / norm
+            z = self.bias[k] + sums[k] / norm
             out[code] = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
         return out
 
