@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.gazetteer import Gazetteer
 from extractors.rules import name_parts
@@ -1418,6 +1418,7 @@ ABBREVIATION_NOT_OPENING = "本该我各全其此"  # 本协会, 全省学会: t
 ABBREVIATION_NOT_AFTER = "个個家多些"  # 20多个工程学会: a count of a kind
 
 
+@lru_cache(maxsize=4_096)  # bounded; every candidate abbreviation of a text is tried against the same few names
 def _name_core(name: str) -> tuple[str, str]:
     """(the level a name's place ends in, the name without its place or country): 四川省科技… → (省, 科技…)."""
     bare = re.sub("^(?:在[日美英法德韩澳]|旅[美欧日英法德加澳])?(?:中国|中华)", "", name)
@@ -1428,12 +1429,19 @@ def _name_core(name: str) -> tuple[str, str]:
             name[place.end():] if place else name)
 
 
+@lru_cache(maxsize=4_096)
+def _abbreviation_tails(name: str) -> str | None:
+    """The last characters an abbreviation of the society `name` may end in, by its head (ABBREVIATION_TAILS)."""
+    head = next((h for h in ABBREVIATION_TAILS if name.endswith(h)), None)
+    return None if head is None else ABBREVIATION_TAILS[head]
+
+
 def _abbreviation_of(short: str, name: str) -> bool:
     """`short` (no bracket introduced it) abbreviates the society `name`: see ABBREVIATION_TAILS."""
     if len(short) < 3 or len(short) > len(name) - 2 or short in name or short[0] in ABBREVIATION_NOT_OPENING:
         return False
-    head = next((h for h in ABBREVIATION_TAILS if name.endswith(h)), None)
-    if head is None or short[-1] not in ABBREVIATION_TAILS[head]:
+    tails = _abbreviation_tails(name)
+    if tails is None or short[-1] not in tails:
         return False
     level, bare = _name_core(name)
     if short[0] == name[0]:
