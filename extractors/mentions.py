@@ -1509,15 +1509,15 @@ def _unit_heads() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
             re.compile(f"([{single}])(?:长|副?[{single}]长)"))  # 科科长, 司 + 司长
 
 
+LEVEL_CHARACTERS = "省市县区州盟旗乡镇全各本"  # a level or a scope that opens a kind's name (市科技局, 各级科协)
+
+
 def _bureau_of_a_department(department: Candidate, inner: Candidate, end: int) -> bool:
     """`inner` is a bureau named by its domain alone right after a department, wholly inside the unit that ends at
     `end` (江西省农业厅 + 农机局, 内蒙古农牧业厅 + 农机局): the department's own bureau, not a second body (市科技局,
     with its level, is one: 省科技厅、市科技局)."""
     return (inner.label == "Agency" and inner.generic and inner.start == department.end and inner.end == end
             and inner.canonical[:1] not in LEVEL_CHARACTERS)
-
-
-LEVEL_CHARACTERS = "省市县区州盟旗乡镇全各本"
 
 
 UNIT_NOT_OPENING = frozenset({"内设", "下设", "设有", "所属", "下属", "直属"})
@@ -1580,7 +1580,8 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
     return out
 
 
-SECOND_NAME = re.compile(f"[（(](?!原)[{CJK}]{{1,6}}(部|处|办公室)[)）]")  # 学会学术部(国际部): the same unit's other name (not 原…: its former one)
+# a unit's other name in brackets (学会学术部(国际部), 国际合作部(港澳台办公室)); not 原…, its former one
+SECOND_NAME = re.compile(f"[（(](?!原)[{CJK}]{{1,6}}(部|处|办公室)[)）]")
 HEAD_ALTERNATIVE = re.compile("[（(](?:局|委|厅|教委|委员会|办)[)）]")  # 卫生厅(局), 科技厅（委）, 教育厅（教委）
 
 
@@ -1622,16 +1623,21 @@ def _masked_places(text: str, chosen: list[Candidate]) -> None:
 COUNT_OPENING = re.compile(r"\d+[名位个项家人]|(?<=\d)[名位个项家人]")
 
 
-def _scope_outside(text: str, chosen: list[Candidate]) -> None:
-    """A programme or an honour named with the scope of its round (全市优秀科技工作者, “全省优秀科普工作者”) is the
-    honour without it (the dev gold: 27 of 30 leave the scope outside); a name the measure word of a count opens
-    (8名 + 市科协党总支) starts after it. Mutates `chosen`."""
+def _count_outside(text: str, chosen: list[Candidate]) -> None:
+    """A name a count of people or units opens (选举产生8名 + 市科协党总支委员) starts after the count; a policy's
+    title stays as written (《11个…指导意见》). Mutates `chosen`."""
     for c in chosen:
-        count = None if c.label == "Policy" else COUNT_OPENING.match(text, c.start, c.end)  # a title is as written
-        if count and c.end - count.end() >= 3:  # 选举产生8名 + 市科协党总支委员: a count of people opens no name
+        count = None if c.label == "Policy" else COUNT_OPENING.match(text, c.start, c.end)
+        if count and c.end - count.end() >= 3:
             if c.canonical.startswith(count.group(0)):
                 c.canonical = c.canonical[len(count.group(0)):]
             c.start = count.end()
+
+
+def _scope_outside(text: str, chosen: list[Candidate]) -> None:
+    """A programme or an honour named with the scope of its round (全市优秀科技工作者, “全省优秀科普工作者”) is the
+    honour without it (the dev gold: 27 of 30 leave the scope outside). Mutates `chosen`."""
+    for c in chosen:
         if c.label == "TalentProgram":
             begin = after_scope(text, c.start, c.end)
             if begin > c.start and c.end - begin >= 4:
@@ -1660,6 +1666,7 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     chosen = sorted(chosen + _unbracketed_abbreviations(text, chosen), key=lambda c: (c.start, c.end))
     _level_alternatives(text, chosen)
     _masked_places(text, chosen)
+    _count_outside(text, chosen)
     _scope_outside(text, chosen)
     for c in chosen:
         if DOCUMENT_NUMBER.match(text, c.end):
@@ -1674,7 +1681,8 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
         if c.generic and c.label in ("Society", "Agency", "Branch") and QUOTED.fullmatch(text, max(0, c.start - 1), c.end + 1):
             continue  # 名称以“行业协会”“商会”作后缀: a kind's word quoted is the word, no body
         if c.label == "Branch" and JURY.search(text, max(0, c.start - 2), c.start):
-            continue  # 青年科技奖评审 + 工作委员会: an award's jury, no branch (the gold: none of 60 marked)
+            continue  # 青年科技奖评审 + 工作委员会: an award's jury, no branch (the gold: none of 60 marked); the bare
+            # head a gazetteer gives (ShapeFinder.branches skips the whole name before it can outgrow the award's)
         if c.label == "PartyOrganization" and text[c.start:c.end] in ("支部委员会", "机关支部委员会"):
             continue  # 选出新一届支部委员会: a branch's elected committee, no Party body of its own (dev: 10 of 10 unmarked)
         if c.label == "TalentProgram" and c.canonical in kinds:

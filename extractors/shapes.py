@@ -324,7 +324,8 @@ class ShapeFinder:
         self.level_characters = "".join(sorted(x for x in self.place_suffix if len(x) == 1))  # 省, 市, 县 …
         # a merged department names its domains one after another (教育体育局, 工业信息科技局)
         # (教育和科学技术局, 工业和信息化局: two domains joined by 和)
-        self.department = re.compile(f"(?:(?:{a('domain')})(?:和?(?:{a('domain')}))*(?:{a('level_head')})|(?:{a('abbreviation')}))"
+        domains = f"(?:{a('domain')})(?:和?(?:{a('domain')}))*"
+        self.department = re.compile(f"(?:{domains}(?:{a('level_head')})|(?:{a('abbreviation')}))"
                                      + DEPARTMENT_GOES_ON.pattern)
         self.state_department = re.compile(f"(?:{a('domain')})(?:行政)?部门")  # 国务院民政部门
         self.government = re.compile(f"(?:{a('government')})(?:{a('office')})?")
