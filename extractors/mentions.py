@@ -11,6 +11,7 @@ Then the longest non-overlapping candidates win, earlier and more trusted ones o
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -66,6 +67,11 @@ POLICY_WORDS = re.compile(
     r"([(（][^()（）]{0,12}[)）])?$")
 NOT_POLICY = re.compile(r"(日报|晚报|报|杂志|期刊|学报|通讯|周刊|网|时报|导报|文摘)$|"
                         r"报告$|批复$|报告的决议$|工作(?:总结|报告)[和与及]|(表彰|换届|选举|任免|授予|命名|增设|批准|撤销|聘任|任命)\S*决定$")  # a report or an administrative decision
+# a body's own plan, agenda or budget put to its meeting (会议审议通过了《…会议议程(草案)》, 围绕《2022年…工作计划》进行了讨论):
+# a meeting's paper, no policy (the dev gold: 4 of 5 such plans unmarked); one issued (印发《…工作要点》) stays a policy
+MEETING_PAPER = re.compile(r"(?:工作计划|议程|预算计划|财务预算|工作总结)([(（]草案[)）])?$")
+MEETING_PAPER_VERB = re.compile("审议|讨论|通过|围绕|商议")
+LOCAL_SOCIETIES = re.compile(f"地方(?P<field>[{CJK}]{{2,4}}?)?(?:学会|协会)")
 # verbs that introduce a programme name rather than belong to it
 PROGRAMME_STOP = frozenset({"开展", "实施", "设立", "组织", "启动", "申报", "支持", "资助", "属于", "包括", "下设", "推进",
                             "参与", "承担", "承接", "获得", "获批", "入选", "纳入", "设置", "推动", "加强", "是", "即", "为"})
@@ -574,8 +580,8 @@ def _every_quoted_use(text: str, names: set[str]) -> list[Candidate]:
 @cache
 def _level_offices() -> re.Pattern[str]:
     """The Youth League's committee of a level and a level's offices, named by the level alone: 团市委, 市文明办,
-    省人才办, 市纪委 (kinds; the offices of a Party committee's departments are name_parts.tsv Agency committee_department)."""
-    offices = "|".join(["文明办", "纪委监委", "纪委"] + [re.escape(o) for o in name_parts().get("Agency", "committee_department")
+    省文明委, 省人才办, 市纪委 (kinds; the offices of a Party committee's departments are name_parts.tsv Agency committee_department)."""
+    offices = "|".join(["文明办", "文明委", "纪委监委", "纪委"] + [re.escape(o) for o in name_parts().get("Agency", "committee_department")
                                      if o.endswith("办")])
     # and any office of a level's committee named by two characters and 办 (市委创先办, 区委巡察办, 市委党建办), not a
     # verb that ends in 办 (市委主办, 县委举办, 区委督办)
@@ -634,9 +640,10 @@ SOCIETY_ALTERNATIVES = re.compile(r"学[（(〔]协(?:、研究)?[）)〕]会|�
 
 def _kind_of_society(modifier: str) -> bool:
     """A society's name that names a kind of society: scope words alone (全省性行业协会商会), a bare
-    level (省医学会, 市电子学会), a grade (江苏省级学会, 世界一流学会), or a province alone (江苏学会)."""
+    level (省医学会, 市电子学会), a grade (江苏省级学会, 世界一流学会), or a province alone (江苏学会, 江苏省学会)."""
     return (bool(_society_scope().fullmatch(modifier)) or modifier[:1] in ("省", "市", "县", "州", "区")
-            or modifier.endswith(("级", "性", "一流")) or modifier in PROVINCES)
+            or modifier.endswith(("级", "性", "一流")) or modifier in PROVINCES
+            or (modifier[:-1] in PROVINCES and modifier[-1:] in ("省", "市")))  # 江苏省学会: a province's societies
 
 
 def _scope_start(text: str, suffix_start: int) -> int | None:
@@ -950,6 +957,23 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         begin = _scope_start(text, m.start() - (1 if text[m.start() - 1:m.start()] == "各" else 0))
         if begin is not None:
             out.append(Candidate(begin, m.end(), "Society", text[begin:m.end()], True, "pattern"))
+    # the local societies of a field, a kind: 地方造纸学会, 地方中医药学会, 中医药地方学会 (the field's own national society
+    # stands outside: 全国 + 中医药地方学会)
+    for m in LOCAL_SOCIETIES.finditer(text):
+        if m.group("field"):  # 地方 + 造纸 + 学会
+            begin = m.start()
+            if m.group("field") in ("科学技术", "科技") or not all(
+                    f.startswith(("n", "v")) and w not in STOP_WORDS for w, f in window_words(m.group("field"))):
+                # (地方科学技术协会: the local 科协s, Agencies found as such)
+                continue
+        else:  # 中医药 + 地方学会: the field's nouns right before 地方, no scope (全国, 各)
+            kept = itertools.takewhile(lambda w: w[1].startswith(("n", "vn")) and w[0] not in STOP_WORDS
+                                       and not w[0].startswith(("全", "各")) and not LEVEL_ONLY.fullmatch(w[0]),
+                                       reversed(window_words(text[max(0, m.start() - 8):m.start()])))
+            begin = m.start() - sum(len(w) for w, _ in kept)
+            if begin == m.start() or m.start() - begin > 5:
+                continue
+        out.append(Candidate(begin, m.end(), "Society", text[begin:m.end()], True, "pattern"))
     # a kind of society with its grade or reach: 中国特色世界一流科技社团, 港澳科技社团, 省级科技社团 (a kind still)
     for begin, end in _graded_kinds(text):
         out.append(Candidate(begin, end, "Society", text[begin:end], True, "pattern"))
@@ -991,9 +1015,19 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         out.append(Candidate(m.start(1), m.end(1), "Society" if society else "Branch", m.group(1), generic, "pattern"))
     for m in re.finditer(r"《([^《》\n]{2,80})》", text):
         title = m.group(1).strip()
-        if POLICY_WORDS.search(title) and not NOT_POLICY.search(title):
+        if POLICY_WORDS.search(title) and not NOT_POLICY.search(title) and not _meeting_paper(text, m.start(), title):
             out.append(Candidate(m.start(1), m.end(1), "Policy", title, False, "title"))
     return out
+
+
+def _meeting_paper(text: str, start: int, title: str) -> bool:
+    """《title》 at `start` is a body's own plan, agenda or budget put to its meeting, the verb before it or before the
+    titles listed ahead of it (审议通过了《…议程(草案)》和《…预算计划(草案)》)."""
+    if not MEETING_PAPER.search(title):
+        return False
+    while text.endswith(("》和", "》、", "》及", "》与"), 0, start) and text.rfind("《", 0, start) >= 0:
+        start = text.rfind("《", 0, start)
+    return MEETING_PAPER_VERB.search(text, max(0, start - 12), start) is not None
 
 
 def _shape_candidates(text: str) -> list[Candidate]:
@@ -1045,7 +1079,9 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
             # name (the longest), holding its runner
             out.append(Candidate(org.start, org.end + m.end(), "TalentProgram", text[org.start:org.end + m.end()],
                                  False, "nested", nested=[org]))
-        m = re.match(f"((?:{PARTY_UNIT}){{0,2}}){PARTY_QUALIFIER}({PARTY_SUFFIX})", rest)  # 科技社团办事机构…党支部
+        # 科技社团办事机构…党支部; 中国海洋学会 + 第九届理事会党委: the council's term stands inside its Party body's name
+        m = re.match(f"((?:第[一二三四五六七八九十\\d]{{1,3}}届(?=(?:常务)?理事会))?(?:{PARTY_UNIT}){{0,2}}){PARTY_QUALIFIER}"
+                     f"({PARTY_SUFFIX})", rest)
         if m:
             start = org.start - 2 if text.endswith("中共", 0, org.start) else org.start  # 中共山东省科协党组
             out.append(Candidate(start, org.end + m.end(), "PartyOrganization",
@@ -1520,7 +1556,7 @@ def _bureau_of_a_department(department: Candidate, inner: Candidate, end: int) -
             and inner.canonical[:1] not in LEVEL_CHARACTERS)
 
 
-UNIT_NOT_OPENING = frozenset({"内设", "下设", "设有", "所属", "下属", "直属"})
+UNIT_NOT_OPENING = frozenset({"内设", "下设", "设有", "所属", "下属", "直属", "原"})
 UNIT_OPENING_VERBS = OPENING_VERBS | {"组织", "宣传", "调"}  # verbs to the segmenter that open units' names
 # (创新, 组织处; 调 + 宣部: a 科协's 调研宣传部 by its short form 调宣部)
 
@@ -1550,7 +1586,9 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
             if length == 0 and word in titles:
                 break  # 县科协 + 主席兼任办公室主任: the body's chairman, no unit
             if length == 0 and word in UNIT_NOT_OPENING:
-                break  # 区科协内设一科: the department's own word for its units, no unit's name
+                break  # 区科协内设一科: the department's own word for its units, no unit's name; 水利部 + 原副部长: a former post
+            if flag == "v" and len(word) == 1 and word not in unit_heads and not (length == 0 and word in UNIT_OPENING_VERBS):
+                break  # 区科协 + 全体工作人员到胜利街道办事处: a one-character verb (到, 在, 赴) is the sentence's, no unit's
             if re.fullmatch(r"\d+", word):
                 break  # …领导小组 + 3个办公室: a count of units, no unit's name
             if flag == "v" and (previous == "v" or verbs):

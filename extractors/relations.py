@@ -81,8 +81,10 @@ def nested_relations(outer: Placed, inner: list[Placed]) -> list[Relation]:
     for child in inner:
         if outer.entity.label == "Branch" and child.entity.label == "Society":
             out.append(_relation("BRANCH_OF", outer, child, "nested-name", 0.95))
-        if outer.entity.label == "TalentProgram" and child.entity.label in ("Society", "Agency"):
-            # 中国煤炭学会青年科学技术奖, 中国科协青年人才托举工程
+        if outer.entity.label == "TalentProgram" and child.entity.label in ("Society", "Agency") \
+                and not (child.entity.label == "Society" and child.entity.generic):
+            # 中国煤炭学会青年科学技术奖, 中国科协青年人才托举工程 (a kind of society runs nothing: 江苏省学会 + …提升计划
+            # names the societies it serves)
             out.append(_relation("RUNS", child, outer, "nested-name", 0.9))
     owners = [c for c in inner if c.entity.label in ("Society", "Branch", "Agency", "Institution")]
     if outer.entity.label == "PartyOrganization" and owners:
@@ -99,7 +101,7 @@ def nested_relations(outer: Placed, inner: list[Placed]) -> list[Relation]:
 # words that hold a trigger but name a thing (组织建设 is organisation building, not organising)
 _LEVEL_LIST = re.compile("(?:(?:省|自治区|直辖市|计划单列市|副省级城市|新疆生产建设兵团|[市县区州])、)*$")
 _BARE_KIND = re.compile("(?:学会|协会|研究会|联合会|促进会|科协)$")
-_NOT_TRIGGERS = re.compile("组织(?:建设|部|人事|机构|体系|形式|优势|覆盖)|发布(?:会|了?的?(?:消息|新闻|报道|文章|信息))|开展情况|[被获]评为")  # 学会被评为…: the one honoured, not the runner
+_NOT_TRIGGERS = re.compile("组织(?:建设|部|人事|机构|体系|形式|优势|覆盖)|发布(?:会|了?的?(?:消息|新闻|报道|文章|信息))|开展情况|[被获]评为|负责(?:同志|人)")  # 学会被评为…: the one honoured, not the runner
 _RECEIVED = re.compile("[被获]评为|获评|荣获|获得|被授予|被表彰|获表彰")  # the verbs of one who receives an honour
 SUBJECT_WINDOW = 16  # a head this close to the sentence start is its subject
 _MODIFIED = re.compile(r"^[”\"」』]?(?!项目|计划|专项|工程|活动|工作|实施|评选|评审|颁奖|名单|人选|获奖|候选|选树|推选|评比|征集|表彰|称号|荣誉称号)[\u4e00-\u9fff](?<![的和与及等])")
@@ -159,10 +161,12 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                 received = _RECEIVED.search(between) if rule.type == "RUNS" and rule.order == "head_first" else None
                 if received and not any(head.end <= p.start and p.end <= first.end + shadow.start(received.start())
                                         and p.entity.label in AGENTS + ("Agency",)
-                                        and re.search("[，,：:；;]", text[head.end:p.start]) for p in sentence if p is not head):
+                                        and re.search("[，,：:；;]", text[head.end:p.start]) and not _counted(text, p)
+                                        for p in sentence if p is not head):
                     continue  # 县科协先后被评为…“优秀组织单位”, 学会获得…奖: the body receives the honour, runs nothing
                     # (not when another body opens a clause before the verb: 中国科协…表彰，中国核学会党委获得…奖;
-                    # the next item of the head's own list receives it too: A、B被授予…称号)
+                    # the next item of the head's own list receives it too: A、B被授予…称号; a counted body is an object,
+                    # no subject: 在省科协的支持下，学校科协…建起21个农业专家服务站，多次获得…奖)
                 last_at = first.end + shadow.start(triggers[-1].start())  # the verb nearest the tail
                 if not rule.tail_first and (_nearer_agent(text, sentence, rule, head, trigger_at)
                                             or _nearer_agent(text, sentence, rule, head, last_at, named=True)):
@@ -179,6 +183,14 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                     continue
                 out.append(_relation(rule.type, head, tail, f"trigger:{rule.type}", rule.confidence))
     return _coordinated(text, sentence, out)
+
+
+_COUNT_BEFORE = re.compile(r"[\d一二三四五六七八九十两几多]+[个家所座处]$")
+
+
+def _counted(text: str, p: Placed) -> bool:
+    """`p` is counted (建起21个农业专家服务站): the object of a verb, no one acting."""
+    return _COUNT_BEFORE.search(text, max(0, p.start - 6), p.start) is not None
 
 
 def _clause_subject(text: str, p: Placed) -> bool:

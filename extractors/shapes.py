@@ -573,6 +573,8 @@ class ShapeFinder:
         for m in self.committee.finditer(text):  # 湖北省委; bare 省委 is the kind, where it stands alone
             begin = self._place_word(text, m.start())
             if begin < m.start():
+                if re.match("[县区旗]委", m.group(0)) and text.endswith(("市", "州", "盟"), 0, begin):
+                    begin = self.place_start(text, begin)  # 珠海市 + 斗门 + 区委: the city before its district's name
                 begin -= 2 if text.endswith("中共", 0, begin) else 0  # 中共利津县委: the Party's name is the name's
                 begin -= 3 if text.endswith("共青团", 0, begin) else 0  # 共青团祥云县委: the Youth League's committee
                 out.append(Shape(begin, m.end(), "Agency", False))
@@ -699,6 +701,8 @@ class ShapeFinder:
                 continue  # 奖励, 计划单列, 工程师: the head is part of a longer word (not 助力工程 + 项目: the programme's project)
             if re.match(r"[〔\[［(（]\d{4}[〕\]］)）]\d+号", text[m.end():m.end() + 12]):
                 continue  # 国科发奖〔2017〕196号: a 发文字号, not an award
+            if head.endswith("奖") and text.endswith("有", 0, m.start()) and len(head) == 1:
+                continue  # 之旅有奖活动, 有奖竞猜: 有奖 is "with prizes", no award's name
             if head == "专项" and SPECIAL_FUNDS.match(text, m.end()):
                 continue  # 市级科普专项经费, 区科技专项资金: a budget's special funds, no programme
             award = head not in PROGRAMME_HEADS
@@ -729,11 +733,14 @@ class ShapeFinder:
                 if word in self.programme_sentence_verbs and offset < m.start():  # 最佳组织奖: its own last word
                     begin = offset
             owner = ORGANISATION_END.search(text, begin, m.start())
-            if owner and not BARE_ORGANISATION.fullmatch(text, begin, owner.end()) and not (
+            if owner and not BARE_ORGANISATION.fullmatch(text, begin, owner.end()) \
+                    and not self._societies_of_a_place(text, begin, owner.end()) and not (
                     text.startswith(("中国", "中华"), begin) and not owner.group(0).endswith(("研究所", "研究院"))):
                 # 江苏省生态研究会负责…工程, 省科协 + 创新驱动助力工程: a programme's name holds no local runner, nor an
                 # institute's; a national society's own award carries its name (中国化学会青年化学奖; the gold: 137 in 142)
                 begin = self._name_opening(text, owner.end(), m.start())
+            while text[begin] in "·•・" and begin < m.start():
+                begin += 1  # ·邮箱大奖: a list's bullet on a scraped page opens no name
             self_name = next((s for s in SELF_NAMES if text.startswith(s, begin)), "")
             if self_name and m.start() - begin > len(self_name) + 2:
                 begin += len(self_name)  # 依托我会 + 创新驱动助力工程: the society's word for itself is no part of the name
@@ -791,6 +798,14 @@ class ShapeFinder:
                 return True
             offset += len(word)
         return False
+
+    def _societies_of_a_place(self, text: str, begin: int, end: int) -> bool:
+        """text[begin:end] is a place's (or a level's) societies as a kind, no runner: 江苏省学会, 省学会 (江苏省学会 +
+        服务科技创新能力提升计划 is one programme's name)."""
+        if not text.endswith("学会", begin, end) or end - begin <= 2:
+            return False
+        kind = end - 2
+        return bool(LEVEL_ONLY.fullmatch(text, begin, kind)) or self.place_start(text, kind) == begin
 
     @staticmethod
     def _opens_with_place(name: str) -> bool:

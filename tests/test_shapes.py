@@ -3093,3 +3093,54 @@ def test_offices_and_working_committees_by_their_short_forms():
     assert mention_texts("山东省侨办和国侨办联合授牌。", "Agency") == ["山东省侨办", "国侨办"]
     assert mention_texts("省委直属机关工委联络服务组到省科协调研。", "Agency") == ["省委直属机关工委", "省科协"]
     assert mention_texts("市文化文物广电局参加。", "Agency") == ["市文化文物广电局"]
+
+
+def test_a_one_character_verb_or_a_former_post_opens_no_unit():
+    assert mention_texts("上午，县科协全体干部到新华街道办事处开展调研。", "Agency")[0] == "县科协"
+    assert mention_texts("教育部原副部长出席会议。", "Agency") == ["教育部"]
+    assert mention_texts("省科协调宣部负责宣传。", "Agency")[0] == "省科协调宣部"  # 调 opens the unit's short name
+
+
+def test_prizes_of_an_event_and_a_bullet_are_no_award_s_name():
+    assert mention_texts("参加知识竞答有奖活动。", "TalentProgram") == []
+    assert mention_texts("·青年创新大奖", "TalentProgram") == ["青年创新大奖"]
+
+
+def test_a_council_s_term_stands_inside_its_party_body():
+    text = "中国林学会第十一届理事会党委召开会议。"
+    assert mention_texts(text, "PartyOrganization") == ["中国林学会第十一届理事会党委"]
+    assert relations_of(text, "PARTY_ORG_OF") == {("中国林学会第十一届理事会党委", "中国林学会")}
+
+
+def test_a_body_s_own_plan_put_to_its_meeting_is_no_policy():
+    text = "会议审议了《学会2025年工作计划(草案)》和《第五次会员代表大会议程》，并印发《2025年科普工作要点》。"
+    assert mention_texts(text, "Policy") == ["2025年科普工作要点"]
+
+
+def test_a_programme_named_for_a_province_s_societies_keeps_them():
+    assert "湖南省学会创新发展能力提升计划" in mention_texts("实施湖南省学会创新发展能力提升计划。", "TalentProgram")
+    assert not relations_of("实施湖南省学会创新发展能力提升计划。", "RUNS")  # a kind of society runs nothing
+
+
+def test_a_district_s_committee_keeps_its_city():
+    assert mention_texts("会上，佛山市南海区委副书记讲话。", "Agency") == ["佛山市南海区委"]
+
+
+def test_a_place_s_civilisation_committee_by_its_short_form():
+    assert mention_texts("省文明委和市文明委联合发文。", "Agency") == ["省文明委", "市文明委"]
+
+
+def test_the_local_societies_of_a_field_are_a_kind():
+    text = "全国药学地方学会工作会议召开，指导地方护理学会开展工作。"
+    got = [(m.text, m.generic) for m in facts_of(text).mentions if m.type == "Society"]
+    assert got == [("药学地方学会", True), ("地方护理学会", True)]
+
+
+def test_a_counted_body_before_an_award_received_is_no_runner():
+    text = "在市科协的支持下，学院科协在科普方面走在前面：学院牵头成立了5个省级学会，多次获得优秀科普作品奖。"
+    assert not relations_of(text, "RUNS")
+
+
+def test_persons_in_charge_are_no_trigger():
+    text = "江苏省科协学会部和宣传部的负责同志分别就学会服务能力提升计划作了介绍。"
+    assert not relations_of(text, "RUNS")
