@@ -988,6 +988,9 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     # a Party branch's rating is an honour, not a body: 五星级党支部, “四强”党支部, 五好党支部 (the gold: 12 of 12)
     for m in re.finditer("(?:[一二三四五六七八九十\\d]星级|五好|[“\"]四强[”\"]|四强)(?:基层党组织|党支部|党组织)", text):
         out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))
+    # the Party committees or organisations of every level, a kind: 各级党委, 各级党组织 (the dev gold: 9 of 14 whole)
+    for m in re.finditer("各级(?:基层)?(?:党委|党组织|党组)", text):
+        out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern"))
     # a kind of Party organisation named by its kind alone: 功能型党支部, 服务型基层党组织, 第二党小组
     for m in re.finditer(f"(?:功能型|功能性|兼合式|服务型|联合|临时|流动|{ORDINAL})(?:基层)?(?:{PARTY_SUFFIX})", text):
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern"))

@@ -113,7 +113,8 @@ def after_scope(text: str, begin: int, end: int) -> int:
 ORDINAL = "第[一二三四五六七八九十百零〇\\d]+"
 COUNT = "\\d+[名位个项家人]"  # 30名, 10个 (一项 stays: 是…的一项国家级青年人才计划 describes, names no programme)
 # the zones a place names (九江经开区, 南昌高新技术产业开发区): with their administration, or before their 科协
-ZONES = ("高新技术产业开发区|经济技术开发区|经济开发区|经开区|高新区|开发区|新区|自贸区|示范区|工业园区|产业园区?|科技园")
+ZONES = ("高新技术产业开发区|经济技术开发区|经济开发区|经开区|高新区|开发区|新区|自贸区|示范区|工业园区|产业园区?|科技园|"
+         "出口加工区|综合保税区|保税区")
 ZONE_BEFORE = re.compile(f"(?:{ZONES})$")
 SPREADING = frozenset({"宣传", "传播", "教育", "宣教"})  # after a function word, these may still modify a thing
 AGENT_OR_PLACE = frozenset({"员", "者", "人", "点", "站", "所", "处", "馆", "室", "中心", "基地"})  # who or where
@@ -479,6 +480,8 @@ class ShapeFinder:
             words = window_words(text[max(0, start - 6):start])
             if words and words[-1][1].startswith("n") and len(words[-1][0]) >= 2 and words[-1][0] not in STOP_WORDS:
                 place = start - len(words[-1][0])
+                if len(words) >= 2 and words[-2][1].startswith("ns") and len(words[-2][0]) >= 2:
+                    place -= len(words[-2][0])  # 上海浦东 + 金桥 + 出口加工区: the city before the zone's own name
             if len(words) >= 2 and words[-1][1] in ("n", "vn") and len(words[-1][0]) == 2 \
                     and words[-2][1] in ("ns", "nr", "nz") and len(words[-2][0]) >= 2:
                 place = start - len(words[-1][0]) - len(words[-2][0])  # 查干湖 + 旅游 + 经济开发区, 寻甸 + 特色 + 产业园区:

@@ -3144,3 +3144,14 @@ def test_a_counted_body_before_an_award_received_is_no_runner():
 def test_persons_in_charge_are_no_trigger():
     text = "江苏省科协学会部和宣传部的负责同志分别就学会服务能力提升计划作了介绍。"
     assert not relations_of(text, "RUNS")
+
+
+def test_the_party_committees_of_every_level_are_one_kind():
+    got = [(m.text, m.generic) for m in facts_of("各级党委要支持科协工作，各级党组织要发挥作用。").mentions
+           if m.type == "PartyOrganization"]
+    assert got == [("各级党委", True), ("各级党组织", True)]
+
+
+def test_an_export_processing_zone_s_association_keeps_the_zone_s_name():
+    assert mention_texts("苏州工业园综合保税区科协召开会议。", "Agency")[0] == "苏州工业园综合保税区科协"
+    assert mention_texts("江苏昆山出口加工区科协召开会议。", "Agency")[0] == "江苏昆山出口加工区科协"
