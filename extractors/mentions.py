@@ -1623,7 +1623,8 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
 
 # a unit's other name in brackets (学会学术部(国际部), 国际合作部(港澳台办公室)); not 原…, its former one
 SECOND_NAME = re.compile(f"[（(](?!原)[{CJK}]{{1,6}}(部|处|办公室)[)）]")
-HEAD_ALTERNATIVE = re.compile("[（(](?:局|委|厅|教委|委员会|办)[)）]")  # 卫生厅(局), 科技厅（委）, 教育厅（教委）
+HEAD_ALTERNATIVE = re.compile("[（(](?:局|委|厅|教委|委员会|办|科协)[)）]")  # 卫生厅(局), 科技厅（委）, 教育厅（教委）; 区科技局(科协):
+# a county's department that is its 科协 too
 
 
 def _head_alternatives(text: str, base: list[Candidate]) -> list[Candidate]:

@@ -3155,3 +3155,7 @@ def test_the_party_committees_of_every_level_are_one_kind():
 def test_an_export_processing_zone_s_association_keeps_the_zone_s_name():
     assert mention_texts("苏州工业园综合保税区科协召开会议。", "Agency")[0] == "苏州工业园综合保税区科协"
     assert mention_texts("江苏昆山出口加工区科协召开会议。", "Agency")[0] == "江苏昆山出口加工区科协"
+
+
+def test_a_county_department_that_is_its_science_association_too():
+    assert mention_texts("主持人是余杭区科技局（科协）副局长。", "Agency")[0] == "余杭区科技局（科协）"
