@@ -1046,6 +1046,12 @@ class ShapeFinder:
                 begin = before if m.start("owner") - before >= 2 else begin  # owner's head off as a conjunction
             if m.start("owner") < begin < m.end("owner"):  # 我 + 院内 + 科第六党支部: the walk stopped inside the owner's
                 begin = m.start("owner")  # head (内科), which the segmenter glued to the word before
+            if begin >= 3 and text[begin - 1] == "与" and m.group("owner").endswith(("学院", "系")):
+                first = name_start(text, begin - 1, max_len=20 - (m.end("owner") - begin), pos=pos, keep=PARTY_OWNER_WORDS)
+                if begin - 1 - first >= 2 and not ORGANISATION_HEAD.search(text, first, begin - 1) \
+                        and not text.endswith(("大学", "学院", "学校"), first, begin - 1):
+                    begin = first  # 财政 + 与 + 公共管理学院党总支, 南京林业大学生物 + 与 + 环境学院党委: a school named
+                    # by two fields joined by 与 (not 科协与 + 化学工程学院党委: two bodies)
             own = OWN_UNIT.match(text, begin, m.start("owner"))
             if own:  # 我院 + 眼科党支部, 本校 + 化学学院党委: the writer's own unit, said by a pronoun, names no owner
                 begin = own.end()

@@ -3159,3 +3159,9 @@ def test_an_export_processing_zone_s_association_keeps_the_zone_s_name():
 
 def test_a_county_department_that_is_its_science_association_too():
     assert mention_texts("主持人是余杭区科技局（科协）副局长。", "Agency")[0] == "余杭区科技局（科协）"
+
+
+def test_a_school_named_by_two_fields_joined_by_yu_owns_its_party_body():
+    text = "浙江农林大学化学与材料工程学院党委召开会议，校科协与经济管理学院党委共建。"
+    got = mention_texts(text, "PartyOrganization")
+    assert got == ["浙江农林大学化学与材料工程学院党委", "经济管理学院党委"]
