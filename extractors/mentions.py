@@ -1113,7 +1113,7 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
             # 教育部科技司, 财政部教科文司: a department of a ministry is a body of it
             out.append(Candidate(org.start, org.end + m.end(), "Agency", text[org.start:org.end + m.end()], False,
                                  "nested", nested=[org]))
-        m = re.match(f"([{CJK}]{{2,12}}?)中心(?!工作|任务|城市|环节|位置|地位)", rest)
+        m = re.match(f"([{CJK}]{{2,12}}?)中心(?!工作|任务|城市|环节|位置|地位|组)", rest)  # (党组 + 中心组: a study group)
         if org.label == "Agency" and m and not re.search("[的和与及、等]|中心", m.group(1)) \
                 and all(w.flag.startswith(("n", "j", "vn")) for w in pos_tokenizer().cut(m.group(1))):
             # 科技部科技评估中心, 中国科协学会服务中心: a centre of a named body is a body of it

@@ -452,7 +452,7 @@ class ShapeFinder:
             return start - len(words[-1][0])
         for k in (3, 2):  # 代表 + 包头(v) + 市委: in its sentence the segmenter read the place as a verb; alone, 包头市
             piece = text[max(0, start - k):start + 1]  # is one place word
-            if len(piece) == k + 1 and not re.search("[和与及或的在是对为同]", piece) \
+            if len(piece) == k + 1 and not re.search("[和与及或的在是对为同暨]", piece) \
                     and window_words(piece) == ((piece, "ns"),):
                 return start - k
         return start

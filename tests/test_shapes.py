@@ -3165,3 +3165,13 @@ def test_a_school_named_by_two_fields_joined_by_yu_owns_its_party_body():
     text = "浙江农林大学化学与材料工程学院党委召开会议，校科协与经济管理学院党委共建。"
     got = mention_texts(text, "PartyOrganization")
     assert got == ["浙江农林大学化学与材料工程学院党委", "经济管理学院党委"]
+
+
+def test_a_party_group_s_study_group_is_no_centre_of_its_owner():
+    text = "湖北省科协党组中心组开展集中学习。"
+    assert mention_texts(text, "PartyOrganization")[0] == "湖北省科协党组"
+    assert "湖北省科协党组中心" not in mention_texts(text, "Agency")
+
+
+def test_ji_joins_two_meetings_and_opens_no_place():
+    assert "神暨省委" not in mention_texts("传达全会精神暨省委中心组学习会议精神。", "Agency")
