@@ -1559,6 +1559,7 @@ def _bureau_of_a_department(department: Candidate, inner: Candidate, end: int) -
             and inner.canonical[:1] not in LEVEL_CHARACTERS)
 
 
+UNIT_PERSONS = frozenset({"负责人", "负责同志", "工作人员", "同志", "干部", "职工"})
 UNIT_NOT_OPENING = frozenset({"内设", "下设", "设有", "所属", "下属", "直属", "原"})
 UNIT_OPENING_VERBS = OPENING_VERBS | {"组织", "宣传", "调"}  # verbs to the segmenter that open units' names
 # (创新, 组织处; 调 + 宣部: a 科协's 调研宣传部 by its short form 调宣部)
@@ -1588,6 +1589,8 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
                 word, flag = word[0], "n"
             if length == 0 and word in titles:
                 break  # 县科协 + 主席兼任办公室主任: the body's chairman, no unit
+            if word in UNIT_PERSONS:
+                break  # 省科协计财部 + 负责人和…中心: the people of a unit, no part of another unit's name
             if length == 0 and word in UNIT_NOT_OPENING:
                 break  # 区科协内设一科: the department's own word for its units, no unit's name; 水利部 + 原副部长: a former post
             if flag == "v" and len(word) == 1 and word not in unit_heads and not (length == 0 and word in UNIT_OPENING_VERBS):
@@ -1662,7 +1665,8 @@ def _masked_places(text: str, chosen: list[Candidate]) -> None:
 
 
 # a count of people or units at a name's start (8名 + 市科协党总支), or its measure word right after the digits
-COUNT_OPENING = re.compile(r"\d+[名位个项家人]|(?<=\d)[名位个项家人]")
+COUNT_OPENING = re.compile(r"\d+[名位个项家人]|(?<=\d)[名位个项家人]|"
+                           r"[两三四五六七八九十]+(?=[省市县区州](?:科协|科学技术协会))")  # 五 + 省科协: five provinces' 科协s
 
 
 def _count_outside(text: str, chosen: list[Candidate]) -> None:

@@ -3175,3 +3175,16 @@ def test_a_party_group_s_study_group_is_no_centre_of_its_owner():
 
 def test_ji_joins_two_meetings_and_opens_no_place():
     assert "神暨省委" not in mention_texts("传达全会精神暨省委中心组学习会议精神。", "Agency")
+
+
+def test_a_health_and_family_planning_commission_by_its_short_form():
+    assert mention_texts("省卫生计生委和市卫生计生委联合发文。", "Agency") == ["省卫生计生委", "市卫生计生委"]
+
+
+def test_the_people_of_a_unit_end_it():
+    got = mention_texts("省科协学会部负责人和省学会服务中心负责人陪同。", "Agency")
+    assert not any("负责人" in name for name in got) and "省科协学会部" in got
+
+
+def test_a_count_of_provinces_before_their_associations_stays_outside():
+    assert mention_texts("调研组走访了三省科协。", "Agency") == ["省科协"]
