@@ -704,7 +704,7 @@ class ShapeFinder:
                 continue  # 奖励, 计划单列, 工程师: the head is part of a longer word (not 助力工程 + 项目: the programme's project)
             if re.match(r"[〔\[［(（]\d{4}[〕\]］)）]\d+号", text[m.end():m.end() + 12]):
                 continue  # 国科发奖〔2017〕196号: a 发文字号, not an award
-            if head.endswith("奖") and text.endswith("有", 0, m.start()) and len(head) == 1:
+            if head == "奖" and text.endswith("有", 0, m.start()):
                 continue  # 之旅有奖活动, 有奖竞猜: 有奖 is "with prizes", no award's name
             if head == "专项" and SPECIAL_FUNDS.match(text, m.end()):
                 continue  # 市级科普专项经费, 区科技专项资金: a budget's special funds, no programme
@@ -742,7 +742,7 @@ class ShapeFinder:
                 # 江苏省生态研究会负责…工程, 省科协 + 创新驱动助力工程: a programme's name holds no local runner, nor an
                 # institute's; a national society's own award carries its name (中国化学会青年化学奖; the gold: 137 in 142)
                 begin = self._name_opening(text, owner.end(), m.start())
-            while text[begin] in "·•・" and begin < m.start():
+            while begin < m.start() and text[begin] in "·•・":
                 begin += 1  # ·邮箱大奖: a list's bullet on a scraped page opens no name
             self_name = next((s for s in SELF_NAMES if text.startswith(s, begin)), "")
             if self_name and m.start() - begin > len(self_name) + 2:
