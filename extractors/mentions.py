@@ -69,8 +69,9 @@ NOT_POLICY = re.compile(r"(日报|晚报|报|杂志|期刊|学报|通讯|周刊|
                         r"报告$|批复$|报告的决议$|工作(?:总结|报告)[和与及]|(表彰|换届|选举|任免|授予|命名|增设|批准|撤销|聘任|任命)\S*决定$")  # a report or an administrative decision
 # a body's own plan, agenda or budget put to its meeting (会议审议通过了《…会议议程(草案)》, 围绕《2022年…工作计划》进行了讨论):
 # a meeting's paper, no policy (the dev gold: 4 of 5 such plans unmarked); one issued (印发《…工作要点》) stays a policy
-MEETING_PAPER = re.compile(r"(?:工作计划|议程|预算计划|财务预算|工作总结)([(（]草案[)）])?$")
+MEETING_PAPER = re.compile(r"(?:工作计划|议程|预算计划|财务预算|工作总结)(?:[(（]草案[)）])?$")
 MEETING_PAPER_VERB = re.compile("审议|讨论|通过|围绕|商议")
+# the local societies, of a field or of all (地方造纸学会, 地方学会): see _pattern_candidates
 LOCAL_SOCIETIES = re.compile(f"地方(?P<field>[{CJK}]{{2,4}}?)?(?:学会|协会)")
 # verbs that introduce a programme name rather than belong to it
 PROGRAMME_STOP = frozenset({"开展", "实施", "设立", "组织", "启动", "申报", "支持", "资助", "属于", "包括", "下设", "推进",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.rules import TriggerRow, relation_triggers
-from extractors.shapes import JOINT_JOINERS, window_words
+from extractors.shapes import COUNTED, JOINT_JOINERS, window_words
 from extractors.shadow import make_shadow, matching_text
 from schema.model import Document, Entity, Evidence, Passage, Relation
 
@@ -185,7 +185,7 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
     return _coordinated(text, sentence, out)
 
 
-_COUNT_BEFORE = re.compile(r"[\d一二三四五六七八九十两几多]+[个家所座处]$")
+_COUNT_BEFORE = re.compile(f"(?:{COUNTED.pattern})$")  # the count of things (shapes.COUNTED) right before a name
 
 
 def _counted(text: str, p: Placed) -> bool:
