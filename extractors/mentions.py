@@ -41,7 +41,7 @@ PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关
 PARTY_QUALIFIER = f"(?:功能型|功能性|兼合式|临时|联合|流动|离退休干部|离退休|在职|基层|{ORDINAL}){{0,2}}"  # 第二联合党支部
 # a generic unit that may stand between an organisation and its Party organisation
 PARTY_UNIT = ("学会服务中心学会联合|学会联合|科技社团|理事会|办事机构|秘书处|机关|常务理事会|分支机构|"
-              "学院|学校|医院|院|校|系|研究所|公司|集团|企业|社会组织|社会团体|科协|局|高校|地方")  # 学院党委, 院党委, 医院党委, 社会组织党组织,
+              "学院|学校|医院|院|校|系|研究所|所|公司|集团|企业|社会组织|社会团体|科协|局|高校|地方")  # 学院党委, 院党委, 医院党委, 社会组织党组织,
 # 科协党组, 局党组: a kind of unit's Party body
 # where a name can start: the common openings of Chinese and foreign organisation names
 NAME_OPENINGS = ("中国", "中华", "全国", "国际", "世界", "亚洲", "亚太", "欧洲", "美国", "英国", "德国", "法国",

@@ -3188,3 +3188,12 @@ def test_the_people_of_a_unit_end_it():
 
 def test_a_count_of_provinces_before_their_associations_stays_outside():
     assert mention_texts("调研组走访了三省科协。", "Agency") == ["省科协"]
+
+
+def test_an_institute_names_its_own_party_committee_short_as_a_school_does():
+    assert mention_texts("所党委召开理论学习中心组会议，校党委派员列席。", "PartyOrganization") == ["所党委", "校党委"]
+
+
+def test_a_field_the_segmenter_takes_for_an_adjective_names_a_branch():
+    text = "学会下设摄影测量与遥感专业委员会和遥感专业委员会。"
+    assert mention_texts(text, "Branch") == ["摄影测量与遥感专业委员会", "遥感专业委员会"]
