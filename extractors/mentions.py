@@ -38,10 +38,13 @@ WORK_PLAN = re.compile("工作(?:计划|总结|要点)$|总结")  # an organisat
 BRANCH_SUFFIX = "专项基金管理委员会|专业委员会|工作委员会|专门委员会|分会|专委会"
 PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党支部委员会|党总支委员会|党总支部|党总支|党支部|党小组|党委|党组织|党组")
 # what kind of Party branch: 功能型党支部, 临时党支部, 第二党支部, 离退休干部党支部
-PARTY_QUALIFIER = f"(?:功能型|功能性|兼合式|临时|联合|流动|离退休干部|离退休|在职|基层|{ORDINAL}){{0,2}}"  # 第二联合党支部
+PARTY_QUALIFIER = f"(?:功能型|功能性|兼合式|临时|联合|综合|行业|流动|离退休干部|离退休|在职|基层|{ORDINAL}){{0,2}}"  # 第二联合党支部,
+# 市社科联综合党委, 省科技厅行业综合党委: a body's committee over the organisations of its field
+# a five-year plan's period (“七五”计划, “十四五”规划): a plan of the state, no programme
+FIVE_YEAR_PERIOD = "[一二三四五六七八九十]{1,2}五"
 # a generic unit that may stand between an organisation and its Party organisation
 PARTY_UNIT = ("学会服务中心学会联合|学会联合|科技社团|理事会|办事机构|秘书处|机关|常务理事会|分支机构|"
-              "学院|学校|医院|院|校|系|研究所|所|公司|集团|企业|社会组织|社会团体|科协|局|高校|地方")  # 学院党委, 院党委, 医院党委, 社会组织党组织,
+              "学院|学校|医院|院|校|系|研究所|所|公司|集团|企业|社会组织|社会团体|科协|局|厅|高校|地方")  # 学院党委, 院党委, 医院党委, 社会组织党组织,
 # 科协党组, 局党组: a kind of unit's Party body
 # where a name can start: the common openings of Chinese and foreign organisation names
 NAME_OPENINGS = ("中国", "中华", "全国", "国际", "世界", "亚洲", "亚太", "欧洲", "美国", "英国", "德国", "法国",
@@ -924,7 +927,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
             end = grade.start() + 1 if grade else m.end(1)
             out.append(Candidate(begin, end, "TalentProgram", text[begin:end], False, "pattern"))
     # “科创信阳”行动, “银龄跨越数字鸿沟”科普专项行动: a quoted brand and a programme's head, a field's words between
-    for m in re.finditer(f"[“\"][{CJK}A-Za-z0-9·]{{2,12}}[”\"](?:[^\\W\\d的和与及在中获等将为]{{1,4}}?)?"
+    for m in re.finditer(f"[“\"](?!{FIVE_YEAR_PERIOD}[”\"])[{CJK}A-Za-z0-9·]{{2,12}}[”\"](?:[^\\W\\d的和与及在中获等将为]{{1,4}}?)?"
                          "(?:专项行动|行动计划|行动|工程|计划)(?!大奖|奖|师|院|学|技术)", text):  # not “太行杯”…工程大奖
         out.append(Candidate(m.start(), m.end(), "TalentProgram", m.group(0), False, "pattern"))
     # “我们这十年”征文奖, 《科学论坛》论文奖: an award named after its contest or its journal
@@ -993,7 +996,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer("各级(?:基层)?(?:党委|党组织|党组)", text):
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern"))
     # a kind of Party organisation named by its kind alone: 功能型党支部, 服务型基层党组织, 第二党小组
-    for m in re.finditer(f"(?:功能型|功能性|兼合式|服务型|联合|临时|流动|{ORDINAL})(?:基层)?(?:{PARTY_SUFFIX})", text):
+    for m in re.finditer(f"(?:功能型|功能性|兼合式|服务型|联合|综合|临时|流动|{ORDINAL})(?:基层)?(?:{PARTY_SUFFIX})", text):
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern"))
     # a generic unit with its Party organisation: 学会党组织, 分支机构党的工作小组 (instances are nested below)
     for m in re.finditer(f"((?:学会|协会|研究会)(?:秘书处|办事机构|机关|理事会|常务理事会)|学会|协会|研究会|(?!(?<=大)学校)(?:{PARTY_UNIT}))"
@@ -1046,7 +1049,8 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
     once more (中国科协 + 学会服务中心 + 学会联合党委: the Party body of the centre)."""
     out: list[Candidate] = []
     for kind in (c for c in base if c.label in ("Society", "Agency") and c.generic):
-        m = re.match(f"(?:临时)?(?:{PARTY_SUFFIX})", text[kind.end:kind.end + 8])
+        m = re.match(f"(?:{PARTY_UNIT}){{0,2}}{PARTY_QUALIFIER}(?:{PARTY_SUFFIX})", text[kind.end:kind.end + 16])
+        # 市社科联综合党委, 市科协社会组织行业党委: a kind's unit and a qualifier may stand before its Party body
         # 省科协党组, 全国学会党委, 市护理学会临时党支部: a kind's Party body is a kind, and belongs to that kind; but a
         # 科技社团党委 is set up by a 科协 for its societies and belongs to the 科协 (docs/ANNOTATION.md)
         if m and kind.canonical != "科技社团":

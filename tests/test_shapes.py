@@ -3197,3 +3197,17 @@ def test_an_institute_names_its_own_party_committee_short_as_a_school_does():
 def test_a_field_the_segmenter_takes_for_an_adjective_names_a_branch():
     text = "学会下设摄影测量与遥感专业委员会和遥感专业委员会。"
     assert mention_texts(text, "Branch") == ["摄影测量与遥感专业委员会", "遥感专业委员会"]
+
+
+def test_a_body_s_committee_over_its_field_s_organisations_is_its_party_body():
+    text = "市社科联综合党委组建协作组，省科技厅行业综合党委召开党员大会，市科协社会组织行业党委书记讲话。"
+    assert mention_texts(text, "PartyOrganization") == ["市社科联综合党委", "省科技厅行业综合党委", "市科协社会组织行业党委"]
+
+
+def test_a_department_s_own_party_group_said_short_is_a_kind_as_a_bureau_s():
+    assert mention_texts("厅党组书记出席会议，局党组研究决定。", "PartyOrganization") == ["厅党组", "局党组"]
+
+
+def test_a_five_year_plan_is_no_programme():
+    text = "学会为“七五”计划建设作出贡献，纳入“十一五”计划，启动“科创中国”行动计划。"
+    assert mention_texts(text, "TalentProgram") == ["“科创中国”行动计划"]
