@@ -913,7 +913,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer(f"中共([{CJK}]{{2,4}}?)[省市县区州]委(?![员会托])", text):
         if not re.search("[的和与及在是对为省市县区州]", m.group(1)) and not re.match(r"党员|[一二三四五六七八九十\d]", m.group(1)):
             out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), False, "pattern"))
-    for m in re.finditer("(?<!团)(省|市|县|区|州)委(?![员会托])", text):  # 紧扣市委中心工作: a level's Party committee, a kind
+    for m in re.finditer("(?<!团)(省|市|县|区|州|旗|盟)委(?![员会托])", text):  # 紧扣市委中心工作: a level's Party committee, a kind
+        # (旗委, 盟委: Inner Mongolia's counties and prefectures)
         if shape_finder().place_start(text, m.start() + 1) == m.start():  # 青岛市委 is one body, found elsewhere
             out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), True, "pattern"))
     for m in re.finditer(f"[“\"]([{CJK}A-Za-z0-9·]{{2,20}}(?:工程|计划|奖|基金|人才|学者|行动))[”\"]", text):

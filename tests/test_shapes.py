@@ -3211,3 +3211,8 @@ def test_a_department_s_own_party_group_said_short_is_a_kind_as_a_bureau_s():
 def test_a_five_year_plan_is_no_programme():
     text = "学会为“七五”计划建设作出贡献，纳入“十一五”计划，启动“科创中国”行动计划。"
     assert mention_texts(text, "TalentProgram") == ["“科创中国”行动计划"]
+
+
+def test_a_banner_s_and_a_league_s_party_committee_said_bare_are_kinds_as_a_county_s():
+    text = "出席仪式的有旗委副书记乌力吉、县委常委和盟委秘书长。"
+    assert mention_texts(text, "Agency") == ["旗委", "县委", "盟委"]
