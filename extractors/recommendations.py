@@ -270,6 +270,13 @@ class SecondLook(BaseModel):
             raise ValueError(f"must be between 0 and 1, got {value}")
         return value
 
+    @field_validator("features")
+    @classmethod
+    def _the_features_read(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if tuple(value) != SECOND_FEATURES:
+            raise ValueError(f"must be {', '.join(SECOND_FEATURES)} in this order, got {', '.join(value)}")
+        return value
+
     @field_validator("weights")
     @classmethod
     def _one_per_feature(cls, value: tuple[float, ...]) -> tuple[float, ...]:

@@ -103,6 +103,10 @@ def test_a_malformed_model_file_is_named_with_the_reason(tmp_path):
     (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
     with pytest.raises(DataError, match=r"second.weights.*one weight for each of own, before, after, document"):
         read_classifier(tmp_path / "bad.json")
+    bad["second"]["weights"], bad["second"]["features"] = [1.0, 2.0, 3.0, 4.0], ["before", "own", "after", "document"]
+    (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(DataError, match=r"second.features.*must be own, before, after, document in this order"):
+        read_classifier(tmp_path / "bad.json")
 
 
 def test_labels_file_rejects_a_bad_label(tmp_path):
