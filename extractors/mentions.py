@@ -38,10 +38,10 @@ WORK_PLAN = re.compile("工作(?:计划|总结|要点)$|总结")  # an organisat
 BRANCH_SUFFIX = "专项基金管理委员会|专业委员会|工作委员会|专门委员会|分会|专委会"
 PARTY_SUFFIX = ("功能型党组织|党的工作小组|党建工作小组|机关党委|党支部委员会|党总支委员会|党总支部|党总支|党支部|党小组|党委|党组织|党组")
 # what kind of Party branch: 功能型党支部, 临时党支部, 第二党支部, 离退休干部党支部
-PARTY_QUALIFIER = f"(?:功能型|功能性|兼合式|临时|联合|综合|行业|流动|离退休干部|离退休|在职|基层|{ORDINAL}){{0,2}}"  # 第二联合党支部,
-# 市社科联综合党委, 省科技厅行业综合党委: a body's committee over the organisations of its field
-# a five-year plan's period (“七五”计划, “十四五”规划): a plan of the state, no programme
-FIVE_YEAR_PERIOD = "[一二三四五六七八九十]{1,2}五"
+# the words that make a kind of Party body (功能型党支部, 临时党支部; 综合党委: a body's committee over the organisations
+# of its field, 市社科联综合党委)
+PARTY_KIND_WORDS = "功能型|功能性|兼合式|临时|联合|综合|流动"
+PARTY_QUALIFIER = f"(?:{PARTY_KIND_WORDS}|行业|离退休干部|离退休|在职|基层|{ORDINAL}){{0,2}}"  # 第二联合党支部, 省科技厅行业综合党委
 # a generic unit that may stand between an organisation and its Party organisation
 PARTY_UNIT = ("学会服务中心学会联合|学会联合|科技社团|理事会|办事机构|秘书处|机关|常务理事会|分支机构|"
               "学院|学校|医院|院|校|系|研究所|所|公司|集团|企业|社会组织|社会团体|科协|局|厅|高校|地方")  # 学院党委, 院党委, 医院党委, 社会组织党组织,
@@ -74,6 +74,8 @@ NOT_POLICY = re.compile(r"(日报|晚报|报|杂志|期刊|学报|通讯|周刊|
 # a meeting's paper, no policy (the dev gold: 4 of 5 such plans unmarked); one issued (印发《…工作要点》) stays a policy
 MEETING_PAPER = re.compile(r"(?:工作计划|议程|预算计划|财务预算|工作总结)(?:[(（]草案[)）])?$")
 MEETING_PAPER_VERB = re.compile("审议|讨论|通过|围绕|商议")
+# a five-year plan's period (“七五”计划, “十四五”规划): a plan of the state, no programme
+FIVE_YEAR_PERIOD = "[一二三四五六七八九十]{1,2}五"
 # the local societies, of a field or of all (地方造纸学会, 地方学会): see _pattern_candidates
 LOCAL_SOCIETIES = re.compile(f"地方(?P<field>[{CJK}]{{2,4}}?)?(?:学会|协会)")
 # verbs that introduce a programme name rather than belong to it
@@ -997,7 +999,7 @@ def _pattern_candidates(text: str) -> list[Candidate]:
     for m in re.finditer("各级(?:基层)?(?:党委|党组织|党组)", text):
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern"))
     # a kind of Party organisation named by its kind alone: 功能型党支部, 服务型基层党组织, 第二党小组
-    for m in re.finditer(f"(?:功能型|功能性|兼合式|服务型|联合|综合|临时|流动|{ORDINAL})(?:基层)?(?:{PARTY_SUFFIX})", text):
+    for m in re.finditer(f"(?:{PARTY_KIND_WORDS}|服务型|{ORDINAL})(?:基层)?(?:{PARTY_SUFFIX})", text):
         out.append(Candidate(m.start(), m.end(), "PartyOrganization", m.group(0), True, "pattern"))
     # a generic unit with its Party organisation: 学会党组织, 分支机构党的工作小组 (instances are nested below)
     for m in re.finditer(f"((?:学会|协会|研究会)(?:秘书处|办事机构|机关|理事会|常务理事会)|学会|协会|研究会|(?!(?<=大)学校)(?:{PARTY_UNIT}))"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -171,8 +171,16 @@ def _documents(gold: list[Labelled]) -> dict[str, list[int]]:
     return out
 
 
-def _second_rows(gold: list[Labelled], first: list[float], keep=lambda group: True) -> tuple[list, list[int], list[int]]:
-    rows, labels, where = [], [], []
+EVERY_DOCUMENT: Callable[[str], bool] = lambda group: True
+
+
+def _second_rows(gold: list[Labelled], first: list[float], keep: Callable[[str], bool] = EVERY_DOCUMENT
+                 ) -> tuple[list[tuple[float, float, float, float]], list[int], list[int]]:
+    """The second look's rows of the documents `keep` accepts, their labels, and where each row's sentence is in
+    `gold`."""
+    rows: list[tuple[float, float, float, float]] = []
+    labels: list[int] = []
+    where: list[int] = []
     for group, positions in _documents(gold).items():
         if keep(group):
             rows += second_features([first[i] for i in positions])
@@ -182,7 +190,7 @@ def _second_rows(gold: list[Labelled], first: list[float], keep=lambda group: Tr
 
 
 def second_look(gold: list[Labelled], first: list[float], threshold: float = THRESHOLD,
-                keep=lambda group: True) -> SecondLook:
+                keep: Callable[[str], bool] = EVERY_DOCUMENT) -> SecondLook:
     """The second look fitted to the gold documents' held-out first probabilities (`keep`: which documents)."""
     rows, labels, _ = _second_rows(gold, first, keep)
     fitted = fit_logistic_regression(rows, labels, SECOND_C)
