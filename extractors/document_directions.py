@@ -18,11 +18,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+from extractors.ngrams import NgramCounter
 from extractors.shadow import to_simplified
 from extractors.model_file import read_model
 from seed_data import resource
@@ -31,6 +33,7 @@ MODEL_PATH = resource("models", "directions.json", package="extractors", check=F
 DIRECTIONS = ("1", "2", "3", "4")
 TITLE_WEIGHT = 3
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+HAN_CHARACTERS = "".join(map(chr, range(0x4E00, 0xA000)))  # the characters of _HAN
 
 
 GRAMS = (1, 2, 3)  # characters, pairs and triples: 0.804 against pairs alone 0.795 (dev, 5-fold; tests/gold/README.md)
@@ -103,28 +106,55 @@ class DirectionClassifier(BaseModel):
             raise ValueError("idf and weights must name the same features")
         return self
 
+    @cached_property
+    def _arrays(self) -> tuple[NgramCounter, dict[str, int], np.ndarray, np.ndarray]:
+        """The features as arrays: their n-gram counter (Chinese characters only, as `character_grams`), their index,
+        idf, and weights (one column per direction)."""
+        names = list(self.idf)
+        return (NgramCounter(names, GRAMS, alphabet=HAN_CHARACTERS), {n: i for i, n in enumerate(names)},
+                np.array([self.idf[n] for n in names], dtype=np.float64),
+                np.array([self.weights[n] for n in names], dtype=np.float64).reshape(len(names), len(DIRECTIONS)))
+
+    def gram_counts(self, text: str, weight: int = 1) -> np.ndarray:
+        """How often each feature of the model occurs among the `character_grams` of `text` (times `weight`),
+        counted in numpy: add the counts of a document's title and text windows, then `classify_counts`."""
+        counter, index, _, _ = self._arrays
+        return counter.counts([to_simplified(text)], len(index)) * weight
+
+    def title_counts(self, title: str) -> np.ndarray:
+        """`gram_counts` of a document's title, which counts TITLE_WEIGHT times (`document_grams`)."""
+        return self.gram_counts(title, TITLE_WEIGHT)
+
+    def feature_counts(self, features: Counter[str]) -> np.ndarray:
+        """`features` (character grams, profile features) as counts of the model's features; unknown ones dropped."""
+        _, index, _, _ = self._arrays
+        counts = np.zeros(len(index), dtype=np.int64)
+        for feature, n in features.items():
+            if n > 0 and (at := index.get(feature)) is not None:
+                counts[at] += n
+        return counts
+
     def probabilities(self, pairs: Counter[str]) -> dict[str, float] | None:
         """P(direction) for each of the four, or None when no feature of the model occurs."""
-        known = {p: pair_weight(n, self.idf[p]) for p, n in pairs.items() if n > 0 and p in self.idf}
-        if not known:
+        return self.probabilities_of_counts(self.feature_counts(pairs))
+
+    def probabilities_of_counts(self, counts: np.ndarray) -> dict[str, float] | None:
+        """`probabilities` of a document given as counts of the model's features (`gram_counts`, `feature_counts`)."""
+        _, _, idf, weights = self._arrays
+        known = np.flatnonzero(counts)
+        if not len(known):
             return None
-        norm = math.sqrt(sum(v * v for v in known.values()))
-        sums = [0.0, 0.0, 0.0, 0.0]  # one pass, each sum in one order (sorted features): the same sums on every run
-        weights = self.weights
-        for p, v in sorted(known.items()):
-            w = weights[p]
-            sums[0] += v * w[0]
-            sums[1] += v * w[1]
-            sums[2] += v * w[2]
-            sums[3] += v * w[3]
-        out = {}
-        for k, code in enumerate(DIRECTIONS):
-            z = self.bias[k] + sums[k] / norm
-            out[code] = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
-        return out
+        values = (1.0 + np.log(counts[known])) * idf[known]  # pair_weight
+        norm = math.sqrt(float(np.sum(values * values)))
+        sums = np.sum(values[:, None] * weights[known], axis=0)  # numpy's own summation: the same sums on every run
+        z = np.clip(np.asarray(self.bias) + sums / norm, -60.0, 60.0)
+        return {code: float(1.0 / (1.0 + math.exp(-z[k]))) for k, code in enumerate(DIRECTIONS)}
 
     def classify(self, pairs: Counter[str]) -> tuple[int, ...]:
-        probabilities = self.probabilities(pairs)
+        return self.classify_counts(self.feature_counts(pairs))
+
+    def classify_counts(self, counts: np.ndarray) -> tuple[int, ...]:
+        probabilities = self.probabilities_of_counts(counts)
         if probabilities is None:
             return ()
         return pick_directions([probabilities[c] for c in DIRECTIONS], self.threshold, self.ratio)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from extractors.sources import kind_of_url
 from extractors.directions import DIRECTION_MIN_SCORE, INDICATOR_MIN_SCORE, DirectionModel
-from extractors.document_directions import character_grams, direction_classifier, document_grams, profile_features
+from extractors.document_directions import direction_classifier, profile_features
 from extractors.documents import RawDocument, ReadError, read_document
 from extractors.gazetteer import Gazetteer, load_gazetteer
 from extractors.guide import is_guide, parse_guide
@@ -247,7 +247,8 @@ def extract_windows(raw: RawDocument, gazetteer: Gazetteer | None = None, model:
     parts = windows(doc.text, window_chars)
     clear: Counter[str] = Counter()
     loose: Counter[str] = Counter()
-    pairs = document_grams(doc.title, "")  # the classifier's features, window by window
+    classifier = direction_classifier()
+    grams = classifier.title_counts(doc.title)  # the classifier's features, window by window
     cited: set[str] = set()
     index = paragraph = 0
     for number, window in enumerate(parts):
@@ -265,11 +266,11 @@ def extract_windows(raw: RawDocument, gazetteer: Gazetteer | None = None, model:
             clear.update(window_clear)
             loose.update(window_loose)
             recs = recommendations(doc, passages, mentions, model, dict(clear or loose))
-            pairs.update(character_grams(doc.text[window[0]:window[1]]))
+            grams += classifier.gram_counts(doc.text[window[0]:window[1]])
         last = number == len(parts) - 1
         if last:
-            directions = (1, 2, 3, 4) if doc.kind == "guide" else direction_classifier().classify(
-                pairs + profile_features(profile_directions(dict(clear or loose))))
+            directions = (1, 2, 3, 4) if doc.kind == "guide" else classifier.classify_counts(
+                grams + classifier.feature_counts(profile_features(profile_directions(dict(clear or loose)))))
             doc = doc.model_copy(update={"directions": directions})
         yield Facts(document=doc, passages=tuple(passages), entities=tuple(entities), mentions=tuple(mentions),
                     relations=tuple(relations), recommendations=tuple(recs), guide_items=tuple(guide_items))
