@@ -11,6 +11,7 @@ Then the longest non-overlapping candidates win, earlier and more trusted ones o
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -1060,6 +1061,10 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
             out.append(Candidate(kind.start, kind.end + m.end(), "PartyOrganization",
                                  text[kind.start:kind.end + m.end()], True, "nested", nested=[kind]))
     orgs = [c for c in base if c.label in ("Society", "Agency", "Branch") and not c.generic]
+    programmes_at: dict[int, list[Candidate]] = {}  # a named programme by where it starts, in the order of `base`
+    for c in base:
+        if c.label == "TalentProgram" and not c.generic:
+            programmes_at.setdefault(c.start, []).append(c)
     for org in orgs:
         rest = text[org.end:org.end + 30]
         m = re.match(f"([{CJK}]{{0,12}}?)({BRANCH_SUFFIX})", rest)
@@ -1104,10 +1109,9 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
                                  text[org.start - 2:org.end + m.end()], False, "nested", nested=[org]))
         if org.label == "Agency" and _is_association(org.canonical):
             # 中国科协青年人才托举工程: the association's programme, named with it, is one name holding it
-            for prog in base:
-                if prog.label == "TalentProgram" and prog.start == org.end and not prog.generic:
-                    out.append(Candidate(org.start, prog.end, "TalentProgram", text[org.start:prog.end], False,
-                                         "nested", nested=[org]))
+            for prog in programmes_at.get(org.end, ()):
+                out.append(Candidate(org.start, prog.end, "TalentProgram", text[org.start:prog.end], False,
+                                     "nested", nested=[org]))
         m = re.match(f"(?:[{CJK}]{{2,4}}?)?(?:办公厅|办公室)", rest)
         if m and m.group(0) not in ("办公厅", "办公室") and not all(
                 w.flag.startswith(("n", "vn", "j")) for w in pos_tokenizer().cut(m.group(0)[:-3])):
@@ -1164,12 +1168,15 @@ _OWNER = f"[{CJK}]{{2,18}}?(?:{JOINT_OWNER_HEADS})"
 JOINT_BRANCH = re.compile(f"({_OWNER})[{re.escape(JOINT_JOINERS)}]({_OWNER})联合(?:党支部|党总支)")
 
 
-def _inner_organisation(outer: Candidate, candidates: list[Candidate], text: str) -> list[Candidate]:
+def _inner_organisation(outer: Candidate, candidates: list[Candidate], text: str,
+                        starting: dict[int, list[Candidate]] | None = None) -> list[Candidate]:
     """The organisation a known Branch or Party organisation name starts with (中国科协党组 -> 中国科协);
-    for a Party body, else the university, institute, hospital or company it is named after (南昌大学党委)."""
+    for a Party body, else the university, institute, hospital or company it is named after (南昌大学党委).
+    `starting`: the candidates by where they start, in their order (`by_start`), when the caller has it."""
     labels = {"Branch": ("Society", "Branch"), "TalentProgram": ("Society", "Agency")}.get(
         outer.label, ("Society", "Agency", "Branch"))
-    inner = [c for c in candidates if c.label in labels and c.start == outer.start and c.end < outer.end
+    same_start = candidates if starting is None else starting.get(outer.start, [])
+    inner = [c for c in same_start if c.label in labels and c.start == outer.start and c.end < outer.end
              and (not c.generic or (outer.label in ("Branch", "PartyOrganization") and c.end - c.start > 2))  # 省林学会
              # + 园林专业委员会, 市科协 + 直属机关党委: a body named by its level is the owner all the same
              and not (outer.label == "Branch" and c.label == "Branch")]
@@ -1513,6 +1520,14 @@ def _unbracketed_abbreviations(text: str, chosen: list[Candidate]) -> list[Candi
             names.setdefault(name, c)
     if not names:
         return []
+    # the names an abbreviation opening with a character can abbreviate (its first, its core's first, or its level
+    # before the core's: `_abbreviation_of`), in the order of `names`: a long text names hundreds of societies
+    by_opening: dict[str, list[str]] = {}
+    for name in names:
+        level, bare = _name_core(name)
+        for opening in dict.fromkeys((name[0], bare[:1], level if bare else "")):
+            if opening:
+                by_opening.setdefault(opening, []).append(name)
     taken = bytearray(len(text))
     for c in chosen:
         taken[c.start:c.end] = b"\1" * (c.end - c.start)
@@ -1530,7 +1545,7 @@ def _unbracketed_abbreviations(text: str, chosen: list[Candidate]) -> list[Candi
             reach -= 1
         for start in range(reach, end - 2):  # the longest abbreviation ending here
             short = text[start:end]
-            named = next((names[n] for n in names if _abbreviation_of(short, n)), None)
+            named = next((names[n] for n in by_opening.get(short[0], ()) if _abbreviation_of(short, n)), None)
             if named is not None and not shape_finder().society_kind.fullmatch(short) \
                     and text[start - 1:start] not in ABBREVIATION_NOT_AFTER \
                     and word_across(text, start) is None:  # 无线电 + 工程师协会: no word crosses its start
@@ -1573,6 +1588,15 @@ UNIT_OPENING_VERBS = OPENING_VERBS | {"组织", "宣传", "调"}  # verbs to the
 # (创新, 组织处; 调 + 宣部: a 科协's 调研宣传部 by its short form 调宣部)
 
 
+def by_start(candidates: list[Candidate]) -> dict[int, list[Candidate]]:
+    """The candidates by where they start, each list in the order of `candidates`: a long text has thousands, and a
+    rule that looks for the ones starting at one place need not read them all."""
+    out: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        out.setdefault(c.start, []).append(c)
+    return out
+
+
 def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
     """A department's unit right after it (省科技厅政策法规与基础研究处): the unit is the Agency, the
     department nested in it; a unit of a kind is a kind (省卫生厅医政处). Its name opens with a noun and holds
@@ -1581,6 +1605,9 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
     unit_end, unit_heads, unit_title = _unit_heads()
     not_unit = name_parts().get("Agency", "not_department")
     titles = frozenset(name_parts().get("Agency", "person_title"))
+    ordered = sorted(base, key=lambda o: o.start)
+    starts = [o.start for o in ordered]
+    longest = max((o.end - o.start for o in base), default=0)
     out = []
     for c in base:
         if c.label != "Agency":
@@ -1622,8 +1649,9 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
             head = unit_end.search(word) or (congress and re.search("委员会$", word))  # 全国人大 + 教科文卫委员会
             if head and (length - len(head.group(0)) >= 2 or word == "办公室"):
                 end = c.end + length
+                near = ordered[bisect.bisect_right(starts, c.end - longest):bisect.bisect_left(starts, end)]
                 if not any(o is not c and o.label != "GovernmentFunction" and o.start < end and o.end > c.end
-                           and not _bureau_of_a_department(c, o, end) for o in base):
+                           and not _bureau_of_a_department(c, o, end) for o in near):  # (none longer than `longest`)
                     # 市科协 + 机关第一支部, 机关老干支部: a branch of its offices' Party members, a Party body of it
                     label = "PartyOrganization" if text.endswith("支部", c.start, end) else "Agency"
                     if label == "Agency" or not re.search("[和与及]", text[c.end:end]):  # 领导班子和支部: two
@@ -1711,6 +1739,7 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
     candidates = base + [_canonical(c, gazetteer) for c in _nested_candidates(text, base)]
     found = []
     nested_at = {(c.start, c.end, c.label): c.nested for c in candidates if c.nested}
+    starting = by_start(candidates)
     kinds = frozenset(name_parts().get("TalentProgram", "category"))
     chosen = _choose(candidates)
     chosen = sorted(chosen + _short_names(text, chosen), key=lambda c: (c.start, c.end))
@@ -1744,7 +1773,7 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
         if not c.nested and c.label == "TalentProgram":  # a known programme nests its runner (中国科协青年人才托举工程)
             c.nested = nested_at.get((c.start, c.end, c.label), [])
         if not c.nested and not c.generic and c.label in ("Branch", "PartyOrganization", "TalentProgram"):
-            c.nested = _inner_organisation(c, candidates, text)
+            c.nested = _inner_organisation(c, candidates, text, starting)
         start, end = shadow.name_span(c.start, c.end)
         nested = []
         stack = list(c.nested)
