@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 import jieba
 from jieba import posseg
 
+from extractors.pos_hmm import ArrayPOSTokenizer
 from extractors.shadow import to_simplified
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -79,7 +80,7 @@ def pos_tokenizer() -> posseg.POSTokenizer:
     gazetteer names, `nt`) to the first POSTokenizer that cuts, and empties them on the way, so a
     second tagger would see those names untagged: one shared tagger, loaded here, keeps every
     stage's words independent of which stage ran first."""
-    tagger = posseg.POSTokenizer(tokenizer())
+    tagger = ArrayPOSTokenizer(tokenizer())  # jieba's tagger, its HMM step on arrays (extractors/pos_hmm.py)
     tagger.makesure_userdict_loaded()
     return tagger
 
