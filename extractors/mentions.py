@@ -1311,6 +1311,13 @@ PLACE_COMPOUNDS = frozenset({"县长", "县里", "县城", "县域", "县内", "
 SIBLING_HEADS = {"Society": (SOCIETY_SUFFIX, 2), "Agency": ("局|(?<!常)委|(?<![主承协举督创开合])办|厅|部|中心|分局|办公室", 1)}
 
 
+@lru_cache(maxsize=1_024)  # bounded: one pattern a place and kind, built only beside a 、
+def _sibling_item(place: str, label: str) -> re.Pattern[str]:
+    """A list's item of the kind `label` that opens with `place` (SIBLING_HEADS)."""
+    heads, shortest = SIBLING_HEADS[label]
+    return re.compile(f"{re.escape(place)}[{CJK}]{{{shortest},12}}?(?:{heads})")
+
+
 def _list_siblings(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """`chosen` with the items of a 、-list beside a found society or agency that open with its place and end with a
     head of its kind: societies or agencies too, whatever words the segmenter makes of their fields (东莞市医学会、
@@ -1325,8 +1332,6 @@ def _list_siblings(text: str, chosen: list[Candidate]) -> list[Candidate]:
             place, flag = (level.group(0), "ns") if level else window_words(text[c.start:c.end])[0]
             if not (flag.startswith("ns") or place in ("中国", "中华")):
                 continue  # the name opens with no place (a level, the segmenter's ns, 中国)
-        heads, shortest = SIBLING_HEADS[c.label]
-        item = re.compile(f"{re.escape(place)}[{CJK}]{{{shortest},12}}?(?:{heads})")
         neighbours = []
         if text.startswith("、", c.end):
             end = LIST_ITEM_END.search(text, c.end + 1)
@@ -1336,6 +1341,7 @@ def _list_siblings(text: str, chosen: list[Candidate]) -> list[Candidate]:
             if begin > 0 and LEVEL_ONLY.fullmatch(place) and text[begin - 1] not in "、，,；;：:\n（(":
                 begin = -1  # 城市管理办: a bare level inside a word, not an item's place (表彰了 + 佛山市…学会 is one)
             neighbours.append((begin, c.start - 1))
+        item = _sibling_item(place, c.label) if neighbours else None
         for begin, end in neighbours:
             found = (item.fullmatch(text, begin, end) or item.match(text, begin, end)) if begin >= 0 else None
             if found and found.end() < end and window_words(text[found.end():end])[0][1] in ("v", "d", "p"):
