@@ -6,13 +6,14 @@ import csv
 import hashlib
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from kg import neo4j_server as ns
-from kg.bulk import CsvGraphWriter, finish
+from kg.bulk import BulkFiles, CsvGraphWriter, finish
 from kg.cli import app
 from kg.load import load_facts
 from kg.stores.embedded import EmbeddedStore
@@ -70,30 +71,6 @@ def hostile_facts() -> Facts:
     return Facts(document=doc, passages=tuple(passages), entities=(ent, other), mentions=mentions, relations=(rel,))
 
 
-def test_hostile_text_round_trips(own_server: tuple[Path, ns.ServerInfo], tmp_path: Path) -> None:
-    data_dir, before = own_server
-    facts = hostile_facts()
-    writer = CsvGraphWriter(tmp_path / "csv")
-    writer.add(facts)
-    files = writer.close()
-    info = ns.import_database(data_dir, tmp_path / "csv")
-    assert info.bolt_port == before.bolt_port  # restarted where it was: NEO4J_URI still holds
-    embedded = EmbeddedStore(tmp_path / "graph.kgl", writer=True)
-    with Neo4jStore(info.uri, info.user, info.password) as store, embedded:
-        store.apply_schema()
-        finish(store, files)
-        embedded.apply_schema()
-        load_facts(embedded, [facts])
-        doc = store.read("MATCH (d:Document) RETURN d.text AS text, d.title AS title, d.issuers AS issuers, "
-                         "d.directions AS directions, d.metadata_warnings AS warnings")[0]
-        assert doc == {"text": HOSTILE, "title": facts.document.title, "issuers": ['a;b', 'c,"d"', ''],
-                       "directions": [], "warnings": ['warn "one"; two', 'line\nbreak']}
-        assert store.read("MATCH (e:Agency) RETURN e.aliases AS a")[0]["a"] == list(facts.entities[0].aliases)
-        assert sorted(r["t"] for r in store.read("MATCH (p:Passage) RETURN p.text AS t")) == sorted(HOSTILE.split("\n"))
-        assert store.stats() == embedded.stats()
-        assert store.content_digest() == embedded.content_digest()
-
-
 def long_documents(count: int = 40, lines: int = 70) -> list[Facts]:
     """Documents whose texts (line breaks, quotes, commas) add up to more than 4 Mi characters,
     the import tool's read buffer: one passage each, so that only the document file is large."""
@@ -110,29 +87,77 @@ def long_documents(count: int = 40, lines: int = 70) -> list[Facts]:
     return facts
 
 
-def test_multiline_file_larger_than_the_read_buffer(own_server: tuple[Path, ns.ServerInfo], tmp_path: Path) -> None:
-    """neo4j-admin's multi-line reader (5.26, `--multiline-fields` v2) splits a file into chunks of
-    the read buffer (4 Mi characters) by searching back from a chunk's end for the start of a row,
-    and fails ("found CR outside a text cell") when that search meets a row whose first field is
-    quoted — every row here: a file with line breaks must fit in one chunk."""
-    data_dir, _ = own_server
-    facts = long_documents()
-    assert sum(len(f.document.text) for f in facts) > 4 << 20
-    writer = CsvGraphWriter(tmp_path / "csv")
-    for f in facts:
+@dataclass
+class Imported:
+    """The hostile document and the long ones, written as CSV and imported by neo4j-admin into the module's server
+    (one import, one restart, for both tests below), and loaded into an embedded store by the incremental path; what
+    the tests check is read at once, so another test of the module may replace the database afterwards."""
+    before: ns.ServerInfo
+    info: ns.ServerInfo
+    hostile: Facts
+    long: list[Facts]
+    files: BulkFiles
+    hostile_document: dict
+    aliases: list
+    hostile_passages: list[str]
+    long_texts: dict[str, str]
+    stats: tuple[dict, dict]  # Neo4j's, the embedded store's
+    digests: tuple[str, str]
+
+
+@pytest.fixture(scope="module")
+def imported(own_server: tuple[Path, ns.ServerInfo], tmp_path_factory: pytest.TempPathFactory) -> Imported:
+    data_dir, before = own_server
+    work = tmp_path_factory.mktemp("imported")
+    hostile, long = hostile_facts(), long_documents()
+    writer = CsvGraphWriter(work / "csv")
+    for f in [hostile, *long]:
         writer.add(f)
     files = writer.close()
-    info = ns.import_database(data_dir, tmp_path / "csv")
-    embedded = EmbeddedStore(tmp_path / "graph.kgl", writer=True)
+    info = ns.import_database(data_dir, work / "csv")
+    embedded = EmbeddedStore(work / "graph.kgl", writer=True)
     with Neo4jStore(info.uri, info.user, info.password) as store, embedded:
         store.apply_schema()
         finish(store, files)
         embedded.apply_schema()
-        load_facts(embedded, facts)
-        texts = {r["id"]: r["text"] for r in store.read("MATCH (d:Document) RETURN d.id AS id, d.text AS text")}
-        assert texts == {f.document.id: f.document.text for f in facts}
-        assert store.stats() == embedded.stats()
-        assert store.content_digest() == embedded.content_digest()
+        load_facts(embedded, [hostile, *long])
+        return Imported(
+            before, info, hostile, long, files,
+            hostile_document=store.read(
+                "MATCH (d:Document {id: $id}) RETURN d.text AS text, d.title AS title, d.issuers AS issuers, "
+                "d.directions AS directions, d.metadata_warnings AS warnings", {"id": hostile.document.id})[0],
+            aliases=store.read("MATCH (e:Agency) RETURN e.aliases AS a")[0]["a"],
+            hostile_passages=[r["t"] for r in store.read("MATCH (p:Passage {doc_id: $id}) RETURN p.text AS t",
+                                                          {"id": hostile.document.id})],
+            long_texts={r["id"]: r["text"] for r in store.read(
+                "MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.text AS text",
+                {"ids": [f.document.id for f in long]})},
+            stats=(store.stats(), embedded.stats()),
+            digests=(store.content_digest(), embedded.content_digest()))
+
+
+def test_hostile_text_round_trips(imported: Imported) -> None:
+    facts = imported.hostile
+    assert imported.info.bolt_port == imported.before.bolt_port  # restarted where it was: NEO4J_URI still holds
+    assert imported.hostile_document == {"text": HOSTILE, "title": facts.document.title,
+                                         "issuers": ['a;b', 'c,"d"', ''], "directions": [],
+                                         "warnings": ['warn "one"; two', 'line\nbreak']}
+    assert imported.aliases == list(facts.entities[0].aliases)
+    assert sorted(imported.hostile_passages) == sorted(HOSTILE.split("\n"))
+    assert imported.stats[0] == imported.stats[1]
+    assert imported.digests[0] == imported.digests[1]
+
+
+def test_multiline_file_larger_than_the_read_buffer(imported: Imported) -> None:
+    """neo4j-admin's multi-line reader (5.26, `--multiline-fields` v2) splits a file into chunks of
+    the read buffer (4 Mi characters) by searching back from a chunk's end for the start of a row,
+    and fails ("found CR outside a text cell") when that search meets a row whose first field is
+    quoted — every row here: a file with line breaks must fit in one chunk."""
+    facts, files = imported.long, imported.files
+    assert sum(len(f.document.text) for f in facts) > 4 << 20
+    assert imported.long_texts == {f.document.id: f.document.text for f in facts}
+    assert imported.stats[0] == imported.stats[1] and imported.stats[0]["labels"]["Document"] == len(facts) + 1
+    assert imported.digests[0] == imported.digests[1]
     assert len(files.multiline) > 1 and all(p.stat().st_size < 4 << 20 for p in files.multiline)
 
 
