@@ -1061,10 +1061,7 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
             out.append(Candidate(kind.start, kind.end + m.end(), "PartyOrganization",
                                  text[kind.start:kind.end + m.end()], True, "nested", nested=[kind]))
     orgs = [c for c in base if c.label in ("Society", "Agency", "Branch") and not c.generic]
-    programmes_at: dict[int, list[Candidate]] = {}  # a named programme by where it starts, in the order of `base`
-    for c in base:
-        if c.label == "TalentProgram" and not c.generic:
-            programmes_at.setdefault(c.start, []).append(c)
+    programmes_at = by_start([c for c in base if c.label == "TalentProgram" and not c.generic])
     for org in orgs:
         rest = text[org.end:org.end + 30]
         m = re.match(f"([{CJK}]{{0,12}}?)({BRANCH_SUFFIX})", rest)

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -330,41 +329,42 @@ class FirstLook(BaseModel):
 
     def probability(self, features: Sequence[str]) -> float:
         """P(the sentence is a recommendation) from its `sentence_features` alone."""
-        terms = self.terms
-        values = [((1.0 + math.log(n)) * term[0], term[1])
-                  for feature, n in Counter(features).items() if (term := terms.get(feature)) is not None]
-        norm = math.sqrt(sum(v * v for v, _ in values)) or 1.0
-        z = self.bias + sum(v * w for v, w in values) / norm
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
-
-    @cached_property
-    def _arrays(self) -> tuple[NgramCounter, np.ndarray, np.ndarray, dict[str, int]]:
-        """The terms as arrays, for `probabilities`: their n-gram counter, idf, weights, and the index of the
-        features that are no n-gram (marks, context)."""
-        names = list(self.terms)
-        idf = np.array([self.terms[n][0] for n in names], dtype=np.float64)
-        weight = np.array([self.terms[n][1] for n in names], dtype=np.float64)
-        return (NgramCounter(names, sizes=range(1, NGRAMS + 1)), idf, weight,
-                {n: i for i, n in enumerate(names) if len(n) > NGRAMS})
+        _, _, _, index = self._arrays
+        terms = np.array([at for f in features if (at := index.get(f)) is not None], dtype=np.int64)
+        return self._scores(np.zeros(len(terms), dtype=np.int64), terms, 1)[0]
 
     def probabilities(self, sentences: Sequence[SentenceParts]) -> list[float]:
-        """`probability` of each sentence given in its `sentence_parts`, its n-grams counted in numpy: the same
-        numbers up to the order of the sums (tests/test_ngrams.py), several times faster."""
+        """`probability` of each sentence given in its `sentence_parts`, its n-grams counted in numpy (the same
+        numbers as from its features, tests/test_ngrams.py), several times faster than one sentence at a time."""
         if not sentences:
             return []
-        counter, idf, weight, other = self._arrays
+        counter, _, _, index = self._arrays
         rows, terms = counter.occurrences([s.text for s in sentences])
-        extra = [(r, other[f]) for r, s in enumerate(sentences) for f in s.others() if f in other]
+        extra = [(r, at) for r, s in enumerate(sentences) for f in s.others() if (at := index.get(f)) is not None]
         if extra:
             rows = np.concatenate([rows, np.array([r for r, _ in extra], dtype=np.int64)])
             terms = np.concatenate([terms, np.array([t for _, t in extra], dtype=np.int64)])
+        return self._scores(rows, terms, len(sentences))
+
+    @cached_property
+    def _arrays(self) -> tuple[NgramCounter, np.ndarray, np.ndarray, dict[str, int]]:
+        """The terms as arrays: their n-gram counter, idf, weights, and every term's index."""
+        names = list(self.terms)
+        idf = np.array([self.terms[n][0] for n in names], dtype=np.float64)
+        weight = np.array([self.terms[n][1] for n in names], dtype=np.float64)
+        return NgramCounter(names, sizes=range(1, NGRAMS + 1)), idf, weight, {n: i for i, n in enumerate(names)}
+
+    def _scores(self, rows: np.ndarray, terms: np.ndarray, count: int) -> list[float]:
+        """P(recommendation) of each of `count` sentences from the occurrences (sentence, term) of its known
+        features: `(1 + log tf) × idf`, scaled to length 1, the logistic regression."""
+        _, idf, weight, _ = self._arrays
         size = len(idf)
         pairs, counts = np.unique(rows * size + terms, return_counts=True)
         rows, terms = pairs // size, pairs % size
         values = (1.0 + np.log(counts)) * idf[terms]
-        norms = np.sqrt(np.bincount(rows, values * values, minlength=len(sentences)))
+        norms = np.sqrt(np.bincount(rows, values * values, minlength=count))
         norms[norms == 0.0] = 1.0
-        z = self.bias + np.bincount(rows, values * weight[terms], minlength=len(sentences)) / norms
+        z = self.bias + np.bincount(rows, values * weight[terms], minlength=count) / norms
         return (1.0 / (1.0 + np.exp(-np.clip(z, -60.0, 60.0)))).tolist()
 
 

@@ -56,6 +56,13 @@ def test_the_recommendation_first_look_gives_the_same_probabilities_counted_in_n
     assert fast == pytest.approx(slow, abs=1e-12)
     assert min(slow) < 0.2 and max(slow) > 0.8  # sentences of both kinds were compared
     assert model.probabilities([]) == []
+    # the documented formula, term by term: (1 + log tf) × idf, scaled to length 1, the logistic regression
+    for features in (sentence_features(s, None, c) for s, c in list(zip(sentences, contexts))[:20]):
+        values = [((1.0 + math.log(n)) * model.terms[f][0], model.terms[f][1])
+                  for f, n in Counter(features).items() if f in model.terms]
+        norm = math.sqrt(sum(v * v for v, _ in values)) or 1.0
+        expected = 1.0 / (1.0 + math.exp(-(model.bias + sum(v * w for v, w in values) / norm)))
+        assert model.probability(features) == pytest.approx(expected, abs=1e-12)
 
 
 def test_document_grams_counted_in_numpy_are_the_counter_of_character_grams():
