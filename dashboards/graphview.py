@@ -188,6 +188,8 @@ _CLICK_JS = """<script>
     ctx.fillStyle = '#ffffff'; ctx.fillRect(0, 0, out.width, out.height); ctx.drawImage(canvas, 0, 0);
     window.parent.postMessage({kg: 'png', data: out.toDataURL('image/png')}, '*');
   });
+  // the graph is drawn and listens: the parent may now enable its PNG button
+  window.parent.postMessage({kg: 'ready'}, '*');
 })();
 </script>"""
 _CSP = ("default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; img-src data: blob:; "
@@ -291,7 +293,9 @@ export default function (component) {
     parentElement.appendChild(frame);
   }
   frame.style.height = (Number(data.height) + 4) + 'px';
-  if (frame.srcdoc !== data.page) { frame.srcdoc = data.page; }
+  // a new graph page reloads the frame: until it says it is ready, a click on the PNG button would
+  // post to a document that is going away, so the button waits
+  if (frame.srcdoc !== data.page) { frame.dataset.ready = ''; frame.srcdoc = data.page; }
   let button = parentElement.querySelector('button.kg-png');
   if (!button && data.png_label) {
     button = document.createElement('button');
@@ -302,11 +306,14 @@ export default function (component) {
     button.addEventListener('click', function () { frame.contentWindow.postMessage({kg: 'png'}, '*'); });
     parentElement.appendChild(button);
   }
-  if (button) { button.textContent = String(data.png_label || ''); }
+  if (button) { button.textContent = String(data.png_label || ''); button.disabled = frame.dataset.ready !== '1'; }
   const onMessage = function (event) {
     if (event.source !== frame.contentWindow) { return; }
     const m = event.data;
-    if (m && m.kg === 'node' && typeof m.id === 'string' && /^[a-z]+-[0-9a-f]{16}$/.test(m.id)) {
+    if (m && m.kg === 'ready') {
+      frame.dataset.ready = '1';
+      if (button) { button.disabled = false; }
+    } else if (m && m.kg === 'node' && typeof m.id === 'string' && /^[a-z]+-[0-9a-f]{16}$/.test(m.id)) {
       setTriggerValue('clicked', m.id);
     } else if (m && m.kg === 'png' && typeof m.data === 'string' && m.data.startsWith('data:image/png;base64,')
                && m.data.length < 30000000) {

@@ -628,8 +628,11 @@ def test_a_hub_groups_its_documents_and_a_click_on_the_group_lists_them_in_a_vie
     while time.monotonic() < deadline and not any(i.startswith("doc-") for i in drawn):
         drawn = set(graph_evaluate(page, hub["id"], "() => nodes.getIds()"))
     assert drawn and all(i == hub["id"] or i.startswith("doc-") for i in drawn), drawn
+    settled(page)
+    button = page.locator("button.kg-png")
+    expect(button).to_be_enabled()  # the frame said it is drawn and listens
     with page.expect_download() as download:
-        page.locator("button.kg-png").click()
+        button.click()
     assert download.value.suggested_filename.endswith(".png")
     assert Path(download.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     other = browser.new_context(viewport={"width": 1440, "height": 1000})
