@@ -480,7 +480,8 @@ def recommendation_spans(text: str, sentences: Sequence[tuple[int, int]], title:
     out: list[RecommendationSpan | None] = []
     for (start, end), c, trigger in zip(sentences, found, triggers):
         p = None if c is None else next(second)
-        if c is None or p < model.second.threshold or start >= duties or standing(simplified, start, end):
+        if c is None or p < model.second.threshold or start >= duties or standing(simplified, start, end) \
+                or len(NOTE.sub("", c.sentence).strip()) < MIN_LENGTH:  # an editor's note alone: （原页面在此截断）
             out.append(None)
         else:
             out.append(RecommendationSpan(c.start, c.end, trigger or CLASSIFIER_TRIGGER))

@@ -197,6 +197,23 @@ def test_a_regulation_s_definition_and_a_law_database_s_validity_note_are_no_rec
     assert candidate(line, 0, len(line)) is not None  # a mandate, not a definition
 
 
+def test_an_editor_s_note_alone_is_no_recommendation_among_measures():
+    from extractors.passages import split_passages, statements
+    from extractors.recommendations import recommendation_spans
+
+    # a work plan's list cut off mid-item by whoever copied the page: the note after the cut is a sentence
+    # of its own (… ends one), and it was read as one more measure, as its neighbours are
+    for note in ("（原页面在此截断）", "（原頁面在此截斷）"):
+        text = ("二、学会治理\n5.推进学会会员服务制度化，建立会员档案，定期听取会员意见。\n"
+                "6.推进学会财务管理规范化，完善内部审计制度，扩大财务公开的范围。\n"
+                f"7.推进学会办事机构的专业化建……{note}")
+        spans = [(s[0].start, s[-1].end) for s in statements(text, split_passages("t", text))]
+        found = {text[a:b]: f for (a, b), f in zip(spans, recommendation_spans(text, spans, "关于印发学会工作要点的通知"))}
+        assert found[note] is None and found["5.推进学会会员服务制度化，建立会员档案，定期听取会员意见。"], found
+    text = "各学会要加强青年人才的培养（原页面在此截断）。"
+    assert recommendation_spans(text, [(0, len(text))], "关于加强学会建设的意见")[0] is not None  # words and a note
+
+
 def test_the_classifier_reads_the_sentence_s_title_heading_and_neighbours():
     from extractors.recommendations import Context, context_features, heading_before, recommendation_spans
 
