@@ -116,8 +116,9 @@ class Fitted:
         return _sigmoid(_features(docs, self.vocabulary, self.idf) @ self.weights + self.bias)
 
 
-def fit(docs: list[LabelledDocument], c: float) -> Fitted:
-    """One logistic regression per direction over the documents' features (scikit-learn, L-BFGS)."""
+def fit(docs: list[LabelledDocument], c: float, start: DirectionClassifier | None = None) -> Fitted:
+    """One logistic regression per direction over the documents' features (scikit-learn, L-BFGS). With `start`, a
+    model of the same features, the solver begins at its weights (the same optimum: `fit_logistic_regression`)."""
     df: Counter[str] = Counter()
     for doc in docs:
         df.update(doc.pairs.keys())
@@ -125,9 +126,11 @@ def fit(docs: list[LabelledDocument], c: float) -> Fitted:
     idf = np.array([math.log(1 + len(docs) / df[p]) for p in vocabulary])
     x = _features(docs, vocabulary, idf)
     weights, bias = np.zeros((len(vocabulary), len(DIRECTIONS))), np.zeros(len(DIRECTIONS))
+    begin = start if start is not None and set(start.weights) == set(vocabulary) else None
     for k, code in enumerate(DIRECTIONS):
         y = [int(int(code) in doc.directions) for doc in docs]
-        fitted = fit_logistic_regression(x, y, c)
+        fitted = fit_logistic_regression(x, y, c, None if begin is None else (
+            [begin.weights[p][k] for p in vocabulary], begin.bias[k]))
         weights[:, k], bias[k] = fitted.coef_[0], fitted.intercept_[0]
     return Fitted(vocabulary, idf, weights, bias)
 

@@ -38,8 +38,18 @@ def write_model(model: BaseModel, path: Path) -> None:
                     encoding="utf-8")
 
 
-def fit_logistic_regression(x: Any, y: list[int], c: float) -> Any:
-    """An L2-regularised logistic regression (scikit-learn, L-BFGS, deterministic) fitted to the optimum."""
+def fit_logistic_regression(x: Any, y: list[int], c: float, start: tuple[Any, float] | None = None) -> Any:
+    """An L2-regularised logistic regression (scikit-learn, L-BFGS, deterministic) fitted to the optimum.
+
+    `start` (weights, bias) is where the solver begins instead of zero: the optimum is unique (the objective is
+    strictly convex), so the result is the same to the solver's precision, and from a shipped model's own weights
+    the solver stops at once when they still are the optimum of these data (how the tests check a shipped model
+    without training it again)."""
+    import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=c, tol=TOLERANCE, max_iter=10_000).fit(x, y)
+    model = LogisticRegression(C=c, tol=TOLERANCE, max_iter=10_000, warm_start=start is not None)
+    if start is not None:
+        model.coef_ = np.asarray(start[0], dtype=float).reshape(1, -1)
+        model.intercept_ = np.array([float(start[1])])
+    return model.fit(x, y)

@@ -136,18 +136,23 @@ def train(data: TrainingData, c: float = C, threshold: float = THRESHOLD) -> Rec
                                     second=second_look(data.gold, held_out, threshold))
 
 
-def first_look(data: Iterable[Labelled], c: float = C) -> FirstLook:
+def first_look(data: Iterable[Labelled], c: float = C, start: FirstLook | None = None) -> FirstLook:
     """A logistic regression over `sentence_features` (scikit-learn: tf-idf with sublinear counts, L2-normalised;
-    L-BFGS; deterministic), as the extractor reads it."""
+    L-BFGS; deterministic), as the extractor reads it. With `start`, a first look of the same features, the solver
+    begins at its weights (the same optimum: `fit_logistic_regression`)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     data = list(data)
     vectorizer = TfidfVectorizer(analyzer=_as_is, min_df=MIN_SENTENCES, sublinear_tf=True)
     x = vectorizer.fit_transform([d.features() for d in data])
-    fitted = fit_logistic_regression(x, [int(d.label) for d in data], c)
+    names = vectorizer.get_feature_names_out()
+    begin = None
+    if start is not None and set(start.terms) == set(names):
+        begin = ([start.terms[f][1] for f in names], start.bias)
+    fitted = fit_logistic_regression(x, [int(d.label) for d in data], c, begin)
     return FirstLook(c=c, bias=round(float(fitted.intercept_[0]), DECIMALS),
                      terms={f: (round(float(i), DECIMALS), round(float(w), DECIMALS))
-                            for f, i, w in zip(vectorizer.get_feature_names_out(), vectorizer.idf_, fitted.coef_[0])})
+                            for f, i, w in zip(names, vectorizer.idf_, fitted.coef_[0])})
 
 
 def held_out_first(data: TrainingData, c: float = C, folds: int = FOLDS) -> tuple[list[FirstLook], list[float]]:
