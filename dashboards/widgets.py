@@ -28,13 +28,22 @@ def fixed_labels(options: Sequence[Any], format_func: Callable[[Any], str]) -> C
     return lambda option: labels.get(option, str(option))
 
 
+def _set_already(widget: str, options: Sequence[Any], many: bool = False) -> bool:
+    """Whether the widget's own key holds a valid value already (a page set it, e.g. from the address): the widget
+    then shows that value, and a default or index beside it would only make Streamlit warn that both were given."""
+    if widget not in st.session_state:
+        return False
+    value = st.session_state[widget]
+    return all(v in options for v in value) if many else value in options
+
+
 def _single_choice(widget: str, label: str, options: Sequence[V], key: str, format_func: Callable[[Any], str],
                    container: Any, **kwargs: Any) -> V:
     """A selectbox or radio that keeps its value (under `key`) across reruns and language switches."""
     kept = st.session_state.get(key)
-    index = options.index(kept) if kept in options else 0
-    value = getattr(container or st, widget)(label, options, index=index, key=widget_key(key),
-                                             format_func=fixed_labels(options, format_func), **kwargs)
+    start = {} if _set_already(widget_key(key), options) else {"index": options.index(kept) if kept in options else 0}
+    value = getattr(container or st, widget)(label, options, key=widget_key(key),
+                                             format_func=fixed_labels(options, format_func), **start, **kwargs)
     st.session_state[key] = value
     return value
 
@@ -56,9 +65,9 @@ def multiselect(label: str, options: Sequence[V], *, key: str, format_func: Call
                 default: Sequence[V] = (), container: Any = None, **kwargs: Any) -> list[V]:
     options = list(options)
     kept = st.session_state.get(key, list(default))
-    value = (container or st).multiselect(label, options, default=[v for v in kept if v in options],
-                                          key=widget_key(key), format_func=fixed_labels(options, format_func),
-                                          **kwargs)
+    start = {} if _set_already(widget_key(key), options, many=True) else {"default": [v for v in kept if v in options]}
+    value = (container or st).multiselect(label, options, key=widget_key(key),
+                                          format_func=fixed_labels(options, format_func), **start, **kwargs)
     st.session_state[key] = list(value)
     return list(value)
 

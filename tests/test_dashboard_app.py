@@ -234,6 +234,32 @@ def test_explore_search_graph_and_profile(app: AppTest):
     assert_clean(at)
 
 
+def test_filters_set_from_the_address_draw_without_streamlit_s_double_value_warning(
+        app: AppTest, monkeypatch: pytest.MonkeyPatch):
+    """The explore page puts the address's filters into the widgets' own keys; a default or index given beside
+    them made Streamlit log a warning with a stack trace into the server's log (once a process)."""
+    import logging
+
+    from streamlit.elements.lib import policies
+
+    monkeypatch.setattr(policies, "_shown_default_value_warning", False)
+    logged: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: logged.append(record.getMessage())
+    logger = logging.getLogger(policies.__name__)
+    logger.addHandler(handler)
+    try:
+        at = open_page(app, "explore")
+        at.text_input(key="explore_q").set_value("中国科协").run()
+        pick = box(at, "explore_pick_中国科协")
+        pick.select(next(o for o in pick.options if o.startswith("中国科学技术协会"))).run()
+        assert_clean(at)
+    finally:
+        logger.removeHandler(handler)
+    assert at.multiselect(key=w("explore_labels")).value == [] and at.selectbox(key=w("explore_hops")).value == 1
+    assert not [m for m in logged if "default value" in m], logged
+
+
 def test_explore_two_hops_adds_the_neighbours_of_neighbours(app: AppTest):
     """Depth 2 draws entities tied to the centre's neighbours but not to the centre (through an
     edge to a first-hop node); the address holds the depth."""
