@@ -1574,6 +1574,13 @@ def _unit_heads() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
             re.compile(f"([{single}])(?:长|副?[{single}]长)"))  # 科科长, 司 + 司长
 
 
+@cache
+def _unit_head_anywhere() -> re.Pattern[str]:
+    """A unit's head anywhere in a text: where none is, no word of it can end in one (`_sub_units` skips the
+    segmenter there)."""
+    return re.compile(name_parts().alternation("Agency", "unit_head") or "(?!)")
+
+
 LEVEL_CHARACTERS = "省市县区州盟旗乡镇全各本"  # a level or a scope that opens a kind's name (市科技局, 各级科协)
 
 
@@ -1618,6 +1625,8 @@ def _sub_units(text: str, base: list[Candidate]) -> list[Candidate]:
         length, previous, verbs = 0, "", 0
         congress = text.endswith(("人大", "人大常委会"), c.start, c.end)  # its special committees are its units
         window = text[c.end:c.end + 24]  # longer than a unit may be, so its last word is never cut (部 of 部署)
+        if not _unit_head_anywhere().search(window, 0, 18) and not (congress and "委员会" in window[:18]):
+            continue  # the unit's words lie in its first 18 characters, its head in one of them
         for word, flag in window_words(window):
             if length + len(word) > 18:
                 break

@@ -239,23 +239,19 @@ class SentenceParts:
         return list(self.marks) + list(self.context)
 
 
-def sentence_parts(sentence: str, trigger: str | None = None, context: Context | None = None) -> SentenceParts:
+def sentence_parts(sentence: str, trigger: str | None = None, context: Context | None = None,
+                   reading: CueReading | None = None) -> SentenceParts:
     """The parts of `sentence_features` (the same arguments), for a caller that counts the n-grams its own way
-    (`FirstLook.probabilities`)."""
-    rules = cues()
+    (`FirstLook.probabilities`); `reading`: the sentence's `read_cues`, when the caller has it already."""
+    if reading is None:
+        reading = read_cues(sentence)
     if trigger is None:
-        trigger = rule_trigger(sentence)
-    sentence = NOTE.sub("", sentence)
-    subject = SUBJECT.match(sentence)
+        trigger = reading.trigger()
     marks = [CUE_VERDICT[bool(trigger)]]
     marks += [CUE_MARKS[kind] for kind, found in (
-        ("mandate", rules.mandate.search(sentence)),
-        ("plan", rules.plan.search(sentence)),
-        ("imperative", rules.imperative.match(sentence[subject.end():] if subject else sentence)),
-        ("report", rules.report.search(sentence)),
-        ("voiced", rules.voiced.search(sentence)),
-        ("issuing", ISSUING.search(sentence))) if found]
-    return SentenceParts(tuple(marks), sentence, tuple(context_features(context)) if context is not None else ())
+        ("mandate", reading.mandate), ("plan", reading.plan), ("imperative", reading.imperative),
+        ("report", reading.report), ("voiced", reading.voiced), ("issuing", reading.issuing)) if found]
+    return SentenceParts(tuple(marks), reading.sentence, tuple(context_features(context)) if context is not None else ())
 
 
 def _logit(p: float) -> float:
@@ -472,11 +468,13 @@ def recommendation_spans(text: str, sentences: Sequence[tuple[int, int]], title:
     simplified = to_simplified(text)  # the same length: a heading in traditional script (主要職能) is found too
     duties = establishment_duties(simplified, title)
     found = [candidate(text, s, e) for s, e in sentences]
-    triggers = [None if c is None else rule_trigger(c.sentence) for c in found]
+    readings = [None if c is None else read_cues(c.sentence) for c in found]
+    triggers = [None if r is None else r.trigger() for r in readings]
     around = contexts(text, title, sentences, found, triggers)
     model = classifier()
     second = iter(model.second.probabilities(model.first.probabilities(
-        [sentence_parts(c.sentence, t or "", x) for c, t, x in zip(found, triggers, around) if c is not None])))
+        [sentence_parts(c.sentence, t or "", x, r) for c, t, x, r in zip(found, triggers, around, readings)
+         if c is not None])))
     out: list[RecommendationSpan | None] = []
     for (start, end), c, trigger in zip(sentences, found, triggers):
         p = None if c is None else next(second)
@@ -495,23 +493,42 @@ def recommendation_span(text: str, start: int, end: int, title: str = "") -> Rec
 
 def rule_trigger(sentence: str) -> str | None:
     """The cue that makes a (simplified) sentence a recommendation by the cue rules alone."""
-    sentence = NOTE.sub("", sentence)
-    if ISSUING.search(sentence):
+    return read_cues(sentence).trigger()
+
+
+@dataclass(frozen=True)
+class CueReading:
+    """What the cue rules find in a (simplified) sentence, each rule run once: the sentence without its editor's
+    notes, and each kind's match (or None). Read by the rules' verdict (`trigger`) and by the classifier's marks."""
+    sentence: str
+    mandate: re.Match[str] | None
+    plan: re.Match[str] | None
+    imperative: re.Match[str] | None  # at the start, after an optional subject
+    report: re.Match[str] | None
+    voiced: re.Match[str] | None
+    issuing: re.Match[str] | None
+
+    def trigger(self) -> str | None:
+        """The cue that makes the sentence a recommendation by the cue rules alone."""
+        if self.issuing:
+            return None
+        if self.voiced:  # a requirement voiced in a meeting or a speech: 会议强调，要… / 她希望…加强…
+            return self.voiced.group(1) or self.voiced.group(2)
+        if self.plan:  # a plan names the events it will hold (将召开…, 计划举办7项…): report words do not undo it
+            return self.plan.group(0)
+        if self.report:
+            return None
+        if self.mandate:
+            return self.mandate.group(0)
+        if self.imperative and self.imperative.group(0):
+            return self.imperative.group(0)
         return None
+
+
+def read_cues(sentence: str) -> CueReading:
     rules = cues()
-    mandate = rules.mandate.search(sentence)
+    sentence = NOTE.sub("", sentence)
     subject = SUBJECT.match(sentence)
-    opening = rules.imperative.match(sentence[subject.end():] if subject else sentence)
-    voiced = rules.voiced.search(sentence)
-    if voiced:  # a requirement voiced in a meeting or a speech: 会议强调，要… / 她希望…加强…
-        return voiced.group(1) or voiced.group(2)
-    plan = rules.plan.search(sentence)
-    if plan:  # a plan names the events it will hold (将召开…, 计划举办7项…): report words do not undo it
-        return plan.group(0)
-    if rules.report.search(sentence):
-        return None
-    if mandate:
-        return mandate.group(0)
-    if opening and opening.group(0):
-        return opening.group(0)
-    return None
+    return CueReading(sentence, rules.mandate.search(sentence), rules.plan.search(sentence),
+                      rules.imperative.match(sentence[subject.end():] if subject else sentence),
+                      rules.report.search(sentence), rules.voiced.search(sentence), ISSUING.search(sentence))
