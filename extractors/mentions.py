@@ -1308,11 +1308,22 @@ PLACE_COMPOUNDS = frozenset({"县长", "县里", "县城", "县域", "县内", "
 SIBLING_HEADS = {"Society": (SOCIETY_SUFFIX, 2), "Agency": ("局|(?<!常)委|(?<![主承协举督创开合])办|厅|部|中心|分局|办公室", 1)}
 
 
-@lru_cache(maxsize=1_024)  # bounded: one pattern a place and kind, built only beside a 、
-def _sibling_item(place: str, label: str) -> re.Pattern[str]:
-    """A list's item of the kind `label` that opens with `place` (SIBLING_HEADS)."""
+@cache
+def _sibling_tail(label: str) -> re.Pattern[str]:
+    """What follows the place in a list's item of the kind `label`: a field and a head (SIBLING_HEADS)."""
     heads, shortest = SIBLING_HEADS[label]
-    return re.compile(f"{re.escape(place)}[{CJK}]{{{shortest},12}}?(?:{heads})")
+    return re.compile(f"[{CJK}]{{{shortest},12}}?(?:{heads})")
+
+
+def _sibling_item_end(text: str, place: str, label: str, begin: int, end: int) -> int | None:
+    """Where the list's item of the kind `label` that opens with `place` at `begin` ends: at `end` when
+    text[begin:end] is one whole, else at the first head that ends one; None when there is none. (One pattern a kind:
+    a pattern a place, compiled each time, cost more than all the rest of the list search.)"""
+    if begin < 0 or begin + len(place) > end or not text.startswith(place, begin):
+        return None
+    tail = _sibling_tail(label)
+    found = tail.fullmatch(text, begin + len(place), end) or tail.match(text, begin + len(place), end)
+    return found.end() if found else None
 
 
 def _list_siblings(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -1338,12 +1349,11 @@ def _list_siblings(text: str, chosen: list[Candidate]) -> list[Candidate]:
             if begin > 0 and LEVEL_ONLY.fullmatch(place) and text[begin - 1] not in "、，,；;：:\n（(":
                 begin = -1  # 城市管理办: a bare level inside a word, not an item's place (表彰了 + 佛山市…学会 is one)
             neighbours.append((begin, c.start - 1))
-        item = _sibling_item(place, c.label) if neighbours else None
         for begin, end in neighbours:
-            found = (item.fullmatch(text, begin, end) or item.match(text, begin, end)) if begin >= 0 else None
-            if found and found.end() < end and window_words(text[found.end():end])[0][1] in ("v", "d", "p"):
-                end = found.end()  # the list's last item before the sentence's verb (…、市文旅体局参加)
-            if not found or found.end() != end or not _sibling_field(text[begin:end], place):
+            found = _sibling_item_end(text, place, c.label, begin, end)
+            if found is not None and found < end and window_words(text[found:end])[0][1] in ("v", "d", "p"):
+                end = found  # the list's last item before the sentence's verb (…、市文旅体局参加)
+            if found != end or not _sibling_field(text[begin:end], place):
                 continue
             inside = [o for o in chosen if o.start < end and begin < o.end]
             if all(o.label == c.label and begin <= o.start and o.end <= end and (o.start, o.end) != (begin, end)
