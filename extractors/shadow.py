@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import opencc
+
+from extractors.text_caches import text_cache
 
 # 協(xié), 会（huì）: a pinyin gloss right after a Chinese character
 _PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
@@ -32,7 +34,7 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
-@lru_cache(maxsize=8_192)  # bounded; the stages of one document convert the same passages, names and terms again
+@text_cache(maxsize=8_192)  # bounded; the stages of one document convert the same passages, names and terms again
 def to_simplified(text: str) -> str:
     """Simplified script; falls back to character by character when phrase conversion would
     change the length (so offsets can always be mapped)."""

@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 
 from extractors.rules import NameParts, name_parts
 from extractors.segment import caches_words, pos_tokenizer
+from extractors.text_caches import text_cache
 
 CJK = "\u4e00-\u9fff"
 # words that can be part of a name (jieba part of speech); verbs only inside programme names
@@ -179,7 +180,7 @@ def _short_owner(text: str, begin: int, end: int) -> bool:
 
 
 @caches_words
-@lru_cache(maxsize=20_000)  # bounded: a large corpus has millions of windows
+@text_cache(maxsize=20_000)  # bounded: a large corpus has millions of windows
 def window_words(window: str) -> tuple[tuple[str, str], ...]:
     """The words and part-of-speech tags of a window of text; a preposition or joiner the segmenter glued to the
     level after it (同市 + 康复医院, 由市 + 卫健委) is cut off it."""

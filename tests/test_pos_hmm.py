@@ -59,3 +59,18 @@ def test_the_shared_tagger_cuts_and_tags_as_jiebas_own_step_does():
     finally:
         ArrayPOSTokenizer._POSTokenizer__cut = original
     assert any(len(words) > 1 for words in arrays) and len(set(itertools.chain(*arrays))) > 100
+
+
+def test_every_cache_keyed_by_text_is_emptied_by_forget_texts_and_answers_the_same_after():
+    """The benchmark reads its corpus twice; the caches keyed by text would make the second pass a memory test."""
+    from extractors.pos_hmm import hmm_route
+    from extractors.shadow import to_simplified
+    from extractors.shapes import window_words
+    from extractors.text_caches import forget_texts
+
+    calls = [(window_words, "省科协学会学术部部长"), (hmm_route, "贺军科"), (to_simplified, "學會黨建")]
+    before = [f(x) for f, x in calls]
+    assert all(f.cache_info().currsize > 0 for f, _ in calls)
+    forget_texts()
+    assert [f.cache_info().currsize for f, _ in calls] == [0, 0, 0]
+    assert [f(x) for f, x in calls] == before
