@@ -28,6 +28,8 @@ from extractors.segment import pos_tokenizer
 from extractors.shadow import Shadow
 
 CJK = "\u4e00-\u9fff"
+NAME_CHARACTER = re.compile(f"[{CJK}A-Za-z]")  # a name's characters, walked left from its head
+CJK_CHARACTER = re.compile(f"[{CJK}]")
 SOCIETY_SUFFIX = "学会联合体|工程师联合体|学会联合会(?![员议诊])|协会联合会(?![员议诊])|学会|协会|研究会|联合会|促进会|协进会"  # 学会 + 联合 + 会员: jointly
 WORK_SOCIETY_HEADS = ("促进会", "研究会", "协会")  # …思想政治工作研究会: 工作 names the field right before these
 GENERAL_SOCIETY = re.compile("总会(?![计长员议])")  # …协会总会, not …协会总会计师
@@ -138,7 +140,7 @@ def _anchored_start(text: str, suffix_start: int, max_len: int = 16, union: bool
     (中国, 国际, a province …): walk left over any words but function words, sentence verbs and other
     organisations, and start at the farthest opening reached. None when no opening is reached."""
     start = suffix_start
-    while start > max(0, suffix_start - max_len) and re.match(f"[{CJK}A-Za-z]", text[start - 1]):
+    while start > max(0, suffix_start - max_len) and NAME_CHARACTER.match(text[start - 1]):
         start -= 1
     words = window_words(text[start:suffix_start])
     offset, best = suffix_start, None
@@ -214,7 +216,7 @@ def _left_boundary(text: str, suffix_start: int, max_len: int = 16, require_open
     with part of speech) while they can be part of a name; a known opening (中国, 山东 …)
     inside the accepted words starts the name."""
     start = suffix_start
-    while start > max(0, suffix_start - max_len) and re.match(f"[{CJK}A-Za-z]", text[start - 1]):
+    while start > max(0, suffix_start - max_len) and NAME_CHARACTER.match(text[start - 1]):
         start -= 1
     window = text[start:suffix_start]
     if len(window) < 2:
@@ -274,7 +276,7 @@ def _verb_field_start(text: str, suffix_start: int, max_len: int = 14) -> int | 
     opened by a place with its level (岳阳市, 省, 区) or 中国/中华 — no sentence verb (推进, 表彰, 成立 …: name_parts.tsv
     Any stop_word), and a bare level (省, 市) only before a noun of the field (省 + 指导 + 学会 is a sentence)."""
     start = suffix_start
-    while start > max(0, suffix_start - max_len) and re.match(f"[{CJK}]", text[start - 1]):
+    while start > max(0, suffix_start - max_len) and CJK_CHARACTER.match(text[start - 1]):
         start -= 1
     words = list(pos_tokenizer().cut(text[start:suffix_start]))
     if len(words) < 2:
@@ -1047,13 +1049,37 @@ def _shape_candidates(text: str) -> list[Candidate]:
             for s in shape_finder().find(text)]
 
 
+@dataclass(frozen=True)
+class _NestedPatterns:
+    kind_party: re.Pattern[str]  # a kind's Party body after it (省科协党组, 市社科联综合党委)
+    branch: re.Pattern[str]  # a branch's field and suffix after its society
+    branch_party: re.Pattern[str]  # a branch's Party body after it
+    award: re.Pattern[str]  # a society's award after it, its acronym between
+    party: re.Pattern[str]  # a body's Party body after it, its council's term between
+    committee: re.Pattern[str]  # 中共 + a society + 委员会: its Party committee written out
+
+
+@cache
+def _nested_patterns() -> _NestedPatterns:
+    """The patterns of `_nested_candidates`, compiled once (they were built and looked up for every name)."""
+    return _NestedPatterns(
+        kind_party=re.compile(f"(?:{PARTY_UNIT}){{0,2}}{PARTY_QUALIFIER}(?:{PARTY_SUFFIX})"),
+        branch=re.compile(f"([{CJK}]{{0,12}}?)({BRANCH_SUFFIX})"),
+        branch_party=re.compile(f"({PARTY_UNIT})?{PARTY_QUALIFIER}({PARTY_SUFFIX})"),
+        award=re.compile(f"((?:[（(]{_ACRONYM}[)）])?)([{CJK}0-9]{{0,12}}?)(?:科学技术奖|科技奖|奖)(?:基金(?!会)|(?![励金项状品]))"),
+        party=re.compile(f"((?:第[一二三四五六七八九十\\d]{{1,3}}届(?=(?:常务)?理事会))?(?:{PARTY_UNIT}){{0,2}}){PARTY_QUALIFIER}"
+                         f"({PARTY_SUFFIX})"),
+        committee=re.compile("(?:总支部|支部)?委员会"))
+
+
 def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list[Candidate]:
     """Organisation + branch suffix -> Branch; organisation (+ unit) + Party suffix -> PartyOrganization.
     A body found here (a centre, an office of a named body) is an organisation for these rules too,
     once more (中国科协 + 学会服务中心 + 学会联合党委: the Party body of the centre)."""
     out: list[Candidate] = []
+    patterns = _nested_patterns()
     for kind in (c for c in base if c.label in ("Society", "Agency") and c.generic):
-        m = re.match(f"(?:{PARTY_UNIT}){{0,2}}{PARTY_QUALIFIER}(?:{PARTY_SUFFIX})", text[kind.end:kind.end + 16])
+        m = patterns.kind_party.match(text[kind.end:kind.end + 16])
         # 市社科联综合党委, 市科协社会组织行业党委: a kind's unit and a qualifier may stand before its Party body
         # 省科协党组, 全国学会党委, 市护理学会临时党支部: a kind's Party body is a kind, and belongs to that kind; but a
         # 科技社团党委 is set up by a 科协 for its societies and belongs to the 科协 (docs/ANNOTATION.md)
@@ -1064,7 +1090,7 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
     programmes_at = by_start([c for c in base if c.label == "TalentProgram" and not c.generic])
     for org in orgs:
         rest = text[org.end:org.end + 30]
-        m = re.match(f"([{CJK}]{{0,12}}?)({BRANCH_SUFFIX})", rest)
+        m = patterns.branch.match(rest)
         if org.label == "Society" and m and (not m.group(1) or m.group(0) in shape_finder().branch_generic):
             # 嘉兴市防痨协会 + 专业委员会: the society's kind of branch, as the shape finds it (ShapeFinder.branches)
             out.append(Candidate(org.end, org.end + m.end(), "Branch", m.group(0), True, "pattern"))
@@ -1076,13 +1102,13 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
             branch = Candidate(org.start, org.end + m.end(), "Branch", text[org.start:org.end + m.end()], False,
                                "nested", nested=[org])
             out.append(branch)
-            party = re.match(f"({PARTY_UNIT})?{PARTY_QUALIFIER}({PARTY_SUFFIX})", text[branch.end:branch.end + 12])
+            party = patterns.branch_party.match(text[branch.end:branch.end + 12])
             if party:
                 out.append(Candidate(org.start, branch.end + party.end(), "PartyOrganization",
                                      text[org.start:branch.end + party.end()], False, "nested",
                                      nested=[branch]))
         # …物理奖基金; 中国植物生理与植物分子生物学学会(CSPB)杰出成就奖: the society's acronym may stand between
-        m = re.match(f"((?:[（(]{_ACRONYM}[)）])?)([{CJK}0-9]{{0,12}}?)(?:科学技术奖|科技奖|奖)(?:基金(?!会)|(?![励金项状品]))", rest)
+        m = patterns.award.match(rest)
         if (org.label == "Society" or (org.label == "Agency" and _is_association(org.canonical))) \
                 and m and _name_rest(m.group(2), keep=frozenset({"研究"})) \
                 and not any(w in shape_finder().programme_sentence_verbs for w, _ in window_words(m.group(2))) \
@@ -1093,13 +1119,12 @@ def _nested_candidates(text: str, base: list[Candidate], depth: int = 0) -> list
             out.append(Candidate(org.start, org.end + m.end(), "TalentProgram", text[org.start:org.end + m.end()],
                                  False, "nested", nested=[org]))
         # 科技社团办事机构…党支部; 中国海洋学会 + 第九届理事会党委: the council's term stands inside its Party body's name
-        m = re.match(f"((?:第[一二三四五六七八九十\\d]{{1,3}}届(?=(?:常务)?理事会))?(?:{PARTY_UNIT}){{0,2}}){PARTY_QUALIFIER}"
-                     f"({PARTY_SUFFIX})", rest)
+        m = patterns.party.match(rest)
         if m:
             start = org.start - 2 if text.endswith("中共", 0, org.start) else org.start  # 中共山东省科协党组
             out.append(Candidate(start, org.end + m.end(), "PartyOrganization",
                                  text[start:org.end + m.end()], False, "nested", nested=[org]))
-        m = re.match("(?:总支部|支部)?委员会", rest)
+        m = patterns.committee.match(rest)
         if m and text.endswith("中共", 0, org.start) and org.label in ("Society", "Branch"):
             # 中共江西省植物学会委员会: the society's Party committee, written out
             out.append(Candidate(org.start - 2, org.end + m.end(), "PartyOrganization",

@@ -243,6 +243,9 @@ LISTED_COMMITTEE = re.compile(f"[、和及]([{CJK}]{{2,10}}?委员会)(?=[、，
 COUNTED_INSIDE = re.compile("(?:第[一二三四五六七八九十\\d]+|首)[个家支]")
 
 
+_NAME_CHARACTER = re.compile(f"[{CJK}A-Za-z0-9·]")  # what `name_start` walks over
+
+
 def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False,
                stop: frozenset[str] = STOP_WORDS, pos: tuple[str, ...] = NAME_POS, verb_last: bool = False,
                keep: frozenset[str] = frozenset(), short_verbs: bool = False, last_any: bool = False,
@@ -255,7 +258,7 @@ def name_start(text: str, end: int, max_len: int = 16, allow_verbs: bool = False
     whatever the segmenter calls it (进步 in 科学技术进步奖 is an adverb to it); `last_words`: these words right
     before `end`, stop words or not). Returns `end` when none."""
     start = end
-    while start > max(0, end - max_len) and re.match(f"[{CJK}A-Za-z0-9·]", text[start - 1]):
+    while start > max(0, end - max_len) and _NAME_CHARACTER.match(text[start - 1]):
         start -= 1
     window = text[start:end]
     if not window:
