@@ -199,9 +199,14 @@ def _java() -> str:
 
 def _alive(pid: int, home: Path) -> bool:
     """True if ``pid`` is a live (non-zombie) Neo4j server for ``home``."""
-    if (proc := _CHILDREN.get(pid)) is not None and proc.poll() is not None:
-        _CHILDREN.pop(pid, None)
-        return False
+    if (proc := _CHILDREN.get(pid)) is not None:
+        # our own child: its handle says whether it lives (an unreaped child's pid is nobody else's), and /proc may
+        # not yet: right after the exec, its cmdline can read empty for a moment (seen: 7 reads in 243,501 on the
+        # first of five starts), which read as "exited during startup" with no exit code — CI's silent deaths
+        if proc.poll() is not None:
+            _CHILDREN.pop(pid, None)
+            return False
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -35,6 +35,26 @@ def _query(info: ns.ServerInfo, cypher: str, password: str | None = None) -> lis
         return records
 
 
+def test_a_child_this_process_started_is_alive_until_it_exits_whatever_proc_shows(tmp_path: Path) -> None:
+    """Right after the exec, /proc/PID/cmdline can read empty: a server this process started is judged by its
+    handle, not by its command line (a child whose command line is not a server's stands for that moment here)."""
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    ns._CHILDREN[child.pid] = child
+    try:
+        assert ns._alive(child.pid, tmp_path)
+        child.kill()
+        child.wait()
+        assert not ns._alive(child.pid, tmp_path) and child.pid not in ns._CHILDREN
+    finally:
+        child.kill()
+        ns._CHILDREN.pop(child.pid, None)
+    # a process this one did not start is still judged by /proc: this one is no Neo4j server
+    assert not ns._alive(os.getpid(), tmp_path)
+
+
 def test_status_sees_server(own_server: tuple[Path, ns.ServerInfo]) -> None:
     data_dir, info = own_server
     assert ns.status(data_dir) == info
