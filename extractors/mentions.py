@@ -1605,7 +1605,7 @@ def _unit_heads() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
     """(a word ending in a unit's head, the one-character heads, a head the segmenter joined to a title)."""
     heads = name_parts().get("Agency", "unit_head")
     single = "".join(h for h in heads if len(h) == 1) or "〇"
-    return (re.compile(f"(?:{name_parts().alternation('Agency', 'unit_head') or '(?!)'})$"), frozenset(single),
+    return (re.compile(f"(?:{_unit_head_anywhere().pattern})$"), frozenset(single),
             re.compile(f"([{single}])(?:长|副?[{single}]长)"))  # 科科长, 司 + 司长
 
 
