@@ -187,6 +187,29 @@ def test_trace_reaches_a_recommendation_with_evidence_and_exports(app: AppTest):
     assert_clean(at)
 
 
+def test_trace_switch_keeps_the_recommendations_other_documents_back(app: AppTest):
+    """Issue 10: a drafter looks for the recommendations that are repeated policy or supported elsewhere; the
+    picker marks each with its support (佐证) and same-measure (同类) counts, and a switch keeps only those."""
+    at = open_page(app, "trace")
+    at.selectbox(key=w("trace_direction")).set_value("4").run()
+    every = box(at, "trace_rec_4_").options
+    marked = [o for o in every if " · 佐证 " in o or " · 同类 " in o]
+    assert marked and len(marked) < len(every)  # the seed has both
+    at.toggle(key="trace_backed").set_value(True).run()
+    assert_clean(at)
+    only = box(at, "trace_rec_4_").options
+    assert only and all(" · 佐证 " in o or " · 同类 " in o for o in only)
+    assert set(marked) <= set(only)  # those marked among the first shown are kept (and more beyond them)
+    assert any(c.value.startswith(f"有他文佐证或同类举措的建议 {len(only)} 条") for c in at.caption)
+    # the picked one's page lists what the mark counted
+    picked = box(at, "trace_rec_4_")
+    label = picked.format_func(picked.value)
+    support, same = (re.search(rf" · {mark} (\d+)", label) for mark in ("佐证", "同类"))
+    page = texts(at)
+    assert f"佐证：其他文档中的依据（{int(support.group(1)) if support else 0} 段）" in page
+    assert f"同类建议：其他文档提出的同一举措（{int(same.group(1)) if same else 0} 条）" in page
+
+
 def test_a_choice_survives_the_language_switch(app: AppTest):
     at = open_page(app, "trace")
     at.selectbox(key=w("trace_direction")).set_value("3").run()

@@ -7,6 +7,7 @@ from extractors.measures import has_figures, measure_terms
 from kg import queries
 from kg.check import run_checks
 from kg.load import delete_documents, load_facts
+from kg.review import Decision, set_decision
 from kg.support import stored_links, update_support
 from tests.fixture_graph import case_facts, corpus_facts, policy_facts, second_policy_facts
 
@@ -78,6 +79,41 @@ def test_kg_check_finds_a_support_link_that_is_not_a_recount(embedded):
     failed = [r for r in run_checks(embedded) if not r.ok]
     assert [r.name for r in failed] == ["support links equal a recount (EVIDENCED_BY, SAME_MEASURE)"]
     assert all("missing" in row for row in failed[0].sample)
+
+
+def _backing(store, rec_id: str, show_rejected: bool = False) -> tuple[int, int]:
+    """(support, same) as the trace page's two sections list them."""
+    return (len(queries.run(store, "recommendation_support", rec_id=rec_id, show_rejected=show_rejected)),
+            len(queries.run(store, "measure_cluster", rec_id=rec_id, show_rejected=show_rejected)))
+
+
+def _picker(store, **params) -> dict[str, dict]:
+    return {r["rec_id"]: r for d in "1234"
+            for r in queries.run(store, "recommendations_by_indicator", direction=d, limit=1000, **params)}
+
+
+def test_the_picker_counts_support_and_keeps_only_backed_recommendations_when_asked(store):
+    """The trace page's picker says how much other documents back each recommendation, and a switch keeps only
+    those they back: the counts are what the support and cluster sections then list, rejected links excluded."""
+    load_facts(store, corpus_facts())
+    update_support(store)
+    every = _picker(store)
+    backed = {r for r, row in every.items() if any(_backing(store, r))}
+    assert backed and backed < set(every)  # the fixture has both kinds
+    for rec_id, row in every.items():
+        assert (row["support"], row["same"]) == _backing(store, rec_id)
+    assert set(_picker(store, backed=True)) == backed
+    for d in "1234":  # `total` counts what the switch keeps, not the whole direction
+        rows = queries.run(store, "recommendations_by_indicator", direction=d, backed=True, limit=1000)
+        assert all(r["total"] == len(rows) for r in rows)
+    # a drafter rejects every support link and every same-measure pair of REC: it is no longer backed
+    for row in queries.run(store, "recommendation_support", rec_id=REC) + queries.run(store, "measure_cluster",
+                                                                                         rec_id=REC):
+        set_decision(store, Decision(fact_key=row["fact_key"], status="rejected", by="test"))
+    assert REC in backed and REC not in _picker(store, backed=True)
+    assert _picker(store)[REC]["support"] == 0 and _picker(store)[REC]["same"] == 0
+    shown = _picker(store, backed=True, show_rejected=True)  # the switch for rejected facts counts them again
+    assert REC in shown and (shown[REC]["support"], shown[REC]["same"]) == _backing(store, REC, show_rejected=True)
 
 
 def test_coverage_counts_only_links_on_matched_terms(store):

@@ -82,8 +82,9 @@ def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Dire
     # the picker holds the PICK_LIMIT strongest recommendations; the others are found by their text, on demand
     text = st.text_input(t("trace.rec_filter"), key=f"trace_rec_q_{code}_{indicator}",
                          help=t("trace.rec_filter_help")).strip()
+    backed = st.toggle(t("trace.backed"), key="trace_backed", help=t("trace.backed_help"))
     rows = data.query("recommendations_by_indicator", direction=code, indicator=indicator,
-                      show_rejected=show_rejected(), text=text, limit=PICK_LIMIT)
+                      show_rejected=show_rejected(), text=text, backed=backed, limit=PICK_LIMIT)
     total = rows[0]["total"] if rows else 0
     recs: dict[str, dict] = {}
     wanted = st.query_params.get("rec")
@@ -104,20 +105,31 @@ def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Dire
     if text:
         st.caption(t("trace.rec_found", total=f"{total:,}", shown=len(rows)) if rows
                    else t("trace.rec_none_found", text=common.md_text(text)))  # typed text shown as text
+    elif backed:
+        st.caption(t("trace.backed_found", total=f"{total:,}", shown=len(rows)) if rows else t("trace.backed_none"))
     elif total > len(rows):
         st.caption(t("trace.rec_capped", shown=len(rows), total=f"{total:,}"))
     if not recs:
-        if not text:
+        if not text and not backed:
             st.info(t("trace.none"), icon=":material/search_off:")
         to_url(code, indicator, None)
         return direction, indicator, None
     rec_id = widgets.selectbox(
         t("trace.recommendation"), list(recs), key=f"trace_rec_{code}_{indicator}",
-        format_func=lambda rid: t("trace.rec_option", score=f"{recs[rid]['score']:.2f}",
-                                  text=short(recs[rid]["recommendation"], 80)) if recs[rid].get("matched")
-        else t("trace.rec_option_weak", text=short(recs[rid]["recommendation"], 80)))
+        format_func=lambda rid: rec_option(recs[rid]))
     to_url(code, indicator, rec_id)  # the address names what is shown: a link can be shared
     return direction, indicator, rec_id
+
+
+def rec_option(row: dict) -> str:
+    """A recommendation in the picker: its score (or 弱) and how much other documents back it, then its text
+    (the marks first: a long text is cut at the picker's edge)."""
+    marks = (t("trace.rec_option_support", n=row["support"]) if row.get("support") else "") + \
+        (t("trace.rec_option_same", n=row["same"]) if row.get("same") else "")
+    text = short(row["recommendation"], 80)
+    if row.get("matched"):
+        return t("trace.rec_option", score=f"{row['score']:.2f}", marks=marks, text=text)
+    return t("trace.rec_option_weak", marks=marks, text=text)
 
 
 def why_linked(links_row: dict | None) -> None:
