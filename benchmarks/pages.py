@@ -111,6 +111,10 @@ def _trace_direction(at: Any, rng: random.Random) -> Any:
     return box.set_value(rng.choice([v for v in ("1", "2", "3", "4") if v != box.value])).run()
 
 
+def _trace_backed(at: Any, rng: random.Random) -> Any:
+    return at.toggle(key="trace_backed").set_value(True).run()  # only what other documents back
+
+
 def _explore_search(at: Any, rng: random.Random) -> Any:
     return at.text_input(key="explore_q").set_value(rng.choice(SEARCH_WORDS)).run()
 
@@ -146,7 +150,7 @@ def _cypher_run(at: Any, rng: random.Random) -> Any:
 PAGE_STEPS: dict[str, tuple[tuple[str, Action], ...]] = {
     "overview": (),
     "trace": (("pick an indicator", _trace_indicator), ("pick a recommendation", _trace_recommendation),
-              ("pick a direction", _trace_direction)),
+              ("pick a direction", _trace_direction), ("only backed recommendations", _trace_backed)),
     "explore": (("search", _explore_search), ("pick an entity", _explore_entity)),
     "lists": (("pick an entity type", _lists_label), ("relationship facts", _lists_facts)),
     "reader": (("pick a document", _reader_document),),

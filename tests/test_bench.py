@@ -218,6 +218,8 @@ def test_the_page_benchmark_drives_every_page_and_each_step_reads_what_it_should
     assert {"type_counts", "coverage", "policy_timeline", "directions"} <= read["overview"][FIRST]
     assert {"coverage", "recommendations_by_indicator", "trace_recommendation"} <= read["trace"][FIRST]
     assert "recommendations_by_indicator" in read["trace"]["pick an indicator"]
+    switched = [c for c in calls_of["trace"]["only backed recommendations"] if c.label == "recommendations_by_indicator"]
+    assert switched and all((c.args[1] if len(c.args) > 1 else c.kwargs.get("params"))["backed"] for c in switched)
     assert {"top_entities", "entity_neighbours", "entity_facts"} <= read["explore"][FIRST]
     assert {"search_entities", "search_passages"} <= read["explore"]["search"]
     assert "entity_list" in read["lists"][FIRST] and "relation_list" in read["lists"]["relationship facts"]
