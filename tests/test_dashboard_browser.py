@@ -282,7 +282,7 @@ def test_trace_from_a_direction_reaches_evidence_from_a_seed_document(server: st
     expect(page.locator("li b").filter(has_text=re.compile("^课题3$")).first).to_be_visible()  # why it is linked
     settled(page)
     chosen = page.get_by_role("combobox", name="建议").input_value()
-    expect(page.locator(".kg-rec")).to_contain_text(re.sub(r"^\[[\d.]+\] ", "", chosen)[:20])
+    expect(page.locator(".kg-rec")).to_contain_text(re.sub(r"^\[[^\]]*\] ", "", chosen)[:20])
     passage = page.locator(".kg-passage").first
     expect(passage).to_be_visible()
     expect(page.locator(".kg-rec")).to_be_visible()
@@ -291,6 +291,35 @@ def test_trace_from_a_direction_reaches_evidence_from_a_seed_document(server: st
     expect(page.get_by_text("发文机关").first).to_be_visible()
     expect(page.get_by_text("据公开资料撰写的摘要，非原文").first).to_be_visible()
     graph_frame(page, page.locator(".kg-rec").inner_text().strip()[:10], prefix=True)  # recommendation → … graph
+    assert_no_error_box(page)
+
+
+def test_trace_switch_finds_the_recommendations_other_seed_documents_back(server: str, page):
+    """Issue 10: the switch keeps the recommendations other documents back; each is marked with its counts, and
+    the one picked shows that many support passages and same-measure recommendations."""
+    from playwright.sync_api import expect
+
+    open_page(page, server, "trace")
+    choose(page, "研究课题", "^课题4")
+    settled(page)
+    page.get_by_text("只看有他文佐证或同类举措的建议").click()
+    expect(page.get_by_text(re.compile(r"^有他文佐证或同类举措的建议 \d+ 条"))).to_be_visible()
+    settled(page)
+    page.get_by_test_id("stSelectbox").filter(has_text="建议").last.click()
+    options = page.get_by_role("option")
+    expect(options.first).to_be_visible()
+    labels = options.all_inner_texts()
+    assert labels and all(re.match(r"^\[[^\]]*· (佐证|同类) \d+", o) for o in labels), labels[:5]
+    backed = next(o for o in labels if "· 佐证 " in o)  # one with support passages
+    options.filter(has_text=backed[:40]).first.click()
+    settled(page)
+    support = int(re.search(r"· 佐证 (\d+)", backed).group(1))
+    same = re.search(r"· 同类 (\d+)", backed)
+    expect(page.get_by_role("heading", name=f"佐证：其他文档中的依据（{support} 段）")).to_be_visible()
+    expect(page.locator(".kg-support")).to_have_count(support)
+    expect(page.get_by_role("heading", name=f"同类建议：其他文档提出的同一举措（{int(same.group(1)) if same else 0} 条）"))\
+        .to_be_visible()
+    expect(page.locator(".kg-rec")).to_contain_text(re.sub(r"^\[[^\]]*\] ", "", backed)[:20].rstrip("…"))
     assert_no_error_box(page)
 
 
