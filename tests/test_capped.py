@@ -89,15 +89,20 @@ def test_the_lineage_draws_the_most_recent_citing_documents_and_counts_them_all(
     assert sorted(map(str, one)) == sorted(str(r) for r in every if r["doc_id"] == latest)
 
 
-def test_the_entity_list_is_the_most_mentioned_first_with_the_label_total(graph):
-    label = "Society"  # the fixture has one society: a second, never mentioned, comes after it
+def test_the_entity_list_is_instances_then_kinds_the_most_mentioned_first_with_the_label_total(graph):
+    label = "Society"  # the fixture has one society: a second, never mentioned, comes after it; a generic kind
+    # (泛称), mentioned more than any, after both
     graph.write("CREATE (:Entity:Society {id: 'soc-capped-test', label: 'Society', name: '未被提及学会', "
                 "mention_count: 0})")
+    graph.write("CREATE (:Entity:Society {id: 'soc-kind-test', label: 'Society', name: '全国学会', generic: true, "
+                "mention_count: 999})")
     every = queries.run(graph, "entity_list", label=label, limit=1000)
-    assert len(every) >= 2 and all(r["total"] == len(every) for r in every) and every[-1]["id"] == "soc-capped-test"
-    assert [r["mentions"] for r in every] == sorted((r["mentions"] for r in every), reverse=True)
+    assert len(every) >= 3 and all(r["total"] == len(every) for r in every)
+    assert [r["id"] for r in every[-2:]] == ["soc-capped-test", "soc-kind-test"]
+    instances = [r["mentions"] for r in every if not r["generic"]]
+    assert instances == sorted(instances, reverse=True)
     one = queries.run(graph, "entity_list", label=label, limit=1)
-    assert one == every[:1]
+    assert one == every[:1] and not one[0]["generic"]
 
 
 def test_review_queues_stop_at_their_limit(graph):

@@ -1,6 +1,6 @@
-// description: 实体列表 — the entities of one label with aliases, how many other entities each relationship type joins them to (facts a drafter rejected left out), the research directions, first and last year and number of the documents that mention them, and their mentions; the `limit` most mentioned first (`total`: how many entities the label has)
+// description: 实体列表 — the entities of one label with aliases, how many other entities each relationship type joins them to (facts a drafter rejected left out), the research directions, first and last year and number of the documents that mention them, and their mentions; named instances before generic kinds (泛称: 全国学会, 科技社团 …, as top_entities orders them), each the most mentioned first, at most `limit` (`total`: how many entities the label has)
 // param label: str = "Society" — the entity label (schema/vocabulary.py), e.g. Society, Branch, TalentProgram
-// param limit: int = 200 — the most entities to return (the most mentioned, by the count kept on each entity: kg/aggregates.py); only theirs are read
+// param limit: int = 200 — the most entities to return (instances, then kinds, the most mentioned first, by the count kept on each entity: kg/aggregates.py); only theirs are read
 CALL {
   MATCH (e:Entity)
   WHERE e.label = $label AND coalesce(e.review, '') <> 'rejected'
@@ -8,9 +8,9 @@ CALL {
 }
 MATCH (e:Entity)
 WHERE e.label = $label AND coalesce(e.review, '') <> 'rejected'
-// the most mentioned first, as scalars (fast to sort), then the facts of those only
-WITH total, e.id AS eid, coalesce(e.mention_count, 0) AS mentions, e.name AS ename
-ORDER BY mentions DESC, ename, eid
+// instances before kinds, the most mentioned first, as scalars (fast to sort), then the facts of those only
+WITH total, e.id AS eid, coalesce(e.generic, false) AS kind, coalesce(e.mention_count, 0) AS mentions, e.name AS ename
+ORDER BY kind, mentions DESC, ename, eid
 LIMIT $limit
 MATCH (e:Entity {id: eid})
 // the other entities each relationship type joins it to, one way at a time (an undirected match that then asks
@@ -35,4 +35,4 @@ RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.generic AS generic, o
        [x IN [1, 2, 3, 4] WHERE (x = 1 AND e.direction_documents_1 > 0) OR (x = 2 AND e.direction_documents_2 > 0)
                                 OR (x = 3 AND e.direction_documents_3 > 0) OR (x = 4 AND e.direction_documents_4 > 0)] AS directions,
        coalesce(e.document_count, 0) AS documents, e.first_year AS first_year, e.last_year AS last_year, mentions, total
-ORDER BY mentions DESC, name, id
+ORDER BY coalesce(generic, false), mentions DESC, name, id
