@@ -210,6 +210,40 @@ def test_trace_switch_keeps_the_recommendations_other_documents_back(app: AppTes
     assert f"同类建议：其他文档提出的同一举措（{int(same.group(1)) if same else 0} 条）" in page
 
 
+def test_the_address_holds_the_backed_switch(app: AppTest, seed_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    """A shared link reproduces the filtered picker: the switch writes `backed=1`, and a fresh session opened on
+    that address starts with the switch on (drawn without Streamlit's warning about a value set twice)."""
+    import logging
+
+    from streamlit.elements.lib import policies
+
+    at = open_page(app, "trace")
+    at.selectbox(key=w("trace_direction")).set_value("3").run()
+    assert "backed" not in at.query_params
+    at.toggle(key="trace_backed").set_value(True).run()
+    assert at.query_params["backed"] == "1"
+    address = {k: at.query_params[k] for k in ("direction", "indicator", "rec", "backed") if k in at.query_params}
+    options = box(at, "trace_rec_3_").options
+    monkeypatch.setattr(policies, "_shown_default_value_warning", False)
+    logged: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: logged.append(record.getMessage())
+    logging.getLogger(policies.__name__).addHandler(handler)
+    try:
+        fresh = AppTest.from_file(APP, default_timeout=60)
+        for key, value in address.items():
+            fresh.query_params[key] = value
+        fresh = open_page(fresh.run(), "trace")
+        assert_clean(fresh)
+    finally:
+        logging.getLogger(policies.__name__).removeHandler(handler)
+    assert fresh.toggle(key="trace_backed").value is True
+    assert box(fresh, "trace_rec_3_").options == options
+    assert not [m for m in logged if "default value" in m], logged
+    fresh.toggle(key="trace_backed").set_value(False).run()
+    assert "backed" not in fresh.query_params and len(box(fresh, "trace_rec_3_").options) > len(options)
+
+
 def test_a_choice_survives_the_language_switch(app: AppTest):
     at = open_page(app, "trace")
     at.selectbox(key=w("trace_direction")).set_value("3").run()

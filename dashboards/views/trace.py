@@ -19,16 +19,18 @@ PICK_LIMIT = 200  # recommendations the picker holds (the strongest); the others
 
 def from_url() -> None:
     """The address names the view (a shared link, a reload): `?direction=2&indicator=2.4&rec=<id>`
-    (direction and indicator default to the recommendation's first direction, all indicators), and
-    `list=<id>,<id>` the shortlist."""
+    (direction and indicator default to the recommendation's first direction, all indicators), `backed=1` the
+    switch that keeps the recommendations other documents back, and `list=<id>,<id>` the shortlist."""
     if "trace_list" not in st.session_state:
         st.session_state["trace_list"] = [r for r in (st.query_params.get("list") or "").split(",") if r]
     wanted = st.query_params.get("rec")
     direction, indicator = st.query_params.get("direction"), st.query_params.get("indicator", "")
-    state = (wanted, direction, indicator)
+    backed = st.query_params.get("backed") == "1"
+    state = (wanted, direction, indicator, backed)
     if st.session_state.get("trace_url_state") == state:
         return
     st.session_state["trace_url_state"] = state
+    st.session_state["trace_backed"] = backed
     if wanted and not direction:
         links = data.query("recommendation_links", rec_id=wanted)
         codes = [str(l["code"]) for l in (links[0]["links"] if links else []) if l and "." not in str(l["code"])]
@@ -40,10 +42,10 @@ def from_url() -> None:
             st.session_state[f"trace_rec_{direction}_{indicator}"] = wanted
 
 
-def to_url(direction: str, indicator: str, rec_id: str | None) -> None:
+def to_url(direction: str, indicator: str, rec_id: str | None, backed: bool) -> None:
     """Write the view into the address (only what changed, so the browser history stays calm)."""
-    common.write_url(direction=direction, indicator=indicator, rec=rec_id or "")
-    st.session_state["trace_url_state"] = (rec_id or None, direction, indicator)
+    common.write_url(direction=direction, indicator=indicator, rec=rec_id or "", backed="1" if backed else "")
+    st.session_state["trace_url_state"] = (rec_id or None, direction, indicator, backed)
 
 
 def shortlist_bar(rec_id: str) -> None:
@@ -112,12 +114,12 @@ def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Dire
     if not recs:
         if not text and not backed:
             st.info(t("trace.none"), icon=":material/search_off:")
-        to_url(code, indicator, None)
+        to_url(code, indicator, None, backed)
         return direction, indicator, None
     rec_id = widgets.selectbox(
         t("trace.recommendation"), list(recs), key=f"trace_rec_{code}_{indicator}",
         format_func=lambda rid: rec_option(recs[rid]))
-    to_url(code, indicator, rec_id)  # the address names what is shown: a link can be shared
+    to_url(code, indicator, rec_id, backed)  # the address names what is shown: a link can be shared
     return direction, indicator, rec_id
 
 
