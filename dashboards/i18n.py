@@ -124,13 +124,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trace.backed_none": ("该选择下没有其他文档佐证或同样提出的建议。",
                           "No recommendation of this choice is backed or proposed by another document."),
     "trace.rec_filter": ("查找建议", "Find a recommendation"),
-    "trace.rec_filter_help": ("输入建议原文中的文字（区分大小写），在本课题或考核指标的全部建议中查找",
+    "trace.rec_filter_help": ("输入建议原文中的文字（区分大小写），在本课题或考核指标的全部建议中查找（打开下方开关时，只在有他文佐证"
+                              "或同类举措的建议中查找）",
                               "text in the recommendation (case-sensitive), looked up among all of this direction's "
-                              "or indicator's recommendations"),
+                              "or indicator's recommendations (with the switch below on, among those other documents "
+                              "back)"),
     "trace.rec_capped": ("按得分显示前 {shown} 条，共 {total} 条；输入文字可查找其余建议",
                          "Showing the {shown} strongest of {total}; type some text to find the others"),
     "trace.rec_found": ("找到 {total} 条，显示前 {shown} 条", "{total} found, showing the first {shown}"),
     "trace.rec_none_found": ("没有包含“{text}”的建议。", "No recommendation contains “{text}”."),
+    "trace.rec_found_backed": ("在有他文佐证或同类举措的建议中找到 {total} 条，显示前 {shown} 条",
+                               "{total} found among the recommendations other documents back, showing the first {shown}"),
+    "trace.rec_none_found_backed": ("有他文佐证或同类举措的建议中没有包含“{text}”的。",
+                                    "No recommendation other documents back contains “{text}”."),
     "trace.support": ("佐证：其他文档中的依据（{n} 段）", "Support from other documents ({n} passages)"),
     "trace.support_help": (
         "每条佐证都锚定在建议涉及的一个具体实体（职能、项目、学会、分支机构、党组织）上，或是另一份政策文件中的同类建议；"
@@ -320,7 +326,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lists.rows": ("显示 {shown} / {total} 行", "Showing {shown} of {total} rows"),
     "lists.capped": ("列表最多 {n} 行", "lists stop at {n} rows"),
     "lists.entities_capped": ("具体名称在前、泛称在后，按提及次数列出前 {shown} 个，共 {total} 个",
-                              "named ones before generic kinds, the {shown} most mentioned of {total}"),
+                              "named ones before generic kinds, each the most mentioned first: {shown} of {total}"),
     "lists.mentions": ("提及次数", "Mentions"),
     "lists.none": ("没有符合条件的行。", "No rows match."),
     "lists.csv": ("下载 CSV", "Download CSV"),

@@ -210,6 +210,33 @@ def test_trace_switch_keeps_the_recommendations_other_documents_back(app: AppTes
     assert f"同类建议：其他文档提出的同一举措（{int(same.group(1)) if same else 0} 条）" in page
 
 
+def test_trace_switch_drops_an_unbacked_pick_and_searches_only_what_is_backed(app: AppTest, seed_dir: Path):
+    """The picked recommendation is not kept in the list by the switch when nothing backs it (the picker would
+    then hold one more than its caption says), and a text search with the switch on says where it looked."""
+    at = open_page(app, "trace")
+    at.selectbox(key=w("trace_direction")).set_value("1").run()
+    picker = box(at, "trace_rec_1_")
+    plain = next(o for o in picker.options if " · 佐证 " not in o and " · 同类 " not in o)
+    picker.select(plain).run()
+    chosen = box(at, "trace_rec_1_").value
+    at.toggle(key="trace_backed").set_value(True).run()
+    assert_clean(at)
+    picker = box(at, "trace_rec_1_")
+    assert picker.value != chosen and plain not in picker.options
+    assert picker.options and all(" · 佐证 " in o or " · 同类 " in o for o in picker.options)
+    assert any(c.value.startswith(f"有他文佐证或同类举措的建议 {len(picker.options)} 条") for c in at.caption)
+    store = EmbeddedStore(seed_dir / "graph.kgl", writer=False)
+    try:
+        text = store.read("MATCH (r:Recommendation {id: $id}) RETURN r.text AS text", {"id": chosen})[0]["text"]
+    finally:
+        store.close()
+    at.text_input(key="trace_rec_q_1_").set_value(text).run()
+    assert_clean(at)
+    assert any(c.value.startswith("有他文佐证或同类举措的建议中没有包含") for c in at.caption)
+    at.toggle(key="trace_backed").set_value(False).run()
+    assert box(at, "trace_rec_1_").value == chosen  # found by its text once the switch is off
+
+
 def test_the_address_holds_the_backed_switch(app: AppTest, seed_dir: Path, monkeypatch: pytest.MonkeyPatch):
     """A shared link reproduces the filtered picker: the switch writes `backed=1`, and a fresh session opened on
     that address starts with the switch on (drawn without Streamlit's warning about a value set twice)."""

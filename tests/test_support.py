@@ -106,10 +106,13 @@ def test_the_picker_counts_support_and_keeps_only_backed_recommendations_when_as
     for d in "1234":  # `total` counts what the switch keeps, not the whole direction
         rows = queries.run(store, "recommendations_by_indicator", direction=d, backed=True, limit=1000)
         assert all(r["total"] == len(rows) for r in rows)
-    # a drafter rejects every support link and every same-measure pair of REC: it is no longer backed
-    for row in queries.run(store, "recommendation_support", rec_id=REC) + queries.run(store, "measure_cluster",
-                                                                                         rec_id=REC):
+    # a drafter rejects every support link of REC, and the recommendations that propose its measure (not the
+    # pairs): it is no longer backed
+    for row in queries.run(store, "recommendation_support", rec_id=REC):
         set_decision(store, Decision(fact_key=row["fact_key"], status="rejected", by="test"))
+    for row in queries.run(store, "measure_cluster", rec_id=REC):
+        other = store.read("MATCH (o:Recommendation {id: $id}) RETURN o.fact_key AS k", {"id": row["rec_id"]})
+        set_decision(store, Decision(fact_key=other[0]["k"], status="rejected", by="test"))
     assert REC in backed and REC not in _picker(store, backed=True)
     assert _picker(store)[REC]["support"] == 0 and _picker(store)[REC]["same"] == 0
     shown = _picker(store, backed=True, show_rejected=True)  # the switch for rejected facts counts them again

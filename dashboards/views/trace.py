@@ -92,19 +92,15 @@ def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Dire
     wanted = st.query_params.get("rec")
     if wanted and wanted == st.session_state.get(f"trace_rec_{code}_{indicator}") and \
             not any(r["rec_id"] == wanted for r in rows):
-        # a shared link to a recommendation the list does not hold (beyond the first PICK_LIMIT, or rejected):
-        # its own row, found by its text; else shown anyway, marked
-        found = data.query("trace_recommendation", rec_id=wanted)
-        if found:
-            same = [r for r in data.query("recommendations_by_indicator", direction=code, indicator=indicator,
-                                          show_rejected=True, text=found[0]["recommendation"], limit=PICK_LIMIT)
-                    if r["rec_id"] == wanted]
-            recs[wanted] = same[0] if same else {
-                "rec_id": wanted, "recommendation": found[0]["recommendation"], "score": 0.0, "matched": False,
-                "review": found[0].get("review")}
+        row = linked_row(wanted, code, indicator)
+        if row and (not text or text in row["recommendation"]) and (not backed or row["support"] or row["same"]):
+            recs[wanted] = row  # kept while it passes the filters typed and switched since
     for r in rows:
         recs.setdefault(r["rec_id"], r)
-    if text:
+    if text and backed:
+        st.caption(t("trace.rec_found_backed", total=f"{total:,}", shown=len(rows)) if rows
+                   else t("trace.rec_none_found_backed", text=common.md_text(text)))
+    elif text:
         st.caption(t("trace.rec_found", total=f"{total:,}", shown=len(rows)) if rows
                    else t("trace.rec_none_found", text=common.md_text(text)))  # typed text shown as text
     elif backed:
@@ -121,6 +117,23 @@ def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Dire
         format_func=lambda rid: rec_option(recs[rid]))
     to_url(code, indicator, rec_id, backed)  # the address names what is shown: a link can be shared
     return direction, indicator, rec_id
+
+
+def linked_row(rec_id: str, code: str, indicator: str) -> dict | None:
+    """The picker's row of a recommendation the list does not hold — a shared link to one beyond the first
+    PICK_LIMIT, or rejected (shown anyway, marked): found by its text; its marks count what the sections below
+    list (rejected links only with the switch for rejected facts)."""
+    found = data.query("trace_recommendation", rec_id=rec_id)
+    if not found:
+        return None
+    same = [r for r in data.query("recommendations_by_indicator", direction=code, indicator=indicator,
+                                  show_rejected=True, text=found[0]["recommendation"], limit=PICK_LIMIT)
+            if r["rec_id"] == rec_id]
+    row = same[0] if same else {"rec_id": rec_id, "recommendation": found[0]["recommendation"], "score": 0.0,
+                                "matched": False, "review": found[0].get("review")}
+    return {**row,
+            "support": len(data.query("recommendation_support", rec_id=rec_id, show_rejected=show_rejected())),
+            "same": len(data.query("measure_cluster", rec_id=rec_id, show_rejected=show_rejected()))}
 
 
 def rec_option(row: dict) -> str:
