@@ -104,3 +104,28 @@ def test_every_setting_is_in_the_readme_table():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [name.upper() for name in Settings.model_fields if f"| `{name.upper()}` |" not in readme]
     assert missing == []
+
+
+def test_settings_follow_the_environment_and_the_env_file_of_the_working_folder(tmp_path, monkeypatch):
+    """load_settings keeps its last answer only while what it reads is the same: a variable set, changed or
+    removed, another working folder, or its `.env` edited, is seen at the next call; a caller's copy is its own."""
+    from schema.settings import load_settings
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KG_INGEST_BATCH", raising=False)
+    assert load_settings().kg_ingest_batch == 20
+    monkeypatch.setenv("KG_INGEST_BATCH", "7")
+    assert load_settings().kg_ingest_batch == 7
+    monkeypatch.delenv("KG_INGEST_BATCH")
+    (tmp_path / ".env").write_text("KG_INGEST_BATCH=9\n", encoding="utf-8")
+    assert load_settings().kg_ingest_batch == 9
+    (tmp_path / ".env").write_text("KG_INGEST_BATCH=8\n", encoding="utf-8")  # same size, at once
+    assert load_settings().kg_ingest_batch == 8
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert load_settings().kg_ingest_batch == 20
+    mine = load_settings()
+    mine.kg_ingest_batch = 99
+    assert load_settings().kg_ingest_batch == 20
+    assert load_settings(kg_ingest_batch=5).kg_ingest_batch == 5 and load_settings().kg_ingest_batch == 20
