@@ -60,6 +60,9 @@ _HOPED = "加强|推动|坚持|落实|做好|筑牢|发挥|推进|完善|建立|
 SUBJECT = re.compile(r"^[\u4e00-\u9fff、“”]{1,16}?(?=要|应|须|必须|不得)")
 # an editor's note in brackets (（页面在此中断）) is not part of what the sentence says
 NOTE = re.compile(r"[（(][^（）()]*(?:页面|摘录|未能读到|未载)[^（）()]*[）)]")
+# … and one that ends the sentence, in brackets or as its last clause (…，页面在此中断。), is no part of its text
+TRAILING_NOTE = re.compile(r"(?:[（(][^（）()]*(?:页面|摘录|未能读到|未载)[^（）()]*[）)]|"
+                           r"[，,；;：:]?\s*页面在此中断[^。；;！!？?]*)[。；;！!？?]?[”’」』）)】\]\s]*$")
 ISSUING = re.compile(r"(印发|发布|下发|出台|颁布)了?.{0,6}《.*》.*(通知|要求.*(贯彻|落实|执行))|"
                      r"^.{0,30}(印发|发布|下发)了?《[^》]*》[。，,；]?$")
 
@@ -87,7 +90,8 @@ def cues() -> Cues:
 
 
 BULLET = re.compile(r"(?:[—\-–·•●○■□◆◇▪]+|[一二三四五六七八九十]+是[，,]?|[（(][一二三四五六七八九十\d]+[)）]、?|"
-                    r"[一二三四五六七八九十]+、|\d+[.．、)）]|第[一二三四五六七八九十]+[，,、]?)\s*")
+                    r"[一二三四五六七八九十]+、|\d+[.．、)）]|第[一二三四五六七八九十]+[，,、：:])\s*")
+# (第X is a mark only with its punctuation: 第二至第五部分…, 第三项任务是… say what they count)
 MIN_LENGTH = 8
 # a sentence's closing mark, before any closing quote or bracket (a page cut off mid-sentence ends without one)
 QUESTION = re.compile(r"\S？[”’」』）)】\]]*\s*$")  # full-width: a page's lone ASCII ? is often a lost character
@@ -149,6 +153,12 @@ def candidate(text: str, start: int, end: int) -> Candidate | None:
         return None  # the aim of an event a report tells of (这次座谈会旨在…): what it was for, not a measure
     if QUESTION.search(sentence):
         return None  # a question asks, it proposes nothing (记者问…？; 0 of 910 dev recommendations end in one)
+    note = TRAILING_NOTE.search(text, start, end)
+    if note and note.start() > start:  # the sentence ends before an editor's note (（页面在此中断）)
+        end = note.start()
+        sentence = make_shadow(text[start:end]).text
+        if len(sentence) < MIN_LENGTH:
+            return None
     return Candidate(start, end, sentence)
 
 

@@ -120,6 +120,34 @@ def test_recommendation_span_skips_bullets():
     assert span is not None and text[span.start:span.end] == "加强秘书处党组织建设。"
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("第一，加强秘书处党组织建设。", "加强秘书处党组织建设。"),  # 第X with its punctuation is a list mark
+    ("第二至第五部分依次对应科协的四项服务职责：为科技工作者服务。", None),  # 第X that counts is part of the text
+    ("第三项任务是实施科学家精神弘扬工程，要求各级科协推进落实。", None),
+    ("第一条 学会应当加强党的建设。", None),  # an article keeps its number
+])
+def test_a_list_mark_is_skipped_and_a_counting_word_is_kept(text, kept):
+    """What the deciders read and a recommendation's text is: 第二至… lost its 第二 as a list mark (14 of the 297
+    recommendations of one direction on the seed began 至…, 项…, 条…)."""
+    from extractors.recommendations import candidate
+
+    found = candidate(text, 0, len(text))
+    assert found is not None and text[found.start:found.end] == (kept or text)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("各级科协要做建言献策的“智慧库”（页面在此中断）。", "各级科协要做建言献策的“智慧库”"),
+    ("第三项任务是要求各学会实施科学家精神弘扬工程，页面在此中断。", "第三项任务是要求各学会实施科学家精神弘扬工程"),
+    ("学会要加强党建工作（页面在此中断，其余部分未能读到）", "学会要加强党建工作"),
+])
+def test_an_editor_s_note_at_the_end_is_no_part_of_a_recommendation(text, kept):
+    """A summary notes where its page broke off; the recommendation's text ends before the note."""
+    from extractors.recommendations import candidate
+
+    found = candidate(text, 0, len(text))
+    assert found is not None and text[found.start:found.end] == kept
+
+
 def test_every_indicator_that_asks_for_measures_has_words_to_match():
     # a word stopped for the directions (分类: society texts use it everywhere) may still be the one word that
     # tells an indicator apart (3.5, 分类指导建议); an indicator with no word could only ever be a gap
