@@ -97,7 +97,8 @@ def _box(at: Any, prefix: str) -> Any:
 def _trace_indicator(at: Any, rng: random.Random) -> Any:
     direction = at.selectbox(key=_w("trace_direction")).value
     box = at.selectbox(key=_w(f"trace_indicator_{direction}"))
-    covered = [i for i, o in enumerate(box.options) if i and not o.endswith("（0）")]  # ones with recommendations
+    covered = [i for i, o in enumerate(box.options)  # ones with recommendations (not a deliverable of the research)
+               if i and not o.endswith(("（0）", "（研究交付物）"))]
     return box.select_index(rng.choice(covered)).run()
 
 

@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboards import graphview
+from kg import queries
 from kg.ingest import ingest
 from kg.net import free_port
 from kg.review import Decision, set_decision
@@ -175,7 +176,7 @@ def test_trace_reaches_a_recommendation_with_evidence_and_exports(app: AppTest):
     assert [b.proto.label for b in at.get("download_button")] == ["下载 Word（.docx）", "下载 Markdown（.md）"]
     # pick an indicator, then another recommendation
     indicator = at.selectbox(key=w("trace_indicator_2"))
-    with_recs = [o for o in indicator.options if "（0）" not in o and o != "全部考核指标"]
+    with_recs = [o for o in indicator.options if "（0）" not in o and "研究交付物" not in o and o != "全部考核指标"]
     assert with_recs
     code = with_recs[0].split()[0]
     indicator.set_value(code).run()
@@ -237,6 +238,41 @@ def test_trace_switch_drops_an_unbacked_pick_and_searches_only_what_is_backed(ap
     assert box(at, "trace_rec_1_").value == chosen  # found by its text once the switch is off
 
 
+def test_trace_indicators_count_as_the_overview_does_and_a_deliverable_is_no_gap(app: AppTest, seed_dir: Path):
+    """The indicator picker counts an indicator's recommendations as the overview's matrix does (matched terms,
+    with the weak links beside them: the list below holds both, and its total says so), and a deliverable of the
+    research (报告, 政策梳理, 支撑起草) is labelled as one and not called a gap when nothing addresses it."""
+    store = EmbeddedStore(seed_dir / "graph.kgl", writer=False)
+    try:
+        coverage = {str(r["indicator"]): r for r in queries.run(store, "coverage")}
+    finally:
+        store.close()
+    at = open_page(app, "trace")
+    at.selectbox(key=w("trace_direction")).set_value("2").run()
+    box_ = at.selectbox(key=w("trace_indicator_2"))
+    labels = {o.split()[0]: o for o in box_.options[1:]}
+    for code, label in labels.items():
+        row = coverage[code]
+        if row["deliverable"]:
+            assert label.endswith("（研究交付物）"), label
+        elif row["weak"]:
+            assert label.endswith(f"（{row['recommendations']} · 弱 {row['weak']}）"), label
+        else:
+            assert label.endswith(f"（{row['recommendations']}）"), label
+    both = next(c for c, r in coverage.items() if c.startswith("2.") and not r["deliverable"] and r["weak"]
+                and r["recommendations"] + r["weak"] > 200)  # capped: the caption gives the whole list's size
+    box_.set_value(both).run()
+    total = coverage[both]["recommendations"] + coverage[both]["weak"]
+    assert any(f"共 {total:,} 条" in c.value for c in at.caption), [c.value for c in at.caption]
+    empty = next((c for c, r in coverage.items() if c.startswith("2.") and r["deliverable"]
+                  and not r["recommendations"] and not r["weak"]), None)
+    assert empty, "the seed has a deliverable of direction 2 that no recommendation addresses"
+    at.selectbox(key=w("trace_indicator_2")).set_value(empty).run()
+    assert_clean(at)
+    shown = [i.value for i in at.info]
+    assert any("研究交付物" in v and "不是缺口" in v for v in shown) and not any("缺口）" in v for v in shown), shown
+
+
 def test_the_address_holds_the_backed_switch(app: AppTest, seed_dir: Path, monkeypatch: pytest.MonkeyPatch):
     """A shared link reproduces the filtered picker: the switch writes `backed=1`, and a fresh session opened on
     that address starts with the switch on (drawn without Streamlit's warning about a value set twice)."""
@@ -295,7 +331,7 @@ def test_trace_shows_mentions_highlighted(app: AppTest):
     assert found, "no evidence passage with a highlighted mention among the first recommendations"
 
 
-def test_explore_search_graph_and_profile(app: AppTest):
+def test_explore_search_graph_and_profile(app: AppTest, seed_dir: Path):
     at = open_page(app, "explore")
     assert box(at, "explore_pick__").options  # the most mentioned entities before any search
     at.text_input(key="explore_q").set_value("中国科协").run()
@@ -307,6 +343,14 @@ def test_explore_search_graph_and_profile(app: AppTest):
     drawn = graphview.node_data(graph_pages(at)[0])
     assert "中国科学技术协会" in [n["label"] for n in drawn] and len(drawn) > 5
     assert "图例" in page and "实体档案" in page and "提及它的文档" in page
+    # a hub's documents: how many there are, and that only the most mentioning are listed (not "50" as a total)
+    store = EmbeddedStore(seed_dir / "graph.kgl", writer=False)
+    try:
+        total = store.read("MATCH (e:Entity {name: '中国科学技术协会'})<-[:MENTIONS]-(p:Passage) "
+                           "RETURN count(DISTINCT p.doc_id) AS n")[0]["n"]
+    finally:
+        store.close()
+    assert total > 50 and f"提及它的文档（共 {total:,} 份，列出提及最多的 50 份）" in page
     shown = [c.value for c in at.caption if c.value.startswith("显示 ")][0]
     more = [b for b in at.button if b.key and b.key.startswith("more_")]
     if more:  # a cap on neighbours with "show more"
@@ -411,7 +455,7 @@ def test_lists_shows_societies_with_their_counts_and_a_csv(app: AppTest, downloa
     assert row["承接职能数"] >= 1 and row["分支机构数"] >= 1 and row["文档数"] >= 1
     assert row["首见年份"] <= row["末见年份"]
     assert row["link"].startswith("explore?") and f"entity={row['id']}" in row["link"]
-    assert [b.proto.label for b in at.get("download_button")] == ["下载 CSV"]
+    assert [b.proto.label for b in at.get("download_button")] == [f"下载 CSV（表中 {len(frame):,} 行）"]  # what it holds
     data, mimetype, name = [d for d in downloads if d[1] == "text/csv"][-1]
     assert data.startswith(b"\xef\xbb\xbf") and name.endswith(".csv")
     text = data.decode("utf-8-sig")

@@ -250,7 +250,7 @@ def profile(entity_id: str) -> None:
     with left:
         facts(e)
     with right:
-        documents(entity_id)
+        documents(entity_id, e.get("documents") or 0)
     relationship_facts(entity_id)
 
 
@@ -284,9 +284,13 @@ def relationship_facts(entity_id: str) -> None:
             review_bar(r.get("fact_key"), r.get("review"), f"explore{i}")
 
 
-def documents(entity_id: str) -> None:
-    docs = data.query("entity_documents", entity_id=entity_id, limit=50)
-    st.markdown(f"**{t('explore.documents', n=len(docs))}**")
+DOCUMENTS_SHOWN = 50  # the documents listed under a profile, the most mentioning first
+
+
+def documents(entity_id: str, total: int) -> None:
+    docs = data.query("entity_documents", entity_id=entity_id, limit=DOCUMENTS_SHOWN)
+    st.markdown(f"**{t('explore.documents', n=len(docs))}**" if total <= len(docs)
+                else f"**{t('explore.documents_capped', shown=len(docs), n=f'{total:,}')}**")
     items = "".join(
         f'<li style="margin-bottom:4px"><a href="reader?doc={quote(d["doc_id"], safe="")}" target="_self">{html.escape(book_title(d["title"]))}</a>'
         f'<br><span style="color:#666;font-size:0.85em">{html.escape(d["date"] or t("unknown"))} · '

@@ -68,17 +68,17 @@ def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Dire
     """The three selectors; returns (direction, indicator code or "", recommendation id or None)."""
     from_url()
     by_code = {d.code: d for d in directions}
-    coverage = {str(r["indicator"]): r["recommendations"] for r in data.query("coverage")}
+    coverage = {str(r["indicator"]): r for r in data.query("coverage")}
     c1, c2 = st.columns([1, 1])
     code = widgets.selectbox(t("trace.direction"), list(by_code), key="trace_direction", container=c1,
                              format_func=lambda c: short(by_code[c].label(), 60 if current() == "zh" else 140))
     direction = by_code[code]
     names = direction.indicator_names()
-    width, count = (34, "（{n}）") if current() == "zh" else (240, " ({n})")
+    width = 34 if current() == "zh" else 240
     indicator = widgets.selectbox(
         t("trace.indicator"), [""] + list(names), key=f"trace_indicator_{code}", container=c2,
         format_func=lambda c: t("indicator.all") if not c else
-        f"{c} {short(names[c], width)}{count.format(n=coverage.get(c, 0))}")
+        f"{c} {short(names[c], width)}{indicator_counts(coverage.get(c) or {})}")
     if guide_note():
         st.caption(guide_note())
     # the picker holds the PICK_LIMIT strongest recommendations; the others are found by their text, on demand
@@ -108,7 +108,9 @@ def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Dire
     elif total > len(rows):
         st.caption(t("trace.rec_capped", shown=len(rows), total=f"{total:,}"))
     if not recs:
-        if not text and not backed:
+        if (coverage.get(indicator) or {}).get("deliverable"):
+            st.info(t("trace.deliverable"), icon=":material/assignment:")  # not a gap: the research delivers it
+        elif not text and not backed:
             st.info(t("trace.none"), icon=":material/search_off:")
         to_url(code, indicator, None, backed)
         return direction, indicator, None
@@ -117,6 +119,16 @@ def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Dire
         format_func=lambda rid: rec_option(recs[rid]))
     to_url(code, indicator, rec_id, backed)  # the address names what is shown: a link can be shared
     return direction, indicator, rec_id
+
+
+def indicator_counts(row: dict) -> str:
+    """An indicator's counts in its picker, as the overview's matrix shows them: the recommendations on matched
+    terms (coverage), the weak links beside them (the list below holds both), or 研究交付物 for a deliverable."""
+    if row.get("deliverable"):
+        return t("trace.indicator_deliverable")
+    weak = row.get("weak") or 0
+    return t("trace.indicator_counts_weak", n=row.get("recommendations") or 0, weak=weak) if weak \
+        else t("trace.indicator_counts", n=row.get("recommendations") or 0)
 
 
 def linked_row(rec_id: str, code: str, indicator: str) -> dict | None:
@@ -212,7 +224,7 @@ def support(rows: list[dict]) -> None:
         group = [r for r in rows if r["kind"] == kind]
         if not group:
             continue
-        st.markdown(f"##### {t('support.' + kind)}（{len(group)}）")
+        st.markdown(f"##### {t('trace.support_kind', kind=t('support.' + kind), n=len(group))}")
         for i, row in enumerate(group):
             why = "、".join(row.get("terms") or [])
             if row.get("entities"):

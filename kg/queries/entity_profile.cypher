@@ -24,4 +24,5 @@ CALL (e) {
 RETURN e.id AS id, e.name AS name, e.label AS label, e.aliases AS aliases, e.generic AS generic,
        e.merged_names AS merged_names,
        branches, party_organizations, programmes, functions, supervisors,
-       coalesce(e.mention_count, 0) AS mentions  // kept at every write (kg/aggregates.py; kg check recounts it)
+       coalesce(e.mention_count, 0) AS mentions,  // kept at every write (kg/aggregates.py; kg check recounts them)
+       coalesce(e.document_count, 0) AS documents
