@@ -153,9 +153,10 @@ def candidate(text: str, start: int, end: int) -> Candidate | None:
         return None  # the aim of an event a report tells of (这次座谈会旨在…): what it was for, not a measure
     if QUESTION.search(sentence):
         return None  # a question asks, it proposes nothing (记者问…？; 0 of 910 dev recommendations end in one)
-    note = TRAILING_NOTE.search(text, start, end)
-    if note and note.start() > start:  # the sentence ends before an editor's note (（页面在此中断）)
-        end = note.start()
+    # the sentence ends before an editor's note (（页面在此中断）), in either script (the conversion keeps offsets)
+    note = TRAILING_NOTE.search(to_simplified(text[start:end]))
+    if note and note.start() > 0:
+        end = start + note.start()
         sentence = make_shadow(text[start:end]).text
         if len(sentence) < MIN_LENGTH:
             return None

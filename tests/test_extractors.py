@@ -139,6 +139,7 @@ def test_a_list_mark_is_skipped_and_a_counting_word_is_kept(text, kept):
     ("各级科协要做建言献策的“智慧库”（页面在此中断）。", "各级科协要做建言献策的“智慧库”"),
     ("第三项任务是要求各学会实施科学家精神弘扬工程，页面在此中断。", "第三项任务是要求各学会实施科学家精神弘扬工程"),
     ("学会要加强党建工作（页面在此中断，其余部分未能读到）", "学会要加强党建工作"),
+    ("學會要加強黨建工作（頁面在此中斷）。", "學會要加強黨建工作"),  # in traditional script too
 ])
 def test_an_editor_s_note_at_the_end_is_no_part_of_a_recommendation(text, kept):
     """A summary notes where its page broke off; the recommendation's text ends before the note."""
