@@ -388,6 +388,30 @@ def test_filters_set_from_the_address_draw_without_streamlit_s_double_value_warn
     assert not [m for m in logged if "default value" in m], logged
 
 
+def test_the_address_holds_the_search_and_the_entity_explored(app: AppTest):
+    """A drafter searches, picks an entity, reloads (or shares the link): the same search and entity come back;
+    a new search lets go of the entity the address named."""
+    at = open_page(app, "explore")
+    at.text_input(key="explore_q").set_value("机械工程").run()
+    pick = box(at, "explore_pick_机械工程")
+    chosen = next(o for o in pick.options if o.startswith("中国机械工程学会"))
+    pick.select(chosen).run()
+    assert_clean(at)
+    entity = box(at, "explore_pick_机械工程").value
+    assert at.query_params["entity"] == entity and at.query_params["q"] == "机械工程"
+    fresh = AppTest.from_file(APP, default_timeout=60)
+    fresh.query_params["entity"], fresh.query_params["q"] = entity, "机械工程"
+    fresh = open_page(fresh.run(), "explore")
+    assert_clean(fresh)
+    assert fresh.text_input(key="explore_q").value == "机械工程"
+    assert box(fresh, "explore_pick_机械工程").value == entity
+    fresh.text_input(key="explore_q").set_value("中国科协").run()
+    assert_clean(fresh)
+    first = box(fresh, "explore_pick_中国科协")
+    assert first.value != entity and fresh.query_params["entity"] == first.value
+    assert fresh.query_params["q"] == "中国科协"
+
+
 def test_explore_two_hops_adds_the_neighbours_of_neighbours(app: AppTest):
     """Depth 2 draws entities tied to the centre's neighbours but not to the centre (through an
     edge to a first-hop node); the address holds the depth."""

@@ -31,8 +31,15 @@ def entity_option(e: dict) -> str:
 
 
 def search() -> list[dict]:
-    """The search box; returns the entities to pick from (search hits, else the most mentioned)."""
+    """The search box; returns the entities to pick from (search hits, else the most mentioned). The address
+    holds the search (`q`) and the entity shown (`entity`): a reload or a shared link shows the same; a search
+    typed anew lets go of the entity the address named."""
+    if "explore_q" not in st.session_state:
+        st.session_state["explore_q"] = st.query_params.get("q", "")
     text = st.text_input(t("explore.search"), placeholder=t("explore.placeholder"), key="explore_q")
+    if st.session_state.get("explore_searched", text) != text and "entity" in st.query_params:
+        del st.query_params["entity"]
+    st.session_state["explore_searched"] = text
     if not text.strip():
         st.caption(t("explore.start"))
         return data.query("top_entities", limit=30)
@@ -307,6 +314,7 @@ def render() -> None:
     entity_id = pick(entities)
     if entity_id is None:
         return
+    common.write_url(entity=entity_id, q=st.session_state.get("explore_q", "").strip())
     neighbourhood(entity_id)
     st.divider()
     profile(entity_id)
