@@ -271,8 +271,8 @@ def cited_title(source: Source) -> str:
     return title
 
 
-def citation(source: Source, accessed: date | None = None) -> str:
-    """One reference entry (without its number) in GB/T 7714-2015 style."""
+def citation(source: Source, accessed: date | None = None, lang: Lang = "zh") -> str:
+    """One reference entry (without its number) in GB/T 7714-2015 style (a repost's label in the dossier's language)."""
     parts: list[str] = []
     if source.issuers:
         parts.append(", ".join(source.issuers) + ". ")
@@ -286,8 +286,13 @@ def citation(source: Source, accessed: date | None = None) -> str:
         if source.date:
             parts.append(f"{source.date}. ")
         if source.source_url:  # a repost: never presented as the source, labelled with when it was read
-            parts.append(f"转载: {source.source_url} [{source.retrieved or seen}].")
+            parts.append(f"{_t('repost', lang)}: {source.source_url} [{source.retrieved or seen}].")
     return "".join(parts).strip()
+
+
+def _paren(text: str, lang: Lang) -> str:
+    """A remark after a reference: full-width brackets in Chinese, a space and half-width ones in English."""
+    return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
 def kind_label(source: Source, lang: Lang) -> str:
@@ -295,8 +300,8 @@ def kind_label(source: Source, lang: Lang) -> str:
               else "kind.none", lang)
 
 
-def references(dossier: Dossier, accessed: date | None = None) -> list[tuple[int, Source, str]]:
-    return [(n, dossier.sources[doc_id], f"[{n}] {citation(dossier.sources[doc_id], accessed)}")
+def references(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh") -> list[tuple[int, Source, str]]:
+    return [(n, dossier.sources[doc_id], f"[{n}] {citation(dossier.sources[doc_id], accessed, lang)}")
             for doc_id, n in dossier.numbering().items() if doc_id in dossier.sources]
 
 
@@ -367,8 +372,8 @@ def to_markdown(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh
             out += [f"- “{_md_inline(x.text)}”[{numbers[x.doc_id]}]" for x in item.same]
         out.append("")
     out += [f"## {_t('references', lang)}", ""]
-    for _, src, line in references(dossier, accessed):
-        out.append(_md_inline(line) + f"（{kind_label(src, lang)}）"
+    for _, src, line in references(dossier, accessed, lang):
+        out.append(_md_inline(line) + _paren(kind_label(src, lang), lang)
                    + (f"  \n  {_t('summary_ref', lang)}" if src.summary else ""))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
@@ -458,8 +463,8 @@ def to_docx(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh") -
                 p.add_run(f"“{x.text}”")
                 p.add_run(f"[{numbers[x.doc_id]}]").font.superscript = True
     doc.add_heading(_t("references", lang), level=1)
-    for _, src, line in references(dossier, accessed):
-        doc.add_paragraph(f"{line}（{kind_label(src, lang)}）")
+    for _, src, line in references(dossier, accessed, lang):
+        doc.add_paragraph(line + _paren(kind_label(src, lang), lang))
         if src.summary:
             note = doc.add_paragraph()
             note.paragraph_format.left_indent = Pt(18)

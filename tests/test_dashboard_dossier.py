@@ -81,6 +81,8 @@ def test_markdown_in_english_keeps_gbt_references():
     md = D.to_markdown(_dossier(), ACCESSED, lang="en")
     assert md.startswith("# Evidence dossier: 课题3")
     assert "## References" in md and "[EB/OL]" in md
+    references = md.split("## References", 1)[1]
+    assert " (source: " in references and "（来源类型" not in references  # its remarks in English, half-width
 
 
 def test_docx_opens_and_holds_the_same_content():
@@ -139,6 +141,8 @@ def test_a_repost_url_is_never_the_source_it_follows_the_facts_as_a_repost_with_
     assert "[EB/OL]" not in line
     unknown = D.Source(doc_id="u", kind="case", title="某学会案例", source_url="https://blog.example/1")
     assert "[EB/OL]" not in D.citation(unknown) and "转载: https://blog.example/1" in D.citation(unknown)
+    # an English dossier labels the repost in English (the bibliographic facts stay as the source states them)
+    assert D.citation(REPOST, ACCESSED, "en").endswith("repost: https://taximeter.example/x.html [2026-11-20].")
 
 
 def test_every_reference_says_what_kind_of_page_its_source_is():
