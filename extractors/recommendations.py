@@ -61,8 +61,7 @@ SUBJECT = re.compile(r"^[\u4e00-\u9fff、“”]{1,16}?(?=要|应|须|必须|不
 # an editor's note in brackets (（页面在此中断）) is not part of what the sentence says
 NOTE = re.compile(r"[（(][^（）()]*(?:页面|摘录|未能读到|未载)[^（）()]*[）)]")
 # … and one that ends the sentence, in brackets or as its last clause (…，页面在此中断。), is no part of its text
-TRAILING_NOTE = re.compile(r"(?:[（(][^（）()]*(?:页面|摘录|未能读到|未载)[^（）()]*[）)]|"
-                           r"[，,；;：:]?\s*页面在此中断[^。；;！!？?]*)[。；;！!？?]?[”’」』）)】\]\s]*$")
+TRAILING_NOTE = re.compile(rf"(?:{NOTE.pattern}|[，,；;：:]?\s*页面在此中断[^。；;！!？?]*)[。；;！!？?]?[”’」』）)】\]\s]*$")
 ISSUING = re.compile(r"(印发|发布|下发|出台|颁布)了?.{0,6}《.*》.*(通知|要求.*(贯彻|落实|执行))|"
                      r"^.{0,30}(印发|发布|下发)了?《[^》]*》[。，,；]?$")
 
