@@ -245,6 +245,10 @@ def test_a_slogan_written_out_in_any_of_its_ways_is_cut_like_a_phrase():
     ("各学会要深入学习贯彻党的十九届五中全会精神。", True),
     ("推动学会承接科技评估等政府转移职能。", False),
     ("到2025年，公民具备科学素质的比例超过15%。", False),
+    # a notice passing a document on: the measure is the document's; two notices' addressee lists say nothing alike
+    ("某省科协发出通知，把《2019年工作要点》印发给各市州科协、省级学会和机关各部门，要求抓好落实。", True),
+    ("学会将这份意见转发给所属单位，要求结合实际执行。", True),
+    ("推动各地科协把学会承接的服务事项发给会员单位评议。", False),
 ])
 def test_guiding_thought_and_purpose_clauses_are_boilerplate(text, expected):
     from extractors.measures import is_boilerplate
