@@ -76,6 +76,20 @@ def write_url(**values: str) -> None:
                 del st.query_params[key]
 
 
+# a cell a spreadsheet would take for a formula (=HYPERLINK(…), +cmd|…, -2+3, @SUM(…)), or one beginning with a tab or a
+# carriage return: OWASP's list for CSV injection
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A text cell a spreadsheet could run as a formula, written as text (a leading '); anything else as it is.
+    Documents are untrusted, and their names and sentences reach the lists' and the Cypher page's downloads."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def csv_bytes(frame: Any) -> bytes:
-    """A table (pandas) as CSV in UTF-8 with a BOM, so that Excel opens Chinese text right."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """A table (pandas) as CSV in UTF-8 with a BOM, so that Excel opens Chinese text right, no text cell a formula
+    (`csv_cell`)."""
+    return frame.map(csv_cell).to_csv(index=False).encode("utf-8-sig")
