@@ -60,6 +60,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "support.data": ("数据", "data"),
     "why": ("关联原因", "why"),
     "cluster": ("同类建议（其他文档提出的同一举措）", "The same measure in other documents"),
+    "also_support": ("已列于上方佐证·{kind}", "listed above as support: {kind}"),
     "weak": ("弱/未匹配，不计入覆盖", "weak/unmatched, not counted as coverage"),
     "verified": ("已由起草人核实", "verified by a drafter"),
     "corrected": ("起草人更正为", "corrected by a drafter to"),
@@ -129,6 +130,7 @@ class Support:
 class Same:
     text: str
     doc_id: str
+    also: str = ""  # the kind of support its sentence is listed as already (a policy passage that states the measure)
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,19 @@ class Dossier:
 
 
 # --- building from query rows -------------------------------------------------------------------
+def support_kind_of(row: dict[str, Any], supporting: Sequence[dict[str, Any]]) -> str:
+    """The kind of support under which a same-measure recommendation's sentence is listed already — a passage of
+    its document that holds it — or "": the same text is then marked, not left to look like a second finding."""
+    text = " ".join(str(row.get("recommendation") or "").split())
+    return next((s["kind"] for s in supporting
+                 if s.get("doc_id") == row.get("doc_id") and text and text in " ".join(str(s.get("passage") or "").split())),
+                "")
+
+
+def same_items(same: Sequence[dict[str, Any]], supporting: Sequence[dict[str, Any]]) -> tuple[Same, ...]:
+    return tuple(Same(text=r["recommendation"], doc_id=r["doc_id"], also=support_kind_of(r, supporting)) for r in same)
+
+
 def support_why(row: dict[str, Any]) -> str:
     bits = ["、".join(row.get("terms") or [])]
     if row.get("entities"):
@@ -199,7 +214,7 @@ def from_trace(trace_rows: Sequence[dict[str, Any]], links_row: dict[str, Any] |
                 evidence=evidence, review=first.get("review"), corrected=first.get("corrected"),
                 support=tuple(Support(kind=r["kind"], passage=r["passage"], doc_id=r["doc_id"], why=support_why(r))
                               for r in supporting),
-                same=tuple(Same(text=r["recommendation"], doc_id=r["doc_id"]) for r in same))
+                same=same_items(same, supporting))
     return Dossier(title=title, scope=scope, items=(item,), sources=sources, store=store,
                    generated=generated or date.today())
 
@@ -234,7 +249,7 @@ def from_direction(rows: Sequence[dict[str, Any]], *, direction: str, direction_
                          evidence=tuple(v["evidence"]), review=v["review"], corrected=v["corrected"],
                          support=tuple(Support(kind=r["kind"], passage=r["passage"], doc_id=r["doc_id"],
                                                why=support_why(r)) for r in supporting.get(rid, ())),
-                         same=tuple(Same(text=r["recommendation"], doc_id=r["doc_id"]) for r in same.get(rid, ())))
+                         same=same_items(same.get(rid, ()), supporting.get(rid, ())))
                     for rid, v in items.items()),
     )
 
@@ -369,7 +384,8 @@ def to_markdown(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh
                                f"（{_t('why', lang)}{sep}{_md_inline(sup.why)}）")
         if item.same:
             out += ["", f"**{_t('cluster', lang)}**{sep}", ""]
-            out += [f"- “{_md_inline(x.text)}”[{numbers[x.doc_id]}]" for x in item.same]
+            out += [f"- “{_md_inline(x.text)}”[{numbers[x.doc_id]}]" + (_also(x, lang) if x.also else "")
+                    for x in item.same]
         out.append("")
     out += [f"## {_t('references', lang)}", ""]
     for _, src, line in references(dossier, accessed, lang):
@@ -377,6 +393,11 @@ def to_markdown(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh
                    + (f"  \n  {_t('summary_ref', lang)}" if src.summary else ""))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _also(same: Same, lang: Lang) -> str:
+    """The mark of a same-measure recommendation whose sentence is listed as support above."""
+    return _paren(_t("also_support", lang).format(kind=_t("support." + same.also, lang)), lang)
 
 
 def _source_line(src: Source, lang: Lang) -> str:
@@ -462,6 +483,8 @@ def to_docx(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh") -
                 p = doc.add_paragraph(style="List Bullet")
                 p.add_run(f"“{x.text}”")
                 p.add_run(f"[{numbers[x.doc_id]}]").font.superscript = True
+                if x.also:
+                    p.add_run(_also(x, lang)).italic = True
     doc.add_heading(_t("references", lang), level=1)
     for _, src, line in references(dossier, accessed, lang):
         doc.add_paragraph(line + _paren(kind_label(src, lang), lang))

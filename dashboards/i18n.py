@@ -202,6 +202,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.col_at": ("时间", "When"),
     "review.col_note": ("说明", "Note"),
     "trace.cluster": ("同类建议：其他文档提出的同一举措（{n} 条）", "The same measure in other documents ({n})"),
+    "trace.also_support": ("其句已列于上方佐证·{kind}", "its sentence is listed above as support: {kind}"),
     "trace.cluster_none": ("新提法：语料中没有其他文档提出同一举措。",
                            "New: no other document of the corpus proposes the same measure."),
     "trace.cluster_summary": ("{docs} 份其他文档提出同一举措（{years}；{issuers}）：属于反复出现的政策举措。",

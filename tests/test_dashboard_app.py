@@ -211,6 +211,28 @@ def test_trace_switch_keeps_the_recommendations_other_documents_back(app: AppTes
     assert f"同类建议：其他文档提出的同一举措（{int(same.group(1)) if same else 0} 条）" in page
 
 
+def test_a_same_measure_sentence_shown_as_support_already_says_so(app: AppTest, seed_dir: Path):
+    """A policy passage that states the same measure is support and its sentence a same-measure recommendation: on
+    the trace page each such cluster entry says its sentence is listed above, and no other entry does."""
+    store = EmbeddedStore(seed_dir / "graph.kgl", writer=False)
+    try:
+        row = store.read(
+            "MATCH (r:Recommendation)-[:SAME_MEASURE]-(o:Recommendation)-[:SUPPORTED_BY]->(:Passage)<-[:EVIDENCED_BY]-(r) "
+            "RETURN r.id AS rec, count(DISTINCT o) AS n ORDER BY rec LIMIT 1")[0]
+        rec, both = row["rec"], row["n"]
+        same = store.read("MATCH (:Recommendation {id: $id})-[:SAME_MEASURE]-(o) RETURN count(DISTINCT o) AS n",
+                          {"id": rec})[0]["n"]
+    finally:
+        store.close()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["rec"] = rec
+    at = open_page(at.run(), "trace")
+    assert_clean(at)
+    page = texts(at)
+    assert f"同类建议：其他文档提出的同一举措（{same} 条）" in page
+    assert page.count("其句已列于上方佐证·") == both >= 1
+
+
 def test_trace_switch_drops_an_unbacked_pick_and_searches_only_what_is_backed(app: AppTest, seed_dir: Path):
     """The picked recommendation is not kept in the list by the switch when nothing backs it (the picker would
     then hold one more than its caption says), and a text search with the switch on says where it looked."""

@@ -192,3 +192,23 @@ def test_an_english_dossier_names_directions_and_indicators_by_their_glosses():
     english = D._link_text(link, "en")
     assert f"Indicator 3.4 “{i18n.guide_glosses()['3.4']}” (translation)" in english and "提出" not in english
     assert link.name in D._link_text(link, "zh")
+
+
+def test_a_same_measure_sentence_listed_as_support_already_is_marked_not_repeated_as_news():
+    """A policy passage that states the same measure is support and its sentence a same-measure recommendation: the
+    cluster entry says it is listed above (in both languages, Markdown and Word); one of another document is not."""
+    supporting = [{"kind": "policy", "passage": "各学会要承接科技评估。 其他工作照常。", "doc_id": "doc-b", "terms": ["评估"],
+                   "score": 0.5}]
+    same = [{"recommendation": "各学会要承接科技评估。", "doc_id": "doc-b"},  # its sentence is that passage's
+            {"recommendation": "各学会要承接科技评估。", "doc_id": "doc-a"},  # the same words, another document
+            {"recommendation": "学会承接评估。", "doc_id": "doc-b"}]  # the same document, a sentence not in the passage
+    assert [D.support_kind_of(r, supporting) for r in same] == ["policy", "", ""]
+    trace = [{"rec_id": "r1", "recommendation": "推动学会承接科技评估。", "passage": "推动学会承接科技评估。",
+              "doc_id": "doc-c", "title": REPORT.title, "kind": "report"}]
+    d = D.from_trace(trace, None, {}, title="t", scope="s", generated=GENERATED, supporting=supporting, same=same)
+    assert [x.also for x in d.items[0].same] == ["policy", "", ""]
+    md = D.to_markdown(d, ACCESSED)
+    assert md.count("已列于上方佐证·政策依据") == 1 and "“各学会要承接科技评估。”[2]（已列于上方佐证·政策依据）" in md
+    assert D.to_markdown(d, ACCESSED, "en").count("(listed above as support: policy basis)") == 1
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(D.to_docx(d, ACCESSED))).paragraphs)
+    assert text.count("已列于上方佐证·政策依据") == 1

@@ -244,8 +244,9 @@ def support(rows: list[dict]) -> None:
                 review_bar(row.get("fact_key"), row.get("review"), f"support_{kind}{i}")
 
 
-def cluster(rows: list[dict]) -> None:
-    """Recommendations of other documents that propose the same measure: repeated policy or new."""
+def cluster(rows: list[dict], supporting: list[dict]) -> None:
+    """Recommendations of other documents that propose the same measure: repeated policy or new; one whose sentence
+    is listed as support above says so (a policy passage that states the measure is both)."""
     st.subheader(t("trace.cluster", n=len(rows)))
     if not rows:
         st.caption(t("trace.cluster_none"))
@@ -257,9 +258,11 @@ def cluster(rows: list[dict]) -> None:
                                  years="–".join(str(y) for y in (years[0], years[-1])) if years else t("unknown"),
                                  issuers="、".join(issuers[:6]) or t("unknown"))))
     for row in rows:
+        also = dossier.support_kind_of(row, supporting)
         st.markdown(f"- {common.md_text(row['recommendation'])}  \n"
                     f"  :gray[{common.md_text(dossier.book_title(row['title']))} · {row.get('date') or t('unknown')}"
-                    f" · {t('trace.terms')}{colon()}{common.md_text('、'.join(row.get('terms') or []))}]")
+                    f" · {t('trace.terms')}{colon()}{common.md_text('、'.join(row.get('terms') or []))}"
+                    + (f" · {t('trace.also_support', kind=t('support.' + also))}" if also else "") + "]")
 
 
 def document_lines(row: dict, meta: dict) -> str:
@@ -396,7 +399,7 @@ def render() -> None:
     evidence(trace, mentions, metas)
     supporting = data.query("recommendation_support", rec_id=rec_id, show_rejected=show_rejected())
     support(supporting)
-    cluster(data.query("measure_cluster", rec_id=rec_id, show_rejected=show_rejected()))
+    cluster(data.query("measure_cluster", rec_id=rec_id, show_rejected=show_rejected()), supporting)
     chain_graph(rec_id, trace, supporting)
     export(direction, rec_id, trace, links_row, metas, supporting)
 
