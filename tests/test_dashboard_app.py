@@ -563,6 +563,55 @@ def test_lists_facts_view_comes_from_the_address_and_leaves_out_rejected_facts(s
             store.close()
 
 
+def test_a_dossier_holds_no_rejected_recommendation(seed_dir: Path, app: AppTest, monkeypatch: pytest.MonkeyPatch):
+    """A drafter's shortlist with a recommendation rejected since: the shortlist's dossier leaves it out and says so;
+    the rejected one itself, shown struck through with 显示已否决的事实, offers no dossier (the README: rejected facts
+    are not exported). And its rejected support links are not exported with a kept recommendation either."""
+    from dashboards import dossier
+
+    combined: list[list[str]] = []
+    original = dossier.combine
+
+    def combine(parts, **kwargs):
+        combined.append([item.rec_id for part in parts for item in part.items])
+        return original(parts, **kwargs)
+
+    monkeypatch.setattr(dossier, "combine", combine)
+    store = EmbeddedStore(seed_dir / "graph.kgl", writer=True)
+    try:
+        rows = store.read("MATCH (r:Recommendation)-[:ADDRESSES]->(:ResearchDirection {code: '1'}) "
+                          "WHERE r.review IS NULL RETURN r.id AS id, r.fact_key AS k ORDER BY id LIMIT 2")
+        kept, rejected = rows
+        set_decision(store, Decision(fact_key=rejected["k"], status="rejected", by="测试"))
+        store.checkpoint()
+    finally:
+        store.close()
+    try:
+        app.query_params["rec"] = kept["id"]
+        app.query_params["list"] = f"{kept['id']},{rejected['id']}"
+        at = open_page(app, "trace")
+        assert_clean(at)
+        at.radio(key=w("trace_export_scope")).set_value("shortlist").run()
+        assert_clean(at)
+        assert combined[-1] == [kept["id"]]
+        assert "清单中 1 条建议已被否决，不写入卷宗。" in [c.value for c in at.caption]
+        # the rejected one, opened by its address with the switch on: struck through, no dossier of it
+        fresh = AppTest.from_file(APP, default_timeout=60)
+        fresh.query_params["rec"] = rejected["id"]
+        fresh.session_state["show_rejected"] = True
+        fresh = open_page(fresh.run(), "trace")
+        assert "这条建议已被否决：卷宗不收录已否决的事实。" in [i.value for i in fresh.info]
+        assert not [b for b in fresh.get("download_button") if b.proto.label.startswith("下载 Word")]
+    finally:
+        store = EmbeddedStore(seed_dir / "graph.kgl", writer=True)
+        try:
+            from kg.review import clear_decision
+            clear_decision(store, rejected["k"])
+            store.checkpoint()
+        finally:
+            store.close()
+
+
 def test_lists_in_english_shows_no_chinese_but_data(app: AppTest):
     app.sidebar.radio(key="lang").set_value("en").run()
     at = open_page(app, "lists")

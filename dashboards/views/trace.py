@@ -318,13 +318,20 @@ def export(direction: common.Direction, rec_id: str, trace: list[dict], links_ro
     accessed = c2.date_input(t("trace.accessed"), value=date.today(), key="trace_accessed")
     store = data.connection().describe()
     if scope == "current":
+        if trace[0].get("review") == "rejected":  # shown struck through with 显示已否决的事实; never exported
+            st.info(t("trace.export_rejected"), icon=":material/block:")
+            return
         d = dossier.from_trace(trace, links_row, metas, title=short(trace[0]["recommendation"], 30),
-                               scope=t("trace.export_current"), store=store, supporting=supporting,
+                               scope=t("trace.export_current"), store=store,
+                               supporting=[r for r in supporting if r.get("review") != "rejected"],
                                same=data.query("measure_cluster", rec_id=rec_id))
         slug = rec_id
     elif scope == "shortlist":
-        d = dossier.combine([dossier_of(r, store) for r in chosen], title=t("shortlist.title", n=len(chosen)),
-                            scope=t("trace.export_shortlist", n=len(chosen)), store=store)
+        parts = [p for p in (dossier_of(r, store) for r in chosen) if p is not None]
+        if len(parts) < len(chosen):
+            st.caption(t("trace.export_shortlist_rejected", n=len(chosen) - len(parts)))
+        d = dossier.combine(parts, title=t("shortlist.title", n=len(parts)),
+                            scope=t("trace.export_shortlist", n=len(parts)), store=store)
         slug = "shortlist"
     else:
         rows = data.query("direction_evidence", direction=direction.code)
@@ -345,9 +352,12 @@ def export(direction: common.Direction, rec_id: str, trace: list[dict], links_ro
                        on_click="ignore", icon=":material/article:", key="trace_md")
 
 
-def dossier_of(rec_id: str, store: str) -> dossier.Dossier:
-    """One recommendation's dossier entry, as the current trace builds it."""
+def dossier_of(rec_id: str, store: str) -> dossier.Dossier | None:
+    """One recommendation's dossier entry, as the current trace builds it; None for one a drafter rejected (a
+    dossier holds no rejected fact, whatever the page shows)."""
     trace = data.query("trace_recommendation", rec_id=rec_id)
+    if not trace or trace[0].get("review") == "rejected":
+        return None
     links = data.query("recommendation_links", rec_id=rec_id)
     metas = {d: (data.query("document_meta", doc_id=d) or [{}])[0] for d in dict.fromkeys(r["doc_id"] for r in trace)}
     return dossier.from_trace(trace, links[0] if links else None, metas, title="", scope="", store=store,
