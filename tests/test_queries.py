@@ -87,3 +87,17 @@ def test_type_counts_counts_every_node_type_of_the_schema():
     text = queries.library()["type_counts"].cypher
     counted = set(re.findall(r"MATCH \(n:(\w+)\)", text))
     assert counted == {n.name for n in NODE_TYPES}  # each by its node label (an entity has its own besides Entity)
+
+
+def test_type_counts_counts_policy_entities_not_the_policy_documents_that_carry_the_label(store):
+    """A policy document carries the label Policy too; the overview's 政策 is the Policy entities (as the lists
+    page counts them), the documents are counted under 文档 by kind — not both under 政策."""
+    from kg.load import load_facts
+
+    load_facts(store, [_citing("a", "江西省科协关于学会党建的通知", ["关于进一步加强中国科协所属学会党委建设的指导意见",
+                                                                 "学会章程示范文本"])])
+    documents = store.read("MATCH (d:Document) WHERE d:Policy RETURN count(d) AS n")[0]["n"]
+    entities = store.read("MATCH (e:Entity) WHERE e.label = 'Policy' RETURN count(e) AS n")[0]["n"]
+    assert documents == 1 and entities == 2
+    counts = {(r["type"], r["kind"]): r["count"] for r in queries.run(store, "type_counts")}
+    assert counts[("Policy", "")] == entities and counts[("Document", "policy")] == documents

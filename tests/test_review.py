@@ -38,7 +38,12 @@ def _view(store) -> dict[str, object]:
     recs = sorted(r["recommendation"] for d in "1234"
                   for r in queries.run(store, "recommendations_by_indicator", direction=d))
     neighbours = sorted(r["rel"] for r in queries.run(store, "entity_neighbourhood", entity_id=society))
-    return {"recs": recs, "neighbours": neighbours}
+    # the explorer's neighbours of what the recommendation concerns: the recommendation among them, and counted
+    concerned = [r["id"] for r in store.read("MATCH (r:Recommendation)-[:CONCERNS]->(e:Entity) "
+                                             "WHERE r.text STARTS WITH '各级科协要推动' RETURN DISTINCT e.id AS id ORDER BY id")]
+    explored = sorted((r["neighbour_label"], r["total"]) for e in concerned
+                      for r in queries.run(store, "entity_neighbours", entity_id=e, rels="CONCERNS"))
+    return {"recs": recs, "neighbours": neighbours, "explored": explored}
 
 
 def test_decisions_survive_an_edited_document_and_hide_the_facts(store, tmp_path):
@@ -46,11 +51,11 @@ def test_decisions_survive_an_edited_document_and_hide_the_facts(store, tmp_path
     ingest(store, [str(path)])
     rec_key, rel_key = _keys(store)
     before = _view(store)
-    assert before["recs"] and "UNDERTAKES" in before["neighbours"]
+    assert before["recs"] and "UNDERTAKES" in before["neighbours"] and ("Recommendation", 1) in before["explored"]
     set_decision(store, Decision(fact_key=rec_key, status="rejected", note="不是举措", by="审核人"))
     set_decision(store, Decision(fact_key=rel_key, status="rejected", by="审核人"))
     hidden = _view(store)
-    assert REC.strip() not in hidden["recs"] and "UNDERTAKES" not in hidden["neighbours"]
+    assert REC.strip() not in hidden["recs"] and "UNDERTAKES" not in hidden["neighbours"] and not hidden["explored"]
     # the document is edited: a sentence added before both facts shifts every offset and node id
     _write(tmp_path, "本意见自印发之日起施行。\n" + RELATION + REC)
     report = ingest(store, [str(path)])

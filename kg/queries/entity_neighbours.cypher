@@ -43,12 +43,13 @@ CALL {
   RETURN collect({rel: rel, way: way, id: mid, name: mname, label: label, directions: directions,
                   rank: CASE WHEN label = 'Document' THEN 2 ELSE 0 END}) AS tied
 }
-// 2. the recommendations that concern it: all counted; the first $limit by text read only when the entities before
+// 2. the recommendations that concern it (not one a drafter rejected, unless shown): all counted; the first $limit by text read only when the entities before
 // them leave room
 CALL {
   MATCH (:Entity {id: $entity_id})<-[:CONCERNS]-(m:Recommendation)
   WHERE ($rels = '' OR 'CONCERNS' IN split($rels, ',')) AND ($labels = '' OR 'Recommendation' IN split($labels, ','))
     AND ($direction = 0 OR $direction IN m.directions)
+    AND ($show_rejected OR coalesce(m.review, '') <> 'rejected')
   RETURN count(DISTINCT m.id) AS recommendations
 }
 WITH tied, recommendations,
@@ -56,7 +57,7 @@ WITH tied, recommendations,
 CALL (read_recommendations) {
   WITH read_recommendations WHERE read_recommendations = 1
   MATCH (:Entity {id: $entity_id})<-[:CONCERNS]-(m:Recommendation)
-  WHERE $direction = 0 OR $direction IN m.directions
+  WHERE ($direction = 0 OR $direction IN m.directions) AND ($show_rejected OR coalesce(m.review, '') <> 'rejected')
   WITH DISTINCT m.name AS mname, m.id AS mid, m.directions AS found ORDER BY mname, mid LIMIT $limit
   RETURN collect({rel: 'CONCERNS', way: 'in', id: mid, name: mname, label: 'Recommendation', rank: 1,
                   directions: [x IN [1, 2, 3, 4] WHERE x IN coalesce(found, [])]}) AS concerning
