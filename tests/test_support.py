@@ -521,3 +521,19 @@ def test_the_level_rule_follows_the_corpus(embedded, monkeypatch):
     delete_documents(embedded, [_level_facts("nation").document.id])
     update_support(embedded)
     assert _policy_pairs(embedded) == set()
+
+
+def test_support_and_cluster_rows_carry_what_a_citation_needs(store):
+    """The dossier cites the documents of support and of the same measure from these rows: each row carries its
+    document's source address and whether it is a summary, as document_meta has them (a same-measure document was
+    cited without its URL and without the summary note)."""
+    facts = [f.model_copy(update={"document": f.document.model_copy(update={
+        "source_url": f"https://www.example.org/{i}.html", "summary": i % 2 == 0})}) for i, f in enumerate(corpus_facts())]
+    load_facts(store, facts)
+    update_support(store)
+    rows = queries.run(store, "recommendation_support", rec_id=REC) + queries.run(store, "measure_cluster", rec_id=REC)
+    assert {r["doc_id"] for r in queries.run(store, "measure_cluster", rec_id=REC)}  # the fixture has both kinds
+    for row in rows:
+        meta = queries.run(store, "document_meta", doc_id=row["doc_id"])[0]
+        assert (row["source_url"], row["summary"]) == (meta["source_url"], meta["summary"]), row["doc_id"]
+    assert all(r["source_url"] for r in rows) and len({r["summary"] for r in rows}) == 2

@@ -7,5 +7,6 @@ MATCH (d:Document {id: o.doc_id})
 RETURN o.id AS rec_id, o.text AS recommendation, x.score AS score, x.terms AS terms, x.fact_key AS fact_key,
        x.review AS review,
        d.id AS doc_id, d.title AS title, d.kind AS doc_kind, d.issuers AS issuers, d.date AS date, d.year AS year,
-       d.doc_number AS doc_number, d.source_kind AS source_kind, d.retrieved AS retrieved
+       d.doc_number AS doc_number, d.source_url AS source_url, d.source_kind AS source_kind, d.retrieved AS retrieved,
+       d.summary AS summary
 ORDER BY year, doc_id, rec_id

@@ -7,5 +7,6 @@ RETURN x.kind AS kind, x.score AS score, x.terms AS terms, x.entities AS entitie
        x.review AS review,
        p.id AS passage_id, p.text AS passage, p.start AS start, p.`end` AS `end`,
        d.id AS doc_id, d.title AS title, d.kind AS doc_kind, d.issuers AS issuers, d.date AS date,
-       d.doc_number AS doc_number, d.source_url AS source_url, d.source_kind AS source_kind, d.retrieved AS retrieved
+       d.doc_number AS doc_number, d.source_url AS source_url, d.source_kind AS source_kind, d.retrieved AS retrieved,
+       d.summary AS summary
 ORDER BY CASE x.kind WHEN 'policy' THEN 0 WHEN 'case' THEN 1 ELSE 2 END, x.score DESC, passage_id
