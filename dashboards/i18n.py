@@ -389,6 +389,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cypher.truncated": ("只显示前 {n} 行。", "Showing the first {n} rows."),
     "cypher.no_rows": ("查询成功，没有返回行。", "The query ran and returned no rows."),
     "cypher.csv": ("下载 CSV", "Download CSV"),
+    "cypher.not_in_url": ("查询与参数超过 {n} 个字符，未写入网址：复制网址不能重现这次结果。",
+                          "The query and its parameters are longer than {n} characters and are not in the address: "
+                          "a copied address does not give this result."),
     "cypher.graph": ("结果图", "Result graph"),
     "cypher.empty": ("请输入查询。", "Type a query."),
 }

@@ -744,6 +744,33 @@ def test_console_refuses_writes_and_runs_reads(app: AppTest):
     assert "vis.DataSet" in texts(at)  # paths come back: shown as a graph too
 
 
+def test_the_console_s_address_holds_the_query_whose_result_is_shown(app: AppTest):
+    """Typed but not run, a query does not go into the address (a shared link would show another result); a query
+    from the library too long for an address takes the last one out of it, and the page says so."""
+    at = open_page(app, "cypher")
+    ran = "MATCH (d:Document) RETURN d.title AS title ORDER BY title LIMIT 3"
+    at.text_area(key="cypher_text").set_value(ran)
+    at.button(key="cypher_run").click().run()
+    assert at.query_params["q"] == ran
+    at.text_area(key="cypher_text").set_value("MATCH (s:Society) RETURN s.name LIMIT 5").run()  # typed, not run
+    assert_clean(at)
+    assert at.query_params["q"] == ran and len(at.dataframe[0].value) == 3
+    long = next(n for n, q in data_library().items() if len(q.cypher) > 4000)
+    at.button(key=f"example_{long}").click().run()
+    assert not at.exception
+    assert "q" not in at.query_params and "params" not in at.query_params
+    assert any(c.value.startswith("查询与参数超过 4,000 个字符，未写入网址") for c in at.caption)
+    short = next(n for n, q in data_library().items() if len(q.cypher) < 1500 and not q.params)
+    at.button(key=f"example_{short}").click().run()
+    assert at.query_params["q"] == data_library()[short].cypher.strip()
+
+
+def data_library():
+    from kg import queries
+
+    return queries.library()
+
+
 def test_a_downloaded_csv_holds_no_formula_a_spreadsheet_would_run(app: AppTest, downloads: list):
     """Documents are untrusted: a name or sentence that begins like a formula (=HYPERLINK(…), +, -, @) is written to
     the CSV as text (a leading '), as OWASP's CSV-injection advice has it; numbers and other text stay as they are."""

@@ -65,7 +65,7 @@ def load_example(name: str) -> None:
     query = data.library()[name]
     st.session_state[TEXT] = query.cypher
     st.session_state[PARAMS] = json.dumps(example_params(query), ensure_ascii=False)
-    st.session_state[RESULT] = execute(query.cypher, st.session_state[PARAMS])
+    st.session_state[RESULT] = ran(query.cypher, st.session_state[PARAMS])
 
 
 # --- running ---------------------------------------------------------------------------------
@@ -91,8 +91,14 @@ def execute(cypher: str, params_text: str) -> dict[str, Any]:
         return {"error": str(exc)}
 
 
+def ran(cypher: str, params_text: str) -> dict[str, Any]:
+    """The result of running a query, with the query and parameters that gave it (what the address then holds,
+    whatever is typed in the boxes since)."""
+    return {**execute(cypher, params_text), "query": cypher, "params": params_text}
+
+
 def run_typed() -> None:
-    st.session_state[RESULT] = execute(st.session_state.get(TEXT, ""), st.session_state.get(PARAMS, "{}"))
+    st.session_state[RESULT] = ran(st.session_state.get(TEXT, ""), st.session_state.get(PARAMS, "{}"))
 
 
 # --- results ---------------------------------------------------------------------------------
@@ -180,15 +186,18 @@ def from_url() -> None:
     query, params = state
     if query.strip():
         st.session_state[TEXT], st.session_state[PARAMS] = query, params or "{}"
-        st.session_state[RESULT] = execute(query, params or "{}")
+        st.session_state[RESULT] = ran(query, params or "{}")
 
 
-def to_url() -> None:
-    """The query that was run goes into the address, so the view can be shared."""
-    query, params = st.session_state.get(TEXT, ""), st.session_state.get(PARAMS, "{}")
+def to_url(result: dict[str, Any]) -> None:
+    """The query whose result is shown goes into the address, so the view can be shared — not what is typed in
+    the box since; one too long for an address takes the last one out of it, and says so."""
+    query, params = result.get("query", ""), result.get("params") or "{}"
     if len(query) + len(params) > MAX_URL_QUERY:
-        return
-    common.write_url(q=query.strip(), params="" if params.strip() in ("", "{}") else params)
+        common.write_url(q="", params="")
+        st.caption(t("cypher.not_in_url", n=f"{MAX_URL_QUERY:,}"))
+    else:
+        common.write_url(q=query.strip(), params="" if params.strip() in ("", "{}") else params)
     st.session_state["cypher_url_state"] = (st.query_params.get("q") or "", st.query_params.get("params") or "")
 
 
@@ -204,7 +213,7 @@ def render() -> None:
     st.text_area(t("cypher.params"), key=PARAMS, height=68)
     st.button(t("cypher.run"), type="primary", on_click=run_typed, icon=":material/play_arrow:", key="cypher_run")
     if RESULT in st.session_state:
-        to_url()
+        to_url(st.session_state[RESULT])
         show_result(st.session_state[RESULT])
 
 
