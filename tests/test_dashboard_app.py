@@ -765,6 +765,19 @@ def test_the_console_s_address_holds_the_query_whose_result_is_shown(app: AppTes
     assert at.query_params["q"] == data_library()[short].cypher.strip()
 
 
+def test_the_console_speaks_english_when_asked(app: AppTest):
+    """A store's messages are bilingual for the command line (查询超时 / stopped: …); the English page shows the
+    English part: a syntax error and a refused write read without Chinese."""
+    app.sidebar.radio(key="lang").set_value("en").run()
+    at = open_page(app, "cypher")
+    cjk = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+    for query in ("MATCH (n RETURN n", "CREATE (n:Society {name: 'x'}) RETURN n"):
+        at.text_area(key="cypher_text").set_value(query)
+        at.button(key="cypher_run").click().run()
+        assert at.error and not at.exception
+        assert not cjk.search(at.error[0].value), at.error[0].value
+
+
 def data_library():
     from kg import queries
 

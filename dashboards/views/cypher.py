@@ -4,13 +4,14 @@ a graph. Writes are refused by the engine; syntax errors are shown plainly."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from dashboards import common, data, graphview
-from dashboards.i18n import colon, label_name, rel_name, t
+from dashboards.i18n import colon, current, label_name, rel_name, t
 from extractors.segment import fulltext_query
 from kg.queries import NamedQuery
 from kg.stores import QueryError, ReadOnlyViolation, StoreError
@@ -82,13 +83,22 @@ def execute(cypher: str, params_text: str) -> dict[str, Any]:
         result = data.read(cypher, params, max_rows=MAX_ROWS)  # only the rows the page shows are kept
         return {"rows": result.rows, "truncated": result.truncated}
     except ReadOnlyViolation as exc:
-        return {"refused": t("cypher.readonly") if str(exc) == READ_ONLY_MESSAGE else str(exc)}
+        return {"refused": t("cypher.readonly") if str(exc) == READ_ONLY_MESSAGE else in_language(str(exc))}
     except (QueryTimeout, QueryTooLarge) as exc:
-        return {"error": str(exc)}
+        return {"error": in_language(str(exc))}
     except QueryError as exc:
-        return {"error": t("cypher.error", error=exc)}
+        return {"error": t("cypher.error", error=in_language(str(exc)))}
     except StoreError as exc:
-        return {"error": str(exc)}
+        return {"error": in_language(str(exc))}
+
+
+BILINGUAL = re.compile(r"^[A-Za-z ]{0,10}[\u4e00-\u9fff]+ / ")  # 查询超时 / stopped: …, Cypher 语法错误 / syntax error: …
+
+
+def in_language(message: str) -> str:
+    """A store's message says what happened in Chinese, then " / " and in English with the detail (for the command
+    line); an English page shows the English part only."""
+    return BILINGUAL.sub("", message) if current() == "en" else message
 
 
 def ran(cypher: str, params_text: str) -> dict[str, Any]:
