@@ -81,6 +81,18 @@ def write_url(**values: str) -> None:
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def page_href(path: str, **params: str) -> str:
+    """The address of another page of the app with its parameters, in the language shown (a link opens a new
+    session, which reads the language from the address): `page_href("explore", entity=id)`. Not escaped for HTML."""
+    from urllib.parse import quote, urlencode
+
+    from dashboards.i18n import DEFAULT, current
+
+    lang = current()
+    query = {**params, **({"lang": lang} if lang != DEFAULT else {})}
+    return f"{path}?{urlencode(query, quote_via=quote, safe='')}" if query else path
+
+
 def csv_cell(value: Any) -> Any:
     """A text cell a spreadsheet could run as a formula, written as text (a leading '); anything else as it is.
     Documents are untrusted, and their names and sentences reach the lists' and the Cypher page's downloads."""

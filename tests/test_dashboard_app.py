@@ -612,6 +612,28 @@ def test_a_dossier_holds_no_rejected_recommendation(seed_dir: Path, app: AppTest
             store.close()
 
 
+def test_links_between_pages_keep_the_english_page_english(app: AppTest):
+    """A link to another page opens a new session, which reads the language from the address: every such link of
+    an English page carries lang=en (they opened the Chinese page: trace's entity chips, explore's documents, the
+    lists' name column, the review queues)."""
+    app.sidebar.radio(key="lang").set_value("en").run()
+    inner = re.compile(r'(?:href="|\]\()((?:overview|trace|explore|lists|reader|timeline|review|cypher)\?[^"\)\s]*)')
+    found: dict[str, list[str]] = {}
+    for page in ("trace", "explore", "review", "reader"):
+        at = open_page(app, page)
+        assert_clean(at)
+        found[page] = inner.findall(texts(at) + "\n".join(e.value for e in at.markdown))
+    at = open_page(app, "lists")
+    found["lists"] = list(at.dataframe[0].value["link"])
+    for page, links in found.items():
+        assert links, page  # each page has links to another page
+        assert all(re.search(r"(?:\?|&|&amp;)lang=en(?:&|$)", link) for link in links), \
+            (page, [x for x in links if "lang=en" not in x][:3])
+    app.sidebar.radio(key="lang").set_value("zh").run()
+    at = open_page(app, "explore")
+    assert not [x for x in inner.findall(texts(at)) if "lang=" in x]  # Chinese, the default, needs nothing
+
+
 def test_lists_in_english_shows_no_chinese_but_data(app: AppTest):
     app.sidebar.radio(key="lang").set_value("en").run()
     at = open_page(app, "lists")

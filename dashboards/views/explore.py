@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import html
 from dataclasses import dataclass, field
-from urllib.parse import quote
 
 import streamlit as st
 
@@ -299,7 +298,7 @@ def documents(entity_id: str, total: int) -> None:
     st.markdown(f"**{t('explore.documents', n=len(docs))}**" if total <= len(docs)
                 else f"**{t('explore.documents_capped', shown=len(docs), n=f'{total:,}')}**")
     items = "".join(
-        f'<li style="margin-bottom:4px"><a href="reader?doc={quote(d["doc_id"], safe="")}" target="_self">{html.escape(book_title(d["title"]))}</a>'
+        f'<li style="margin-bottom:4px"><a href="{html.escape(common.page_href("reader", doc=d["doc_id"]), quote=True)}" target="_self">{html.escape(book_title(d["title"]))}</a>'
         f'<br><span style="color:#666;font-size:0.85em">{html.escape(d["date"] or t("unknown"))} · '
         f'{html.escape(kind_name(d["kind"]))} · {html.escape(t("explore.mention_count", n=d["mentions"]))}</span></li>'
         for d in docs)

@@ -7,7 +7,6 @@ rejected are left out. Names link to the explore page. The view lives in the add
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
@@ -30,7 +29,7 @@ NAME_IN_LINK = r"[?&]name=([^&#]*)"  # the link column shows the name carried in
 
 def explore_link(entity_id: str, name: str) -> str:
     """The explore page's address for an entity; the name comes first so the column sorts by it."""
-    return f"explore?name={quote(name or entity_id, safe='')}&entity={quote(entity_id, safe='')}"
+    return common.page_href("explore", name=name or entity_id, entity=entity_id)
 
 
 def from_url() -> None:

@@ -6,13 +6,12 @@ page), then the policies it cites and the documents that cite it. The document l
 from __future__ import annotations
 
 import html
-from urllib.parse import quote
 
 import streamlit as st
 
 from dashboards import common, data, graphview, highlight, widgets
 from dashboards.dossier import book_title
-from dashboards.i18n import colon, current, kind_name, rel_name, t
+from dashboards.i18n import colon, kind_name, rel_name, t
 
 STEP = 200  # passages shown at a time
 DOC_LIMIT = 500  # documents offered in the picker
@@ -34,13 +33,9 @@ def to_url(doc_id: str) -> None:
     st.session_state["reader_url_state"] = doc_id
 
 
-def lang_suffix() -> str:
-    return "" if current() == "zh" else f"&lang={current()}"
-
-
 def link(path: str, key: str, value: str, text: str, cls: str = "") -> str:
     """An escaped link to another page of the app (relative, same tab)."""
-    href = html.escape(f"{path}?{key}={quote(value, safe='')}{lang_suffix()}", quote=True)
+    href = html.escape(common.page_href(path, **{key: value}), quote=True)
     return f'<a href="{href}" target="_self"{f" class={cls!r}" if cls else ""}>{html.escape(text)}</a>'
 
 

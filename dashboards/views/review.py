@@ -41,7 +41,7 @@ def queue(name: str, title_key: str) -> None:
     # the queue is read up to QUEUE_LIMIT items: a full one says so ("the first 50"), not a total
     with st.expander(t(title_key, n=t("review.first_n", n=len(rows)) if len(rows) >= QUEUE_LIMIT else len(rows))):
         for r in rows:
-            link = f"trace?rec={r['rec_id']}"
+            link = common.page_href("trace", rec=r["rec_id"])
             line = f"- [{common.md_text(short(r['text'], 70))}]({link})"
             if r.get("passage"):
                 line += f"  \n  :gray[{common.md_text(short(r['passage'], 70))} · {float(r['score']):.2f}]"
@@ -54,7 +54,7 @@ def names() -> None:
     with st.expander(t("review.queue_names", n=len(rows))):
         for i, r in enumerate(rows):
             line = st.container(horizontal=True)
-            line.markdown(f"[{common.md_text(r['name'])}](explore?entity={r['id']}) "
+            line.markdown(f"[{common.md_text(r['name'])}]({common.page_href('explore', entity=r['id'])}) "
                           f":gray[{label_name(r['label'])} · {t('explore.mentions')} {r['mentions']}]")
             with line:
                 review_bar(r["fact_key"], None, f"name{i}")

@@ -187,7 +187,7 @@ def concerns(links_row: dict | None) -> None:
         st.caption(t("none"))
         return
     chips = "".join(
-        f'<a href="explore?entity={html.escape(e["id"], quote=True)}" target="_self" '
+        f'<a href="{html.escape(common.page_href("explore", entity=e["id"]), quote=True)}" target="_self" '
         f'style="display:inline-block;margin:0 6px 6px 0;padding:2px 10px;border-radius:12px;text-decoration:none;'
         f'color:#222;background:{graphview.colour(e["label"])}26;border:1px solid {graphview.colour(e["label"])}">'
         f'{html.escape(e["name"])} <span style="color:#666;font-size:0.8em">{html.escape(label_name(e["label"]))}'
