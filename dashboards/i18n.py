@@ -307,7 +307,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lists.rel.ISSUED": ("机构 × 发布的政策", "Agencies × policies issued"),
     "lists.filter": ("筛选", "Filter"),
     "lists.filter_entities": ("名称、别名或编号中的文字", "text in the name, aliases or id"),
-    "lists.filter_facts": ("主体、客体名称或类型中的文字", "text in a head or tail name or type"),
+    "lists.filter_facts": ("主体或客体名称中的文字", "text in a head or tail name"),
     "lists.aliases": ("别名", "Aliases"),
     "lists.generic": ("泛称", "Generic"),
     "lists.generic_help": ("类别名称（如“全国学会”），非具体实例", "the name of a kind (e.g. 全国学会), not an instance"),

@@ -101,3 +101,27 @@ def test_type_counts_counts_policy_entities_not_the_policy_documents_that_carry_
     assert documents == 1 and entities == 2
     counts = {(r["type"], r["kind"]): r["count"] for r in queries.run(store, "type_counts")}
     assert counts[("Policy", "")] == entities and counts[("Document", "policy")] == documents
+
+
+def test_the_lists_filter_is_the_query_s_whole_label_and_case_insensitive(store):
+    """entity_list's `text` finds an entity by a piece of its name, an alias or its id, in any case, and counts only
+    those in `total`; relation_list's finds a fact by its head's or tail's name."""
+    from kg.load import load_facts
+    from tests.fixture_graph import corpus_facts
+
+    load_facts(store, corpus_facts())
+    every = queries.run(store, "entity_list", label="Society")
+    society = every[0]
+    assert queries.run(store, "entity_list", label="Society", text=society["name"][2:5])[0]["id"] == society["id"]
+    assert [r["id"] for r in queries.run(store, "entity_list", label="Society", text=society["id"].upper())] == [society["id"]]
+    for alias in society.get("aliases") or []:
+        assert society["id"] in {r["id"] for r in queries.run(store, "entity_list", label="Society", text=alias)}
+    assert queries.run(store, "entity_list", label="Society", text="不在任何名称里") == []
+    found = queries.run(store, "entity_list", label="Society", text=society["name"])
+    assert found and all(r["total"] == len(found) for r in found)
+    facts = queries.run(store, "relation_list", rel="RUNS")
+    assert facts
+    tail = facts[0]["tail"]
+    assert {(r["head_id"], r["tail_id"]) for r in queries.run(store, "relation_list", rel="RUNS", text=tail[-3:])} == \
+        {(r["head_id"], r["tail_id"]) for r in facts if tail[-3:] in r["tail"] or tail[-3:] in r["head"]}
+    assert queries.run(store, "relation_list", rel="RUNS", text="不在任何名称里") == []

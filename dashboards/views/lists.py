@@ -32,25 +32,29 @@ def explore_link(entity_id: str, name: str) -> str:
     return common.page_href("explore", name=name or entity_id, entity=entity_id)
 
 
+URL_KEYS = ("view", "type", "rel", "q")
+
+
 def from_url() -> None:
-    """The address names the view (a shared link, a reload): `view`, `type`, `rel`."""
-    state = tuple(st.query_params.get(k) for k in ("view", "type", "rel"))
+    """The address names the view (a shared link, a reload): `view`, `type`, `rel`, and the filter's text `q`."""
+    state = tuple(st.query_params.get(k) for k in URL_KEYS)
     if st.session_state.get("lists_url_state") == state:
         return
     st.session_state["lists_url_state"] = state
-    view, label, rel = state
+    view, label, rel, text = state
     if view in VIEWS:
         st.session_state["lists_view"] = view
     if label in vocabulary.ENTITY_LABELS:
         st.session_state["lists_type"] = label
     if rel in FACT_TYPES:
         st.session_state["lists_rel"] = rel
+    st.session_state[f"lists_q_{st.session_state.get('lists_view', 'entities')}"] = text or ""
 
 
 def to_url(**wanted: str) -> None:
     """Write the view into the address (only what changed)."""
     common.write_url(**wanted)
-    st.session_state["lists_url_state"] = tuple(st.query_params.get(k) for k in ("view", "type", "rel"))
+    st.session_state["lists_url_state"] = tuple(st.query_params.get(k) for k in URL_KEYS)
 
 
 def count_columns(label: str) -> list[tuple[str, str]]:
@@ -74,21 +78,11 @@ def year(value: object) -> str:
     return str(value) if value is not None else ""
 
 
-def text_filter(frame: pd.DataFrame, text: str, columns: list[str]) -> pd.DataFrame:
-    """The rows in which any of `columns` contains `text` (case-insensitive, literal)."""
-    text = text.strip().lower()
-    if not text or frame.empty:
-        return frame
-    hit = pd.Series(False, index=frame.index)
-    for c in columns:
-        hit |= frame[c].astype(str).str.lower().str.contains(text, regex=False)
-    return frame[hit]
-
-
-def entities_view(label: str, filter_box: Any) -> None:
-    limit_key = f"lists_limit_{label}"
+def entities_view(label: str, text: str) -> None:
+    # the filter is the query's: the whole label is searched, not only the rows shown so far
+    limit_key = f"lists_limit_{label}_{text}"
     limit = st.session_state.get(limit_key, ENTITY_STEP)
-    rows = data.query("entity_list", label=label, limit=limit)
+    rows = data.query("entity_list", label=label, text=text, limit=limit)
     total = rows[0]["total"] if rows else 0
     sep = "、" if current() == "zh" else ", "
     counts = count_columns(label)
@@ -114,11 +108,9 @@ def entities_view(label: str, filter_box: Any) -> None:
     columns = ["link", t("name"), t("lists.aliases"), t("lists.generic")] + [title for _, title in counts] + [
         t("lists.directions"), t("lists.first_year"), t("lists.last_year"), t("documents"), t("lists.mentions"), "id"]
     frame = pd.DataFrame(records, columns=columns)
-    text = filter_box.text_input(t("lists.filter"), key="lists_q_entities", placeholder=t("lists.filter_entities"))
-    shown = text_filter(frame, text, [t("name"), t("lists.aliases"), "id"])
     if total > len(rows):
         st.caption(t("lists.entities_capped", shown=f"{len(rows):,}", total=f"{total:,}"))
-    table(shown, len(frame), False, f"{label}", "lists_entities_csv",
+    table(frame, total, False, f"{label}", "lists_entities_csv",
           {"link": st.column_config.LinkColumn(t("name"), display_text=NAME_IN_LINK, help=t("lists.link_help"),
                                                pinned=True),
            t("name"): None, "id": None,
@@ -131,8 +123,8 @@ def entities_view(label: str, filter_box: Any) -> None:
                   on_click=lambda: st.session_state.__setitem__(limit_key, limit + more))
 
 
-def facts_view(rel: str, filter_box: Any) -> None:
-    rows = data.query("relation_list", rel=rel, limit=LIMIT)
+def facts_view(rel: str, text: str) -> None:
+    rows = data.query("relation_list", rel=rel, text=text, limit=LIMIT)
     head, tail = t("lists.head"), t("lists.tail")
     records = [{
         "head_link": explore_link(r["head_id"], r["head"]), head: r["head"],
@@ -147,9 +139,7 @@ def facts_view(rel: str, filter_box: Any) -> None:
     columns = ["head_link", head, t("lists.head_type"), t("lists.relationship"), "tail_link", tail,
                t("lists.tail_type"), t("lists.passages"), t("documents"), t("lists.first_year"), "head_id", "tail_id"]
     frame = pd.DataFrame(records, columns=columns)
-    text = filter_box.text_input(t("lists.filter"), key="lists_q_facts", placeholder=t("lists.filter_facts"))
-    shown = text_filter(frame, text, [head, tail, t("lists.head_type"), t("lists.tail_type")])
-    table(shown, len(frame), len(rows) >= LIMIT, rel.lower(), "lists_facts_csv",
+    table(frame, len(frame), len(rows) >= LIMIT, rel.lower(), "lists_facts_csv",
           {"head_link": st.column_config.LinkColumn(head, display_text=NAME_IN_LINK, help=t("lists.link_help"),
                                                     pinned=True),
            "tail_link": st.column_config.LinkColumn(tail, display_text=NAME_IN_LINK, help=t("lists.link_help")),
@@ -174,6 +164,11 @@ def table(frame: pd.DataFrame, total: int, capped: bool, slug: str, key: str, co
                        help=t("lists.csv_help"))  # the rows shown: a capped list says so above it
 
 
+def filter_text(view: str, box: Any) -> str:
+    """The filter of the view (its own box, so each view keeps its text), stripped."""
+    return box.text_input(t("lists.filter"), key=f"lists_q_{view}", placeholder=t(f"lists.filter_{view}")).strip()
+
+
 def render() -> None:
     st.title(t("page.lists"))
     st.caption(t("lists.intro"))
@@ -185,13 +180,15 @@ def render() -> None:
         rel = widgets.selectbox(t("lists.rel"), list(FACT_TYPES), key="lists_rel", container=c2,
                                 format_func=lambda r: t(f"lists.rel.{r}") if f"lists.rel.{r}" in MESSAGES
                                 else rel_name(r))
-        to_url(view=view, rel=rel)
-        facts_view(rel, c3)
+        text = filter_text(view, c3)
+        to_url(view=view, rel=rel, q=text)
+        facts_view(rel, text)
     else:
         label = widgets.selectbox(t("lists.type"), list(vocabulary.ENTITY_LABELS), key="lists_type", container=c2,
                                   format_func=label_name)
-        to_url(view=view, type=label)
-        entities_view(label, c3)
+        text = filter_text(view, c3)
+        to_url(view=view, type=label, q=text)
+        entities_view(label, text)
 
 
 render()

@@ -1,13 +1,18 @@
-// description: 实体列表 — the entities of one label with aliases, how many other entities each relationship type joins them to (facts a drafter rejected left out), the research directions, first and last year and number of the documents that mention them, and their mentions; named instances before generic kinds (泛称: 全国学会, 科技社团 …, as top_entities orders them), each the most mentioned first, at most `limit` (`total`: how many entities the label has)
+// description: 实体列表 — the entities of one label with aliases, how many other entities each relationship type joins them to (facts a drafter rejected left out), the research directions, first and last year and number of the documents that mention them, and their mentions; named instances before generic kinds (泛称: 全国学会, 科技社团 …, as top_entities orders them), each the most mentioned first, at most `limit` (`total`: how many entities the label has, of those `text` finds when it is given)
 // param label: str = "Society" — the entity label (schema/vocabulary.py), e.g. Society, Branch, TalentProgram
+// param text: str = "" — only entities whose name, an alias or id contains this (literal, case-insensitive), "" for all
 // param limit: int = 200 — the most entities to return (instances, then kinds, the most mentioned first, by the count kept on each entity: kg/aggregates.py); only theirs are read
 CALL {
   MATCH (e:Entity)
   WHERE e.label = $label AND coalesce(e.review, '') <> 'rejected'
+  AND ($text = '' OR toLower(e.name) CONTAINS toLower($text) OR toLower(e.id) CONTAINS toLower($text)
+       OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) CONTAINS toLower($text)))
   RETURN count(e) AS total
 }
 MATCH (e:Entity)
 WHERE e.label = $label AND coalesce(e.review, '') <> 'rejected'
+  AND ($text = '' OR toLower(e.name) CONTAINS toLower($text) OR toLower(e.id) CONTAINS toLower($text)
+       OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) CONTAINS toLower($text)))
 // instances before kinds, the most mentioned first, as scalars (fast to sort), then the facts of those only
 WITH total, e.id AS eid, coalesce(e.generic, false) AS kind, coalesce(e.mention_count, 0) AS mentions, e.name AS ename
 ORDER BY kind, mentions DESC, ename, eid
