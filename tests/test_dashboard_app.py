@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboards import graphview
+from extractors.segment import fulltext_query
 from kg import queries
 from kg.ingest import ingest
 from kg.net import free_port
@@ -408,6 +409,27 @@ def test_filters_set_from_the_address_draw_without_streamlit_s_double_value_warn
         logger.removeHandler(handler)
     assert at.multiselect(key=w("explore_labels")).value == [] and at.selectbox(key=w("explore_hops")).value == 1
     assert not [m for m in logged if "default value" in m], logged
+
+
+def test_a_search_offers_the_entity_meant_first_not_a_rare_kind(app: AppTest, seed_dir: Path):
+    """机械工程: the full-text score alone put the kind 省机械工程学会 (one mention) first and picked it; the search
+    now weighs how often each is mentioned, so the named society most documents speak of comes first."""
+    store = EmbeddedStore(seed_dir / "graph.kgl", writer=False)
+    try:
+        hits = queries.run(store, "search_entities", query=fulltext_query("机械工程"), limit=20)
+        mentions = {r["id"]: r["m"] for r in store.read(
+            "MATCH (e:Entity) WHERE e.id IN $ids RETURN e.id AS id, coalesce(e.mention_count, 0) AS m",
+            {"ids": [h["id"] for h in hits]})}
+    finally:
+        store.close()
+    whole = [h for h in hits if "机械工程" in h["name"]]  # the words are ORed: 工程 alone matches as well, weaker
+    best = max(whole, key=lambda h: (mentions[h["id"]], not h["generic"]))
+    assert hits[0]["id"] == best["id"] and not best["generic"]
+    assert max(hits, key=lambda h: h["score"])["id"] != best["id"]  # the engine's score alone would not pick it
+    at = open_page(app, "explore")
+    at.text_input(key="explore_q").set_value("机械工程").run()
+    assert_clean(at)
+    assert box(at, "explore_pick_机械工程").value == best["id"]
 
 
 def test_the_address_holds_the_search_and_the_entity_explored(app: AppTest):
