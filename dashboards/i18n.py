@@ -355,6 +355,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "policies it cites and the documents that cite it."),
     "reader.document": ("文档（最新在前）", "Document (most recent first)"),
     "reader.no_documents": ("图谱中还没有文档。", "The graph holds no documents yet."),
+    "trace.missing": ("网址中的建议 {id} 不在图谱中（其文档已被移除或改动后重新导入）；下面显示的是另一条建议。",
+                      "The recommendation {id} of the address is not in the graph (its document was removed, or changed "
+                      "and read again); another one is shown below."),
+    "explore.missing": ("网址中的实体 {id} 不在图谱中（已被合并、否决，或文档改动后名称不同）；下面显示的是另一个实体。",
+                        "The entity {id} of the address is not in the graph (merged, rejected, or named otherwise since its "
+                        "documents changed); another one is shown below."),
     "reader.not_found": ("图谱中没有这篇文档（地址中的编号有误，或文档已被移除）。",
                          "No such document in the graph (a wrong id in the address, or the document was removed)."),
     "reader.passage_count": ("段落数", "Passages"),

@@ -432,6 +432,34 @@ def test_a_search_offers_the_entity_meant_first_not_a_rare_kind(app: AppTest, se
     assert box(at, "explore_pick_机械工程").value == best["id"]
 
 
+def test_a_dead_link_says_so_instead_of_showing_something_else_silently(app: AppTest):
+    """A shared link to a recommendation or an entity no longer in the graph (its document removed, an entity merged
+    away) showed another one with no word; now the page says the one asked for is gone."""
+    fresh = AppTest.from_file(APP, default_timeout=60)
+    fresh.query_params["rec"] = "rec-0000000000000000"
+    fresh = open_page(fresh.run(), "trace")
+    assert not fresh.exception
+    assert [w_.value for w_ in fresh.warning] == [
+        "网址中的建议 rec-0000000000000000 不在图谱中（其文档已被移除或改动后重新导入）；下面显示的是另一条建议。"]
+    assert fresh.query_params["rec"] != "rec-0000000000000000"  # the address names what is shown
+    fresh.run()
+    assert not fresh.warning  # said once, not at every rerun
+    fresh = AppTest.from_file(APP, default_timeout=60)
+    fresh.query_params["entity"] = "soc-0000000000000000"
+    fresh = open_page(fresh.run(), "explore")
+    assert not fresh.exception
+    assert [w_.value for w_ in fresh.warning][0].startswith("网址中的实体 soc-0000000000000000 不在图谱中")
+
+
+def test_a_passage_found_by_the_search_opens_in_the_reader(app: AppTest):
+    at = open_page(app, "explore")
+    at.text_input(key="explore_q").set_value("承接政府转移职能").run()
+    assert_clean(at)
+    bodies = [e.proto.body for e in at.get("html")]
+    links = [re.search(r'href="reader\?doc=([^"&]+)"', b) for b in bodies if "— <a" in b]
+    assert links and all(links)
+
+
 def test_the_address_holds_the_search_and_the_entity_explored(app: AppTest):
     """A drafter searches, picks an entity, reloads (or shares the link): the same search and entity come back;
     a new search lets go of the entity the address named."""

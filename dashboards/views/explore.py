@@ -50,8 +50,10 @@ def search() -> list[dict]:
     passages = data.query("search_passages", query=query, limit=10)
     with st.expander(t("explore.passages", n=len(passages)), expanded=not entities and bool(passages)):
         for p in passages:
+            href = html.escape(common.page_href("reader", doc=p["doc_id"]), quote=True)
             st.html(f'<div style="margin-bottom:8px"><div>{html.escape(p["text"])}</div>'
-                    f'<div style="color:#666;font-size:0.85em">— 《{html.escape(p["title"])}》</div></div>')
+                    f'<div style="color:#666;font-size:0.85em">— <a href="{href}" target="_self">'
+                    f'{html.escape(book_title(p["title"]))}</a></div></div>')
     if not entities:
         st.info(t("explore.no_hits"))
     return entities
@@ -64,6 +66,9 @@ def pick(entities: list[dict]) -> str | None:
         profile = data.query("entity_profile", entity_id=wanted)
         if profile:
             options = {wanted: {**profile[0]}, **options}
+        else:  # a dead link (an entity merged away, rejected or re-read under another name): say so
+            st.warning(t("explore.missing", id=wanted), icon=":material/link_off:")
+            wanted = None
     if not options:
         return None
     ids = list(options)

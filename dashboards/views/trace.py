@@ -31,8 +31,11 @@ def from_url() -> None:
         return
     st.session_state["trace_url_state"] = state
     st.session_state["trace_backed"] = backed
+    links = data.query("recommendation_links", rec_id=wanted) if wanted else []
+    if wanted and not links:  # a dead link (its document removed or changed): say so, show the direction's first
+        st.session_state["trace_missing"] = wanted
+        wanted = None
     if wanted and not direction:
-        links = data.query("recommendation_links", rec_id=wanted)
         codes = [str(l["code"]) for l in (links[0]["links"] if links else []) if l and "." not in str(l["code"])]
         direction, indicator = (codes[0], "") if codes else (None, "")
     if direction:
@@ -67,6 +70,9 @@ def shortlist_bar(rec_id: str) -> None:
 def pick_recommendation(directions: list[common.Direction]) -> tuple[common.Direction, str, str | None]:
     """The three selectors; returns (direction, indicator code or "", recommendation id or None)."""
     from_url()
+    missing = st.session_state.pop("trace_missing", None)
+    if missing:
+        st.warning(t("trace.missing", id=missing), icon=":material/link_off:")
     by_code = {d.code: d for d in directions}
     coverage = {str(r["indicator"]): r for r in data.query("coverage")}
     c1, c2 = st.columns([1, 1])
