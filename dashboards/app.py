@@ -46,6 +46,8 @@ def main() -> None:
     with st.sidebar:
         st.radio(t("app.language"), options=list(i18n.LANGS), format_func=i18n.LANGS.get, key=i18n.STATE_KEY,
                  horizontal=True)
+        st.text_input(t("app.reviewer"), key="reviewer", max_chars=60, placeholder=t("app.reviewer_placeholder"),
+                      help=t("app.reviewer_help"))
     lang = st.session_state[i18n.STATE_KEY]
     if lang != i18n.DEFAULT and st.query_params.get("lang") != lang:
         st.query_params["lang"] = lang

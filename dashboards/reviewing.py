@@ -16,9 +16,14 @@ def show_rejected() -> bool:
     return bool(st.session_state.get("show_rejected"))
 
 
+def reviewer() -> str:
+    """Who decides: the name typed in the sidebar (审核人), recorded with every decision and merge ("" if none)."""
+    return str(st.session_state.get("reviewer") or "").strip()[:60]
+
+
 def _decide(fact_key: str, status: str, value: str | None = None) -> None:
     try:
-        data.record(fact_key, status, value=value)
+        data.record(fact_key, status, value=value, by=reviewer())
         st.session_state[MESSAGE] = ("ok", t("review.saved", status=t(f"review.status.{status}")
                                              if status != "clear" else t("review.clear")))
     except (StoreError, ValueError) as exc:

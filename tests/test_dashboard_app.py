@@ -712,6 +712,45 @@ def test_the_lists_filter_searches_the_whole_type_and_stays_in_the_address(app: 
     assert sorted(fresh.dataframe[0].value["id"]) == sorted(r["id"] for r in wanted)
 
 
+def test_the_review_log_names_who_decided_and_speaks_the_page_s_language(app: AppTest, seed_dir: Path):
+    """A decision made on a page is recorded with the name typed in the sidebar (审核人 was always empty); the log
+    names the kind of fact and a relationship in the page's language, not RUNS or Recommendation."""
+    at = open_page(app, "trace")
+    at.sidebar.text_input(key="reviewer").set_value("王起草").run()
+    rec = at.query_params["rec"]
+    store = EmbeddedStore(seed_dir / "graph.kgl", writer=False)
+    try:
+        key = store.read("MATCH (r:Recommendation {id: $id}) RETURN r.fact_key AS k", {"id": rec})[0]["k"]
+        fact = store.read("MATCH (h:Entity)-[x:RUNS]->(t:Entity) WHERE x.review IS NULL "
+                          "RETURN x.fact_key AS k, h.name AS h, t.name AS t ORDER BY k LIMIT 1")[0]
+    finally:
+        store.close()
+    try:
+        at.button(key=f"reject_rec_{key}").click().run()
+        assert_clean(at)
+        from dashboards import data
+        data.record(fact["k"], "verified", by="王起草")
+        at = open_page(at, "review")
+        assert_clean(at)
+        table = at.table[0].value
+        mine = table.loc[[key, fact["k"]]]
+        assert list(mine["审核人"]) == ["王起草", "王起草"]
+        assert list(mine["事实类型"]) == ["建议", "主办"]
+        assert mine.loc[fact["k"], "内容"] == f"{fact['h']} —主办→ {fact['t']}"
+        at.sidebar.radio(key="lang").set_value("en").run()
+        assert {"Verified", "Rejected", "Corrected"} <= {m.label for m in at.metric}
+        assert set(at.table[0].value.loc[[key, fact["k"]]]["Fact"]) == {"Recommendation", "runs"}
+    finally:
+        store = EmbeddedStore(seed_dir / "graph.kgl", writer=True)
+        try:
+            from kg.review import clear_decision
+            clear_decision(store, key)
+            clear_decision(store, fact["k"])
+            store.checkpoint()
+        finally:
+            store.close()
+
+
 def test_lists_in_english_shows_no_chinese_but_data(app: AppTest):
     app.sidebar.radio(key="lang").set_value("en").run()
     at = open_page(app, "lists")

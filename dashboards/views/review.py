@@ -2,18 +2,33 @@
 look that nobody has decided yet; each item opens on the trace page, where ✓ / ✗ record a decision."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
 from dashboards import common, data
-from dashboards.i18n import label_name, t
-from dashboards.reviewing import MESSAGE, review_bar, show_message
+from dashboards.i18n import LABELS, label_name, rel_name, t
+from dashboards.reviewing import MESSAGE, review_bar, reviewer, show_message
 from dashboards.text import short
 from kg.merges import MergeError, candidates, merges
 from kg.review import present_keys
 from kg.stores import StoreError
 
 QUEUE_LIMIT = 50  # items a review queue lists (its first, by the queue's order)
+
+
+ARROW = re.compile(r"—([A-Z_]+)→")  # head —RUNS→ tail: the log's text of a relationship fact (kg/review.py)
+
+
+def fact_kind(kind: str | None) -> str:
+    """A decision's kind of fact in the page's language: a node label (推荐 …) or a relationship type (主办 …)."""
+    return label_name(kind) if kind in LABELS else rel_name(kind)
+
+
+def fact_text(text: str | None) -> str:
+    """A decision's text with the relationship type of `head —TYPE→ tail` in the page's language."""
+    return ARROW.sub(lambda m: f"—{rel_name(m.group(1))}→", text or "")
 
 
 def decisions() -> None:
@@ -30,7 +45,8 @@ def decisions() -> None:
     table = pd.DataFrame([{
         t("review.col_status"): t(f"review.status.{r['status']}")
         + ("" if r["fact_key"] in present else f" · {t('review.orphaned')}"),
-        t("review.col_kind"): r["kind"], t("review.col_text"): r["text"], t("review.col_note"): r["note"] or "",
+        t("review.col_kind"): fact_kind(r["kind"]), t("review.col_text"): fact_text(r["text"]),
+        t("review.col_note"): r["note"] or "",
         t("review.col_by"): r["by"] or "", t("review.col_at"): r["at"], "fact_key": r["fact_key"],
     } for r in rows])
     st.table(table.set_index("fact_key"))  # an HTML table: every decision readable and searchable on the page
@@ -62,7 +78,7 @@ def names() -> None:
 
 def _resolve(action: str, label: str, name: str, into: str = "") -> None:
     try:
-        data.resolve(action, label, name, into)
+        data.resolve(action, label, name, into, by=reviewer())
         st.session_state[MESSAGE] = ("ok", t(f"merge.done_{action}", name=name, into=into))
     except (StoreError, MergeError, ValueError) as exc:
         st.session_state[MESSAGE] = ("error", t("review.busy", error=exc))
