@@ -372,7 +372,7 @@ def to_markdown(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh
         out += ["", f"**{_t('provenance', lang)}**{sep}", ""]
         for j, ev in enumerate(item.evidence, start=1):
             src = dossier.sources.get(ev.doc_id)
-            flag = f"（{_t('summary_flag', lang)}）" if src and src.summary else ""
+            flag = _paren(_t('summary_flag', lang), lang) if src and src.summary else ""
             out.append(f"{j}. “{_md_inline(ev.passage)}”[{numbers[ev.doc_id]}]{flag}")
             if src:
                 out.append(f"   — {_md_inline(_source_line(src, lang))}")
@@ -464,7 +464,7 @@ def to_docx(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh") -
             ref = p.add_run(f"[{numbers[ev.doc_id]}]")
             ref.font.superscript = True
             if src and src.summary:
-                p.add_run(f"（{_t('summary_flag', lang)}）").italic = True
+                p.add_run(_paren(_t('summary_flag', lang), lang)).italic = True
             if src:
                 q = doc.add_paragraph(f"— {_source_line(src, lang)}")
                 q.paragraph_format.left_indent = Pt(18)

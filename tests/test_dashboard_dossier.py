@@ -212,3 +212,11 @@ def test_a_same_measure_sentence_listed_as_support_already_is_marked_not_repeate
     assert D.to_markdown(d, ACCESSED, "en").count("(listed above as support: policy basis)") == 1
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(D.to_docx(d, ACCESSED))).paragraphs)
     assert text.count("已列于上方佐证·政策依据") == 1
+
+
+def test_an_english_dossier_flags_a_summary_in_half_width_brackets():
+    md = D.to_markdown(_dossier(), ACCESSED, "en")
+    assert " (summary)" in md and "（summary）" not in md
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(D.to_docx(_dossier(), ACCESSED, "en"))).paragraphs)
+    assert " (summary)" in text and "（summary）" not in text
+    assert "（摘要）" in D.to_markdown(_dossier(), ACCESSED)  # Chinese keeps its own brackets

@@ -260,9 +260,10 @@ def cluster(rows: list[dict], supporting: list[dict]) -> None:
     docs = {r["doc_id"] for r in rows}
     years = sorted({r["year"] for r in rows if r.get("year")})
     issuers = sorted({i for r in rows for i in r.get("issuers") or []})
+    known = ([t("trace.cluster_years", years="–".join(dict.fromkeys(str(y) for y in (years[0], years[-1]))))]
+             if years else []) + ([t("trace.cluster_issuers", issuers="、".join(issuers[:6]))] if issuers else [])
     st.markdown(common.md_text(t("trace.cluster_summary", docs=len(docs),
-                                 years="–".join(str(y) for y in (years[0], years[-1])) if years else t("unknown"),
-                                 issuers="、".join(issuers[:6]) or t("unknown"))))
+                                 when=("；" if current() == "zh" else "; ").join(known) or t("trace.cluster_undated"))))
     for row in rows:
         also = dossier.support_kind_of(row, supporting)
         st.markdown(f"- {common.md_text(row['recommendation'])}  \n"
