@@ -26,8 +26,8 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[tuple[Path, ReadError | 
     unsupported suffixes, hidden files and folders (".x"), Office lock files ("~$x.docx"), a
     folder's README.md and folders that hold a `.kgignore` file (the project's own data kept beside
     a corpus, such as seed_data/gazetteers) are skipped silently. A file named explicitly with an
-    unsupported suffix, a missing path, an unreadable file or folder and a symlink loop yield
-    (path, ReadError)."""
+    unsupported suffix, a missing path, an unreadable file or folder, a symlink loop and a symlink inside a folder
+    that leads out of it (a scraped or unpacked folder must not pull /etc into the graph) yield (path, ReadError)."""
     for given in paths:
         path = Path(given)
         try:
@@ -53,6 +53,7 @@ def _walk(root: Path) -> Iterator[tuple[Path, ReadError | None]]:
     skipped, so no file is yielded twice. Unsupported files are skipped silently."""
     visited: set[tuple[int, int]] = set()
     stack: list[tuple[Path, frozenset]] = [(root, frozenset())]
+    top = os.path.realpath(root)
     while stack:
         path, ancestors = stack.pop()
         supported = reader_for(path) is not None
@@ -62,6 +63,12 @@ def _walk(root: Path) -> Iterator[tuple[Path, ReadError | None]]:
             if supported or exc.errno == errno.ELOOP:
                 yield path, ReadError(path, f"cannot read: {os_reason(exc)}")
             continue
+        if path != root and (stat.S_ISDIR(info.st_mode) or supported):
+            real = os.path.realpath(path)
+            if os.path.commonpath([top, real]) != top:
+                yield path, ReadError(path, f"a symlink out of the folder {root} (to {real}): not read; "
+                                            "name the file itself to ingest it")
+                continue
         if stat.S_ISREG(info.st_mode):
             if supported:
                 yield path, _access_error(path)

@@ -817,21 +817,39 @@ def test_iter_paths_survives_symlink_loops(tmp_path):
     (tmp_path / "root/selfdir").symlink_to(tmp_path / "root/selfdir")
     (tmp_path / "root/dangling.md").symlink_to(tmp_path / "nowhere.md")
     (tmp_path / "root/dangling.jpg").symlink_to(tmp_path / "nowhere.jpg")
-    write(tmp_path, "other/c.txt", "正文")
-    (tmp_path / "root/alias").symlink_to(tmp_path / "other", target_is_directory=True)
-    (tmp_path / "root/alias2").symlink_to(tmp_path / "other", target_is_directory=True)
+    write(tmp_path, "root/zz/c.txt", "正文")
+    (tmp_path / "root/alias").symlink_to(tmp_path / "root/zz", target_is_directory=True)
+    (tmp_path / "root/alias2").symlink_to(tmp_path / "root/zz", target_is_directory=True)
     started = time.monotonic()
     found = _collect([tmp_path / "root"])
     assert time.monotonic() - started < 10
     rel = {Path(p).relative_to(tmp_path / "root").as_posix(): err for p, err in found}
     assert rel["a.txt"] is None and rel["sub/b.txt"] is None and rel["alias/c.txt"] is None
-    assert "alias2/c.txt" not in rel  # the same folder reached twice is read once
+    assert "alias2/c.txt" not in rel and "zz/c.txt" not in rel  # the same folder reached twice is read once
     assert "symlink loop" in rel["sub/back"]
     assert "symlink loop" in rel["self.txt"] and "symlink loop" in rel["selfdir"]
     assert "no such file" in rel["dangling.md"]
     assert "dangling.jpg" not in rel
     with pytest.raises(ReadError, match="symlink loop"):
         read_document(tmp_path / "root/self.txt")
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_a_symlink_inside_a_folder_that_leads_out_of_it_is_not_read(tmp_path):
+    """A scraped or unpacked folder must not pull the machine's files into the graph: a link to a file or a folder
+    outside the folder given is refused by name (a link inside it is read); a file named on the command line is
+    read wherever it is, as its user asked."""
+    write(tmp_path, "root/a.txt", "正文")
+    write(tmp_path, "secret.txt", "口令")
+    write(tmp_path, "outside/b.md", "正文")
+    (tmp_path / "root/leak.txt").symlink_to(tmp_path / "secret.txt")
+    (tmp_path / "root/etc").symlink_to(tmp_path / "outside", target_is_directory=True)
+    (tmp_path / "root/inside.txt").symlink_to(tmp_path / "root/a.txt")
+    rel = {Path(p).relative_to(tmp_path / "root").as_posix(): err for p, err in _collect([tmp_path / "root"])}
+    assert rel["a.txt"] is None and rel["inside.txt"] is None
+    assert "a symlink out of the folder" in str(rel["leak.txt"]) and str(tmp_path / "secret.txt") in str(rel["leak.txt"])
+    assert "a symlink out of the folder" in str(rel["etc"]) and "etc/b.md" not in rel
+    assert _collect([tmp_path / "root/leak.txt"]) == [(str(tmp_path / "root/leak.txt"), None)]
 
 
 def test_iter_paths_reports_unreadable_folders(tmp_path, monkeypatch):
