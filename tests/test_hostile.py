@@ -103,16 +103,21 @@ def test_alias_bomb_under_a_memory_cap_ends_with_a_named_message_and_keeps_the_r
 
 
 # --- (6) bounded readers ---------------------------------------------------------------------------
-def inflating_docx(xml_mb: int) -> bytes:
-    """A small .docx whose document.xml inflates to `xml_mb` MB (runs of one repeated paragraph)."""
+def inflating_docx(xml_mb: int, part: str = "word/document.xml") -> bytes:
+    """A small .docx whose main part (`part`) inflates to `xml_mb` MB (runs of one repeated paragraph); a part of
+    another name is declared the main one, as python-docx finds it (through the package's relationships)."""
     body = b'<w:p><w:r><w:t>' + b"\xe5\xad\xa6" * 300 + b"</w:t></w:r></w:p>"
     xml = (b'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
            b'wordprocessingml/2006/main"><w:body>' + body * (xml_mb * 1024 * 1024 // len(body)) + b"</w:body></w:document>")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/content-types"/>')
-        z.writestr("word/document.xml", xml)
+                   'package/2006/content-types"><Override PartName="/' + part + '" ContentType="application/'
+                   'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                   'officeDocument/2006/relationships/officeDocument" Target="' + part + '"/></Relationships>')
+        z.writestr(part, xml)
     return out.getvalue()
 
 
@@ -120,7 +125,19 @@ def test_inflating_docx_is_refused_before_parsing(tmp_path: Path):
     path = tmp_path / "bomb.docx"
     path.write_bytes(inflating_docx(50))
     assert path.stat().st_size < 1_000_000
-    with pytest.raises(ReadError, match=r"inflates to 50 MB of XML \(limit 16 MB"):
+    with pytest.raises(ReadError, match=r"inflates to 50 MB of XML \(word/document.xml; limit 16 MB"):
+        read_document(path)
+
+
+def test_a_docx_whose_main_part_has_another_name_is_bounded_too(tmp_path: Path):
+    """The check looked at word/document.xml alone; python-docx reads whatever part the package names as its main
+    one, so a 60 MB body called word/body.xml was read (13 M characters, then the store's memory ran out)."""
+    small = tmp_path / "small.docx"
+    small.write_bytes(inflating_docx(1, "word/body.xml"))
+    assert "学学学" in read_document(small).text  # such a package is read: python-docx follows the relationship
+    path = tmp_path / "renamed.docx"
+    path.write_bytes(inflating_docx(50, "word/body.xml"))
+    with pytest.raises(ReadError, match=r"inflates to 50 MB of XML \(word/body.xml; limit 16 MB"):
         read_document(path)
 
 

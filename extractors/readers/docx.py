@@ -26,10 +26,13 @@ def _check_zip(name: str, data: bytes) -> None:
         raise ReadError(name, f"not a valid .docx file (corrupt or truncated: {first_line(exc)})") from None
     if len(entries) > limits.MAX_ZIP_ENTRIES:
         raise ReadError(name, f".docx has {len(entries)} parts (limit {limits.MAX_ZIP_ENTRIES})")
-    body = next((e for e in entries if e.filename == "word/document.xml"), None)
+    # every XML part, whatever it is called: python-docx follows the package's relationships to the main part, which
+    # need not be word/document.xml (a 200 KB file named its 60 MB body word/body.xml and passed a check of that name)
+    xml = [e for e in entries if e.filename.lower().endswith((".xml", ".rels"))]
+    body = max(xml, key=lambda e: e.file_size, default=None)
     if body is not None and body.file_size > limits.MAX_DOCX_XML_BYTES:
-        raise ReadError(name, f".docx text inflates to {body.file_size / 2**20:.0f} MB of XML "
-                              f"(limit {limits.MAX_DOCX_XML_BYTES // 2**20} MB; KG_MAX_DOCX_XML_MB raises it)")
+        raise ReadError(name, f".docx text inflates to {body.file_size / 2**20:.0f} MB of XML ({body.filename}; "
+                              f"limit {limits.MAX_DOCX_XML_BYTES // 2**20} MB; KG_MAX_DOCX_XML_MB raises it)")
     total = sum(e.file_size for e in entries)
     if total > limits.MAX_ZIP_TOTAL_BYTES:
         raise ReadError(name, f".docx inflates to {total / 2**20:.0f} MB "
