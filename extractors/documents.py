@@ -33,7 +33,7 @@ from extractors.metadata import DocumentMetadata, build_metadata
 from extractors.normalise import normalise_text
 from extractors.paths import iter_paths
 from extractors.read_error import ReadError, os_reason
-from extractors.readers import reader_for, suffixes
+from extractors.readers import limits, reader_for, suffixes
 
 __all__ = ["ReadError", "RawDocument", "read_document", "iter_paths"]
 
@@ -55,6 +55,10 @@ def _read_bytes(path: Path, name: str) -> bytes:
             raise ReadError(name, "cannot read: a folder, not a file")
         if not stat.S_ISREG(mode):
             raise ReadError(name, "cannot read: not a regular file")
+        size = os.stat(path).st_size
+        if size > limits.MAX_FILE_BYTES:
+            raise ReadError(name, f"the file is {size / 2**20:,.0f} MB (limit {limits.MAX_FILE_BYTES // 2**20:,} MB; "
+                                  "KG_MAX_FILE_MB raises it)")
         with open(path, "rb") as handle:
             return handle.read()
     except (OSError, ValueError) as exc:
@@ -73,9 +77,15 @@ def read_document(path: str | Path) -> RawDocument:
     sha256 = hashlib.sha256(data).hexdigest()
     if not data:
         raise ReadError(given, "empty file")
-    text = fmt.read(given, data)
-    del data  # a 50 MB file: free the bytes before making the normalised copy
-    text = normalise_text(text)
+    try:
+        text = fmt.read(given, data)
+        del data  # a 50 MB file: free the bytes before making the normalised copy
+        text = normalise_text(text)
+    except MemoryError:
+        raise ReadError(given, "out of memory while reading it (too large or too deeply nested to read)") from None
+    if len(text) > limits.MAX_DOCUMENT_CHARS:
+        raise ReadError(given, f"its text is {len(text):,} characters long (limit {limits.MAX_DOCUMENT_CHARS:,}; "
+                               "KG_MAX_DOCUMENT_CHARS raises it)")
     try:
         front, body, warnings = split_front_matter(text) if fmt.front_matter else ({}, text, [])
     except FrontMatterRefused as exc:

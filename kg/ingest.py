@@ -135,6 +135,10 @@ def upgrade(store: GraphStore) -> list[str]:
     return done
 
 
+OUT_OF_MEMORY = ("out of memory while extracting it (KG_MAX_DOCUMENT_CHARS lowers the longest text read); "
+                 "the other documents are ingested")
+
+
 def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress: Progress | None = None,
            extractor: Callable[[RawDocument], Facts] = extract, replace: bool = False,
            reload: bool = False) -> IngestReport:
@@ -175,12 +179,18 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
             except ValueError as exc:
                 report.rejected.append((raw.path, str(exc)))
                 continue
+            except MemoryError:  # its windows so far are removed by the next ingest (remove_incomplete)
+                report.rejected.append((raw.path, OUT_OF_MEMORY))
+                continue
             report.ingested.append(raw.path)
             continue
         try:
             batch.append(rewrite(extractor(raw), by_source))
         except ValueError as exc:  # e.g. a guide that does not parse
             report.rejected.append((raw.path, str(exc)))
+            continue
+        except MemoryError:
+            report.rejected.append((raw.path, OUT_OF_MEMORY))
             continue
         report.ingested.append(raw.path)
         if len(batch) >= BATCH_DOCUMENTS:

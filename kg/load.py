@@ -251,8 +251,10 @@ _MARK_INGESTED = ("UNWIND $rows AS row MATCH (d:Document {id: row.id}) "
 # items, the relationships whose evidence lies in it, and the entities no passage mentions any more.
 _DELETE: tuple[str, ...] = (
     "UNWIND $ids AS id MATCH (d:Document {id: id}) REMOVE d.sha256",
-    "UNWIND $ids AS id MATCH (p:Passage {doc_id: id})-[:MENTIONS]->(e:Entity)-[x]-() "
-    "WHERE x.doc_id = id DELETE x",
+    # each entity once, and each fact from its head (both ends are mentioned in its evidence): passages × mentions ×
+    # every relationship of a hub passed kglite's limit of intermediate rows for a document of 150k passages
+    "UNWIND $ids AS id MATCH (p:Passage {doc_id: id})-[:MENTIONS]->(e:Entity) WITH DISTINCT id, e "
+    "MATCH (e)-[x]->() WHERE x.doc_id = id DELETE x",
     "UNWIND $ids AS id MATCH (d:Document {id: id})-[x:CITES]->() DELETE x",
     "UNWIND $ids AS id MATCH (r:Recommendation {doc_id: id}) DETACH DELETE r",
     # entities that only these documents mention (they are MERGEd again if still mentioned)

@@ -149,6 +149,29 @@ def test_inflating_docx_under_a_memory_cap_ends_with_a_named_message(tmp_path, e
     assert "bomb.docx: .docx text inflates" in result.stderr and "ingested 2" in result.stdout  # good + guide
 
 
+def test_a_file_or_a_text_over_its_bound_is_refused_by_name_and_the_batch_goes_on(tmp_path: Path, monkeypatch,
+                                                                                    embedded):
+    """No reader stalls a batch on a huge input: a file larger than KG_MAX_FILE_MB is refused before it is read, a
+    text longer than KG_MAX_DOCUMENT_CHARS after it is (a 2 MB line without full stops took 79 s and 1.7 GB), each
+    with the file's name and the reason; the other documents of the batch are ingested."""
+    from extractors.readers import limits
+    from kg.ingest import ingest
+
+    (tmp_path / "big.txt").write_text("学会" * 600, encoding="utf-8")
+    (tmp_path / "long.md").write_text("中国科协推动学会承接政府转移职能。" * 20, encoding="utf-8")
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    ingest(embedded, [])  # the guide first, read as it is
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 2048)  # big.txt: 3,600 bytes
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_CHARS", 300)  # long.md: 340 characters
+    with pytest.raises(ReadError, match=r"big.txt: the file is 0 MB \(limit 0 MB; KG_MAX_FILE_MB raises it\)"):
+        read_document(tmp_path / "big.txt")
+    with pytest.raises(ReadError, match=r"long.md: its text is 340 characters long \(limit 300; KG_MAX_DOCUMENT_CHARS"):
+        read_document(tmp_path / "long.md")
+    report = ingest(embedded, [str(tmp_path)])
+    assert sorted(Path(p).name for p, _ in report.rejected) == ["big.txt", "long.md"]
+    assert [Path(p).name for p in report.ingested] == ["good.md"]
+
+
 def test_pdf_with_too_many_pages_is_refused(tmp_path: Path, monkeypatch):
     from reportlab.pdfgen import canvas
 
