@@ -83,9 +83,6 @@ def read_document(path: str | Path) -> RawDocument:
         text = normalise_text(text)
     except MemoryError:
         raise ReadError(given, "out of memory while reading it (too large or too deeply nested to read)") from None
-    if len(text) > limits.MAX_DOCUMENT_CHARS:
-        raise ReadError(given, f"its text is {len(text):,} characters long (limit {limits.MAX_DOCUMENT_CHARS:,}; "
-                               "KG_MAX_DOCUMENT_CHARS raises it)")
     try:
         front, body, warnings = split_front_matter(text) if fmt.front_matter else ({}, text, [])
     except FrontMatterRefused as exc:

@@ -151,9 +151,10 @@ def test_inflating_docx_under_a_memory_cap_ends_with_a_named_message(tmp_path, e
 
 def test_a_file_or_a_text_over_its_bound_is_refused_by_name_and_the_batch_goes_on(tmp_path: Path, monkeypatch,
                                                                                     embedded):
-    """No reader stalls a batch on a huge input: a file larger than KG_MAX_FILE_MB is refused before it is read, a
-    text longer than KG_MAX_DOCUMENT_CHARS after it is (a 2 MB line without full stops took 79 s and 1.7 GB), each
+    """No huge input stalls a batch: a file larger than KG_MAX_FILE_MB is refused before it is read, a text longer
+    than KG_MAX_DOCUMENT_CHARS before it is extracted (a 2 MB line without full stops took 79 s and 1.7 GB), each
     with the file's name and the reason; the other documents of the batch are ingested."""
+    from extractors.pipeline import extract
     from extractors.readers import limits
     from kg.ingest import ingest
 
@@ -165,10 +166,11 @@ def test_a_file_or_a_text_over_its_bound_is_refused_by_name_and_the_batch_goes_o
     monkeypatch.setattr(limits, "MAX_DOCUMENT_CHARS", 300)  # long.md: 340 characters
     with pytest.raises(ReadError, match=r"big.txt: the file is 0 MB \(limit 0 MB; KG_MAX_FILE_MB raises it\)"):
         read_document(tmp_path / "big.txt")
-    with pytest.raises(ReadError, match=r"long.md: its text is 340 characters long \(limit 300; KG_MAX_DOCUMENT_CHARS"):
-        read_document(tmp_path / "long.md")
+    with pytest.raises(ValueError, match=r"its text is 340 characters long \(limit 300; KG_MAX_DOCUMENT_CHARS"):
+        extract(read_document(tmp_path / "long.md"))  # a reader reads it; extraction refuses it
     report = ingest(embedded, [str(tmp_path)])
     assert sorted(Path(p).name for p, _ in report.rejected) == ["big.txt", "long.md"]
+    assert "its text is 340 characters long" in dict((Path(p).name, r) for p, r in report.rejected)["long.md"]
     assert [Path(p).name for p in report.ingested] == ["good.md"]
 
 
