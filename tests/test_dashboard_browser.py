@@ -491,7 +491,7 @@ def test_reject_on_the_trace_page_survives_a_reload_and_the_review_page_lists_it
     expect(page.get_by_text("全部决定（1）")).to_be_visible()
     row = page.get_by_test_id("stTable").locator("tr").filter(has_text=rec.text[:12])
     expect(row).to_contain_text("已否决")
-    expect(row).to_contain_text("Recommendation")
+    expect(row).to_contain_text("建议")  # the kind of fact in the page's language
     settled(page)
     assert_no_error_box(page)
     page.goto(f"{support_server}/trace?rec={rec.id}")
