@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboards import data
 from dashboards.i18n import colon, guide_name, t
-from dashboards.text import short
+from dashboards.text import short, web_url
 
 
 @dataclass(frozen=True)
@@ -36,20 +36,14 @@ def directions() -> list[Direction]:
             for r in data.query("directions")]
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+# Markdown, and Streamlit's own: $…$ maths and :red[…] colour directives (a price or a ratio in a title is text)
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
 def md_text(text: str | None) -> str:
     """Document text shown through st.markdown as literal text: Markdown syntax (links, images,
     emphasis) in a title or name written by a document's author does nothing."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
-
-
-def web_url(url: str | None) -> str | None:
-    """`url` if it is an http(s) address that can be shown as a link, else None (javascript:,
-    data: and the like from a document's front matter are never made clickable)."""
-    url = str(url or "").strip()
-    return url if re.fullmatch(r"https?://[^\s()<>\[\]\"'`]+", url) else None
 
 
 def source_md(doc: dict[str, Any], width: int = 90) -> str:

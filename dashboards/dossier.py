@@ -28,7 +28,7 @@ from datetime import date
 from typing import Any, Literal
 
 from dashboards.i18n import guide_name
-from dashboards.text import short
+from dashboards.text import short, web_url
 
 Lang = Literal["zh", "en"]
 ACCESS_PLACEHOLDER = "访问日期"
@@ -269,7 +269,7 @@ _ISSUING_HEADLINE = re.compile(r"^[^《》]*?(?:印发|发布|出台)《(?P<titl
 
 
 def reference_type(source: Source) -> str:
-    if source.source_url and (source.source_kind in CITABLE_KINDS):
+    if web_url(source.source_url) and (source.source_kind in CITABLE_KINDS):
         return "EB/OL"
     if source.kind == "report":
         return "R"
@@ -300,7 +300,7 @@ def citation(source: Source, accessed: date | None = None, lang: Lang = "zh") ->
     else:
         if source.date:
             parts.append(f"{source.date}. ")
-        if source.source_url:  # a repost: never presented as the source, labelled with when it was read
+        if web_url(source.source_url):  # a repost: never presented as the source, labelled with when it was read
             parts.append(f"{_t('repost', lang)}: {source.source_url} [{source.retrieved or seen}].")
     return "".join(parts).strip()
 
@@ -339,9 +339,15 @@ def _link_text(link: Link, lang: Lang) -> str:
 
 
 # --- Markdown ----------------------------------------------------------------------------------
+# a link or an image needs its parenthesis (`[x](…)`, `![x](…)`), an autolink or HTML its angle bracket: escaped with
+# emphasis, code, tables, strike-through and maths; square brackets stay as they are (the references' [1], [EB/OL])
+_MD_MARKUP = re.compile(r"([\\`*_{}()<>|~!$])")
+
+
 def _md_inline(text: str) -> str:
-    """One line of text, with the characters that would turn into markup escaped."""
-    return re.sub(r"([\\`*<>|])", r"\\\1", " ".join(str(text).split()))
+    """One line of a document's text for the Markdown dossier, every character that makes markup escaped: a
+    `[x](javascript:…)` or `![x](https://…)` in a title or passage stays text in any renderer."""
+    return _MD_MARKUP.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def to_markdown(dossier: Dossier, accessed: date | None = None, lang: Lang = "zh") -> str:

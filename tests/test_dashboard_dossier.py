@@ -220,3 +220,31 @@ def test_an_english_dossier_flags_a_summary_in_half_width_brackets():
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(D.to_docx(_dossier(), ACCESSED, "en"))).paragraphs)
     assert " (summary)" in text and "（summary）" not in text
     assert "（摘要）" in D.to_markdown(_dossier(), ACCESSED)  # Chinese keeps its own brackets
+
+
+def test_markdown_in_a_document_s_text_stays_text_in_the_markdown_dossier():
+    """A crafted title or passage — a javascript: link, an image, HTML, maths — is escaped in the .md dossier, so no
+    renderer makes a link or a tag of it; the dossier's own [1] and [EB/OL] stay readable."""
+    hostile = "[点我](javascript:alert('x')) ![i](https://evil.example/t.png) <img src=x onerror=alert(1)> $x$"
+    src = D.Source(doc_id="doc-h", kind="policy", title=hostile, source_url="http://example.org/h.html",
+                   source_kind="official", date="2024-01-01")
+    items = (D.Item(rec_id="r", text=hostile, evidence=(D.Evidence(hostile, "doc-h"),)),)
+    md = D.to_markdown(D.Dossier(title=hostile, scope="s", items=items, generated=GENERATED,
+                                 sources={"doc-h": src}), ACCESSED)
+    import re as _re
+
+    unescaped = _re.compile(r"(?<!\\)(?:\]\(|<img|!\[|\$x)")
+    assert not [line for line in md.splitlines() if unescaped.search(line)], md
+    assert "[1] " in md and "[EB/OL]" in md
+
+
+def test_an_address_that_is_no_web_page_is_never_cited():
+    """A front matter's javascript: or data: address is no online source: not [EB/OL], not printed as a repost."""
+    for url in ("javascript:alert(document.domain)", "data:text/html,<script>x</script>", "file:///etc/passwd"):
+        for kind in ("official", "repost"):
+            src = D.Source(doc_id="d", kind="policy", title="某办法", source_url=url, source_kind=kind, date="2024")
+            line = D.citation(src, ACCESSED)
+            assert "[EB/OL]" not in line and url.split(":")[0] not in line, line
+    ok = D.Source(doc_id="d", kind="policy", title="某办法", source_url="https://www.gov.cn/a.html",
+                  source_kind="official", date="2024")
+    assert D.citation(ok, ACCESSED).endswith("(2024)[2026-01-05]. https://www.gov.cn/a.html.")

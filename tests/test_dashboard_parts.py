@@ -97,3 +97,14 @@ def test_dashboard_code_has_no_cdn_address_and_no_cypher_of_its_own():
         # Cypher lives in kg/queries/*.cypher; the console's editable default query is the one exception
         if path.name != "cypher.py":
             assert not re.search(r"\b(MATCH|MERGE|CREATE)\s*\(", text), path
+
+
+def test_document_text_shown_through_markdown_stays_literal_also_streamlit_s_own_syntax():
+    """Streamlit's Markdown adds $…$ maths and :colour[…] directives to CommonMark: a title with two prices, or one
+    beginning :red[…], showed as maths or lost its text; both are escaped with the rest of Markdown (a backslash
+    before ASCII punctuation shows the character itself, checked in Chromium)."""
+    from dashboards.common import md_text
+
+    for text, danger in ((":red[红色]办法", ":red["), ("会费 $5 与 $6", "$5"), ("[x](javascript:alert(1))", "](")):
+        shown = md_text(text)
+        assert not re.search(r"(?<!\\)" + re.escape(danger[0]), shown) and shown.replace("\\", "") == text
