@@ -15,7 +15,7 @@ from kg import queries
 from kg.plugins import add_plugins
 from kg.stores import GraphStore, open_store
 from kg.stores.base import QueryLimits
-from kg.terminal import err, fail, friendly, out, print_json
+from kg.terminal import err, fail, friendly, out, print_json, shown
 from schema.settings import load_settings
 from schema.vocabulary import ENTITY_LABELS
 
@@ -189,9 +189,9 @@ def ingest(
             with open_store(writer=True) as store:
                 report = run_ingest(store, paths, prune=prune, progress=progress, replace=replace)
     for warning in report.warnings:
-        err.print(f"[yellow]警告 / warning:[/] {warning}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]警告 / warning:[/] {shown(warning)}", highlight=False, soft_wrap=True)
     for path, reason in report.rejected:
-        err.print(f"[red]拒绝 / rejected:[/] {path}: {reason}", highlight=False, soft_wrap=True)
+        err.print(f"[red]拒绝 / rejected:[/] {shown(path)}: {shown(reason)}", highlight=False, soft_wrap=True)
     out.print(report.summary(), highlight=False)
     if report.support:
         sup = report.support
@@ -236,7 +236,11 @@ def extract(
                 raise error
             facts = run_extract(read_document(path))
         except ReadError as exc:
-            err.print(f"[red]拒绝 / rejected:[/] {exc}", highlight=False, soft_wrap=True)
+            err.print(f"[red]拒绝 / rejected:[/] {shown(exc)}", highlight=False, soft_wrap=True)
+            failed = True
+            continue
+        except ValueError as exc:  # refused by extraction (a text over KG_MAX_DOCUMENT_CHARS)
+            err.print(f"[red]拒绝 / rejected:[/] {shown(path)}: {shown(exc)}", highlight=False, soft_wrap=True)
             failed = True
             continue
         sys.stdout.write(json.dumps(facts_to_json(facts), ensure_ascii=False) + "\n")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from kg.stores import StoreError
 
@@ -18,9 +20,19 @@ err = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def shown(text: object) -> str:
+    """Text from outside (a file's name, a reason naming it) as one line of the console: a control character written
+    as its escape (a name holding a line break printed lines of its own: "…⏎拒绝 / rejected: important.md: virus
+    found"), rich's markup escaped (a name like [bold]x.md is shown as it is)."""
+    return escape(_CONTROL.sub(lambda m: repr(m.group())[1:-1], str(text)))
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print `message` as one error line on stderr; raise the returned Exit to end with `code`."""
-    err.print(f"[bold red]错误 / error:[/] {message}", highlight=False, soft_wrap=True)
+    err.print(f"[bold red]错误 / error:[/] {shown(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 

@@ -317,3 +317,17 @@ def test_serve_prints_the_url_and_stops_on_sigterm(tmp_path):
             proc.wait()
             stderr = "kg serve did not end within 30 s of SIGTERM"
     assert proc.returncode == 0, stderr
+
+
+def test_a_file_name_cannot_forge_lines_or_markup_in_the_ingest_report(tmp_path, embedded_env):
+    """A name holding a line break printed lines of its own (a forged "rejected … virus found"); one holding rich
+    markup was styled. Both are shown as they are, on the one line of their own rejection."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "x.txt: empty\n拒绝 rejected: important.md: virus found\nfoo.txt").write_text("", encoding="utf-8")
+    (folder / "[bold]y[not bold].txt").write_text("", encoding="utf-8")
+    result = kg("ingest", str(folder), env=embedded_env, check=False)
+    lines = [line for line in result.stderr.splitlines() if "rejected" in line]
+    assert len(lines) == 2, result.stderr
+    assert any("x.txt: empty\\n拒绝 rejected: important.md: virus found\\nfoo.txt" in line for line in lines)
+    assert any("[bold]y[not bold].txt" in line for line in lines)
