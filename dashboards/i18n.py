@@ -271,6 +271,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explore.programmes": ("人才项目与奖项", "Programmes and awards"),
     "explore.functions": ("承接职能", "Functions undertaken"),
     "explore.supervisors": ("业务主管单位", "Supervising agencies"),
+    "explore.supervised": ("主管的社团", "Societies it supervises"),
     "explore.mentions": ("被提及次数", "Mentions"),
     "explore.documents": ("提及它的文档（{n}）", "Documents that mention it ({n})"),
     "explore.documents_capped": ("提及它的文档（共 {n} 份，列出提及最多的 {shown} 份）",

@@ -432,6 +432,26 @@ def test_a_search_offers_the_entity_meant_first_not_a_rare_kind(app: AppTest, se
     assert box(at, "explore_pick_机械工程").value == best["id"]
 
 
+def test_an_agency_s_profile_names_the_societies_it_supervises(app: AppTest, seed_dir: Path):
+    """The lists page counted 主管学会数 2 for 中国科学技术协会 while its explore profile named none of them."""
+    store = EmbeddedStore(seed_dir / "graph.kgl", writer=False)
+    try:
+        agency = store.read("MATCH (s:Society)-[x:SUPERVISED_BY]->(a:Agency) WHERE x.review IS NULL "
+                            "WITH a, count(DISTINCT s) AS n ORDER BY n DESC, a.id LIMIT 1 RETURN a.id AS id")[0]["id"]
+        names = sorted(r["n"] for r in store.read(
+            "MATCH (s:Society)-[x:SUPERVISED_BY]->(:Agency {id: $id}) WHERE x.review IS NULL RETURN DISTINCT s.name AS n",
+            {"id": agency}))
+    finally:
+        store.close()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["entity"] = agency
+    at = open_page(at.run(), "explore")
+    assert_clean(at)
+    line = next(m.value for m in at.markdown if "主管的社团" in m.value)
+    shown = line.split("**主管的社团**：", 1)[1].split("\n", 1)[0].replace("\\", "")
+    assert sorted(shown.split("、")) == names
+
+
 def test_a_dead_link_says_so_instead_of_showing_something_else_silently(app: AppTest):
     """A shared link to a recommendation or an entity no longer in the graph (its document removed, an entity merged
     away) showed another one with no word; now the page says the one asked for is gone."""

@@ -271,10 +271,11 @@ def facts(e: dict) -> None:
     aliases = [a for a in e.get("aliases") or [] if a != e["name"]]
     rows = [("explore.aliases", aliases), ("explore.merged", e.get("merged_names") or []), ("explore.branches", e["branches"]),
              ("explore.party", e["party_organizations"]), ("explore.programmes", e["programmes"]),
-             ("explore.functions", e["functions"]), ("explore.supervisors", e["supervisors"])]
+             ("explore.functions", e["functions"]), ("explore.supervisors", e["supervisors"]),
+             ("explore.supervised", e.get("supervised") or [])]
     st.markdown("\n".join(f"- **{t(key)}**{colon()}{md_text(join(values))}" for key, values in rows
                           if (values or e["label"] == "Society" or key == "explore.aliases")
-                          and (values or key != "explore.merged")))
+                          and (values or key not in ("explore.merged", "explore.supervised"))))
 
 
 def relationship_facts(entity_id: str) -> None:
