@@ -242,8 +242,8 @@ def extract_windows(raw: RawDocument, gazetteer: Gazetteer | None = None, model:
     """The facts of a document, one window of about `window_chars` characters at a time, so memory
     stays bounded however long the document is. Every window's Facts carries the Document; the last
     one carries the document's directions (they need every window). A text longer than KG_MAX_DOCUMENT_CHARS is
-    refused (ValueError) before anything is extracted: a reader accepts a 50 MB file, but extracting 13 M characters
-    of one crafted .docx ran the store out of memory, and a 2 MB line without full stops took 79 s."""
+    refused (ValueError) before anything is extracted (a 50 MB text file is accepted by default, `kg bench` holds it;
+    a corpus of web pages can set the bound far lower)."""
     if len(raw.text) > limits.MAX_DOCUMENT_CHARS:
         raise ValueError(f"its text is {len(raw.text):,} characters long (limit {limits.MAX_DOCUMENT_CHARS:,}; "
                          "KG_MAX_DOCUMENT_CHARS raises it)")
