@@ -174,10 +174,12 @@ class Dossier:
 def support_kind_of(row: dict[str, Any], supporting: Sequence[dict[str, Any]]) -> str:
     """The kind of support under which a same-measure recommendation's sentence is listed already — a passage of
     its document that holds it — or "": the same text is then marked, not left to look like a second finding."""
-    text = " ".join(str(row.get("recommendation") or "").split())
+    def flat(value: object) -> str:
+        return " ".join(str(value or "").split())
+
+    text = flat(row.get("recommendation"))
     return next((s["kind"] for s in supporting
-                 if s.get("doc_id") == row.get("doc_id") and text and text in " ".join(str(s.get("passage") or "").split())),
-                "")
+                 if s.get("doc_id") == row.get("doc_id") and text and text in flat(s.get("passage"))), "")
 
 
 def same_items(same: Sequence[dict[str, Any]], supporting: Sequence[dict[str, Any]]) -> tuple[Same, ...]:

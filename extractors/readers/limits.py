@@ -1,8 +1,9 @@
 """Bounds on what one untrusted file may make a reader do, so a hostile file cannot stall or kill
 a batch (a 265 KB .docx can inflate to 50 MB of XML, ~150x that in a DOM).
 
-Four limits are settings (KG_MAX_DOCX_XML_MB, KG_MAX_PDF_PAGES, KG_MAX_FILE_MB, KG_MAX_DOCUMENT_CHARS), read here once; readers look them
-up at call time (`limits.MAX_PDF_PAGES`), so changing them here changes every reader.
+Four limits are settings (KG_MAX_DOCX_XML_MB, KG_MAX_PDF_PAGES, KG_MAX_FILE_MB, KG_MAX_DOCUMENT_CHARS), read
+here once; readers look them up at call time (`limits.MAX_PDF_PAGES`), so changing them here changes every reader
+(KG_MAX_DOCUMENT_CHARS is extraction's: `extractors.pipeline.extract_windows`).
 """
 from __future__ import annotations
 

@@ -235,8 +235,8 @@ class EmbeddedStore(GraphStore):
                 raise ReadOnlyViolation(READ_ONLY_MESSAGE) from exc
             if "max_work_units" in str(exc):  # a read's bound (KG_QUERY_MAX_WORK), or kglite's own for a write
                 bound = options.get("max_work_units")
-                raise QueryTooLarge.beyond(f"{bound:,} intermediate rows" if bound else "kglite's limit of intermediate rows",
-                                           "KG_QUERY_MAX_WORK" if bound else "") from exc
+                what = f"{bound:,} intermediate rows" if bound else "kglite's limit of intermediate rows"
+                raise QueryTooLarge.beyond(what, "KG_QUERY_MAX_WORK" if bound else "") from exc
             raise QueryError(str(exc)) from exc
         is_read = getattr(target, "is_read_only", False)  # a transaction's flag (a property in kglite 0.21)
         if self.writer and not (is_read() if callable(is_read) else is_read):
