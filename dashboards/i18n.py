@@ -314,6 +314,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lists.rel.SUPERVISED_BY": ("学会 × 业务主管单位", "Societies × supervising agency"),
     "lists.rel.ISSUED": ("机构 × 发布的政策", "Agencies × policies issued"),
     "lists.filter": ("筛选", "Filter"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
     "lists.filter_entities": ("名称、别名或编号中的文字", "text in the name, aliases or id"),
     "lists.filter_facts": ("主体或客体名称中的文字", "text in a head or tail name"),
     "lists.aliases": ("别名", "Aliases"),

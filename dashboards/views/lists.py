@@ -159,6 +159,8 @@ def table(frame: pd.DataFrame, total: int, capped: bool, slug: str, key: str, co
         st.dataframe(frame, hide_index=True, width="stretch", height=min(640, 38 + 35 * len(frame)),
                      column_config=config)
     export = frame[[c for c in frame.columns if not c.endswith("link")]]
+    # a tick box on the page, words in the file (泛称: 是 / 否, not True / False)
+    export = export.map(lambda v: t("yes") if v is True else t("no") if v is False else v)
     st.download_button(t("lists.csv", n=f"{len(export):,}"), data=common.csv_bytes(export), file_name=f"kg-{slug}.csv",
                        mime="text/csv", on_click="ignore", icon=":material/download:", key=key,
                        help=t("lists.csv_help"))  # the rows shown: a capped list says so above it
