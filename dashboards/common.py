@@ -98,4 +98,6 @@ def csv_cell(value: Any) -> Any:
 def csv_bytes(frame: Any) -> bytes:
     """A table (pandas) as CSV in UTF-8 with a BOM, so that Excel opens Chinese text right, no text cell a formula
     (`csv_cell`)."""
-    return frame.map(csv_cell).to_csv(index=False).encode("utf-8-sig")
+    safe = frame.map(csv_cell)
+    safe.columns = [csv_cell(str(c)) for c in frame.columns]  # a Cypher alias is a header: `=HYPERLINK(…)` too
+    return safe.to_csv(index=False).encode("utf-8-sig")

@@ -10,12 +10,13 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from kg import queries
 from kg.plugins import add_plugins
 from kg.stores import GraphStore, open_store
 from kg.stores.base import QueryLimits
-from kg.terminal import err, fail, friendly, out, print_json, shown
+from kg.terminal import controls_escaped, err, fail, friendly, out, print_json, shown
 from schema.settings import load_settings
 from schema.vocabulary import ENTITY_LABELS
 
@@ -39,9 +40,9 @@ def _print_rows(rows: list[dict[str, Any]], as_json: bool) -> None:
     table = Table(show_lines=False)
     columns = list(rows[0])
     for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*[v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)
+        table.add_column(Text(controls_escaped(column)), overflow="fold")
+    for row in rows:  # stored text as Text: no console markup, link or emoji code of a document's is acted on
+        table.add_row(*[Text(controls_escaped(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)))
                         for v in (row.get(c) for c in columns)])
     out.print(table)
     out.print(f"{len(rows)} rows")
@@ -235,6 +236,11 @@ def extract(
             if error is not None:
                 raise error
             facts = run_extract(read_document(path))
+        except MemoryError:
+            err.print(f"[red]拒绝 / rejected:[/] {shown(path)}: out of memory while extracting it", highlight=False,
+                      soft_wrap=True)
+            failed = True
+            continue
         except ReadError as exc:
             err.print(f"[red]拒绝 / rejected:[/] {shown(exc)}", highlight=False, soft_wrap=True)
             failed = True

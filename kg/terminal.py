@@ -20,14 +20,21 @@ err = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# C0 and C1 controls (NEL, 8-bit CSI), line and paragraph separators, and the bidirectional and other format
+# characters (U+202E turns the rest of a line around): each written as its escape
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def controls_escaped(text: object) -> str:
+    """`text` with its control, separator and bidirectional characters written as escapes (`\\n`, `\\u202e`)."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
 
 
 def shown(text: object) -> str:
     """Text from outside (a file's name, a reason naming it) as one line of the console: a control character written
     as its escape (a name holding a line break printed lines of its own: "…⏎拒绝 / rejected: important.md: virus
     found"), rich's markup escaped (a name like [bold]x.md is shown as it is)."""
-    return escape(_CONTROL.sub(lambda m: repr(m.group())[1:-1], str(text)))
+    return escape(controls_escaped(text))
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

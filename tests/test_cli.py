@@ -325,9 +325,25 @@ def test_a_file_name_cannot_forge_lines_or_markup_in_the_ingest_report(tmp_path,
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "x.txt: empty\n拒绝 rejected: important.md: virus found\nfoo.txt").write_text("", encoding="utf-8")
+    for other in ("\u2028", "\x85", "\u202e", "\x9b2K"):  # line separators, NEL, right-to-left override, 8-bit CSI
+        (folder / f"z{other}拒绝 rejected.txt").write_text("", encoding="utf-8")
     (folder / "[bold]y[not bold].txt").write_text("", encoding="utf-8")
     result = kg("ingest", str(folder), env=embedded_env, check=False)
     lines = [line for line in result.stderr.splitlines() if "rejected" in line]
-    assert len(lines) == 2, result.stderr
+    assert len(lines) == 6 and all(line.startswith("拒绝 / rejected:") for line in lines), result.stderr
+    assert not any(c in result.stderr for c in "\u2028\x85\u202e\x9b")
     assert any("x.txt: empty\\n拒绝 rejected: important.md: virus found\\nfoo.txt" in line for line in lines)
     assert any("[bold]y[not bold].txt" in line for line in lines)
+
+
+def test_stored_text_is_printed_as_it_is_not_as_console_markup(tmp_path, embedded_env):
+    """A document's title with rich markup ([link=…], [blink]) or an emoji code was acted on by `kg cypher`'s table
+    (a clickable terminal link, the tags dropped from what was shown): stored text is printed as stored."""
+    title = "[link=https://evil.example/]点此查看[/link] [blink]闪烁[/blink] :smile:"
+    path = tmp_path / "m.md"
+    path.write_text(f"---\ntitle: '{title}'\nkind: news\n---\n中国科协推动学会承接政府转移职能。\n", encoding="utf-8")
+    kg("ingest", str(path), env=embedded_env)
+    result = kg("cypher", "MATCH (d:Document) WHERE d.title STARTS WITH '[link' RETURN d.title AS `[bold]t`",
+                env=embedded_env)
+    flat = "".join(result.stdout.split())
+    assert "".join(title.split()) in flat and "[bold]t" in flat and "\x1b]8;" not in result.stdout

@@ -953,13 +953,14 @@ def test_a_downloaded_csv_holds_no_formula_a_spreadsheet_would_run(app: AppTest,
     the CSV as text (a leading '), as OWASP's CSV-injection advice has it; numbers and other text stay as they are."""
     at = open_page(app, "cypher")
     at.text_area(key="cypher_text").set_value(
-        "RETURN '=HYPERLINK(\"http://x.invalid\",\"点此\")' AS a, '@SUM(1)' AS b, '-2+3' AS c, '中国科协' AS d, -5 AS e")
+        "RETURN '=HYPERLINK(\"http://x.invalid\",\"点此\")' AS a, '@SUM(1)' AS b, '-2+3' AS c, '中国科协' AS d, -5 AS e, "
+        "1 AS `=HYPERLINK(\"http://x.invalid\")`")
     at.button(key="cypher_run").click().run()
     assert_clean(at)
     data = [d for d in downloads if d[1] == "text/csv"][-1][0].decode("utf-8-sig")
     header, row = data.splitlines()
-    assert header == "a,b,c,d,e"
-    assert row == "\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"点此\"\")\",'@SUM(1),'-2+3,中国科协,-5"
+    assert header == "a,b,c,d,e,\"'=HYPERLINK(\"\"http://x.invalid\"\")\""  # a column's alias is a cell too
+    assert row == "\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"点此\"\")\",'@SUM(1),'-2+3,中国科协,-5,1"
 
 
 def test_every_named_query_runs_from_the_library(app: AppTest):

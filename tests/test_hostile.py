@@ -135,10 +135,11 @@ def test_a_docx_whose_main_part_has_another_name_is_bounded_too(tmp_path: Path):
     small = tmp_path / "small.docx"
     small.write_bytes(inflating_docx(1, "word/body.xml"))
     assert "学学学" in read_document(small).text  # such a package is read: python-docx follows the relationship
-    path = tmp_path / "renamed.docx"
-    path.write_bytes(inflating_docx(50, "word/body.xml"))
-    with pytest.raises(ReadError, match=r"inflates to 50 MB of XML \(word/body.xml; limit 16 MB"):
-        read_document(path)
+    for part in ("word/body.xml", "word/body.dat", "word/body"):  # the name need not even end in .xml
+        path = tmp_path / "renamed.docx"
+        path.write_bytes(inflating_docx(50, part))
+        with pytest.raises(ReadError, match=rf"inflates to 50 MB of XML \({part}; limit 16 MB"):
+            read_document(path)
 
 
 def test_inflating_docx_under_a_memory_cap_ends_with_a_named_message(tmp_path, embedded_env):

@@ -26,10 +26,10 @@ def _check_zip(name: str, data: bytes) -> None:
         raise ReadError(name, f"not a valid .docx file (corrupt or truncated: {first_line(exc)})") from None
     if len(entries) > limits.MAX_ZIP_ENTRIES:
         raise ReadError(name, f".docx has {len(entries)} parts (limit {limits.MAX_ZIP_ENTRIES})")
-    # every XML part, whatever it is called: python-docx follows the package's relationships to the main part, which
-    # need not be word/document.xml (a 200 KB file named its 60 MB body word/body.xml and passed a check of that name)
-    xml = [e for e in entries if e.filename.lower().endswith((".xml", ".rels"))]
-    body = max(xml, key=lambda e: e.file_size, default=None)
+    # every part, whatever it is called: python-docx follows the package's relationships to the main part, which need
+    # not be word/document.xml nor end in .xml (a 200 KB file named its 60 MB body word/body.xml, then word/body.dat,
+    # and passed a check of the name); an image inflating past the bound is refused too (KG_MAX_DOCX_XML_MB raises it)
+    body = max(entries, key=lambda e: e.file_size, default=None)
     if body is not None and body.file_size > limits.MAX_DOCX_XML_BYTES:
         raise ReadError(name, f".docx text inflates to {body.file_size / 2**20:.0f} MB of XML ({body.filename}; "
                               f"limit {limits.MAX_DOCX_XML_BYTES // 2**20} MB; KG_MAX_DOCX_XML_MB raises it)")
