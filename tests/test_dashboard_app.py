@@ -59,6 +59,14 @@ def open_page(at: AppTest, page: str) -> AppTest:
     return at.switch_page(f"views/{page}.py").run()
 
 
+def opened(page: str, **params: str) -> AppTest:
+    """A fresh session opened on `page` by an address with `params` (a shared link, a reload)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return open_page(at.run(), page)
+
+
 def texts(at: AppTest) -> str:
     """Everything the page shows as text (markdown, captions, HTML blocks, iframes)."""
     parts = [e.value for e in (*at.markdown, *at.caption, *at.title, *at.subheader, *at.info, *at.warning, *at.error)]
@@ -226,9 +234,7 @@ def test_a_same_measure_sentence_shown_as_support_already_says_so(app: AppTest, 
                           {"id": rec})[0]["n"]
     finally:
         store.close()
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["rec"] = rec
-    at = open_page(at.run(), "trace")
+    at = opened("trace", rec=rec)
     assert_clean(at)
     page = texts(at)
     assert f"同类建议：其他文档提出的同一举措（{same} 条）" in page
@@ -444,9 +450,7 @@ def test_an_agency_s_profile_names_the_societies_it_supervises(app: AppTest, see
             {"id": agency}))
     finally:
         store.close()
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["entity"] = agency
-    at = open_page(at.run(), "explore")
+    at = opened("explore", entity=agency)
     assert_clean(at)
     line = next(m.value for m in at.markdown if "主管的社团" in m.value)
     shown = line.split("**主管的社团**：", 1)[1].split("\n", 1)[0].replace("\\", "")
@@ -456,18 +460,14 @@ def test_an_agency_s_profile_names_the_societies_it_supervises(app: AppTest, see
 def test_a_dead_link_says_so_instead_of_showing_something_else_silently(app: AppTest):
     """A shared link to a recommendation or an entity no longer in the graph (its document removed, an entity merged
     away) showed another one with no word; now the page says the one asked for is gone."""
-    fresh = AppTest.from_file(APP, default_timeout=60)
-    fresh.query_params["rec"] = "rec-0000000000000000"
-    fresh = open_page(fresh.run(), "trace")
+    fresh = opened("trace", rec="rec-0000000000000000")
     assert not fresh.exception
     assert [w_.value for w_ in fresh.warning] == [
         "网址中的建议 rec-0000000000000000 不在图谱中（其文档已被移除或改动后重新导入）；下面显示的是另一条建议。"]
     assert fresh.query_params["rec"] != "rec-0000000000000000"  # the address names what is shown
     fresh.run()
     assert not fresh.warning  # said once, not at every rerun
-    fresh = AppTest.from_file(APP, default_timeout=60)
-    fresh.query_params["entity"] = "soc-0000000000000000"
-    fresh = open_page(fresh.run(), "explore")
+    fresh = opened("explore", entity="soc-0000000000000000")
     assert not fresh.exception
     assert [w_.value for w_ in fresh.warning][0].startswith("网址中的实体 soc-0000000000000000 不在图谱中")
 
