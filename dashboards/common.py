@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote, urlencode
 
 import streamlit as st
 
 from dashboards import data
-from dashboards.i18n import colon, guide_name, t
+from dashboards.i18n import DEFAULT, colon, current, guide_name, t
 from dashboards.text import short, web_url
 
 
@@ -78,10 +79,6 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def page_href(path: str, **params: str) -> str:
     """The address of another page of the app with its parameters, in the language shown (a link opens a new
     session, which reads the language from the address): `page_href("explore", entity=id)`. Not escaped for HTML."""
-    from urllib.parse import quote, urlencode
-
-    from dashboards.i18n import DEFAULT, current
-
     lang = current()
     query = {**params, **({"lang": lang} if lang != DEFAULT else {})}
     return f"{path}?{urlencode(query, quote_via=quote, safe='')}" if query else path

@@ -50,12 +50,12 @@ class RawDocument:
 def _read_bytes(path: Path, name: str) -> bytes:
     """The file's bytes in one read; a fifo or folder is refused before opening (no hang)."""
     try:
-        mode = os.stat(path).st_mode
-        if stat.S_ISDIR(mode):
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             raise ReadError(name, "cannot read: a folder, not a file")
-        if not stat.S_ISREG(mode):
+        if not stat.S_ISREG(info.st_mode):
             raise ReadError(name, "cannot read: not a regular file")
-        size = os.stat(path).st_size
+        size = info.st_size
         if size > limits.MAX_FILE_BYTES:
             raise ReadError(name, f"the file is {size / 2**20:,.0f} MB (limit {limits.MAX_FILE_BYTES // 2**20:,} MB; "
                                   "KG_MAX_FILE_MB raises it)")

@@ -236,17 +236,11 @@ def extract(
             if error is not None:
                 raise error
             facts = run_extract(read_document(path))
-        except MemoryError:
-            err.print(f"[red]拒绝 / rejected:[/] {shown(path)}: out of memory while extracting it", highlight=False,
-                      soft_wrap=True)
-            failed = True
-            continue
-        except ReadError as exc:
-            err.print(f"[red]拒绝 / rejected:[/] {shown(exc)}", highlight=False, soft_wrap=True)
-            failed = True
-            continue
-        except ValueError as exc:  # refused by extraction (a text over KG_MAX_DOCUMENT_CHARS)
-            err.print(f"[red]拒绝 / rejected:[/] {shown(path)}: {shown(exc)}", highlight=False, soft_wrap=True)
+        except (ReadError, ValueError, MemoryError) as exc:  # unreadable; refused by extraction (a text over
+            # KG_MAX_DOCUMENT_CHARS); out of memory: that file is rejected, the others are extracted
+            reason = str(exc) if isinstance(exc, ReadError) else \
+                f"{path}: {str(exc) or 'out of memory while extracting it'}"
+            err.print(f"[red]拒绝 / rejected:[/] {shown(reason)}", highlight=False, soft_wrap=True)
             failed = True
             continue
         sys.stdout.write(json.dumps(facts_to_json(facts), ensure_ascii=False) + "\n")

@@ -43,8 +43,8 @@ CALL {
   RETURN collect({rel: rel, way: way, id: mid, name: mname, label: label, directions: directions,
                   rank: CASE WHEN label = 'Document' THEN 2 ELSE 0 END}) AS tied
 }
-// 2. the recommendations that concern it (not one a drafter rejected, unless shown): all counted; the first $limit by text read only when the entities before
-// them leave room
+// 2. the recommendations that concern it (not one a drafter rejected, unless shown): all counted; the first $limit
+// by text read only when the entities before them leave room
 CALL {
   MATCH (:Entity {id: $entity_id})<-[:CONCERNS]-(m:Recommendation)
   WHERE ($rels = '' OR 'CONCERNS' IN split($rels, ',')) AND ($labels = '' OR 'Recommendation' IN split($labels, ','))
