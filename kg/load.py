@@ -324,15 +324,48 @@ def load_window(store: GraphStore, facts: Facts, *, first: bool, last: bool,
 
 
 def delete_documents(store: GraphStore, doc_ids: Iterable[str], *, counted: bool = True) -> None:
-    """Remove documents and everything extracted from them (for `kg ingest --prune`). `counted=False`:
-    documents an interrupted load left half-written, whose counts were never added (kg.aggregates)."""
+    """Remove documents and everything extracted from them (for `kg ingest --prune`), in one transaction.
+    `counted=False`: documents an interrupted load left half-written, whose counts were never added
+    (kg.aggregates); those are removed piece by piece (`remove_incomplete_document`)."""
     ids = list(doc_ids)
     if not ids:
         return
+    if not counted:
+        for doc_id in ids:
+            remove_incomplete_document(store, doc_id)
+        return
     statements = [(q, {"ids": ids}) for q in _DELETE] + [
         ("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d", {"ids": ids})]
-    store.write_all(aggregates.remove(ids) + statements + aggregates.settle() if counted
-                    else statements)  # nothing left to count after
+    store.write_all(aggregates.remove(ids) + statements + aggregates.settle())
+
+
+REMOVAL_CHUNK = 2_000  # passages (or recommendations) of a half-loaded document removed per transaction
+
+# A half-loaded document's passages, `$pids` of document `$id` at a time: the facts whose evidence lies in the
+# document, from the entities these passages mention; the entities no other document mentions; the passages.
+_DELETE_PASSAGES: tuple[str, ...] = (
+    "UNWIND $pids AS pid MATCH (p:Passage {id: pid})-[:MENTIONS]->(e:Entity) WITH DISTINCT e "
+    "MATCH (e)-[x]->() WHERE x.doc_id = $id DELETE x",
+    "UNWIND $pids AS pid MATCH (p:Passage {id: pid})-[:MENTIONS]->(e:Entity) WITH DISTINCT e "
+    "WHERE NOT EXISTS { MATCH (e)<-[:MENTIONS]-(q:Passage) WHERE q.doc_id <> $id } DETACH DELETE e",
+    "UNWIND $pids AS pid MATCH (p:Passage {id: pid}) DETACH DELETE p",
+)
+
+
+def remove_incomplete_document(store: GraphStore, doc_id: str, chunk: int = REMOVAL_CHUNK) -> None:
+    """Remove a document an interrupted load left half-written (no sha256, its counts never added), `chunk`
+    recommendations, then `chunk` passages, per transaction: one transaction for the whole of a document of
+    260k passages ran the embedded store out of memory. The Document node goes last, so a removal itself
+    interrupted is finished by the next `kg ingest` (`kg.ingest.remove_incomplete` finds the document again)."""
+    store.write_all([("MATCH (d:Document {id: $id}) REMOVE d.sha256", {"id": doc_id})])
+    while rids := [r["id"] for r in store.read(
+            "MATCH (r:Recommendation {doc_id: $id}) RETURN r.id AS id LIMIT $n", {"id": doc_id, "n": chunk})]:
+        store.write_all([("UNWIND $rids AS rid MATCH (r:Recommendation {id: rid}) DETACH DELETE r", {"rids": rids})])
+    while pids := [r["id"] for r in store.read(
+            "MATCH (p:Passage {doc_id: $id}) RETURN p.id AS id LIMIT $n", {"id": doc_id, "n": chunk})]:
+        store.write_all([(q, {"pids": pids, "id": doc_id}) for q in _DELETE_PASSAGES])
+    store.write_all([(q, {"ids": [doc_id]}) for q in _DELETE] + [
+        ("MATCH (d:Document {id: $id}) DETACH DELETE d", {"id": doc_id})])
 
 
 def ingested_documents(store: GraphStore) -> dict[str, dict[str, Any]]:

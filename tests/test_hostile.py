@@ -25,7 +25,7 @@ from extractors.passages import windows
 from extractors.pipeline import extract, extract_windows
 from kg.check import run_checks
 from kg.ingest import ingest
-from kg.load import load_window
+from kg.load import load_window, remove_incomplete_document
 from kg.stores.base import QueryLimits, QueryTimeout, QueryTooLarge, ReadOnlyViolation
 from kg.stores.embedded import EmbeddedStore
 from kg.stores.readonly import check_read_statement
@@ -265,6 +265,42 @@ def test_a_half_loaded_long_document_is_reported_and_removed_by_the_next_ingest(
     doc_id = Document.make_id("long-1")
     assert store.read("MATCH (d:Document {id: $id}) RETURN d.id AS id", {"id": doc_id}) == []
     assert store.read("MATCH (p:Passage {doc_id: $id}) RETURN count(p) AS n", {"id": doc_id})[0]["n"] == 0
+    assert all(r.ok for r in run_checks(store))
+
+
+def test_a_half_loaded_document_is_removed_piece_by_piece_and_an_interrupted_removal_is_finished(store, tmp_path):
+    long_doc = tmp_path / "long.md"
+    long_doc.write_text("---\nid: \"long-2\"\ntitle: 长文档二\n---\n"
+                        + "中国科协要求中国化学会加强党建工作。\n" * 600, encoding="utf-8")
+    ingest(store, [str(SEED / "guide-2020.txt"), str(SEED / "documents" / "049.md")])
+    before = {r["label"]: r["n"] for r in store.read("MATCH (n) RETURN labels(n)[0] AS label, count(n) AS n")}
+    first = next(extract_windows(read_document(long_doc), window_chars=4_000))
+    load_window(store, first, first=True, last=False)
+    doc_id = Document.make_id("long-2")
+    passages = store.read("MATCH (p:Passage {doc_id: $id}) RETURN count(p) AS n", {"id": doc_id})[0]["n"]
+    recommendations = store.read("MATCH (r:Recommendation {doc_id: $id}) RETURN count(r) AS n", {"id": doc_id})[0]["n"]
+    assert passages > 40 and recommendations > 40
+    writes, real_write_all = [], store.write_all
+
+    def dies_at_the_fourth(statements):  # the process is killed during the removal
+        writes.append(len(statements))
+        if len(writes) == 4:
+            raise RuntimeError("killed")
+        real_write_all(statements)
+
+    store.write_all = dies_at_the_fourth
+    try:
+        with pytest.raises(RuntimeError, match="killed"):
+            remove_incomplete_document(store, doc_id, chunk=20)
+    finally:
+        store.write_all = real_write_all
+    left = store.read("MATCH (r:Recommendation {doc_id: $id}) RETURN count(r) AS n", {"id": doc_id})[0]["n"]
+    assert 0 < left < recommendations  # part was removed, in transactions of its own
+    report = ingest(store, [str(tmp_path / "nothing-here")])
+    assert any("长文档二" in w and "incomplete" in w for w in report.warnings)
+    assert store.read("MATCH (n {doc_id: $id}) RETURN count(n) AS n", {"id": doc_id})[0]["n"] == 0
+    after = {r["label"]: r["n"] for r in store.read("MATCH (n) RETURN labels(n)[0] AS label, count(n) AS n")}
+    assert after == before  # the graph as it was before the document's first window
     assert all(r.ok for r in run_checks(store))
 
 
