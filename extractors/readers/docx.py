@@ -53,6 +53,8 @@ def read_docx(name: str, data: bytes) -> str:
                 lines.extend(_table_rows(block))
             else:
                 lines.append(block.text)
+    except MemoryError:  # not a fault of the file's form: the caller names it (extractors.documents)
+        raise
     except Exception as exc:  # python-docx/zipfile/lxml raise many types; all mean "not readable"
         raise ReadError(name, f"not a valid .docx file (corrupt or truncated: {first_line(exc)})")
     return "\n".join(lines)
