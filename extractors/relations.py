@@ -136,11 +136,14 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                         out.append(_relation(rule.type, agent, tail, f"trigger:{rule.type}", rule.confidence))
                     continue
                 is_subject = (not rule.tail_first and head is subject
-                              and head.start - head.passage.start <= SUBJECT_WINDOW)
+                              and (head.start - head.passage.start <= SUBJECT_WINDOW or _after_purpose(text, head)))
                 if len(between) > rule.max_gap and not is_subject:
                     continue
                 masked = _NOT_TRIGGERS.sub(lambda m: "＿" * len(m.group()), between)
                 triggers = list(rule.trigger.finditer(masked))
+                if not triggers and rule.order == "head_first" and head is first and _ba_verb(text, rule, between, tail):
+                    out.append(_relation(rule.type, head, tail, f"trigger:{rule.type}", rule.confidence))
+                    continue  # A把X深入实施下去, A决定把X继续开展下去: the verb follows its object
                 if not triggers:
                     continue
                 trigger = triggers[0]
@@ -191,6 +194,34 @@ _COUNT_BEFORE = re.compile(f"(?:{COUNTED.pattern})$")  # the count of things (sh
 def _counted(text: str, p: Placed) -> bool:
     """`p` is counted (建起21个农业专家服务站): the object of a verb, no one acting."""
     return _COUNT_BEFORE.search(text, max(0, p.start - 6), p.start) is not None
+
+
+_ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|下称|统称|称)[^（()）]{1,20}[)）]")  # (下称中学生英才计划)
+_BA_OBJECT = re.compile("把[^，,；;。：:！？!?]*$")  # 把 opens the clause that ends at the tail: the tail is its object
+_BA_REACH = 12  # how far after its object the verb of a 把 clause may stand (把X作为主要任务加以实施)
+
+
+def _ba_verb(text: str, rule: TriggerRule, between: str, tail: Placed) -> bool:
+    """`head 把 tail … verb`: the head acts on the tail with the rule's verb, which follows the tail in the same
+    clause (A把X深入实施下去, A决定把X继续开展下去, A把X作为主要任务加以实施); not a verb of receiving (把X授予B
+    names the runner as well, but 把B评为X makes B the one honoured: the tail must be what the verb acts on)."""
+    if rule.type not in ("RUNS", "UNDERTAKES") or not _BA_OBJECT.search(between):
+        return False
+    after = make_shadow(text[tail.end:tail.end + 40]).text
+    after = re.split("[，,；;。：:！？!?\n]", after, maxsplit=1)[0][:_BA_REACH + 4]
+    trigger = rule.trigger.search(_NOT_TRIGGERS.sub(lambda m: "＿" * len(m.group()), after))
+    return trigger is not None and trigger.start() <= _BA_REACH
+
+
+_PURPOSE = re.compile(r"[\s—\-·•（(一二三四五六七八九十\d)）、.]*(?:为了?|围绕)")
+
+
+def _after_purpose(text: str, p: Placed) -> bool:
+    """`p` opens the main clause of a sentence that begins with its purpose (为营造…，鼓励…，A、B、C决定开展X):
+    the subject, however long the purpose before it (not after a basis, 依据…，A和B推荐…，C决定表彰: A is no
+    subject of the whole)."""
+    start = max(p.passage.start, *(text.rfind(c, p.passage.start, p.start) + 1 for c in "。；！？\n"))
+    return _clause_subject(text, p) and _PURPOSE.match(matching_text(text[start:p.start])) is not None
 
 
 def _clause_subject(text: str, p: Placed) -> bool:
@@ -452,6 +483,7 @@ def _passive_agents(text: str, sentence: list[Placed], rule: TriggerRule, head: 
     verb after them (X奖由A、B共同设立; 《办法》经民政部部务会议通过).
     Every agent of the list, or none."""
     copula = between in ("是", "”是", "\"是")  # X奖是A设立的, “X”是A于2015年立项的: the agent right after 是
+    between = _ALIAS.sub("", between)  # X计划(下称Y计划)工作将由A组织开展: the short name is no distance
     if len(between) > rule.max_gap or not (copula or between.endswith(("由", "经"))) or re.search("[。；;]", between):
         return []
     agents = [head]

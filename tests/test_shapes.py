@@ -3216,3 +3216,30 @@ def test_a_five_year_plan_is_no_programme():
 def test_a_banner_s_and_a_league_s_party_committee_said_bare_are_kinds_as_a_county_s():
     text = "出席仪式的有旗委副书记乌力吉、县委常委和盟委秘书长。"
     assert mention_texts(text, "Agency") == ["旗委", "县委", "盟委"]
+
+
+def test_the_subject_after_a_long_purpose_runs_what_its_verb_names():
+    """为…，…，A、B和C决定开展X: the bodies that open the main clause run X, however long the purpose before them
+    (batch v67); a basis clause (依据…，) makes no such subject: the bodies of a later clause act there."""
+    text = ("为营造尊重知识、尊重人才的社会氛围,鼓励广大青年科技工作者在提升自主创新能力、建设创新型省份中再立新功,"
+            "省委组织部、省人力资源和社会保障厅、省科协依照《江北省青年科技奖条例》(附件1)的有关规定,决定开展第五届江北省青年科技奖的推荐评选工作。")
+    # (开展 and the award lie further from the last body than a verb reaches when the body is no subject)
+    got = relations_of(text, "RUNS")
+    assert {h for h, t in got if t == "江北省青年科技奖"} == {"省委组织部", "省人力资源和社会保障厅", "省科协"}
+    basis = ("依据省科协和省财政厅有关通知的精神，各级科协和财政部门按照标准和程序逐级推荐上报，专家委员会进行了评审，"
+             "省科协、省财政厅决定给予表彰：先进农村专业技术协会33个。")
+    assert not any(h == "各级科协" for h, _ in relations_of(basis, "RUNS"))
+
+
+def test_a_ba_clause_runs_its_object_with_the_verb_after_it():
+    """A把X…实施/开展下去: the verb of a 把 clause follows its object (batch v68); a 把 clause whose verb is no trigger,
+    or a verb beyond the clause, runs nothing."""
+    got = relations_of("自治区人民政府和农牧厅决定把少数民族科技骨干培训工程继续开展下去。", "RUNS")
+    assert {h for h, t in got if t == "少数民族科技骨干培训工程"} == {"自治区人民政府", "农牧厅"}
+    assert not relations_of("自治区人民政府把少数民族科技骨干培训工程的经费提高到五百万元。", "RUNS")
+    assert not relations_of("自治区人民政府把少数民族科技骨干培训工程写进报告，各地要组织实施。", "RUNS")
+
+
+def test_a_short_name_in_brackets_puts_no_distance_between_a_programme_and_its_runners():
+    got = relations_of("2016年江北省中学生科技创新后备人才培养计划(下称江北英才计划)工作将由省科协和省教育厅组织开展。", "RUNS")
+    assert {h for h, t in got if t == "江北省中学生科技创新后备人才培养计划"} == {"省科协", "省教育厅"}
