@@ -203,8 +203,8 @@ _BA_REACH = 12  # how far after its object the verb of a 把 clause may stand (�
 
 def _ba_verb(text: str, rule: TriggerRule, between: str, tail: Placed) -> bool:
     """`head 把 tail … verb`: the head acts on the tail with the rule's verb, which follows the tail in the same
-    clause (A把X深入实施下去, A决定把X继续开展下去, A把X作为主要任务加以实施); not a verb of receiving (把X授予B
-    names the runner as well, but 把B评为X makes B the one honoured: the tail must be what the verb acts on)."""
+    clause (A把X深入实施下去, A决定把X继续开展下去, A把X作为主要任务加以实施). Only when the 把 clause ends at the tail
+    (the tail is its object) and no trigger stands between head and tail (把B评为X takes the ordinary path: 评为)."""
     if rule.type not in ("RUNS", "UNDERTAKES") or not _BA_OBJECT.search(between):
         return False
     after = make_shadow(text[tail.end:tail.end + 40]).text

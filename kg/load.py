@@ -357,7 +357,6 @@ def remove_incomplete_document(store: GraphStore, doc_id: str, chunk: int = REMO
     recommendations, then `chunk` passages, per transaction: one transaction for the whole of a document of
     260k passages ran the embedded store out of memory. The Document node goes last, so a removal itself
     interrupted is finished by the next `kg ingest` (`kg.ingest.remove_incomplete` finds the document again)."""
-    store.write_all([("MATCH (d:Document {id: $id}) REMOVE d.sha256", {"id": doc_id})])
     while rids := [r["id"] for r in store.read(
             "MATCH (r:Recommendation {doc_id: $id}) RETURN r.id AS id LIMIT $n", {"id": doc_id, "n": chunk})]:
         store.write_all([("UNWIND $rids AS rid MATCH (r:Recommendation {id: rid}) DETACH DELETE r", {"rids": rids})])
