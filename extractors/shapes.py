@@ -757,7 +757,8 @@ class ShapeFinder:
             name = text[begin:m.end()]
             edition = EDITION.match(name)
             if edition:
-                begin += edition.end()
+                # 2012年会最佳论文奖: the year's 年 is the 年会's too (an annual meeting's award)
+                begin += edition.end() - (name[edition.end() - 1] == "年" and name.startswith("会", edition.end()))
                 name = text[begin:m.end()]
             begin = after_scope(text, begin, m.end())  # 推荐全省中国青年科技奖候选人: the province's round of an award
             name = text[begin:m.end()]

@@ -3243,3 +3243,10 @@ def test_a_ba_clause_runs_its_object_with_the_verb_after_it():
 def test_a_short_name_in_brackets_puts_no_distance_between_a_programme_and_its_runners():
     got = relations_of("2016年江北省中学生科技创新后备人才培养计划(下称江北英才计划)工作将由省科协和省教育厅组织开展。", "RUNS")
     assert {h for h, t in got if t == "江北省中学生科技创新后备人才培养计划"} == {"省科协", "省教育厅"}
+
+
+def test_an_annual_meetings_award_after_its_year_keeps_the_nian_of_nianhui():
+    """2012年会最佳论文奖: the year's 年 is the 年会's too (batch v68); an award after a year alone drops the year."""
+    names = mention_texts("学会将在参会论文中评选2012年会最佳论文奖和2012年会最佳学生论文奖。", "TalentProgram")
+    assert names == ["年会最佳论文奖", "年会最佳学生论文奖"]
+    assert mention_texts("2023年中国青年科技奖评选工作启动。", "TalentProgram") == ["中国青年科技奖"]
