@@ -23,7 +23,8 @@ from extractors.fingerprint import extraction_fingerprint
 from extractors.guide import is_guide
 from extractors.pipeline import GUIDE_PATH, WINDOW_CHARS, extract, extract_windows, to_document
 from kg import aggregates
-from kg.load import delete_documents, drop_obsolete, ingested_documents, load_facts, load_window, obsolete
+from kg.load import (delete_documents, drop_obsolete, ingested_documents, load_facts, load_window, obsolete,
+                     remove_incomplete_document)
 from kg.merges import Merge, apply_names, merge_map, merges, rewrite
 from kg.review import apply_decisions, has_decisions
 from kg.stores.base import GraphStore
@@ -116,7 +117,8 @@ def remove_incomplete(store: GraphStore) -> list[str]:
     loaded window by window and gets its sha256 with the last one), so no page shows them."""
     rows = store.read("MATCH (d:Document) WHERE d.sha256 IS NULL RETURN d.id AS id, d.title AS title, d.path AS path "
                       "ORDER BY id")
-    delete_documents(store, [r["id"] for r in rows], counted=False)  # its counts come with its last window
+    for row in rows:  # its counts come with its last window: none to take out
+        remove_incomplete_document(store, row["id"])
     return [f"{r['title']} ({r['path']})" for r in rows]
 
 

@@ -323,16 +323,11 @@ def load_window(store: GraphStore, facts: Facts, *, first: bool, last: bool,
     store.write_all(rows.statements(counts if last else None))
 
 
-def delete_documents(store: GraphStore, doc_ids: Iterable[str], *, counted: bool = True) -> None:
-    """Remove documents and everything extracted from them (for `kg ingest --prune`), in one transaction.
-    `counted=False`: documents an interrupted load left half-written, whose counts were never added
-    (kg.aggregates); those are removed piece by piece (`remove_incomplete_document`)."""
+def delete_documents(store: GraphStore, doc_ids: Iterable[str]) -> None:
+    """Remove documents and everything extracted from them (for `kg ingest --prune`), in one transaction, their
+    counts with them (a half-written document, whose counts were never added: `remove_incomplete_document`)."""
     ids = list(doc_ids)
     if not ids:
-        return
-    if not counted:
-        for doc_id in ids:
-            remove_incomplete_document(store, doc_id)
         return
     statements = [(q, {"ids": ids}) for q in _DELETE] + [
         ("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d", {"ids": ids})]
