@@ -3250,3 +3250,12 @@ def test_an_annual_meetings_award_after_its_year_keeps_the_nian_of_nianhui():
     names = mention_texts("学会将在参会论文中评选2012年会最佳论文奖和2012年会最佳学生论文奖。", "TalentProgram")
     assert names == ["年会最佳论文奖", "年会最佳学生论文奖"]
     assert mention_texts("2023年中国青年科技奖评选工作启动。", "TalentProgram") == ["中国青年科技奖"]
+
+
+def test_a_county_the_document_gives_a_body_of_its_own_is_a_place_before_its_party_committee():
+    """禾渡区委: a county the segmenter does not know is a place where the document names its 科协 or its government
+    (batch v70, 官渡区委); a committee said twice (学习县委…) gives no place to itself, and a county named nowhere else
+    stays unknown."""
+    assert "禾渡区委" in mention_texts("禾渡区科协召开第七次代表大会。禾渡区委书记出席并讲话。", "Agency")
+    assert "禾渡区委" not in mention_texts("禾渡区委书记出席并讲话。", "Agency")
+    assert not [n for n in mention_texts("会议要求学习县委全会精神，学习县委书记讲话。", "Agency") if n != "县委"]
