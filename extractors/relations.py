@@ -149,6 +149,9 @@ def trigger_relations(text: str, sentence: list[Placed]) -> list[Relation]:
                 trigger = triggers[0]
                 if rule.type == "SUPERVISED_BY" and re.search("[，,](?:它|其|该会|本会)", between[:trigger.start()]):
                     continue  # X学会，其主管单位为A; X是Y的成员，它的…: the pronoun's society (its_supervisor)
+                if rule.type == "SUPERVISED_BY" and head is first \
+                        and _REGISTRAR.search(between[trigger.end():] + make_shadow(text[tail.start:tail.end]).text):
+                    continue  # …业务主管单位为A，登记管理机关为B: B registers the society; it does not supervise it
                 trigger_at = first.end + shadow.start(trigger.start())  # in the text, glosses and all
                 # 对X设立的Y奖: X's own clause after 对 (the text right after the trigger's last character is 的);
                 # 向X推荐的Y: X is still addressed
@@ -197,6 +200,8 @@ def _counted(text: str, p: Placed) -> bool:
 
 
 _ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|下称|统称|称)[^（()）]{1,20}[)）]")  # (下称中学生英才计划)
+# the society's registrar named after its supervisor (登记管理机关为民政厅, 登记机关是…): no supervisor (batch v73)
+_REGISTRAR = re.compile("登记")
 _BA_OBJECT = re.compile("把[^，,；;。：:！？!?]*$")  # 把 opens the clause that ends at the tail: the tail is its object
 _BA_REACH = 12  # how far after its object the verb of a 把 clause may stand (把X作为主要任务加以实施)
 

@@ -3259,3 +3259,18 @@ def test_a_county_the_document_gives_a_body_of_its_own_is_a_place_before_its_par
     assert "禾渡区委" in mention_texts("禾渡区科协召开第七次代表大会。禾渡区委书记出席并讲话。", "Agency")
     assert "禾渡区委" not in mention_texts("禾渡区委书记出席并讲话。", "Agency")
     assert not [n for n in mention_texts("会议要求学习县委全会精神，学习县委书记讲话。", "Agency") if n != "县委"]
+
+
+def test_a_kinds_bare_word_given_as_a_short_name_names_nothing():
+    """中国太平洋学会（以下简称“学会”）: the text's word for itself, like 本会 (batch v73; dev gold marks none of its uses
+    in 7 documents of 7); a real short name (（简称甘肃生理学会）) still names the society wherever it stands."""
+    text = "甘肃省生理科学学会（以下简称“学会”）由科技工作者自愿结成。学会所设各分支机构不得再下设分支机构。"
+    assert mention_texts(text, "Society") == ["甘肃省生理科学学会"]
+    short = "甘肃省生理科学学会（简称甘肃生理学会）由科技工作者自愿结成。甘肃生理学会设立五个专业委员会。"
+    assert mention_texts(short, "Society") == ["甘肃省生理科学学会", "甘肃生理学会", "甘肃生理学会"]
+
+
+def test_the_registrar_named_after_a_supervisor_supervises_nothing():
+    """…业务主管单位为A，登记管理机关为B: B registers the society (batch v73); A still supervises it."""
+    text = "甘肃省生理科学学会的业务主管单位为甘肃省科学技术协会，登记管理机关为甘肃省民政厅。"
+    assert relations_of(text, "SUPERVISED_BY") == {("甘肃省生理科学学会", "甘肃省科学技术协会")}
