@@ -899,8 +899,8 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         if not field.endswith("科学技术协会") and not re.search("科协|[的和与及或各]|主席|分管", field):
             out.append(Candidate(m.start(), m.end(), "Society", m.group(0), True, "pattern"))
     # the working committee of a place's organs, a body of its Party committee (中央和国家机关工委, 广元市直机关工委,
-    # 省委直属机关工委): an Agency, as the gold marks it
-    for m in re.finditer("中央和国家机关工委|(?:[省市县区州]委)?[省市县区州](?:直属|直)机关工委", text):
+    # 省委直属机关工委, 长春市直机关党工委): an Agency, as the gold marks it (11 of 13 in dev)
+    for m in re.finditer("中央和国家机关工委|(?:[省市县区州]委)?[省市县区州](?:直属|直)机关党?工委", text):
         begin = m.start() if m.group(0).startswith("中央") else shape_finder().place_start(text, m.start() + 1)
         out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], False, "pattern"))
     # a zone's Party working committee (徐州高新区党工委, 常熟经济技术开发区党工委): the zone's Party body, the zone nested
@@ -1291,6 +1291,8 @@ def short_names_after(text: str, end: int) -> list[tuple[str, bool]]:
     return [(item.group("short"), bool(item.group("said"))) for item in items]
 
 
+# a field left to fill in (XX专业委员会, ×××分会): a template of a name
+TEMPLATE_FIELD = re.compile("[XxＸｘ×＊*]{2,}")
 # the text's word for itself, no name: 本会, and a kind's bare word given as the short name (中国太平洋学会（以下简称“学会”）:
 # dev gold marks none of its uses in 7 documents of 7)
 SELF_REFERENCES = frozenset({"本会", "该会", "我会", "本协会", "本学会", "本研究会", "本团体", "本社团", "本联合会",
@@ -1816,6 +1818,8 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
         if c.label == "Branch" and JURY.search(text, max(0, c.start - 2), c.start):
             continue  # 青年科技奖评审 + 工作委员会: an award's jury, no branch (the gold: none of 60 marked); the bare
             # head a gazetteer gives (ShapeFinder.branches skips the whole name before it can outgrow the award's)
+        if c.label == "Branch" and TEMPLATE_FIELD.search(text, c.start, c.end):
+            continue  # 中国XX学会XX专业委员会, XXX分会: a rule's template for its branches' names, no branch (batch v72)
         if c.label == "PartyOrganization" and text[c.start:c.end] in ("支部委员会", "机关支部委员会"):
             continue  # 选出新一届支部委员会: a branch's elected committee, no Party body of its own (dev: 10 of 10 unmarked)
         if c.label == "TalentProgram" and c.canonical in kinds:

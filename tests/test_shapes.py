@@ -3274,3 +3274,16 @@ def test_the_registrar_named_after_a_supervisor_supervises_nothing():
     """…业务主管单位为A，登记管理机关为B: B registers the society (batch v73); A still supervises it."""
     text = "甘肃省生理科学学会的业务主管单位为甘肃省科学技术协会，登记管理机关为甘肃省民政厅。"
     assert relations_of(text, "SUPERVISED_BY") == {("甘肃省生理科学学会", "甘肃省科学技术协会")}
+
+
+def test_a_rules_template_for_branch_names_is_no_branch():
+    """“中国XX学会XX专业委员会”: a field left to fill in names no branch (batch v72); a named one still does."""
+    text = "分支机构名称一律为“甘肃省水利学会XX专业委员会”。甘肃省水利学会水文专业委员会成立。"
+    assert mention_texts(text, "Branch") == ["分支机构", "甘肃省水利学会水文专业委员会"]
+
+
+def test_the_party_working_committee_of_a_citys_organs_is_an_agency_and_a_time_word_opens_no_name():
+    """长春市直机关党工委: the city Party committee's working committee, an Agency like 市直机关工委 (batch v72);
+    今后 + 专委会将…: a time word is no part of a branch's name."""
+    assert "长春市直机关党工委" in mention_texts("长春市直机关党工委印发了实施方案。", "Agency")
+    assert mention_texts("今后专委会将定期开展学术交流。", "Branch") == ["专委会"]
