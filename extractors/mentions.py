@@ -1753,7 +1753,8 @@ def _masked_places(text: str, chosen: list[Candidate]) -> None:
 
 
 # a count of people or units at a name's start (8名 + 市科协党总支), or its measure word right after the digits
-COUNT_OPENING = re.compile(r"\d+[名位个项家人]|(?<=\d)[名位个项家人]|"
+# (not 人 of 人才: 515人才工程 is a programme's code and its name)
+COUNT_OPENING = re.compile(r"\d+(?:[名位个项家]|人(?!才))|(?<=\d)(?:[名位个项家]|人(?!才))|"
                            r"[两三四五六七八九十]+(?=[省市县区州](?:科协|科学技术协会))")  # 五 + 省科协: five provinces' 科协s
 
 

@@ -3287,3 +3287,9 @@ def test_the_party_working_committee_of_a_citys_organs_is_an_agency_and_a_time_w
     今后 + 专委会将…: a time word is no part of a branch's name."""
     assert "长春市直机关党工委" in mention_texts("长春市直机关党工委印发了实施方案。", "Agency")
     assert mention_texts("今后专委会将定期开展学术交流。", "Branch") == ["专委会"]
+
+
+def test_a_programmes_number_before_rencai_is_its_code_not_a_count_of_people():
+    """“515人才工程”: 515 is the programme's code, 人 is 人才's (batch v69; was 才工程); 选举产生8人 + a body is a count."""
+    assert mention_texts("他入选省“515人才工程”。", "TalentProgram") == ["515人才工程"]
+    assert "市科协党总支委员会" in mention_texts("大会选举产生8人市科协党总支委员会。", "PartyOrganization")
