@@ -1291,6 +1291,8 @@ def short_names_after(text: str, end: int) -> list[tuple[str, bool]]:
     return [(item.group("short"), bool(item.group("said"))) for item in items]
 
 
+# a committee of the Party or of a place's Party committee (中共…工作委员会, 常州市委党史工作委员会)
+PARTY_ORGAN = re.compile(f"中共|[{CJK}]{{0,10}}?[省市县区州旗]委[{CJK}]{{2,}}")
 # a field left to fill in (XX专业委员会, ×××分会): a template of a name
 TEMPLATE_FIELD = re.compile("[XxＸｘ×＊*]{2,}")
 # the text's word for itself, no name: 本会, and a kind's bare word given as the short name (中国太平洋学会（以下简称“学会”）:
@@ -1819,6 +1821,9 @@ def find_mentions(shadow: Shadow, gazetteer: Gazetteer) -> list[FoundMention]:
         if c.label == "Branch" and JURY.search(text, max(0, c.start - 2), c.start):
             continue  # 青年科技奖评审 + 工作委员会: an award's jury, no branch (the gold: none of 60 marked); the bare
             # head a gazetteer gives (ShapeFinder.branches skips the whole name before it can outgrow the award's)
+        if c.label == "Branch" and PARTY_ORGAN.match(text, c.start, c.end):
+            c.label, c.nested = "Agency", []  # 中共江西省委教育工作委员会, 中共…街道工作委员会: an organ of the Party, no
+            # society's branch (batch v75)
         if c.label == "Branch" and TEMPLATE_FIELD.search(text, c.start, c.end):
             continue  # 中国XX学会XX专业委员会, XXX分会: a rule's template for its branches' names, no branch (batch v72)
         if c.label == "PartyOrganization" and text[c.start:c.end] in ("支部委员会", "机关支部委员会"):

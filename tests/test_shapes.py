@@ -3293,3 +3293,12 @@ def test_a_programmes_number_before_rencai_is_its_code_not_a_count_of_people():
     """“515人才工程”: 515 is the programme's code, 人 is 人才's (batch v69; was 才工程); 选举产生8人 + a body is a count."""
     assert mention_texts("他入选省“515人才工程”。", "TalentProgram") == ["515人才工程"]
     assert "市科协党总支委员会" in mention_texts("大会选举产生8人市科协党总支委员会。", "PartyOrganization")
+
+
+def test_a_committee_of_the_party_is_an_organ_not_a_branch_and_an_idioms_chu_is_no_unit():
+    """中共江西省委教育工作委员会: a working committee of the Party, an Agency, no society's branch (batch v75);
+    把…全会精神落到实处: 实处 ends an idiom, no department's unit (batch v73)."""
+    assert mention_texts("中共江北省委教育工作委员会印发通知。", "Agency") == ["中共江北省委教育工作委员会"]
+    assert not mention_texts("中共江北省委教育工作委员会印发通知。", "Branch")
+    assert mention_texts("中国化学会有机化学专业委员会成立。", "Branch") == ["中国化学会有机化学专业委员会"]
+    assert mention_texts("要把省委十一届五次全会精神落到实处。", "Agency") == ["省委"]
