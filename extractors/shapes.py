@@ -93,12 +93,14 @@ BANNER = re.compile(f"[{CJK}][左右][前中后]?旗$")
 # after it (科普专业职称评审, 科普人才职称评定, 科学传播专业高级职称评审); a bare grade stays outside (the gold differs on it)
 TITLE_REVIEW = re.compile("职称(?:评审|评定)$")
 POPULARISATION_FIELD = re.compile("(?:科学技术普及|科学传播|科普)(?:专业|人才)?(?:正高级|副高级|高级|中级|初级)?$")
-PLACE_VERBS = "驻在赴至到从经由向对受交报送给着了过把被让使同就借指依按据"  # glued to a level by the segmenter (驻省, 依省), never part of a place
+PLACE_VERBS = "驻在赴至到从经由向对受交报送给着了过把被让使同就借指依按据获后"  # glued to a level by the segmenter (驻省, 依省), never part of a place
 # a place named only by its level (全省, 市州, 县市区, 设区市): a body there is a kind, not one body
 LEVEL_ONLY = re.compile("(?:全|各|本)?(?:地级以上市|县级以上|省|市|州|县|区|盟|旗|乡|镇|地市|地州|设区市|市州|区县|县区|县市区?|市县|省市|园区|自治区|省辖市|省直管县|地级市|县级市|直辖市|副省级城市|城市|村|街道|镇街|社区)+")
 # a place's own bodies after its name (官渡区科协, 香格里拉市人民政府): where the document gives a place one, the place is
 # a place before its Party committee too (官渡区委); words that are no place's name (山区, 新区, 城区, 市区 …) stay out
-PLACE_BODY = "(?:科协|科学技术协会|人民政府|政府|人大|政协)"
+PLACE_BODY = "(?:老?科协|科学技术协会|人民政府|政府|人大|政协)"
+NOT_PLACE_CHARACTERS = "[委府会协部局厅办院校由分在和与及或的等]"  # a body's or a clause's characters, no place's
+NOT_PLACE_POS = ("v", "p", "c", "d", "r", "m", "u", "q", "t", "f")  # a verb, a preposition, a pronoun, a time …: no place's name
 PLACE_NOT_NAME = "[和与及或的在是对为同暨有各全本该每其等]|山区|新区|城区|市区|郊区|社区|园区|景区|校区|地区|辖区|街区|矿区|牧区|林区|灾区|老区"
 ORGANISATION_HEAD = re.compile("(?:会|协|院|部|厅|局|委|府|办|所|中心|单位|机构|组织|部门|专家|工作)$")
 # the provinces' short names: a body's place without its level (新疆地震局, 山东科协)
@@ -436,6 +438,8 @@ class ShapeFinder:
             if banner and banner.start() < begin:
                 begin = banner.start()  # 阿 + 右旗, 察 + 右后旗: a banner's short name (阿拉善右旗) is one place
         begin = after_date(text, begin)  # 5月20日省科协: a date's last character is no part of the place
+        if start - begin == 1 and suffix in "区县市州旗":  # 琅琊 + 区科协: a place the document names elsewhere
+            begin = self._place_named_elsewhere(text, begin, committee=False)
         if LEVEL_ONLY.fullmatch(text, begin, start):  # a bare level may end a run of levels: 市州, 县市区
             for k in (2, 1):
                 if begin >= k and text[begin - k] not in "全各本" and LEVEL_ONLY.fullmatch(text, begin - k, start):
@@ -465,18 +469,21 @@ class ShapeFinder:
                 return start - k
         return self._place_named_elsewhere(text, start)
 
-    def _place_named_elsewhere(self, text: str, start: int) -> int:
+    def _place_named_elsewhere(self, text: str, start: int, committee: bool = True) -> int:
         """The start of a place the document names elsewhere before one of its bodies (官渡区 of 官渡区科协, 香格里拉市 of
         香格里拉市人民政府) ending in the level at `start` (官渡 + 区委), or `start`: a county the segmenter does not know
-        is a place all the same where the document gives it a body of its own."""
+        is a place all the same where the document gives it a body of its own; for a body other than its committee
+        (`committee` False: 琅琊 + 区科协), its committee elsewhere is such a body too (香格里拉市委)."""
         if start >= len(text) or text[start] not in self.level_characters:
             return start
         for k in (4, 3, 2):  # the longest piece first: 香格里拉 + 市委, not 里拉
             piece = text[max(0, start - k):start + 1]
             if len(piece) < k + 1 or not re.fullmatch(f"[{CJK}]+", piece) or re.search(PLACE_NOT_NAME, piece) \
-                    or piece[0] in PLACE_VERBS or LEVEL_ONLY.fullmatch(piece):
-                continue
-            for m in re.finditer(re.escape(piece) + PLACE_BODY, text):
+                    or piece[0] in PLACE_VERBS or LEVEL_ONLY.fullmatch(piece) or re.search(NOT_PLACE_CHARACTERS, piece[:-1]) \
+                    or any(flag.startswith(NOT_PLACE_POS) and (len(word) > 1 or flag.startswith(("p", "c", "u", "r")))
+                           for word, flag in window_words(piece[:-1])):
+                continue  # 参加 + 区科协: a verb, no place; 市委 + 市政府, 议由 + 市科协, 部分 + 市人大: no place either
+            for m in re.finditer(re.escape(piece) + (PLACE_BODY if committee else f"(?:{PLACE_BODY}|委)"), text):
                 if m.start() != start - k:
                     return start - k
         return start

@@ -177,8 +177,11 @@ def test_a_web_page_s_furniture_is_no_recommendation():
     from extractors.recommendations import candidate
 
     for line in ("本站支持IPV6，建议分辨率1024*768以上，浏览器请用IE9.0或更高版本。", "【责任编辑：伊宁倩】",
-                 "特别声明：以上内容由用户上传并发布，本平台仅提供信息存储服务，应以原文为准。"):
+                 "特别声明：以上内容由用户上传并发布，本平台仅提供信息存储服务，应以原文为准。",
+                 "技术支持:好易通科技。", "技术支持：某某网络科技有限公司。"):  # a site's credit line (batch v74)
         assert candidate(line, 0, len(line)) is None, line
+    line = "各级科协要为企业提供技术支持。"  # 技术支持 in a sentence, not a credit line
+    assert candidate(line, 0, len(line)) is not None
 
 
 def test_a_question_and_a_notice_s_objection_clause_are_no_recommendations():

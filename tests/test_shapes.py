@@ -3302,3 +3302,21 @@ def test_a_committee_of_the_party_is_an_organ_not_a_branch_and_an_idioms_chu_is_
     assert not mention_texts("中共江北省委教育工作委员会印发通知。", "Branch")
     assert mention_texts("中国化学会有机化学专业委员会成立。", "Branch") == ["中国化学会有机化学专业委员会"]
     assert mention_texts("要把省委十一届五次全会精神落到实处。", "Agency") == ["省委"]
+
+
+def test_a_places_party_committee_by_its_full_name_is_an_agency():
+    """中共宁夏回族自治区委员会, 中共临朐县委员会: the full name of 自治区党委, 临朐县委 (batch v74)."""
+    text = "中共宁夏回族自治区委员会、宁夏回族自治区人民政府印发了意见。"
+    assert mention_texts(text, "Agency") == ["中共宁夏回族自治区委员会", "宁夏回族自治区人民政府"]
+    assert mention_texts("中共临朐县委员会召开全会。", "Agency") == ["中共临朐县委员会"]
+    assert not mention_texts("中共党员和市委员会委员出席。", "Agency")
+
+
+def test_a_county_the_document_names_elsewhere_is_a_place_before_its_association():
+    """琅琊 + 区科协: a county the segmenter does not know is a place where the document names it again with a body
+    (香格里拉市委 gives 香格里拉市科协 its place); a verb or a body before the level is no place (参加区科协,
+    市委市政府, 部分市人大)."""
+    assert mention_texts("禾渡区科协召开会议。禾渡区科协主席讲话。", "Agency") == ["禾渡区科协", "禾渡区科协"]
+    assert mention_texts("禾渡市科协成立。禾渡市委书记出席。", "Agency") == ["禾渡市科协", "禾渡市委"]
+    assert mention_texts("参加区科协会议。参加区科协活动。", "Agency") == ["区科协", "区科协"]
+    assert mention_texts("市委市政府高度重视。市委市政府决定。", "Agency") == ["市委", "市政府", "市委", "市政府"]
