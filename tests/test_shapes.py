@@ -3309,6 +3309,7 @@ def test_a_places_party_committee_by_its_full_name_is_an_agency():
     text = "中共宁夏回族自治区委员会、宁夏回族自治区人民政府印发了意见。"
     assert mention_texts(text, "Agency") == ["中共宁夏回族自治区委员会", "宁夏回族自治区人民政府"]
     assert mention_texts("中共临朐县委员会召开全会。", "Agency") == ["中共临朐县委员会"]
+    assert mention_texts("中国共产党吉林省委员会主办的杂志。", "Agency") == ["中国共产党吉林省委员会"]
     assert not mention_texts("中共党员和市委员会委员出席。", "Agency")
 
 
