@@ -3321,3 +3321,11 @@ def test_a_county_the_document_names_elsewhere_is_a_place_before_its_association
     assert mention_texts("禾渡市科协成立。禾渡市委书记出席。", "Agency") == ["禾渡市科协", "禾渡市委"]
     assert mention_texts("参加区科协会议。参加区科协活动。", "Agency") == ["区科协", "区科协"]
     assert mention_texts("市委市政府高度重视。市委市政府决定。", "Agency") == ["市委", "市政府", "市委", "市政府"]
+
+
+def test_a_committees_short_name_a_discipline_and_a_time_word_make_no_name_of_their_own():
+    """团标委: a committee's short name, no 团标 function; 组织跨学科团队: 学科 is no section of the 科协; 此前走近 +
+    a programme: a time word and a verb open no name (batch v76)."""
+    assert not mention_texts("甘肃省水产学会团标委成立。团标委将开展工作。", "GovernmentFunction")
+    assert mention_texts("吉林省科协组织跨学科团队。", "Agency") == ["吉林省科协"]
+    assert mention_texts("此前走近青年人才托举工程的青年。", "TalentProgram") == ["青年人才托举工程"]
