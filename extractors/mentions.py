@@ -905,8 +905,9 @@ def _pattern_candidates(text: str) -> list[Candidate]:
         out.append(Candidate(begin, m.end(), "Agency", text[begin:m.end()], False, "pattern"))
     # a place's Party committee by its full name (中共宁夏回族自治区委员会, 中国共产党吉林省委员会; batches v74, v77): an Agency, as
     # 中共临朐县委 is
-    for m in re.finditer(f"(?:中共|中国共产党)(?:(?![和与及或的等])[{CJK}]){{2,12}}?(?:自治区|省|市|县|区|旗|州|盟)委员会", text):
-        if not re.search("党员|党委|委员会.", m.group(0)[2:-3]):
+    for m in re.finditer(f"(?:中共|中国共产党)(?P<place>(?:(?![和与及或的等])[{CJK}]){{2,12}}?(?:自治区|省|市|县|区|旗|州|盟))委员会",
+                         text):
+        if not re.search("党员|党委|委员", m.group("place")):  # 中共党员和市委员会委员: no place's name
             out.append(Candidate(m.start(), m.end(), "Agency", m.group(0), False, "pattern"))
     # a zone's Party working committee (徐州高新区党工委, 常熟经济技术开发区党工委): the zone's Party body, the zone nested
     for m in re.finditer(f"({ZONES})(?:管委会)?党工委", text):

@@ -327,6 +327,20 @@ def _alt(parts: NameParts, label: str, part: str) -> str:
     return parts.alternation(label, part) or "(?!)"
 
 
+@lru_cache(maxsize=4)
+def places_with_bodies(text: str, levels: str, committee: bool) -> dict[str, tuple[int, ...]]:
+    """Every piece of two to four characters and a level (of `levels`) that a body of the place follows in `text` (官渡区 of
+    官渡区科协), with where each stands: read once per text, so a place is looked up, not searched for, however many
+    committees a long document names. With `committee` False its committee counts as such a body too (香格里拉市委)."""
+    found: dict[str, list[int]] = {}
+    body = re.compile(f"[{re.escape(levels)}](?={PLACE_BODY if committee else f'(?:{PLACE_BODY}|委)'})")
+    for m in body.finditer(text):
+        for k in (4, 3, 2):
+            if m.start() >= k:
+                found.setdefault(text[m.start() - k:m.end()], []).append(m.start() - k)
+    return {piece: tuple(at) for piece, at in found.items()}
+
+
 class ShapeFinder:
     def __init__(self, parts: NameParts) -> None:
         self.parts = parts
@@ -483,9 +497,8 @@ class ShapeFinder:
                     or any(flag.startswith(NOT_PLACE_POS) and (len(word) > 1 or flag.startswith(("p", "c", "u", "r")))
                            for word, flag in window_words(piece[:-1])):
                 continue  # 参加 + 区科协: a verb, no place; 市委 + 市政府, 议由 + 市科协, 部分 + 市人大: no place either
-            for m in re.finditer(re.escape(piece) + (PLACE_BODY if committee else f"(?:{PLACE_BODY}|委)"), text):
-                if m.start() != start - k:
-                    return start - k
+            if any(at != start - k for at in places_with_bodies(text, self.level_characters, committee).get(piece, ())):
+                return start - k
         return start
 
     def _association_department(self, text: str, start: int) -> int | None:
