@@ -327,7 +327,7 @@ def _alt(parts: NameParts, label: str, part: str) -> str:
     return parts.alternation(label, part) or "(?!)"
 
 
-@lru_cache(maxsize=4)
+@text_cache(maxsize=4)  # the texts of the document being read (its windows, its sentences' shadow)
 def places_with_bodies(text: str, levels: str, committee: bool) -> dict[str, tuple[int, ...]]:
     """Every piece of two to four characters and a level (of `levels`) that a body of the place follows in `text` (官渡区 of
     官渡区科协), with where each stands: read once per text, so a place is looked up, not searched for, however many
