@@ -41,10 +41,18 @@ def directions() -> list[Direction]:
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
+# Streamlit turns :material/name: and :shortcode: into icons and emoji in the text the Markdown parser leaves, after
+# the backslashes are gone: a word joiner (U+2060, shown as nothing) after the colon keeps them text
+_SHORTCODE_COLON = re.compile(r"(?<=:)(?=[A-Za-z_])")
+WORD_JOINER = "\u2060"
+
+
 def md_text(text: str | None) -> str:
     """Document text shown through st.markdown as literal text: Markdown syntax (links, images,
-    emphasis) in a title or name written by a document's author does nothing."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
+    emphasis) in a title or name written by a document's author does nothing, nor do Streamlit's
+    icon and emoji shortcodes (:material/home:, :smile:)."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
+    return _SHORTCODE_COLON.sub(WORD_JOINER, escaped)
 
 
 def source_md(doc: dict[str, Any], width: int = 90) -> str:

@@ -712,7 +712,7 @@ def test_every_page_says_plainly_when_the_store_is_down(down_server: str, page):
 # A synthetic document written for this test (never in seed_data/): every field a page shows
 # carries markup that would run if it reached the page as HTML.
 HOSTILE = """---
-title: "关于<img src=x onerror=alert('title')>学会的通知 href"
+title: "关于<img src=x onerror=alert('title')>学会的通知:material/home: href"
 kind: policy
 issuer: "<script>alert('issuer')</script>中国科协"
 date: "2024-01-02"
@@ -831,6 +831,9 @@ def test_hostile_document_runs_no_script_in_any_graph_or_page(hostile_server: st
     settled(page)
     expect(page.locator(".kg-passage").first).to_contain_text("onerror=alert(")
     _no_payload_anywhere(page)
+    heading = page.locator('[data-testid="stMain"] [data-testid="stHeading"]').filter(has_text="onerror")
+    expect(heading).to_contain_text("material/home")  # Streamlit's icon shortcode in a title stays text
+    assert heading.locator('[data-testid="stIconMaterial"]').count() == 0
     page.goto(f"{base}/cypher")
     expect(page.get_by_role("heading", name="Cypher", exact=True)).to_be_visible()
     page.get_by_label("Cypher 查询").fill("MATCH (d:Document)-[r]->(p) RETURN d, r, p LIMIT 50")
