@@ -272,6 +272,44 @@ def remove(doc_ids: Iterable[str], *, entities: bool = True, documents: bool = T
             + (_documents_out(ids) if documents else []))
 
 
+def uncount_document(store: GraphStore, doc_id: str, chunk: int) -> list[Statement]:
+    """Statements that take one document's contribution out, as `remove([doc_id])` does, with its rows summed in
+    Python from reads of `chunk` passages (and recommendations) at a time: `remove`'s queries read all its mentions
+    and links at once, whose memory grows with the document (+0.9 GB for a 2 MB one of 45k passages). Its entities are
+    marked for `settle`, which must end the removal."""
+    found = store.read("MATCH (d:Document {id: $id}) RETURN d.directions AS directions", {"id": doc_id})
+    directions = set(found[0]["directions"] or []) if found else set()
+    pids = [r["id"] for r in store.read("MATCH (p:Passage {doc_id: $id}) RETURN p.id AS id", {"id": doc_id})]
+    mentions: dict[str, list[int]] = {}
+    for k in range(0, len(pids), chunk):
+        for r in store.read("UNWIND $pids AS pid MATCH (p:Passage {id: pid})-[m:MENTIONS]->(e:Entity) "
+                            "RETURN e.id AS id, count(m) AS n, "
+                            "sum(CASE WHEN m.source IN $known THEN 1 ELSE 0 END) AS known",
+                            {"pids": pids[k:k + chunk], "known": list(KNOWN_SOURCES)}):
+            counts = mentions.setdefault(r["id"], [0, 0])
+            counts[0] += r["n"]
+            counts[1] += r["known"]
+    flags = {f"d{x}": int(x in directions) for x in DIRECTIONS}
+    rows = [{"id": e, "mentions": n, "known": known, "docs": 1, **flags} for e, (n, known) in sorted(mentions.items())]
+    rids = [r["id"] for r in store.read("MATCH (r:Recommendation {doc_id: $id}) RETURN r.id AS id", {"id": doc_id})]
+    coverage: dict[str, tuple[set[str], set[str], set[str]]] = {}  # indicator: matched, weak, evidence passages
+    for k in range(0, len(rids), chunk):
+        for r in store.read("UNWIND $rids AS rid MATCH (r:Recommendation {id: rid})-[a:ADDRESSES]->(i:Indicator) "
+                            + _COVERED + "RETURN i.id AS indicator, r.id AS rec, coalesce(a.matched, false) AS matched, "
+                            "collect(DISTINCT p.id) AS passages", {"rids": rids[k:k + chunk]}):
+            matched, weak, evidence = coverage.setdefault(r["indicator"], (set(), set(), set()))
+            (matched if r["matched"] else weak).add(r["rec"])
+            evidence.update(x for x in r["passages"] if x is not None)
+    indicators = [{"id": i, "recommendations": len(m), "weak": len(w), "evidence": len(e)}
+                  for i, (m, w, e) in sorted(coverage.items())]
+    return [("UNWIND $rows AS row MATCH (i:Indicator {id: row.id}) "
+             "SET i.coverage_recommendations = coalesce(i.coverage_recommendations, 0) - row.recommendations, "
+             "i.coverage_weak = coalesce(i.coverage_weak, 0) - row.weak, "
+             "i.coverage_evidence = coalesce(i.coverage_evidence, 0) - row.evidence", {"rows": indicators}),
+            ("UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET " + _add_to_entity("-1 * row.{}")
+             + ", e.years_stale = true, e.neighbours_stale = true", {"rows": rows})] + _documents_out([doc_id])
+
+
 def settle() -> list[Statement]:
     """The statements that end a write which took mentions away: the first and last year of their
     entities, recounted (a minimum cannot be kept by subtraction), and their `neighbours`."""

@@ -25,7 +25,7 @@ from extractors.passages import windows
 from extractors.pipeline import extract, extract_windows
 from kg.check import run_checks
 from kg.ingest import ingest
-from kg.load import load_window, remove_incomplete_document
+from kg.load import delete_documents, load_window, remove_incomplete_document
 from kg.stores.base import QueryLimits, QueryTimeout, QueryTooLarge, ReadOnlyViolation
 from kg.stores.embedded import EmbeddedStore
 from kg.stores.readonly import check_read_statement
@@ -301,6 +301,59 @@ def test_a_half_loaded_document_is_removed_piece_by_piece_and_an_interrupted_rem
     assert store.read("MATCH (n {doc_id: $id}) RETURN count(n) AS n", {"id": doc_id})[0]["n"] == 0
     after = {r["label"]: r["n"] for r in store.read("MATCH (n) RETURN labels(n)[0] AS label, count(n) AS n")}
     assert after == before  # the graph as it was before the document's first window
+    assert all(r.ok for r in run_checks(store))
+
+
+def test_a_complete_long_document_is_pruned_piece_by_piece_and_an_interrupted_prune_is_finished(store, tmp_path):
+    """`kg ingest --prune` of a complete document of many passages: its counts out first (summed chunk by chunk), then
+    its facts in transactions of their own — one transaction took 0.9 GB beyond the graph for a 2 MB document. Cut
+    off part-way, the next `kg ingest` finishes it; either way the graph is as before the document, `kg check` clean."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    ingest(store, [str(SEED / "guide-2020.txt"), str(SEED / "documents" / "049.md")])
+    before = {r["label"]: r["n"] for r in store.read("MATCH (n) RETURN labels(n)[0] AS label, count(n) AS n")}
+    for key in ("long-3", "long-4"):
+        (folder / f"{key}.md").write_text(f"---\nid: \"{key}\"\ntitle: 长文档{key}\n---\n"
+                                          + "中国科协要求中国化学会加强党建工作，推动承接科技评估职能。\n" * 120, encoding="utf-8")
+    ingest(store, [str(folder)])
+    assert all(r.ok for r in run_checks(store))
+    whole, cut = Document.make_id("long-3"), Document.make_id("long-4")
+    assert store.read("MATCH (p:Passage {doc_id: $id}) RETURN count(p) AS n", {"id": whole})[0]["n"] > 40
+    writes, real_write_all = [], store.write_all
+
+    def counted(statements):
+        writes.append(len(statements))
+        real_write_all(statements)
+
+    store.write_all = counted
+    try:
+        delete_documents(store, [whole], chunk=20)
+    finally:
+        store.write_all = real_write_all
+    assert len(writes) > 3  # in pieces
+    assert store.read("MATCH (n {doc_id: $id}) RETURN count(n) AS n", {"id": whole})[0]["n"] == 0
+    assert all(r.ok for r in run_checks(store))
+
+    def dies_at_the_third(statements):  # the process is killed during the removal
+        writes.append(len(statements))
+        if len(writes) == 3:
+            raise RuntimeError("killed")
+        real_write_all(statements)
+
+    writes.clear()
+    store.write_all = dies_at_the_third
+    try:
+        with pytest.raises(RuntimeError, match="killed"):
+            delete_documents(store, [cut], chunk=20)
+    finally:
+        store.write_all = real_write_all
+    (folder / "long-4.md").unlink()
+    (folder / "long-3.md").unlink()
+    report = ingest(store, [str(folder)], prune=True)
+    assert any("长文档long-4" in w and "incomplete" in w for w in report.warnings)
+    assert store.read("MATCH (n {doc_id: $id}) RETURN count(n) AS n", {"id": cut})[0]["n"] == 0
+    after = {r["label"]: r["n"] for r in store.read("MATCH (n) RETURN labels(n)[0] AS label, count(n) AS n")}
+    assert after == before  # the graph as it was before the two documents
     assert all(r.ok for r in run_checks(store))
 
 
