@@ -23,8 +23,9 @@ from extractors.fingerprint import extraction_fingerprint
 from extractors.guide import is_guide
 from extractors.pipeline import GUIDE_PATH, WINDOW_CHARS, extract, extract_windows, to_document
 from kg import aggregates
+from kg import load
 from kg.load import (delete_documents, drop_obsolete, ingested_documents, load_facts, load_window, obsolete,
-                     remove_incomplete_document)
+                     remove_complete_document, remove_incomplete_document)
 from kg.merges import Merge, apply_names, merge_map, merges, rewrite
 from kg.review import apply_decisions, has_decisions
 from kg.stores.base import GraphStore
@@ -177,7 +178,8 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
         reextracted += unchanged  # the same file, but the extractors changed since it was read
         if len(raw.text) > WINDOW_CHARS:  # a long document: window by window, memory bounded
             try:
-                _load_long(store, raw, by_source)
+                _load_long(store, raw, by_source,
+                           before_first=(lambda: _old_version_out(store, doc_id)) if stored is not None else None)
             except ValueError as exc:
                 report.rejected.append((raw.path, str(exc)))
                 continue
@@ -194,6 +196,8 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
         except MemoryError:
             report.rejected.append((raw.path, OUT_OF_MEMORY))
             continue
+        if stored is not None:  # read: the stored version may go (a long one in pieces; a short one with the batch)
+            _old_version_out(store, doc_id)
         report.ingested.append(raw.path)
         if len(batch) >= BATCH_DOCUMENTS:
             load_facts(store, batch)
@@ -219,17 +223,32 @@ def ingest(store: GraphStore, paths: list[str], *, prune: bool = False, progress
     return report
 
 
-def _load_long(store: GraphStore, raw: RawDocument, by_source: dict[str, Merge]) -> None:
+def _old_version_out(store: GraphStore, doc_id: str) -> None:
+    """A stored version of more than `REMOVAL_CHUNK` passages removed in pieces before its new version is loaded (its
+    first window's write would take it out in one transaction that reads all its mentions at once); a shorter one
+    goes in that write. Called once the new version has been read and its first facts extracted, so a version
+    refused before that keeps the stored one."""
+    passages = store.read("MATCH (p:Passage {doc_id: $id}) RETURN count(p) AS n", {"id": doc_id})[0]["n"]
+    if passages > load.REMOVAL_CHUNK:
+        remove_complete_document(store, doc_id, load.REMOVAL_CHUNK)
+
+
+def _load_long(store: GraphStore, raw: RawDocument, by_source: dict[str, Merge],
+               before_first: Callable[[], None] | None = None) -> None:
     previous: Facts | None = None
     first = True
     counts = aggregates.EntityCounts()
     for window in extract_windows(raw):
         facts = rewrite(window, by_source)
         if previous is not None:
+            if first and before_first is not None:
+                before_first()
             load_window(store, previous, first=first, last=False, counts=counts)
             first = False
         previous = facts
     assert previous is not None
+    if first and before_first is not None:
+        before_first()
     load_window(store, previous, first=first, last=True, counts=counts)
     store.checkpoint()
 

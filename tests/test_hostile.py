@@ -357,6 +357,51 @@ def test_a_complete_long_document_is_pruned_piece_by_piece_and_an_interrupted_pr
     assert all(r.ok for r in run_checks(store))
 
 
+def test_a_changed_long_document_goes_in_pieces_before_its_new_version_and_stays_if_that_is_refused(
+        store, tmp_path, monkeypatch):
+    """Re-ingesting a changed document whose stored version is long: the old version's counts and facts come out in
+    pieces once the new version is read and extracted (the first window's write took them out in one transaction);
+    a new version refused before that leaves the stored one as it was."""
+    import kg.load
+    from extractors.readers import limits
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    doc = folder / "long.md"
+    head = "---\nid: \"long-5\"\ntitle: 长文档五\n---\n"
+    doc.write_text(head + "中国科协要求中国化学会加强党建工作，推动承接科技评估职能。\n" * 120, encoding="utf-8")
+    ingest(store, [str(SEED / "guide-2020.txt"), str(SEED / "documents" / "049.md")])
+    ingest(store, [str(folder)])
+    doc_id = Document.make_id("long-5")
+    monkeypatch.setattr(kg.load, "REMOVAL_CHUNK", 20)
+    doc.write_text(head + "中国科协要求中国物理学会加强学术交流工作。\n" * 30, encoding="utf-8")
+    writes, real_write_all = [], store.write_all
+
+    def counted(statements):
+        writes.append(len(statements))
+        real_write_all(statements)
+
+    store.write_all = counted
+    try:
+        report = ingest(store, [str(folder)])
+    finally:
+        store.write_all = real_write_all
+    assert report.ingested == [str(doc)] and report.rejected == []
+    assert len(writes) > 5  # the old version in pieces, then the new one
+    texts = [r["t"] for r in store.read("MATCH (p:Passage {doc_id: $id}) RETURN p.text AS t", {"id": doc_id})]
+    assert len(texts) == 30 and all("中国物理学会" in t for t in texts)
+    assert not store.read("MATCH (e:Entity {name: '中国化学会'}) RETURN e.id AS id")
+    assert all(r.ok for r in run_checks(store))
+    # a new version refused (too long) before anything of it is loaded: the stored one stays
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_CHARS", 200)
+    doc.write_text(head + "中国科协要求中国天文学会加强科普工作。\n" * 150, encoding="utf-8")
+    report = ingest(store, [str(folder)])
+    assert [path for path, _ in report.rejected] == [str(doc)]
+    assert store.read("MATCH (p:Passage {doc_id: $id}) RETURN count(p) AS n", {"id": doc_id})[0]["n"] == 30
+    assert store.read("MATCH (d:Document {id: $id}) RETURN d.sha256 IS NOT NULL AS whole", {"id": doc_id})[0]["whole"]
+    assert all(r.ok for r in run_checks(store))
+
+
 # --- (8) kg check ----------------------------------------------------------------------------------
 def test_check_finds_a_relationship_whose_evidence_is_gone(store):
     facts = extract(read_document(SEED / "documents" / "049.md"))
