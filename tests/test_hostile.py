@@ -15,6 +15,8 @@ import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -304,6 +306,23 @@ def test_a_half_loaded_document_is_removed_piece_by_piece_and_an_interrupted_rem
     assert all(r.ok for r in run_checks(store))
 
 
+@contextmanager
+def counted_writes(store) -> Iterator[list[int]]:
+    """The store's write transactions while the block runs, each as its number of statements."""
+    writes: list[int] = []
+    real_write_all = store.write_all
+
+    def counted(statements):
+        writes.append(len(statements))
+        real_write_all(statements)
+
+    store.write_all = counted
+    try:
+        yield writes
+    finally:
+        store.write_all = real_write_all
+
+
 def test_a_complete_long_document_is_pruned_piece_by_piece_and_an_interrupted_prune_is_finished(store, tmp_path):
     """`kg ingest --prune` of a complete document of many passages: its counts out first (summed chunk by chunk), then
     its facts in transactions of their own — one transaction took 0.9 GB beyond the graph for a 2 MB document. Cut
@@ -319,17 +338,9 @@ def test_a_complete_long_document_is_pruned_piece_by_piece_and_an_interrupted_pr
     assert all(r.ok for r in run_checks(store))
     whole, cut = Document.make_id("long-3"), Document.make_id("long-4")
     assert store.read("MATCH (p:Passage {doc_id: $id}) RETURN count(p) AS n", {"id": whole})[0]["n"] > 40
-    writes, real_write_all = [], store.write_all
-
-    def counted(statements):
-        writes.append(len(statements))
-        real_write_all(statements)
-
-    store.write_all = counted
-    try:
+    with counted_writes(store) as writes:
         delete_documents(store, [whole], chunk=20)
-    finally:
-        store.write_all = real_write_all
+    real_write_all = store.write_all
     assert len(writes) > 3  # in pieces
     assert store.read("MATCH (n {doc_id: $id}) RETURN count(n) AS n", {"id": whole})[0]["n"] == 0
     assert all(r.ok for r in run_checks(store))
@@ -363,7 +374,6 @@ def test_a_changed_long_document_goes_in_pieces_before_its_new_version_and_stays
     pieces once the new version is read and extracted (the first window's write took them out in one transaction);
     a new version refused before that leaves the stored one as it was."""
     import kg.load
-    from extractors.readers import limits
 
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -375,17 +385,8 @@ def test_a_changed_long_document_goes_in_pieces_before_its_new_version_and_stays
     doc_id = Document.make_id("long-5")
     monkeypatch.setattr(kg.load, "REMOVAL_CHUNK", 20)
     doc.write_text(head + "中国科协要求中国物理学会加强学术交流工作。\n" * 30, encoding="utf-8")
-    writes, real_write_all = [], store.write_all
-
-    def counted(statements):
-        writes.append(len(statements))
-        real_write_all(statements)
-
-    store.write_all = counted
-    try:
+    with counted_writes(store) as writes:
         report = ingest(store, [str(folder)])
-    finally:
-        store.write_all = real_write_all
     assert report.ingested == [str(doc)] and report.rejected == []
     assert len(writes) > 5  # the old version in pieces, then the new one
     texts = [r["t"] for r in store.read("MATCH (p:Passage {doc_id: $id}) RETURN p.text AS t", {"id": doc_id})]
