@@ -228,8 +228,7 @@ def _old_version_out(store: GraphStore, doc_id: str) -> None:
     first window's write would take it out in one transaction that reads all its mentions at once); a shorter one
     goes in that write. Called once the new version has been read and its first facts extracted, so a version
     refused before that keeps the stored one."""
-    passages = store.read("MATCH (p:Passage {doc_id: $id}) RETURN count(p) AS n", {"id": doc_id})[0]["n"]
-    if passages > load.REMOVAL_CHUNK:
+    if load.is_long(store, doc_id, load.REMOVAL_CHUNK):
         remove_complete_document(store, doc_id, load.REMOVAL_CHUNK)
 
 

@@ -326,12 +326,17 @@ def load_window(store: GraphStore, facts: Facts, *, first: bool, last: bool,
 REMOVAL_CHUNK = 2_000  # passages (or recommendations) of a long or half-loaded document removed per transaction
 
 
+def is_long(store: GraphStore, doc_id: str, chunk: int = REMOVAL_CHUNK) -> bool:
+    """Whether a stored document has more than `chunk` passages: one removed in pieces (`remove_complete_document`)."""
+    return store.read("MATCH (p:Passage {doc_id: $id}) RETURN count(p) AS n", {"id": doc_id})[0]["n"] > chunk
+
+
 def delete_documents(store: GraphStore, doc_ids: Iterable[str], chunk: int = REMOVAL_CHUNK) -> None:
     """Remove documents and everything extracted from them (for `kg ingest --prune`), their counts with them: in one
     transaction, but a document of more than `chunk` passages in pieces (`remove_complete_document`). A half-written
     document, whose counts were never added: `remove_incomplete_document`."""
     ids = list(doc_ids)
-    long = [i for i in ids if store.read("MATCH (p:Passage {doc_id: $id}) RETURN count(p) AS n", {"id": i})[0]["n"] > chunk]
+    long = [i for i in ids if is_long(store, i, chunk)]
     short = [i for i in ids if i not in long]
     if short:
         statements = [(q, {"ids": short}) for q in _DELETE] + [
